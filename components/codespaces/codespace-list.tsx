@@ -1,0 +1,84 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import type { Codespace } from '@/lib/codespaces/types';
+import { CodespaceRow, LIST_COLUMNS } from './codespace-row';
+
+const ROW_HEIGHT = 60;
+
+/** Re-renders relative times once a minute, not on every poll. */
+function useMinuteClock() {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(id);
+  }, []);
+  return now;
+}
+
+/**
+ * Every codespace given, as one table. Rows are virtualised, so thousands cost what a
+ * screenful does; the page scrolls as usual.
+ */
+export function CodespaceList({ codespaces, total }: { codespaces: Codespace[]; total: number }) {
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  const now = useMinuteClock();
+  useEffect(() => setScrollMargin(bodyRef.current?.offsetTop ?? 0), []);
+
+  const virtualizer = useWindowVirtualizer({
+    count: codespaces.length,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin,
+    // Server render and first client render show a screenful, so the first paint has rows.
+    initialRect: { width: 1280, height: 1000 },
+    getItemKey: (index) => codespaces[index]!.name,
+  });
+
+  return (
+    <div
+      role="table"
+      aria-label="Codespaces"
+      aria-rowcount={codespaces.length + 1}
+      className="overflow-hidden rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+      data-total={total}
+    >
+      <div role="rowgroup">
+        <div
+          role="row"
+          aria-rowindex={1}
+          className={`${LIST_COLUMNS} border-b border-zinc-200 bg-zinc-50 px-4 py-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:bg-zinc-900/80`}
+        >
+          <div role="columnheader">Codespace</div>
+          <div role="columnheader">Repository · branch</div>
+          <div role="columnheader">State</div>
+          <div role="columnheader">Machine</div>
+          <div role="columnheader">Last used</div>
+          <div role="columnheader" className="text-right">
+            <span className="sr-only">Actions</span>
+          </div>
+        </div>
+      </div>
+      <div role="rowgroup" ref={bodyRef} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => (
+          <CodespaceRow
+            key={item.key}
+            codespace={codespaces[item.index]!}
+            now={now}
+            rowIndex={item.index + 2}
+            style={{
+              position: 'absolute',
+              top: 0,
+              left: 0,
+              width: '100%',
+              height: ROW_HEIGHT,
+              transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)`,
+            }}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import type { CSSProperties } from 'react';
+import Link from 'next/link';
+import { GitBranch } from 'lucide-react';
+import { codespaceTitle } from '@/lib/codespaces/state';
+import type { Codespace } from '@/lib/codespaces/types';
+import { exactTime, relativeTime } from '@/lib/format';
+import { PowerButton } from './power-button';
+import { StateBadge } from './state-badge';
+import { WorkFlags } from './work-flags';
+
+/** Column widths shared by the header and every row. */
+export const LIST_COLUMNS =
+  'grid grid-cols-[minmax(0,2.2fr)_minmax(0,1.6fr)_8.5rem_minmax(0,1.1fr)_7.5rem_5.5rem] items-center gap-x-4';
+
+export function CodespaceRow({
+  codespace,
+  now,
+  rowIndex,
+  style,
+}: {
+  codespace: Codespace;
+  now: number;
+  rowIndex: number;
+  style: CSSProperties;
+}) {
+  const title = codespaceTitle(codespace);
+  const { repository, git_status: git, machine } = codespace;
+  return (
+    <div
+      role="row"
+      aria-rowindex={rowIndex}
+      data-codespace={codespace.name}
+      style={style}
+      className={`${LIST_COLUMNS} border-b border-zinc-200 px-4 text-sm dark:border-zinc-800`}>
+      <div role="cell" className="min-w-0">
+        <Link
+          href={`/codespaces/${encodeURIComponent(codespace.name)}`}
+          className="block truncate font-medium text-zinc-900 hover:text-sky-700 hover:underline dark:text-zinc-100 dark:hover:text-sky-300"
+        >
+          {title}
+        </Link>
+        <div className="flex min-w-0 items-center gap-2">
+          {title !== codespace.name && <span className="truncate font-mono text-[11px] text-zinc-500">{codespace.name}</span>}
+          <WorkFlags codespace={codespace} />
+        </div>
+      </div>
+      <div role="cell" className="min-w-0">
+        <div className="truncate text-zinc-800 dark:text-zinc-200">{repository.full_name}</div>
+        <div className="flex min-w-0 items-center gap-1 text-xs text-zinc-500">
+          <GitBranch aria-hidden className="size-3 shrink-0" />
+          <span className="truncate font-mono">{git.ref ?? '—'}</span>
+          {(git.ahead ?? 0) > 0 && <span title={`${git.ahead} commits ahead`}>↑{git.ahead}</span>}
+          {(git.behind ?? 0) > 0 && <span title={`${git.behind} commits behind`}>↓{git.behind}</span>}
+        </div>
+      </div>
+      <div role="cell">
+        <StateBadge state={codespace.state} />
+      </div>
+      <div role="cell" className="min-w-0 text-xs text-zinc-600 dark:text-zinc-400">
+        {machine ? (
+          <>
+            <div className="truncate font-medium text-zinc-800 dark:text-zinc-200">{machine.cpus} cores</div>
+            <div className="truncate" title={machine.display_name}>
+              {machine.display_name}
+            </div>
+          </>
+        ) : (
+          'No machine'
+        )}
+      </div>
+      <div role="cell" className="text-xs text-zinc-600 dark:text-zinc-400">
+        <time dateTime={codespace.last_used_at} title={exactTime(codespace.last_used_at)} suppressHydrationWarning>
+          {relativeTime(codespace.last_used_at, now)}
+        </time>
+      </div>
+      <div role="cell" className="flex justify-end">
+        <PowerButton codespace={codespace} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+'use client';
+
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useSearchParams } from 'next/navigation';
+import { Boxes, SearchX } from 'lucide-react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ApiError } from '@/lib/api/client';
+import {
+  applyListFilters,
+  filtersToSearch,
+  parseListFilters,
+  repositoryFacets,
+  stateFacets,
+  summarizeFleet,
+  type ListFilters,
+} from '@/lib/codespaces/list-view';
+import { useCodespaces, useTransitionNotices } from '@/lib/queries/codespaces';
+import { pluralize } from '@/lib/format';
+import { CodespaceList } from './codespace-list';
+import { FleetSummary } from './fleet-summary';
+import { ListFiltersBar } from './list-filters';
+import { ListSkeleton } from './list-skeleton';
+import { SessionEnded } from '@/components/layout/session-ended';
+
+/** The dashboard's home: every codespace, filterable, with Start and Stop one click away. */
+export function CodespacesPage() {
+  const query = useCodespaces();
+  useTransitionNotices();
+  const searchParams = useSearchParams();
+  const [filters, setFilters] = useState<ListFilters>(() => parseListFilters(searchParams));
+  const deferredFilters = useDeferredValue(filters);
+
+  const updateFilters = useCallback((next: Partial<ListFilters>) => {
+    setFilters((current) => {
+      const merged = { ...current, ...next };
+      // Keep the view in the URL without a server round trip, so it survives reloads and can be shared.
+      window.history.replaceState(null, '', `${window.location.pathname}${filtersToSearch(merged)}`);
+      return merged;
+    });
+  }, []);
+
+  const codespaces = query.data;
+  const rows = useMemo(() => (codespaces ? applyListFilters(codespaces, deferredFilters) : []), [codespaces, deferredFilters]);
+  const facets = useMemo(
+    () => (codespaces ? { states: stateFacets(codespaces), repos: repositoryFacets(codespaces), summary: summarizeFleet(codespaces) } : null),
+    [codespaces],
+  );
+
+  if (query.error instanceof ApiError && query.error.status === 401) return <SessionEnded />;
+
+  return (
+    <main className="mx-auto flex w-full max-w-7xl flex-col gap-4 px-4 py-6 sm:px-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">Your codespaces</h1>
+          {facets && (
+            <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
+              {rows.length === facets.summary.total
+                ? pluralize(facets.summary.total, 'codespace')
+                : `Showing ${rows.length} of ${pluralize(facets.summary.total, 'codespace')}`}
+            </p>
+          )}
+        </div>
+      </div>
+
+      {query.error && codespaces && (
+        <Alert title={errorTitle(query.error)} tone="warning">
+          {errorDetail(query.error)} Showing what was last loaded.
+        </Alert>
+      )}
+
+      {facets && facets.summary.total > 0 && (
+        <>
+          <FleetSummary summary={facets.summary} activeState={filters.state} onSelectState={(state) => updateFilters({ state })} />
+          <ListFiltersBar filters={filters} onChange={updateFilters} stateOptions={facets.states} repositoryOptions={facets.repos} />
+        </>
+      )}
+
+      {query.isPending ? (
+        <ListSkeleton />
+      ) : query.isError && !codespaces ? (
+        <Alert
+          title={errorTitle(query.error)}
+          action={
+            <Button size="sm" onClick={() => query.refetch()}>
+              Try again
+            </Button>
+          }
+        >
+          {errorDetail(query.error)}
+        </Alert>
+      ) : !codespaces || codespaces.length === 0 ? (
+        <EmptyState icon={<Boxes className="size-10" />} title="No codespaces yet">
+          Codespaces you create on GitHub, or here, show up in this list with their state, branch and machine.
+        </EmptyState>
+      ) : rows.length === 0 ? (
+        <EmptyState icon={<SearchX className="size-10" />} title="No codespaces match these filters">
+          <Button className="mt-2" onClick={() => updateFilters({ q: '', state: '', repo: '' })}>
+            Clear filters
+          </Button>
+        </EmptyState>
+      ) : (
+        <CodespaceList codespaces={rows} total={codespaces.length} />
+      )}
+    </main>
+  );
+}
+
+function errorTitle(error: Error) {
+  return error instanceof ApiError ? error.description.title : 'Could not load your codespaces';
+}
+function errorDetail(error: Error) {
+  return error instanceof ApiError ? error.description.detail : error.message;
+}

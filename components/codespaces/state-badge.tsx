@@ -1,0 +1,34 @@
+import { CircleDot, CircleStop, Loader2, OctagonAlert, Trash2 } from 'lucide-react';
+import { stateTone, type StateTone } from '@/lib/codespaces/state';
+import type { CodespaceState } from '@/lib/codespaces/types';
+
+/** One colour per tone, the same everywhere a state is shown. The word is always there; colour only adds. */
+export const TONE_STYLES: Record<StateTone, string> = {
+  running: 'bg-emerald-100 text-emerald-800 ring-emerald-600/25 dark:bg-emerald-500/15 dark:text-emerald-300 dark:ring-emerald-400/30',
+  transitional: 'bg-amber-100 text-amber-800 ring-amber-600/25 dark:bg-amber-500/15 dark:text-amber-300 dark:ring-amber-400/30',
+  stopped: 'bg-zinc-100 text-zinc-700 ring-zinc-500/25 dark:bg-zinc-500/15 dark:text-zinc-300 dark:ring-zinc-400/25',
+  problem: 'bg-red-100 text-red-800 ring-red-600/25 dark:bg-red-500/15 dark:text-red-300 dark:ring-red-400/30',
+  gone: 'bg-zinc-100 text-zinc-500 ring-zinc-400/20 line-through dark:bg-zinc-800/50 dark:text-zinc-500',
+};
+
+const ICONS: Record<StateTone, typeof CircleDot> = {
+  running: CircleDot,
+  transitional: Loader2,
+  stopped: CircleStop,
+  problem: OctagonAlert,
+  gone: Trash2,
+};
+
+export function StateBadge({ state }: { state: CodespaceState }) {
+  const tone = stateTone(state);
+  const Icon = ICONS[tone];
+  return (
+    <span
+      data-state={state}
+      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE_STYLES[tone]}`}
+    >
+      <Icon aria-hidden className={`size-3 ${tone === 'transitional' ? 'animate-spin motion-reduce:animate-none' : ''}`} />
+      {state}
+    </span>
+  );
+}

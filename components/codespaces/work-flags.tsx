@@ -1,0 +1,26 @@
+import { ArrowUp, FilePen } from 'lucide-react';
+import { workAtRisk } from '@/lib/codespaces/state';
+import type { Codespace } from '@/lib/codespaces/types';
+
+/** Work that lives only in the codespace: unpushed commits, uncommitted changes. */
+export function WorkFlags({ codespace }: { codespace: Pick<Codespace, 'git_status'> }) {
+  const { unpushed, uncommitted, ahead } = workAtRisk(codespace);
+  if (!unpushed && !uncommitted) return null;
+  const flag = 'inline-flex items-center gap-0.5 rounded px-1.5 py-0.5 text-[11px] font-medium';
+  return (
+    <span className="flex flex-wrap gap-1">
+      {unpushed && (
+        <span className={`${flag} bg-orange-100 text-orange-800 dark:bg-orange-500/15 dark:text-orange-300`}>
+          <ArrowUp aria-hidden className="size-3" />
+          {ahead > 0 ? `${ahead} unpushed` : 'Unpushed'}
+        </span>
+      )}
+      {uncommitted && (
+        <span className={`${flag} bg-violet-100 text-violet-800 dark:bg-violet-500/15 dark:text-violet-300`}>
+          <FilePen aria-hidden className="size-3" />
+          Uncommitted
+        </span>
+      )}
+    </span>
+  );
+}

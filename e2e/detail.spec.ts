@@ -1,0 +1,59 @@
+import { expect, test, type Page } from '@playwright/test';
+import { emulator, signIn } from './helpers';
+
+test.beforeEach(async ({ request }) => emulator.reset(request));
+
+type Listed = { name: string; display_name: string | null; state: string; git_status: { ahead?: number; behind?: number; has_unpushed_changes?: boolean; has_uncommitted_changes?: boolean; ref?: string } };
+
+async function codespaces(page: Page): Promise<Listed[]> {
+  return (await (await page.request.get('/api/github/user/codespaces?per_page=100')).json()).codespaces;
+}
+
+test('the detail view shows git status and machine, with the actions its state allows', async ({ page }) => {
+  await signIn(page, 'mona');
+  const codespace = (await codespaces(page)).find((c) => c.state === 'Shutdown' && (c.git_status.ahead ?? 0) > 0)!;
+  expect(codespace, 'a stopped codespace with commits ahead').toBeTruthy();
+  await page.goto(`/codespaces/${codespace.name}`);
+
+  const git = page.getByRole('region', { name: 'Git status' });
+  await expect(git).toContainText(codespace.git_status.ref!);
+  await expect(git).toContainText(`${codespace.git_status.ahead} ahead`);
+  await expect(git).toContainText(`${codespace.git_status.behind ?? 0} behind`);
+  await expect(git).toContainText(/unpushed changes/i);
+  await expect(git).toContainText(/uncommitted changes/i);
+
+  const machine = page.getByRole('region', { name: 'Machine' });
+  await expect(machine).toContainText('Cores');
+  await expect(machine).toContainText('Memory');
+  await expect(machine).toContainText('Storage');
+
+  await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Delete' })).toBeEnabled();
+});
+
+test('deleting a codespace with unpushed work requires typing its name', async ({ page }) => {
+  await signIn(page, 'mona');
+  const codespace = (await codespaces(page)).find((c) => c.state === 'Shutdown' && (c.git_status.has_unpushed_changes || (c.git_status.ahead ?? 0) > 0))!;
+  const title = codespace.display_name || codespace.name;
+  await page.goto(`/codespaces/${codespace.name}`);
+  await page.getByRole('button', { name: 'Delete' }).click();
+
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(`${title} has work that is not on GitHub`);
+  const confirm = dialog.getByRole('button', { name: /Delete/ });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByRole('textbox').fill('something else');
+  await expect(confirm).toBeDisabled();
+  await dialog.getByRole('textbox').fill(title);
+  await confirm.click();
+
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+  await expect(page.locator(`[data-codespace="${codespace.name}"]`)).toHaveCount(0);
+  expect((await page.request.get(`/api/github/user/codespaces/${codespace.name}`)).status()).toBe(404);
+});
+
+test('an unknown codespace gets a clear not-found message', async ({ page }) => {
+  await signIn(page, 'mona');
+  await page.goto('/codespaces/no-such-codespace-here');
+  await expect(page.getByText('This codespace does not exist')).toBeVisible();
+});

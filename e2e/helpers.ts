@@ -1,0 +1,54 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+/** The emulator's test hooks, served by the app in demo mode (HANGAR_EMULATOR_CONTROL=1). */
+export const emulator = {
+  async reset(request: APIRequestContext) {
+    expect((await request.post('/emulator/_emulator/reset')).status()).toBe(204);
+  },
+  async fault(
+    request: APIRequestContext,
+    rule: { method?: string; path: string; status?: number; delayMs?: number; times?: number; body?: unknown; headers?: Record<string, string> },
+  ) {
+    expect((await request.post('/emulator/_emulator/faults', { data: rule })).status()).toBe(201);
+  },
+  async log(request: APIRequestContext, since = 0): Promise<{ method: string; path: string; status: number; login: string | null; at: number }[]> {
+    const response = await request.get(`/emulator/_emulator/log?since=${since}`);
+    return (await response.json()).entries;
+  },
+  async tokens(request: APIRequestContext): Promise<string[]> {
+    return (await (await request.get('/emulator/_emulator/tokens')).json()).tokens;
+  },
+};
+
+/** Signs in through the real OAuth web flow: Hangar → emulator's authorize page → back to Hangar. */
+export async function signIn(page: Page, login = 'mona', path = '/') {
+  await page.goto(path);
+  await page.getByRole('button', { name: /Sign in with GitHub/ }).click();
+  await expect(page).toHaveURL(/\/emulator\/login\/oauth\/authorize/);
+  await page.getByRole('button', { name: `Sign in as ${login}` }).click();
+  await expect(page.getByRole('button', { name: `Account: ${login}` })).toBeVisible();
+}
+
+/** A codespace's row in the list, found by its name (scrolling the virtualised list if needed). */
+export function row(page: Page, name: string) {
+  return page.locator(`[role="row"][data-codespace="${name}"]`);
+}
+
+/** Reads every codespace name in the list by scrolling through it. */
+export async function collectListedNames(page: Page): Promise<Set<string>> {
+  const names = new Set<string>();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (let i = 0; i < 200; i++) {
+    for (const name of await page.locator('[role="row"][data-codespace]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-codespace')!))) {
+      names.add(name);
+    }
+    const atBottom = await page.evaluate(() => {
+      const before = window.scrollY;
+      window.scrollBy(0, window.innerHeight * 0.8);
+      return window.scrollY === before;
+    });
+    if (atBottom) break;
+    await page.waitForTimeout(50);
+  }
+  return names;
+}

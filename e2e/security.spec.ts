@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+import { baseURL } from '../playwright.config';
+import { emulator, signIn } from './helpers';
+
+test.beforeEach(async ({ request }) => emulator.reset(request));
+
+test('the access token never reaches the browser: not in responses, cookies or storage', async ({ page, request }) => {
+  const seen: string[] = [];
+  page.on('response', async (response) => {
+    // The emulator's own pages are GitHub's, not Hangar's; everything Hangar serves is checked.
+    if (response.url().includes('/emulator/')) return;
+    seen.push(JSON.stringify(await response.allHeaders()));
+    try {
+      seen.push(await response.text());
+    } catch {
+      // Redirects have no body.
+    }
+  });
+
+  await signIn(page, 'mona');
+  const name = await page.locator('[role="row"][data-codespace]').first().getAttribute('data-codespace');
+  await page.goto(`/codespaces/${name}`);
+  await expect(page.getByRole('region', { name: 'Git status' })).toBeVisible();
+  await page.goto('/api/auth/session');
+
+  const tokens = await emulator.tokens(request);
+  expect(tokens.length).toBeGreaterThan(0);
+  const cookies = await page.context().cookies();
+  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+  for (const token of tokens) {
+    for (const text of seen) expect(text).not.toContain(token);
+    expect(storage).not.toContain(token);
+    for (const cookie of cookies) expect(cookie.value).not.toContain(token);
+  }
+  const session = cookies.find((c) => c.name.includes('session-token'));
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe('Lax');
+});
+
+test('without a session the proxy answers 401 and calls nobody', async ({ playwright, request }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const since = Date.now();
+  const response = await anonymous.get('/api/github/user/codespaces');
+  expect(response.status()).toBe(401);
+  expect(await response.json()).toEqual({ message: expect.any(String), status: 401 });
+
+  const forged = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: 'next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.forged.forged.forged' },
+  });
+  expect((await forged.get('/api/github/user/codespaces')).status()).toBe(401);
+  expect(await emulator.log(request, since)).toEqual([]);
+});
+
+test('a mutation from a foreign Origin is refused with 403 and never reaches GitHub', async ({ page, request }) => {
+  await signIn(page, 'mona');
+  const { codespaces } = await (await page.request.get('/api/github/user/codespaces?per_page=100')).json();
+  const available = codespaces.find((c: { state: string }) => c.state === 'Available');
+  const since = Date.now();
+
+  for (const origin of ['https://evil.example', 'null', `${baseURL}.evil.example`, 'http://127.0.0.1:1']) {
+    const response = await page.request.post(`/api/github/user/codespaces/${available.name}/stop`, { headers: { origin } });
+    expect(response.status(), origin).toBe(403);
+  }
+  // No Origin at all is refused too.
+  const bare = await page.request.fetch(`/api/github/user/codespaces/${available.name}/stop`, { method: 'POST', headers: { origin: '' } });
+  expect(bare.status()).toBe(403);
+
+  expect((await emulator.log(request, since)).filter((e) => e.method === 'POST')).toEqual([]);
+  const after = await (await page.request.get(`/api/github/user/codespaces/${available.name}`)).json();
+  expect(after.state).toBe('Available');
+});
+
+test('paths outside the allowlist, or with traversal or encoded slashes, are refused without calling GitHub', async ({ page, request }) => {
+  await signIn(page, 'mona');
+  const since = Date.now();
+  for (const path of [
+    '/api/github/user/keys',
+    '/api/github/user/codespaces/..%2F..%2Fuser%2Fkeys',
+    '/api/github/user/codespaces/a%2Fb/start',
+    '/api/github/user/codespaces/%2e%2e/keys',
+    '/api/github/repos/octo-org/web/contents/README.md',
+    '/api/github/user/codespaces?per_page=1000',
+  ]) {
+    const response = await page.request.get(path, { maxRedirects: 0 });
+    expect([400, 404, 308], path).toContain(response.status());
+  }
+  expect(await emulator.log(request, since)).toEqual([]);
+});

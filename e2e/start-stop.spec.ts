@@ -1,0 +1,62 @@
+import { expect, test, type Page } from '@playwright/test';
+import { emulator, row, signIn } from './helpers';
+
+test.beforeEach(async ({ request }) => emulator.reset(request));
+
+async function findCodespace(page: Page, state: string) {
+  const { codespaces } = await (await page.request.get('/api/github/user/codespaces?per_page=100')).json();
+  const found = codespaces.find((c: { state: string }) => c.state === state);
+  expect(found, `a seeded ${state} codespace`).toBeTruthy();
+  return found as { name: string; display_name: string | null };
+}
+
+test('Stop shows ShuttingDown at once and then Shutdown, without a reload; Start brings it back', async ({ page }) => {
+  await signIn(page, 'mona');
+  const codespace = await findCodespace(page, 'Available');
+  await page.getByRole('searchbox', { name: 'Filter by text' }).fill(codespace.name);
+  const target = row(page, codespace.name);
+  await expect(target).toBeVisible();
+
+  await target.getByRole('button', { name: 'Stop' }).click();
+  await expect(target.locator('[data-state]')).toHaveText('ShuttingDown');
+  await expect(target.locator('[data-state]')).toHaveText('Shutdown', { timeout: 15_000 });
+
+  await target.getByRole('button', { name: 'Start' }).click();
+  await expect(target.locator('[data-state]')).toHaveText('Starting');
+  await expect(target.locator('[data-state]')).toHaveText('Available', { timeout: 15_000 });
+  await expect(target.getByRole('button', { name: 'Stop' })).toBeVisible();
+});
+
+test('a billing refusal (402) on Start is explained in words and the page keeps working', async ({ page, request }) => {
+  await signIn(page, 'mona');
+  const codespace = await findCodespace(page, 'Shutdown');
+  await emulator.fault(request, {
+    method: 'POST',
+    path: `^/user/codespaces/${codespace.name}/start$`,
+    status: 402,
+    body: { message: 'Payment required: the spending limit for Codespaces has been reached.', documentation_url: 'https://docs.github.com/rest', status: '402' },
+  });
+  await page.getByRole('searchbox', { name: 'Filter by text' }).fill(codespace.name);
+  const target = row(page, codespace.name);
+  await target.getByRole('button', { name: 'Start' }).click();
+
+  await expect(page.getByText(/Codespaces billing limit reached/)).toBeVisible();
+  await expect(target.locator('[data-state]')).toHaveText('Shutdown');
+  // The message stays until dismissed, and the rest of the page still works.
+  await page.waitForTimeout(4_000);
+  await expect(page.getByText(/Codespaces billing limit reached/)).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Filter by text' }).fill('');
+  await expect(page.locator('[role="row"][data-codespace]').nth(5)).toBeVisible();
+});
+
+test('the detail page follows Stop to Shutdown on its own', async ({ page }) => {
+  await signIn(page, 'mona');
+  const codespace = await findCodespace(page, 'Available');
+  await page.goto(`/codespaces/${codespace.name}`);
+  const badge = page.locator('header [data-state]');
+  await expect(badge).toHaveText('Available');
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(badge).toHaveText('ShuttingDown');
+  await expect(badge).toHaveText('Shutdown', { timeout: 15_000 });
+  await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+});

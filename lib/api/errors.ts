@@ -1,0 +1,116 @@
+/**
+ * What an error from the proxy (Hangar's own or GitHub's, passed through) means to a person.
+ * Pure: the UI decides how to show it, this decides what to say.
+ */
+
+export type ErrorKind =
+  | 'session'
+  | 'billing'
+  | 'permission'
+  | 'rateLimit'
+  | 'notFound'
+  | 'conflict'
+  | 'validation'
+  | 'tooLarge'
+  | 'upstream'
+  | 'timeout'
+  | 'network';
+
+export interface ErrorFacts {
+  status: number;
+  /** GitHub's or Hangar's `message`, when there was one. */
+  message?: string;
+  /** Seconds, from `retry-after` (secondary rate limits). */
+  retryAfter?: number;
+  /** Epoch seconds, from `x-ratelimit-reset`. */
+  rateLimitReset?: number;
+  rateLimitRemaining?: number;
+}
+
+export interface ErrorDescription {
+  kind: ErrorKind;
+  title: string;
+  detail: string;
+  /** Whether trying the same thing again later can work. */
+  retryable: boolean;
+}
+
+function clockTime(epochMs: number): string {
+  return new Date(epochMs).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }) + ' UTC';
+}
+
+function rateLimitLifts(facts: ErrorFacts, now: number): string {
+  if (facts.retryAfter !== undefined) {
+    const at = now + facts.retryAfter * 1000;
+    return facts.retryAfter < 120 ? `in ${Math.max(1, Math.ceil(facts.retryAfter))} seconds` : `at ${clockTime(at)}`;
+  }
+  if (facts.rateLimitReset !== undefined) return `at ${clockTime(facts.rateLimitReset * 1000)}`;
+  return 'within the hour';
+}
+
+function isRateLimited(facts: ErrorFacts): boolean {
+  return (
+    facts.status === 429 ||
+    (facts.status === 403 &&
+      (facts.rateLimitRemaining === 0 || facts.retryAfter !== undefined || /rate limit/i.test(facts.message ?? '')))
+  );
+}
+
+export function describeError(facts: ErrorFacts, now: number = Date.now()): ErrorDescription {
+  const said = facts.message?.trim();
+  const { status } = facts;
+  if (status === 0) {
+    return { kind: 'network', title: 'Hangar is unreachable', detail: 'Check your connection; Hangar will try again.', retryable: true };
+  }
+  if (isRateLimited(facts)) {
+    return {
+      kind: 'rateLimit',
+      title: 'GitHub rate limit reached',
+      detail: `GitHub is limiting requests for your account. It lifts ${rateLimitLifts(facts, now)}.`,
+      retryable: true,
+    };
+  }
+  switch (status) {
+    case 401:
+      return { kind: 'session', title: 'Your session has ended', detail: 'Sign in with GitHub again to continue where you were.', retryable: false };
+    case 402:
+      return {
+        kind: 'billing',
+        title: 'Codespaces billing limit reached',
+        detail: `${said ? `GitHub says: “${said}”. ` : ''}The spending limit for Codespaces has been reached; raise it in the billing settings of the account that pays.`,
+        retryable: false,
+      };
+    case 403:
+      return {
+        kind: 'permission',
+        title: 'Not allowed',
+        detail: `${said ?? 'GitHub refused this request.'} Your token may lack a scope, or you lack permission.`,
+        retryable: false,
+      };
+    case 404:
+      return { kind: 'notFound', title: 'Not found', detail: 'It may have been deleted, or you no longer have access.', retryable: false };
+    case 409:
+      return {
+        kind: 'conflict',
+        title: 'Another operation is in progress',
+        detail: `${said ?? 'GitHub reported a conflicting operation.'} Wait for it to finish, then try again.`,
+        retryable: true,
+      };
+    case 413:
+      return { kind: 'tooLarge', title: 'Request too large', detail: said ?? 'The request was larger than Hangar accepts.', retryable: false };
+    case 400:
+    case 422:
+      return { kind: 'validation', title: 'GitHub could not accept that', detail: said ?? 'Some input was invalid.', retryable: false };
+    case 504:
+      return { kind: 'timeout', title: 'GitHub is not answering', detail: 'Hangar will try again; your codespaces are unaffected.', retryable: true };
+  }
+  if (status >= 500) {
+    return {
+      kind: 'upstream',
+      title: 'GitHub is having trouble',
+      detail: `GitHub answered ${status}${said ? ` (“${said}”)` : ''}. Try again in a moment.`,
+      retryable: true,
+    };
+  }
+  return { kind: 'validation', title: `Request failed (${status})`, detail: said ?? 'Something went wrong.', retryable: false };
+}

@@ -1,0 +1,69 @@
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import GitHubProvider, { type GithubEmail, type GithubProfile } from 'next-auth/providers/github';
+import { serverConfig } from '@/lib/config';
+import type { HangarJwt } from '@/lib/auth/token';
+
+/** `codespace` to manage codespaces; the rest to show who is signed in. */
+export const OAUTH_SCOPES = 'codespace read:user user:email';
+
+/** Sessions last a working day; GitHub OAuth tokens themselves do not expire. */
+const SESSION_MAX_AGE_S = 12 * 60 * 60;
+
+export function authOptions(): NextAuthOptions {
+  const config = serverConfig();
+  const api = (path: string, token: string) =>
+    fetch(`${config.apiUrl}${path}`, {
+      headers: { authorization: `token ${token}`, accept: 'application/vnd.github+json', 'user-agent': 'Hangar' },
+      signal: AbortSignal.timeout(15_000),
+    });
+
+  return {
+    secret: config.secret,
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
+    pages: { signIn: '/', error: '/' },
+    providers: [
+      GitHubProvider({
+        clientId: config.clientId,
+        clientSecret: config.clientSecret,
+        // Every URL comes from configuration: nothing may reach a hard-coded GitHub host.
+        issuer: `${config.webUrl}/login/oauth`,
+        authorization: { url: `${config.webUrl}/login/oauth/authorize`, params: { scope: OAUTH_SCOPES } },
+        token: `${config.serverWebUrl}/login/oauth/access_token`,
+        userinfo: {
+          url: `${config.apiUrl}/user`,
+          async request({ tokens }) {
+            const token = tokens.access_token ?? '';
+            const res = await api('/user', token);
+            if (!res.ok) throw new Error(`GitHub GET /user answered ${res.status}`);
+            const profile = (await res.json()) as GithubProfile;
+            if (!profile.email) {
+              const emails = await api('/user/emails', token);
+              if (emails.ok) {
+                const list = (await emails.json()) as GithubEmail[];
+                profile.email = (list.find((e) => e.primary) ?? list[0])?.email ?? null;
+              }
+            }
+            return { ...profile, name: profile.name ?? undefined } as Record<string, unknown>;
+          },
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, account, profile }) {
+        if (account) {
+          const jwt = token as typeof token & HangarJwt;
+          jwt.accessToken = account.access_token;
+          jwt.scope = account.scope;
+          jwt.login = (profile as GithubProfile | undefined)?.login;
+        }
+        return token;
+      },
+      // What the page may see: who is signed in. Never the token.
+      session({ session, token }) {
+        const { login } = token as typeof token & HangarJwt;
+        return { ...session, user: { name: session.user?.name, email: session.user?.email, image: session.user?.image, login } };
+      },
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/**
+ * Input schemas for the Codespaces operations, shared by the create/edit forms (so a user sees
+ * the same rule the server enforces) and by the proxy allowlist (so nothing invalid goes upstream).
+ * Limits follow GitHub's REST documentation.
+ */
+
+export const codespaceName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'Not a codespace name');
+/** GitHub logins and organisation names: alphanumerics and single hyphens, at most 39 characters. */
+export const ownerName = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'Not a GitHub account name');
+export const repoName = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,100}$/, 'Not a repository name')
+  .refine((s) => s !== '.' && s !== '..', 'Not a repository name');
+export const machineName = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a machine type');
+export const exportId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not an export id');
+export const gitRef = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[^\s~^:?*[\\]+$/, 'Not a branch, tag or commit')
+  .refine((s) => !s.includes('..') && !s.startsWith('/') && !s.endsWith('/'), 'Not a branch, tag or commit');
+export const devcontainerPath = z
+  .string()
+  .max(255)
+  .regex(/^[^\0]*devcontainer[^\0]*\.json$/, 'Must point to a devcontainer.json file')
+  .refine((s) => !s.split('/').includes('..'), 'Must stay inside the repository');
+export const location = z.string().regex(/^[A-Za-z0-9]{2,40}$/, 'Not a location');
+export const geo = z.enum(['EuropeWest', 'SoutheastAsia', 'UsEast', 'UsWest']);
+/** GitHub truncates display names at 48 characters; refuse rather than surprise. */
+export const displayName = z.string().trim().min(1, 'Give it a name').max(48, 'At most 48 characters');
+export const idleTimeoutMinutes = z.number().int().min(5, 'At least 5 minutes').max(240, 'At most 240 minutes (4 hours)');
+/** 0 to 30 days. */
+export const retentionPeriodMinutes = z.number().int().min(0).max(43_200, 'At most 30 days (43,200 minutes)');
+export const positiveId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const clientIp = z.union([z.ipv4(), z.ipv6()]);
+
+const createOptions = {
+  location: location.optional(),
+  geo: geo.optional(),
+  client_ip: clientIp.optional(),
+  machine: machineName.optional(),
+  devcontainer_path: devcontainerPath.optional(),
+  multi_repo_permissions_opt_out: z.boolean().optional(),
+  working_directory: z.string().max(255).optional(),
+  idle_timeout_minutes: idleTimeoutMinutes.optional(),
+  display_name: displayName.optional(),
+  retention_period_minutes: retentionPeriodMinutes.optional(),
+};
+
+/** `POST /repos/{owner}/{repo}/codespaces` */
+export const createInRepositoryBody = z.strictObject({ ref: gitRef.optional(), ...createOptions });
+
+/** `POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces` */
+export const createFromPullRequestBody = z.strictObject(createOptions);
+
+/** `POST /user/codespaces`: from a repository id, or from a pull request. */
+export const createForUserBody = z.union([
+  z.strictObject({ repository_id: positiveId, ref: gitRef.optional(), ...createOptions }),
+  z.strictObject({
+    pull_request: z.strictObject({ pull_request_number: positiveId, repository_id: positiveId }),
+    ...createOptions,
+  }),
+]);
+
+/** `PATCH /user/codespaces/{codespace_name}` */
+export const updateCodespaceBody = z
+  .strictObject({
+    machine: machineName.optional(),
+    display_name: displayName.optional(),
+    recent_folders: z.array(z.string().max(1024)).max(50).optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'Nothing to change');
+
+/** `POST /user/codespaces/{codespace_name}/publish` */
+export const publishCodespaceBody = z.strictObject({
+  name: repoName.optional(),
+  private: z.boolean().optional(),
+});
+
+/** Operations without a body accept an empty one, as GitHub does. */
+export const emptyBody = z.strictObject({});

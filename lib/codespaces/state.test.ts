@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { actionAvailability, CODESPACE_STATES, codespaceTitle, isTransitional, stateTone, workAtRisk } from './state';
+import type { CodespaceState } from './types';
+
+const allowedStates = (action: Parameters<typeof actionAvailability>[1]) =>
+  CODESPACE_STATES.filter((state) => actionAvailability({ state }, action).allowed);
+
+describe('codespace states', () => {
+  it('covers every state of GitHub’s documented enum', () => {
+    expect([...CODESPACE_STATES].sort()).toEqual(
+      ['Unknown', 'Created', 'Queued', 'Provisioning', 'Available', 'Awaiting', 'Unavailable', 'Deleted', 'Moved', 'Shutdown', 'Archived', 'Starting', 'ShuttingDown', 'Failed', 'Exporting', 'Updating', 'Rebuilding'].sort(),
+    );
+  });
+
+  it('reads Available as running, Shutdown as stopped, the in-between states as transitional', () => {
+    expect(stateTone('Available')).toBe('running');
+    expect(stateTone('Shutdown')).toBe('stopped');
+    for (const state of ['Starting', 'ShuttingDown', 'Provisioning', 'Queued', 'Rebuilding'] as CodespaceState[]) {
+      expect(isTransitional(state)).toBe(true);
+    }
+    expect(isTransitional('Available')).toBe(false);
+    expect(stateTone('Failed')).toBe('problem');
+  });
+});
+
+describe('which action is allowed when', () => {
+  it('starts only a stopped or failed codespace', () => {
+    expect(allowedStates('start')).toEqual(['Shutdown', 'Failed']);
+    expect(actionAvailability({ state: 'Available' }, 'start')).toEqual({ allowed: false, reason: 'Already running' });
+    expect(actionAvailability({ state: 'Starting' }, 'start')).toEqual({ allowed: false, reason: 'Wait until it is no longer Starting' });
+  });
+
+  it('stops only a running codespace', () => {
+    expect(allowedStates('stop')).toEqual(['Available']);
+    expect(actionAvailability({ state: 'Shutdown' }, 'stop')).toEqual({ allowed: false, reason: 'Already stopped' });
+  });
+
+  it('never offers anything on a deleted codespace, and no delete mid-transition', () => {
+    for (const action of ['start', 'stop', 'delete', 'export', 'rename', 'changeMachine'] as const) {
+      expect(actionAvailability({ state: 'Deleted' }, action).allowed).toBe(false);
+    }
+    expect(actionAvailability({ state: 'ShuttingDown' }, 'delete').allowed).toBe(false);
+    expect(actionAvailability({ state: 'Shutdown' }, 'delete').allowed).toBe(true);
+  });
+
+  it('gives a reason whenever it refuses', () => {
+    for (const state of CODESPACE_STATES) {
+      for (const action of ['start', 'stop', 'delete', 'export', 'rename', 'changeMachine'] as const) {
+        const availability = actionAvailability({ state }, action);
+        if (!availability.allowed) expect(availability.reason.length).toBeGreaterThan(5);
+      }
+    }
+  });
+});
+
+describe('work at risk', () => {
+  it('counts commits ahead as unpushed work even when the flag is false', () => {
+    expect(workAtRisk({ git_status: { ahead: 2, has_unpushed_changes: false } })).toMatchObject({ unpushed: true, ahead: 2, atRisk: true });
+  });
+  it('flags uncommitted changes', () => {
+    expect(workAtRisk({ git_status: { has_uncommitted_changes: true } })).toMatchObject({ uncommitted: true, atRisk: true });
+  });
+  it('finds nothing at risk in a clean codespace', () => {
+    expect(workAtRisk({ git_status: { ahead: 0, behind: 3, has_unpushed_changes: false, has_uncommitted_changes: false } }).atRisk).toBe(false);
+  });
+});
+
+describe('titles', () => {
+  it('uses the display name, falling back to the name', () => {
+    expect(codespaceTitle({ name: 'mona-web-abc', display_name: 'Web app' })).toBe('Web app');
+    expect(codespaceTitle({ name: 'mona-web-abc', display_name: null })).toBe('mona-web-abc');
+    expect(codespaceTitle({ name: 'mona-web-abc', display_name: '  ' })).toBe('mona-web-abc');
+  });
+});

@@ -1,0 +1,36 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { Octokit } from '@octokit/rest';
+import { retry } from '@octokit/plugin-retry';
+import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
+import { serverConfig } from '@/lib/config';
+
+const HangarOctokit = Octokit.plugin(retry, throttling);
+export type GitHubClient = InstanceType<typeof HangarOctokit>;
+
+/** Upper bound for one upstream call, retries included, so a hung GitHub never hangs a page. */
+export const UPSTREAM_TIMEOUT_MS = Number(process.env.HANGAR_UPSTREAM_TIMEOUT_MS ?? 15_000);
+
+/** Waits longer than this are not worth holding a request open for: the user is told instead. */
+const MAX_RATE_LIMIT_WAIT_S = 5;
+
+/**
+ * An Octokit for one signed-in user, talking to the configured GitHub API.
+ * Built per request: it holds the user's token, which never leaves the server.
+ */
+export function githubClient(accessToken: string): GitHubClient {
+  return new HangarOctokit({
+    auth: accessToken,
+    baseUrl: serverConfig().apiUrl,
+    userAgent: 'Hangar',
+    request: { retries: 2, retryAfter: 1 },
+    throttle: {
+      // GitHub asks for one write per second per user: keep each user's limiter separate.
+      id: createHash('sha256').update(accessToken).digest('hex').slice(0, 16),
+      onRateLimit: (retryAfter, options, _octokit, retryCount) =>
+        options.method === 'GET' && retryCount === 0 && retryAfter <= MAX_RATE_LIMIT_WAIT_S,
+      onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) =>
+        options.method === 'GET' && retryCount === 0 && retryAfter <= MAX_RATE_LIMIT_WAIT_S,
+    } satisfies ThrottlingOptions,
+  });
+}

@@ -1,0 +1,119 @@
+'use client';
+
+import { useEffect } from 'react';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { toast } from 'sonner';
+import { ApiError, fetchAllPages, githubApi } from '@/lib/api/client';
+import { codespaceTitle, isTransitional } from '@/lib/codespaces/state';
+import type { Codespace, CodespaceState } from '@/lib/codespaces/types';
+import { POLL_IDLE_MS, POLL_TRANSITIONAL_MS, queryKeys } from './keys';
+
+type CodespacePage = { total_count: number; codespaces: Codespace[] };
+
+const codespacePath = (name: string) => `/user/codespaces/${encodeURIComponent(name)}`;
+
+/** Every codespace of the signed-in user: all pages of `GET /user/codespaces`. */
+export function useCodespaces() {
+  return useQuery({
+    queryKey: queryKeys.codespaceList(),
+    queryFn: ({ signal }) => fetchAllPages<CodespacePage, Codespace>('/user/codespaces?per_page=100', (p) => p.codespaces, signal),
+    refetchInterval: (query) => (query.state.data?.some((c) => isTransitional(c.state)) ? POLL_TRANSITIONAL_MS : POLL_IDLE_MS),
+  });
+}
+
+export function useCodespace(name: string) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: queryKeys.codespace(name),
+    queryFn: async ({ signal }) => (await githubApi<Codespace>(codespacePath(name), { signal })).data,
+    // Open the page instantly from the list when it is there; the fetch still confirms it.
+    initialData: () => queryClient.getQueryData<Codespace[]>(queryKeys.codespaceList())?.find((c) => c.name === name),
+    initialDataUpdatedAt: () => queryClient.getQueryState(queryKeys.codespaceList())?.dataUpdatedAt,
+    refetchInterval: (query) => (query.state.data && isTransitional(query.state.data.state) ? POLL_TRANSITIONAL_MS : POLL_IDLE_MS),
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+  });
+}
+
+/** Writes a codespace into every cache that holds it, list and detail alike. */
+export function storeCodespace(queryClient: QueryClient, name: string, update: (c: Codespace) => Codespace) {
+  queryClient.setQueryData<Codespace[]>(queryKeys.codespaceList(), (list) => list?.map((c) => (c.name === name ? update(c) : c)));
+  queryClient.setQueryData<Codespace>(queryKeys.codespace(name), (c) => (c ? update(c) : c));
+}
+
+type PowerAction = 'start' | 'stop';
+const POWER: Record<PowerAction, { optimistic: CodespaceState; target: CodespaceState; done: string; verb: string }> = {
+  start: { optimistic: 'Starting', target: 'Available', done: 'is running', verb: 'start' },
+  stop: { optimistic: 'ShuttingDown', target: 'Shutdown', done: 'is stopped', verb: 'stop' },
+};
+
+/** Codespaces the user started or stopped, watched until they land, to say so. */
+const awaitedTransitions = new Map<string, { target: CodespaceState; title: string; done: string }>();
+
+/** Start or stop: shows the transitional state at once, then polling follows it to the end. */
+export function usePowerAction(action: PowerAction) {
+  const queryClient = useQueryClient();
+  const { optimistic, target, done, verb } = POWER[action];
+  return useMutation({
+    mutationFn: async (codespace: Codespace) =>
+      (await githubApi<Codespace>(`${codespacePath(codespace.name)}/${action}`, { method: 'POST' })).data,
+    onMutate: async (codespace) => {
+      await queryClient.cancelQueries({ queryKey: queryKeys.codespaces });
+      const previous = codespace.state;
+      storeCodespace(queryClient, codespace.name, (c) => ({ ...c, state: optimistic }));
+      return { previous };
+    },
+    onSuccess: (updated, codespace) => {
+      // GitHub answers with the codespace as it is now; keep our transitional state if it lags behind.
+      const state = updated.state === codespace.state ? optimistic : updated.state;
+      storeCodespace(queryClient, codespace.name, () => ({ ...updated, state }));
+      if (state !== target) awaitedTransitions.set(codespace.name, { target, title: codespaceTitle(codespace), done });
+    },
+    onError: (error, codespace, context) => {
+      if (context) storeCodespace(queryClient, codespace.name, (c) => ({ ...c, state: context.previous }));
+      const description = error instanceof ApiError ? error.description : { title: 'Something went wrong', detail: String(error) };
+      toast.error(`Could not ${verb} ${codespaceTitle(codespace)}: ${description.title}`, {
+        description: description.detail,
+        duration: Infinity,
+        closeButton: true,
+      });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.codespaces }),
+  });
+}
+
+/** Says when a codespace the user started or stopped has got there (or failed on the way). */
+export function useTransitionNotices() {
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((event) => {
+        if (event.type !== 'updated' || event.action.type !== 'success') return;
+        const data = event.query.state.data as Codespace[] | Codespace | undefined;
+        for (const codespace of Array.isArray(data) ? data : data ? [data] : []) {
+          const awaited = awaitedTransitions.get(codespace.name);
+          if (!awaited || isTransitional(codespace.state)) continue;
+          awaitedTransitions.delete(codespace.name);
+          if (codespace.state === awaited.target) toast.success(`${awaited.title} ${awaited.done}`);
+          else toast.error(`${awaited.title} ended up ${codespace.state}`, { duration: Infinity, closeButton: true });
+        }
+      }),
+    [queryClient],
+  );
+}
+
+/** Deletes a codespace (GitHub answers 202 and finishes in the background); it leaves the list at once. */
+export function useDeleteCodespace() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (codespace: Codespace) => {
+      await githubApi<unknown>(codespacePath(codespace.name), { method: 'DELETE' });
+      return codespace;
+    },
+    onSuccess: (codespace) => {
+      queryClient.setQueryData<Codespace[]>(queryKeys.codespaceList(), (list) => list?.filter((c) => c.name !== codespace.name));
+      queryClient.removeQueries({ queryKey: queryKeys.codespace(codespace.name) });
+      toast.success(`Deleted ${codespaceTitle(codespace)}`);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.codespaceList() }),
+  });
+}

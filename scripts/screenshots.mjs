@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Takes the README's screenshots from the real app: starts the production build in demo mode,
+// signs in through the emulator and captures the pages, light and dark. Run after `npm run build`.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const port = process.env.SCREENSHOT_PORT ?? '3200';
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(process.execPath, ['scripts/start.mjs'], {
+  env: { ...process.env, PORT: port, HOST: '127.0.0.1', AUTH_URL: base, GITHUB_ID: '', HANGAR_LOG: 'off' },
+  stdio: 'ignore',
+});
+
+async function waitForServer() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/auth/providers`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('server did not start');
+}
+
+try {
+  await waitForServer();
+  mkdirSync('docs', { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  for (const scheme of ['light', 'dark']) {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, colorScheme: scheme, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const suffix = scheme === 'dark' ? '-dark' : '';
+    await page.goto(base);
+    await page.screenshot({ path: `docs/signin${suffix}.png` });
+    await page.getByRole('button', { name: /Sign in with GitHub/ }).click();
+    await page.getByRole('button', { name: 'Sign in as mona' }).click();
+    await page.getByRole('table', { name: 'Codespaces' }).waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `docs/list${suffix}.png` });
+    const name = await page.locator('[role="row"][data-codespace]').nth(1).getAttribute('data-codespace');
+    await page.goto(`${base}/codespaces/${name}`);
+    await page.getByRole('region', { name: 'Git status' }).waitFor();
+    await page.screenshot({ path: `docs/detail${suffix}.png`, fullPage: true });
+    await context.close();
+  }
+  await browser.close();
+  console.log('Screenshots written to docs/');
+} finally {
+  server.kill('SIGTERM');
+}

@@ -3,15 +3,20 @@
 import { useState } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { ArrowLeft, ExternalLink, Trash2 } from 'lucide-react';
+import { ArrowLeft, Cpu, GitBranchPlus, Pencil, Trash2 } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Tooltip } from '@/components/ui/tooltip';
+import { ErrorAlert } from '@/components/ui/error-alert';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { ApiError } from '@/lib/api/client';
 import { actionAvailability, codespaceTitle } from '@/lib/codespaces/state';
 import { useCodespace, useDeleteCodespace, useTransitionNotices } from '@/lib/queries/codespaces';
+import { ActionButton } from './action-button';
+import { ChangeMachineDialog } from './change-machine-dialog';
+import { ConnectPanel } from './connect-panel';
 import { DeleteDialog } from './delete-dialog';
+import { ExportDialog } from './export-dialog';
+import { RenameDialog } from './rename-dialog';
 import { DetailsCard, GitStatusCard, MachineCard } from './codespace-detail';
 import { PowerButton } from './power-button';
 import { StateBadge } from './state-badge';
@@ -21,14 +26,13 @@ export function CodespaceDetailPage({ name }: { name: string }) {
   useTransitionNotices();
   const router = useRouter();
   const remove = useDeleteCodespace();
-  const [deleting, setDeleting] = useState(false);
+  const [dialog, setDialog] = useState<'rename' | 'machine' | 'export' | 'delete' | null>(null);
   const [now] = useState(() => Date.now());
 
   const error = query.error instanceof ApiError ? query.error : null;
   if (error?.status === 401) return <SessionEnded />;
 
   const codespace = query.data;
-  const canDelete = codespace ? actionAvailability(codespace, 'delete') : null;
 
   return (
     <main className="mx-auto flex w-full max-w-5xl flex-col gap-5 px-4 py-6 sm:px-6">
@@ -63,30 +67,27 @@ export function CodespaceDetailPage({ name }: { name: string }) {
               <p className="mt-1 font-mono text-xs text-zinc-500">{codespace.name}</p>
             </div>
             <div className="flex flex-wrap items-center gap-2">
-              <a
-                href={codespace.web_url}
-                target="_blank"
-                rel="noreferrer"
-                className="inline-flex h-9 items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-3.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
-              >
-                <ExternalLink aria-hidden className="size-4" /> Open in browser
-              </a>
               <PowerButton codespace={codespace} size="md" />
-              {canDelete?.allowed ? (
-                <Button variant="secondary" onClick={() => setDeleting(true)} className="text-red-700 dark:text-red-400">
-                  <Trash2 aria-hidden className="size-4" /> Delete
-                </Button>
-              ) : (
-                <Tooltip content={canDelete?.reason}>
-                  <span tabIndex={0} className="inline-flex rounded-md" aria-label={`Delete unavailable: ${canDelete?.reason}`}>
-                    <Button disabled tabIndex={-1} aria-hidden>
-                      <Trash2 aria-hidden className="size-4" /> Delete
-                    </Button>
-                  </span>
-                </Tooltip>
-              )}
+              <ActionButton label="Rename" availability={actionAvailability(codespace, 'rename')} onClick={() => setDialog('rename')}>
+                <Pencil aria-hidden className="size-4" /> Rename
+              </ActionButton>
+              <ActionButton label="Change machine" availability={actionAvailability(codespace, 'changeMachine')} onClick={() => setDialog('machine')}>
+                <Cpu aria-hidden className="size-4" /> Change machine
+              </ActionButton>
+              <ActionButton label="Export" availability={actionAvailability(codespace, 'export')} onClick={() => setDialog('export')}>
+                <GitBranchPlus aria-hidden className="size-4" /> Export
+              </ActionButton>
+              <ActionButton
+                label="Delete"
+                availability={actionAvailability(codespace, 'delete')}
+                onClick={() => setDialog('delete')}
+                className="text-red-700 dark:text-red-400"
+              >
+                <Trash2 aria-hidden className="size-4" /> Delete
+              </ActionButton>
             </div>
           </header>
+          <ConnectPanel codespace={codespace} />
 
           <div className="grid gap-5 md:grid-cols-2">
             <GitStatusCard codespace={codespace} />
@@ -96,21 +97,20 @@ export function CodespaceDetailPage({ name }: { name: string }) {
 
           <DeleteDialog
             codespace={codespace}
-            open={deleting}
-            onOpenChange={setDeleting}
+            open={dialog === 'delete'}
+            onOpenChange={(open) => setDialog(open ? 'delete' : null)}
             pending={remove.isPending}
             onConfirm={() =>
               remove.mutate(codespace, {
                 onSuccess: () => router.push('/'),
-                onError: () => setDeleting(false),
+                onError: () => setDialog(null),
               })
             }
           />
-          {remove.error && (
-            <Alert title={`Could not delete: ${remove.error instanceof ApiError ? remove.error.description.title : 'error'}`} onDismiss={() => remove.reset()}>
-              {remove.error instanceof ApiError ? remove.error.description.detail : String(remove.error)}
-            </Alert>
-          )}
+          {remove.error && <ErrorAlert error={remove.error} fallbackTitle="Could not delete" onDismiss={() => remove.reset()} />}
+          {dialog === 'rename' && <RenameDialog codespace={codespace} open onOpenChange={(open) => setDialog(open ? 'rename' : null)} />}
+          {dialog === 'machine' && <ChangeMachineDialog codespace={codespace} open onOpenChange={(open) => setDialog(open ? 'machine' : null)} />}
+          {dialog === 'export' && <ExportDialog codespace={codespace} open onOpenChange={(open) => setDialog(open ? 'export' : null)} />}
         </>
       )}
     </main>

@@ -2,7 +2,8 @@
 
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useSearchParams } from 'next/navigation';
-import { Boxes, SearchX } from 'lucide-react';
+import Link from 'next/link';
+import { Boxes, Plus, SearchX } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -63,6 +64,12 @@ export function CodespacesPage() {
             </p>
           )}
         </div>
+        <Link
+          href="/codespaces/new"
+          className="inline-flex h-9 items-center gap-1.5 rounded-md bg-zinc-900 px-3.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-white"
+        >
+          <Plus aria-hidden className="size-4" /> New codespace
+        </Link>
       </div>
 
       {query.error && codespaces && (

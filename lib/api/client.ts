@@ -101,3 +101,9 @@ export async function fetchAllPages<Page, Item>(
   }
   return items;
 }
+
+/** Title and detail of any thrown error, in words for the user. */
+export function describeFailure(error: unknown, fallbackTitle = 'Something went wrong'): { title: string; detail: string } {
+  if (error instanceof ApiError) return { title: error.description.title, detail: error.description.detail };
+  return { title: fallbackTitle, detail: error instanceof Error ? error.message : String(error) };
+}

@@ -5,8 +5,8 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { toast } from 'sonner';
 import { ApiError, fetchAllPages, githubApi } from '@/lib/api/client';
 import { codespaceTitle, isTransitional } from '@/lib/codespaces/state';
-import type { Codespace, CodespaceState } from '@/lib/codespaces/types';
-import { POLL_IDLE_MS, POLL_TRANSITIONAL_MS, queryKeys } from './keys';
+import type { Codespace, CodespaceExport, CodespaceMachine, CodespaceState } from '@/lib/codespaces/types';
+import { codespaceQueryKeys, POLL_IDLE_MS, POLL_TRANSITIONAL_MS, queryKeys } from './keys';
 
 type CodespacePage = { total_count: number; codespaces: Codespace[] };
 
@@ -115,5 +115,53 @@ export function useDeleteCodespace() {
       toast.success(`Deleted ${codespaceTitle(codespace)}`);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.codespaceList() }),
+  });
+}
+
+type MachinesPage = { total_count: number; machines: CodespaceMachine[] };
+
+/** The machine types this codespace may move to (GitHub filters by repository and policy). */
+export function useCodespaceMachines(name: string, enabled: boolean) {
+  return useQuery({
+    queryKey: codespaceQueryKeys.machines(name),
+    queryFn: async ({ signal }) => (await githubApi<MachinesPage>(`${codespacePath(name)}/machines`, { signal })).data.machines,
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
+/** Rename or change machine: `PATCH /user/codespaces/{name}`. */
+export function useUpdateCodespace() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ codespace, changes }: { codespace: Codespace; changes: { display_name?: string; machine?: string } }) =>
+      (await githubApi<Codespace>(codespacePath(codespace.name), { method: 'PATCH', body: changes })).data,
+    onSuccess: (updated) => storeCodespace(queryClient, updated.name, () => updated),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.codespaces }),
+  });
+}
+
+const EXPORT_DONE = new Set(['succeeded', 'failed']);
+
+/** Starts an export of the codespace's changes to a branch. */
+export function useStartExport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (codespace: Codespace) =>
+      (await githubApi<CodespaceExport>(`${codespacePath(codespace.name)}/exports`, { method: 'POST' })).data,
+    onSuccess: (details, codespace) => {
+      if (details.id) queryClient.setQueryData(codespaceQueryKeys.export(codespace.name, details.id), details);
+    },
+  });
+}
+
+/** Follows an export until it has succeeded or failed. */
+export function useExportDetails(name: string, exportId: string | null) {
+  return useQuery({
+    queryKey: codespaceQueryKeys.export(name, exportId ?? ''),
+    queryFn: async ({ signal }) =>
+      (await githubApi<CodespaceExport>(`${codespacePath(name)}/exports/${encodeURIComponent(exportId!)}`, { signal })).data,
+    enabled: Boolean(exportId),
+    refetchInterval: (query) => (query.state.data && EXPORT_DONE.has(query.state.data.state ?? '') ? false : POLL_TRANSITIONAL_MS),
   });
 }

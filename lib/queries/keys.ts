@@ -8,3 +8,19 @@ export const queryKeys = {
 /** Poll quickly only while something is on its way to another state. */
 export const POLL_TRANSITIONAL_MS = 2_000;
 export const POLL_IDLE_MS = 60_000;
+
+export const codespaceQueryKeys = {
+  machines: (name: string) => [...queryKeys.codespaces, 'machines', name] as const,
+  export: (name: string, exportId: string) => [...queryKeys.codespaces, 'export', name, exportId] as const,
+};
+
+export const repositoryQueryKeys = {
+  mine: () => ['repositories', 'mine'] as const,
+  branches: (repo: string) => ['repositories', repo, 'branches'] as const,
+  pulls: (repo: string) => ['repositories', repo, 'pulls'] as const,
+  codespaceDefaults: (repo: string, ref: string) => ['repositories', repo, 'codespace-defaults', ref] as const,
+  devcontainers: (repo: string) => ['repositories', repo, 'devcontainers'] as const,
+  machines: (repo: string, ref: string, location: string) => ['repositories', repo, 'machines', ref, location] as const,
+  permissions: (repo: string, ref: string, devcontainer: string) => ['repositories', repo, 'permissions', ref, devcontainer] as const,
+  codespaces: (repo: string) => ['repositories', repo, 'codespaces'] as const,
+};

@@ -1,0 +1,76 @@
+'use client';
+
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { ErrorAlert } from '@/components/ui/error-alert';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { codespaceTitle } from '@/lib/codespaces/state';
+import type { Codespace } from '@/lib/codespaces/types';
+import { formatBytes } from '@/lib/format';
+import { useCodespaceMachines, useUpdateCodespace } from '@/lib/queries/codespaces';
+
+/** Offers only the machines GitHub says this codespace may use; the change applies at next start. */
+export function ChangeMachineDialog({ codespace, open, onOpenChange }: { codespace: Codespace; open: boolean; onOpenChange: (open: boolean) => void }) {
+  const machines = useCodespaceMachines(codespace.name, open);
+  const update = useUpdateCodespace();
+  const [choice, setChoice] = useState(codespace.machine?.name ?? '');
+  const running = codespace.state === 'Available';
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Change machine type"
+      description={running ? 'The codespace is running: the new machine applies the next time it starts.' : 'The new machine applies the next time the codespace starts.'}
+    >
+      <form
+        className="flex flex-col gap-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!choice || choice === codespace.machine?.name) return onOpenChange(false);
+          update.mutate(
+            { codespace, changes: { machine: choice } },
+            {
+              onSuccess: (updated) => {
+                toast.success(`${codespaceTitle(updated)} will use ${updated.machine?.display_name ?? choice} from its next start`);
+                onOpenChange(false);
+              },
+            },
+          );
+        }}
+      >
+        {machines.isPending ? (
+          <p aria-busy="true" className="text-sm text-zinc-500">
+            Loading machine types…
+          </p>
+        ) : machines.error ? (
+          <ErrorAlert error={machines.error} fallbackTitle="Could not load machine types" />
+        ) : (
+          <fieldset className="flex flex-col gap-2">
+            <legend className="sr-only">Machine type</legend>
+            {machines.data.map((machine) => (
+              <label
+                key={machine.name}
+                className="flex cursor-pointer items-center gap-3 rounded-lg border border-zinc-200 px-3 py-2 text-sm has-checked:border-sky-600 has-checked:bg-sky-50 dark:border-zinc-800 dark:has-checked:bg-sky-950/40"
+              >
+                <input type="radio" name="machine" value={machine.name} checked={choice === machine.name} onChange={() => setChoice(machine.name)} />
+                <span className="flex-1">
+                  <span className="font-medium">{machine.cpus} cores</span> · {formatBytes(machine.memory_in_bytes)} RAM · {formatBytes(machine.storage_in_bytes)} storage
+                  {machine.name === codespace.machine?.name && <span className="ml-2 text-xs text-zinc-500">(current)</span>}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {update.error && <ErrorAlert error={update.error} fallbackTitle="Could not change machine" />}
+        <div className="flex justify-end gap-2">
+          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={update.isPending || !machines.data}>
+            {update.isPending ? 'Saving…' : 'Change machine'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,39 @@
+'use client';
+
+import { useState } from 'react';
+import { Check, Copy, ExternalLink } from 'lucide-react';
+import type { Codespace } from '@/lib/codespaces/types';
+
+const linkClass =
+  'inline-flex h-9 items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-3.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800';
+
+/** Ways into the codespace: the browser, VS Code, or a terminal over `gh`. */
+export function ConnectPanel({ codespace }: { codespace: Codespace }) {
+  const command = `gh codespace ssh -c ${codespace.name}`;
+  const [copied, setCopied] = useState(false);
+  return (
+    <section aria-label="Connect" className="flex flex-wrap items-center gap-2">
+      <a href={codespace.web_url} target="_blank" rel="noreferrer" className={linkClass}>
+        <ExternalLink aria-hidden className="size-4" /> Open in browser
+      </a>
+      <a href={`vscode://github.codespaces/connect?name=${encodeURIComponent(codespace.name)}`} className={linkClass}>
+        Open in VS Code
+      </a>
+      <div className="flex h-9 min-w-0 items-center overflow-hidden rounded-md border border-zinc-300 bg-zinc-50 text-sm dark:border-zinc-700 dark:bg-zinc-950">
+        <code className="truncate px-3 font-mono text-xs">{command}</code>
+        <button
+          type="button"
+          aria-label={copied ? 'Copied SSH command' : 'Copy SSH command'}
+          onClick={async () => {
+            await navigator.clipboard.writeText(command);
+            setCopied(true);
+            setTimeout(() => setCopied(false), 2000);
+          }}
+          className="flex h-full items-center border-l border-zinc-300 px-2.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          {copied ? <Check aria-hidden className="size-4 text-emerald-600" /> : <Copy aria-hidden className="size-4" />}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+'use client';
+
+import { useState } from 'react';
+import { CheckCircle2, ExternalLink, Loader2, XCircle } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { ErrorAlert } from '@/components/ui/error-alert';
+import { codespaceTitle } from '@/lib/codespaces/state';
+import type { Codespace } from '@/lib/codespaces/types';
+import { useExportDetails, useStartExport } from '@/lib/queries/codespaces';
+
+/**
+ * Export pushes the codespace's changes to a new branch (or to a fork when the user cannot push),
+ * so the work survives the codespace. Shows progress until GitHub says succeeded or failed.
+ */
+export function ExportDialog({ codespace, open, onOpenChange }: { codespace: Codespace; open: boolean; onOpenChange: (open: boolean) => void }) {
+  const start = useStartExport();
+  const [exportId, setExportId] = useState<string | null>(null);
+  const details = useExportDetails(codespace.name, exportId);
+  const state = details.data?.state ?? start.data?.state ?? null;
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={`Export ${codespaceTitle(codespace)} to a branch`}
+      description="All changes in the codespace, committed or not, are pushed to a new branch on GitHub. The codespace itself is unchanged."
+    >
+      <div className="flex flex-col gap-4 text-sm">
+        {exportId && (
+          <div role="status" className="flex items-start gap-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+            {state === 'succeeded' ? (
+              <CheckCircle2 aria-hidden className="mt-0.5 size-4 text-emerald-600" />
+            ) : state === 'failed' ? (
+              <XCircle aria-hidden className="mt-0.5 size-4 text-red-600" />
+            ) : (
+              <Loader2 aria-hidden className="mt-0.5 size-4 animate-spin motion-reduce:animate-none" />
+            )}
+            <div className="min-w-0">
+              <p className="font-medium">
+                {state === 'succeeded' ? 'Export succeeded' : state === 'failed' ? 'Export failed' : 'Exporting…'}
+              </p>
+              {details.data?.branch && (
+                <p className="mt-0.5">
+                  Branch <span className="font-mono">{details.data.branch}</span>
+                </p>
+              )}
+              {state === 'succeeded' && details.data?.html_url && (
+                <a href={details.data.html_url} target="_blank" rel="noreferrer" className="mt-1 inline-flex items-center gap-1 text-sky-700 hover:underline dark:text-sky-400">
+                  Open the branch on GitHub <ExternalLink aria-hidden className="size-3.5" />
+                </a>
+              )}
+            </div>
+          </div>
+        )}
+        {start.error && <ErrorAlert error={start.error} fallbackTitle="Could not start the export" />}
+        {details.error && <ErrorAlert error={details.error} fallbackTitle="Could not follow the export" />}
+        <div className="flex justify-end gap-2">
+          <Button onClick={() => onOpenChange(false)}>{state === 'succeeded' || state === 'failed' ? 'Close' : 'Cancel'}</Button>
+          {!exportId && (
+            <Button
+              variant="primary"
+              disabled={start.isPending}
+              onClick={() => start.mutate(codespace, { onSuccess: (d) => setExportId(d.id ?? 'latest') })}
+            >
+              {start.isPending ? 'Starting export…' : 'Export'}
+            </Button>
+          )}
+        </div>
+      </div>
+    </Dialog>
+  );
+}

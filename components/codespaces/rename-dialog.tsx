@@ -1,0 +1,51 @@
+'use client';
+
+import { useState } from 'react';
+import { ErrorAlert } from '@/components/ui/error-alert';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { TextField } from '@/components/ui/field';
+import { displayName } from '@/lib/codespaces/schemas';
+import { codespaceTitle } from '@/lib/codespaces/state';
+import type { Codespace } from '@/lib/codespaces/types';
+import { useUpdateCodespace } from '@/lib/queries/codespaces';
+import { toast } from 'sonner';
+
+export function RenameDialog({ codespace, open, onOpenChange }: { codespace: Codespace; open: boolean; onOpenChange: (open: boolean) => void }) {
+  const [value, setValue] = useState(codespace.display_name ?? '');
+  const [touched, setTouched] = useState(false);
+  const update = useUpdateCodespace();
+  const parsed = displayName.safeParse(value);
+  const error = touched && !parsed.success ? parsed.error.issues[0]?.message : undefined;
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title="Rename codespace" description="The display name shows here and on GitHub. The codespace’s name stays the same.">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setTouched(true);
+          if (!parsed.success) return;
+          update.mutate(
+            { codespace, changes: { display_name: parsed.data } },
+            {
+              onSuccess: (updated) => {
+                toast.success(`Renamed to ${codespaceTitle(updated)}`);
+                onOpenChange(false);
+              },
+            },
+          );
+        }}
+        className="flex flex-col gap-4"
+      >
+        <TextField id="rename-display-name" label="Display name" value={value} maxLength={60} onChange={(e) => setValue(e.target.value)} onBlur={() => setTouched(true)} error={error} hint="At most 48 characters." autoFocus />
+        {update.error && <ErrorAlert error={update.error} fallbackTitle="Could not rename" />}
+        <div className="flex justify-end gap-2">
+          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={update.isPending}>
+            {update.isPending ? 'Renaming…' : 'Rename'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,53 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { inputClass } from '@/components/ui/field';
+import { ErrorAlert } from '@/components/ui/error-alert';
+import { useMyRepositories } from '@/lib/queries/repositories';
+
+/** A searchable list of the repositories the user can use, each option named `owner/repo`. */
+export function RepositoryPicker({ value, onChange }: { value: string | null; onChange: (fullName: string) => void }) {
+  const repositories = useMyRepositories();
+  const [search, setSearch] = useState('');
+  const options = useMemo(() => {
+    const term = search.trim().toLowerCase();
+    return (repositories.data ?? []).filter((r) => !term || r.full_name.toLowerCase().includes(term));
+  }, [repositories.data, search]);
+
+  return (
+    <div className="flex flex-col gap-1.5 text-sm">
+      <label htmlFor="repository-search" className="font-medium">
+        Repository
+      </label>
+      <input
+        id="repository-search"
+        type="search"
+        placeholder="Search repositories"
+        aria-label="Search repositories"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        className={inputClass}
+      />
+      {repositories.error ? (
+        <ErrorAlert error={repositories.error} fallbackTitle="Could not load your repositories" />
+      ) : (
+        <select
+          aria-label="Repository"
+          size={6}
+          value={value ?? ''}
+          onChange={(e) => onChange(e.target.value)}
+          aria-busy={repositories.isPending}
+          className="w-full rounded-md border border-zinc-300 bg-white p-1 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+        >
+          {repositories.isPending && <option disabled>Loading repositories…</option>}
+          {!repositories.isPending && options.length === 0 && <option disabled>No repository matches “{search}”</option>}
+          {options.map((repo) => (
+            <option key={repo.id} value={repo.full_name} className="rounded px-2 py-1">
+              {repo.full_name}
+            </option>
+          ))}
+        </select>
+      )}
+    </div>
+  );
+}

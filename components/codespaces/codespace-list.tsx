@@ -21,7 +21,20 @@ function useMinuteClock() {
  * Every codespace given, as one table. Rows are virtualised, so thousands cost what a
  * screenful does; the page scrolls as usual.
  */
-export function CodespaceList({ codespaces, total }: { codespaces: Codespace[]; total: number }) {
+export function CodespaceList({
+  codespaces,
+  total,
+  selected,
+  onToggle,
+  onToggleAll,
+}: {
+  codespaces: Codespace[];
+  total: number;
+  selected: ReadonlySet<string>;
+  onToggle: (name: string, range: boolean) => void;
+  onToggleAll: () => void;
+}) {
+  const allSelected = codespaces.length > 0 && codespaces.every((c) => selected.has(c.name));
   const bodyRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   const now = useMinuteClock();
@@ -51,6 +64,15 @@ export function CodespaceList({ codespaces, total }: { codespaces: Codespace[]; 
           aria-rowindex={1}
           className={`${LIST_COLUMNS} border-b border-zinc-200 bg-zinc-50 px-4 py-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:bg-zinc-900/80`}
         >
+          <div role="columnheader">
+            <input
+              type="checkbox"
+              aria-label="Select all matching the filter"
+              checked={allSelected}
+              onChange={onToggleAll}
+              className="size-4 accent-sky-700"
+            />
+          </div>
           <div role="columnheader">Codespace</div>
           <div role="columnheader">Repository · branch</div>
           <div role="columnheader">State</div>
@@ -68,6 +90,8 @@ export function CodespaceList({ codespaces, total }: { codespaces: Codespace[]; 
             codespace={codespaces[item.index]!}
             now={now}
             rowIndex={item.index + 2}
+            selected={selected.has(codespaces[item.index]!.name)}
+            onToggle={onToggle}
             style={{
               position: 'absolute',
               top: 0,

@@ -10,18 +10,22 @@ import { WorkFlags } from './work-flags';
 
 /** Column widths shared by the header and every row. */
 export const LIST_COLUMNS =
-  'grid grid-cols-[minmax(0,2.2fr)_minmax(0,1.6fr)_8.5rem_minmax(0,1.1fr)_7.5rem_5.5rem] items-center gap-x-4';
+  'grid grid-cols-[1.25rem_minmax(0,2.2fr)_minmax(0,1.6fr)_8.5rem_minmax(0,1.1fr)_7.5rem_5.5rem] items-center gap-x-4';
 
 export function CodespaceRow({
   codespace,
   now,
   rowIndex,
   style,
+  selected,
+  onToggle,
 }: {
   codespace: Codespace;
   now: number;
   rowIndex: number;
   style: CSSProperties;
+  selected: boolean;
+  onToggle: (name: string, range: boolean) => void;
 }) {
   const title = codespaceTitle(codespace);
   const { repository, git_status: git, machine } = codespace;
@@ -31,7 +35,18 @@ export function CodespaceRow({
       aria-rowindex={rowIndex}
       data-codespace={codespace.name}
       style={style}
-      className={`${LIST_COLUMNS} border-b border-zinc-200 px-4 text-sm dark:border-zinc-800`}>
+      data-selected={selected || undefined}
+      className={`${LIST_COLUMNS} border-b data-selected:bg-sky-50 dark:data-selected:bg-sky-950/30 border-zinc-200 px-4 text-sm dark:border-zinc-800`}>
+      <div role="cell">
+        <input
+          type="checkbox"
+          aria-label={`Select ${title}`}
+          checked={selected}
+          onChange={() => undefined}
+          onClick={(e) => onToggle(codespace.name, e.shiftKey)}
+          className="size-4 accent-sky-700"
+        />
+      </div>
       <div role="cell" className="min-w-0">
         <Link
           href={`/codespaces/${encodeURIComponent(codespace.name)}`}

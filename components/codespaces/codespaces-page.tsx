@@ -17,9 +17,12 @@ import {
   summarizeFleet,
   type ListFilters,
 } from '@/lib/codespaces/list-view';
+import { planBulkAction, rangeBetween, staleStoppedCodespaces, type BulkPlan } from '@/lib/codespaces/bulk';
 import { useCodespaces, useTransitionNotices } from '@/lib/queries/codespaces';
 import { pluralize } from '@/lib/format';
+import { BulkActionDialog } from './bulk-action-dialog';
 import { CodespaceList } from './codespace-list';
+import { SelectionBar } from './selection-bar';
 import { FleetSummary } from './fleet-summary';
 import { ListFiltersBar } from './list-filters';
 import { ListSkeleton } from './list-skeleton';
@@ -43,11 +46,35 @@ export function CodespacesPage() {
   }, []);
 
   const codespaces = query.data;
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [anchor, setAnchor] = useState<string | null>(null);
+  const [plan, setPlan] = useState<BulkPlan | null>(null);
   const rows = useMemo(() => (codespaces ? applyListFilters(codespaces, deferredFilters) : []), [codespaces, deferredFilters]);
   const facets = useMemo(
     () => (codespaces ? { states: stateFacets(codespaces), repos: repositoryFacets(codespaces), summary: summarizeFleet(codespaces) } : null),
     [codespaces],
   );
+
+  const toggle = (name: string, range: boolean) => {
+    const next = new Set(selected);
+    const to = rows.findIndex((c) => c.name === name);
+    const from = anchor ? rows.findIndex((c) => c.name === anchor) : -1;
+    if (range && from >= 0 && to >= 0) {
+      const adding = !selected.has(name);
+      for (const i of rangeBetween(from, to)) {
+        if (adding) next.add(rows[i]!.name);
+        else next.delete(rows[i]!.name);
+      }
+    } else if (next.has(name)) next.delete(name);
+    else next.add(name);
+    setAnchor(name);
+    setSelected(next);
+  };
+  const toggleAll = () => {
+    const allShown = rows.every((c) => selected.has(c.name));
+    setSelected(allShown ? new Set([...selected].filter((n) => !rows.some((c) => c.name === n))) : new Set([...selected, ...rows.map((c) => c.name)]));
+  };
+  const selection = codespaces?.filter((c) => selected.has(c.name)) ?? [];
 
   if (query.error instanceof ApiError && query.error.status === 401) return <SessionEnded />;
 
@@ -82,6 +109,13 @@ export function CodespacesPage() {
         <>
           <FleetSummary summary={facets.summary} activeState={filters.state} onSelectState={(state) => updateFilters({ state })} />
           <ListFiltersBar filters={filters} onChange={updateFilters} stateOptions={facets.states} repositoryOptions={facets.repos} />
+          <SelectionBar
+            count={selection.length}
+            onStop={() => setPlan(planBulkAction(selection, 'stop'))}
+            onDelete={() => setPlan(planBulkAction(selection, 'delete'))}
+            onClear={() => setSelected(new Set())}
+            onSelectStale={(days) => setSelected(new Set(staleStoppedCodespaces(codespaces!, days, Date.now()).map((c) => c.name)))}
+          />
         </>
       )}
 
@@ -109,7 +143,16 @@ export function CodespacesPage() {
           </Button>
         </EmptyState>
       ) : (
-        <CodespaceList codespaces={rows} total={codespaces.length} />
+        <CodespaceList codespaces={rows} total={codespaces.length} selected={selected} onToggle={toggle} onToggleAll={toggleAll} />
+      )}
+      {plan && (
+        <BulkActionDialog
+          plan={plan}
+          onClose={(finished) => {
+            setPlan(null);
+            if (finished) setSelected(new Set());
+          }}
+        />
       )}
     </main>
   );

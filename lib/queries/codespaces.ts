@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { ApiError, fetchAllPages, githubApi } from '@/lib/api/client';
+import { runBounded, type BulkPlan, type BulkResult } from '@/lib/codespaces/bulk';
 import { codespaceTitle, isTransitional } from '@/lib/codespaces/state';
 import type { Codespace, CodespaceExport, CodespaceMachine, CodespaceState } from '@/lib/codespaces/types';
 import { codespaceQueryKeys, POLL_IDLE_MS, POLL_TRANSITIONAL_MS, queryKeys } from './keys';
@@ -163,5 +164,38 @@ export function useExportDetails(name: string, exportId: string | null) {
       (await githubApi<CodespaceExport>(`${codespacePath(name)}/exports/${encodeURIComponent(exportId!)}`, { signal })).data,
     enabled: Boolean(exportId),
     refetchInterval: (query) => (query.state.data && EXPORT_DONE.has(query.state.data.state ?? '') ? false : POLL_TRANSITIONAL_MS),
+  });
+}
+
+/** At most this many requests of a bulk action in flight: GitHub asks for writes one at a time per user. */
+export const BULK_CONCURRENCY = 3;
+
+/** Stop or delete many codespaces, reporting each outcome as it arrives. */
+export function useBulkAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ plan, onResult }: { plan: BulkPlan; onResult: (result: BulkResult<Codespace>) => void }) => {
+      await queryClient.cancelQueries({ queryKey: queryKeys.codespaces });
+      return runBounded(
+        plan.eligible,
+        BULK_CONCURRENCY,
+        async (codespace) => {
+          if (plan.action === 'stop') {
+            storeCodespace(queryClient, codespace.name, (c) => ({ ...c, state: 'ShuttingDown' }));
+            try {
+              await githubApi<Codespace>(`${codespacePath(codespace.name)}/stop`, { method: 'POST' });
+            } catch (error) {
+              storeCodespace(queryClient, codespace.name, (c) => ({ ...c, state: codespace.state }));
+              throw error;
+            }
+          } else {
+            await githubApi<unknown>(codespacePath(codespace.name), { method: 'DELETE' });
+            queryClient.setQueryData<Codespace[]>(queryKeys.codespaceList(), (list) => list?.filter((c) => c.name !== codespace.name));
+          }
+        },
+        onResult,
+      );
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.codespaces }),
   });
 }

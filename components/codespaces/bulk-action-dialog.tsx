@@ -1,0 +1,129 @@
+'use client';
+
+import { useState } from 'react';
+import { AlertTriangle, CheckCircle2, Loader2, XCircle } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { describeFailure } from '@/lib/api/client';
+import type { BulkPlan, BulkResult } from '@/lib/codespaces/bulk';
+import { codespaceTitle, workAtRisk } from '@/lib/codespaces/state';
+import type { Codespace } from '@/lib/codespaces/types';
+import { pluralize } from '@/lib/format';
+import { useBulkAction } from '@/lib/queries/codespaces';
+
+const VERB = { stop: 'Stop', delete: 'Delete' } as const;
+
+/**
+ * Confirms a bulk Stop or Delete: what will be affected, what is skipped and why, and by name
+ * every codespace whose unpushed or uncommitted work would be lost. Then reports each outcome.
+ */
+export function BulkActionDialog({ plan, onClose }: { plan: BulkPlan; onClose: (finished: boolean) => void }) {
+  const bulk = useBulkAction();
+  const [results, setResults] = useState<Map<string, BulkResult<Codespace>>>(new Map());
+  const [typed, setTyped] = useState('');
+  const verb = VERB[plan.action];
+  const confirmWord = plan.action === 'delete' ? 'delete' : '';
+  const needsTyping = plan.atRisk.length > 0;
+  const started = bulk.isPending || bulk.isSuccess;
+  const failures = [...results.values()].filter((r) => !r.ok).length;
+
+  return (
+    <Dialog
+      open
+      onOpenChange={(open) => !open && !bulk.isPending && onClose(started)}
+      title={`${verb} ${pluralize(plan.eligible.length, 'codespace')}?`}
+      description={
+        plan.action === 'delete'
+          ? 'Deleted codespaces and everything in them are gone for good.'
+          : 'Stopped codespaces stop billing for compute; their files are kept.'
+      }
+    >
+      <div className="flex max-h-[60vh] flex-col gap-3 overflow-y-auto text-sm">
+        {plan.atRisk.length > 0 && (
+          <div className="flex gap-3 rounded-lg border border-orange-300 bg-orange-50 p-3 text-orange-900 dark:border-orange-800 dark:bg-orange-950/50 dark:text-orange-100">
+            <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
+            <div>
+              <p className="font-semibold">These hold work that is not on GitHub and would be lost:</p>
+              <ul className="mt-1 list-disc pl-5">
+                {plan.atRisk.map((c) => {
+                  const risk = workAtRisk(c);
+                  return (
+                    <li key={c.name}>
+                      <strong>{codespaceTitle(c)}</strong> ({[risk.unpushed && 'unpushed', risk.uncommitted && 'uncommitted'].filter(Boolean).join(' and ')} changes)
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          </div>
+        )}
+        <section aria-label="Affected">
+          <h3 className="font-medium">{plan.action === 'delete' ? 'Will be deleted' : 'Will be stopped'}</h3>
+          <ul className="mt-1 divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+            {plan.eligible.map((c) => {
+              const result = results.get(c.name);
+              return (
+                <li key={c.name} className="flex items-center gap-2 px-2.5 py-1.5">
+                  {result ? (
+                    result.ok ? (
+                      <CheckCircle2 aria-label="Done" className="size-4 text-emerald-600" />
+                    ) : (
+                      <XCircle aria-label="Failed" className="size-4 text-red-600" />
+                    )
+                  ) : bulk.isPending ? (
+                    <Loader2 aria-label="Waiting" className="size-4 animate-spin text-zinc-400 motion-reduce:animate-none" />
+                  ) : null}
+                  <span className="flex-1 truncate">{codespaceTitle(c)}</span>
+                  {result && !result.ok && <span className="text-xs text-red-700 dark:text-red-400">{describeFailure(result.error).title}</span>}
+                  {result?.ok && <span className="text-xs text-emerald-700 dark:text-emerald-400">{plan.action === 'delete' ? 'Deleted' : 'Stopping'}</span>}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+        {plan.skipped.length > 0 && (
+          <section aria-label="Skipped">
+            <h3 className="font-medium">Skipped ({plan.skipped.length})</h3>
+            <ul className="mt-1 space-y-0.5 text-zinc-600 dark:text-zinc-400">
+              {plan.skipped.map(({ codespace, reason }) => (
+                <li key={codespace.name}>
+                  {codespaceTitle(codespace)}: {reason}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {bulk.isSuccess && (
+          <p role="status" className={failures ? 'font-medium text-red-700 dark:text-red-400' : 'font-medium text-emerald-700 dark:text-emerald-400'}>
+            {failures ? `${plan.eligible.length - failures} succeeded, ${failures} failed` : `All ${plan.eligible.length} succeeded`}
+          </p>
+        )}
+        {!started && needsTyping && (
+          <label className="block">
+            Type <strong className="font-mono">{confirmWord}</strong> to confirm
+            <input
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              autoComplete="off"
+              className="mt-1.5 h-9 w-full rounded-md border border-zinc-300 bg-white px-2.5 font-mono dark:border-zinc-700 dark:bg-zinc-950"
+            />
+          </label>
+        )}
+      </div>
+      <div className="mt-4 flex justify-end gap-2">
+        <Button onClick={() => onClose(started)} disabled={bulk.isPending}>
+          {started ? 'Close' : 'Cancel'}
+        </Button>
+        {!started && (
+          <Button
+            variant={plan.action === 'delete' ? 'danger' : 'primary'}
+            disabled={plan.eligible.length === 0 || (needsTyping && typed.trim().toLowerCase() !== confirmWord)}
+            onClick={() => bulk.mutate({ plan, onResult: (r) => setResults((m) => new Map(m).set(r.item.name, r)) })}
+          >
+            {verb} {pluralize(plan.eligible.length, 'codespace')}
+          </Button>
+        )}
+      </div>
+    </Dialog>
+  );
+}

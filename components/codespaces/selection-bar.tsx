@@ -1,0 +1,69 @@
+'use client';
+
+import { useState } from 'react';
+import { Square, Trash2, X } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { pluralize } from '@/lib/format';
+
+/** Bulk actions over the selection, and the clean-up shortcut (stopped, unused for N days). */
+export function SelectionBar({
+  count,
+  onStop,
+  onDelete,
+  onClear,
+  onSelectStale,
+}: {
+  count: number;
+  onStop: () => void;
+  onDelete: () => void;
+  onClear: () => void;
+  onSelectStale: (days: number) => void;
+}) {
+  const [days, setDays] = useState('30');
+  const validDays = /^\d{1,4}$/.test(days) && Number(days) >= 1;
+  return (
+    <div className="flex flex-wrap items-center gap-2 rounded-lg border border-zinc-200 bg-white px-3 py-2 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+      {count > 0 ? (
+        <>
+          <span className="font-medium" role="status">
+            {pluralize(count, 'codespace')} selected
+          </span>
+          <Button size="sm" onClick={onStop}>
+            <Square aria-hidden className="size-3" /> Stop selected
+          </Button>
+          <Button size="sm" onClick={onDelete} className="text-red-700 dark:text-red-400">
+            <Trash2 aria-hidden className="size-3.5" /> Delete selected
+          </Button>
+          <Button size="sm" variant="ghost" onClick={onClear}>
+            <X aria-hidden className="size-3.5" /> Clear selection
+          </Button>
+        </>
+      ) : (
+        <span className="text-zinc-500">Select codespaces to stop or delete several at once (shift-click selects a range).</span>
+      )}
+      <form
+        className="ml-auto flex items-center gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (validDays) onSelectStale(Number(days));
+        }}
+      >
+        <label htmlFor="stale-days" className="text-zinc-600 dark:text-zinc-400">
+          Stopped and unused for more than
+        </label>
+        <input
+          id="stale-days"
+          inputMode="numeric"
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+          aria-invalid={!validDays}
+          className="h-7 w-14 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+        />
+        <span className="text-zinc-600 dark:text-zinc-400">days</span>
+        <Button size="sm" type="submit" disabled={!validDays}>
+          Select
+        </Button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * Security headers for every page Hangar serves. Pure, so the policy is unit tested.
+ * Scripts run only with the per-request nonce (Next adds it to its own inline scripts);
+ * no 'unsafe-eval'. Inline style attributes stay allowed: server-rendered positioning uses them.
+ */
+export function contentSecurityPolicy(nonce: string, { dev = false, imageOrigins = [] as string[] } = {}): string {
+  return [
+    `default-src 'self'`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? ` 'unsafe-eval'` : ''}`,
+    `style-src 'self' 'unsafe-inline'`,
+    `img-src 'self' data: blob: https://avatars.githubusercontent.com ${imageOrigins.join(' ')}`.trim(),
+    `font-src 'self'`,
+    `connect-src 'self'`,
+    `object-src 'none'`,
+    `base-uri 'self'`,
+    `form-action 'self'`,
+    `frame-ancestors 'none'`,
+    ...(dev ? [] : ['upgrade-insecure-requests']),
+  ].join('; ');
+}
+
+export function securityHeaders(https: boolean): Record<string, string> {
+  return {
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Frame-Options': 'DENY',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    ...(https ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
+  };
+}

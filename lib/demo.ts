@@ -12,6 +12,8 @@ export function demoEmulator(): Emulator | null {
   if (!serverConfig().demo) return null;
   holder.__hangarEmulator ??= createEmulator({
     mount: EMULATOR_MOUNT,
+    // Links the browser follows (authorize page, avatars) use the public URL, not loopback.
+    webUrl: serverConfig().webUrl,
     // Test hooks (fault injection, request log) exist only when asked for.
     control: process.env.HANGAR_EMULATOR_CONTROL === '1',
     transitionMs: Number(process.env.EMULATOR_TRANSITION_MS) || undefined,

@@ -1,0 +1,122 @@
+/** Small helpers for answering like api.github.com. */
+import { createHash, randomBytes } from 'node:crypto';
+
+export const DOCS = 'https://docs.github.com/rest';
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Requires authentication',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  422: 'Validation Failed',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+export function reason(status: number) {
+  return REASONS[status] ?? 'Error';
+}
+
+/** GitHub's error body: `status` is a string there. */
+export function errorBody(status: number, message = reason(status), extra: Record<string, unknown> = {}) {
+  return { message, documentation_url: DOCS, status: String(status), ...extra };
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message = reason(status),
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const fail = (status: number, message?: string, extra?: Record<string, unknown>): never => {
+  throw new HttpError(status, message, extra);
+};
+
+/** Weak ETag over the exact body, as GitHub sends for JSON resources. */
+export function etagOf(body: string) {
+  return `W/"${createHash('sha256').update(body).digest('hex').slice(0, 40)}"`;
+}
+
+export function etagMatches(ifNoneMatch: string | null, etag: string) {
+  if (!ifNoneMatch) return false;
+  const strip = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || strip(tag) === strip(etag));
+}
+
+export function requestId() {
+  return randomBytes(8).toString('hex').toUpperCase().replace(/(.{4})(.{4})(.{4})(.{4})/, '$1:$2:$3:$4');
+}
+
+/** Pages a list like GitHub: `per_page` (default 30, at most 100) and `page`, with a `Link` header. */
+export function paginate<T>(url: URL, items: readonly T[]): { page: T[]; link: string | null } {
+  const perPageRaw = Number.parseInt(url.searchParams.get('per_page') ?? '', 10);
+  const pageRaw = Number.parseInt(url.searchParams.get('page') ?? '', 10);
+  const perPage = Number.isFinite(perPageRaw) && perPageRaw > 0 ? Math.min(perPageRaw, 100) : 30;
+  const page = Number.isFinite(pageRaw) && pageRaw > 0 ? pageRaw : 1;
+  const last = Math.max(1, Math.ceil(items.length / perPage));
+  const slice = items.slice((page - 1) * perPage, page * perPage);
+
+  const at = (n: number) => {
+    const target = new URL(url);
+    target.searchParams.delete('page');
+    target.searchParams.delete('per_page');
+    target.searchParams.set('per_page', String(perPage));
+    target.searchParams.set('page', String(n));
+    return `<${target.toString()}>`;
+  };
+  const rels: string[] = [];
+  if (page > 1) rels.push(`${at(Math.min(page - 1, last))}; rel="prev"`);
+  if (page < last) rels.push(`${at(page + 1)}; rel="next"`, `${at(last)}; rel="last"`);
+  if (page > 1) rels.push(`${at(1)}; rel="first"`);
+  return { page: slice, link: rels.length ? rels.join(', ') : null };
+}
+
+export async function readJson(req: Request): Promise<Record<string, unknown>> {
+  const text = await req.text();
+  if (!text.trim()) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return fail(400, 'Problems parsing JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return fail(400, 'Body should be a JSON object');
+  return parsed as Record<string, unknown>;
+}
+
+export function html(body: string, status = 200, headers: Record<string, string> = {}) {
+  return new Response(body, {
+    status,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-frame-options': 'DENY',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self' http: https:; frame-ancestors 'none'",
+      ...headers,
+    },
+  });
+}
+
+export function escapeHtml(value: string) {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+export const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });

@@ -1,0 +1,143 @@
+/**
+ * The emulator's in-memory records. They hold what GitHub stores; `render.ts` turns them into
+ * the JSON GitHub answers with. Nothing here is imported from the app.
+ */
+import type { components } from '@octokit/openapi-types';
+
+export type CodespaceState = components['schemas']['codespace']['state'];
+
+export interface UserRecord {
+  id: number;
+  login: string;
+  name: string;
+  email: string;
+  company: string | null;
+  location: string | null;
+  bio: string | null;
+  createdAt: string;
+  /** Organisations this user is a member of. */
+  orgs: string[];
+}
+
+export interface OrgRecord {
+  id: number;
+  login: string;
+  name: string;
+}
+
+export interface DevcontainerRecord {
+  path: string;
+  name: string;
+  display_name: string;
+  /** The configuration asks for access to other repositories, which the user must accept. */
+  needsPermissions?: boolean;
+}
+
+export interface PullRecord {
+  id: number;
+  number: number;
+  title: string;
+  body: string;
+  head: string;
+  base: string;
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RepoRecord {
+  id: number;
+  owner: string;
+  ownerType: 'User' | 'Organization';
+  name: string;
+  private: boolean;
+  description: string | null;
+  language: string | null;
+  defaultBranch: string;
+  branches: string[];
+  createdAt: string;
+  pushedAt: string;
+  devcontainers: DevcontainerRecord[];
+  /** The largest machine this repository allows (an organisation policy). */
+  maxCpus: number;
+  isTemplate: boolean;
+  pulls: PullRecord[];
+}
+
+export interface GitStatus {
+  ref: string;
+  ahead: number;
+  behind: number;
+  has_unpushed_changes: boolean;
+  has_uncommitted_changes: boolean;
+}
+
+export interface ExportRecord {
+  id: string;
+  startedAt: number;
+  doneAt: number;
+  branch: string;
+  sha: string;
+  /** What the codespace returns to when the export finishes. */
+  resumeState: CodespaceState;
+  applied: boolean;
+}
+
+export interface CodespaceRecord {
+  id: number;
+  name: string;
+  displayName: string;
+  environmentId: string;
+  owner: string;
+  billableOwner: string;
+  repoId: number;
+  machine: string;
+  /** A machine change asked for while running: applied at the next start. */
+  pendingMachine: string | null;
+  devcontainerPath: string | null;
+  prebuild: boolean;
+  createdAt: number;
+  updatedAt: number;
+  lastUsedAt: number;
+  state: CodespaceState;
+  /** Future states, applied lazily when the codespace is next read. */
+  schedule: { state: CodespaceState; at: number }[];
+  git: GitStatus;
+  location: string;
+  idleTimeoutMinutes: number;
+  retentionPeriodMinutes: number | null;
+  stoppedAt: number | null;
+  recentFolders: string[];
+  pullNumber: number | null;
+  /** Created from a template: no repository of its own until published. */
+  unpublished: boolean;
+  pendingOperationReason: string | null;
+  exports: ExportRecord[];
+}
+
+export interface MachineSpec {
+  name: string;
+  display_name: string;
+  cpus: number;
+  memoryGb: number;
+  storageGb: number;
+}
+
+const GIB = 1024 ** 3;
+
+/** GitHub's Linux machine types. */
+export const MACHINES: readonly MachineSpec[] = [
+  { name: 'basicLinux32gb', display_name: '2 cores, 8 GB RAM, 32 GB storage', cpus: 2, memoryGb: 8, storageGb: 32 },
+  { name: 'standardLinux32gb', display_name: '4 cores, 16 GB RAM, 32 GB storage', cpus: 4, memoryGb: 16, storageGb: 32 },
+  { name: 'premiumLinux', display_name: '8 cores, 32 GB RAM, 64 GB storage', cpus: 8, memoryGb: 32, storageGb: 64 },
+  { name: 'largePremiumLinux', display_name: '16 cores, 64 GB RAM, 128 GB storage', cpus: 16, memoryGb: 64, storageGb: 128 },
+  { name: 'xLargePremiumLinux', display_name: '32 cores, 128 GB RAM, 256 GB storage', cpus: 32, memoryGb: 128, storageGb: 256 },
+];
+
+export function machineSpec(name: string): MachineSpec | undefined {
+  return MACHINES.find((m) => m.name === name);
+}
+
+export const bytes = (gb: number) => gb * GIB;
+
+export const LOCATIONS = ['EastUs', 'WestUs2', 'WestEurope', 'SouthEastAsia'] as const;

@@ -1,0 +1,176 @@
+/**
+ * GitHub's OAuth web flow: the authorize page (here: pick a demo user and approve) and the
+ * code-for-token exchange, with GitHub's parameter names and error answers.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { escapeHtml, html } from './http';
+import type { UserRecord } from './model';
+
+export interface Grant {
+  login: string;
+  clientId: string;
+  redirectUri: string;
+  scopes: string[];
+  expiresAt: number;
+  codeChallenge: string | null;
+}
+
+export interface TokenInfo {
+  login: string;
+  scopes: string[];
+}
+
+const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+function base62(length: number) {
+  const bytes = randomBytes(length);
+  let out = '';
+  for (const b of bytes) out += BASE62[b % 62];
+  return out;
+}
+
+/** `gho_` tokens, GitHub's OAuth access token format. */
+export const newAccessToken = () => `gho_${base62(36)}`;
+export const newCode = () => base62(20).toLowerCase();
+
+/** GitHub accepts scopes separated by spaces or commas. */
+export function parseScopes(scope: string | null | undefined): string[] {
+  return [...new Set((scope ?? '').split(/[\s,]+/).filter(Boolean))];
+}
+
+export function authorizeParams(params: URLSearchParams) {
+  return {
+    clientId: params.get('client_id') ?? '',
+    redirectUri: params.get('redirect_uri') ?? '',
+    scope: params.get('scope') ?? '',
+    state: params.get('state') ?? '',
+    codeChallenge: params.get('code_challenge'),
+    codeChallengeMethod: params.get('code_challenge_method'),
+  };
+}
+
+export function validRedirect(uri: string) {
+  try {
+    const url = new URL(uri);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export function redirectWith(uri: string, params: Record<string, string>) {
+  const target = new URL(uri);
+  for (const [key, value] of Object.entries(params)) if (value) target.searchParams.set(key, value);
+  return new Response(null, { status: 302, headers: { location: target.toString(), 'cache-control': 'no-store' } });
+}
+
+export function verifyPkce(challenge: string | null, verifier: string | null) {
+  if (!challenge) return true;
+  if (!verifier) return false;
+  return createHash('sha256').update(verifier).digest('base64url') === challenge;
+}
+
+const SCOPE_WORDS: Record<string, string> = {
+  codespace: 'Create, manage and delete your codespaces',
+  'read:user': 'Read your profile',
+  'user:email': 'Read your e-mail addresses',
+  'admin:org': 'Manage your organisations, including their codespaces',
+  'read:org': 'Read organisation membership',
+};
+
+export function authorizePage(options: {
+  action: string;
+  appName: string;
+  params: URLSearchParams;
+  users: UserRecord[];
+  avatar: (login: string) => string;
+}) {
+  const { action, appName, params, users, avatar } = options;
+  const hidden = [...params.entries()]
+    .filter(([key]) => key !== 'login' && key !== 'decision')
+    .map(([key, value]) => `<input type="hidden" name="${escapeHtml(key)}" value="${escapeHtml(value)}">`)
+    .join('');
+  const scopes = parseScopes(params.get('scope'))
+    .map((s) => `<li><code>${escapeHtml(s)}</code> ${escapeHtml(SCOPE_WORDS[s] ?? '')}</li>`)
+    .join('');
+  const choices = users
+    .map(
+      (u) => `<li><button type="submit" name="login" value="${escapeHtml(u.login)}">
+        <img src="${escapeHtml(avatar(u.login))}" alt="" width="32" height="32">
+        <span><strong>Sign in as ${escapeHtml(u.login)}</strong><small>${escapeHtml(u.name)}</small></span></button></li>`,
+    )
+    .join('');
+  return html(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Authorize ${escapeHtml(appName)} · GitHub emulator</title>
+<style>
+  :root { color-scheme: light dark; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
+  body { margin: 0; background: Canvas; color: CanvasText; display: grid; place-items: center; min-height: 100vh; }
+  main { width: min(28rem, 92vw); border: 1px solid color-mix(in srgb, CanvasText 18%, transparent); border-radius: 12px; padding: 1.5rem; }
+  h1 { font-size: 1.15rem; margin: 0 0 .25rem; } p { margin: .25rem 0 1rem; opacity: .8; font-size: .9rem; }
+  ul { list-style: none; padding: 0; margin: 0 0 1rem; } li { margin: .35rem 0; font-size: .875rem; }
+  code { font-size: .8rem; padding: .05rem .3rem; border-radius: 4px; background: color-mix(in srgb, CanvasText 8%, transparent); }
+  button { width: 100%; display: flex; gap: .75rem; align-items: center; text-align: left; padding: .6rem .75rem; border-radius: 8px; cursor: pointer;
+    border: 1px solid color-mix(in srgb, CanvasText 20%, transparent); background: color-mix(in srgb, CanvasText 3%, Canvas); color: inherit; font: inherit; }
+  button:hover, button:focus-visible { border-color: #2f81f7; outline: 2px solid #2f81f7; outline-offset: 1px; }
+  button span { display: flex; flex-direction: column; } small { opacity: .7; }
+  img { border-radius: 50%; } .deny { justify-content: center; background: transparent; }
+  .banner { font-size: .75rem; text-transform: uppercase; letter-spacing: .06em; opacity: .65; margin-bottom: .75rem; }
+</style></head>
+<body><main>
+  <div class="banner">GitHub emulator · demo mode</div>
+  <h1>Authorize ${escapeHtml(appName)}</h1>
+  <p>${escapeHtml(appName)} asks for these permissions:</p>
+  <ul>${scopes || '<li>Public information only</li>'}</ul>
+  <form method="post" action="${escapeHtml(action)}">${hidden}
+    <p>Choose a demo account:</p>
+    <ul>${choices}</ul>
+    <button class="deny" type="submit" name="decision" value="deny">Cancel</button>
+  </form>
+</main></body></html>`);
+}
+
+/** The token endpoint answers JSON or a form, as the client's Accept asks. */
+export function tokenAnswer(accept: string | null, body: Record<string, string>) {
+  if (accept?.includes('json')) {
+    return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
+  }
+  return new Response(new URLSearchParams(body).toString(), {
+    status: 200,
+    headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+/** Reads client credentials and fields from a form or JSON body, the query, or HTTP Basic. */
+export async function tokenRequestFields(req: Request): Promise<Record<string, string>> {
+  const fields: Record<string, string> = {};
+  for (const [k, v] of new URL(req.url).searchParams) fields[k] = v;
+  const type = req.headers.get('content-type') ?? '';
+  const text = await req.text();
+  if (type.includes('json')) {
+    try {
+      const parsed = JSON.parse(text) as Record<string, unknown>;
+      for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string') fields[k] = v;
+    } catch {
+      /* answered as a bad request by the caller: no code */
+    }
+  } else {
+    for (const [k, v] of new URLSearchParams(text)) fields[k] = v;
+  }
+  const basic = req.headers.get('authorization')?.match(/^Basic\s+(.+)$/i);
+  if (basic) {
+    const [id, secret] = Buffer.from(basic[1]!, 'base64').toString('utf8').split(':');
+    if (id) fields.client_id ??= decodeURIComponent(id);
+    if (secret !== undefined) fields.client_secret ??= decodeURIComponent(secret);
+  }
+  return fields;
+}
+
+/** A recognisable avatar per account: initials on a colour derived from the login. */
+export function avatarSvg(login: string) {
+  let hash = 0;
+  for (const c of login) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
+  const hue = hash % 360;
+  const initials = login.replace(/[^a-z0-9]/gi, '').slice(0, 2).toUpperCase();
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64"><rect width="64" height="64" fill="hsl(${hue} 55% 45%)"/><text x="32" y="41" font-family="system-ui, sans-serif" font-size="26" font-weight="600" fill="#fff" text-anchor="middle">${escapeHtml(initials)}</text></svg>`;
+}

@@ -1,0 +1,23 @@
+/** `npm run emulator`: the GitHub emulator on its own, e.g. for trying Hangar's real-GitHub mode. */
+import { startEmulatorServer } from './node-server';
+
+const port = Number(process.env.EMULATOR_PORT ?? process.env.PORT ?? 4010);
+const host = process.env.EMULATOR_HOST ?? '127.0.0.1';
+const client = process.env.EMULATOR_CLIENT_ID ?? 'hangar-demo';
+const secret = process.env.EMULATOR_CLIENT_SECRET ?? 'hangar-demo-secret';
+
+async function main() {
+  const running = await startEmulatorServer({
+  port,
+  host,
+  clients: { [client]: secret },
+  control: process.env.EMULATOR_CONTROL !== '0',
+  transitionMs: Number(process.env.EMULATOR_TRANSITION_MS) || undefined,
+});
+  console.log(`GitHub emulator on ${running.url}
+  OAuth:  ${running.url}/login/oauth/authorize   (client ${client})
+  REST:   ${running.url}/api
+Point Hangar at it: GITHUB_ID=${client} GITHUB_SECRET=${secret} GITHUB_WEB_URL=${running.url} GITHUB_API_URL=${running.url}/api`);
+}
+
+void main();

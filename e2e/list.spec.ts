@@ -39,7 +39,7 @@ test('filters and sort live in the URL, so a filtered view survives a reload', a
   await expect(page).toHaveURL(/state=Shutdown/);
   await expect(page).toHaveURL(/sort=name/);
 
-  const states = () => page.locator('[role="row"][data-codespace] [data-state]').allTextContents();
+  const states = () => page.locator('[role="row"][data-codespace] [data-codespace-state]').allTextContents();
   await expect.poll(async () => new Set(await states())).toEqual(new Set(['Shutdown']));
 
   await page.reload();

@@ -18,12 +18,12 @@ test('Stop shows ShuttingDown at once and then Shutdown, without a reload; Start
   await expect(target).toBeVisible();
 
   await target.getByRole('button', { name: 'Stop' }).click();
-  await expect(target.locator('[data-state]')).toHaveText('ShuttingDown');
-  await expect(target.locator('[data-state]')).toHaveText('Shutdown', { timeout: 15_000 });
+  await expect(target.locator('[data-codespace-state]')).toHaveText('ShuttingDown');
+  await expect(target.locator('[data-codespace-state]')).toHaveText('Shutdown', { timeout: 15_000 });
 
   await target.getByRole('button', { name: 'Start' }).click();
-  await expect(target.locator('[data-state]')).toHaveText('Starting');
-  await expect(target.locator('[data-state]')).toHaveText('Available', { timeout: 15_000 });
+  await expect(target.locator('[data-codespace-state]')).toHaveText('Starting');
+  await expect(target.locator('[data-codespace-state]')).toHaveText('Available', { timeout: 15_000 });
   await expect(target.getByRole('button', { name: 'Stop' })).toBeVisible();
 });
 
@@ -41,7 +41,7 @@ test('a billing refusal (402) on Start is explained in words and the page keeps 
   await target.getByRole('button', { name: 'Start' }).click();
 
   await expect(page.getByText(/Codespaces billing limit reached/)).toBeVisible();
-  await expect(target.locator('[data-state]')).toHaveText('Shutdown');
+  await expect(target.locator('[data-codespace-state]')).toHaveText('Shutdown');
   // The message stays until dismissed, and the rest of the page still works.
   await page.waitForTimeout(4_000);
   await expect(page.getByText(/Codespaces billing limit reached/)).toBeVisible();
@@ -53,7 +53,7 @@ test('the detail page follows Stop to Shutdown on its own', async ({ page }) => 
   await signIn(page, 'mona');
   const codespace = await findCodespace(page, 'Available');
   await page.goto(`/codespaces/${codespace.name}`);
-  const badge = page.locator('header [data-state]');
+  const badge = page.locator('header [data-codespace-state]');
   await expect(badge).toHaveText('Available');
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(badge).toHaveText('ShuttingDown');

@@ -24,7 +24,7 @@ export function StateBadge({ state }: { state: CodespaceState }) {
   const Icon = ICONS[tone];
   return (
     <span
-      data-state={state}
+      data-codespace-state={state}
       className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE_STYLES[tone]}`}
     >
       <Icon aria-hidden className={`size-3 ${tone === 'transitional' ? 'animate-spin motion-reduce:animate-none' : ''}`} />

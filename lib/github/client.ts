@@ -23,6 +23,8 @@ export function githubClient(accessToken: string): GitHubClient {
     auth: accessToken,
     baseUrl: serverConfig().apiUrl,
     userAgent: 'Hangar',
+    // Hangar writes its own one-line-per-request log (proxy.ts); Octokit's would repeat it.
+    log: { debug: () => {}, info: () => {}, warn: console.warn, error: console.error },
     request: { retries: 2, retryAfter: 1 },
     throttle: {
       // GitHub asks for one write per second per user: keep each user's limiter separate.

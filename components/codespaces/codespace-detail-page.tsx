@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { ArrowLeft, Cpu, GitBranchPlus, Pencil, Trash2 } from 'lucide-react';
+import { ArrowLeft, Cpu, GitBranchPlus, Pencil, Trash2, Upload } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ErrorAlert } from '@/components/ui/error-alert';
@@ -16,6 +16,7 @@ import { ChangeMachineDialog } from './change-machine-dialog';
 import { ConnectPanel } from './connect-panel';
 import { DeleteDialog } from './delete-dialog';
 import { ExportDialog } from './export-dialog';
+import { PublishDialog } from './publish-dialog';
 import { RenameDialog } from './rename-dialog';
 import { DetailsCard, GitStatusCard, MachineCard } from './codespace-detail';
 import { PowerButton } from './power-button';
@@ -26,7 +27,7 @@ export function CodespaceDetailPage({ name }: { name: string }) {
   useTransitionNotices();
   const router = useRouter();
   const remove = useDeleteCodespace();
-  const [dialog, setDialog] = useState<'rename' | 'machine' | 'export' | 'delete' | null>(null);
+  const [dialog, setDialog] = useState<'rename' | 'machine' | 'export' | 'publish' | 'delete' | null>(null);
   const [now] = useState(() => Date.now());
 
   const error = query.error instanceof ApiError ? query.error : null;
@@ -64,7 +65,7 @@ export function CodespaceDetailPage({ name }: { name: string }) {
                 <h1 className="truncate text-2xl font-semibold tracking-tight">{codespaceTitle(codespace)}</h1>
                 <StateBadge state={codespace.state} />
               </div>
-              <p className="mt-1 font-mono text-xs text-zinc-500">{codespace.name}</p>
+              <p className="mt-1 font-mono text-xs text-zinc-500 dark:text-zinc-400">{codespace.name}</p>
             </div>
             <div className="flex flex-wrap items-center gap-2">
               <PowerButton codespace={codespace} size="md" />
@@ -77,6 +78,11 @@ export function CodespaceDetailPage({ name }: { name: string }) {
               <ActionButton label="Export" availability={actionAvailability(codespace, 'export')} onClick={() => setDialog('export')}>
                 <GitBranchPlus aria-hidden className="size-4" /> Export
               </ActionButton>
+              {codespace.publish_url && (
+                <ActionButton label="Publish" availability={{ allowed: true }} onClick={() => setDialog('publish')}>
+                  <Upload aria-hidden className="size-4" /> Publish
+                </ActionButton>
+              )}
               <ActionButton
                 label="Delete"
                 availability={actionAvailability(codespace, 'delete')}
@@ -110,6 +116,7 @@ export function CodespaceDetailPage({ name }: { name: string }) {
           {remove.error && <ErrorAlert error={remove.error} fallbackTitle="Could not delete" onDismiss={() => remove.reset()} />}
           {dialog === 'rename' && <RenameDialog codespace={codespace} open onOpenChange={(open) => setDialog(open ? 'rename' : null)} />}
           {dialog === 'machine' && <ChangeMachineDialog codespace={codespace} open onOpenChange={(open) => setDialog(open ? 'machine' : null)} />}
+          {dialog === 'publish' && <PublishDialog codespace={codespace} open onOpenChange={(open) => setDialog(open ? 'publish' : null)} />}
           {dialog === 'export' && <ExportDialog codespace={codespace} open onOpenChange={(open) => setDialog(open ? 'export' : null)} />}
         </>
       )}

@@ -152,6 +152,8 @@ export function useStartExport() {
       (await githubApi<CodespaceExport>(`${codespacePath(codespace.name)}/exports`, { method: 'POST' })).data,
     onSuccess: (details, codespace) => {
       if (details.id) queryClient.setQueryData(codespaceQueryKeys.export(codespace.name, details.id), details);
+      // The codespace is Exporting now: refetching makes its page follow the state (and the git status after).
+      void queryClient.invalidateQueries({ queryKey: queryKeys.codespaces });
     },
   });
 }
@@ -196,6 +198,17 @@ export function useBulkAction() {
         onResult,
       );
     },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.codespaces }),
+  });
+}
+
+/** Publishes a codespace made from a template to a new repository of the user's. */
+export function usePublishCodespace() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ codespace, name, isPrivate }: { codespace: Codespace; name: string; isPrivate: boolean }) =>
+      (await githubApi<Codespace>(`${codespacePath(codespace.name)}/publish`, { method: 'POST', body: { name, private: isPrivate } })).data,
+    onSuccess: (published) => storeCodespace(queryClient, published.name, () => published),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.codespaces }),
   });
 }

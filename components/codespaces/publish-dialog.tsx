@@ -1,0 +1,73 @@
+'use client';
+
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { ErrorAlert } from '@/components/ui/error-alert';
+import { TextField } from '@/components/ui/field';
+import { repoName } from '@/lib/codespaces/schemas';
+import { codespaceTitle } from '@/lib/codespaces/state';
+import type { Codespace } from '@/lib/codespaces/types';
+import { usePublishCodespace } from '@/lib/queries/codespaces';
+
+/** A repository name GitHub would accept, suggested from the codespace's display name. */
+function suggestedName(codespace: Codespace) {
+  return codespaceTitle(codespace).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) || 'my-codespace';
+}
+
+export function PublishDialog({ codespace, open, onOpenChange }: { codespace: Codespace; open: boolean; onOpenChange: (open: boolean) => void }) {
+  const [name, setName] = useState(() => suggestedName(codespace));
+  const [isPrivate, setPrivate] = useState(true);
+  const [touched, setTouched] = useState(false);
+  const publish = usePublishCodespace();
+  const parsed = repoName.safeParse(name.trim());
+  const error = touched && !parsed.success ? 'Letters, digits, ".", "-" and "_" only, at most 100 characters' : undefined;
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Publish to a new repository"
+      description={`${codespaceTitle(codespace)} was made from a template and has no repository of its own. Publishing creates one under your account and pushes the codespace's work to it.`}
+    >
+      <form
+        className="flex flex-col gap-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setTouched(true);
+          if (!parsed.success) return;
+          publish.mutate(
+            { codespace, name: parsed.data, isPrivate },
+            {
+              onSuccess: (published) => {
+                toast.success(`Published to ${published.repository.full_name}`);
+                onOpenChange(false);
+              },
+            },
+          );
+        }}
+      >
+        <TextField id="publish-name" label="Repository name" value={name} onChange={(e) => setName(e.target.value)} onBlur={() => setTouched(true)} error={error} autoFocus />
+        <fieldset className="flex flex-col gap-2 text-sm">
+          <legend className="mb-1 font-medium">Visibility</legend>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="visibility" checked={isPrivate} onChange={() => setPrivate(true)} className="accent-sky-700" />
+            Private: only you and the people you invite
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="visibility" checked={!isPrivate} onChange={() => setPrivate(false)} className="accent-sky-700" />
+            Public: anyone can see it
+          </label>
+        </fieldset>
+        {publish.error && <ErrorAlert error={publish.error} fallbackTitle="Could not publish" />}
+        <div className="flex justify-end gap-2">
+          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={publish.isPending}>
+            {publish.isPending ? 'Publishing…' : 'Publish'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -41,7 +41,7 @@ export function ChangeMachineDialog({ codespace, open, onOpenChange }: { codespa
         }}
       >
         {machines.isPending ? (
-          <p aria-busy="true" className="text-sm text-zinc-500">
+          <p aria-busy="true" className="text-sm text-zinc-500 dark:text-zinc-400">
             Loading machine types…
           </p>
         ) : machines.error ? (
@@ -57,7 +57,7 @@ export function ChangeMachineDialog({ codespace, open, onOpenChange }: { codespa
                 <input type="radio" name="machine" value={machine.name} checked={choice === machine.name} onChange={() => setChoice(machine.name)} />
                 <span className="flex-1">
                   <span className="font-medium">{machine.cpus} cores</span> · {formatBytes(machine.memory_in_bytes)} RAM · {formatBytes(machine.storage_in_bytes)} storage
-                  {machine.name === codespace.machine?.name && <span className="ml-2 text-xs text-zinc-500">(current)</span>}
+                  {machine.name === codespace.machine?.name && <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">(current)</span>}
                 </span>
               </label>
             ))}

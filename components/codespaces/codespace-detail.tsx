@@ -7,7 +7,7 @@ import { exactTime, formatBytes, relativeTime } from '@/lib/format';
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section aria-label={title} className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
-      <h2 className="mb-3 text-sm font-semibold text-zinc-500 uppercase">{title}</h2>
+      <h2 className="mb-3 text-sm font-semibold text-zinc-500 dark:text-zinc-400 uppercase">{title}</h2>
       {children}
     </section>
   );
@@ -18,7 +18,7 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
     <dl className="grid grid-cols-[minmax(0,10rem)_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
       {rows.map(([term, value]) => (
         <div key={term} className="contents">
-          <dt className="text-zinc-500">{term}</dt>
+          <dt className="text-zinc-500 dark:text-zinc-400">{term}</dt>
           <dd className="min-w-0 break-words text-zinc-900 dark:text-zinc-100">{value}</dd>
         </div>
       ))}
@@ -30,7 +30,7 @@ function When({ iso, now }: { iso: string | null | undefined; now: number }) {
   if (!iso) return <>—</>;
   return (
     <span suppressHydrationWarning>
-      {relativeTime(iso, now)} <span className="text-zinc-500">({exactTime(iso)})</span>
+      {relativeTime(iso, now)} <span className="text-zinc-500 dark:text-zinc-400">({exactTime(iso)})</span>
     </span>
   );
 }
@@ -94,7 +94,7 @@ export function MachineCard({ codespace }: { codespace: Codespace }) {
           ]}
         />
       ) : (
-        <p className="text-sm text-zinc-500">No machine is assigned yet.</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">No machine is assigned yet.</p>
       )}
     </Card>
   );

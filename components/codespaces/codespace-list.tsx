@@ -62,7 +62,7 @@ export function CodespaceList({
         <div
           role="row"
           aria-rowindex={1}
-          className={`${LIST_COLUMNS} border-b border-zinc-200 bg-zinc-50 px-4 py-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:bg-zinc-900/80`}
+          className={`${LIST_COLUMNS} border-b border-zinc-200 bg-zinc-50 px-4 py-2 text-[11px] font-semibold tracking-wide text-zinc-500 dark:text-zinc-400 uppercase dark:border-zinc-800 dark:bg-zinc-900/80`}
         >
           <div role="columnheader">
             <input

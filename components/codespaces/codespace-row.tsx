@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { GitBranch } from 'lucide-react';
 import { codespaceTitle } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
-import { exactTime, relativeTime } from '@/lib/format';
+import { exactTime, formatBytes, relativeTime } from '@/lib/format';
 import { PowerButton } from './power-button';
 import { StateBadge } from './state-badge';
 import { WorkFlags } from './work-flags';
@@ -55,13 +55,13 @@ export function CodespaceRow({
           {title}
         </Link>
         <div className="flex min-w-0 items-center gap-2">
-          {title !== codespace.name && <span className="truncate font-mono text-[11px] text-zinc-500">{codespace.name}</span>}
-          <WorkFlags codespace={codespace} />
+          {title !== codespace.name && <span className="min-w-0 truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{codespace.name}</span>}
+          <WorkFlags codespace={codespace} wrap={false} />
         </div>
       </div>
       <div role="cell" className="min-w-0">
         <div className="truncate text-zinc-800 dark:text-zinc-200">{repository.full_name}</div>
-        <div className="flex min-w-0 items-center gap-1 text-xs text-zinc-500">
+        <div className="flex min-w-0 items-center gap-1 text-xs text-zinc-500 dark:text-zinc-400">
           <GitBranch aria-hidden className="size-3 shrink-0" />
           <span className="truncate font-mono">{git.ref ?? '—'}</span>
           {(git.ahead ?? 0) > 0 && <span title={`${git.ahead} commits ahead`}>↑{git.ahead}</span>}
@@ -76,7 +76,7 @@ export function CodespaceRow({
           <>
             <div className="truncate font-medium text-zinc-800 dark:text-zinc-200">{machine.cpus} cores</div>
             <div className="truncate" title={machine.display_name}>
-              {machine.display_name}
+              {formatBytes(machine.memory_in_bytes)} RAM · {formatBytes(machine.storage_in_bytes)} disk
             </div>
           </>
         ) : (

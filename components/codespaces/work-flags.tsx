@@ -3,12 +3,12 @@ import { workAtRisk } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
 
 /** Work that lives only in the codespace: unpushed commits, uncommitted changes. */
-export function WorkFlags({ codespace }: { codespace: Pick<Codespace, 'git_status'> }) {
+export function WorkFlags({ codespace, wrap = true }: { codespace: Pick<Codespace, 'git_status'>; wrap?: boolean }) {
   const { unpushed, uncommitted, ahead } = workAtRisk(codespace);
   if (!unpushed && !uncommitted) return null;
   const flag = 'inline-flex items-center gap-0.5 rounded px-1.5 py-0.5 text-[11px] font-medium';
   return (
-    <span className="flex flex-wrap gap-1">
+    <span className={`flex gap-1 ${wrap ? 'flex-wrap' : 'shrink-0 flex-nowrap'}`}>
       {unpushed && (
         <span className={`${flag} bg-orange-100 text-orange-800 dark:bg-orange-500/15 dark:text-orange-300`}>
           <ArrowUp aria-hidden className="size-3" />

@@ -34,7 +34,7 @@ export function SignInScreen({ demo, error }: { demo: boolean; error?: string })
         )}
         <div className="mt-8 flex flex-col items-stretch gap-3">
           <SignInButton />
-          <p className="text-center text-xs text-zinc-500">
+          <p className="text-center text-xs text-zinc-500 dark:text-zinc-400">
             {demo
               ? 'Demo mode: you sign in to Hangar’s built-in GitHub emulator, with demo data.'
               : 'Hangar asks for the codespace scope. Your token stays on the server.'}

@@ -38,7 +38,7 @@ export function UserMenu({ user }: { user: SignedInUser }) {
         >
           <div className="px-2.5 py-2">
             <div className="font-medium">{user.name ?? user.login}</div>
-            <div className="text-xs text-zinc-500">@{user.login}</div>
+            <div className="text-xs text-zinc-500 dark:text-zinc-400">@{user.login}</div>
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
           <DropdownMenu.Item

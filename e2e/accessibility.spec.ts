@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { emulator, signIn } from './helpers';
+
+test.beforeEach(async ({ request }) => emulator.reset(request));
+
+/** Serious and critical axe violations, described so a failure says what and where. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} mode`, () => {
+    test.use({ colorScheme });
+
+    test('sign-in, list, detail and create pages have no serious accessibility problems', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.getByRole('button', { name: /Sign in with GitHub/ })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await signIn(page);
+      await expect(page.getByRole('table', { name: 'Codespaces' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      const name = await page.locator('[role="row"][data-codespace]').nth(4).getAttribute('data-codespace');
+      await page.goto(`/codespaces/${name}`);
+      await expect(page.getByRole('region', { name: 'Git status' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.goto('/codespaces/new');
+      await page.getByRole('listbox', { name: 'Repository' }).selectOption('octo-org/octo-app');
+      await expect(page.getByLabel('Branch')).toHaveValue('main');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+}
+
+test('the list can be driven from the keyboard: filter, reach a row, open it', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('searchbox', { name: 'Filter by text' }).focus();
+  await page.keyboard.type('Usage view');
+  await expect(page.locator('[role="row"][data-codespace]')).toHaveCount(1);
+  const link = page.locator('[role="row"][data-codespace]').getByRole('link', { name: 'Usage view' });
+  for (let i = 0; i < 12 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(link).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Usage view' })).toBeVisible();
+});

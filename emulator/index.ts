@@ -191,6 +191,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       answer = { status: error.status, body: errorBody(error.status, error.message, error.extra) };
+      // GitHub names the scopes an endpoint accepts on its errors too (most usefully on a missing scope).
+      const needs = matched?.route.scope;
+      if (needs) answer.acceptedScopes = ACCEPTED_SCOPES[needs];
     }
 
     const body = JSON.stringify(answer.body);

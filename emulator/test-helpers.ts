@@ -1,0 +1,172 @@
+/**
+ * Shared by emulator.test.ts and contract.test.ts: an emulator on a fake clock, and a small
+ * client that talks to it through `handle(Request)`, as Octokit would over HTTP.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { components } from '@octokit/openapi-types';
+import { createEmulator, type Emulator, type EmulatorOptions } from './index';
+
+export type Codespace = components['schemas']['codespace'];
+export type CodespaceState = Codespace['state'];
+export type CodespaceList = { total_count: number; codespaces: Codespace[] };
+export type CodespaceExport = components['schemas']['codespace-export-details'];
+export type Machines = { total_count: number; machines: components['schemas']['codespace-machine'][] };
+export type BasicError = components['schemas']['basic-error'];
+export type FullRepository = components['schemas']['full-repository'];
+export type PullRequestSimple = components['schemas']['pull-request-simple'];
+
+/** The origin every test request goes to; the emulator builds absolute URLs (Link, url, web_url) from it. */
+export const ORIGIN = 'http://gh.test';
+/** When the fake clock starts: a fixed moment, so seeded "3 minutes ago" times are reproducible. */
+export const T0 = Date.parse('2026-12-01T12:00:00Z');
+export const TRANSITION_MS = 1000;
+
+export interface ApiInit {
+  method?: string;
+  /** Sign the request with a token for this demo user (default mona); `null` sends no Authorization. */
+  as?: string | null;
+  /** An explicit token, instead of one issued for `as`. */
+  token?: string;
+  /** Sent as JSON. */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  /** The parsed JSON body; `null` when the body is empty. */
+  body: T;
+  text: string;
+}
+
+export interface Harness {
+  emulator: Emulator;
+  clock: { readonly now: number; advance(ms: number): void };
+  /** A token for `login`, issued once and reused (a fresh one after `emulator.reset()`). */
+  token(login?: string): string;
+  /** A REST call: `path` is relative to `/api` (e.g. `/user/codespaces`), or an absolute URL. */
+  api<T = unknown>(path: string, init?: ApiInit): Promise<ApiResponse<T>>;
+  /** A raw request to the web side (OAuth pages, test hooks), relative to the origin. */
+  web(path: string, init?: RequestInit): Promise<Response>;
+  /** Every codespace `login` owns, in the API's order. */
+  codespacesOf(login?: string): Promise<Codespace[]>;
+  /** The one codespace of `login` matching `predicate`; fails loudly if there is none. */
+  codespace(predicate: (cs: Codespace) => boolean, login?: string): Promise<Codespace>;
+}
+
+export function setup(options: EmulatorOptions = {}): Harness {
+  let now = T0;
+  const emulator = createEmulator({ transitionMs: TRANSITION_MS, now: () => now, ...options });
+  let tokens = new Map<string, string>();
+  let issuedFor: unknown = null;
+
+  const token = (login = 'mona') => {
+    // reset() forgets every token: notice, and issue new ones.
+    if (issuedFor !== emulator.world) {
+      tokens = new Map();
+      issuedFor = emulator.world;
+    }
+    let value = tokens.get(login);
+    if (!value) {
+      value = emulator.issueToken(login);
+      tokens.set(login, value);
+    }
+    return value;
+  };
+
+  async function api<T = unknown>(path: string, init: ApiInit = {}): Promise<ApiResponse<T>> {
+    const headers = new Headers({ accept: 'application/vnd.github+json', ...init.headers });
+    const as = init.as === undefined ? 'mona' : init.as;
+    const auth = init.token ?? (as === null ? null : token(as));
+    if (auth) headers.set('authorization', `token ${auth}`);
+    if (init.body !== undefined) headers.set('content-type', 'application/json');
+    const url = /^https?:/.test(path) ? path : `${ORIGIN}${options.mount ?? ''}/api${path}`;
+    const response = await emulator.handle(
+      new Request(url, {
+        method: init.method ?? 'GET',
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      }),
+    );
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as T, text };
+  }
+
+  const web = (path: string, init?: RequestInit) => emulator.handle(new Request(`${ORIGIN}${options.mount ?? ''}${path}`, init));
+
+  async function codespacesOf(login = 'mona') {
+    const { status, body } = await api<CodespaceList>('/user/codespaces?per_page=100', { as: login });
+    if (status !== 200) throw new Error(`Listing ${login}'s codespaces answered ${status}`);
+    return body.codespaces;
+  }
+
+  async function codespace(predicate: (cs: Codespace) => boolean, login = 'mona') {
+    const found = (await codespacesOf(login)).find(predicate);
+    if (!found) throw new Error(`${login} has no codespace matching ${predicate.toString()}`);
+    return found;
+  }
+
+  return {
+    emulator,
+    clock: {
+      get now() {
+        return now;
+      },
+      advance(ms: number) {
+        now += ms;
+      },
+    },
+    token,
+    api,
+    web,
+    codespacesOf,
+    codespace,
+  };
+}
+
+/** Parses a `Link` header into rel → absolute URL. */
+export function links(header: string | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (header ?? '').split(',')) {
+    const match = /<([^>]+)>;\s*rel="([^"]+)"/.exec(part.trim());
+    if (match) out[match[2]!] = match[1]!;
+  }
+  return out;
+}
+
+/** The value, or a failure naming what was missing (for `find` results under noUncheckedIndexedAccess). */
+export function must<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`Expected ${what}`);
+  return value;
+}
+
+/** A JSON Schema or OpenAPI schema object, as read from the description. */
+export type JsonSchema = { [key: string]: unknown };
+
+export interface OpenApiResponse {
+  $ref?: string;
+  description?: string;
+  content?: Record<string, { schema?: JsonSchema }>;
+}
+
+export interface OpenApiOperation {
+  operationId?: string;
+  responses: Record<string, OpenApiResponse>;
+}
+
+export interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: { schemas: Record<string, JsonSchema>; responses: Record<string, OpenApiResponse> };
+}
+
+/**
+ * GitHub's OpenAPI description of api.github.com (~13 MB), read as JSON. Never `require` the
+ * package itself: its index loads every description, hundreds of megabytes.
+ */
+export function loadOpenApi(): OpenApiDocument {
+  const file = createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.json');
+  return JSON.parse(readFileSync(file, 'utf8')) as OpenApiDocument;
+}

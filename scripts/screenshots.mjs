@@ -36,14 +36,24 @@ try {
     await page.goto(base);
     await page.screenshot({ path: `docs/signin${suffix}.png` });
     await page.getByRole('button', { name: /Sign in with GitHub/ }).click();
+    await page.getByRole('button', { name: 'Sign in as mona' }).waitFor();
+    await page.screenshot({ path: `docs/authorize${suffix}.png` });
     await page.getByRole('button', { name: 'Sign in as mona' }).click();
     await page.getByRole('table', { name: 'Codespaces' }).waitFor();
     await page.waitForTimeout(500);
     await page.screenshot({ path: `docs/list${suffix}.png` });
-    const name = await page.locator('[role="row"][data-codespace]').nth(1).getAttribute('data-codespace');
+    // A stopped codespace with work at risk shows the most of the detail page.
+    const name = await page
+      .locator('[role="row"][data-codespace]', { hasText: 'Usage view' })
+      .first()
+      .getAttribute('data-codespace');
     await page.goto(`${base}/codespaces/${name}`);
     await page.getByRole('region', { name: 'Git status' }).waitFor();
     await page.screenshot({ path: `docs/detail${suffix}.png`, fullPage: true });
+    await page.goto(`${base}/codespaces/new`);
+    await page.getByRole('listbox', { name: 'Repository' }).or(page.getByLabel('Repository')).first().waitFor();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `docs/create${suffix}.png`, fullPage: true });
     await context.close();
   }
   await browser.close();

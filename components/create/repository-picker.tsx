@@ -39,10 +39,14 @@ export function RepositoryPicker({ value, onChange }: { value: string | null; on
           aria-busy={repositories.isPending}
           className="w-full rounded-md border border-zinc-300 bg-white p-1 text-sm dark:border-zinc-700 dark:bg-zinc-950"
         >
+          {/* Without an option for "nothing chosen", React would show the first repository as selected. */}
+          <option value="" hidden disabled>
+            Choose a repository
+          </option>
           {repositories.isPending && <option disabled>Loading repositories…</option>}
           {!repositories.isPending && options.length === 0 && <option disabled>No repository matches “{search}”</option>}
           {options.map((repo) => (
-            <option key={repo.id} value={repo.full_name} className="rounded px-2 py-1">
+            <option key={repo.id} value={repo.full_name} className="rounded px-2 py-1 checked:bg-sky-100 checked:text-sky-950 dark:checked:bg-sky-900 dark:checked:text-sky-50">
               {repo.full_name}
             </option>
           ))}

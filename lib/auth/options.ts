@@ -3,6 +3,7 @@ import type { NextAuthOptions } from 'next-auth';
 import GitHubProvider, { type GithubEmail, type GithubProfile } from 'next-auth/providers/github';
 import { serverConfig } from '@/lib/config';
 import type { HangarJwt } from '@/lib/auth/token';
+import { logEvent } from '@/lib/server/log';
 
 /** `codespace` to manage codespaces; the rest to show who is signed in. */
 export const OAUTH_SCOPES = 'codespace read:user user:email';
@@ -22,6 +23,12 @@ export function authOptions(): NextAuthOptions {
     secret: config.secret,
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: '/', error: '/' },
+    // next-auth's own errors can carry OAuth responses: they go through the redacting logger too.
+    logger: {
+      error: (code, metadata) => logEvent('error', 'auth', { code, detail: metadata instanceof Error ? metadata.message : metadata }),
+      warn: (code) => logEvent('warn', 'auth', { code }),
+      debug: () => {},
+    },
     providers: [
       GitHubProvider({
         clientId: config.clientId,

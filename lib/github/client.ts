@@ -4,6 +4,7 @@ import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { serverConfig } from '@/lib/config';
+import { octokitLog } from '@/lib/server/log';
 
 const HangarOctokit = Octokit.plugin(retry, throttling);
 export type GitHubClient = InstanceType<typeof HangarOctokit>;
@@ -23,8 +24,7 @@ export function githubClient(accessToken: string): GitHubClient {
     auth: accessToken,
     baseUrl: serverConfig().apiUrl,
     userAgent: 'Hangar',
-    // Hangar writes its own one-line-per-request log (proxy.ts); Octokit's would repeat it.
-    log: { debug: () => {}, info: () => {}, warn: console.warn, error: console.error },
+    log: octokitLog,
     request: { retries: 2, retryAfter: 1 },
     throttle: {
       // GitHub asks for one write per second per user: keep each user's limiter separate.

@@ -4,6 +4,7 @@ import { RequestError } from '@octokit/request-error';
 import { serverConfig } from '@/lib/config';
 import { accessTokenFromRequest } from '@/lib/auth/token';
 import { githubClient, UPSTREAM_TIMEOUT_MS } from '@/lib/github/client';
+import { logEvent } from '@/lib/server/log';
 import { matchOperation, rawGithubPath, validateBody, type MatchedOperation } from '@/lib/github/operations';
 
 /** Request bodies of the Codespaces API are a few hundred bytes; anything near this is not one. */
@@ -151,15 +152,10 @@ export function rewriteLink(link: string, apiUrl = serverConfig().apiUrl, appOri
 
 /** One JSON line per proxied request: never a token, never a body. */
 function logRequest(route: string, method: string, status: number, started: number, rateLimitRemaining: unknown) {
-  if (process.env.HANGAR_LOG === 'off') return;
-  console.log(
-    JSON.stringify({
-      at: new Date().toISOString(),
-      event: 'github.proxy',
-      operation: `${method} ${route}`,
-      status,
-      ms: Math.round(performance.now() - started),
-      rateLimitRemaining: rateLimitRemaining === undefined ? null : Number(rateLimitRemaining),
-    }),
-  );
+  logEvent('info', 'github.proxy', {
+    operation: `${method} ${route}`,
+    status,
+    ms: Math.round(performance.now() - started),
+    rateLimitRemaining: rateLimitRemaining === undefined ? null : Number(rateLimitRemaining),
+  });
 }

@@ -51,6 +51,8 @@ export default defineConfig({
       HANGAR_EMULATOR_CONTROL: '1',
       EMULATOR_TRANSITION_MS: '1500',
       HANGAR_LOG: 'off',
+      // Short, so the fault tests can show a hung GitHub without waiting the production 15 s.
+      HANGAR_UPSTREAM_TIMEOUT_MS: '4000',
       NEXT_TELEMETRY_DISABLED: '1',
       GITHUB_ID: '',
     },

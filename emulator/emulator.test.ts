@@ -651,6 +651,16 @@ describe('fault injection and the request log', () => {
       expect(h.emulator.log().map((e) => e.path)).toEqual([`/user/codespaces/${target.name}`]);
     });
 
+    it('revokes a user’s tokens with DELETE /_emulator/tokens?login= (204), as revoking the app on GitHub does', async () => {
+      const monaToken = h.token('mona');
+      const hubotToken = h.token('hubot');
+      expect((await h.web('/_emulator/tokens?login=mona', { method: 'DELETE' })).status).toBe(204);
+      const revoked = await h.api<BasicError>('/user', { token: monaToken });
+      expect(revoked.status).toBe(401);
+      expect(revoked.body.message).toBe('Bad credentials');
+      expect((await h.api('/user', { token: hubotToken })).status).toBe(200);
+    });
+
     it('returns log entries since a time with GET /_emulator/log?since=', async () => {
       await h.api('/user');
       const since = Date.now() + 1;

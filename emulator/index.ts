@@ -366,6 +366,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         if (typeof login !== 'string' || !world.users.has(login)) return json(404, { message: 'No such demo user' });
         return json(201, { token: issueToken(login, Array.isArray(scopes) ? scopes.map(String) : undefined) });
       }
+      case 'DELETE /_emulator/tokens': {
+        // As when a user revokes the app on github.com: every token (of `login`, if given) stops working.
+        const login = url.searchParams.get('login');
+        for (const [token, info] of tokens) if (!login || info.login === login) tokens.delete(token);
+        return new Response(null, { status: 204 });
+      }
       default:
         return json(404, { message: 'Not Found' });
     }

@@ -102,7 +102,13 @@ export function describeError(facts: ErrorFacts, now: number = Date.now()): Erro
     case 422:
       return { kind: 'validation', title: 'GitHub could not accept that', detail: said ?? 'Some input was invalid.', retryable: false };
     case 504:
-      return { kind: 'timeout', title: 'GitHub is not answering', detail: 'Hangar will try again; your codespaces are unaffected.', retryable: true };
+      return {
+        kind: 'timeout',
+        title: 'GitHub is not answering',
+        // A timed-out change may still happen upstream: never invite a blind repeat.
+        detail: 'It did not answer in time. Hangar keeps looking; a change you asked for may still go through, so check before repeating it.',
+        retryable: true,
+      };
   }
   if (status >= 500) {
     return {

@@ -12,6 +12,35 @@ export type GitHubClient = InstanceType<typeof HangarOctokit>;
 /** Upper bound for one upstream call, retries included, so a hung GitHub never hangs a page. */
 export const UPSTREAM_TIMEOUT_MS = Number(process.env.HANGAR_UPSTREAM_TIMEOUT_MS ?? 15_000);
 
+/** Thrown by `withDeadline` when time is up. */
+export class UpstreamTimeout extends Error {
+  constructor(ms: number) {
+    super(`GitHub did not answer within ${ms} ms`);
+    this.name = 'UpstreamTimeout';
+  }
+}
+
+/**
+ * Runs one upstream call with a hard deadline. The call is aborted with a plain AbortError, which
+ * the retry plugin leaves alone (a TimeoutError would be retried, instantly and uselessly), and the
+ * race guarantees the deadline even where a fetch does not honour its signal.
+ */
+export async function withDeadline<T>(ms: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new UpstreamTimeout(ms));
+    }, ms);
+  });
+  try {
+    return await Promise.race([run(controller.signal), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Waits longer than this are not worth holding a request open for: the user is told instead. */
 const MAX_RATE_LIMIT_WAIT_S = 5;
 

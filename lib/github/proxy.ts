@@ -3,7 +3,7 @@ import type { NextRequest } from 'next/server';
 import { RequestError } from '@octokit/request-error';
 import { serverConfig } from '@/lib/config';
 import { accessTokenFromRequest } from '@/lib/auth/token';
-import { githubClient, UPSTREAM_TIMEOUT_MS } from '@/lib/github/client';
+import { githubClient, UPSTREAM_TIMEOUT_MS, withDeadline } from '@/lib/github/client';
 import { logEvent } from '@/lib/server/log';
 import { matchOperation, rawGithubPath, validateBody, type MatchedOperation } from '@/lib/github/operations';
 
@@ -104,14 +104,16 @@ async function forward(
   let upstreamHeaders: Record<string, string | number | undefined> = {};
   let data: unknown;
   try {
-    const response = await githubClient(token).request(`${operation.method} ${operation.route}`, {
-      ...params,
-      ...query,
-      ...(body.value !== undefined ? { data: body.value } : {}),
-      headers: ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {},
-      // A mutation is never repeated automatically: a create must not happen twice.
-      request: { retries: isGet ? undefined : 0, signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) },
-    });
+    const response = await withDeadline(UPSTREAM_TIMEOUT_MS, (signal) =>
+      githubClient(token).request(`${operation.method} ${operation.route}`, {
+        ...params,
+        ...query,
+        ...(body.value !== undefined ? { data: body.value } : {}),
+        headers: ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {},
+        // A mutation is never repeated automatically: a create must not happen twice.
+        request: { retries: isGet ? undefined : 0, signal },
+      }),
+    );
     ({ status, data } = response);
     upstreamHeaders = response.headers;
   } catch (error) {

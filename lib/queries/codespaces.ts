@@ -7,7 +7,8 @@ import { ApiError, fetchAllPages, githubApi } from '@/lib/api/client';
 import { runBounded, type BulkPlan, type BulkResult } from '@/lib/codespaces/bulk';
 import { codespaceTitle, isTransitional } from '@/lib/codespaces/state';
 import type { Codespace, CodespaceExport, CodespaceMachine, CodespaceState } from '@/lib/codespaces/types';
-import { codespaceQueryKeys, POLL_IDLE_MS, POLL_TRANSITIONAL_MS, queryKeys } from './keys';
+import { codespaceQueryKeys, POLL_TRANSITIONAL_MS, queryKeys } from './keys';
+import { pollInterval } from './polling';
 
 type CodespacePage = { total_count: number; codespaces: Codespace[] };
 
@@ -18,7 +19,7 @@ export function useCodespaces() {
   return useQuery({
     queryKey: queryKeys.codespaceList(),
     queryFn: ({ signal }) => fetchAllPages<CodespacePage, Codespace>('/user/codespaces?per_page=100', (p) => p.codespaces, signal),
-    refetchInterval: (query) => (query.state.data?.some((c) => isTransitional(c.state)) ? POLL_TRANSITIONAL_MS : POLL_IDLE_MS),
+    refetchInterval: (query) => pollInterval(Boolean(query.state.data?.some((c) => isTransitional(c.state))), query.state.error),
   });
 }
 
@@ -30,7 +31,7 @@ export function useCodespace(name: string) {
     // Open the page instantly from the list when it is there; the fetch still confirms it.
     initialData: () => queryClient.getQueryData<Codespace[]>(queryKeys.codespaceList())?.find((c) => c.name === name),
     initialDataUpdatedAt: () => queryClient.getQueryState(queryKeys.codespaceList())?.dataUpdatedAt,
-    refetchInterval: (query) => (query.state.data && isTransitional(query.state.data.state) ? POLL_TRANSITIONAL_MS : POLL_IDLE_MS),
+    refetchInterval: (query) => pollInterval(Boolean(query.state.data && isTransitional(query.state.data.state)), query.state.error),
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
   });
 }

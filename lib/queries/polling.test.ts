@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '@/lib/api/client';
+import { POLL_IDLE_MS, POLL_TRANSITIONAL_MS } from './keys';
+import { POLL_RECOVERY_MS, pollInterval } from './polling';
+
+describe('how often a live page asks GitHub again', () => {
+  it('polls quickly while a codespace is changing state', () => {
+    expect(pollInterval(true, null)).toBe(POLL_TRANSITIONAL_MS);
+    expect(pollInterval(true, new ApiError({ status: 504 }))).toBe(POLL_TRANSITIONAL_MS);
+  });
+
+  it('polls slowly when nothing is changing', () => {
+    expect(pollInterval(false, null)).toBe(POLL_IDLE_MS);
+  });
+
+  it.each([504, 502, 500, 0])('looks again soon after a passing failure (%i), so the page recovers by itself', (status) => {
+    expect(pollInterval(false, new ApiError({ status }))).toBe(POLL_RECOVERY_MS);
+  });
+
+  it('does not spend a rate limit or repeat a refusal by asking early', () => {
+    expect(pollInterval(false, new ApiError({ status: 403, rateLimitRemaining: 0, rateLimitReset: 1 }))).toBe(POLL_IDLE_MS);
+    expect(pollInterval(false, new ApiError({ status: 429, retryAfter: 30 }))).toBe(POLL_IDLE_MS);
+    expect(pollInterval(false, new ApiError({ status: 401 }))).toBe(POLL_IDLE_MS);
+    expect(pollInterval(false, new ApiError({ status: 404 }))).toBe(POLL_IDLE_MS);
+  });
+});

@@ -7,6 +7,8 @@ const nextConfig = {
   // The build must not depend on the .git folder or bake in configuration: every
   // setting is read from the environment when the server starts (see lib/config.ts).
   generateBuildId: async () => process.env.npm_package_version ?? 'hangar',
+  // The container image (Dockerfile) ships Next's self-contained server; `npm start` does not need it.
+  ...(process.env.HANGAR_STANDALONE === '1' ? { output: 'standalone' } : {}),
 };
 
 module.exports = nextConfig;

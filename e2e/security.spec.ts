@@ -87,3 +87,57 @@ test('paths outside the allowlist, or with traversal or encoded slashes, are ref
   }
   expect(await emulator.log(request, since)).toEqual([]);
 });
+
+test('two people signed in from two browsers never see each other’s codespaces', async ({ browser, request }) => {
+  const monaContext = await browser.newContext();
+  const hubotContext = await browser.newContext();
+  const mona = await monaContext.newPage();
+  const hubot = await hubotContext.newPage();
+  await signIn(mona, 'mona');
+  await signIn(hubot, 'hubot');
+
+  const listOf = async (page: typeof mona) =>
+    ((await (await page.request.get('/api/github/user/codespaces?per_page=100')).json()).codespaces as { name: string; owner: { login: string } }[]);
+  const monas = await listOf(mona);
+  const hubots = await listOf(hubot);
+  expect(monas.every((c) => c.owner.login === 'mona')).toBe(true);
+  expect(hubots.every((c) => c.owner.login === 'hubot')).toBe(true);
+
+  // Asked for by name, someone else's codespace does not exist, and cannot be stopped.
+  const theirs = monas[0]!.name;
+  expect((await hubot.request.get(`/api/github/user/codespaces/${theirs}`)).status()).toBe(404);
+  const stop = await hubot.request.post(`/api/github/user/codespaces/${theirs}/stop`, { headers: { origin: baseURL } });
+  expect(stop.status()).toBe(404);
+  await expect(hubot.locator('body')).not.toContainText(theirs);
+
+  // Both keep working side by side, each as themselves.
+  await mona.reload();
+  await expect(mona.getByRole('button', { name: 'Account: mona' })).toBeVisible();
+  await expect(mona.locator(`[role="row"][data-codespace="${hubots[0]!.name}"]`)).toHaveCount(0);
+  expect((await emulator.log(request)).filter((e) => e.path.includes(theirs) && e.login === 'hubot').every((e) => e.status === 404)).toBe(true);
+  await monaContext.close();
+  await hubotContext.close();
+});
+
+test('every page carries the security headers, with a nonce-based CSP and no unsafe-eval', async ({ page }) => {
+  for (const path of ['/', '/api/health', '/codespaces/new']) {
+    const response = await page.request.get(path);
+    const headers = response.headers();
+    const csp = headers['content-security-policy'] ?? '';
+    expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp, path).not.toContain('unsafe-eval');
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    expect(headers['permissions-policy'], path).toContain('camera=()');
+    // Served over plain http on loopback: no HSTS here (lib/security-headers.test.ts covers https).
+    expect(headers['strict-transport-security'], path).toBeUndefined();
+  }
+  // Next's own inline scripts carry the page's nonce, so the CSP does not break the app.
+  await page.goto('/');
+  const csp = (await (await page.request.get('/')).headers())['content-security-policy'];
+  expect(csp).toBeTruthy();
+  const inline = await page.locator('script:not([src])').evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
+  expect(inline.length).toBeGreaterThan(0);
+  expect(inline.every((nonce) => nonce.length > 0)).toBe(true);
+});

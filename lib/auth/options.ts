@@ -1,7 +1,7 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import GitHubProvider, { type GithubEmail, type GithubProfile } from 'next-auth/providers/github';
-import { serverConfig } from '@/lib/config';
+import { serverConfig, type ServerConfig } from '@/lib/config';
 import type { HangarJwt } from '@/lib/auth/token';
 import { logEvent } from '@/lib/server/log';
 
@@ -11,8 +11,7 @@ export const OAUTH_SCOPES = 'codespace read:user user:email';
 /** Sessions last a working day; GitHub OAuth tokens themselves do not expire. */
 const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
-export function authOptions(): NextAuthOptions {
-  const config = serverConfig();
+export function authOptions(config: ServerConfig = serverConfig()): NextAuthOptions {
   const api = (path: string, token: string) =>
     fetch(`${config.apiUrl}${path}`, {
       headers: { authorization: `token ${token}`, accept: 'application/vnd.github+json', 'user-agent': 'Hangar' },
@@ -22,6 +21,9 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: config.secret,
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
+    // Secure (and __Secure- prefixed) cookies whenever Hangar is served over https; next-auth's
+    // defaults add HttpOnly and SameSite=Lax. Plain http is for loopback and demo mode only.
+    useSecureCookies: config.appOrigin.startsWith('https:'),
     pages: { signIn: '/', error: '/' },
     // next-auth's own errors can carry OAuth responses: they go through the redacting logger too.
     logger: {

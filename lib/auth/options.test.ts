@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { readConfigForTest } from '@/lib/config';
+import { authOptions, OAUTH_SCOPES } from './options';
+
+const production = readConfigForTest({
+  GITHUB_ID: 'Iv1.client',
+  GITHUB_SECRET: 'secret',
+  GITHUB_WEB_URL: 'https://ghe.example.com',
+  GITHUB_API_URL: 'https://ghe.example.com/api/v3',
+  NEXTAUTH_URL: 'https://hangar.example.com',
+  NEXTAUTH_SECRET: 'x'.repeat(32),
+});
+
+describe('sign-in configuration', () => {
+  it('uses Secure cookies when Hangar is served over https', () => {
+    expect(authOptions(production).useSecureCookies).toBe(true);
+  });
+
+  it('uses plain cookies on http (loopback, demo mode)', () => {
+    const local = readConfigForTest({ NEXTAUTH_URL: 'http://localhost:3000', NEXTAUTH_SECRET: 'x'.repeat(32) });
+    expect(authOptions(local).useSecureCookies).toBe(false);
+  });
+
+  it('sends every OAuth and API call to the configured GitHub, never a hard-coded host', () => {
+    const provider = authOptions(production).providers[0] as unknown as {
+      options: { authorization: { url: string; params: { scope: string } }; token: string; userinfo: { url: string } };
+    };
+    expect(provider.options.authorization.url).toBe('https://ghe.example.com/login/oauth/authorize');
+    expect(provider.options.authorization.params.scope).toBe(OAUTH_SCOPES);
+    expect(provider.options.token).toBe('https://ghe.example.com/login/oauth/access_token');
+    expect(provider.options.userinfo.url).toBe('https://ghe.example.com/api/v3/user');
+    expect(JSON.stringify(provider.options)).not.toContain('api.github.com');
+  });
+
+  it('keeps the access token out of the session the page can read', () => {
+    const session = authOptions(production).callbacks!.session!({
+      session: { user: { name: 'Mona', email: 'mona@example.com', image: null }, expires: '' },
+      token: { accessToken: 'gho_secret', login: 'mona', name: 'Mona' },
+    } as never) as unknown as Record<string, unknown>;
+    expect(JSON.stringify(session)).not.toContain('gho_secret');
+    expect(session).toMatchObject({ user: { login: 'mona' } });
+  });
+});

@@ -139,5 +139,5 @@ test('every page carries the security headers, with a nonce-based CSP and no uns
   expect(csp).toBeTruthy();
   const inline = await page.locator('script:not([src])').evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
   expect(inline.length).toBeGreaterThan(0);
-  expect(inline.every((nonce) => nonce.length > 0)).toBe(true);
+  expect(inline.every((nonce) => Boolean(nonce))).toBe(true);
 });

@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { readConfigForTest } from '@/lib/config';
 import { authOptions, OAUTH_SCOPES } from './options';
 
-const production = readConfigForTest({
+const env = (vars: Record<string, string>) => ({ NODE_ENV: 'test', ...vars }) as NodeJS.ProcessEnv;
+
+const production = readConfigForTest(env({
   GITHUB_ID: 'Iv1.client',
   GITHUB_SECRET: 'secret',
   GITHUB_WEB_URL: 'https://ghe.example.com',
   GITHUB_API_URL: 'https://ghe.example.com/api/v3',
   NEXTAUTH_URL: 'https://hangar.example.com',
   NEXTAUTH_SECRET: 'x'.repeat(32),
-});
+}));
 
 describe('sign-in configuration', () => {
   it('uses Secure cookies when Hangar is served over https', () => {
@@ -17,7 +19,7 @@ describe('sign-in configuration', () => {
   });
 
   it('uses plain cookies on http (loopback, demo mode)', () => {
-    const local = readConfigForTest({ NEXTAUTH_URL: 'http://localhost:3000', NEXTAUTH_SECRET: 'x'.repeat(32) });
+    const local = readConfigForTest(env({ NEXTAUTH_URL: 'http://localhost:3000', NEXTAUTH_SECRET: 'x'.repeat(32) }));
     expect(authOptions(local).useSecureCookies).toBe(false);
   });
 

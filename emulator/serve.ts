@@ -13,6 +13,8 @@ async function main() {
   clients: { [client]: secret },
   control: process.env.EMULATOR_CONTROL !== '0',
   transitionMs: Number(process.env.EMULATOR_TRANSITION_MS) || undefined,
+  // Load tests measure Hangar, not a user's hourly quota: they may lift it.
+  rateLimit: Number(process.env.EMULATOR_RATE_LIMIT) || undefined,
 });
   console.log(`GitHub emulator on ${running.url}
   OAuth:  ${running.url}/login/oauth/authorize   (client ${client})

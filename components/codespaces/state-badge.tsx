@@ -8,7 +8,7 @@ export const TONE_STYLES: Record<StateTone, string> = {
   transitional: 'bg-amber-100 text-amber-800 ring-amber-600/25 dark:bg-amber-500/15 dark:text-amber-300 dark:ring-amber-400/30',
   stopped: 'bg-zinc-100 text-zinc-700 ring-zinc-500/25 dark:bg-zinc-500/15 dark:text-zinc-300 dark:ring-zinc-400/25',
   problem: 'bg-red-100 text-red-800 ring-red-600/25 dark:bg-red-500/15 dark:text-red-300 dark:ring-red-400/30',
-  gone: 'bg-zinc-100 text-zinc-500 ring-zinc-400/20 line-through dark:bg-zinc-800/50 dark:text-zinc-500 dark:text-zinc-400',
+  gone: 'bg-zinc-100 text-zinc-600 ring-zinc-400/20 line-through dark:bg-zinc-800/50 dark:text-zinc-400',
 };
 
 const ICONS: Record<StateTone, typeof CircleDot> = {

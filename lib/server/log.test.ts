@@ -40,4 +40,12 @@ describe('server logs never carry a credential', () => {
     octokitLog.warn('retrying', { method: 'GET', headers: { authorization: `token ${oauthToken}` } });
     expect(err.mock.calls[0]![0]).not.toContain(oauthToken);
   });
+
+  it('records GitHub answers such as 304 as requests, not as server errors', () => {
+    const out = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    octokitLog.error('GET /user/codespaces?per_page=100 - 304 with id E7E8:2671:B052:1ACF in 18ms');
+    expect(err).not.toHaveBeenCalled();
+    expect(JSON.parse(out.mock.calls[0]![0] as string)).toMatchObject({ level: 'info', event: 'github.request' });
+  });
 });

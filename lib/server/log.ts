@@ -36,11 +36,19 @@ export function logEvent(level: LogLevel, event: string, fields: Record<string, 
   (level === 'info' ? console.log : console.error)(line);
 }
 
+/** Octokit's own line for a request that did not answer 2xx: `GET /path - 404 with id … in 12ms`. */
+const OCTOKIT_REQUEST_LINE = /^[A-Z]+ \S+ - \d{3} with id \S+ in \d+ms$/;
+
 /** A logger shaped like Octokit's `log` option: its warnings and errors, redacted, as JSON lines. */
 export const octokitLog = {
   debug: () => {},
-  // Hangar writes its own line per request (proxy.ts); Octokit's info would repeat it.
+  // Hangar writes its own line per proxied request (proxy.ts); Octokit's info would repeat it.
   info: () => {},
   warn: (...args: unknown[]) => logEvent('warn', 'octokit', { message: args.map(stringify).join(' ') }),
-  error: (...args: unknown[]) => logEvent('error', 'octokit', { message: args.map(stringify).join(' ') }),
+  error: (...args: unknown[]) => {
+    const message = args.map(stringify).join(' ');
+    // A 304 or a 404 from GitHub is an answer, not a server error: it is logged as a request.
+    if (OCTOKIT_REQUEST_LINE.test(message)) logEvent('info', 'github.request', { message });
+    else logEvent('error', 'octokit', { message });
+  },
 };

@@ -141,3 +141,13 @@ test('every page carries the security headers, with a nonce-based CSP and no uns
   expect(inline.length).toBeGreaterThan(0);
   expect(inline.every((nonce) => Boolean(nonce))).toBe(true);
 });
+
+test('the health check answers without a session and tells nothing about users or configuration', async ({ playwright }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const response = await anonymous.get('/api/health');
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/), mode: 'demo', github: { reachable: true } });
+  expect(response.headers()['cache-control']).toBe('no-store');
+  expect(response.headers()['set-cookie']).toBeUndefined();
+});

@@ -27,7 +27,7 @@ function numberHeader(headers: Headers, name: string): number | undefined {
   return value === null || value === '' || Number.isNaN(Number(value)) ? undefined : Number(value);
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+async function toApiError(response: Response, method: string): Promise<ApiError> {
   let message: string | undefined;
   try {
     const body = (await response.json()) as { message?: unknown };
@@ -41,6 +41,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     retryAfter: numberHeader(response.headers, 'retry-after'),
     rateLimitReset: numberHeader(response.headers, 'x-ratelimit-reset'),
     rateLimitRemaining: numberHeader(response.headers, 'x-ratelimit-remaining'),
+    method,
   });
 }
 
@@ -67,7 +68,7 @@ export async function githubApi<T>(
     if (init.signal?.aborted) throw error;
     throw new ApiError({ status: 0, message: 'Network error' });
   }
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) throw await toApiError(response, init.method ?? 'GET');
   const text = await response.text();
   return { data: (text ? JSON.parse(text) : undefined) as T, status: response.status, headers: response.headers };
 }

@@ -33,6 +33,9 @@ describe('what an upstream error tells the user', () => {
     expect(describeError({ status: 409 }, NOW)).toMatchObject({ kind: 'conflict', retryable: true });
     expect(describeError({ status: 502 }, NOW)).toMatchObject({ kind: 'upstream', retryable: true });
     expect(describeError({ status: 504 }, NOW)).toMatchObject({ kind: 'timeout', title: 'GitHub is not answering' });
+    // A change that timed out may still happen: the user is told to check, not to repeat it.
+    expect(describeError({ status: 504, method: 'POST' }, NOW).detail).toMatch(/may still go through/);
+    expect(describeError({ status: 504, method: 'GET' }, NOW).detail).not.toMatch(/may still go through/);
   });
 
   it('passes validation messages through', () => {

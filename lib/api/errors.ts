@@ -25,6 +25,8 @@ export interface ErrorFacts {
   /** Epoch seconds, from `x-ratelimit-reset`. */
   rateLimitReset?: number;
   rateLimitRemaining?: number;
+  /** The HTTP method asked: what a timeout means depends on whether it was a change. */
+  method?: string;
 }
 
 export interface ErrorDescription {
@@ -106,7 +108,10 @@ export function describeError(facts: ErrorFacts, now: number = Date.now()): Erro
         kind: 'timeout',
         title: 'GitHub is not answering',
         // A timed-out change may still happen upstream: never invite a blind repeat.
-        detail: 'It did not answer in time. Hangar keeps looking; a change you asked for may still go through, so check before repeating it.',
+        detail:
+          facts.method && facts.method !== 'GET'
+            ? 'It did not answer in time. The change may still go through: check the codespace before asking again.'
+            : 'It did not answer in time. Hangar keeps trying and shows the latest it has.',
         retryable: true,
       };
   }

@@ -1,0 +1,125 @@
+import { computeCostPerHour, formatUsd } from '@/lib/billing/cost';
+import { codespaceTitle, stateTone, workAtRisk } from '@/lib/codespaces/state';
+import type { Codespace } from '@/lib/codespaces/types';
+import { pluralize } from '@/lib/format';
+
+/**
+ * What an organisation admin should look at, and why, most urgent first. Pure.
+ *
+ * GitHub deletes a stopped codespace when its retention period ends, whether or not it holds
+ * unpushed work, and warns its owner only a day before: those come first.
+ */
+
+export type AttentionKind = 'work-expiring' | 'retention' | 'idle-running' | 'large-machine' | 'idle-timeout-outlier';
+export type Severity = 'urgent' | 'warning' | 'info';
+
+export interface AttentionItem {
+  codespace: Codespace;
+  kind: AttentionKind;
+  severity: Severity;
+  reason: string;
+}
+
+export interface AttentionThresholds {
+  /** A running codespace unused for longer than this is probably forgotten. */
+  idleRunningHours: number;
+  /** Stopped codespaces this close to deletion are flagged. */
+  retentionWarningDays: number;
+  /** Machines with at least this many cores are flagged as large. */
+  largeMachineCores: number;
+}
+
+export const DEFAULT_THRESHOLDS: AttentionThresholds = { idleRunningHours: 2, retentionWarningDays: 7, largeMachineCores: 16 };
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+const SEVERITY_ORDER: Record<Severity, number> = { urgent: 0, warning: 1, info: 2 };
+const KIND_ORDER: Record<AttentionKind, number> = { 'work-expiring': 0, retention: 1, 'idle-running': 2, 'large-machine': 3, 'idle-timeout-outlier': 4 };
+
+function inWords(ms: number): string {
+  if (ms < HOUR_MS) return pluralize(Math.max(1, Math.round(ms / 60_000)), 'minute');
+  if (ms < 2 * DAY_MS) return pluralize(Math.round(ms / HOUR_MS), 'hour');
+  return pluralize(Math.round(ms / DAY_MS), 'day');
+}
+
+/** The idle timeout most of a repository's codespaces use (ties: the shorter). */
+function usualTimeouts(codespaces: readonly Codespace[]): Map<string, { minutes: number; count: number }> {
+  const counts = new Map<string, Map<number, number>>();
+  for (const c of codespaces) {
+    if (c.idle_timeout_minutes == null) continue;
+    const repo = counts.get(c.repository.full_name) ?? new Map<number, number>();
+    repo.set(c.idle_timeout_minutes, (repo.get(c.idle_timeout_minutes) ?? 0) + 1);
+    counts.set(c.repository.full_name, repo);
+  }
+  const usual = new Map<string, { minutes: number; count: number }>();
+  for (const [repo, byMinutes] of counts) {
+    const total = [...byMinutes.values()].reduce((a, b) => a + b, 0);
+    const [minutes, count] = [...byMinutes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
+    // Only a clear majority makes a norm; with two codespaces there is no "usual".
+    if (total >= 3 && count > total / 2) usual.set(repo, { minutes, count });
+  }
+  return usual;
+}
+
+export function attentionItems(codespaces: readonly Codespace[], now: number, thresholds: AttentionThresholds = DEFAULT_THRESHOLDS): AttentionItem[] {
+  const items: AttentionItem[] = [];
+  const usual = usualTimeouts(codespaces);
+
+  for (const c of codespaces) {
+    const tone = stateTone(c.state);
+    if (tone === 'gone') continue;
+    const risk = workAtRisk(c);
+    const expiresIn = c.retention_expires_at ? Date.parse(c.retention_expires_at) - now : null;
+    const warnWithin = thresholds.retentionWarningDays * DAY_MS;
+
+    if (tone === 'stopped' && expiresIn !== null && expiresIn <= warnWithin) {
+      const when = expiresIn <= 0 ? 'is due for deletion now' : `will be deleted in ${inWords(expiresIn)}`;
+      if (risk.atRisk) {
+        const work = [risk.unpushed && 'unpushed', risk.uncommitted && 'uncommitted'].filter(Boolean).join(' and ');
+        items.push({ codespace: c, kind: 'work-expiring', severity: 'urgent', reason: `Holds ${work} work and ${when}. Export it to a branch or ask ${c.owner.login} to push.` });
+      } else {
+        const deletion = expiresIn <= 0 ? 'GitHub deletes it any moment now' : `GitHub deletes it in ${inWords(expiresIn)}`;
+        items.push({ codespace: c, kind: 'retention', severity: expiresIn <= DAY_MS ? 'warning' : 'info', reason: `Stopped; ${deletion}.` });
+      }
+    }
+
+    const idleFor = now - Date.parse(c.last_used_at);
+    if (tone === 'running' && idleFor > thresholds.idleRunningHours * HOUR_MS) {
+      items.push({
+        codespace: c,
+        kind: 'idle-running',
+        severity: 'warning',
+        reason: `Running but unused for ${inWords(idleFor)}: ${formatUsd(computeCostPerHour(c))} an hour until it stops.`,
+      });
+    }
+
+    const cores = c.machine?.cpus ?? 0;
+    if (cores >= thresholds.largeMachineCores) {
+      items.push({ codespace: c, kind: 'large-machine', severity: 'info', reason: `${cores}-core machine: ${formatUsd(computeCostPerHour(c))} for every hour it runs.` });
+    }
+
+    const norm = usual.get(c.repository.full_name);
+    if (norm && c.idle_timeout_minutes != null && c.idle_timeout_minutes !== norm.minutes) {
+      items.push({
+        codespace: c,
+        kind: 'idle-timeout-outlier',
+        severity: 'info',
+        reason: `Idle timeout ${c.idle_timeout_minutes} min, where ${norm.count} of its repository’s codespaces use ${norm.minutes} min.`,
+      });
+    }
+  }
+  return items.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      codespaceTitle(a.codespace).localeCompare(codespaceTitle(b.codespace)),
+  );
+}
+
+export const ATTENTION_LABELS: Record<AttentionKind, string> = {
+  'work-expiring': 'Unpushed work about to be deleted',
+  retention: 'Near its retention limit',
+  'idle-running': 'Running, unused',
+  'large-machine': 'Large machine',
+  'idle-timeout-outlier': 'Unusual idle timeout',
+};

@@ -10,19 +10,26 @@ import { codespaceTitle, workAtRisk } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
 import { pluralize } from '@/lib/format';
 import { useBulkAction } from '@/lib/queries/codespaces';
+import { useOrgBulkAction } from '@/lib/queries/orgs';
 
 const VERB = { stop: 'Stop', delete: 'Delete' } as const;
 
 /**
  * Confirms a bulk Stop or Delete: what will be affected, what is skipped and why, and by name
  * every codespace whose unpushed or uncommitted work would be lost. Then reports each outcome.
+ * With `org`, it acts on members' codespaces on their behalf, as an organisation admin.
  */
-export function BulkActionDialog({ plan, onClose }: { plan: BulkPlan; onClose: (finished: boolean) => void }) {
-  const bulk = useBulkAction();
+export function BulkActionDialog({ plan, org, onClose }: { plan: BulkPlan; org?: string; onClose: (finished: boolean) => void }) {
+  const personal = useBulkAction();
+  const forOrg = useOrgBulkAction(org ?? '');
+  const bulk = org ? forOrg : personal;
   const [results, setResults] = useState<Map<string, BulkResult<Codespace>>>(new Map());
   const [typed, setTyped] = useState('');
   const verb = VERB[plan.action];
-  const confirmWord = plan.action === 'delete' ? 'delete' : '';
+  // One codespace at risk: type its name, as for a single delete. Several: type "delete".
+  const single = plan.atRisk.length === 1 && plan.eligible.length === 1 ? codespaceTitle(plan.atRisk[0]!) : null;
+  const confirmWord = plan.action === 'delete' ? (single ?? 'delete') : '';
+  const owner = (c: Codespace) => (org ? ` (${c.owner.login})` : '');
   const needsTyping = plan.atRisk.length > 0;
   const started = bulk.isPending || bulk.isSuccess;
   const failures = [...results.values()].filter((r) => !r.ok).length;
@@ -49,7 +56,8 @@ export function BulkActionDialog({ plan, onClose }: { plan: BulkPlan; onClose: (
                   const risk = workAtRisk(c);
                   return (
                     <li key={c.name}>
-                      <strong>{codespaceTitle(c)}</strong> ({[risk.unpushed && 'unpushed', risk.uncommitted && 'uncommitted'].filter(Boolean).join(' and ')} changes)
+                      <strong>{codespaceTitle(c)}</strong>
+                      {owner(c)} ({[risk.unpushed && 'unpushed', risk.uncommitted && 'uncommitted'].filter(Boolean).join(' and ')} changes)
                     </li>
                   );
                 })}
@@ -73,7 +81,10 @@ export function BulkActionDialog({ plan, onClose }: { plan: BulkPlan; onClose: (
                   ) : bulk.isPending ? (
                     <Loader2 aria-label="Waiting" className="size-4 animate-spin text-zinc-400 motion-reduce:animate-none" />
                   ) : null}
-                  <span className="flex-1 truncate">{codespaceTitle(c)}</span>
+                  <span className="flex-1 truncate">
+                    {codespaceTitle(c)}
+                    {org && <span className="text-zinc-500 dark:text-zinc-400">{owner(c)}</span>}
+                  </span>
                   {result && !result.ok && <span className="text-xs text-red-700 dark:text-red-400">{describeFailure(result.error).title}</span>}
                   {result?.ok && <span className="text-xs text-emerald-700 dark:text-emerald-400">{plan.action === 'delete' ? 'Deleted' : 'Stopping'}</span>}
                 </li>
@@ -102,6 +113,7 @@ export function BulkActionDialog({ plan, onClose }: { plan: BulkPlan; onClose: (
           <label className="block">
             Type <strong className="font-mono">{confirmWord}</strong> to confirm
             <input
+              aria-label={`Type ${confirmWord} to confirm`}
               value={typed}
               onChange={(e) => setTyped(e.target.value)}
               autoComplete="off"
@@ -117,7 +129,7 @@ export function BulkActionDialog({ plan, onClose }: { plan: BulkPlan; onClose: (
         {!started && (
           <Button
             variant={plan.action === 'delete' ? 'danger' : 'primary'}
-            disabled={plan.eligible.length === 0 || (needsTyping && typed.trim().toLowerCase() !== confirmWord)}
+            disabled={plan.eligible.length === 0 || (needsTyping && (single ? typed.trim() !== single : typed.trim().toLowerCase() !== confirmWord))}
             onClick={() => bulk.mutate({ plan, onResult: (r) => setResults((m) => new Map(m).set(r.item.name, r)) })}
           >
             {verb} {pluralize(plan.eligible.length, 'codespace')}

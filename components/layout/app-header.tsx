@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { SignedInUser } from '@/lib/auth/token';
 import { HangarMark } from './hangar-mark';
+import { OrgMenu } from './org-menu';
 import { UserMenu } from './user-menu';
 
 export function AppHeader({ user }: { user: SignedInUser }) {
@@ -15,6 +16,10 @@ export function AppHeader({ user }: { user: SignedInUser }) {
           <Link href="/" className="rounded-md px-2.5 py-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
             Codespaces
           </Link>
+          <Link href="/usage" className="rounded-md px-2.5 py-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
+            Usage
+          </Link>
+          <OrgMenu />
         </nav>
         <div className="ml-auto">
           <UserMenu user={user} />

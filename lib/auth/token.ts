@@ -43,8 +43,13 @@ export interface SignedInUser {
 }
 
 /** The signed-in user and their token, for server components, from one decryption of the cookie. */
-export async function serverSession(): Promise<{ user: SignedInUser; accessToken: string } | null> {
+export async function serverSession(): Promise<{ user: SignedInUser; accessToken: string; scopes: string[] } | null> {
   const jwt = (await decodeSession(await cookies())) as (HangarJwt & { name?: string | null; picture?: string | null }) | null;
   if (!jwt?.accessToken || !jwt.login) return null;
-  return { user: { login: jwt.login, name: jwt.name ?? null, image: jwt.picture ?? null }, accessToken: jwt.accessToken };
+  return {
+    user: { login: jwt.login, name: jwt.name ?? null, image: jwt.picture ?? null },
+    accessToken: jwt.accessToken,
+    // GitHub reports granted scopes comma-separated.
+    scopes: (jwt.scope ?? '').split(/[\s,]+/).filter(Boolean),
+  };
 }

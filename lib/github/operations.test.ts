@@ -17,6 +17,15 @@ describe('the proxy allowlist', () => {
     expect(matched('POST', '/repos/octo-org/web/pulls/42/codespaces').params).toEqual({ owner: 'octo-org', repo: 'web', pull_number: 42 });
   });
 
+  it('serves organisation codespaces, member actions and the billing report to admins', () => {
+    expect(matched('GET', '/orgs/octo-org/codespaces', 'per_page=100').params).toEqual({ org: 'octo-org' });
+    expect(matched('POST', '/orgs/octo-org/members/lisa-dev/codespaces/lisa-web-x1/stop').params).toEqual({ org: 'octo-org', username: 'lisa-dev', codespace_name: 'lisa-web-x1' });
+    expect(matched('DELETE', '/orgs/octo-org/members/lisa-dev/codespaces/lisa-web-x1').operation.method).toBe('DELETE');
+    expect(matched('GET', '/organizations/octo-org/settings/billing/usage', 'year=2026&month=11').query).toEqual({ year: 2026, month: 11 });
+    expect(match('GET', '/organizations/octo-org/settings/billing/usage', 'month=13')).toMatchObject({ status: 400 });
+    expect(match('GET', '/orgs/octo-org/members/-bad-/codespaces')).toMatchObject({ status: 400 });
+  });
+
   it('refuses paths that are not on the list', () => {
     for (const path of ['/user/keys', '/user/codespaces/x/secrets', '/repos/a/b/contents/README.md', '/orgs/acme/members', '/', '']) {
       expect(match('GET', path)).toMatchObject({ status: 404 });

@@ -47,6 +47,8 @@ const positiveInt = queryInt(1, Number.MAX_SAFE_INTEGER);
 
 const codespaceParams = z.strictObject({ codespace_name: codespaceName });
 const repoParams = z.strictObject({ owner: ownerName, repo: repoName });
+const orgParams = z.strictObject({ org: ownerName });
+const memberCodespaceParams = z.strictObject({ org: ownerName, username: ownerName, codespace_name: codespaceName });
 
 export const operations: readonly Operation[] = [
   // Codespaces of the signed-in user
@@ -145,6 +147,35 @@ export const operations: readonly Operation[] = [
     params: z.strictObject({ owner: ownerName, repo: repoName, pull_number: positiveInt }),
     query: noQuery,
     body: createFromPullRequestBody,
+  },
+
+  // Organisations, for their admins (GitHub requires the admin:org scope and admin rights)
+  { method: 'GET', route: '/user/orgs', params: noQuery, query: z.strictObject({ ...pageQuery }) },
+  { method: 'GET', route: '/orgs/{org}/codespaces', params: orgParams, query: z.strictObject({ ...pageQuery }) },
+  {
+    method: 'GET',
+    route: '/orgs/{org}/members/{username}/codespaces',
+    params: z.strictObject({ org: ownerName, username: ownerName }),
+    query: z.strictObject({ ...pageQuery }),
+  },
+  {
+    method: 'POST',
+    route: '/orgs/{org}/members/{username}/codespaces/{codespace_name}/stop',
+    params: memberCodespaceParams,
+    query: noQuery,
+    body: emptyBody,
+  },
+  { method: 'DELETE', route: '/orgs/{org}/members/{username}/codespaces/{codespace_name}', params: memberCodespaceParams, query: noQuery },
+  {
+    method: 'GET',
+    route: '/organizations/{org}/settings/billing/usage',
+    params: orgParams,
+    query: z.strictObject({
+      year: queryInt(2000, 2100).optional(),
+      month: queryInt(1, 12).optional(),
+      day: queryInt(1, 31).optional(),
+      hour: queryInt(0, 23).optional(),
+    }),
   },
 ];
 

@@ -24,3 +24,9 @@ export const repositoryQueryKeys = {
   permissions: (repo: string, ref: string, devcontainer: string) => ['repositories', repo, 'permissions', ref, devcontainer] as const,
   codespaces: (repo: string) => ['repositories', repo, 'codespaces'] as const,
 };
+
+export const orgQueryKeys = {
+  mine: () => ['orgs', 'mine'] as const,
+  codespaces: (org: string) => ['orgs', org, 'codespaces'] as const,
+  usage: (org: string, year: number, month: number | null) => ['orgs', org, 'usage', year, month] as const,
+};

@@ -1,0 +1,41 @@
+'use client';
+
+import { useState } from 'react';
+import { signIn } from 'next-auth/react';
+import { ShieldCheck } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+
+/** Sign-in scopes with admin:org added: asked for only here, when an admin opens an organisation. */
+const SCOPES_WITH_ORG_ADMIN = 'codespace read:user user:email admin:org';
+
+/** Explains why the organisation view needs more access, and asks GitHub for it (incremental consent). */
+export function OrgConsent({ org }: { org: string }) {
+  const [pending, setPending] = useState(false);
+  return (
+    <main className="mx-auto flex max-w-xl flex-col items-start gap-4 px-4 py-16 sm:px-6">
+      <ShieldCheck aria-hidden className="size-10 text-sky-700 dark:text-sky-400" />
+      <h1 className="text-xl font-semibold tracking-tight">See every codespace of {org}</h1>
+      <div className="space-y-2 text-sm text-zinc-700 dark:text-zinc-300">
+        <p>
+          GitHub shows an organisation’s codespaces only to its owners, and only to apps granted the{' '}
+          <code className="rounded bg-zinc-100 px-1 font-mono dark:bg-zinc-800">admin:org</code> scope. Hangar did not ask for it
+          when you signed in, because most people never need it.
+        </p>
+        <p>
+          Granting it lets Hangar list the organisation’s codespaces and stop or delete them on members’ behalf, when you ask.
+          You can revoke it any time in your GitHub settings under Applications.
+        </p>
+      </div>
+      <Button
+        variant="primary"
+        disabled={pending}
+        onClick={() => {
+          setPending(true);
+          void signIn('github', { callbackUrl: window.location.href }, { scope: SCOPES_WITH_ORG_ADMIN });
+        }}
+      >
+        Grant organization access on GitHub
+      </Button>
+    </main>
+  );
+}

@@ -6,6 +6,7 @@ import { useSearchParams } from 'next/navigation';
 import { BarChart3, Boxes, Lock, Search, SearchX } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { Figure } from '@/components/ui/figure';
 import { EmptyState } from '@/components/ui/empty-state';
 import { BulkActionDialog } from '@/components/codespaces/bulk-action-dialog';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
@@ -232,15 +233,6 @@ export function OrgCodespacesPage({ org, me }: { org: string; me: string }) {
   );
 }
 
-function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
-  return (
-    <div className="rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900">
-      <dt className="text-xs text-zinc-600 dark:text-zinc-400">{label}</dt>
-      <dd className="mt-0.5 text-lg font-semibold tabular-nums">{value}</dd>
-      {hint && <dd className="text-xs text-zinc-600 dark:text-zinc-400">{hint}</dd>}
-    </div>
-  );
-}
 
 /** 403 and 404 mean different things here; both are explained, not just reported. */
 export function OrgError({ org, error, onRetry }: { org: string; error: Error; onRetry: () => void }) {

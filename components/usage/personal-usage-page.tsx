@@ -1,0 +1,136 @@
+'use client';
+
+import { useMemo, useState, useSyncExternalStore } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Figure } from '@/components/ui/figure';
+import { ListSkeleton } from '@/components/codespaces/list-skeleton';
+import { StateBadge } from '@/components/codespaces/state-badge';
+import { SessionEnded } from '@/components/layout/session-ended';
+import { ApiError, describeFailure } from '@/lib/api/client';
+import { computeCostPerHour, formatUsd, liveEstimate, monthDays, quotaRunsOut, storageCostPerMonth } from '@/lib/billing/cost';
+import { HOURS_PER_MONTH, PERSONAL_QUOTAS, type PersonalPlan } from '@/lib/billing/prices';
+import { codespaceTitle, stateTone } from '@/lib/codespaces/state';
+import type { Codespace } from '@/lib/codespaces/types';
+import { useCodespaces } from '@/lib/queries/codespaces';
+import { SortableTable, type Column } from './sortable-table';
+
+const PLAN_KEY = 'hangar.personal-plan';
+const GB = 1024 ** 3;
+const HOUR_MS = 60 * 60 * 1000;
+const field = 'h-9 rounded-md border border-zinc-300 bg-white px-2.5 text-sm dark:border-zinc-700 dark:bg-zinc-900';
+
+const COLUMNS: Column<Codespace>[] = [
+  { key: 'name', label: 'Codespace', value: (c) => codespaceTitle(c) },
+  { key: 'state', label: 'State', value: (c) => c.state, render: (c) => <StateBadge state={c.state} /> },
+  { key: 'cores', label: 'Cores', value: (c) => c.machine?.cpus ?? 0, numeric: true },
+  { key: 'hour', label: 'Compute per hour running', value: (c) => computeCostPerHour(c), render: (c) => formatUsd(computeCostPerHour(c)), numeric: true },
+  { key: 'storage', label: 'Storage per month', value: (c) => storageCostPerMonth(c), render: (c) => formatUsd(storageCostPerMonth(c)), numeric: true },
+];
+
+/** The chosen plan lives in this browser (a setting, not a secret), shared by every tab. */
+function readPlan(): PersonalPlan {
+  const stored = window.localStorage.getItem(PLAN_KEY);
+  return stored === 'pro' ? 'pro' : 'free';
+}
+function subscribePlan(onChange: () => void) {
+  window.addEventListener('storage', onChange);
+  return () => window.removeEventListener('storage', onChange);
+}
+
+const dayLabel = (date: Date | null) =>
+  date ? date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }) : 'Lasts the month';
+
+/** The user's own codespaces against a personal account's included quota, with the day it runs out at the current pace. */
+export function PersonalUsagePage() {
+  const query = useCodespaces();
+  const plan = useSyncExternalStore(subscribePlan, readPlan, () => 'free' as const);
+  const [usedCoreHours, setUsedCoreHours] = useState('');
+  const choosePlan = (next: PersonalPlan) => {
+    window.localStorage.setItem(PLAN_KEY, next);
+    window.dispatchEvent(new StorageEvent('storage', { key: PLAN_KEY }));
+  };
+
+  const today = useMemo(() => new Date(), []);
+  const quota = PERSONAL_QUOTAS[plan];
+  const figures = useMemo(() => {
+    const codespaces = (query.data ?? []).filter((c) => stateTone(c.state) !== 'gone');
+    const live = liveEstimate(codespaces);
+    const monthStart = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1);
+    // GB-months so far: each disk, for the hours it has existed this month.
+    const storageUsed = codespaces.reduce((sum, c) => {
+      const since = Math.max(monthStart, Date.parse(c.created_at));
+      return sum + ((c.machine?.storage_in_bytes ?? 0) / GB) * (Math.max(0, today.getTime() - since) / HOUR_MS / HOURS_PER_MONTH);
+    }, 0);
+    const storagePerDay = (live.storageGb * 24) / HOURS_PER_MONTH;
+    const computePerDay = live.runningCores * 24;
+    const coreHours = Number(usedCoreHours) || 0;
+    return {
+      live,
+      count: codespaces.length,
+      storageUsed,
+      storageRunsOut: quotaRunsOut(storageUsed, storagePerDay, quota.storageGbMonths, today),
+      computeRunsOut: quotaRunsOut(coreHours, computePerDay, quota.coreHours, today),
+      computePerDay,
+      codespaces,
+    };
+  }, [query.data, quota, today, usedCoreHours]);
+
+  if (query.error instanceof ApiError && query.error.status === 401) return <SessionEnded />;
+  const { left } = monthDays(today);
+
+  return (
+    <main className="mx-auto flex w-full max-w-7xl flex-col gap-4 px-4 py-6 sm:px-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">Your usage</h1>
+          <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
+            Estimated from your codespaces now, at GitHub’s published prices. {left} days left this month.
+          </p>
+        </div>
+        <select aria-label="Your GitHub plan" value={plan} onChange={(e) => choosePlan(e.target.value as PersonalPlan)} className={field}>
+          {(Object.keys(PERSONAL_QUOTAS) as PersonalPlan[]).map((p) => (
+            <option key={p} value={p}>
+              {PERSONAL_QUOTAS[p].label}: {PERSONAL_QUOTAS[p].coreHours} core-hours, {PERSONAL_QUOTAS[p].storageGbMonths} GB-months
+            </option>
+          ))}
+        </select>
+      </div>
+
+      {query.isPending ? (
+        <ListSkeleton />
+      ) : query.error && !query.data ? (
+        <Alert title={describeFailure(query.error).title}>{describeFailure(query.error).detail}</Alert>
+      ) : (
+        <>
+          <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-label="Now">
+            <Figure label="Running now" value={`${figures.live.running} · ${figures.live.runningCores} cores`} hint={`${formatUsd(figures.live.computePerHour)} an hour beyond the quota`} />
+            <Figure label="Storage kept" value={`${figures.live.storageGb.toFixed(0)} GB`} hint={`${formatUsd(figures.live.storagePerMonth)} a month beyond the quota`} />
+            <Figure
+              label="Storage quota runs out"
+              value={dayLabel(figures.storageRunsOut)}
+              hint={`${figures.storageUsed.toFixed(1)} of ${quota.storageGbMonths} GB-months used so far (estimated)`}
+            />
+            <Figure
+              label="Compute quota runs out"
+              value={figures.computePerDay > 0 ? dayLabel(figures.computeRunsOut) : 'Nothing running'}
+              hint={figures.computePerDay > 0 ? `if what runs now keeps running (${figures.computePerDay} core-hours a day)` : `${quota.coreHours} core-hours included`}
+            />
+          </dl>
+          <label className="flex flex-wrap items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+            Core-hours already used this month (from your GitHub billing page)
+            <input
+              inputMode="decimal"
+              value={usedCoreHours}
+              onChange={(e) => setUsedCoreHours(e.target.value.replace(/[^\d.]/g, ''))}
+              placeholder="0"
+              className={`${field} w-24`}
+            />
+          </label>
+          {figures.codespaces.length > 0 && (
+            <SortableTable label="Cost of each codespace" rows={figures.codespaces} columns={COLUMNS} initialSort="storage" rowKey={(c) => c.name} />
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,63 @@
+'use client';
+
+import { useMemo, useState, type ReactNode } from 'react';
+import { ArrowDown, ArrowUp } from 'lucide-react';
+
+export interface Column<T> {
+  key: string;
+  label: string;
+  value: (row: T) => string | number;
+  render?: (row: T) => ReactNode;
+  numeric?: boolean;
+}
+
+/** A table whose column headers sort it (click again to reverse), announced with aria-sort. */
+export function SortableTable<T>({ label, rows, columns, initialSort, rowKey }: { label: string; rows: T[]; columns: Column<T>[]; initialSort: string; rowKey: (row: T) => string }) {
+  const [sort, setSort] = useState<{ key: string; descending: boolean }>({ key: initialSort, descending: true });
+  const sorted = useMemo(() => {
+    const column = columns.find((c) => c.key === sort.key) ?? columns[0]!;
+    return [...rows].sort((a, b) => {
+      const x = column.value(a);
+      const y = column.value(b);
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+      return sort.descending ? -order : order;
+    });
+  }, [rows, columns, sort]);
+
+  return (
+    <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <table aria-label={label} className="w-full text-sm">
+        <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:bg-zinc-900/80 dark:text-zinc-400">
+          <tr>
+            {columns.map((column) => {
+              const active = sort.key === column.key;
+              return (
+                <th key={column.key} scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} className={`px-4 py-2 ${column.numeric ? 'text-right' : ''}`}>
+                  <button
+                    type="button"
+                    onClick={() => setSort({ key: column.key, descending: active ? !sort.descending : true })}
+                    className="inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-zinc-100"
+                  >
+                    {column.label}
+                    {active && (sort.descending ? <ArrowDown aria-hidden className="size-3" /> : <ArrowUp aria-hidden className="size-3" />)}
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          {sorted.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((column) => (
+                <td key={column.key} className={`px-4 py-1.5 ${column.numeric ? 'text-right tabular-nums' : ''}`}>
+                  {column.render ? column.render(row) : column.value(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { emulator, signIn } from './helpers';
+import { emulator, signIn, signInWithOrgAccess } from './helpers';
 
 test.beforeEach(async ({ request }) => emulator.reset(request));
 
@@ -33,6 +33,26 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.goto('/codespaces/new');
       await page.getByRole('listbox', { name: 'Repository' }).selectOption('octo-org/octo-app');
       await expect(page.getByLabel('Branch')).toHaveValue('main');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('organization, usage and consent pages have no serious accessibility problems', async ({ page }) => {
+      await signIn(page);
+      await page.goto('/orgs/octo-org');
+      await expect(page.getByRole('heading', { name: 'See every codespace of octo-org' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.goto('/usage');
+      await expect(page.getByRole('table', { name: 'Cost of each codespace' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await signInWithOrgAccess(page, 'mona');
+      await expect(page.getByRole('table', { name: 'Organization codespaces' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.goto('/orgs/octo-org/usage');
+      await expect(page.getByRole('table', { name: 'Cost by repository and SKU' })).toBeVisible();
+      await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });
   });

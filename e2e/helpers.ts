@@ -52,3 +52,13 @@ export async function collectListedNames(page: Page): Promise<Set<string>> {
   }
   return names;
 }
+
+/** Signs in, then grants the admin:org scope through the organisation view's consent, as a user would. */
+export async function signInWithOrgAccess(page: Page, login = 'mona', org = 'octo-org') {
+  await signIn(page, login);
+  await page.goto(`/orgs/${org}`);
+  await page.getByRole('button', { name: 'Grant organization access on GitHub' }).click();
+  await expect(page).toHaveURL(/\/emulator\/login\/oauth\/authorize/);
+  await page.getByRole('button', { name: `Sign in as ${login}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/orgs/${org}$`));
+}

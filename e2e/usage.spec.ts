@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import { emulator, signIn, signInWithOrgAccess } from './helpers';
+
+test.beforeEach(async ({ request }) => emulator.reset(request));
+
+const usd = (n: number) => n.toLocaleString('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+test('the organization’s usage page shows GitHub’s report: totals, charts, a sortable table and a CSV download', async ({ page }) => {
+  await signInWithOrgAccess(page, 'mona');
+  const now = new Date();
+  const report = await (
+    await page.request.get(`/api/github/organizations/octo-org/settings/billing/usage?year=${now.getUTCFullYear()}&month=${now.getUTCMonth() + 1}`)
+  ).json();
+  const today = now.toISOString().slice(0, 10);
+  const items = (report.usageItems as { product: string; date: string; netAmount: number; repositoryName: string }[]).filter(
+    (i) => /codespaces/i.test(i.product) && i.date.slice(0, 10) <= today,
+  );
+  expect(items.length).toBeGreaterThan(0);
+  const total = items.reduce((n, i) => n + i.netAmount, 0);
+
+  await page.getByRole('link', { name: 'Usage and cost' }).click();
+  await expect(page.getByRole('heading', { name: 'Codespaces usage and cost' })).toBeVisible();
+  const totals = page.getByRole('definition').filter({ hasText: '$' }).first();
+  await expect(totals).toHaveText(usd(total));
+  await expect(page.getByText('Cost per day')).toBeVisible();
+  await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
+
+  const table = page.getByRole('table', { name: 'Cost by repository and SKU' });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  await table.getByRole('button', { name: 'Repository' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Repository' })).toHaveAttribute('aria-sort', 'descending');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^octo-org-codespaces-usage-\d{4}-\d{2}\.csv$/);
+  const csv = await (await download.createReadStream()).toArray();
+  const lines = Buffer.concat(csv).toString('utf8').trim().split('\r\n');
+  expect(lines[0]).toMatch(/^date,product,sku,quantity/);
+  expect(lines).toHaveLength(items.length + 1);
+});
+
+test('dropping GitHub’s detailed usage CSV makes per-member cost exact, and a bad row is reported by its line', async ({ page }) => {
+  await signInWithOrgAccess(page, 'mona');
+  await page.goto('/orgs/octo-org/usage');
+  await expect(page.getByRole('heading', { name: /By member · estimated/ })).toBeVisible();
+
+  const csv = [
+    'date,product,sku,quantity,unit_type,applied_cost_per_quantity,gross_amount,discount_amount,net_amount,username,organization,repository,workflow_path,cost_center_name',
+    '2026-11-02,codespaces,Codespaces Linux 4-core,10,hours,0.36,3.6,0,3.6,hubot,octo-org,octo-org/octo-app,,',
+    '2026-11-02,codespaces,Codespaces Linux 4-core,ten,hours,0.36,3.6,0,3.6,hubot,octo-org,octo-org/octo-app,,',
+    '2026-11-03,codespaces,Codespaces Linux 8-core,2,hours,0.72,1.44,0,1.44,mona,octo-org,octo-org/api-server,,',
+  ].join('\n');
+  await page.getByLabel('Detailed usage report (CSV)').setInputFiles({ name: 'usage.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+
+  await expect(page.getByRole('status').filter({ hasText: 'usage.csv' })).toContainText('2 Codespaces rows read, 1 row rejected');
+  await expect(page.getByRole('list', { name: 'Rejected rows' })).toHaveText(/Line 3: quantity is not a number/);
+  await expect(page.getByRole('heading', { name: /By member · exact, from usage.csv/ })).toBeVisible();
+  const members = page.getByRole('table', { name: 'Cost by member' });
+  await expect(members.getByRole('row', { name: /hubot/ })).toContainText('$3.60');
+  await expect(members.getByRole('row', { name: /mona/ })).toContainText('$1.44');
+});
+
+test('the personal usage page measures your codespaces against the plan you choose, and remembers it', async ({ page }) => {
+  await signIn(page, 'mona');
+  await page.getByRole('link', { name: 'Usage' }).click();
+  await expect(page.getByRole('heading', { name: 'Your usage' })).toBeVisible();
+  await expect(page.getByText(/of 15 GB-months used so far/)).toBeVisible();
+  await page.getByRole('combobox', { name: 'Your GitHub plan' }).selectOption('pro');
+  await expect(page.getByText(/of 20 GB-months used so far/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Your GitHub plan' })).toHaveValue('pro');
+  await expect(page.getByRole('table', { name: 'Cost of each codespace' }).getByRole('row')).not.toHaveCount(0);
+});

@@ -61,7 +61,7 @@ test('dropping GitHub’s detailed usage CSV makes per-member cost exact, and a 
 
 test('the personal usage page measures your codespaces against the plan you choose, and remembers it', async ({ page }) => {
   await signIn(page, 'mona');
-  await page.getByRole('link', { name: 'Usage' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Usage' }).click();
   await expect(page.getByRole('heading', { name: 'Your usage' })).toBeVisible();
   await expect(page.getByText(/of 15 GB-months used so far/)).toBeVisible();
   await page.getByRole('combobox', { name: 'Your GitHub plan' }).selectOption('pro');

@@ -37,8 +37,11 @@ function subscribePlan(onChange: () => void) {
   return () => window.removeEventListener('storage', onChange);
 }
 
-const dayLabel = (date: Date | null) =>
-  date ? date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }) : 'Lasts the month';
+function dayLabel(date: Date | null, today: Date): string {
+  if (!date) return 'Lasts the month';
+  if (date.getTime() <= today.getTime()) return 'Already used up';
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+}
 
 /** The user's own codespaces against a personal account's included quota, with the day it runs out at the current pace. */
 export function PersonalUsagePage() {
@@ -107,12 +110,12 @@ export function PersonalUsagePage() {
             <Figure label="Storage kept" value={`${figures.live.storageGb.toFixed(0)} GB`} hint={`${formatUsd(figures.live.storagePerMonth)} a month beyond the quota`} />
             <Figure
               label="Storage quota runs out"
-              value={dayLabel(figures.storageRunsOut)}
+              value={dayLabel(figures.storageRunsOut, today)}
               hint={`${figures.storageUsed.toFixed(1)} of ${quota.storageGbMonths} GB-months used so far (estimated)`}
             />
             <Figure
               label="Compute quota runs out"
-              value={figures.computePerDay > 0 ? dayLabel(figures.computeRunsOut) : 'Nothing running'}
+              value={figures.computePerDay > 0 ? dayLabel(figures.computeRunsOut, today) : 'Nothing running'}
               hint={figures.computePerDay > 0 ? `if what runs now keeps running (${figures.computePerDay} core-hours a day)` : `${quota.coreHours} core-hours included`}
             />
           </dl>

@@ -115,6 +115,9 @@ const UNDOCUMENTED: Record<string, { status: number; why: string }[]> = {
   'POST /user/codespaces': [
     { status: 400, why: 'A ref or machine the repository does not have. The same request under /repos/{owner}/{repo}/codespaces documents 400; this one lists no client error at all.' },
   ],
+  'GET /organizations/{org}/settings/billing/usage': [
+    { status: 404, why: 'An organisation that does not exist, or that the user is not a member of: GitHub does not reveal it, as on every /orgs/{org} route.' },
+  ],
   'PATCH /user/codespaces/{codespace_name}': [
     { status: 422, why: 'A display_name over 48 characters or an unknown machine. The description lists no validation answer for PATCH; 422 is what GitHub uses for validation elsewhere.' },
   ],
@@ -470,6 +473,54 @@ describe('creating codespaces', () => {
     conforms(op, await check('?ref=main&devcontainer_path=.devcontainer/gpu/devcontainer.json'), 200);
     conforms(op, await check('?ref=main'), 422);
     conforms(op, await check('?ref=nope&devcontainer_path=.devcontainer/devcontainer.json'), 404);
+  });
+});
+
+describe('organisations', () => {
+  let h: Harness;
+  let admin: string;
+  let member: string;
+  beforeAll(() => {
+    h = setup();
+    admin = h.emulator.issueToken('mona', ['codespace', 'read:user', 'user:email', 'admin:org']);
+    member = h.emulator.issueToken('hubot', ['codespace', 'read:user', 'admin:org']);
+  });
+
+  it('GET /user/orgs', async () => {
+    conforms('GET /user/orgs', await h.api('/user/orgs'), 200);
+    conforms('GET /user/orgs', await h.api('/user/orgs', { as: null }), 401);
+  });
+
+  it('GET /orgs/{org}/codespaces', async () => {
+    const op = 'GET /orgs/{org}/codespaces';
+    conforms(op, await h.api('/orgs/octo-org/codespaces?per_page=100', { token: admin }), 200);
+    conforms(op, await h.api('/orgs/octo-org/codespaces', { token: member }), 403);
+    conforms(op, await h.api('/orgs/octo-org/codespaces'), 403);
+    conforms(op, await h.api('/orgs/nobody-org/codespaces', { token: admin }), 404);
+    const etag = must((await h.api('/orgs/octo-org/codespaces', { token: admin })).headers.get('etag'), 'an ETag');
+    conforms(op, await h.api('/orgs/octo-org/codespaces', { token: admin, headers: { 'if-none-match': etag } }), 304);
+  });
+
+  it('POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop and DELETE', async () => {
+    const { body } = await h.api<CodespaceList>('/orgs/octo-org/codespaces?per_page=100', { token: admin });
+    const running = must(body.codespaces.find((c) => c.state === 'Available' && c.owner.login !== 'mona'), 'a running member codespace');
+    const stopped = must(body.codespaces.find((c) => c.state === 'Shutdown' && c.owner.login !== 'mona'), 'a stopped member codespace');
+    const stop = 'POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop';
+    conforms(stop, await h.api(`/orgs/octo-org/members/${running.owner.login}/codespaces/${running.name}/stop`, { method: 'POST', token: admin }), 200);
+    conforms(stop, await h.api(`/orgs/octo-org/members/hubot/codespaces/${running.name}/stop`, { method: 'POST', token: admin }), 404);
+    const remove = 'DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}';
+    conforms(remove, await h.api(`/orgs/octo-org/members/${stopped.owner.login}/codespaces/${stopped.name}`, { method: 'DELETE', token: member }), 403);
+    conforms(remove, await h.api(`/orgs/octo-org/members/${stopped.owner.login}/codespaces/${stopped.name}`, { method: 'DELETE', token: admin }), 202);
+  });
+
+  it('GET /organizations/{org}/settings/billing/usage', async () => {
+    const op = 'GET /organizations/{org}/settings/billing/usage';
+    const year = new Date(h.clock.now).getUTCFullYear();
+    const report = conforms<{ usageItems: unknown[] }>(op, await h.api(`/organizations/octo-org/settings/billing/usage?year=${year}`, { token: admin }), 200);
+    expect(report.usageItems.length).toBeGreaterThan(100);
+    conforms(op, await h.api('/organizations/octo-org/settings/billing/usage?month=13', { token: admin }), 400);
+    conforms(op, await h.api('/organizations/octo-org/settings/billing/usage', { token: member }), 403);
+    conforms(op, await h.api('/organizations/nobody-org/settings/billing/usage', { token: admin }), 404);
   });
 });
 

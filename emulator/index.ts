@@ -24,6 +24,7 @@ import {
 import { ACCEPTED_SCOPES, matchRoute, type RestAnswer } from './rest';
 import type { Urls } from './render';
 import { seedWorld, type World } from './seed';
+import { generateOrgFleet, seedOrganisations } from './orgs';
 
 export interface EmulatorOptions {
   /** Path prefix the emulator is served under, e.g. `/emulator`. REST lives at `${mount}/api`. */
@@ -84,7 +85,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const rateLimit = options.rateLimit ?? 5000;
   let transitionMs = options.transitionMs ?? 3000;
 
-  let world = seedWorld(now(), transitionMs);
+  /** The seeded world: people, repositories, codespaces, and the organisations' owners and colleagues. */
+  const freshWorld = () => {
+    const seeded = seedWorld(now(), transitionMs);
+    seedOrganisations(seeded, now());
+    return seeded;
+  };
+  let world = freshWorld();
   let tokens = new Map<string, TokenInfo>();
   let grants = new Map<string, Grant>();
   let limits = new Map<string, { used: number; resetAt: number }>();
@@ -237,7 +244,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
           action: `${url.pathname}`,
           appName,
           params,
-          users: [...world.users.values()],
+          users: [...world.users.values()].filter((u) => u.listed !== false),
           avatar: (login) => `${urls.web}/avatars/${login}.svg`,
         });
       }
@@ -366,6 +373,18 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         if (typeof login !== 'string' || !world.users.has(login)) return json(404, { message: 'No such demo user' });
         return json(201, { token: issueToken(login, Array.isArray(scopes) ? scopes.map(String) : undefined) });
       }
+      case 'POST /_emulator/org-fleet': {
+        // A large organisation for performance checks: { org, codespaces, members }.
+        const { org, codespaces, members } = await body();
+        const count = Number(codespaces);
+        const people = Number(members);
+        if (typeof org !== 'string' || !world.orgs.has(org)) return json(404, { message: 'No such organisation' });
+        if (!Number.isInteger(count) || count < 0 || count > 20_000 || !Number.isInteger(people) || people < 1 || people > 5_000) {
+          return json(400, { message: 'codespaces (0–20,000) and members (1–5,000) must be whole numbers' });
+        }
+        generateOrgFleet(world, now(), org, count, people);
+        return json(201, { org, codespaces: count, members: people });
+      }
       case 'DELETE /_emulator/tokens': {
         // As when a user revokes the app on github.com: every token (of `login`, if given) stops working.
         const login = url.searchParams.get('login');
@@ -382,7 +401,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   }
 
   function reset() {
-    world = seedWorld(now(), transitionMs);
+    world = freshWorld();
     tokens = new Map();
     grants = new Map();
     limits = new Map();

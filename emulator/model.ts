@@ -17,6 +17,8 @@ export interface UserRecord {
   createdAt: string;
   /** Organisations this user is a member of. */
   orgs: string[];
+  /** False for seeded colleagues who are not offered on the authorize page. */
+  listed?: boolean;
 }
 
 export interface OrgRecord {

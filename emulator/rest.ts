@@ -31,13 +31,13 @@ type Handler = (ctx: RestContext, params: Record<string, string>) => Promise<Res
 interface Route {
   method: string;
   pattern: RegExp;
-  scope: 'codespace' | 'user:email' | null;
+  scope: 'codespace' | 'user:email' | 'admin:org' | null;
   handler: Handler;
 }
 
 const SEGMENT = '([^/]+)';
 const routes: Route[] = [];
-function route(method: string, template: string, scope: Route['scope'], handler: Handler) {
+export function route(method: string, template: string, scope: Route['scope'], handler: Handler) {
   const names: string[] = [];
   const source = template.replace(/\{(\w+)\}/g, (_, name: string) => {
     names.push(name);
@@ -488,5 +488,6 @@ route('GET', '/repos/{owner}/{repo}/codespaces/permissions_check', 'codespace', 
   return ok({ accepted: !devcontainer.needsPermissions });
 });
 
-export const ACCEPTED_SCOPES: Record<string, string> = { codespace: 'codespace', 'user:email': 'user, user:email' };
+export const ACCEPTED_SCOPES: Record<string, string> = { codespace: 'codespace', 'user:email': 'user, user:email', 'admin:org': 'admin:org' };
+export { codespaceList as codespaceListAnswer, stopCodespace as stopCodespaceRecord };
 export { MINUTE };

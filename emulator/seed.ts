@@ -16,6 +16,8 @@ import {
 export interface World {
   users: Map<string, UserRecord>;
   orgs: Map<string, OrgRecord>;
+  /** Organisation → logins of its owners (admins). */
+  orgAdmins: Map<string, string[]>;
   repos: Map<number, RepoRecord>;
   codespaces: Map<string, CodespaceRecord>;
   nextId: () => number;
@@ -183,7 +185,7 @@ export function seedWorld(now: number, transitionMs: number): World {
   const random = seededRandom(0x4a4e47);
   let id = 1000;
   const nextId = () => ++id;
-  const world: World = { users: new Map(), orgs: new Map(), repos: new Map(), codespaces: new Map(), nextId, random };
+  const world: World = { users: new Map(), orgs: new Map(), orgAdmins: new Map(), repos: new Map(), codespaces: new Map(), nextId, random };
 
   let userId = 583230;
   for (const user of USERS) world.users.set(user.login, { ...user, id: ++userId });

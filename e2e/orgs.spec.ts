@@ -47,18 +47,20 @@ test('the organization view filters by member and groups by repository, in the U
 
 test('bulk Stop on members’ behalf reports each outcome, failures included', async ({ page, request }) => {
   await signInWithOrgAccess(page, 'mona');
+  const { codespaces } = await (await page.request.get('/api/github/orgs/octo-org/codespaces?per_page=100')).json();
+  const running: string[] = codespaces.filter((c: { state: string }) => c.state === 'Available').map((c: { name: string }) => c.name);
+  expect(running.length).toBeGreaterThan(1);
   await page.getByRole('combobox', { name: 'State' }).selectOption('running');
   await expect(orgRows(page).first()).toBeVisible();
-  const running = await orgRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-codespace')!));
-  expect(running.length).toBeGreaterThan(1);
   await emulator.fault(request, { method: 'POST', path: `/codespaces/${running[0]}/stop$`, status: 500, times: 1 });
   const since = Date.now();
 
   await page.getByRole('checkbox', { name: 'Select all matching the filter' }).check();
   await page.getByRole('button', { name: 'Stop selected' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: /^Stop \d+ codespaces?$/ }).click();
-  await expect(dialog.getByRole('status')).toHaveText(`${running.length - 1} succeeded, 1 failed`);
+  await dialog.getByRole('button', { name: `Stop ${running.length} codespaces` }).click();
+  // GitHub asks for one write a second per user: Hangar's client keeps to it, so this takes a while.
+  await expect(dialog.getByRole('status')).toHaveText(`${running.length - 1} succeeded, 1 failed`, { timeout: 40_000 });
 
   const stops = (await emulator.log(request, since)).filter((e) => e.method === 'POST');
   expect(stops).toHaveLength(running.length);

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { emulator, signIn, signInWithOrgAccess } from './helpers';
+import { emulator, grantOrgAccess, signIn } from './helpers';
 
 test.beforeEach(async ({ request }) => emulator.reset(request));
 
@@ -46,7 +46,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('table', { name: 'Cost of each codespace' })).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
 
-      await signInWithOrgAccess(page, 'mona');
+      await grantOrgAccess(page, 'mona');
       await expect(page.getByRole('table', { name: 'Organization codespaces' })).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
 

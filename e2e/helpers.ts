@@ -56,6 +56,11 @@ export async function collectListedNames(page: Page): Promise<Set<string>> {
 /** Signs in, then grants the admin:org scope through the organisation view's consent, as a user would. */
 export async function signInWithOrgAccess(page: Page, login = 'mona', org = 'octo-org') {
   await signIn(page, login);
+  await grantOrgAccess(page, login, org);
+}
+
+/** Already signed in: opens the organisation and grants the admin:org scope it asks for. */
+export async function grantOrgAccess(page: Page, login = 'mona', org = 'octo-org') {
   await page.goto(`/orgs/${org}`);
   await page.getByRole('button', { name: 'Grant organization access on GitHub' }).click();
   await expect(page).toHaveURL(/\/emulator\/login\/oauth\/authorize/);

@@ -28,7 +28,7 @@ export function DailyCostChart({ days }: { days: DayTotal[] }) {
   return (
     <ChartFrame title="Cost per day" summary={`Highest on ${peak.date}: ${formatUsd(peak.compute + peak.storage)}.`}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={days} margin={{ top: 4, right: 4, left: 0, bottom: 0 }}>
+        <BarChart accessibilityLayer={false} data={days} margin={{ top: 4, right: 4, left: 0, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.25} vertical={false} />
           <XAxis dataKey="date" tick={axis} tickFormatter={(d: string) => d.slice(5)} minTickGap={16} />
           <YAxis tick={axis} width={48} tickFormatter={(v: number) => `$${v.toFixed(0)}`} />
@@ -48,7 +48,7 @@ export function TopRepositoriesChart({ repositories }: { repositories: Repositor
   return (
     <ChartFrame title="Top repositories" summary={top.map((r) => `${r.repository} ${formatUsd(r.total)}`).join('; ')}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={top} layout="vertical" margin={{ top: 4, right: 8, left: 8, bottom: 0 }}>
+        <BarChart accessibilityLayer={false} data={top} layout="vertical" margin={{ top: 4, right: 8, left: 8, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.25} horizontal={false} />
           <XAxis type="number" tick={axis} tickFormatter={(v: number) => `$${v.toFixed(0)}`} />
           <YAxis type="category" dataKey="name" tick={axis} width={96} />
@@ -70,7 +70,7 @@ export function MachineMixChart({ skus }: { skus: SkuTotal[] }) {
   return (
     <ChartFrame title="Machine mix" summary={mix.map((m) => `${m.name} ${formatUsd(m.net)}`).join('; ')}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={mix} margin={{ top: 4, right: 4, left: 0, bottom: 0 }}>
+        <BarChart accessibilityLayer={false} data={mix} margin={{ top: 4, right: 4, left: 0, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.25} vertical={false} />
           <XAxis dataKey="name" tick={axis} />
           <YAxis tick={axis} width={48} tickFormatter={(v: number) => `$${v.toFixed(0)}`} />

@@ -54,6 +54,21 @@ try {
     await page.getByRole('listbox', { name: 'Repository' }).or(page.getByLabel('Repository')).first().waitFor();
     await page.waitForTimeout(800);
     await page.screenshot({ path: `docs/create${suffix}.png`, fullPage: true });
+    await page.goto(`${base}/usage`);
+    await page.getByRole('table', { name: 'Cost of each codespace' }).waitFor();
+    await page.screenshot({ path: `docs/usage${suffix}.png` });
+    // The organisation view asks for admin:org first (incremental consent).
+    await page.goto(`${base}/orgs/octo-org`);
+    await page.getByRole('button', { name: 'Grant organization access on GitHub' }).click();
+    await page.getByRole('button', { name: 'Sign in as mona' }).click();
+    await page.getByRole('table', { name: 'Organization codespaces' }).waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `docs/org${suffix}.png` });
+    await page.goto(`${base}/orgs/octo-org/usage`);
+    await page.getByRole('table', { name: 'Cost by repository and SKU' }).waitFor();
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `docs/org-usage${suffix}.png`, fullPage: true });
     await context.close();
   }
   await browser.close();

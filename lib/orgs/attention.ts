@@ -117,7 +117,7 @@ export function attentionItems(codespaces: readonly Codespace[], now: number, th
 }
 
 export const ATTENTION_LABELS: Record<AttentionKind, string> = {
-  'work-expiring': 'Unpushed work about to be deleted',
+  'work-expiring': 'Work about to be deleted',
   retention: 'Near its retention limit',
   'idle-running': 'Running, unused',
   'large-machine': 'Large machine',

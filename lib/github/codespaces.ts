@@ -1,17 +1,58 @@
 import 'server-only';
-import { githubClient } from '@/lib/github/client';
+import { RequestError } from '@octokit/request-error';
+import { linkRelations, MAX_PLANNED_PAGES, pageNumbersAfterFirst } from '@/lib/api/pagination';
+import { callGithub } from '@/lib/github/upstream';
+import { uniqueCodespaces } from '@/lib/codespaces/list-view';
 import type { Codespace } from '@/lib/codespaces/types';
 
 /**
- * Typed server-side reads of the Codespaces API, for first paints rendered with data.
- * The browser goes through the proxy instead; both see the same GitHub shapes.
+ * Typed server-side reads of the Codespaces API, for first paints rendered with data. They go
+ * through the same conditional requests as the proxy (one store, one key per resource), so a page
+ * load followed by the browser's polling costs GitHub one full answer, then 304s.
  */
 
+/** How many pages of a long list are asked for at once (GitHub asks integrations to be gentle). */
+const PAGE_CONCURRENCY = 4;
+
+async function getJson<T>(token: string, route: string, params: Record<string, string | number> = {}, query: Record<string, string | number> = {}) {
+  const answer = await callGithub(token, { method: 'GET', route, params, query });
+  if (answer.status !== 200 || answer.body === null) {
+    throw new RequestError(`GitHub answered ${answer.status} to GET ${route}`, answer.status, {
+      request: { method: 'GET', url: route, headers: {} },
+    });
+  }
+  return { data: JSON.parse(answer.body) as T, link: answer.headers.link ?? null };
+}
+
+type CodespacePage = { total_count: number; codespaces: Codespace[] };
+
+/** Every codespace of the user: the first page says how many follow, which are then asked for together. */
 export async function listMyCodespaces(token: string): Promise<Codespace[]> {
-  return githubClient(token).paginate('GET /user/codespaces', { per_page: 100 });
+  const perPage = 100;
+  const list = (page?: number) =>
+    getJson<CodespacePage>(token, '/user/codespaces', {}, page ? { page, per_page: perPage } : { per_page: perPage });
+  const first = await list();
+  const pages: CodespacePage[] = [first.data];
+  const planned = pageNumbersAfterFirst(first.link);
+  if (planned) {
+    for (let i = 0; i < planned.length; i += PAGE_CONCURRENCY) {
+      const batch = await Promise.all(planned.slice(i, i + PAGE_CONCURRENCY).map((page) => list(page)));
+      pages.push(...batch.map((answer) => answer.data));
+    }
+  } else {
+    // No last page named: follow `next` one page at a time, as far as GitHub leads (bounded).
+    let next = linkRelations(first.link).next;
+    for (let count = 0; next && count < MAX_PLANNED_PAGES; count++) {
+      const page = Number(new URL(next).searchParams.get('page'));
+      if (!Number.isInteger(page) || page < 2) break;
+      const answer = await list(page);
+      pages.push(answer.data);
+      next = linkRelations(answer.link).next;
+    }
+  }
+  return uniqueCodespaces(pages.flatMap((p) => p.codespaces));
 }
 
 export async function getMyCodespace(token: string, name: string): Promise<Codespace> {
-  const { data } = await githubClient(token).request('GET /user/codespaces/{codespace_name}', { codespace_name: name });
-  return data;
+  return (await getJson<Codespace>(token, '/user/codespaces/{codespace_name}', { codespace_name: name })).data;
 }

@@ -6,6 +6,7 @@ import { toast } from 'sonner';
 import { ApiError, fetchAllPages, githubApi } from '@/lib/api/client';
 import { runBounded, type BulkPlan, type BulkResult } from '@/lib/codespaces/bulk';
 import { codespaceTitle, isTransitional } from '@/lib/codespaces/state';
+import { uniqueCodespaces } from '@/lib/codespaces/list-view';
 import type { Codespace, CodespaceExport, CodespaceMachine, CodespaceState } from '@/lib/codespaces/types';
 import { codespaceQueryKeys, POLL_IDLE_MS, POLL_TRANSITIONAL_MS, queryKeys } from './keys';
 
@@ -17,7 +18,8 @@ const codespacePath = (name: string) => `/user/codespaces/${encodeURIComponent(n
 export function useCodespaces() {
   return useQuery({
     queryKey: queryKeys.codespaceList(),
-    queryFn: ({ signal }) => fetchAllPages<CodespacePage, Codespace>('/user/codespaces?per_page=100', (p) => p.codespaces, signal),
+    queryFn: async ({ signal }) =>
+      uniqueCodespaces(await fetchAllPages<CodespacePage, Codespace>('/user/codespaces?per_page=100', (p) => p.codespaces, signal)),
     refetchInterval: (query) => (query.state.data?.some((c) => isTransitional(c.state)) ? POLL_TRANSITIONAL_MS : POLL_IDLE_MS),
   });
 }

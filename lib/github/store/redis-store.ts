@@ -77,7 +77,9 @@ export class RedisStore implements GithubStateStore {
   }
 
   async close(): Promise<void> {
-    if (this.client.isOpen) await this.client.close();
+    if (this.client.isReady) await this.client.close();
+    // Still trying to connect: nothing to flush, stop the retries.
+    else if (this.client.isOpen) this.client.destroy();
   }
 
   private answerKey(user: UserKey, resource: string) {

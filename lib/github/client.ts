@@ -7,6 +7,7 @@ import { serverConfig } from '@/lib/config';
 
 const HangarOctokit = Octokit.plugin(retry, throttling);
 export type GitHubClient = InstanceType<typeof HangarOctokit>;
+export type GitHubReader = InstanceType<typeof Octokit>;
 
 /** Upper bound for one upstream call, retries included, so a hung GitHub never hangs a page. */
 export const UPSTREAM_TIMEOUT_MS = Number(process.env.HANGAR_UPSTREAM_TIMEOUT_MS ?? 15_000);
@@ -14,17 +15,29 @@ export const UPSTREAM_TIMEOUT_MS = Number(process.env.HANGAR_UPSTREAM_TIMEOUT_MS
 /** Waits longer than this are not worth holding a request open for: the user is told instead. */
 const MAX_RATE_LIMIT_WAIT_S = 5;
 
+// Hangar writes its own one-line-per-request log (proxy.ts); Octokit's would repeat it. Octokit's
+// request log also reports every 304 as an error: for conditional requests it is the good answer.
+const octokitLog = {
+  debug: () => {},
+  info: () => {},
+  warn: console.warn,
+  error: (message: unknown, ...rest: unknown[]) => {
+    if (typeof message === 'string' && / - 304 with id /.test(message)) return;
+    console.error(message, ...rest);
+  },
+};
+
 /**
- * An Octokit for one signed-in user, talking to the configured GitHub API.
- * Built per request: it holds the user's token, which never leaves the server.
+ * An Octokit for one signed-in user's writes (and anything else not on the read path), talking to
+ * the configured GitHub API. Built per request: it holds the user's token, which never leaves the
+ * server. Its throttling spaces each user's writes as GitHub asks (one a second).
  */
 export function githubClient(accessToken: string): GitHubClient {
   return new HangarOctokit({
     auth: accessToken,
     baseUrl: serverConfig().apiUrl,
     userAgent: 'Hangar',
-    // Hangar writes its own one-line-per-request log (proxy.ts); Octokit's would repeat it.
-    log: { debug: () => {}, info: () => {}, warn: console.warn, error: console.error },
+    log: octokitLog,
     request: { retries: 2, retryAfter: 1 },
     throttle: {
       // GitHub asks for one write per second per user: keep each user's limiter separate.
@@ -35,4 +48,14 @@ export function githubClient(accessToken: string): GitHubClient {
         options.method === 'GET' && retryCount === 0 && retryAfter <= MAX_RATE_LIMIT_WAIT_S,
     } satisfies ThrottlingOptions,
   });
+}
+
+/**
+ * An Octokit for one user's reads: no retry or throttling plugins. Both queue every request through
+ * Bottleneck, whose timers cost ~15 ms a call, several times what the call itself takes; on a
+ * dashboard that polls, that is most of the proxy's time. The read path (upstream.ts) retries
+ * server errors itself, bounds each user's concurrent reads, and keeps rate-limit bookkeeping.
+ */
+export function githubReader(accessToken: string): GitHubReader {
+  return new Octokit({ auth: accessToken, baseUrl: serverConfig().apiUrl, userAgent: 'Hangar', log: octokitLog });
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { RequestError } from '@octokit/request-error';
-import { githubClient, UPSTREAM_TIMEOUT_MS, type GitHubClient } from '@/lib/github/client';
+import { githubClient, githubReader, UPSTREAM_TIMEOUT_MS, type GitHubClient, type GitHubReader } from '@/lib/github/client';
+import { KeyedGate } from '@/lib/github/gate';
 import { expandRoute } from '@/lib/github/conditional';
 import { blockedAnswer, isBlocked, nextRateLimitState, rateLimitChanged } from '@/lib/github/rate-limit';
 import { githubStore, resourceKey, userKeyOf, type GithubStateStore } from '@/lib/github/store';
@@ -33,11 +34,39 @@ export interface GithubAnswer {
 
 export interface UpstreamDeps {
   store: GithubStateStore;
-  client: (token: string) => GitHubClient;
+  /** Octokit for GETs (no plugins) and for writes (retry and throttling plugins). */
+  reader: (token: string) => GitHubReader;
+  writer: (token: string) => GitHubClient;
   now: () => number;
 }
 
-const defaultDeps = (): UpstreamDeps => ({ store: githubStore(), client: githubClient, now: Date.now });
+const defaultDeps = (): UpstreamDeps => ({ store: githubStore(), reader: githubReader, writer: githubClient, now: Date.now });
+
+/** Concurrent reads per user, as Octokit's throttling allowed (its global group): GitHub asks for restraint. */
+const readGate = new KeyedGate(10);
+/** Reads that fail on GitHub's side (5xx, connection) are tried again this often, after 1 s, then 4 s. */
+const READ_RETRIES = 2;
+const RETRY_BASE_MS = Number(process.env.HANGAR_RETRY_BASE_MS ?? 1000);
+
+function retryable(error: unknown, signal: AbortSignal): boolean {
+  if (signal.aborted || !(error instanceof RequestError)) return false;
+  if ((error as Error).name === 'AbortError') return false;
+  return error.status >= 500;
+}
+
+/** A GET through the gate, tried again on server errors like Octokit's retry plugin would. */
+async function read<T>(user: string, signal: AbortSignal, attempt: () => Promise<T>): Promise<T> {
+  return readGate.run(user, async () => {
+    for (let retries = 0; ; retries++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (retries >= READ_RETRIES || !retryable(error, signal)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, RETRY_BASE_MS * (retries + 1) ** 2));
+      }
+    }
+  });
+}
 
 function hangarAnswer(status: number, message: string, headers: Record<string, string> = {}): GithubAnswer {
   return { status, body: JSON.stringify({ message, status }), headers, from: 'hangar' };
@@ -75,20 +104,21 @@ export async function callGithub(token: string, call: GithubCall, deps: Upstream
   let status: number;
   let headers: Record<string, string>;
   let body: string | null;
+  const signal = AbortSignal.timeout(UPSTREAM_TIMEOUT_MS);
+  const parameters = {
+    ...call.params,
+    ...call.query,
+    ...(call.body !== undefined ? { data: call.body } : {}),
+    headers: ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {},
+    // GitHub's JSON passes through as text: parsing and serialising it again would only cost time.
+    request: { signal, parseSuccessResponseBody: false },
+  };
   try {
-    const response = await deps.client(token).request(`${call.method} ${call.route}`, {
-      ...call.params,
-      ...call.query,
-      ...(call.body !== undefined ? { data: call.body } : {}),
-      headers: ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {},
-      request: {
-        // A mutation is never repeated automatically: a create must not happen twice.
-        retries: isGet ? undefined : 0,
-        signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
-        // GitHub's JSON passes through as text: parsing and serialising it again would only cost time.
-        parseSuccessResponseBody: false,
-      },
-    });
+    const endpoint = `${call.method} ${call.route}`;
+    const response = isGet
+      ? await read(user, signal, () => deps.reader(token).request(endpoint, parameters))
+      : // A mutation is never repeated automatically: a create must not happen twice.
+        await deps.writer(token).request(endpoint, { ...parameters, request: { ...parameters.request, retries: 0 } });
     status = response.status;
     headers = stringHeaders(response.headers);
     const data: unknown = response.data;

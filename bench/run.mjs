@@ -38,6 +38,9 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/** BENCH_ONLY=latency,throughput,economy,pages,scale runs only those parts (while developing). */
+const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
+const runs = (part) => only.size === 0 || only.has(part);
 const LATENCY_SAMPLES = quick ? 200 : 600;
 const LOAD_SECONDS = quick ? 5 : 20;
 const CONNECTIONS = 32;
@@ -155,7 +158,7 @@ async function measureThroughput(cookie, token, app) {
   );
   record('throughput.upstream', 'what GitHub saw during the proxied load', upstream, statusText(upstream));
   const rss = rssOf(serverPid(app));
-  results.memory = { rssAfterLoad: rss };
+  results.memory.rssAfterLoad = rss;
   record('memory.rss', 'Hangar server RSS after the load test', rss, formatBytes(rss), '≤ 300 MB', rss <= 300 * 1024 * 1024);
 }
 
@@ -434,18 +437,27 @@ async function main() {
     const cookie = await signIn(appUrl, 'mona');
     const { token } = await emulatorControl('/tokens', { login: 'mona' });
 
-    log('proxy latency');
-    await measureLatency(cookie, token);
-    await measureThroughput(cookie, token, app);
+    results.memory = {};
+    if (runs('latency')) {
+      log('proxy latency');
+      await measureLatency(cookie, token);
+    }
+    if (runs('throughput')) await measureThroughput(cookie, token, app);
 
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
-      log('upstream economy (idle hour, then one start)');
-      await measureEconomy(browser);
-      log('pages');
-      await measurePages(browser);
-      log(`scale (${FLEET} codespaces)`);
-      await measureScale(browser);
+      if (runs('economy')) {
+        log('upstream economy (idle hour, then one start)');
+        await measureEconomy(browser);
+      }
+      if (runs('pages')) {
+        log('pages');
+        await measurePages(browser);
+      }
+      if (runs('scale')) {
+        log(`scale (${FLEET} codespaces)`);
+        await measureScale(browser);
+      }
     } finally {
       await browser.close();
     }

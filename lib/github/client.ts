@@ -28,6 +28,16 @@ const octokitLog = {
 };
 
 /**
+ * The platform's fetch, not the one Next wraps inside route handlers and pages (for its data cache
+ * and tracing): Hangar keeps its own conditional-request cache, and the wrapper costs time on
+ * every call. Looked up per call, since Next installs its wrapper after modules load.
+ */
+const plainFetch: typeof fetch = (input, init) => {
+  const current = globalThis.fetch as typeof fetch & { _nextOriginalFetch?: typeof fetch };
+  return (current._nextOriginalFetch ?? current)(input, init);
+};
+
+/**
  * An Octokit for one signed-in user's writes (and anything else not on the read path), talking to
  * the configured GitHub API. Built per request: it holds the user's token, which never leaves the
  * server. Its throttling spaces each user's writes as GitHub asks (one a second).
@@ -38,7 +48,7 @@ export function githubClient(accessToken: string): GitHubClient {
     baseUrl: serverConfig().apiUrl,
     userAgent: 'Hangar',
     log: octokitLog,
-    request: { retries: 2, retryAfter: 1 },
+    request: { retries: 2, retryAfter: 1, fetch: plainFetch },
     throttle: {
       // GitHub asks for one write per second per user: keep each user's limiter separate.
       id: createHash('sha256').update(accessToken).digest('hex').slice(0, 16),
@@ -57,5 +67,5 @@ export function githubClient(accessToken: string): GitHubClient {
  * server errors itself, bounds each user's concurrent reads, and keeps rate-limit bookkeeping.
  */
 export function githubReader(accessToken: string): GitHubReader {
-  return new Octokit({ auth: accessToken, baseUrl: serverConfig().apiUrl, userAgent: 'Hangar', log: octokitLog });
+  return new Octokit({ auth: accessToken, baseUrl: serverConfig().apiUrl, userAgent: 'Hangar', log: octokitLog, request: { fetch: plainFetch } });
 }

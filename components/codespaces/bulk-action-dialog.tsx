@@ -7,7 +7,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { describeFailure } from '@/lib/api/client';
 import type { BulkPlan, BulkResult } from '@/lib/codespaces/bulk';
 import { codespaceTitle, workAtRisk } from '@/lib/codespaces/state';
-import type { Codespace } from '@/lib/codespaces/types';
+import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { pluralize } from '@/lib/format';
 import { useBulkAction } from '@/lib/queries/codespaces';
 
@@ -19,7 +19,7 @@ const VERB = { stop: 'Stop', delete: 'Delete' } as const;
  */
 export function BulkActionDialog({ plan, onClose }: { plan: BulkPlan; onClose: (finished: boolean) => void }) {
   const bulk = useBulkAction();
-  const [results, setResults] = useState<Map<string, BulkResult<Codespace>>>(new Map());
+  const [results, setResults] = useState<Map<string, BulkResult<CodespaceSummary>>>(new Map());
   const [typed, setTyped] = useState('');
   const verb = VERB[plan.action];
   const confirmWord = plan.action === 'delete' ? 'delete' : '';

@@ -3,7 +3,6 @@ import type { NextRequest } from 'next/server';
 import { serverConfig } from '@/lib/config';
 import { apiSecurityHeaders } from '@/lib/security-headers';
 import { accessTokenFromRequest } from '@/lib/auth/token';
-import { CompressedBodies } from '@/lib/github/compressed-bodies';
 import { etagMatches } from '@/lib/github/conditional';
 import { callGithub, type GithubAnswer } from '@/lib/github/upstream';
 import { matchOperation, rawGithubPath, validateBody, type MatchedOperation } from '@/lib/github/operations';
@@ -60,7 +59,7 @@ async function answer(req: NextRequest): Promise<Response> {
   const token = await accessTokenFromRequest(req);
   if (!token) return hangarError(401, 'Sign in to continue');
 
-  return forward(token, matched, body, req.headers.get('if-none-match'), /\bgzip\b/i.test(req.headers.get('accept-encoding') ?? ''));
+  return forward(token, matched, body, req.headers.get('if-none-match'));
 }
 
 async function readBody(req: NextRequest, matched: MatchedOperation): Promise<{ value?: unknown } | Response> {
@@ -110,28 +109,24 @@ async function forward(
   { operation, params, query }: MatchedOperation,
   body: { value?: unknown },
   ifNoneMatch: string | null,
-  acceptsGzip: boolean,
 ): Promise<Response> {
   const started = performance.now();
   const answer = await callGithub(token, { method: operation.method, route: operation.route, params, query, body: body.value, ifNoneMatch });
   logRequest(operation.route, operation.method, answer, started);
-  const response = githubResponse(answer, operation.method === 'GET' ? ifNoneMatch : null, acceptsGzip);
+  const response = githubResponse(answer, operation.method === 'GET' ? ifNoneMatch : null);
   // How long GitHub (and the store) took, for anyone asking why a request was slow.
   response.headers.set('server-timing', `github;dur=${(performance.now() - started).toFixed(1)}`);
   return response;
 }
 
-/** Compressed once per version of a body, not once per answer (see compressed-bodies.ts). */
-const compressedBodies = new CompressedBodies();
-
-function githubResponse(answer: GithubAnswer, ifNoneMatch: string | null, acceptsGzip: boolean): Response {
+function githubResponse(answer: GithubAnswer, ifNoneMatch: string | null): Response {
   if (answer.from === 'hangar') {
     return new Response(answer.body, {
       status: answer.status,
       headers: { ...answer.headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
     });
   }
-  const headers = new Headers({ 'cache-control': 'private, no-cache', vary: 'Cookie, Accept-Encoding' });
+  const headers = new Headers({ 'cache-control': 'private, no-cache', vary: 'Cookie' });
   for (const name of FORWARDED_HEADERS) {
     const value = answer.headers[name];
     if (value !== undefined) headers.set(name, value);
@@ -144,18 +139,6 @@ function githubResponse(answer: GithubAnswer, ifNoneMatch: string | null, accept
   if (notModified) return new Response(null, { status: 304, headers });
   const empty = answer.status === 204 || answer.body === null;
   if (!empty) headers.set('content-type', 'application/json; charset=utf-8');
-  const etag = answer.headers.etag;
-  if (answer.status === 200 && answer.body !== null && answer.key && etag) {
-    // A body GitHub will confirm again and again: served gzipped from memory once compressed
-    // (Next's own compression leaves an answer with a Content-Encoding alone).
-    const version = `${answer.key} ${etag}`;
-    const gzipped = acceptsGzip ? compressedBodies.get(version) : undefined;
-    if (gzipped) {
-      headers.set('content-encoding', 'gzip');
-      return new Response(new Uint8Array(gzipped), { status: 200, headers });
-    }
-    void compressedBodies.prepare(version, answer.body);
-  }
   return new Response(empty ? null : answer.body, { status: answer.status, headers });
 }
 

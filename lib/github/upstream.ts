@@ -30,8 +30,6 @@ export interface GithubAnswer {
    * or Hangar itself (`{ message, status }`: GitHub unreachable, or the user is rate limited).
    */
   from: 'github' | 'cache' | 'hangar';
-  /** For a GET: which user's which resource this is (a hash and a path, never the token). */
-  key?: string;
 }
 
 export interface UpstreamDeps {
@@ -144,10 +142,10 @@ export async function callGithub(token: string, call: GithubCall, deps: Upstream
     const served: Record<string, string> = { ...headers, etag: cached.etag };
     if (cached.link) served.link = cached.link;
     if (cached.lastModified) served['last-modified'] = cached.lastModified;
-    return { status: 200, body: cached.body, headers: served, from: 'cache', key: `${user} ${resource}` };
+    return { status: 200, body: cached.body, headers: served, from: 'cache' };
   }
   if (status === 200 && headers.etag && body !== null) {
     await store.putAnswer(user, resource, { etag: headers.etag, body, link: headers.link, lastModified: headers['last-modified'] });
   }
-  return { status, body, headers, from: 'github', key: `${user} ${resource}` };
+  return { status, body, headers, from: 'github' };
 }

@@ -164,6 +164,19 @@ describe('conditional requests through the proxy', () => {
     expect(new Set((store as WatchedStore).keys.filter((k) => /^[0-9a-f]{64}$/.test(k))).size).toBe(2);
   });
 
+  it('sends identical requests of one user in flight together upstream once, and answers them all', async () => {
+    const since = Date.now();
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => get('/user/codespaces?per_page=9')));
+    const bodies = await Promise.all(answers.map((a) => a.text()));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(bodies).size).toBe(1);
+    expect(upstreamStatuses(since, '/user/codespaces?per_page=9')).toEqual([200]);
+
+    // Another user's identical request is theirs alone.
+    const both = await Promise.all([get('/user', 'mona'), get('/user', 'hubot')]);
+    expect(await Promise.all(both.map(async (a) => JSON.parse(await a.text()).login))).toEqual(['mona', 'hubot']);
+  });
+
   it('never stores an error, so the next request asks GitHub afresh', async () => {
     // (A 404: Octokit retries 5xx answers itself, which would only slow this test down.)
     upstream.emulator.faults.add({ method: 'GET', path: '^/user$', status: 404 });

@@ -139,7 +139,7 @@ function githubResponse(answer: GithubAnswer, ifNoneMatch: string | null): Respo
   if (notModified) return new Response(null, { status: 304, headers });
   const empty = answer.status === 204 || answer.body === null;
   if (!empty) headers.set('content-type', 'application/json; charset=utf-8');
-  return new Response(empty ? null : answer.body, { status: answer.status, headers });
+  return new Response(empty ? null : (answer.bodyBytes ?? answer.body), { status: answer.status, headers });
 }
 
 /** Points GitHub's pagination links at the proxy, so the browser can follow them. */

@@ -4,7 +4,8 @@ import { githubClient, githubReader, UPSTREAM_TIMEOUT_MS, type GitHubClient, typ
 import { KeyedGate } from '@/lib/github/gate';
 import { expandRoute } from '@/lib/github/conditional';
 import { blockedAnswer, isBlocked, nextRateLimitState, rateLimitChanged } from '@/lib/github/rate-limit';
-import { githubStore, resourceKey, userKeyOf, type GithubStateStore } from '@/lib/github/store';
+import { githubStore, resourceKey, userKeyOf, type CachedAnswer, type GithubStateStore, type RateLimitState, type UserKey } from '@/lib/github/store';
+import { SingleFlight } from '@/lib/github/single-flight';
 
 /** One call to GitHub's REST API on behalf of a signed-in user (already validated against the allowlist). */
 export interface GithubCall {
@@ -30,6 +31,8 @@ export interface GithubAnswer {
    * or Hangar itself (`{ message, status }`: GitHub unreachable, or the user is rate limited).
    */
   from: 'github' | 'cache' | 'hangar';
+  /** The same body as UTF-8 bytes, when already at hand: a stored body is encoded once, not per answer. */
+  bodyBytes?: Uint8Array<ArrayBuffer>;
 }
 
 export interface UpstreamDeps {
@@ -101,6 +104,49 @@ export async function callGithub(token: string, call: GithubCall, deps: Upstream
   // The server's own ETag first: with it a 304 can be answered with a body. Failing that, the
   // browser's: a 304 then tells the browser its copy is current.
   const ifNoneMatch = isGet ? (cached?.etag ?? call.ifNoneMatch ?? undefined) : undefined;
+  const exchange = () => exchangeWithGithub(token, call, { user, resource, ifNoneMatch, limit }, deps);
+  // The same GET of the same user, in flight already (several tabs, a burst): one request upstream.
+  const answer = isGet ? await sharedReads.run(`${user} ${resource} ${ifNoneMatch ?? ''}`, exchange) : await exchange();
+
+  if (isGet && answer.status === 304 && cached) {
+    const served: Record<string, string> = { ...answer.headers, etag: cached.etag };
+    if (cached.link) served.link = cached.link;
+    if (cached.lastModified) served['last-modified'] = cached.lastModified;
+    return { status: 200, body: cached.body, bodyBytes: encodedBody(cached), headers: served, from: 'cache' };
+  }
+  return answer;
+}
+
+/**
+ * Stored bodies as bytes, made on first use and dropped with the stored answer (the memory store
+ * hands out the same object each time, and counts this copy in its cap). Encoding a list of 30
+ * codespaces (~250 KB) for every poll was a twentieth of the server's time under load.
+ */
+const encodedBodies = new WeakMap<CachedAnswer, Uint8Array<ArrayBuffer>>();
+function encodedBody(answer: CachedAnswer): Uint8Array<ArrayBuffer> {
+  let bytes = encodedBodies.get(answer);
+  if (!bytes) {
+    bytes = new TextEncoder().encode(answer.body);
+    encodedBodies.set(answer, bytes);
+  }
+  return bytes;
+}
+
+const sharedReads = new SingleFlight<GithubAnswer>();
+
+/**
+ * One request to GitHub and what it teaches: the user's rate-limit state, and for a GET with an
+ * ETag, the answer to revalidate next time (stored before anyone is answered, so another
+ * instance sharing the store can use it at once).
+ */
+async function exchangeWithGithub(
+  token: string,
+  call: GithubCall,
+  { user, resource, ifNoneMatch, limit }: { user: UserKey; resource: string; ifNoneMatch: string | undefined; limit: RateLimitState | undefined },
+  deps: UpstreamDeps,
+): Promise<GithubAnswer> {
+  const { store } = deps;
+  const isGet = call.method === 'GET';
   let status: number;
   let headers: Record<string, string>;
   let body: string | null;
@@ -136,15 +182,7 @@ export async function callGithub(token: string, call: GithubCall, deps: Upstream
 
   const learned = nextRateLimitState(status, headers, deps.now());
   if (learned && rateLimitChanged(limit, learned)) await store.putRateLimit(user, learned);
-
-  if (!isGet) return { status, body, headers, from: 'github' };
-  if (status === 304 && cached) {
-    const served: Record<string, string> = { ...headers, etag: cached.etag };
-    if (cached.link) served.link = cached.link;
-    if (cached.lastModified) served['last-modified'] = cached.lastModified;
-    return { status: 200, body: cached.body, headers: served, from: 'cache' };
-  }
-  if (status === 200 && headers.etag && body !== null) {
+  if (isGet && status === 200 && headers.etag && body !== null) {
     await store.putAnswer(user, resource, { etag: headers.etag, body, link: headers.link, lastModified: headers['last-modified'] });
   }
   return { status, body, headers, from: 'github' };

@@ -83,6 +83,8 @@ const ENTRY_OVERHEAD_BYTES = 256;
 export function answerBytes(resource: string, answer: CachedAnswer): number {
   return (
     stringBytes(answer.body) +
+    // And once more as UTF-8 bytes, made when the proxy first serves it from the store (upstream.ts).
+    answer.body.length +
     stringBytes(answer.etag) +
     stringBytes(answer.link) +
     stringBytes(answer.lastModified) +

@@ -2,8 +2,7 @@
 
 import { useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import * as Tooltip from '@radix-ui/react-tooltip';
-import { Toaster } from 'sonner';
+import { LazyToaster } from '@/components/layout/lazy-toaster';
 import { ApiError } from '@/lib/api/client';
 
 function makeQueryClient() {
@@ -22,10 +21,8 @@ export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <Tooltip.Provider delayDuration={300}>
-        {children}
-        <Toaster position="bottom-right" richColors closeButton theme="system" />
-      </Tooltip.Provider>
+      {children}
+      <LazyToaster />
     </QueryClientProvider>
   );
 }

@@ -21,6 +21,7 @@ import {
   type Grant,
   type TokenInfo,
 } from './oauth';
+import { addFleet, MAX_FLEET } from './fleet';
 import { ACCEPTED_SCOPES, matchRoute, type RestAnswer } from './rest';
 import type { Urls } from './render';
 import { seedWorld, type World } from './seed';
@@ -390,6 +391,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         const login = url.searchParams.get('login');
         for (const [token, info] of tokens) if (!login || info.login === login) tokens.delete(token);
         return new Response(null, { status: 204 });
+      }
+      case 'POST /_emulator/fleet': {
+        // A large fleet for one user (created if new), for benchmarks and scale tests.
+        const { login, count } = await body();
+        if (typeof login !== 'string' || !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(login)) return json(400, { message: 'login is required' });
+        if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_FLEET) {
+          return json(400, { message: `count must be a whole number from 1 to ${MAX_FLEET}` });
+        }
+        return json(201, addFleet(world, now(), { login, count }));
       }
       default:
         return json(404, { message: 'Not Found' });

@@ -1,12 +1,31 @@
-import { formatDistanceStrict } from 'date-fns';
+const MINUTE = 60_000;
+const MINUTES_IN = { day: 1440, month: 43_200, year: 525_600 } as const;
 
-/** "3 minutes ago", "in 2 days"; "never" for a missing date. */
+let words: Intl.RelativeTimeFormat | undefined;
+
+/**
+ * "3 minutes ago", "in 2 days"; "never" for a missing date. The words of date-fns's
+ * formatDistanceStrict (the unit chosen by the exact distance, the count rounded), from the
+ * browser's own Intl.RelativeTimeFormat rather than a library in every page's script.
+ */
 export function relativeTime(iso: string | null | undefined, now: number = Date.now()): string {
   if (!iso) return 'never';
   const then = Date.parse(iso);
   if (Number.isNaN(then)) return 'unknown';
-  if (Math.abs(now - then) < 45_000) return 'just now';
-  return formatDistanceStrict(then, now, { addSuffix: true });
+  const distance = then - now;
+  if (Math.abs(distance) < 45_000) return 'just now';
+  words ??= new Intl.RelativeTimeFormat('en', { numeric: 'always' });
+  const minutes = Math.abs(distance) / MINUTE;
+  const say = (count: number, unit: Intl.RelativeTimeFormatUnit) => words!.format(distance < 0 ? -count : count, unit);
+  if (minutes < 1) return say(Math.round(Math.abs(distance) / 1000), 'second');
+  if (minutes < 60) return say(Math.round(minutes), 'minute');
+  if (minutes < MINUTES_IN.day) return say(Math.round(minutes / 60), 'hour');
+  if (minutes < MINUTES_IN.month) return say(Math.round(minutes / MINUTES_IN.day), 'day');
+  if (minutes < MINUTES_IN.year) {
+    const months = Math.round(minutes / MINUTES_IN.month);
+    return months === 12 ? say(1, 'year') : say(months, 'month');
+  }
+  return say(Math.round(minutes / MINUTES_IN.year), 'year');
 }
 
 /** Exact UTC time, for tooltips and detail views: "2026-11-24 18:03 UTC". */

@@ -7,29 +7,32 @@ import { Dialog } from '@/components/ui/dialog';
 import { describeFailure } from '@/lib/api/client';
 import type { BulkPlan, BulkResult } from '@/lib/codespaces/bulk';
 import { codespaceTitle, workAtRisk } from '@/lib/codespaces/state';
-import type { Codespace } from '@/lib/codespaces/types';
+import type { Codespace, CodespaceSummary } from '@/lib/codespaces/types';
 import { pluralize } from '@/lib/format';
 import { useBulkAction } from '@/lib/queries/codespaces';
 import { useOrgBulkAction } from '@/lib/queries/orgs';
 
 const VERB = { stop: 'Stop', delete: 'Delete' } as const;
 
+/** A list entry, with its owner when it is an organisation's (the personal list leaves it out). */
+type OwnedSummary = CodespaceSummary & { owner?: { login: string } };
+
 /**
  * Confirms a bulk Stop or Delete: what will be affected, what is skipped and why, and by name
  * every codespace whose unpushed or uncommitted work would be lost. Then reports each outcome.
  * With `org`, it acts on members' codespaces on their behalf, as an organisation admin.
  */
-export function BulkActionDialog({ plan, org, onClose }: { plan: BulkPlan; org?: string; onClose: (finished: boolean) => void }) {
+export function BulkActionDialog({ plan, org, onClose }: { plan: BulkPlan<OwnedSummary>; org?: string; onClose: (finished: boolean) => void }) {
   const personal = useBulkAction();
   const forOrg = useOrgBulkAction(org ?? '');
   const bulk = org ? forOrg : personal;
-  const [results, setResults] = useState<Map<string, BulkResult<Codespace>>>(new Map());
+  const [results, setResults] = useState<Map<string, BulkResult<OwnedSummary>>>(new Map());
   const [typed, setTyped] = useState('');
   const verb = VERB[plan.action];
   // One codespace at risk: type its name, as for a single delete. Several: type "delete".
   const single = plan.atRisk.length === 1 && plan.eligible.length === 1 ? codespaceTitle(plan.atRisk[0]!) : null;
   const confirmWord = plan.action === 'delete' ? (single ?? 'delete') : '';
-  const owner = (c: Codespace) => (org ? ` (${c.owner.login})` : '');
+  const owner = (c: OwnedSummary) => (org && c.owner ? ` (${c.owner.login})` : '');
   const needsTyping = plan.atRisk.length > 0;
   const started = bulk.isPending || bulk.isSuccess;
   const failures = [...results.values()].filter((r) => !r.ok).length;
@@ -130,7 +133,12 @@ export function BulkActionDialog({ plan, org, onClose }: { plan: BulkPlan; org?:
           <Button
             variant={plan.action === 'delete' ? 'danger' : 'primary'}
             disabled={plan.eligible.length === 0 || (needsTyping && (single ? typed.trim() !== single : typed.trim().toLowerCase() !== confirmWord))}
-            onClick={() => bulk.mutate({ plan, onResult: (r) => setResults((m) => new Map(m).set(r.item.name, r)) })}
+            onClick={() => {
+              const onResult = (r: BulkResult<OwnedSummary>) => setResults((m) => new Map(m).set(r.item.name, r));
+              // An organisation's plan holds full codespaces: their owners are whom the requests act for.
+              if (org) forOrg.mutate({ plan: plan as BulkPlan<Codespace>, onResult });
+              else personal.mutate({ plan, onResult });
+            }}
           >
             {verb} {pluralize(plan.eligible.length, 'codespace')}
           </Button>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { notify } from '@/lib/notify';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -33,7 +33,7 @@ export function ChangeMachineDialog({ codespace, open, onOpenChange }: { codespa
             { codespace, changes: { machine: choice } },
             {
               onSuccess: (updated) => {
-                toast.success(`${codespaceTitle(updated)} will use ${updated.machine?.display_name ?? choice} from its next start`);
+                notify.success(`${codespaceTitle(updated)} will use ${updated.machine?.display_name ?? choice} from its next start`);
                 onOpenChange(false);
               },
             },

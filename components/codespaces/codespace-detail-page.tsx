@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ArrowLeft, Cpu, GitBranchPlus, Pencil, Trash2, Upload } from 'lucide-react';
@@ -12,15 +13,17 @@ import { ApiError } from '@/lib/api/client';
 import { actionAvailability, codespaceTitle } from '@/lib/codespaces/state';
 import { useCodespace, useDeleteCodespace, useTransitionNotices } from '@/lib/queries/codespaces';
 import { ActionButton } from './action-button';
-import { ChangeMachineDialog } from './change-machine-dialog';
 import { ConnectPanel } from './connect-panel';
-import { DeleteDialog } from './delete-dialog';
-import { ExportDialog } from './export-dialog';
-import { PublishDialog } from './publish-dialog';
-import { RenameDialog } from './rename-dialog';
 import { DetailsCard, GitStatusCard, MachineCard } from './codespace-detail';
 import { PowerButton } from './power-button';
 import { StateBadge } from './state-badge';
+
+// Dialogs load when opened: most visits open none.
+const ChangeMachineDialog = dynamic(() => import('./change-machine-dialog').then((m) => m.ChangeMachineDialog));
+const DeleteDialog = dynamic(() => import('./delete-dialog').then((m) => m.DeleteDialog));
+const ExportDialog = dynamic(() => import('./export-dialog').then((m) => m.ExportDialog));
+const PublishDialog = dynamic(() => import('./publish-dialog').then((m) => m.PublishDialog));
+const RenameDialog = dynamic(() => import('./rename-dialog').then((m) => m.RenameDialog));
 
 export function CodespaceDetailPage({ name }: { name: string }) {
   const query = useCodespace(name);
@@ -101,18 +104,20 @@ export function CodespaceDetailPage({ name }: { name: string }) {
           </div>
           <DetailsCard codespace={codespace} now={now} />
 
-          <DeleteDialog
-            codespace={codespace}
-            open={dialog === 'delete'}
-            onOpenChange={(open) => setDialog(open ? 'delete' : null)}
-            pending={remove.isPending}
-            onConfirm={() =>
-              remove.mutate(codespace, {
-                onSuccess: () => router.push('/'),
-                onError: () => setDialog(null),
-              })
-            }
-          />
+          {dialog === 'delete' && (
+            <DeleteDialog
+              codespace={codespace}
+              open
+              onOpenChange={(open) => setDialog(open ? 'delete' : null)}
+              pending={remove.isPending}
+              onConfirm={() =>
+                remove.mutate(codespace, {
+                  onSuccess: () => router.push('/'),
+                  onError: () => setDialog(null),
+                })
+              }
+            />
+          )}
           {remove.error && <ErrorAlert error={remove.error} fallbackTitle="Could not delete" onDismiss={() => remove.reset()} />}
           {dialog === 'rename' && <RenameDialog codespace={codespace} open onOpenChange={(open) => setDialog(open ? 'rename' : null)} />}
           {dialog === 'machine' && <ChangeMachineDialog codespace={codespace} open onOpenChange={(open) => setDialog(open ? 'machine' : null)} />}

@@ -2,10 +2,8 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import type { Codespace } from '@/lib/codespaces/types';
-import { CodespaceRow, LIST_COLUMNS } from './codespace-row';
-
-const ROW_HEIGHT = 60;
+import type { CodespaceSummary } from '@/lib/codespaces/types';
+import { CodespaceRow, LIST_COLUMNS, ROW_HEIGHT } from './codespace-row';
 
 /** Re-renders relative times once a minute, not on every poll. */
 function useMinuteClock() {
@@ -28,7 +26,7 @@ export function CodespaceList({
   onToggle,
   onToggleAll,
 }: {
-  codespaces: Codespace[];
+  codespaces: CodespaceSummary[];
   total: number;
   selected: ReadonlySet<string>;
   onToggle: (name: string, range: boolean) => void;
@@ -73,7 +71,7 @@ export function CodespaceList({
               className="size-4 accent-sky-700"
             />
           </div>
-          <div role="columnheader">Codespace</div>
+          <div role="columnheader">CodespaceSummary</div>
           <div role="columnheader">Repository · branch</div>
           <div role="columnheader">State</div>
           <div role="columnheader">Machine</div>
@@ -92,14 +90,7 @@ export function CodespaceList({
             rowIndex={item.index + 2}
             selected={selected.has(codespaces[item.index]!.name)}
             onToggle={onToggle}
-            style={{
-              position: 'absolute',
-              top: 0,
-              left: 0,
-              width: '100%',
-              height: ROW_HEIGHT,
-              transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)`,
-            }}
+            offset={item.start - virtualizer.options.scrollMargin}
           />
         ))}
       </div>

@@ -1,8 +1,8 @@
-import type { CSSProperties } from 'react';
+import { memo } from 'react';
 import Link from 'next/link';
 import { GitBranch } from 'lucide-react';
 import { codespaceTitle } from '@/lib/codespaces/state';
-import type { Codespace } from '@/lib/codespaces/types';
+import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { exactTime, formatBytes, relativeTime } from '@/lib/format';
 import { PowerButton } from './power-button';
 import { StateBadge } from './state-badge';
@@ -12,18 +12,27 @@ import { WorkFlags } from './work-flags';
 export const LIST_COLUMNS =
   'grid grid-cols-[1.25rem_minmax(0,2.2fr)_minmax(0,1.6fr)_8.5rem_minmax(0,1.1fr)_7.5rem_5.5rem] items-center gap-x-4';
 
-export function CodespaceRow({
+/** Height of every row: the list is virtualised on it. */
+export const ROW_HEIGHT = 60;
+
+/**
+ * One codespace in the list. Memoised: a poll that changes nothing, a filter keystroke or a scroll
+ * redraws only rows whose codespace, selection or position changed (the list keeps unchanged
+ * codespaces as the very same objects).
+ */
+export const CodespaceRow = memo(function CodespaceRow({
   codespace,
   now,
   rowIndex,
-  style,
+  offset,
   selected,
   onToggle,
 }: {
-  codespace: Codespace;
+  codespace: CodespaceSummary;
   now: number;
   rowIndex: number;
-  style: CSSProperties;
+  /** Pixels from the top of the list body. */
+  offset: number;
   selected: boolean;
   onToggle: (name: string, range: boolean) => void;
 }) {
@@ -34,7 +43,7 @@ export function CodespaceRow({
       role="row"
       aria-rowindex={rowIndex}
       data-codespace={codespace.name}
-      style={style}
+      style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${offset}px)` }}
       data-selected={selected || undefined}
       className={`${LIST_COLUMNS} border-b data-selected:bg-sky-50 dark:data-selected:bg-sky-950/30 border-zinc-200 px-4 text-sm dark:border-zinc-800`}>
       <div role="cell">
@@ -50,6 +59,8 @@ export function CodespaceRow({
       <div role="cell" className="min-w-0">
         <Link
           href={`/codespaces/${encodeURIComponent(codespace.name)}`}
+          // Thousands of rows: prefetching each one in view would cost a server render per row.
+          prefetch={false}
           className="block truncate font-medium text-zinc-900 hover:text-sky-700 hover:underline dark:text-zinc-100 dark:hover:text-sky-300"
         >
           {title}
@@ -93,4 +104,4 @@ export function CodespaceRow({
       </div>
     </div>
   );
-}
+});

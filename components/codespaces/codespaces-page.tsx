@@ -1,7 +1,7 @@
 'use client';
 
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { useSearchParams } from 'next/navigation';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { Boxes, Plus, SearchX } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
@@ -11,16 +11,22 @@ import { ApiError } from '@/lib/api/client';
 import {
   applyListFilters,
   filtersToSearch,
-  parseListFilters,
   repositoryFacets,
   stateFacets,
   summarizeFleet,
   type ListFilters,
 } from '@/lib/codespaces/list-view';
-import { planBulkAction, rangeBetween, staleStoppedCodespaces, type BulkPlan } from '@/lib/codespaces/bulk';
+import {
+  NO_SELECTION,
+  planBulkAction,
+  staleStoppedCodespaces,
+  toggleAllShown,
+  toggleSelection,
+  type BulkPlan,
+  type Selection,
+} from '@/lib/codespaces/bulk';
 import { useCodespaces, useTransitionNotices } from '@/lib/queries/codespaces';
 import { pluralize } from '@/lib/format';
-import { BulkActionDialog } from './bulk-action-dialog';
 import { CodespaceList } from './codespace-list';
 import { SelectionBar } from './selection-bar';
 import { FleetSummary } from './fleet-summary';
@@ -28,26 +34,31 @@ import { ListFiltersBar } from './list-filters';
 import { ListSkeleton } from './list-skeleton';
 import { SessionEnded } from '@/components/layout/session-ended';
 
+const URL_WRITE_DELAY_MS = 250;
+
+// Dialogs load when opened: most visits open none.
+const BulkActionDialog = dynamic(() => import('./bulk-action-dialog').then((m) => m.BulkActionDialog));
+
 /** The dashboard's home: every codespace, filterable, with Start and Stop one click away. */
-export function CodespacesPage() {
+export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters }) {
   const query = useCodespaces();
   useTransitionNotices();
-  const searchParams = useSearchParams();
-  const [filters, setFilters] = useState<ListFilters>(() => parseListFilters(searchParams));
+  const [filters, setFilters] = useState<ListFilters>(initialFilters);
   const deferredFilters = useDeferredValue(filters);
 
-  const updateFilters = useCallback((next: Partial<ListFilters>) => {
-    setFilters((current) => {
-      const merged = { ...current, ...next };
-      // Keep the view in the URL without a server round trip, so it survives reloads and can be shared.
-      window.history.replaceState(null, '', `${window.location.pathname}${filtersToSearch(merged)}`);
-      return merged;
-    });
-  }, []);
+  const updateFilters = useCallback((next: Partial<ListFilters>) => setFilters((current) => ({ ...current, ...next })), []);
+  // Keep the view in the URL without a server round trip, so it survives reloads and can be
+  // shared; written once typing pauses, since each history write makes Next's router re-sync,
+  // which costs more than filtering 2,000 rows.
+  useEffect(() => {
+    const search = filtersToSearch(filters);
+    if (search === window.location.search) return;
+    const timer = setTimeout(() => window.history.replaceState(null, '', `${window.location.pathname}${search}`), URL_WRITE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [filters]);
 
   const codespaces = query.data;
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [anchor, setAnchor] = useState<string | null>(null);
+  const [selection, setSelection] = useState<Selection>(NO_SELECTION);
   const [plan, setPlan] = useState<BulkPlan | null>(null);
   const rows = useMemo(() => (codespaces ? applyListFilters(codespaces, deferredFilters) : []), [codespaces, deferredFilters]);
   const facets = useMemo(
@@ -55,26 +66,16 @@ export function CodespacesPage() {
     [codespaces],
   );
 
-  const toggle = (name: string, range: boolean) => {
-    const next = new Set(selected);
-    const to = rows.findIndex((c) => c.name === name);
-    const from = anchor ? rows.findIndex((c) => c.name === anchor) : -1;
-    if (range && from >= 0 && to >= 0) {
-      const adding = !selected.has(name);
-      for (const i of rangeBetween(from, to)) {
-        if (adding) next.add(rows[i]!.name);
-        else next.delete(rows[i]!.name);
-      }
-    } else if (next.has(name)) next.delete(name);
-    else next.add(name);
-    setAnchor(name);
-    setSelected(next);
-  };
-  const toggleAll = () => {
-    const allShown = rows.every((c) => selected.has(c.name));
-    setSelected(allShown ? new Set([...selected].filter((n) => !rows.some((c) => c.name === n))) : new Set([...selected, ...rows.map((c) => c.name)]));
-  };
-  const selection = codespaces?.filter((c) => selected.has(c.name)) ?? [];
+  // One stable handler for every row (rows are memoised: a new function each render would redraw
+  // them all). It reads the rows shown when the click happens.
+  const shownRows = useRef(rows);
+  useLayoutEffect(() => {
+    shownRows.current = rows;
+  }, [rows]);
+  const toggle = useCallback((name: string, range: boolean) => setSelection((s) => toggleSelection(s, shownRows.current, name, range)), []);
+  const toggleAll = useCallback(() => setSelection((s) => toggleAllShown(s, shownRows.current)), []);
+  const { selected } = selection;
+  const chosen = useMemo(() => codespaces?.filter((c) => selected.has(c.name)) ?? [], [codespaces, selected]);
 
   if (query.error instanceof ApiError && query.error.status === 401) return <SessionEnded />;
 
@@ -110,11 +111,13 @@ export function CodespacesPage() {
           <FleetSummary summary={facets.summary} activeState={filters.state} onSelectState={(state) => updateFilters({ state })} />
           <ListFiltersBar filters={filters} onChange={updateFilters} stateOptions={facets.states} repositoryOptions={facets.repos} />
           <SelectionBar
-            count={selection.length}
-            onStop={() => setPlan(planBulkAction(selection, 'stop'))}
-            onDelete={() => setPlan(planBulkAction(selection, 'delete'))}
-            onClear={() => setSelected(new Set())}
-            onSelectStale={(days) => setSelected(new Set(staleStoppedCodespaces(codespaces!, days, Date.now()).map((c) => c.name)))}
+            count={chosen.length}
+            onStop={() => setPlan(planBulkAction(chosen, 'stop'))}
+            onDelete={() => setPlan(planBulkAction(chosen, 'delete'))}
+            onClear={() => setSelection(NO_SELECTION)}
+            onSelectStale={(days) =>
+              setSelection({ selected: new Set(staleStoppedCodespaces(codespaces!, days, Date.now()).map((c) => c.name)), anchor: null })
+            }
           />
         </>
       )}
@@ -150,7 +153,7 @@ export function CodespacesPage() {
           plan={plan}
           onClose={(finished) => {
             setPlan(null);
-            if (finished) setSelected(new Set());
+            if (finished) setSelection(NO_SELECTION);
           }}
         />
       )}

@@ -3,7 +3,7 @@
 import { Play, Square } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { actionAvailability, codespaceTitle } from '@/lib/codespaces/state';
-import type { Codespace } from '@/lib/codespaces/types';
+import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { usePowerAction } from '@/lib/queries/codespaces';
 import { ActionButton } from './action-button';
 
@@ -11,7 +11,7 @@ import { ActionButton } from './action-button';
  * One-click Start or Stop, whichever the state calls for. When neither is possible
  * (a codespace on its way somewhere), a disabled Start says why.
  */
-export function PowerButton({ codespace, size = 'sm' }: { codespace: Codespace; size?: 'sm' | 'md' }) {
+export function PowerButton({ codespace, size = 'sm' }: { codespace: CodespaceSummary; size?: 'sm' | 'md' }) {
   const start = usePowerAction('start');
   const stop = usePowerAction('stop');
   const canStop = actionAvailability(codespace, 'stop');

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { notify } from '@/lib/notify';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
@@ -41,7 +41,7 @@ export function PublishDialog({ codespace, open, onOpenChange }: { codespace: Co
             { codespace, name: parsed.data, isPrivate },
             {
               onSuccess: (published) => {
-                toast.success(`Published to ${published.repository.full_name}`);
+                notify.success(`Published to ${published.repository.full_name}`);
                 onOpenChange(false);
               },
             },

@@ -9,7 +9,7 @@ import { displayName } from '@/lib/codespaces/schemas';
 import { codespaceTitle } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
 import { useUpdateCodespace } from '@/lib/queries/codespaces';
-import { toast } from 'sonner';
+import { notify } from '@/lib/notify';
 
 export function RenameDialog({ codespace, open, onOpenChange }: { codespace: Codespace; open: boolean; onOpenChange: (open: boolean) => void }) {
   const [value, setValue] = useState(codespace.display_name ?? '');
@@ -29,7 +29,7 @@ export function RenameDialog({ codespace, open, onOpenChange }: { codespace: Cod
             { codespace, changes: { display_name: parsed.data } },
             {
               onSuccess: (updated) => {
-                toast.success(`Renamed to ${codespaceTitle(updated)}`);
+                notify.success(`Renamed to ${codespaceTitle(updated)}`);
                 onOpenChange(false);
               },
             },

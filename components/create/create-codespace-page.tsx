@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { ShieldAlert } from 'lucide-react';
-import { toast } from 'sonner';
+import { notify } from '@/lib/notify';
 import { Button } from '@/components/ui/button';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { inputClass, TextField } from '@/components/ui/field';
@@ -113,7 +113,7 @@ export function CreateCodespacePage({ initialRepo, initialSource }: { initialRep
       { target, body: result.body },
       {
         onSuccess: ({ codespace, accepted }) => {
-          toast.success(accepted ? `GitHub accepted ${codespace.name} and is still creating it` : `Creating ${codespace.display_name || codespace.name}`);
+          notify.success(accepted ? `GitHub accepted ${codespace.name} and is still creating it` : `Creating ${codespace.display_name || codespace.name}`);
           router.push(`/codespaces/${encodeURIComponent(codespace.name)}`);
         },
       },

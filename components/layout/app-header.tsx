@@ -4,9 +4,10 @@ import { HangarMark } from './hangar-mark';
 import { OrgMenu } from './org-menu';
 import { UserMenu } from './user-menu';
 
+/** Opaque rather than translucent with a backdrop blur: the blur re-rasterised under every scroll and list update. */
 export function AppHeader({ user }: { user: SignedInUser }) {
   return (
-    <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
+    <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
       <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-6 px-4 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <HangarMark />

@@ -10,7 +10,7 @@ import { ApiError, describeFailure } from '@/lib/api/client';
 import { computeCostPerHour, formatUsd, liveEstimate, monthDays, quotaRunsOut, storageCostPerMonth } from '@/lib/billing/cost';
 import { HOURS_PER_MONTH, PERSONAL_QUOTAS, type PersonalPlan } from '@/lib/billing/prices';
 import { codespaceTitle, stateTone } from '@/lib/codespaces/state';
-import type { Codespace } from '@/lib/codespaces/types';
+import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { useCodespaces } from '@/lib/queries/codespaces';
 import { SortableTable, type Column } from './sortable-table';
 
@@ -19,7 +19,7 @@ const GB = 1024 ** 3;
 const HOUR_MS = 60 * 60 * 1000;
 const field = 'h-9 rounded-md border border-zinc-300 bg-white px-2.5 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 
-const COLUMNS: Column<Codespace>[] = [
+const COLUMNS: Column<CodespaceSummary>[] = [
   { key: 'name', label: 'Codespace', value: (c) => codespaceTitle(c) },
   { key: 'state', label: 'State', value: (c) => c.state, render: (c) => <StateBadge state={c.state} /> },
   { key: 'cores', label: 'Cores', value: (c) => c.machine?.cpus ?? 0, numeric: true },

@@ -1,4 +1,5 @@
 import { describeError, type ErrorDescription, type ErrorFacts } from './errors';
+import { MAX_PLANNED_PAGES, pageNumbersAfterFirst, withPage } from './pagination';
 
 /**
  * The browser's only way to GitHub: Hangar's proxy at `/api/github/...`.
@@ -86,19 +87,88 @@ export function nextPageLink(link: string | null): string | null {
   return null;
 }
 
-/** Follows every page of a GitHub list, so nothing is silently left out. */
+/** Pages of one list asked for at once: enough to avoid a waterfall, few enough to be gentle. */
+export const PAGE_CONCURRENCY = 4;
+
+interface PageMemo {
+  etag: string;
+  /** The function that read the items: another reader of the same page gets its own reading. */
+  reader: unknown;
+  items: readonly unknown[];
+  link: string | null;
+}
+
+/**
+ * The items read from each page of a list, with its ETag: the next request for the page is
+ * conditional, and an unchanged page (304, no body) costs neither transfer nor parsing, and gives
+ * back the very same objects, so nothing downstream re-renders. Bounded; cleared at sign-out with
+ * everything else of the user's.
+ */
+const memo = new Map<string, PageMemo>();
+const MEMO_PAGES = 200;
+
+export function clearPageMemo() {
+  memo.clear();
+}
+
+async function readPage<Page, Item>(path: string, itemsOf: (page: Page) => Item[], signal?: AbortSignal): Promise<{ items: readonly Item[]; link: string | null }> {
+  const remembered = memo.get(path);
+  const known = remembered?.reader === itemsOf ? remembered : undefined;
+  let response: Response;
+  try {
+    response = await fetch(path.startsWith(PROXY) ? path : `${PROXY}${path}`, {
+      credentials: 'same-origin',
+      // Conditional by hand, so a 304 reaches this code (and the HTTP cache keeps no second copy).
+      cache: 'no-store',
+      headers: known ? { accept: 'application/json', 'if-none-match': known.etag } : { accept: 'application/json' },
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError({ status: 0, message: 'Network error' });
+  }
+  if (response.status === 304 && known) {
+    memo.delete(path);
+    memo.set(path, known);
+    return { items: known.items as readonly Item[], link: known.link };
+  }
+  if (!response.ok) throw await toApiError(response, 'GET');
+  const items = itemsOf(JSON.parse(await response.text()) as Page);
+  const link = response.headers.get('link');
+  const etag = response.headers.get('etag');
+  memo.delete(path);
+  if (etag) memo.set(path, { etag, reader: itemsOf, items, link });
+  if (memo.size > MEMO_PAGES) memo.delete(memo.keys().next().value!);
+  return { items, link };
+}
+
+/**
+ * Every page of a GitHub list, so nothing is silently left out. When the first page names the last
+ * one, the rest are asked for together (a few at a time) instead of one after another. `itemsOf`
+ * should be one function for one kind of list (module-level), so unchanged pages are remembered.
+ */
 export async function fetchAllPages<Page, Item>(
   firstPath: string,
   itemsOf: (page: Page) => Item[],
   signal?: AbortSignal,
 ): Promise<Item[]> {
-  const items: Item[] = [];
-  let path: string | null = firstPath;
-  // A bound in case a broken upstream links pages in a loop.
-  for (let pages = 0; path && pages < 1000; pages++) {
-    const response: ApiResponse<Page> = await githubApi<Page>(path, { signal });
-    items.push(...itemsOf(response.data));
-    path = nextPageLink(response.headers.get('link'));
+  const first = await readPage(firstPath, itemsOf, signal);
+  const items: Item[] = [...first.items];
+  const planned = pageNumbersAfterFirst(first.link);
+  const next = nextPageLink(first.link);
+  if (planned && next) {
+    for (let i = 0; i < planned.length; i += PAGE_CONCURRENCY) {
+      const batch = planned.slice(i, i + PAGE_CONCURRENCY).map((page) => readPage(withPage(next, page), itemsOf, signal));
+      for (const page of await Promise.all(batch)) items.push(...page.items);
+    }
+    return items;
+  }
+  // No last page named: follow `next` one page at a time (bounded, in case a broken upstream loops).
+  let path = next;
+  for (let pages = 1; path && pages < MAX_PLANNED_PAGES; pages++) {
+    const page = await readPage(path, itemsOf, signal);
+    items.push(...page.items);
+    path = nextPageLink(page.link);
   }
   return items;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCodespace } from '@/lib/test/fixtures';
-import { planBulkAction, rangeBetween, runBounded, staleStoppedCodespaces } from './bulk';
+import { NO_SELECTION, type Selection, planBulkAction, rangeBetween, runBounded, staleStoppedCodespaces, toggleAllShown, toggleSelection } from './bulk';
 
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 const daysAgo = (d: number) => new Date(NOW - d * 86_400_000).toISOString();
@@ -60,5 +60,40 @@ describe('running a bulk action', () => {
   it('selects a range in either direction', () => {
     expect(rangeBetween(2, 5)).toEqual([2, 3, 4, 5]);
     expect(rangeBetween(5, 2)).toEqual([2, 3, 4, 5]);
+  });
+});
+
+describe('selecting rows', () => {
+  const rows = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ name }));
+  const names = (s: { selected: ReadonlySet<string> }) => [...s.selected].sort();
+
+  it('toggles one row per click, remembering it as the anchor', () => {
+    let s = toggleSelection(NO_SELECTION, rows, 'b', false);
+    expect(names(s)).toEqual(['b']);
+    expect(s.anchor).toBe('b');
+    s = toggleSelection(s, rows, 'b', false);
+    expect(names(s)).toEqual([]);
+  });
+
+  it('selects a range on shift-click, in the order shown, either direction', () => {
+    let s = toggleSelection(NO_SELECTION, rows, 'b', false);
+    s = toggleSelection(s, rows, 'd', true);
+    expect(names(s)).toEqual(['b', 'c', 'd']);
+    s = toggleSelection(toggleSelection(NO_SELECTION, rows, 'e', false), rows, 'c', true);
+    expect(names(s)).toEqual(['c', 'd', 'e']);
+  });
+
+  it('unselects a range when the shift-clicked row was selected', () => {
+    let s: Selection = { selected: new Set(['a', 'b', 'c', 'd']), anchor: 'a' };
+    s = toggleSelection(s, rows, 'c', true);
+    expect(names(s)).toEqual(['d']);
+  });
+
+  it('selects every row shown with the header checkbox, and unselects them when all are', () => {
+    const shown = rows.slice(0, 3);
+    let s = toggleAllShown({ selected: new Set(['e']), anchor: null }, shown);
+    expect(names(s)).toEqual(['a', 'b', 'c', 'e']);
+    s = toggleAllShown(s, shown);
+    expect(names(s)).toEqual(['e']);
   });
 });

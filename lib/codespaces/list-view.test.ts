@@ -8,6 +8,7 @@ import {
   repositoryFacets,
   stateFacets,
   summarizeFleet,
+  uniqueCodespaces,
 } from './list-view';
 
 const fleet = [
@@ -81,5 +82,16 @@ describe('facets and summary', () => {
       atRisk: 2,
       runningCores: 4,
     });
+  });
+});
+
+describe('reading a list that changed between pages', () => {
+  it('keeps each codespace once, where it was first seen', () => {
+    const a = makeCodespace({ name: 'a' });
+    const b = makeCodespace({ name: 'b' });
+    expect(uniqueCodespaces([a, b, { ...a, state: 'Starting' }]).map((c) => [c.name, c.state])).toEqual([
+      ['a', a.state],
+      ['b', b.state],
+    ]);
   });
 });

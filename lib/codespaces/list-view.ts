@@ -1,5 +1,5 @@
 import { CODESPACE_STATES, codespaceTitle, isCodespaceState, stateTone, workAtRisk, type StateTone } from './state';
-import type { Codespace } from './types';
+import type { CodespaceSummary } from './types';
 
 /**
  * The list's filters and sort, as they live in the URL (`?q=&state=&repo=&sort=`),
@@ -55,14 +55,14 @@ export function hasActiveFilters(filters: ListFilters): boolean {
   return Boolean(filters.q || filters.state || filters.repo);
 }
 
-function matchesState(codespace: Codespace, state: string): boolean {
+function matchesState(codespace: CodespaceSummary, state: string): boolean {
   if (!state) return true;
   return isCodespaceState(state) ? codespace.state === state : stateTone(codespace.state) === state;
 }
 
 /** Lower-cased text a query is matched against, computed once per codespace object. */
-const searchTextCache = new WeakMap<Codespace, string>();
-function searchText(codespace: Codespace): string {
+const searchTextCache = new WeakMap<CodespaceSummary, string>();
+function searchText(codespace: CodespaceSummary): string {
   let text = searchTextCache.get(codespace);
   if (text === undefined) {
     text = [
@@ -84,10 +84,23 @@ function searchText(codespace: Codespace): string {
 }
 
 const stateOrder = new Map<string, number>(CODESPACE_STATES.map((s, i) => [s, i]));
-const byText = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
-const lastUsed = (c: Codespace) => Date.parse(c.last_used_at) || 0;
+// One collator for every comparison: `localeCompare` with options builds one per call, which is
+// most of the cost of sorting thousands of rows.
+const textCollator = new Intl.Collator('en', { sensitivity: 'base' });
+const nameCollator = new Intl.Collator();
+const byText = (a: string, b: string) => textCollator.compare(a, b);
+/** Parsed once per codespace object, not once per comparison. */
+const lastUsedCache = new WeakMap<CodespaceSummary, number>();
+function lastUsed(c: CodespaceSummary): number {
+  let time = lastUsedCache.get(c);
+  if (time === undefined) {
+    time = Date.parse(c.last_used_at) || 0;
+    lastUsedCache.set(c, time);
+  }
+  return time;
+}
 
-const COMPARATORS: Record<SortKey, (a: Codespace, b: Codespace) => number> = {
+const COMPARATORS: Record<SortKey, (a: CodespaceSummary, b: CodespaceSummary) => number> = {
   last_used: (a, b) => lastUsed(b) - lastUsed(a),
   name: (a, b) => byText(codespaceTitle(a), codespaceTitle(b)),
   repository: (a, b) => byText(a.repository.full_name, b.repository.full_name) || lastUsed(b) - lastUsed(a),
@@ -95,7 +108,7 @@ const COMPARATORS: Record<SortKey, (a: Codespace, b: Codespace) => number> = {
 };
 
 /** The rows to show: every codespace matching all filters (terms of `q` must all match), sorted. */
-export function applyListFilters(codespaces: readonly Codespace[], filters: ListFilters): Codespace[] {
+export function applyListFilters(codespaces: readonly CodespaceSummary[], filters: ListFilters): CodespaceSummary[] {
   const terms = filters.q.toLowerCase().split(/\s+/).filter(Boolean);
   const repo = filters.repo.toLowerCase();
   return codespaces
@@ -105,7 +118,7 @@ export function applyListFilters(codespaces: readonly Codespace[], filters: List
         (!repo || c.repository.full_name.toLowerCase() === repo) &&
         terms.every((term) => searchText(c).includes(term)),
     )
-    .sort((a, b) => COMPARATORS[filters.sort](a, b) || a.name.localeCompare(b.name));
+    .sort((a, b) => COMPARATORS[filters.sort](a, b) || nameCollator.compare(a.name, b.name));
 }
 
 export interface FacetOption {
@@ -114,14 +127,14 @@ export interface FacetOption {
 }
 
 /** Repositories present in the list, most codespaces first, for the repository filter. */
-export function repositoryFacets(codespaces: readonly Codespace[]): FacetOption[] {
+export function repositoryFacets(codespaces: readonly CodespaceSummary[]): FacetOption[] {
   const counts = new Map<string, number>();
   for (const c of codespaces) counts.set(c.repository.full_name, (counts.get(c.repository.full_name) ?? 0) + 1);
   return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || byText(a.value, b.value));
 }
 
 /** States present in the list, in reading order, for the state filter. */
-export function stateFacets(codespaces: readonly Codespace[]): FacetOption[] {
+export function stateFacets(codespaces: readonly CodespaceSummary[]): FacetOption[] {
   const counts = new Map<string, number>();
   for (const c of codespaces) counts.set(c.state, (counts.get(c.state) ?? 0) + 1);
   return CODESPACE_STATES.filter((s) => counts.has(s)).map((value) => ({ value, count: counts.get(value)! }));
@@ -136,7 +149,7 @@ export interface FleetSummary {
   runningCores: number;
 }
 
-export function summarizeFleet(codespaces: readonly Codespace[]): FleetSummary {
+export function summarizeFleet(codespaces: readonly CodespaceSummary[]): FleetSummary {
   const byTone: Record<StateTone, number> = { running: 0, transitional: 0, stopped: 0, problem: 0, gone: 0 };
   let atRisk = 0;
   let runningCores = 0;
@@ -147,4 +160,13 @@ export function summarizeFleet(codespaces: readonly Codespace[]): FleetSummary {
     if (workAtRisk(c).atRisk) atRisk++;
   }
   return { total: codespaces.length, byTone, atRisk, runningCores };
+}
+
+/**
+ * Each codespace once, first sighting kept: pages of a list read while it changes (one created
+ * between two pages) can hold the same codespace twice, and the list keys rows by name.
+ */
+export function uniqueCodespaces<T extends { name: string }>(codespaces: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return codespaces.filter((c) => !seen.has(c.name) && (seen.add(c.name), true));
 }

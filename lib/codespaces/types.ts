@@ -6,3 +6,13 @@ export type CodespaceState = Codespace['state'];
 export type CodespaceMachine = components['schemas']['codespace-machine'];
 export type CodespaceExport = components['schemas']['codespace-export-details'];
 export type GitHubUser = components['schemas']['simple-user'];
+
+/**
+ * What the list shows of a codespace. GitHub's object is ~8 KB of JSON (owner, billing owner and
+ * repository each carry dozens of URLs); the list keeps ~600 bytes of it, so a 2,000-codespace
+ * page renders, hydrates and holds a twentieth as much. Any `Codespace` is also one of these.
+ */
+export type CodespaceSummary = Pick<
+  Codespace,
+  'id' | 'name' | 'display_name' | 'state' | 'last_used_at' | 'created_at' | 'location' | 'git_status' | 'machine'
+> & { repository: Pick<Codespace['repository'], 'id' | 'full_name'> };

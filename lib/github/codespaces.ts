@@ -1,25 +1,70 @@
 import 'server-only';
-import { githubClient, UPSTREAM_TIMEOUT_MS, withDeadline } from '@/lib/github/client';
+import { RequestError } from '@octokit/request-error';
+import { linkRelations, MAX_PLANNED_PAGES, pageNumbersAfterFirst } from '@/lib/api/pagination';
+import { UPSTREAM_TIMEOUT_MS, withDeadline } from '@/lib/github/client';
+import { callGithub } from '@/lib/github/upstream';
+import { uniqueCodespaces } from '@/lib/codespaces/list-view';
 import type { Codespace } from '@/lib/codespaces/types';
 
 /**
- * Typed server-side reads of the Codespaces API, for first paints rendered with data.
- * The browser goes through the proxy instead; both see the same GitHub shapes.
+ * Typed server-side reads of the Codespaces API, for first paints rendered with data. They go
+ * through the same conditional requests as the proxy (one store, one key per resource), so a page
+ * load followed by the browser's polling costs GitHub one full answer, then 304s.
  */
 
-/** A slow GitHub must not hold the first paint: past this, the page renders and fetches itself. */
+/** How many pages of a long list are asked for at once (GitHub asks integrations to be gentle). */
+const PAGE_CONCURRENCY = 4;
+
+async function getJson<T>(token: string, route: string, params: Record<string, string | number> = {}, query: Record<string, string | number> = {}) {
+  const answer = await callGithub(token, { method: 'GET', route, params, query });
+  if (answer.status !== 200 || answer.body === null) {
+    throw new RequestError(`GitHub answered ${answer.status} to GET ${route}`, answer.status, {
+      request: { method: 'GET', url: route, headers: {} },
+    });
+  }
+  return { data: JSON.parse(answer.body) as T, link: answer.headers.link ?? null };
+}
+
+type CodespacePage = { total_count: number; codespaces: Codespace[] };
+
+/**
+ * A slow GitHub must not hold the first paint: past this the page renders without data and fetches
+ * itself. The upstream call goes on, and its answer lands in the store for the browser's request.
+ */
 const FIRST_PAINT_BUDGET_MS = Math.min(3_000, UPSTREAM_TIMEOUT_MS);
 
-export async function listMyCodespaces(token: string): Promise<Codespace[]> {
-  const octokit = githubClient(token);
-  return withDeadline(FIRST_PAINT_BUDGET_MS, (signal) =>
-    octokit.paginate(octokit.rest.codespaces.listForAuthenticatedUser, { per_page: 100, request: { signal } }),
-  );
+/** Every codespace of the user, within the first paint's budget. */
+export function listMyCodespaces(token: string): Promise<Codespace[]> {
+  return withDeadline(FIRST_PAINT_BUDGET_MS, () => listAllCodespaces(token));
+}
+
+/** Every codespace of the user: the first page says how many follow, which are then asked for together. */
+async function listAllCodespaces(token: string): Promise<Codespace[]> {
+  const perPage = 100;
+  const list = (page?: number) =>
+    getJson<CodespacePage>(token, '/user/codespaces', {}, page ? { page, per_page: perPage } : { per_page: perPage });
+  const first = await list();
+  const pages: CodespacePage[] = [first.data];
+  const planned = pageNumbersAfterFirst(first.link);
+  if (planned) {
+    for (let i = 0; i < planned.length; i += PAGE_CONCURRENCY) {
+      const batch = await Promise.all(planned.slice(i, i + PAGE_CONCURRENCY).map((page) => list(page)));
+      pages.push(...batch.map((answer) => answer.data));
+    }
+  } else {
+    // No last page named: follow `next` one page at a time, as far as GitHub leads (bounded).
+    let next = linkRelations(first.link).next;
+    for (let count = 0; next && count < MAX_PLANNED_PAGES; count++) {
+      const page = Number(new URL(next).searchParams.get('page'));
+      if (!Number.isInteger(page) || page < 2) break;
+      const answer = await list(page);
+      pages.push(answer.data);
+      next = linkRelations(answer.link).next;
+    }
+  }
+  return uniqueCodespaces(pages.flatMap((p) => p.codespaces));
 }
 
 export async function getMyCodespace(token: string, name: string): Promise<Codespace> {
-  const { data } = await withDeadline(FIRST_PAINT_BUDGET_MS, (signal) =>
-    githubClient(token).request('GET /user/codespaces/{codespace_name}', { codespace_name: name, request: { signal } }),
-  );
-  return data;
+  return withDeadline(FIRST_PAINT_BUDGET_MS, async () => (await getJson<Codespace>(token, '/user/codespaces/{codespace_name}', { codespace_name: name })).data);
 }

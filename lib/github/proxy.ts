@@ -1,9 +1,10 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
-import { RequestError } from '@octokit/request-error';
 import { serverConfig } from '@/lib/config';
+import { apiSecurityHeaders } from '@/lib/security-headers';
 import { accessTokenFromRequest } from '@/lib/auth/token';
-import { githubClient, UPSTREAM_TIMEOUT_MS, withDeadline } from '@/lib/github/client';
+import { etagMatches } from '@/lib/github/conditional';
+import { callGithub, type GithubAnswer } from '@/lib/github/upstream';
 import { logEvent } from '@/lib/server/log';
 import { matchOperation, rawGithubPath, validateBody, type MatchedOperation } from '@/lib/github/operations';
 
@@ -28,8 +29,20 @@ export function hangarError(status: number, message: string): Response {
   return Response.json({ message, status }, { status, headers: { 'cache-control': 'no-store' } });
 }
 
+// The middleware (proxy.ts at the root) does not run for the proxy, so its answers carry the
+// security headers themselves; HSTS only where the app is served over https.
+const SECURITY_HEADERS = apiSecurityHeaders(false);
+const SECURITY_HEADERS_HTTPS = apiSecurityHeaders(true);
+
 /** Serves `/api/github/<GitHub path>` for one allowlisted operation, with the user's token. */
 export async function proxyGithubRequest(req: NextRequest): Promise<Response> {
+  const response = await answer(req);
+  const https = req.nextUrl.protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
+  for (const [name, value] of Object.entries(https ? SECURITY_HEADERS_HTTPS : SECURITY_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
+async function answer(req: NextRequest): Promise<Response> {
   const method = req.method.toUpperCase();
   const rawPath = rawGithubPath(req.url);
   if (!rawPath) return hangarError(404, 'Not Found');
@@ -99,50 +112,35 @@ async function forward(
   ifNoneMatch: string | null,
 ): Promise<Response> {
   const started = performance.now();
-  const isGet = operation.method === 'GET';
-  let status = 0;
-  let upstreamHeaders: Record<string, string | number | undefined> = {};
-  let data: unknown;
-  try {
-    const response = await withDeadline(UPSTREAM_TIMEOUT_MS, (signal) =>
-      githubClient(token).request(`${operation.method} ${operation.route}`, {
-        ...params,
-        ...query,
-        ...(body.value !== undefined ? { data: body.value } : {}),
-        headers: ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {},
-        // A mutation is never repeated automatically: a create must not happen twice.
-        request: { retries: isGet ? undefined : 0, signal },
-      }),
-    );
-    ({ status, data } = response);
-    upstreamHeaders = response.headers;
-  } catch (error) {
-    if (error instanceof RequestError && error.response) {
-      status = error.status;
-      data = error.response.data;
-      upstreamHeaders = error.response.headers;
-    } else {
-      status = 504;
-      logRequest(operation.route, operation.method, status, started, undefined);
-      return hangarError(504, 'GitHub is not answering. Hangar will keep trying.');
-    }
-  }
-  logRequest(operation.route, operation.method, status, started, upstreamHeaders['x-ratelimit-remaining']);
-  return githubResponse(status, data, upstreamHeaders);
+  const answer = await callGithub(token, { method: operation.method, route: operation.route, params, query, body: body.value, ifNoneMatch });
+  logRequest(operation.route, operation.method, answer, started);
+  const response = githubResponse(answer, operation.method === 'GET' ? ifNoneMatch : null);
+  // How long GitHub (and the store) took, for anyone asking why a request was slow.
+  response.headers.set('server-timing', `github;dur=${(performance.now() - started).toFixed(1)}`);
+  return response;
 }
 
-function githubResponse(status: number, data: unknown, upstream: Record<string, string | number | undefined>): Response {
+function githubResponse(answer: GithubAnswer, ifNoneMatch: string | null): Response {
+  if (answer.from === 'hangar') {
+    return new Response(answer.body, {
+      status: answer.status,
+      headers: { ...answer.headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  }
   const headers = new Headers({ 'cache-control': 'private, no-cache', vary: 'Cookie' });
   for (const name of FORWARDED_HEADERS) {
-    const value = upstream[name];
-    if (value !== undefined) headers.set(name, String(value));
+    const value = answer.headers[name];
+    if (value !== undefined) headers.set(name, value);
   }
-  const link = upstream.link;
-  if (typeof link === 'string') headers.set('link', rewriteLink(link));
+  const link = answer.headers.link;
+  if (link) headers.set('link', rewriteLink(link));
 
-  const empty = status === 204 || status === 304 || data === undefined || data === '';
+  // The browser's copy is current: say so without a body (its own cache serves it).
+  const notModified = answer.status === 304 || (answer.status === 200 && etagMatches(ifNoneMatch, answer.headers.etag));
+  if (notModified) return new Response(null, { status: 304, headers });
+  const empty = answer.status === 204 || answer.body === null;
   if (!empty) headers.set('content-type', 'application/json; charset=utf-8');
-  return new Response(empty ? null : JSON.stringify(data), { status, headers });
+  return new Response(empty ? null : (answer.bodyBytes ?? answer.body), { status: answer.status, headers });
 }
 
 /** Points GitHub's pagination links at the proxy, so the browser can follow them. */
@@ -153,11 +151,14 @@ export function rewriteLink(link: string, apiUrl = serverConfig().apiUrl, appOri
 }
 
 /** One JSON line per proxied request: never a token, never a body. */
-function logRequest(route: string, method: string, status: number, started: number, rateLimitRemaining: unknown) {
+function logRequest(route: string, method: string, answer: GithubAnswer, started: number) {
+  const remaining = answer.headers['x-ratelimit-remaining'];
   logEvent('info', 'github.proxy', {
     operation: `${method} ${route}`,
-    status,
+    status: answer.status,
+    // cache: GitHub answered 304 and the stored body was served; hangar: Hangar answered itself.
+    from: answer.from,
     ms: Math.round(performance.now() - started),
-    rateLimitRemaining: rateLimitRemaining === undefined ? null : Number(rateLimitRemaining),
+    rateLimitRemaining: remaining === undefined ? null : Number(remaining),
   });
 }

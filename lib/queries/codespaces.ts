@@ -2,11 +2,13 @@
 
 import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { toast } from 'sonner';
+import { notify } from '@/lib/notify';
 import { ApiError, fetchAllPages, githubApi } from '@/lib/api/client';
 import { runBounded, type BulkPlan, type BulkResult } from '@/lib/codespaces/bulk';
 import { codespaceTitle, isTransitional } from '@/lib/codespaces/state';
-import type { Codespace, CodespaceExport, CodespaceMachine, CodespaceState } from '@/lib/codespaces/types';
+import { uniqueCodespaces } from '@/lib/codespaces/list-view';
+import { summarizeCodespace } from '@/lib/codespaces/summary';
+import type { Codespace, CodespaceExport, CodespaceMachine, CodespaceState, CodespaceSummary } from '@/lib/codespaces/types';
 import { codespaceQueryKeys, POLL_TRANSITIONAL_MS, queryKeys } from './keys';
 import { pollInterval } from './polling';
 
@@ -14,32 +16,39 @@ type CodespacePage = { total_count: number; codespaces: Codespace[] };
 
 const codespacePath = (name: string) => `/user/codespaces/${encodeURIComponent(name)}`;
 
-/** Every codespace of the signed-in user: all pages of `GET /user/codespaces`. */
+/** One page of the list, as the list keeps it. One function, so unchanged pages are remembered (lib/api/client.ts). */
+const summariesOf = (page: CodespacePage): CodespaceSummary[] => page.codespaces.map(summarizeCodespace);
+
+/** Every codespace of the signed-in user: all pages of `GET /user/codespaces`, as summaries. */
 export function useCodespaces() {
   return useQuery({
     queryKey: queryKeys.codespaceList(),
-    queryFn: ({ signal }) => fetchAllPages<CodespacePage, Codespace>('/user/codespaces?per_page=100', (p) => p.codespaces, signal),
+    queryFn: async ({ signal }) => uniqueCodespaces(await fetchAllPages('/user/codespaces?per_page=100', summariesOf, signal)),
     refetchInterval: (query) => pollInterval(Boolean(query.state.data?.some((c) => isTransitional(c.state))), query.state.error),
   });
 }
 
+/** One codespace in full. Its page is rendered on the server with it, so it opens with data. */
 export function useCodespace(name: string) {
-  const queryClient = useQueryClient();
   return useQuery({
     queryKey: queryKeys.codespace(name),
     queryFn: async ({ signal }) => (await githubApi<Codespace>(codespacePath(name), { signal })).data,
-    // Open the page instantly from the list when it is there; the fetch still confirms it.
-    initialData: () => queryClient.getQueryData<Codespace[]>(queryKeys.codespaceList())?.find((c) => c.name === name),
-    initialDataUpdatedAt: () => queryClient.getQueryState(queryKeys.codespaceList())?.dataUpdatedAt,
     refetchInterval: (query) => pollInterval(Boolean(query.state.data && isTransitional(query.state.data.state)), query.state.error),
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
   });
 }
 
-/** Writes a codespace into every cache that holds it, list and detail alike. */
-export function storeCodespace(queryClient: QueryClient, name: string, update: (c: Codespace) => Codespace) {
-  queryClient.setQueryData<Codespace[]>(queryKeys.codespaceList(), (list) => list?.map((c) => (c.name === name ? update(c) : c)));
-  queryClient.setQueryData<Codespace>(queryKeys.codespace(name), (c) => (c ? update(c) : c));
+/** Changes a codespace's state in every cache that holds it, list and detail alike (optimistic updates). */
+export function patchCodespaceState(queryClient: QueryClient, name: string, state: CodespaceState) {
+  queryClient.setQueryData<CodespaceSummary[]>(queryKeys.codespaceList(), (list) => list?.map((c) => (c.name === name ? { ...c, state } : c)));
+  queryClient.setQueryData<Codespace>(queryKeys.codespace(name), (c) => (c ? { ...c, state } : c));
+}
+
+/** Stores a codespace as GitHub just answered it: in full for its page, summarised for the list. */
+export function putCodespace(queryClient: QueryClient, codespace: Codespace) {
+  const summary = summarizeCodespace(codespace);
+  queryClient.setQueryData<CodespaceSummary[]>(queryKeys.codespaceList(), (list) => list?.map((c) => (c.name === codespace.name ? summary : c)));
+  queryClient.setQueryData<Codespace>(queryKeys.codespace(codespace.name), codespace);
 }
 
 type PowerAction = 'start' | 'stop';
@@ -56,24 +65,24 @@ export function usePowerAction(action: PowerAction) {
   const queryClient = useQueryClient();
   const { optimistic, target, done, verb } = POWER[action];
   return useMutation({
-    mutationFn: async (codespace: Codespace) =>
+    mutationFn: async (codespace: CodespaceSummary) =>
       (await githubApi<Codespace>(`${codespacePath(codespace.name)}/${action}`, { method: 'POST' })).data,
     onMutate: async (codespace) => {
       await queryClient.cancelQueries({ queryKey: queryKeys.codespaces });
       const previous = codespace.state;
-      storeCodespace(queryClient, codespace.name, (c) => ({ ...c, state: optimistic }));
+      patchCodespaceState(queryClient, codespace.name, optimistic);
       return { previous };
     },
     onSuccess: (updated, codespace) => {
       // GitHub answers with the codespace as it is now; keep our transitional state if it lags behind.
       const state = updated.state === codespace.state ? optimistic : updated.state;
-      storeCodespace(queryClient, codespace.name, () => ({ ...updated, state }));
+      putCodespace(queryClient, { ...updated, state });
       if (state !== target) awaitedTransitions.set(codespace.name, { target, title: codespaceTitle(codespace), done });
     },
     onError: (error, codespace, context) => {
-      if (context) storeCodespace(queryClient, codespace.name, (c) => ({ ...c, state: context.previous }));
+      if (context) patchCodespaceState(queryClient, codespace.name, context.previous);
       const description = error instanceof ApiError ? error.description : { title: 'Something went wrong', detail: String(error) };
-      toast.error(`Could not ${verb} ${codespaceTitle(codespace)}: ${description.title}`, {
+      notify.error(`Could not ${verb} ${codespaceTitle(codespace)}: ${description.title}`, {
         description: description.detail,
         duration: Infinity,
         closeButton: true,
@@ -90,13 +99,13 @@ export function useTransitionNotices() {
     () =>
       queryClient.getQueryCache().subscribe((event) => {
         if (event.type !== 'updated' || event.action.type !== 'success') return;
-        const data = event.query.state.data as Codespace[] | Codespace | undefined;
+        const data = event.query.state.data as CodespaceSummary[] | CodespaceSummary | undefined;
         for (const codespace of Array.isArray(data) ? data : data ? [data] : []) {
           const awaited = awaitedTransitions.get(codespace.name);
           if (!awaited || isTransitional(codespace.state)) continue;
           awaitedTransitions.delete(codespace.name);
-          if (codespace.state === awaited.target) toast.success(`${awaited.title} ${awaited.done}`);
-          else toast.error(`${awaited.title} ended up ${codespace.state}`, { duration: Infinity, closeButton: true });
+          if (codespace.state === awaited.target) notify.success(`${awaited.title} ${awaited.done}`);
+          else notify.error(`${awaited.title} ended up ${codespace.state}`, { duration: Infinity, closeButton: true });
         }
       }),
     [queryClient],
@@ -107,14 +116,14 @@ export function useTransitionNotices() {
 export function useDeleteCodespace() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (codespace: Codespace) => {
+    mutationFn: async (codespace: CodespaceSummary) => {
       await githubApi<unknown>(codespacePath(codespace.name), { method: 'DELETE' });
       return codespace;
     },
     onSuccess: (codespace) => {
-      queryClient.setQueryData<Codespace[]>(queryKeys.codespaceList(), (list) => list?.filter((c) => c.name !== codespace.name));
+      queryClient.setQueryData<CodespaceSummary[]>(queryKeys.codespaceList(), (list) => list?.filter((c) => c.name !== codespace.name));
       queryClient.removeQueries({ queryKey: queryKeys.codespace(codespace.name) });
-      toast.success(`Deleted ${codespaceTitle(codespace)}`);
+      notify.success(`Deleted ${codespaceTitle(codespace)}`);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.codespaceList() }),
   });
@@ -138,7 +147,7 @@ export function useUpdateCodespace() {
   return useMutation({
     mutationFn: async ({ codespace, changes }: { codespace: Codespace; changes: { display_name?: string; machine?: string } }) =>
       (await githubApi<Codespace>(codespacePath(codespace.name), { method: 'PATCH', body: changes })).data,
-    onSuccess: (updated) => storeCodespace(queryClient, updated.name, () => updated),
+    onSuccess: (updated) => putCodespace(queryClient, updated),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.codespaces }),
   });
 }
@@ -149,7 +158,7 @@ const EXPORT_DONE = new Set(['succeeded', 'failed']);
 export function useStartExport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (codespace: Codespace) =>
+    mutationFn: async (codespace: CodespaceSummary) =>
       (await githubApi<CodespaceExport>(`${codespacePath(codespace.name)}/exports`, { method: 'POST' })).data,
     onSuccess: (details, codespace) => {
       if (details.id) queryClient.setQueryData(codespaceQueryKeys.export(codespace.name, details.id), details);
@@ -177,23 +186,23 @@ export const BULK_CONCURRENCY = 3;
 export function useBulkAction() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ plan, onResult }: { plan: BulkPlan; onResult: (result: BulkResult<Codespace>) => void }) => {
+    mutationFn: async ({ plan, onResult }: { plan: BulkPlan; onResult: (result: BulkResult<CodespaceSummary>) => void }) => {
       await queryClient.cancelQueries({ queryKey: queryKeys.codespaces });
       return runBounded(
         plan.eligible,
         BULK_CONCURRENCY,
         async (codespace) => {
           if (plan.action === 'stop') {
-            storeCodespace(queryClient, codespace.name, (c) => ({ ...c, state: 'ShuttingDown' }));
+            patchCodespaceState(queryClient, codespace.name, 'ShuttingDown');
             try {
               await githubApi<Codespace>(`${codespacePath(codespace.name)}/stop`, { method: 'POST' });
             } catch (error) {
-              storeCodespace(queryClient, codespace.name, (c) => ({ ...c, state: codespace.state }));
+              patchCodespaceState(queryClient, codespace.name, codespace.state);
               throw error;
             }
           } else {
             await githubApi<unknown>(codespacePath(codespace.name), { method: 'DELETE' });
-            queryClient.setQueryData<Codespace[]>(queryKeys.codespaceList(), (list) => list?.filter((c) => c.name !== codespace.name));
+            queryClient.setQueryData<CodespaceSummary[]>(queryKeys.codespaceList(), (list) => list?.filter((c) => c.name !== codespace.name));
           }
         },
         onResult,
@@ -209,7 +218,7 @@ export function usePublishCodespace() {
   return useMutation({
     mutationFn: async ({ codespace, name, isPrivate }: { codespace: Codespace; name: string; isPrivate: boolean }) =>
       (await githubApi<Codespace>(`${codespacePath(codespace.name)}/publish`, { method: 'POST', body: { name, private: isPrivate } })).data,
-    onSuccess: (published) => storeCodespace(queryClient, published.name, () => published),
+    onSuccess: (published) => putCodespace(queryClient, published),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.codespaces }),
   });
 }

@@ -47,7 +47,7 @@ export function useOrgBulkAction(org: string) {
   const queryClient = useQueryClient();
   const key = orgQueryKeys.codespaces(org);
   return useMutation({
-    mutationFn: async ({ plan, onResult }: { plan: BulkPlan; onResult: (result: BulkResult<Codespace>) => void }) => {
+    mutationFn: async ({ plan, onResult }: { plan: BulkPlan<Codespace>; onResult: (result: BulkResult<Codespace>) => void }) => {
       await queryClient.cancelQueries({ queryKey: key });
       return runBounded(
         plan.eligible,

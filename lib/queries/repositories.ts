@@ -4,7 +4,8 @@ import { useRef } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchAllPages, githubApi } from '@/lib/api/client';
 import type { components } from '@octokit/openapi-types';
-import type { Codespace, CodespaceMachine } from '@/lib/codespaces/types';
+import { summarizeCodespace } from '@/lib/codespaces/summary';
+import type { Codespace, CodespaceMachine, CodespaceSummary } from '@/lib/codespaces/types';
 import { queryKeys, repositoryQueryKeys } from './keys';
 
 export type Repository = components['schemas']['repository'];
@@ -116,7 +117,9 @@ export function useCreateCodespace() {
       return { codespace: response.data, accepted: response.status === 202 };
     },
     onSuccess: ({ codespace }) => {
-      queryClient.setQueryData<Codespace[]>(queryKeys.codespaceList(), (list) => (list ? [codespace, ...list.filter((c) => c.name !== codespace.name)] : list));
+      queryClient.setQueryData<CodespaceSummary[]>(queryKeys.codespaceList(), (list) =>
+        list ? [summarizeCodespace(codespace), ...list.filter((c) => c.name !== codespace.name)] : list,
+      );
       queryClient.setQueryData(queryKeys.codespace(codespace.name), codespace);
     },
     onSettled: () => {

@@ -1,0 +1,23 @@
+/**
+ * The benchmark's GitHub: the emulator on its own loopback port, with its test hooks (request log,
+ * fleets, tokens) and a rate limit too high to reach, so the direct-to-emulator load test measures
+ * speed rather than GitHub's 5,000 an hour. Prints one line, `ready <url>`, when listening.
+ */
+import { startEmulatorServer } from '../emulator/node-server';
+
+const port = Number(process.env.BENCH_EMULATOR_PORT ?? 4310);
+
+async function main() {
+  const running = await startEmulatorServer({
+    port,
+    host: '127.0.0.1',
+    control: true,
+    clients: { [process.env.BENCH_CLIENT_ID ?? 'hangar-bench']: process.env.BENCH_CLIENT_SECRET ?? 'hangar-bench-secret' },
+    transitionMs: Number(process.env.BENCH_TRANSITION_MS) || 3000,
+    rateLimit: Number.MAX_SAFE_INTEGER,
+  });
+  console.log(`ready ${running.url}`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void running.close().then(() => process.exit(0)));
+}
+
+void main();

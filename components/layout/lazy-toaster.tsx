@@ -1,0 +1,19 @@
+'use client';
+
+import { useEffect, useState, type ComponentType } from 'react';
+import type { ToasterProps } from 'sonner';
+import { loadToastLibrary, toasterMounted, useToasterWanted } from '@/lib/notify';
+
+/** The toaster, mounted when the first toast is asked for (see lib/notify.ts). */
+export function LazyToaster() {
+  const wanted = useToasterWanted();
+  const [Toaster, setToaster] = useState<ComponentType<ToasterProps> | null>(null);
+  useEffect(() => {
+    if (wanted) void loadToastLibrary().then((library) => setToaster(() => library.Toaster));
+  }, [wanted]);
+  // Children's effects run first: once this runs, the toaster is subscribed to new toasts.
+  useEffect(() => {
+    if (Toaster) toasterMounted();
+  }, [Toaster]);
+  return Toaster ? <Toaster position="bottom-right" richColors closeButton theme="system" /> : null;
+}

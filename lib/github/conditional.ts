@@ -1,0 +1,23 @@
+/**
+ * HTTP validators as GitHub and browsers use them (RFC 9110 §13.1.2), without I/O, so the proxy's
+ * conditional flow is tested on its own.
+ */
+
+/** The opaque part of an entity tag: `W/"abc"` and `"abc"` compare equal under weak comparison. */
+function opaque(tag: string): string {
+  return tag.trim().replace(/^W\//, '');
+}
+
+/** Whether an `If-None-Match` header matches `etag` (weak comparison, lists and `*` included). */
+export function etagMatches(ifNoneMatch: string | null | undefined, etag: string | null | undefined): boolean {
+  if (!ifNoneMatch || !etag) return false;
+  const current = opaque(etag);
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === current);
+}
+
+/** A GitHub route with its parameters filled in: `/user/codespaces/{codespace_name}` → `/user/codespaces/x`. */
+export function expandRoute(route: string, params: Record<string, string | number>): string {
+  return route.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : encodeURIComponent(String(params[name])),
+  );
+}

@@ -1,0 +1,27 @@
+import 'server-only';
+import { DEFAULT_MAX_BYTES, MemoryStore } from './memory-store';
+import { RedisStore } from './redis-store';
+import type { GithubStateStore } from './types';
+
+export type { CachedAnswer, GithubStateStore, RateLimitState, UserKey } from './types';
+export { resourceKey, userKeyOf } from './types';
+
+// On globalThis: the proxy route and server-rendered pages are bundled apart, and must share one store.
+const holder = globalThis as typeof globalThis & { __hangarGithubStore?: GithubStateStore };
+
+/**
+ * The server's store for conditional requests and rate limits, chosen when the server starts:
+ * Redis when `REDIS_URL` is set (several instances share it), otherwise this process's memory,
+ * capped at `HANGAR_CACHE_MAX_BYTES` (default 64 MB).
+ */
+export function githubStore(): GithubStateStore {
+  holder.__hangarGithubStore ??= process.env.REDIS_URL
+    ? new RedisStore(process.env.REDIS_URL)
+    : new MemoryStore({ maxBytes: Number(process.env.HANGAR_CACHE_MAX_BYTES) || DEFAULT_MAX_BYTES });
+  return holder.__hangarGithubStore;
+}
+
+/** Replaces the store (tests). */
+export function setGithubStore(store: GithubStateStore | undefined) {
+  holder.__hangarGithubStore = store;
+}

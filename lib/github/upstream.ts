@@ -1,0 +1,189 @@
+import 'server-only';
+import { RequestError } from '@octokit/request-error';
+import { githubClient, githubReader, UPSTREAM_TIMEOUT_MS, type GitHubClient, type GitHubReader } from '@/lib/github/client';
+import { KeyedGate } from '@/lib/github/gate';
+import { expandRoute } from '@/lib/github/conditional';
+import { blockedAnswer, isBlocked, nextRateLimitState, rateLimitChanged } from '@/lib/github/rate-limit';
+import { githubStore, resourceKey, userKeyOf, type CachedAnswer, type GithubStateStore, type RateLimitState, type UserKey } from '@/lib/github/store';
+import { SingleFlight } from '@/lib/github/single-flight';
+
+/** One call to GitHub's REST API on behalf of a signed-in user (already validated against the allowlist). */
+export interface GithubCall {
+  method: string;
+  /** GitHub's route template, e.g. `/user/codespaces/{codespace_name}`. */
+  route: string;
+  params: Record<string, string | number>;
+  query: Record<string, string | number>;
+  /** The JSON body of a mutation. */
+  body?: unknown;
+  /** The browser's own `If-None-Match`, used upstream when the server has no ETag of its own. */
+  ifNoneMatch?: string | null;
+}
+
+export interface GithubAnswer {
+  status: number;
+  /** JSON text to send, or null for none. */
+  body: string | null;
+  /** GitHub's headers, lower-case (the proxy picks what the browser may see). */
+  headers: Record<string, string>;
+  /**
+   * Who wrote the body: GitHub just now, GitHub earlier (a 304 upstream, served from the store),
+   * or Hangar itself (`{ message, status }`: GitHub unreachable, or the user is rate limited).
+   */
+  from: 'github' | 'cache' | 'hangar';
+  /** The same body as UTF-8 bytes, when already at hand: a stored body is encoded once, not per answer. */
+  bodyBytes?: Uint8Array<ArrayBuffer>;
+}
+
+export interface UpstreamDeps {
+  store: GithubStateStore;
+  /** Octokit for GETs (no plugins) and for writes (retry and throttling plugins). */
+  reader: (token: string) => GitHubReader;
+  writer: (token: string) => GitHubClient;
+  now: () => number;
+}
+
+const defaultDeps = (): UpstreamDeps => ({ store: githubStore(), reader: githubReader, writer: githubClient, now: Date.now });
+
+/** Concurrent reads per user, as Octokit's throttling allowed (its global group): GitHub asks for restraint. */
+const readGate = new KeyedGate(10);
+/** Reads that fail on GitHub's side (5xx, connection) are tried again this often, after 1 s, then 4 s. */
+const READ_RETRIES = 2;
+const RETRY_BASE_MS = Number(process.env.HANGAR_RETRY_BASE_MS ?? 1000);
+
+function retryable(error: unknown, signal: AbortSignal): boolean {
+  if (signal.aborted || !(error instanceof RequestError)) return false;
+  if ((error as Error).name === 'AbortError') return false;
+  return error.status >= 500;
+}
+
+/** A GET through the gate, tried again on server errors like Octokit's retry plugin would. */
+async function read<T>(user: string, signal: AbortSignal, attempt: () => Promise<T>): Promise<T> {
+  return readGate.run(user, async () => {
+    for (let retries = 0; ; retries++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (retries >= READ_RETRIES || !retryable(error, signal)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, RETRY_BASE_MS * (retries + 1) ** 2));
+      }
+    }
+  });
+}
+
+function hangarAnswer(status: number, message: string, headers: Record<string, string> = {}): GithubAnswer {
+  return { status, body: JSON.stringify({ message, status }), headers, from: 'hangar' };
+}
+
+function stringHeaders(headers: Record<string, string | number | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = String(value);
+  return out;
+}
+
+/**
+ * Calls GitHub for one user, economically:
+ * - every GET is conditional: the last ETag the server saw for this user and resource goes
+ *   upstream as If-None-Match, and GitHub's 304 (free against the rate limit) is answered with the
+ *   stored body; Octokit reports a 304 by throwing, which is caught here;
+ * - a user GitHub has rate limited is answered at once until the limit lifts, by every instance.
+ * A `from: 'cache'` answer is a 200 whose body GitHub has just confirmed as current.
+ */
+export async function callGithub(token: string, call: GithubCall, deps: UpstreamDeps = defaultDeps()): Promise<GithubAnswer> {
+  const { store } = deps;
+  const user = userKeyOf(token);
+  const isGet = call.method === 'GET';
+  const resource = isGet ? resourceKey(expandRoute(call.route, call.params), call.query) : '';
+  const [cached, limit] = await Promise.all([isGet ? store.getAnswer(user, resource) : undefined, store.getRateLimit(user)]);
+
+  if (isBlocked(limit, deps.now())) {
+    const blocked = blockedAnswer(limit, deps.now());
+    return { status: blocked.status, body: JSON.stringify(blocked.body), headers: blocked.headers, from: 'hangar' };
+  }
+
+  // The server's own ETag first: with it a 304 can be answered with a body. Failing that, the
+  // browser's: a 304 then tells the browser its copy is current.
+  const ifNoneMatch = isGet ? (cached?.etag ?? call.ifNoneMatch ?? undefined) : undefined;
+  const exchange = () => exchangeWithGithub(token, call, { user, resource, ifNoneMatch, limit }, deps);
+  // The same GET of the same user, in flight already (several tabs, a burst): one request upstream.
+  const answer = isGet ? await sharedReads.run(`${user} ${resource} ${ifNoneMatch ?? ''}`, exchange) : await exchange();
+
+  if (isGet && answer.status === 304 && cached) {
+    const served: Record<string, string> = { ...answer.headers, etag: cached.etag };
+    if (cached.link) served.link = cached.link;
+    if (cached.lastModified) served['last-modified'] = cached.lastModified;
+    return { status: 200, body: cached.body, bodyBytes: encodedBody(cached), headers: served, from: 'cache' };
+  }
+  return answer;
+}
+
+/**
+ * Stored bodies as bytes, made on first use and dropped with the stored answer (the memory store
+ * hands out the same object each time, and counts this copy in its cap). Encoding a list of 30
+ * codespaces (~250 KB) for every poll was a twentieth of the server's time under load.
+ */
+const encodedBodies = new WeakMap<CachedAnswer, Uint8Array<ArrayBuffer>>();
+function encodedBody(answer: CachedAnswer): Uint8Array<ArrayBuffer> {
+  let bytes = encodedBodies.get(answer);
+  if (!bytes) {
+    bytes = new TextEncoder().encode(answer.body);
+    encodedBodies.set(answer, bytes);
+  }
+  return bytes;
+}
+
+const sharedReads = new SingleFlight<GithubAnswer>();
+
+/**
+ * One request to GitHub and what it teaches: the user's rate-limit state, and for a GET with an
+ * ETag, the answer to revalidate next time (stored before anyone is answered, so another
+ * instance sharing the store can use it at once).
+ */
+async function exchangeWithGithub(
+  token: string,
+  call: GithubCall,
+  { user, resource, ifNoneMatch, limit }: { user: UserKey; resource: string; ifNoneMatch: string | undefined; limit: RateLimitState | undefined },
+  deps: UpstreamDeps,
+): Promise<GithubAnswer> {
+  const { store } = deps;
+  const isGet = call.method === 'GET';
+  let status: number;
+  let headers: Record<string, string>;
+  let body: string | null;
+  const signal = AbortSignal.timeout(UPSTREAM_TIMEOUT_MS);
+  const parameters = {
+    ...call.params,
+    ...call.query,
+    ...(call.body !== undefined ? { data: call.body } : {}),
+    headers: ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {},
+    // GitHub's JSON passes through as text: parsing and serialising it again would only cost time.
+    request: { signal, parseSuccessResponseBody: false },
+  };
+  try {
+    const endpoint = `${call.method} ${call.route}`;
+    const response = isGet
+      ? await read(user, signal, () => deps.reader(token).request(endpoint, parameters))
+      : // A mutation is never repeated automatically: a create must not happen twice.
+        await deps.writer(token).request(endpoint, { ...parameters, request: { ...parameters.request, retries: 0 } });
+    status = response.status;
+    headers = stringHeaders(response.headers);
+    const data: unknown = response.data;
+    body = data instanceof ReadableStream ? await new Response(data).text() : data === undefined || data === '' ? null : JSON.stringify(data);
+    if (body === '') body = null;
+  } catch (error) {
+    if (!(error instanceof RequestError && error.response)) {
+      return hangarAnswer(504, 'GitHub is not answering. Hangar will keep trying.');
+    }
+    status = error.status;
+    headers = stringHeaders(error.response.headers);
+    const data: unknown = error.response.data;
+    body = status === 304 || data === undefined || data === '' ? null : JSON.stringify(data);
+  }
+
+  const learned = nextRateLimitState(status, headers, deps.now());
+  if (learned && rateLimitChanged(limit, learned)) await store.putRateLimit(user, learned);
+  if (isGet && status === 200 && headers.etag && body !== null) {
+    await store.putAnswer(user, resource, { etag: headers.etag, body, link: headers.link, lastModified: headers['last-modified'] });
+  }
+  return { status, body, headers, from: 'github' };
+}

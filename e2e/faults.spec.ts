@@ -31,7 +31,9 @@ test('a passing GitHub failure (500) on the list is retried and the user never s
   await expect(page.getByText(/GitHub is having trouble|Could not load/)).toHaveCount(0);
 
   const listCalls = (await emulator.log(request, since)).filter((e) => e.path.startsWith('/user/codespaces?'));
-  expect(listCalls.map((e) => e.status).slice(0, 2)).toEqual([500, 200]);
+  // The retry succeeds: a full answer, or a 304 when Hangar already holds the list's ETag.
+  expect(listCalls[0]?.status).toBe(500);
+  expect([200, 304]).toContain(listCalls[1]?.status);
 });
 
 test('a failed Start (502) is not retried: one request, a clear error, nothing started twice', async ({ page, request }) => {

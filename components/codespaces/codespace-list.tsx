@@ -71,7 +71,7 @@ export function CodespaceList({
               className="size-4 accent-sky-700"
             />
           </div>
-          <div role="columnheader">CodespaceSummary</div>
+          <div role="columnheader">Codespace</div>
           <div role="columnheader">Repository · branch</div>
           <div role="columnheader">State</div>
           <div role="columnheader">Machine</div>

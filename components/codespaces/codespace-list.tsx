@@ -35,16 +35,22 @@ export function CodespaceList({
   const allSelected = codespaces.length > 0 && codespaces.every((c) => selected.has(c.name));
   const bodyRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
+  const [mounted, setMounted] = useState(false);
   const now = useMinuteClock();
-  useEffect(() => setScrollMargin(bodyRef.current?.offsetTop ?? 0), []);
+  useEffect(() => {
+    setScrollMargin(bodyRef.current?.offsetTop ?? 0);
+    setMounted(true);
+  }, []);
 
   const virtualizer = useWindowVirtualizer({
     count: codespaces.length,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // Rows beyond the screen for smooth scrolling, once in the browser; the server renders (and the
+    // browser first paints and hydrates) only what a screen shows.
+    overscan: mounted ? 12 : 0,
     scrollMargin,
     // Server render and first client render show a screenful, so the first paint has rows.
-    initialRect: { width: 1280, height: 1000 },
+    initialRect: { width: 1280, height: 900 },
     getItemKey: (index) => codespaces[index]!.name,
   });
 
@@ -71,7 +77,7 @@ export function CodespaceList({
               className="size-4 accent-sky-700"
             />
           </div>
-          <div role="columnheader">CodespaceSummary</div>
+          <div role="columnheader">Codespace</div>
           <div role="columnheader">Repository · branch</div>
           <div role="columnheader">State</div>
           <div role="columnheader">Machine</div>

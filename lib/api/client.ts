@@ -1,5 +1,5 @@
 import { describeError, type ErrorDescription, type ErrorFacts } from './errors';
-import { MAX_PLANNED_PAGES, pageNumbersAfterFirst, withPage } from './pagination';
+import { linkRelations, readRemainingPages } from './pagination';
 
 /**
  * The browser's only way to GitHub: Hangar's proxy at `/api/github/...`.
@@ -74,21 +74,26 @@ export async function githubApi<T>(
   return { data: (text ? JSON.parse(text) : undefined) as T, status: response.status, headers: response.headers };
 }
 
-/** The `rel="next"` target of a Link header, as a same-origin proxy path. */
-export function nextPageLink(link: string | null): string | null {
-  if (!link) return null;
-  for (const part of link.split(',')) {
-    const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
-    if (match?.[1]) {
-      const url = new URL(match[1], 'http://hangar.invalid');
-      return url.pathname.startsWith(`${PROXY}/`) ? `${url.pathname}${url.search}` : null;
-    }
-  }
-  return null;
+/** A URL from a Link header as a same-origin proxy path; null when it leaves the proxy (never followed). */
+function asProxyPath(url: string): string | null {
+  const parsed = new URL(url, 'http://hangar.invalid');
+  return parsed.pathname.startsWith(`${PROXY}/`) ? `${parsed.pathname}${parsed.search}` : null;
 }
 
-/** Pages of one list asked for at once: enough to avoid a waterfall, few enough to be gentle. */
-export const PAGE_CONCURRENCY = 4;
+/** The `rel="next"` target of a Link header, as a same-origin proxy path. */
+export function nextPageLink(link: string | null): string | null {
+  const next = linkRelations(link).next;
+  return next ? asProxyPath(next) : null;
+}
+
+/** A Link header with only the relations that stay in the proxy, as proxy paths. */
+function proxyLinks(link: string | null): string | null {
+  const kept = Object.entries(linkRelations(link)).flatMap(([rel, url]) => {
+    const path = asProxyPath(url);
+    return path ? [`<${path}>; rel="${rel}"`] : [];
+  });
+  return kept.length ? kept.join(', ') : null;
+}
 
 interface PageMemo {
   etag: string;
@@ -143,9 +148,9 @@ async function readPage<Page, Item>(path: string, itemsOf: (page: Page) => Item[
 }
 
 /**
- * Every page of a GitHub list, so nothing is silently left out. When the first page names the last
- * one, the rest are asked for together (a few at a time) instead of one after another. `itemsOf`
- * should be one function for one kind of list (module-level), so unchanged pages are remembered.
+ * Every page of a GitHub list, so nothing is silently left out; the pages after the first are asked
+ * for together when the first names the last (lib/api/pagination.ts). `itemsOf` should be one
+ * function for one kind of list (module-level), so unchanged pages are remembered.
  */
 export async function fetchAllPages<Page, Item>(
   firstPath: string,
@@ -153,24 +158,11 @@ export async function fetchAllPages<Page, Item>(
   signal?: AbortSignal,
 ): Promise<Item[]> {
   const first = await readPage(firstPath, itemsOf, signal);
-  const items: Item[] = [...first.items];
-  const planned = pageNumbersAfterFirst(first.link);
-  const next = nextPageLink(first.link);
-  if (planned && next) {
-    for (let i = 0; i < planned.length; i += PAGE_CONCURRENCY) {
-      const batch = planned.slice(i, i + PAGE_CONCURRENCY).map((page) => readPage(withPage(next, page), itemsOf, signal));
-      for (const page of await Promise.all(batch)) items.push(...page.items);
-    }
-    return items;
-  }
-  // No last page named: follow `next` one page at a time (bounded, in case a broken upstream loops).
-  let path = next;
-  for (let pages = 1; path && pages < MAX_PLANNED_PAGES; pages++) {
+  const rest = await readRemainingPages(proxyLinks(first.link), async (path) => {
     const page = await readPage(path, itemsOf, signal);
-    items.push(...page.items);
-    path = nextPageLink(page.link);
-  }
-  return items;
+    return { page: page.items, link: proxyLinks(page.link) };
+  });
+  return [...first.items, ...rest.flat()];
 }
 
 /** Title and detail of any thrown error, in words for the user. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkRelations, pageNumbersAfterFirst, withPage } from './pagination';
+import { linkRelations, pageNumbersAfterFirst, readRemainingPages, withPage } from './pagination';
 
 const link = (next: number, last: number, base = '/api/github/user/codespaces?per_page=100') =>
   `<${base}&page=${next}>; rel="next", <${base}&page=${last}>; rel="last"`;
@@ -33,5 +33,36 @@ describe('planning the pages of a GitHub list from its first Link header', () =>
   it('writes another page of the same list, relative or absolute', () => {
     expect(withPage('/api/github/user/codespaces?per_page=100&page=2', 7)).toBe('/api/github/user/codespaces?per_page=100&page=7');
     expect(withPage('http://h/api/user/codespaces?page=2&per_page=100', 3)).toBe('http://h/api/user/codespaces?page=3&per_page=100');
+  });
+});
+
+describe('reading the pages after the first', () => {
+  const base = '/api/github/user/codespaces?per_page=2';
+  const pageOf = (url: string) => Number(new URL(url, 'http://x').searchParams.get('page'));
+
+  it('asks for every planned page, a few at a time, and keeps their order', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const pages = await readRemainingPages(link(2, 9, base), async (url) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 10 - pageOf(url)));
+      inFlight--;
+      return { page: pageOf(url), link: null };
+    });
+    expect(pages).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(most).toBe(4);
+  });
+
+  it('follows next one page at a time when no last page is named', async () => {
+    const pages = await readRemainingPages(`<${base}&page=2>; rel="next"`, async (url) => {
+      const page = pageOf(url);
+      return { page, link: page < 4 ? `<${base}&page=${page + 1}>; rel="next"` : null };
+    });
+    expect(pages).toEqual([2, 3, 4]);
+  });
+
+  it('reads nothing more on the only page', async () => {
+    expect(await readRemainingPages(null, async () => ({ page: 0, link: null }))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { RequestError } from '@octokit/request-error';
-import { linkRelations, MAX_PLANNED_PAGES, pageNumbersAfterFirst } from '@/lib/api/pagination';
+import { readRemainingPages } from '@/lib/api/pagination';
 import { UPSTREAM_TIMEOUT_MS, withDeadline } from '@/lib/github/client';
 import { callGithub } from '@/lib/github/upstream';
 import { uniqueCodespaces } from '@/lib/codespaces/list-view';
@@ -11,9 +11,6 @@ import type { Codespace } from '@/lib/codespaces/types';
  * through the same conditional requests as the proxy (one store, one key per resource), so a page
  * load followed by the browser's polling costs GitHub one full answer, then 304s.
  */
-
-/** How many pages of a long list are asked for at once (GitHub asks integrations to be gentle). */
-const PAGE_CONCURRENCY = 4;
 
 async function getJson<T>(token: string, route: string, params: Record<string, string | number> = {}, query: Record<string, string | number> = {}) {
   const answer = await callGithub(token, { method: 'GET', route, params, query });
@@ -44,25 +41,14 @@ async function listAllCodespaces(token: string): Promise<Codespace[]> {
   const list = (page?: number) =>
     getJson<CodespacePage>(token, '/user/codespaces', {}, page ? { page, per_page: perPage } : { per_page: perPage });
   const first = await list();
-  const pages: CodespacePage[] = [first.data];
-  const planned = pageNumbersAfterFirst(first.link);
-  if (planned) {
-    for (let i = 0; i < planned.length; i += PAGE_CONCURRENCY) {
-      const batch = await Promise.all(planned.slice(i, i + PAGE_CONCURRENCY).map((page) => list(page)));
-      pages.push(...batch.map((answer) => answer.data));
-    }
-  } else {
-    // No last page named: follow `next` one page at a time, as far as GitHub leads (bounded).
-    let next = linkRelations(first.link).next;
-    for (let count = 0; next && count < MAX_PLANNED_PAGES; count++) {
-      const page = Number(new URL(next).searchParams.get('page'));
-      if (!Number.isInteger(page) || page < 2) break;
-      const answer = await list(page);
-      pages.push(answer.data);
-      next = linkRelations(answer.link).next;
-    }
-  }
-  return uniqueCodespaces(pages.flatMap((p) => p.codespaces));
+  const rest = await readRemainingPages(first.link, async (url) => {
+    // Pages are asked for by number, so each has the same store key as the browser's request for it.
+    const page = Number(new URL(url).searchParams.get('page'));
+    if (!Number.isInteger(page) || page < 2) return { page: { total_count: 0, codespaces: [] }, link: null };
+    const answer = await list(page);
+    return { page: answer.data, link: answer.link };
+  });
+  return uniqueCodespaces([first.data, ...rest].flatMap((p) => p.codespaces));
 }
 
 export async function getMyCodespace(token: string, name: string): Promise<Codespace> {

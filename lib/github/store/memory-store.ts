@@ -44,11 +44,6 @@ export class MemoryStore implements GithubStateStore {
   }
 
   async getAnswer(user: UserKey, resource: string): Promise<CachedAnswer | undefined> {
-    return this.getAnswerNow(user, resource);
-  }
-
-  /** The same, synchronously: the proxy's hot path skips a promise when it can. */
-  getAnswerNow(user: UserKey, resource: string): CachedAnswer | undefined {
     const key = `${user}\0${resource}`;
     const entry = this.answers.get(key);
     if (!entry) return undefined;

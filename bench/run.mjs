@@ -409,12 +409,11 @@ async function measureScale(browser) {
         const started = performance.now();
         setValue.call(input, q);
         input.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise((resolve) => {
-          const check = () => (summary() !== before ? resolve() : requestAnimationFrame(check));
-          requestAnimationFrame(check);
-        });
-        // And the frame that paints it.
-        await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+        // Until the filtered rows are in the document (React may render them in the event itself, or
+        // a little later), then until the frame showing them is painted: the first animation frame
+        // after it, and the task that follows that frame's paint (as INP counts "next paint").
+        while (summary() === before) await new Promise((resolve) => requestAnimationFrame(resolve));
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
         return performance.now() - started;
       }, query);
       filters.push({ query, ms });

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { CodespaceRow, LIST_COLUMNS, ROW_HEIGHT } from './codespace-row';
@@ -37,6 +38,7 @@ export function CodespaceList({
   const [scrollMargin, setScrollMargin] = useState(0);
   const [mounted, setMounted] = useState(false);
   const now = useMinuteClock();
+  const router = useRouter();
   useEffect(() => {
     setScrollMargin(bodyRef.current?.offsetTop ?? 0);
     setMounted(true);
@@ -87,7 +89,20 @@ export function CodespaceList({
           </div>
         </div>
       </div>
-      <div role="rowgroup" ref={bodyRef} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      {/* Contained: rows coming and going (scrolling, filtering) lay out and paint only this box. */}
+      <div
+        role="rowgroup"
+        ref={bodyRef}
+        style={{ height: virtualizer.getTotalSize(), position: 'relative', contain: 'strict' }}
+        onClick={(event) => {
+          // Rows hold plain links: follow them client-side as next/link would (a plain left click
+          // only; new tabs, downloads and the like stay the browser's).
+          const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-row-link]');
+          if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+          event.preventDefault();
+          router.push(link.getAttribute('href')!);
+        }}
+      >
         {virtualizer.getVirtualItems().map((item) => (
           <CodespaceRow
             key={item.key}

@@ -1,5 +1,4 @@
 import { memo } from 'react';
-import Link from 'next/link';
 import { GitBranch } from 'lucide-react';
 import { codespaceTitle } from '@/lib/codespaces/state';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
@@ -43,7 +42,7 @@ export const CodespaceRow = memo(function CodespaceRow({
       role="row"
       aria-rowindex={rowIndex}
       data-codespace={codespace.name}
-      style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${offset}px)` }}
+      style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${offset}px)`, contain: 'strict' }}
       data-selected={selected || undefined}
       className={`${LIST_COLUMNS} border-b data-selected:bg-sky-50 dark:data-selected:bg-sky-950/30 border-zinc-200 px-4 text-sm dark:border-zinc-800`}>
       <div role="cell">
@@ -57,14 +56,15 @@ export const CodespaceRow = memo(function CodespaceRow({
         />
       </div>
       <div role="cell" className="min-w-0">
-        <Link
+        {/* A plain link (the list navigates client-side for all rows at once, see codespace-list.tsx):
+            next/link's per-link work is most of a row's render, and rows mount on every filter. */}
+        <a
           href={`/codespaces/${encodeURIComponent(codespace.name)}`}
-          // Thousands of rows: prefetching each one in view would cost a server render per row.
-          prefetch={false}
+          data-row-link
           className="block truncate font-medium text-zinc-900 hover:text-sky-700 hover:underline dark:text-zinc-100 dark:hover:text-sky-300"
         >
           {title}
-        </Link>
+        </a>
         <div className="flex min-w-0 items-center gap-2">
           {title !== codespace.name && <span className="min-w-0 truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{codespace.name}</span>}
           <WorkFlags codespace={codespace} wrap={false} />

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { Boxes, Plus, SearchX } from 'lucide-react';
@@ -44,7 +44,6 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
   const query = useCodespaces();
   useTransitionNotices();
   const [filters, setFilters] = useState<ListFilters>(initialFilters);
-  const deferredFilters = useDeferredValue(filters);
 
   const updateFilters = useCallback((next: Partial<ListFilters>) => setFilters((current) => ({ ...current, ...next })), []);
   // Keep the view in the URL without a server round trip, so it survives reloads and can be
@@ -60,7 +59,10 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
   const codespaces = query.data;
   const [selection, setSelection] = useState<Selection>(NO_SELECTION);
   const [plan, setPlan] = useState<BulkPlan | null>(null);
-  const rows = useMemo(() => (codespaces ? applyListFilters(codespaces, deferredFilters) : []), [codespaces, deferredFilters]);
+  // Filtered in the keystroke's own render, not deferred: with cached search text and memoised,
+  // virtualised rows, 2,000 codespaces filter in a few milliseconds, and a deferred render would
+  // show the result a frame or more later.
+  const rows = useMemo(() => (codespaces ? applyListFilters(codespaces, filters) : []), [codespaces, filters]);
   const facets = useMemo(
     () => (codespaces ? { states: stateFacets(codespaces), repos: repositoryFacets(codespaces), summary: summarizeFleet(codespaces) } : null),
     [codespaces],

@@ -7,23 +7,28 @@ import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { usePowerAction } from '@/lib/queries/codespaces';
 import { ActionButton } from './action-button';
 
+type Props = { codespace: CodespaceSummary; size?: 'sm' | 'md' };
+
 /**
  * One-click Start or Stop, whichever the state calls for. When neither is possible
- * (a codespace on its way somewhere), a disabled Start says why.
+ * (a codespace on its way somewhere), a disabled Start says why. Each is its own component with
+ * its own mutation: a list row holds one, not two.
  */
-export function PowerButton({ codespace, size = 'sm' }: { codespace: CodespaceSummary; size?: 'sm' | 'md' }) {
-  const start = usePowerAction('start');
-  const stop = usePowerAction('stop');
-  const canStop = actionAvailability(codespace, 'stop');
-  const title = codespaceTitle(codespace);
+export function PowerButton(props: Props) {
+  return actionAvailability(props.codespace, 'stop').allowed ? <StopButton {...props} /> : <StartButton {...props} />;
+}
 
-  if (canStop.allowed) {
-    return (
-      <Button size={size} onClick={() => stop.mutate(codespace)} disabled={stop.isPending} title={`Stop ${title}`}>
-        <Square aria-hidden className="size-3" /> Stop
-      </Button>
-    );
-  }
+function StopButton({ codespace, size = 'sm' }: Props) {
+  const stop = usePowerAction('stop');
+  return (
+    <Button size={size} onClick={() => stop.mutate(codespace)} disabled={stop.isPending} title={`Stop ${codespaceTitle(codespace)}`}>
+      <Square aria-hidden className="size-3" /> Stop
+    </Button>
+  );
+}
+
+function StartButton({ codespace, size = 'sm' }: Props) {
+  const start = usePowerAction('start');
   return (
     <ActionButton
       label="Start"
@@ -31,7 +36,7 @@ export function PowerButton({ codespace, size = 'sm' }: { codespace: CodespaceSu
       size={size}
       onClick={() => start.mutate(codespace)}
       disabled={start.isPending}
-      title={`Start ${title}`}
+      title={`Start ${codespaceTitle(codespace)}`}
     >
       <Play aria-hidden className="size-3" /> Start
     </ActionButton>

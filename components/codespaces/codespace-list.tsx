@@ -4,17 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
+import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { CodespaceRow, LIST_COLUMNS, ROW_HEIGHT } from './codespace-row';
-
-/** Re-renders relative times once a minute, not on every poll. */
-function useMinuteClock() {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(id);
-  }, []);
-  return now;
-}
 
 /**
  * Every codespace given, as one table. Rows are virtualised, so thousands cost what a

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { BarChart3, Boxes, Lock, Search, SearchX } from 'lucide-react';
@@ -14,7 +14,7 @@ import { SelectionBar } from '@/components/codespaces/selection-bar';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { ApiError, describeFailure } from '@/lib/api/client';
 import { formatUsd, liveEstimate } from '@/lib/billing/cost';
-import { planBulkAction, rangeBetween, staleStoppedCodespaces, type BulkPlan } from '@/lib/codespaces/bulk';
+import { NO_SELECTION, planBulkAction, staleStoppedCodespaces, toggleAllShown, toggleSelection, type BulkPlan, type Selection } from '@/lib/codespaces/bulk';
 import { TONE_LABELS } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
 import { pluralize } from '@/lib/format';
@@ -34,21 +34,13 @@ import {
   type OrgFilters,
   type OrgSortKey,
 } from '@/lib/orgs/org-view';
+import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { useOrgCodespaces } from '@/lib/queries/orgs';
 import { AttentionList } from './attention-list';
 import { OrgCodespaceTable } from './org-codespace-table';
 
 const field =
   'h-9 rounded-md border border-zinc-300 bg-white px-2.5 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
-
-function useMinuteClock() {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(id);
-  }, []);
-  return now;
-}
 
 /** An organisation's codespaces for its admins: who runs what, what needs attention, and bulk Stop and Delete. */
 export function OrgCodespacesPage({ org, me }: { org: string; me: string }) {
@@ -73,27 +65,11 @@ export function OrgCodespacesPage({ org, me }: { org: string; me: string }) {
   const attention = useMemo(() => attentionItems(codespaces ?? [], now), [codespaces, now]);
   const estimate = useMemo(() => liveEstimate(codespaces ?? []), [codespaces]);
 
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [anchor, setAnchor] = useState<string | null>(null);
-  const [plan, setPlan] = useState<BulkPlan | null>(null);
-  const toggle = (name: string, range: boolean) => {
-    const next = new Set(selected);
-    const to = shown.findIndex((c) => c.name === name);
-    const from = anchor ? shown.findIndex((c) => c.name === anchor) : -1;
-    if (range && from >= 0 && to >= 0) {
-      const adding = !selected.has(name);
-      for (const i of rangeBetween(from, to)) {
-        if (adding) next.add(shown[i]!.name);
-        else next.delete(shown[i]!.name);
-      }
-    } else if (next.has(name)) next.delete(name);
-    else next.add(name);
-    setAnchor(name);
-    setSelected(next);
-  };
+  const [{ selected, anchor }, setSelection] = useState<Selection>(NO_SELECTION);
+  const [plan, setPlan] = useState<BulkPlan<Codespace> | null>(null);
+  const toggle = (name: string, range: boolean) => setSelection(toggleSelection({ selected, anchor }, shown, name, range));
   const allSelected = shown.length > 0 && shown.every((c) => selected.has(c.name));
-  const toggleAll = () =>
-    setSelected(allSelected ? new Set([...selected].filter((n) => !shown.some((c) => c.name === n))) : new Set([...selected, ...shown.map((c) => c.name)]));
+  const toggleAll = () => setSelection(toggleAllShown({ selected, anchor }, shown));
   const selection = codespaces?.filter((c) => selected.has(c.name)) ?? [];
   const act = (codespaces: Codespace[], action: 'stop' | 'delete') => setPlan(planBulkAction(codespaces, action));
 
@@ -196,8 +172,8 @@ export function OrgCodespacesPage({ org, me }: { org: string; me: string }) {
             count={selection.length}
             onStop={() => act(selection, 'stop')}
             onDelete={() => act(selection, 'delete')}
-            onClear={() => setSelected(new Set())}
-            onSelectStale={(days) => setSelected(new Set(staleStoppedCodespaces(codespaces, days, Date.now()).map((c) => c.name)))}
+            onClear={() => setSelection(NO_SELECTION)}
+            onSelectStale={(days) => setSelection({ selected: new Set(staleStoppedCodespaces(codespaces, days, Date.now()).map((c) => c.name)), anchor: null })}
           />
         </>
       )}
@@ -225,7 +201,7 @@ export function OrgCodespacesPage({ org, me }: { org: string; me: string }) {
           org={org}
           onClose={(finished) => {
             setPlan(null);
-            if (finished) setSelected(new Set());
+            if (finished) setSelection(NO_SELECTION);
           }}
         />
       )}

@@ -5,7 +5,7 @@ import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { exactTime, formatBytes, relativeTime } from '@/lib/format';
 import { PowerButton } from './power-button';
 import { StateBadge } from './state-badge';
-import { WorkFlags } from './work-flags';
+import { NameAndFlags, SelectCell } from './row-cells';
 
 /** Column widths shared by the header and every row. */
 export const LIST_COLUMNS =
@@ -45,16 +45,7 @@ export const CodespaceRow = memo(function CodespaceRow({
       style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${offset}px)`, contain: 'strict' }}
       data-selected={selected || undefined}
       className={`${LIST_COLUMNS} border-b data-selected:bg-sky-50 dark:data-selected:bg-sky-950/30 border-zinc-200 px-4 text-sm dark:border-zinc-800`}>
-      <div role="cell">
-        <input
-          type="checkbox"
-          aria-label={`Select ${title}`}
-          checked={selected}
-          onChange={() => undefined}
-          onClick={(e) => onToggle(codespace.name, e.shiftKey)}
-          className="size-4 accent-sky-700"
-        />
-      </div>
+      <SelectCell name={codespace.name} title={title} selected={selected} onToggle={onToggle} />
       <div role="cell" className="min-w-0">
         {/* A plain link (the list navigates client-side for all rows at once, see codespace-list.tsx):
             next/link's per-link work is most of a row's render, and rows mount on every filter. */}
@@ -65,10 +56,7 @@ export const CodespaceRow = memo(function CodespaceRow({
         >
           {title}
         </a>
-        <div className="flex min-w-0 items-center gap-2">
-          {title !== codespace.name && <span className="min-w-0 truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{codespace.name}</span>}
-          <WorkFlags codespace={codespace} wrap={false} />
-        </div>
+        <NameAndFlags codespace={codespace} title={title} />
       </div>
       <div role="cell" className="min-w-0">
         <div className="truncate text-zinc-800 dark:text-zinc-200">{repository.full_name}</div>

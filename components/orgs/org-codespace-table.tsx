@@ -8,7 +8,7 @@ import type { Codespace } from '@/lib/codespaces/types';
 import { relativeTime, exactTime } from '@/lib/format';
 import type { OrgRow } from '@/lib/orgs/org-view';
 import { StateBadge } from '@/components/codespaces/state-badge';
-import { WorkFlags } from '@/components/codespaces/work-flags';
+import { NameAndFlags, SelectCell } from '@/components/codespaces/row-cells';
 
 const ROW_HEIGHT = 52;
 const GROUP_HEIGHT = 34;
@@ -139,22 +139,10 @@ function OrgCodespaceRow({
       style={style}
       className={`${ORG_COLUMNS} border-b border-zinc-200 px-4 text-sm data-selected:bg-sky-50 dark:border-zinc-800 dark:data-selected:bg-sky-950/30`}
     >
-      <div role="cell">
-        <input
-          type="checkbox"
-          aria-label={`Select ${title}`}
-          checked={selected}
-          onChange={() => undefined}
-          onClick={(e) => onToggle(codespace.name, e.shiftKey)}
-          className="size-4 accent-sky-700"
-        />
-      </div>
+      <SelectCell name={codespace.name} title={title} selected={selected} onToggle={onToggle} />
       <div role="cell" className="min-w-0">
         <div className="truncate font-medium text-zinc-900 dark:text-zinc-100">{title}</div>
-        <div className="flex min-w-0 items-center gap-2">
-          {title !== codespace.name && <span className="min-w-0 truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{codespace.name}</span>}
-          <WorkFlags codespace={codespace} wrap={false} />
-        </div>
+        <NameAndFlags codespace={codespace} title={title} />
       </div>
       <div role="cell" className="truncate text-zinc-800 dark:text-zinc-200">
         {codespace.owner.login}

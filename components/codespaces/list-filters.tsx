@@ -1,12 +1,12 @@
 'use client';
 
-import { Search, X } from 'lucide-react';
+import { X } from 'lucide-react';
 import { STATE_GROUPS, SORT_KEYS, SORT_LABELS, type FacetOption, type ListFilters } from '@/lib/codespaces/list-view';
 import { TONE_LABELS } from '@/lib/codespaces/state';
 import { Button } from '@/components/ui/button';
+import { toolbarFieldClass } from '@/components/ui/field';
+import { SearchField } from '@/components/ui/search-field';
 
-const field =
-  'h-9 rounded-md border border-zinc-300 bg-white px-2.5 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
 
 export function ListFiltersBar({
   filters,
@@ -22,18 +22,8 @@ export function ListFiltersBar({
   const active = filters.q || filters.state || filters.repo;
   return (
     <div className="flex flex-wrap items-center gap-2" role="search" aria-label="Filter codespaces">
-      <div className="relative min-w-56 flex-1">
-        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-400" />
-        <input
-          type="search"
-          aria-label="Filter by text"
-          placeholder="Filter by name, repository, branch, machine…"
-          value={filters.q}
-          onChange={(e) => onChange({ q: e.target.value })}
-          className={`${field} w-full pl-8`}
-        />
-      </div>
-      <select aria-label="State" value={filters.state} onChange={(e) => onChange({ state: e.target.value })} className={field}>
+      <SearchField label="Filter by text" placeholder="Filter by name, repository, branch, machine…" value={filters.q} onChange={(q) => onChange({ q })} />
+      <select aria-label="State" value={filters.state} onChange={(e) => onChange({ state: e.target.value })} className={toolbarFieldClass}>
         <option value="">All states</option>
         <optgroup label="Groups">
           {STATE_GROUPS.map((group) => (
@@ -50,7 +40,7 @@ export function ListFiltersBar({
           ))}
         </optgroup>
       </select>
-      <select aria-label="Repository" value={filters.repo} onChange={(e) => onChange({ repo: e.target.value })} className={`${field} max-w-64`}>
+      <select aria-label="Repository" value={filters.repo} onChange={(e) => onChange({ repo: e.target.value })} className={`${toolbarFieldClass} max-w-64`}>
         <option value="">All repositories</option>
         {repositoryOptions.map(({ value, count }) => (
           <option key={value} value={value}>
@@ -58,7 +48,7 @@ export function ListFiltersBar({
           </option>
         ))}
       </select>
-      <select aria-label="Sort by" value={filters.sort} onChange={(e) => onChange({ sort: e.target.value as ListFilters['sort'] })} className={field}>
+      <select aria-label="Sort by" value={filters.sort} onChange={(e) => onChange({ sort: e.target.value as ListFilters['sort'] })} className={toolbarFieldClass}>
         {SORT_KEYS.map((key) => (
           <option key={key} value={key}>
             Sort: {SORT_LABELS[key]}

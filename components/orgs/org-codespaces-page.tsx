@@ -3,10 +3,12 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { BarChart3, Boxes, Lock, Search, SearchX } from 'lucide-react';
+import { BarChart3, Boxes, Lock, SearchX } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Figure } from '@/components/ui/figure';
+import { toolbarFieldClass } from '@/components/ui/field';
+import { SearchField } from '@/components/ui/search-field';
 import { EmptyState } from '@/components/ui/empty-state';
 import { BulkActionDialog } from '@/components/codespaces/bulk-action-dialog';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
@@ -39,8 +41,6 @@ import { useOrgCodespaces } from '@/lib/queries/orgs';
 import { AttentionList } from './attention-list';
 import { OrgCodespaceTable } from './org-codespace-table';
 
-const field =
-  'h-9 rounded-md border border-zinc-300 bg-white px-2.5 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
 
 /** An organisation's codespaces for its admins: who runs what, what needs attention, and bulk Stop and Delete. */
 export function OrgCodespacesPage({ org, me }: { org: string; me: string }) {
@@ -114,18 +114,8 @@ export function OrgCodespacesPage({ org, me }: { org: string; me: string }) {
           </dl>
           <AttentionList items={attention} me={me} onStop={(c) => act([c], 'stop')} onDelete={(c) => act([c], 'delete')} />
           <div className="flex flex-wrap items-center gap-2" role="search" aria-label="Filter organization codespaces">
-            <div className="relative min-w-56 flex-1">
-              <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-400" />
-              <input
-                type="search"
-                aria-label="Filter by text"
-                placeholder="Filter by name, member, repository, branch…"
-                value={filters.q}
-                onChange={(e) => updateFilters({ q: e.target.value })}
-                className={`${field} w-full pl-8`}
-              />
-            </div>
-            <select aria-label="State" value={filters.state} onChange={(e) => updateFilters({ state: e.target.value })} className={field}>
+            <SearchField label="Filter by text" placeholder="Filter by name, member, repository, branch…" value={filters.q} onChange={(q) => updateFilters({ q })} />
+            <select aria-label="State" value={filters.state} onChange={(e) => updateFilters({ state: e.target.value })} className={toolbarFieldClass}>
               <option value="">All states</option>
               {(['running', 'transitional', 'stopped', 'problem'] as const).map((tone) => (
                 <option key={tone} value={tone}>
@@ -133,19 +123,19 @@ export function OrgCodespacesPage({ org, me }: { org: string; me: string }) {
                 </option>
               ))}
             </select>
-            <select aria-label="Member" value={filters.member} onChange={(e) => updateFilters({ member: e.target.value })} className={field}>
+            <select aria-label="Member" value={filters.member} onChange={(e) => updateFilters({ member: e.target.value })} className={toolbarFieldClass}>
               <option value="">All members</option>
               {options.members.map((m) => (
                 <option key={m}>{m}</option>
               ))}
             </select>
-            <select aria-label="Repository" value={filters.repo} onChange={(e) => updateFilters({ repo: e.target.value })} className={field}>
+            <select aria-label="Repository" value={filters.repo} onChange={(e) => updateFilters({ repo: e.target.value })} className={toolbarFieldClass}>
               <option value="">All repositories</option>
               {options.repositories.map((r) => (
                 <option key={r}>{r}</option>
               ))}
             </select>
-            <select aria-label="Machine" value={filters.cores} onChange={(e) => updateFilters({ cores: e.target.value })} className={field}>
+            <select aria-label="Machine" value={filters.cores} onChange={(e) => updateFilters({ cores: e.target.value })} className={toolbarFieldClass}>
               <option value="">All machines</option>
               {options.cores.map((c) => (
                 <option key={c} value={String(c)}>
@@ -153,14 +143,14 @@ export function OrgCodespacesPage({ org, me }: { org: string; me: string }) {
                 </option>
               ))}
             </select>
-            <select aria-label="Group by" value={filters.group} onChange={(e) => updateFilters({ group: e.target.value as GroupKey })} className={field}>
+            <select aria-label="Group by" value={filters.group} onChange={(e) => updateFilters({ group: e.target.value as GroupKey })} className={toolbarFieldClass}>
               {GROUP_KEYS.map((g) => (
                 <option key={g} value={g}>
                   {g ? `Group: ${GROUP_LABELS[g]}` : GROUP_LABELS[g]}
                 </option>
               ))}
             </select>
-            <select aria-label="Sort" value={filters.sort} onChange={(e) => updateFilters({ sort: e.target.value as OrgSortKey })} className={field}>
+            <select aria-label="Sort" value={filters.sort} onChange={(e) => updateFilters({ sort: e.target.value as OrgSortKey })} className={toolbarFieldClass}>
               {ORG_SORT_KEYS.map((s) => (
                 <option key={s} value={s}>
                   Sort: {ORG_SORT_LABELS[s]}

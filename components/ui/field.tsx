@@ -3,6 +3,10 @@ import type { InputHTMLAttributes } from 'react';
 export const inputClass =
   'h-9 w-full rounded-md border border-zinc-300 bg-white px-2.5 text-sm text-zinc-900 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100';
 
+/** A compact control in a toolbar: filter selects, search boxes, period and plan pickers. */
+export const toolbarFieldClass =
+  'h-9 rounded-md border border-zinc-300 bg-white px-2.5 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
+
 /** A labelled text input with its error below, announced to screen readers. */
 export function TextField({
   label,

@@ -7,6 +7,7 @@ import { Download } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Figure } from '@/components/ui/figure';
+import { toolbarFieldClass } from '@/components/ui/field';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
 import { OrgError } from '@/components/orgs/org-codespaces-page';
 import { formatUsd, liveEstimate, monthDays, projectMonth } from '@/lib/billing/cost';
@@ -23,7 +24,6 @@ const DailyCostChart = dynamic(() => import('./usage-charts').then((m) => m.Dail
 const TopRepositoriesChart = dynamic(() => import('./usage-charts').then((m) => m.TopRepositoriesChart), { ssr: false, loading: chartFallback });
 const MachineMixChart = dynamic(() => import('./usage-charts').then((m) => m.MachineMixChart), { ssr: false, loading: chartFallback });
 
-const field = 'h-9 rounded-md border border-zinc-300 bg-white px-2.5 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 
 /** The last six calendar months, newest first, as `YYYY-MM`. */
 function recentMonths(today: Date): string[] {
@@ -121,7 +121,7 @@ export function OrgUsagePage({ org }: { org: string }) {
           <h1 className="text-xl font-semibold tracking-tight">Codespaces usage and cost</h1>
         </div>
         <div className="flex items-center gap-2">
-          <select aria-label="Period" value={month} onChange={(e) => setMonth(e.target.value)} className={field}>
+          <select aria-label="Period" value={month} onChange={(e) => setMonth(e.target.value)} className={toolbarFieldClass}>
             {months.map((m) => (
               <option key={m} value={m}>
                 {monthLabel(m)}

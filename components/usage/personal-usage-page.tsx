@@ -3,6 +3,7 @@
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Figure } from '@/components/ui/figure';
+import { toolbarFieldClass } from '@/components/ui/field';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
 import { StateBadge } from '@/components/codespaces/state-badge';
 import { SessionEnded } from '@/components/layout/session-ended';
@@ -17,7 +18,6 @@ import { SortableTable, type Column } from './sortable-table';
 const PLAN_KEY = 'hangar.personal-plan';
 const GB = 1024 ** 3;
 const HOUR_MS = 60 * 60 * 1000;
-const field = 'h-9 rounded-md border border-zinc-300 bg-white px-2.5 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 
 const COLUMNS: Column<CodespaceSummary>[] = [
   { key: 'name', label: 'Codespace', value: (c) => codespaceTitle(c) },
@@ -90,7 +90,7 @@ export function PersonalUsagePage() {
             Estimated from your codespaces now, at GitHub’s published prices. {left} days left this month.
           </p>
         </div>
-        <select aria-label="Your GitHub plan" value={plan} onChange={(e) => choosePlan(e.target.value as PersonalPlan)} className={field}>
+        <select aria-label="Your GitHub plan" value={plan} onChange={(e) => choosePlan(e.target.value as PersonalPlan)} className={toolbarFieldClass}>
           {(Object.keys(PERSONAL_QUOTAS) as PersonalPlan[]).map((p) => (
             <option key={p} value={p}>
               {PERSONAL_QUOTAS[p].label}: {PERSONAL_QUOTAS[p].coreHours} core-hours, {PERSONAL_QUOTAS[p].storageGbMonths} GB-months
@@ -126,7 +126,7 @@ export function PersonalUsagePage() {
               value={usedCoreHours}
               onChange={(e) => setUsedCoreHours(e.target.value.replace(/[^\d.]/g, ''))}
               placeholder="0"
-              className={`${field} w-24`}
+              className={`${toolbarFieldClass} w-24`}
             />
           </label>
           {figures.codespaces.length > 0 && (

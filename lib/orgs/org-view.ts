@@ -127,7 +127,9 @@ export function groupRows(codespaces: readonly Codespace[], group: GroupKey): Or
   const groups = new Map<string, Codespace[]>();
   for (const c of codespaces) {
     const label = groupLabel(c, group);
-    groups.set(label, [...(groups.get(label) ?? []), c]);
+    const members = groups.get(label);
+    if (members) members.push(c);
+    else groups.set(label, [c]);
   }
   const ordered = [...groups].sort(([a, as], [b, bs]) =>
     group === 'machine' ? (bs[0]!.machine?.cpus ?? 0) - (as[0]!.machine?.cpus ?? 0) : a.localeCompare(b),

@@ -4,6 +4,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // HANGAR_SOURCEMAPS=1 next build: browser source maps, to see what each first-load kilobyte is.
+  productionBrowserSourceMaps: process.env.HANGAR_SOURCEMAPS === '1',
   // The build must not depend on the .git folder or bake in configuration: every
   // setting is read from the environment when the server starts (see lib/config.ts).
   generateBuildId: async () => process.env.npm_package_version ?? 'hangar',

@@ -2,10 +2,10 @@
 
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useQueryClient } from '@tanstack/react-query';
-import { signOut } from 'next-auth/react';
 import { LogOut } from 'lucide-react';
 import type { SignedInUser } from '@/lib/auth/token';
 import { clearPageMemo } from '@/lib/api/client';
+import { signOutOfHangar } from '@/lib/auth/browser';
 import { AccountButton } from './account-button';
 
 /** The account menu itself, loaded when first opened (see user-menu.tsx). */
@@ -16,7 +16,7 @@ export default function AccountMenu({ user, defaultOpen }: { user: SignedInUser;
     await queryClient.cancelQueries();
     queryClient.clear();
     clearPageMemo();
-    await signOut({ callbackUrl: '/' });
+    await signOutOfHangar();
   };
   return (
     <DropdownMenu.Root defaultOpen={defaultOpen}>

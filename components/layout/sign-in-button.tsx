@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { signIn } from 'next-auth/react';
 import { Button } from '@/components/ui/button';
+import { signInWithGitHub } from '@/lib/auth/browser';
 import { GitHubMark } from './github-mark';
 
 /** Starts GitHub's OAuth web flow and brings the user back to the page they were on. */
@@ -15,7 +15,7 @@ export function SignInButton({ label = 'Sign in with GitHub' }: { label?: string
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signIn('github', { callbackUrl: window.location.href });
+        void signInWithGitHub();
       }}
     >
       <GitHubMark />

@@ -1,9 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { signIn } from 'next-auth/react';
 import { ShieldCheck } from 'lucide-react';
 import { Button } from '@/components/ui/button';
+import { signInWithGitHub } from '@/lib/auth/browser';
 
 /** Sign-in scopes with admin:org added: asked for only here, when an admin opens an organisation. */
 const SCOPES_WITH_ORG_ADMIN = 'codespace read:user user:email admin:org';
@@ -31,7 +31,7 @@ export function OrgConsent({ org }: { org: string }) {
         disabled={pending}
         onClick={() => {
           setPending(true);
-          void signIn('github', { callbackUrl: window.location.href }, { scope: SCOPES_WITH_ORG_ADMIN });
+          void signInWithGitHub(SCOPES_WITH_ORG_ADMIN);
         }}
       >
         Grant organization access on GitHub

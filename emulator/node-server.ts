@@ -1,6 +1,8 @@
 /** Serves an emulator over plain node:http (for `npm run emulator`, tests and benchmarks). */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { createEmulator, type Emulator, type EmulatorOptions } from './index';
 
 export interface RunningEmulator {
@@ -22,6 +24,21 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
   return new Request(`${origin}${req.url ?? '/'}`, { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined });
 }
 
+const gzipAsync = promisify(gzip);
+
+/** Whether an `Accept-Encoding` header allows gzip: named or `*`, with a quality above zero. */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  const quality = new Map<string, number>();
+  for (const part of header.toLowerCase().split(',')) {
+    const [coding, ...parameters] = part.split(';').map((s) => s.trim());
+    if (!coding) continue;
+    const q = parameters.find((p) => p.startsWith('q='));
+    quality.set(coding, q === undefined ? 1 : Number(q.slice(2)) || 0);
+  }
+  return (quality.get('gzip') ?? quality.get('*') ?? 0) > 0;
+}
+
 export async function startEmulatorServer(options: EmulatorOptions & { port?: number; host?: string } = {}): Promise<RunningEmulator> {
   const { port = 0, host = '127.0.0.1', ...emulatorOptions } = options;
   const emulator = createEmulator(emulatorOptions);
@@ -32,8 +49,17 @@ export async function startEmulatorServer(options: EmulatorOptions & { port?: nu
       .then(async (response) => {
         const headers: Record<string, string> = {};
         response.headers.forEach((value, key) => (headers[key] = value));
+        let body = Buffer.from(await response.arrayBuffer());
+        // Like api.github.com (and like the embedded emulator, which Next compresses): answers of
+        // 1 KB and more are gzipped for clients that accept it.
+        if (body.length >= 1024 && !headers['content-encoding'] && acceptsGzip(req.headers['accept-encoding'])) {
+          body = await gzipAsync(body);
+          headers['content-encoding'] = 'gzip';
+          headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+          delete headers['content-length'];
+        }
         res.writeHead(response.status, headers);
-        res.end(Buffer.from(await response.arrayBuffer()));
+        res.end(body);
       })
       .catch((error) => {
         res.writeHead(500, { 'content-type': 'application/json' });

@@ -1,0 +1,61 @@
+/** The emulator over HTTP compresses as api.github.com does: gzip for clients that ask, from 1 KB up. */
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptsGzip, startEmulatorServer, type RunningEmulator } from './node-server';
+
+let running: RunningEmulator;
+let token: string;
+beforeAll(async () => {
+  running = await startEmulatorServer();
+  token = running.emulator.issueToken('mona');
+});
+afterAll(() => running.close());
+
+/** A raw request (fetch would undo the compression and hide it). */
+function get(path: string, acceptEncoding?: string): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { authorization: `token ${token}` };
+    if (acceptEncoding !== undefined) headers['accept-encoding'] = acceptEncoding;
+    request(`${running.url}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('compression over HTTP', () => {
+  it('gzips a list for a client that accepts gzip, and the bytes are the same JSON', async () => {
+    const plain = await get('/api/user/codespaces');
+    const zipped = await get('/api/user/codespaces', 'gzip, deflate, br');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 4);
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    expect(zipped.headers.etag).toBe(plain.headers.etag);
+  });
+
+  it('sends small answers and refused encodings as they are', async () => {
+    const small = await get('/api/user/codespaces/no-such-codespace', 'gzip');
+    expect(small.status).toBe(404);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    const refused = await get('/api/user/codespaces', 'gzip;q=0, identity');
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(refused.body.toString()).total_count).toBeGreaterThan(0);
+  });
+
+  it('reads Accept-Encoding as HTTP defines it', () => {
+    expect(acceptsGzip('gzip')).toBe(true);
+    expect(acceptsGzip('br;q=1.0, GZIP;q=0.5')).toBe(true);
+    expect(acceptsGzip('*')).toBe(true);
+    expect(acceptsGzip('gzip;q=0')).toBe(false);
+    expect(acceptsGzip('*;q=0')).toBe(false);
+    expect(acceptsGzip('deflate, br')).toBe(false);
+    expect(acceptsGzip('identity')).toBe(false);
+    expect(acceptsGzip(undefined)).toBe(false);
+  });
+});

@@ -40,7 +40,8 @@ export function OrgCodespaceTable({
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize: (i) => (rows[i]!.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
-    overscan: 12,
+    // As the personal list: five rows each way, since every filter keystroke mounts them all afresh.
+    overscan: 5,
     scrollMargin,
     initialRect: { width: 1280, height: 1000 },
     getItemKey: (i) => {

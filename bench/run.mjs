@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { descendants, formatBytes, median, percentile, rssOf, signIn, sleep, startProcess, table } from './lib.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -27,16 +28,6 @@ const APP_PORT = Number(process.env.BENCH_PORT ?? 3320);
 const emulatorUrl = `http://127.0.0.1:${EMULATOR_PORT}`;
 const appUrl = `http://127.0.0.1:${APP_PORT}`;
 const CLIENT = { id: 'hangar-bench', secret: 'hangar-bench-secret' };
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /** BENCH_ONLY=latency,throughput,economy,pages,scale runs only those parts (while developing). */
 const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
@@ -487,7 +478,7 @@ async function main() {
     }
     if (runs('throughput')) await measureThroughput(cookie, token, app);
 
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     try {
       if (runs('economy')) {
         log('upstream economy (idle hour, then one start)');

@@ -3,8 +3,9 @@
 // Installs it when missing and we are root; otherwise says exactly what to run.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { CHROMIUM_PATH } from './chromium.mjs';
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromium = CHROMIUM_PATH;
 if (existsSync(chromium)) process.exit(0);
 
 if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {

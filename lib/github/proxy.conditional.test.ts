@@ -3,10 +3,10 @@
  * what goes upstream (the emulator's request log), what the browser gets, and what is stored.
  */
 import { NextRequest } from 'next/server';
-import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulatorServer, type RunningEmulator } from '@/emulator/node-server';
 import { MemoryStore } from '@/lib/github/store/memory-store';
+import { sessionCookie } from '@/lib/test/session';
 import type { CachedAnswer, GithubStateStore, RateLimitState, UserKey } from '@/lib/github/store/types';
 
 const APP = 'http://hangar.test';
@@ -53,8 +53,7 @@ beforeAll(async () => {
   ({ setGithubStore } = await import('@/lib/github/store'));
   for (const login of ['mona', 'hubot']) {
     tokens[login] = upstream.emulator.issueToken(login);
-    const jwt = await encode({ token: { sub: login, login, accessToken: tokens[login] }, secret: SECRET });
-    cookies[login] = `next-auth.session-token=${jwt}`;
+    cookies[login] = await sessionCookie(login, tokens[login], SECRET);
   }
 });
 

@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { NextRequest } from 'next/server';
-import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulatorServer, type RunningEmulator } from '@/emulator/node-server';
+import { sessionCookie } from '@/lib/test/session';
 
 const APP = 'http://hangar.test';
 const SECRET = 'fuzz-secret-fuzz-secret-fuzz-secret';
@@ -15,7 +15,7 @@ const RUNS = 1500;
 
 let upstream: RunningEmulator;
 let proxyGithubRequest: (req: NextRequest) => Promise<Response>;
-let sessionCookie = '';
+let session = '';
 let codespaceName = '';
 
 beforeAll(async () => {
@@ -30,9 +30,7 @@ beforeAll(async () => {
     HANGAR_LOG: 'off',
   });
   ({ proxyGithubRequest } = await import('@/lib/github/proxy'));
-  const accessToken = upstream.emulator.issueToken('mona');
-  const jwt = await encode({ token: { sub: '1', login: 'mona', accessToken }, secret: SECRET });
-  sessionCookie = `next-auth.session-token=${jwt}`;
+  session = await sessionCookie('mona', upstream.emulator.issueToken('mona'), SECRET);
   codespaceName = [...upstream.emulator.world.codespaces.values()].find((c) => c.owner === 'mona')!.name;
 });
 
@@ -50,7 +48,7 @@ interface Attempt {
 async function send({ method, path, headers, body }: Attempt): Promise<Response> {
   const req = new NextRequest(`${APP}/api/github${path}`, {
     method,
-    headers: { cookie: sessionCookie, ...headers },
+    headers: { cookie: session, ...headers },
     body: method === 'GET' || method === 'HEAD' ? undefined : body,
   });
   return proxyGithubRequest(req);

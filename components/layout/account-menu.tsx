@@ -3,6 +3,7 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useQueryClient } from '@tanstack/react-query';
 import { LogOut } from 'lucide-react';
+import { menuContentClass, menuItemClass } from '@/components/ui/menu';
 import type { SignedInUser } from '@/lib/auth/token';
 import { clearPageMemo } from '@/lib/api/client';
 import { signOutOfHangar } from '@/lib/auth/browser';
@@ -27,7 +28,7 @@ export default function AccountMenu({ user, defaultOpen }: { user: SignedInUser;
         <DropdownMenu.Content
           align="end"
           sideOffset={6}
-          className="z-50 min-w-52 rounded-lg border border-zinc-200 bg-white p-1 text-sm shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
+          className={`${menuContentClass} min-w-52`}
         >
           <div className="px-2.5 py-2">
             <div className="font-medium">{user.name ?? user.login}</div>
@@ -36,7 +37,7 @@ export default function AccountMenu({ user, defaultOpen }: { user: SignedInUser;
           <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
           <DropdownMenu.Item
             onSelect={onSignOut}
-            className="flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-1.5 outline-none data-highlighted:bg-zinc-100 dark:data-highlighted:bg-zinc-800"
+            className={menuItemClass}
           >
             <LogOut aria-hidden className="size-4" /> Sign out
           </DropdownMenu.Item>

@@ -3,11 +3,9 @@
 import Link from 'next/link';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { Building2 } from 'lucide-react';
+import { menuContentClass, menuItemClass } from '@/components/ui/menu';
 import { useMyOrgs } from '@/lib/queries/orgs';
 import { OrgMenuButton } from './org-menu-button';
-
-const itemClass =
-  'flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-1.5 outline-none data-highlighted:bg-zinc-100 dark:data-highlighted:bg-zinc-800';
 
 /** The organisations the user belongs to, each a way into its owners' view (loaded when first opened). */
 export default function OrgMenuContent({ defaultOpen }: { defaultOpen: boolean }) {
@@ -21,13 +19,13 @@ export default function OrgMenuContent({ defaultOpen }: { defaultOpen: boolean }
         <DropdownMenu.Content
           align="start"
           sideOffset={6}
-          className="z-50 min-w-56 rounded-lg border border-zinc-200 bg-white p-1 text-sm shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
+          className={`${menuContentClass} min-w-56`}
         >
           {orgs.isPending && <p className="px-2.5 py-1.5 text-zinc-600 dark:text-zinc-400">Loading your organizations…</p>}
           {orgs.error && <p className="px-2.5 py-1.5 text-red-700 dark:text-red-400">Could not load your organizations.</p>}
           {orgs.data?.length === 0 && <p className="px-2.5 py-1.5 text-zinc-600 dark:text-zinc-400">You are not a member of any organization.</p>}
           {orgs.data?.map((org) => (
-            <DropdownMenu.Item key={org.login} asChild className={itemClass}>
+            <DropdownMenu.Item key={org.login} asChild className={menuItemClass}>
               <Link href={`/orgs/${org.login}`}>
                 <img src={org.avatar_url} alt="" width={20} height={20} className="size-5 rounded bg-zinc-200 dark:bg-zinc-800" />
                 <span className="flex-1">{org.login}</span>

@@ -1,0 +1,6 @@
+/** The look of every dropdown menu (Radix DropdownMenu), so the header's menus match. */
+export const menuContentClass =
+  'z-50 rounded-lg border border-zinc-200 bg-white p-1 text-sm shadow-lg dark:border-zinc-800 dark:bg-zinc-900';
+
+export const menuItemClass =
+  'flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-1.5 outline-none data-highlighted:bg-zinc-100 dark:data-highlighted:bg-zinc-800';

@@ -24,7 +24,7 @@ test('an admin is asked for organization access only when opening the organizati
   await expect(orgRows(page).first()).toBeVisible();
   // Members other than mona appear: this is the organisation's list, not hers.
   const members = await orgRows(page).locator('[role="cell"]:nth-child(3)').allInnerTexts();
-  expect(new Set(members).size).toBeGreaterThan(2);
+  expect(members.filter((member) => member.trim() !== 'mona')).not.toEqual([]);
 });
 
 test('a member who is not an owner is told so plainly', async ({ page }) => {

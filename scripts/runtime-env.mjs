@@ -2,6 +2,26 @@
 // standalone server of the container image (scripts/standalone.mjs), so both behave the same.
 import { randomBytes } from 'node:crypto';
 
+const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** Old-space heap for the server: 128 MB of working room plus twice the answer cache's byte cap. */
+export function heapLimitMb(env = process.env) {
+  const cacheBytes = Number(env.HANGAR_CACHE_MAX_BYTES) || DEFAULT_CACHE_BYTES;
+  return 128 + 2 * Math.ceil(cacheBytes / (1024 * 1024));
+}
+
+/**
+ * NODE_OPTIONS for the server process (not for `next build`, which needs more). Under load Node
+ * lets the heap grow to several times what is alive (~50 MB) before collecting, and RSS follows:
+ * the heap is sized to what Hangar keeps, unless the operator chose a size. The young generation
+ * keeps V8's usual 16 MB, which a smaller heap would otherwise shrink (and slow every request).
+ */
+export function serverNodeOptions(env = process.env) {
+  const options = env.NODE_OPTIONS ?? '';
+  if (/--max-old-space-size\b/.test(options)) return options;
+  return `${options} --max-old-space-size=${heapLimitMb(env)} --max-semi-space-size=16`.trim();
+}
+
 /**
  * Maps AUTH_* to the NEXTAUTH_* names next-auth v4 reads, sets up demo mode when no OAuth App is
  * configured, and returns what to tell the operator. Exits when a real OAuth App lacks its secrets.
@@ -31,6 +51,7 @@ export function prepareRuntimeEnv(env = process.env) {
     }
   }
   env.AUTH_SECRET ||= env.NEXTAUTH_SECRET;
+
 
   const banner = demo
     ? `Hangar (demo mode, built-in GitHub emulator): open ${env.NEXTAUTH_URL}`

@@ -1,10 +1,18 @@
 #!/usr/bin/env node
 // Entry point of the container image: prepares the same environment as `npm start`, then runs
 // Next's standalone server (built with HANGAR_STANDALONE=1), which needs no node_modules of its own.
-import { prepareRuntimeEnv } from './runtime-env.mjs';
+// A child process, as with `npm start`, so the heap size chosen in NODE_OPTIONS applies to it.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { prepareRuntimeEnv, serverNodeOptions } from './runtime-env.mjs';
 
-const { host, banner } = prepareRuntimeEnv(process.env);
+const env = { ...process.env };
+const { host, banner } = prepareRuntimeEnv(env);
 // The standalone server reads its address from HOSTNAME.
-process.env.HOSTNAME = host;
+env.HOSTNAME = host;
+env.NODE_OPTIONS = serverNodeOptions(env);
 console.log(banner);
-await import(new URL('../server.js', import.meta.url).href);
+
+const server = spawn(process.execPath, [fileURLToPath(new URL('../server.js', import.meta.url))], { env, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

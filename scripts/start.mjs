@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prepareRuntimeEnv } from './runtime-env.mjs';
+import { prepareRuntimeEnv, serverNodeOptions } from './runtime-env.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
@@ -25,7 +25,8 @@ console.log(banner);
 // `next start` ignores HOSTNAME: the address goes on the command line.
 const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-H', host, '-p', port], {
   cwd: root,
-  env,
+  // The dev server compiles as it serves, and needs the heap a build does.
+  env: dev ? env : { ...env, NODE_OPTIONS: serverNodeOptions(env) },
   stdio: 'inherit',
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

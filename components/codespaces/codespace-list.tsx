@@ -1,10 +1,9 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
+import { useWindowRows } from '@/lib/hooks/use-window-rows';
 import { CodespaceRow, LIST_COLUMNS, ROW_HEIGHT } from './codespace-row';
 
 /**
@@ -25,27 +24,13 @@ export function CodespaceList({
   onToggleAll: () => void;
 }) {
   const allSelected = codespaces.length > 0 && codespaces.every((c) => selected.has(c.name));
-  const bodyRef = useRef<HTMLDivElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
-  const [mounted, setMounted] = useState(false);
   const now = useMinuteClock();
   const router = useRouter();
-  useEffect(() => {
-    setScrollMargin(bodyRef.current?.offsetTop ?? 0);
-    setMounted(true);
-  }, []);
-
-  const virtualizer = useWindowVirtualizer({
+  const { bodyRef, virtualizer } = useWindowRows({
     count: codespaces.length,
     estimateSize: () => ROW_HEIGHT,
-    // Rows beyond the screen for smooth scrolling (five: 300 px each way; every filter keystroke mounts
-    // them all afresh), once in the browser; the server renders (and the
-    // browser first paints and hydrates) only what a screen shows.
-    overscan: mounted ? 5 : 0,
-    scrollMargin,
-    // Server render and first client render show a screenful, so the first paint has rows.
-    initialRect: { width: 1280, height: 900 },
     getItemKey: (index) => codespaces[index]!.name,
+    initialHeight: 900,
   });
 
   return (

@@ -1,7 +1,7 @@
 'use client';
 
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import type { CSSProperties } from 'react';
+import { useWindowRows } from '@/lib/hooks/use-window-rows';
 import { GitBranch } from 'lucide-react';
 import { codespaceTitle } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
@@ -34,20 +34,14 @@ export function OrgCodespaceTable({
   onToggleAll: () => void;
   allSelected: boolean;
 }) {
-  const bodyRef = useRef<HTMLDivElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
-  useEffect(() => setScrollMargin(bodyRef.current?.offsetTop ?? 0), []);
-  const virtualizer = useWindowVirtualizer({
+  const { bodyRef, virtualizer } = useWindowRows({
     count: rows.length,
     estimateSize: (i) => (rows[i]!.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
-    // As the personal list: five rows each way, since every filter keystroke mounts them all afresh.
-    overscan: 5,
-    scrollMargin,
-    initialRect: { width: 1280, height: 1000 },
     getItemKey: (i) => {
       const row = rows[i]!;
       return row.kind === 'group' ? `group:${row.label}` : row.codespace.name;
     },
+    initialHeight: 1000,
   });
 
   return (

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { Boxes, Plus, SearchX } from 'lucide-react';
@@ -27,14 +27,13 @@ import {
 } from '@/lib/codespaces/bulk';
 import { useCodespaces, useTransitionNotices } from '@/lib/queries/codespaces';
 import { pluralize } from '@/lib/format';
+import { useSearchInUrl } from '@/lib/hooks/use-search-in-url';
 import { CodespaceList } from './codespace-list';
 import { SelectionBar } from './selection-bar';
 import { FleetSummary } from './fleet-summary';
 import { ListFiltersBar } from './list-filters';
 import { ListSkeleton } from './list-skeleton';
 import { SessionEnded } from '@/components/layout/session-ended';
-
-const URL_WRITE_DELAY_MS = 250;
 
 // Dialogs load when opened: most visits open none.
 const BulkActionDialog = dynamic(() => import('./bulk-action-dialog').then((m) => m.BulkActionDialog));
@@ -46,15 +45,7 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
   const [filters, setFilters] = useState<ListFilters>(initialFilters);
 
   const updateFilters = useCallback((next: Partial<ListFilters>) => setFilters((current) => ({ ...current, ...next })), []);
-  // Keep the view in the URL without a server round trip, so it survives reloads and can be
-  // shared; written once typing pauses, since each history write makes Next's router re-sync,
-  // which costs more than filtering 2,000 rows.
-  useEffect(() => {
-    const search = filtersToSearch(filters);
-    if (search === window.location.search) return;
-    const timer = setTimeout(() => window.history.replaceState(null, '', `${window.location.pathname}${search}`), URL_WRITE_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [filters]);
+  useSearchInUrl(filtersToSearch(filters));
 
   const codespaces = query.data;
   const [selection, setSelection] = useState<Selection>(NO_SELECTION);

@@ -37,10 +37,10 @@ import {
   type OrgSortKey,
 } from '@/lib/orgs/org-view';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
+import { useSearchInUrl } from '@/lib/hooks/use-search-in-url';
 import { useOrgCodespaces } from '@/lib/queries/orgs';
 import { AttentionList } from './attention-list';
 import { OrgCodespaceTable } from './org-codespace-table';
-
 
 /** An organisation's codespaces for its admins: who runs what, what needs attention, and bulk Stop and Delete. */
 export function OrgCodespacesPage({ org, me }: { org: string; me: string }) {
@@ -49,13 +49,8 @@ export function OrgCodespacesPage({ org, me }: { org: string; me: string }) {
   const now = useMinuteClock();
   const [filters, setFilters] = useState<OrgFilters>(() => parseOrgFilters(searchParams));
   const deferred = useDeferredValue(filters);
-  const updateFilters = useCallback((next: Partial<OrgFilters>) => {
-    setFilters((current) => {
-      const merged = { ...current, ...next };
-      window.history.replaceState(null, '', `${window.location.pathname}${orgFiltersToSearch(merged)}`);
-      return merged;
-    });
-  }, []);
+  const updateFilters = useCallback((next: Partial<OrgFilters>) => setFilters((current) => ({ ...current, ...next })), []);
+  useSearchInUrl(orgFiltersToSearch(filters));
 
   const codespaces = query.data;
   const index = useMemo(() => searchIndex(codespaces ?? []), [codespaces]);

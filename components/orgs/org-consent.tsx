@@ -4,9 +4,7 @@ import { useState } from 'react';
 import { ShieldCheck } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { signInWithGitHub } from '@/lib/auth/browser';
-
-/** Sign-in scopes with admin:org added: asked for only here, when an admin opens an organisation. */
-const SCOPES_WITH_ORG_ADMIN = 'codespace read:user user:email admin:org';
+import { SCOPES_WITH_ORG_ADMIN } from '@/lib/auth/scopes';
 
 /** Explains why the organisation view needs more access, and asks GitHub for it (incremental consent). */
 export function OrgConsent({ org }: { org: string }) {

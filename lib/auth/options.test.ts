@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readConfigForTest } from '@/lib/config';
-import { authOptions, OAUTH_SCOPES } from './options';
+import { authOptions } from './options';
+import { OAUTH_SCOPES } from './scopes';
 
 const env = (vars: Record<string, string>) => ({ NODE_ENV: 'test', ...vars }) as NodeJS.ProcessEnv;
 

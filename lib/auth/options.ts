@@ -2,13 +2,9 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import GitHubProvider, { type GithubEmail, type GithubProfile } from 'next-auth/providers/github';
 import { serverConfig, type ServerConfig } from '@/lib/config';
+import { OAUTH_SCOPES } from '@/lib/auth/scopes';
 import type { HangarJwt } from '@/lib/auth/token';
 import { logEvent } from '@/lib/server/log';
-
-/** `codespace` to manage codespaces; the rest to show who is signed in. */
-export const OAUTH_SCOPES = 'codespace read:user user:email';
-/** Asked for only when a user opens an organisation's view: GitHub requires it to read org codespaces. */
-export const ORG_ADMIN_SCOPE = 'admin:org';
 
 /** Sessions last a working day; GitHub OAuth tokens themselves do not expire. */
 const SESSION_MAX_AGE_S = 12 * 60 * 60;

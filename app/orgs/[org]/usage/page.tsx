@@ -1,12 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { OrgConsent } from '@/components/orgs/org-consent';
-import { SignInScreen } from '@/components/layout/sign-in-screen';
+import { orgAccess } from '@/components/orgs/org-access';
 import { OrgUsagePage } from '@/components/usage/org-usage-page';
-import { ORG_ADMIN_SCOPE } from '@/lib/auth/options';
-import { serverSession } from '@/lib/auth/token';
-import { ownerName } from '@/lib/codespaces/schemas';
-import { serverConfig } from '@/lib/config';
 
 type Props = { params: Promise<{ org: string }> };
 
@@ -16,9 +10,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function OrgUsageRoute({ params }: Props) {
   const { org } = await params;
-  if (!ownerName.safeParse(org).success) notFound();
-  const session = await serverSession();
-  if (!session) return <SignInScreen demo={serverConfig().demo} />;
-  if (!session.scopes.includes(ORG_ADMIN_SCOPE)) return <OrgConsent org={org} />;
+  const access = await orgAccess(org);
+  if ('screen' in access) return access.screen;
   return <OrgUsagePage org={org} />;
 }

@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import { notFound } from 'next/navigation';
+import { SignInScreen } from '@/components/layout/sign-in-screen';
+import { ORG_ADMIN_SCOPE } from '@/lib/auth/scopes';
+import { serverSession } from '@/lib/auth/token';
+import { ownerName } from '@/lib/codespaces/schemas';
+import { serverConfig } from '@/lib/config';
+import { OrgConsent } from './org-consent';
+
+type Session = NonNullable<Awaited<ReturnType<typeof serverSession>>>;
+
+/**
+ * What every organisation page checks first (server side): a valid organisation name (else 404), a
+ * session (else the sign-in screen), and the admin:org scope (else the consent screen: GitHub would
+ * refuse anyway, so explain and ask rather than fail). Returns the session, or the screen to show.
+ */
+export async function orgAccess(org: string): Promise<{ session: Session } | { screen: ReactNode }> {
+  if (!ownerName.safeParse(org).success) notFound();
+  const session = await serverSession();
+  if (!session) return { screen: <SignInScreen demo={serverConfig().demo} /> };
+  if (!session.scopes.includes(ORG_ADMIN_SCOPE)) return { screen: <OrgConsent org={org} /> };
+  return { session };
+}

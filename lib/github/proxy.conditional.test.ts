@@ -6,7 +6,7 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulatorServer, type RunningEmulator } from '@/emulator/node-server';
 import { MemoryStore } from '@/lib/github/store/memory-store';
-import { sessionCookie } from '@/lib/test/session';
+import { sessionCookie, configureAppForEmulator } from '@/lib/test/session';
 import type { CachedAnswer, GithubStateStore, RateLimitState, UserKey } from '@/lib/github/store/types';
 
 const APP = 'http://hangar.test';
@@ -38,17 +38,9 @@ class WatchedStore extends MemoryStore {
 
 beforeAll(async () => {
   upstream = await startEmulatorServer({ control: true, transitionMs: 60_000 });
-  Object.assign(process.env, {
-    GITHUB_ID: 'conditional-client',
-    GITHUB_SECRET: 'conditional-client-secret',
-    GITHUB_API_URL: `${upstream.url}/api`,
-    GITHUB_WEB_URL: upstream.url,
-    NEXTAUTH_URL: APP,
-    NEXTAUTH_SECRET: SECRET,
-    HANGAR_LOG: 'off',
-    // Retries of failed reads wait 10 ms, 40 ms here instead of 1 s, 4 s.
-    HANGAR_RETRY_BASE_MS: '10',
-  });
+  configureAppForEmulator(upstream.url, { client: 'conditional-client', appUrl: APP, secret: SECRET });
+  // Retries of failed reads wait 10 ms, 40 ms here instead of 1 s, 4 s.
+  process.env.HANGAR_RETRY_BASE_MS = '10';
   ({ proxyGithubRequest } = await import('@/lib/github/proxy'));
   ({ setGithubStore } = await import('@/lib/github/store'));
   for (const login of ['mona', 'hubot']) {

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulatorServer, type RunningEmulator } from '@/emulator/node-server';
-import { sessionCookie } from '@/lib/test/session';
+import { sessionCookie, configureAppForEmulator } from '@/lib/test/session';
 
 const APP = 'http://hangar.test';
 const SECRET = 'fuzz-secret-fuzz-secret-fuzz-secret';
@@ -20,15 +20,7 @@ let codespaceName = '';
 
 beforeAll(async () => {
   upstream = await startEmulatorServer({ transitionMs: 60_000 });
-  Object.assign(process.env, {
-    GITHUB_ID: 'fuzz-client',
-    GITHUB_SECRET: 'fuzz-client-secret',
-    GITHUB_API_URL: `${upstream.url}/api`,
-    GITHUB_WEB_URL: upstream.url,
-    NEXTAUTH_URL: APP,
-    NEXTAUTH_SECRET: SECRET,
-    HANGAR_LOG: 'off',
-  });
+  configureAppForEmulator(upstream.url, { client: 'fuzz-client', appUrl: APP, secret: SECRET });
   ({ proxyGithubRequest } = await import('@/lib/github/proxy'));
   session = await sessionCookie('mona', upstream.emulator.issueToken('mona'), SECRET);
   codespaceName = [...upstream.emulator.world.codespaces.values()].find((c) => c.owner === 'mona')!.name;

@@ -2,6 +2,7 @@
 // standalone server of the container image (scripts/standalone.mjs), so both behave the same.
 import { randomBytes } from 'node:crypto';
 
+// lib/github/store/memory-store.ts's DEFAULT_MAX_BYTES (a unit test keeps the two equal).
 const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** Old-space heap for the server: 128 MB of working room plus twice the answer cache's byte cap. */

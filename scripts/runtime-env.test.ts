@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_BYTES } from '@/lib/github/store/memory-store';
 import { heapLimitMb, prepareRuntimeEnv, serverNodeOptions } from './runtime-env.mjs';
 
 describe('the server process environment', () => {
   it('sizes the heap to the answer cache plus working room, keeping V8’s usual young generation', () => {
     expect(heapLimitMb({})).toBe(256);
+    // The script cannot import the app's TypeScript: its default cache size is a copy, kept equal here.
+    expect(heapLimitMb({})).toBe(128 + (2 * DEFAULT_MAX_BYTES) / (1024 * 1024));
     expect(heapLimitMb({ HANGAR_CACHE_MAX_BYTES: String(256 * 1024 * 1024) })).toBe(640);
     expect(serverNodeOptions({})).toBe('--max-old-space-size=256 --max-semi-space-size=16');
   });

@@ -38,7 +38,14 @@ const CONNECTIONS = 32;
 const FLEET = 2000;
 
 const os = await import('node:os');
-const results = { at: new Date().toISOString(), quick, node: process.version, cpus: os.cpus().length, loadAverageAtStart: os.loadavg(), figures: {} };
+const results = {
+  at: new Date().toISOString(),
+  quick,
+  node: process.version,
+  cpus: os.cpus().length,
+  loadAverageAtStart: os.loadavg(),
+  figures: {},
+};
 const rows = [['measure', 'figure', 'target', '']];
 function record(key, label, value, shown, target, pass) {
   results.figures[key] = { value, target: target ?? null, pass: pass ?? null };
@@ -131,8 +138,18 @@ async function measureLatency(cookie, token) {
     p(identity, 50) - p(directIdentity, 50),
     `+${(p(identity, 50) - p(directIdentity, 50)).toFixed(2)} ms`,
   );
-  record('latency.direct', `GET /user/codespaces straight to the emulator, p50 / p99 (${LATENCY_SAMPLES} req)`, results.latency.direct, `${p(direct, 50).toFixed(2)} / ${p(direct, 99).toFixed(2)} ms`);
-  record('latency.proxied', `the same through Hangar, p50 / p99 (${LATENCY_SAMPLES} req)`, results.latency.proxied, `${p(proxied, 50).toFixed(2)} / ${p(proxied, 99).toFixed(2)} ms`);
+  record(
+    'latency.direct',
+    `GET /user/codespaces straight to the emulator, p50 / p99 (${LATENCY_SAMPLES} req)`,
+    results.latency.direct,
+    `${p(direct, 50).toFixed(2)} / ${p(direct, 99).toFixed(2)} ms`,
+  );
+  record(
+    'latency.proxied',
+    `the same through Hangar, p50 / p99 (${LATENCY_SAMPLES} req)`,
+    results.latency.proxied,
+    `${p(proxied, 50).toFixed(2)} / ${p(proxied, 99).toFixed(2)} ms`,
+  );
   record(
     'latency.overhead',
     'proxy overhead p50 (p99), ratio proxied/direct p50',
@@ -145,7 +162,13 @@ async function measureLatency(cookie, token) {
 
 async function load(url, headers, seconds) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
-  return { requests: result.requests.total, seconds, errors: result.errors + result.timeouts + result.non2xx, p50: result.latency.p50, p99: result.latency.p99 };
+  return {
+    requests: result.requests.total,
+    seconds,
+    errors: result.errors + result.timeouts + result.non2xx,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+  };
 }
 
 /** Several rounds, direct and proxied in turn, so a machine busy with something else hurts both alike. */
@@ -156,7 +179,9 @@ async function measureThroughput(cookie, token, app) {
   const sum = { direct: [], proxied: [] };
   const since = Date.now();
   for (let round = 0; round < rounds; round++) {
-    sum.direct.push(await load(`${emulatorUrl}/api/user/codespaces`, { authorization: `token ${token}`, accept: 'application/vnd.github+json' }, seconds));
+    sum.direct.push(
+      await load(`${emulatorUrl}/api/user/codespaces`, { authorization: `token ${token}`, accept: 'application/vnd.github+json' }, seconds),
+    );
     sum.proxied.push(await load(`${appUrl}/api/github/user/codespaces`, { cookie, accept: 'application/json' }, seconds));
   }
   const total = (runs) => ({
@@ -170,7 +195,12 @@ async function measureThroughput(cookie, token, app) {
   const upstream = countByStatus((await upstreamLog(since, 'mona')).filter((e) => e.path === '/user/codespaces'));
   results.throughput = { direct, proxied, upstream, rounds: sum };
   const ratio = proxied.rps / direct.rps;
-  record('throughput.direct', `direct req/s at ${CONNECTIONS} connections, ${rounds * seconds} s (errors)`, direct, `${direct.rps.toFixed(0)} req/s (${direct.errors} errors)`);
+  record(
+    'throughput.direct',
+    `direct req/s at ${CONNECTIONS} connections, ${rounds * seconds} s (errors)`,
+    direct,
+    `${direct.rps.toFixed(0)} req/s (${direct.errors} errors)`,
+  );
   record(
     'throughput.proxied',
     `proxied req/s at ${CONNECTIONS} connections, ${rounds * seconds} s (errors; ratio to direct)`,
@@ -256,8 +286,19 @@ async function measureEconomy(browser) {
   const scale = 60 / minutes;
   // The first load's full answer counts once; the polls of a shortened hour are scaled to an hour.
   const full200 = (countByStatus(loadEntries)[200] ?? 0) + (hourCounts[200] ?? 0) * scale;
-  results.economy = { load: countByStatus(loadEntries), idleHour: hourCounts, minutesSimulated: minutes, browserRequests: tracker.count, browserStatuses: { ...tracker.statuses } };
-  record('economy.load', 'upstream requests for the first page load (60-codespace fleet)', countByStatus(loadEntries), statusText(countByStatus(loadEntries)));
+  results.economy = {
+    load: countByStatus(loadEntries),
+    idleHour: hourCounts,
+    minutesSimulated: minutes,
+    browserRequests: tracker.count,
+    browserStatuses: { ...tracker.statuses },
+  };
+  record(
+    'economy.load',
+    'upstream requests for the first page load (60-codespace fleet)',
+    countByStatus(loadEntries),
+    statusText(countByStatus(loadEntries)),
+  );
   record(
     'economy.idleHour',
     `idle list tab, load + simulated hour (page.clock, ${minutes} min): upstream 200s`,
@@ -270,7 +311,10 @@ async function measureEconomy(browser) {
 
   // One codespace starting, in real time now: from the click to the word "Available".
   await page.clock.resume();
-  const row = page.locator('[role="row"][data-codespace]').filter({ has: page.locator('[data-codespace-state="Shutdown"]') }).first();
+  const row = page
+    .locator('[role="row"][data-codespace]')
+    .filter({ has: page.locator('[data-codespace-state="Shutdown"]') })
+    .first();
   const name = await row.getAttribute('data-codespace');
   const startSince = Date.now();
   const started = performance.now();
@@ -280,7 +324,12 @@ async function measureEconomy(browser) {
   await tracker.quiet();
   const starting = countByStatus(await upstreamLog(startSince, login));
   results.economy.start = { upstream: starting, ms: tookMs };
-  record('economy.start', 'one codespace starting: upstream until the row shows Available', { ...starting, ms: tookMs }, `${statusText(starting)} in ${(tookMs / 1000).toFixed(1)} s`);
+  record(
+    'economy.start',
+    'one codespace starting: upstream until the row shows Available',
+    { ...starting, ms: tookMs },
+    `${statusText(starting)} in ${(tookMs / 1000).toFixed(1)} s`,
+  );
   await context.close();
 }
 
@@ -333,9 +382,7 @@ async function navigationMetrics(browser, cookie, url) {
 
 async function measurePages(browser) {
   const cookie = await signIn(appUrl, 'mona');
-  const name = (
-    await (await fetch(`${appUrl}/api/github/user/codespaces?per_page=1`, { headers: { cookie } })).json()
-  ).codespaces[0].name;
+  const name = (await (await fetch(`${appUrl}/api/github/user/codespaces?per_page=1`, { headers: { cookie } })).json()).codespaces[0].name;
   results.pages = {};
   for (const [label, url] of [
     ['/', `${appUrl}/`],
@@ -346,7 +393,16 @@ async function measurePages(browser) {
     const ttfb = median(runs.map((r) => r.ttfb));
     const lcp = median(runs.map((r) => r.lcp));
     const js = runs[runs.length - 1];
-    results.pages[label] = { ttfb, lcp, jsGzipBytes: js.jsEncoded, jsBytes: js.jsDecoded, laterJsGzipBytes: js.laterEncoded, scripts: js.js.length, encodings: js.encodings, runs: runs.length };
+    results.pages[label] = {
+      ttfb,
+      lcp,
+      jsGzipBytes: js.jsEncoded,
+      jsBytes: js.jsDecoded,
+      laterJsGzipBytes: js.laterEncoded,
+      scripts: js.js.length,
+      encodings: js.encodings,
+      runs: runs.length,
+    };
     record(`page.${label}.ttfb`, `${label}: TTFB (median of ${runs.length} cold loads)`, ttfb, `${ttfb.toFixed(0)} ms`);
     record(`page.${label}.lcp`, `${label}: LCP`, lcp, `${lcp.toFixed(0)} ms`, '≤ 500 ms', lcp <= 500);
     const budget = label === '/' ? 150 * 1024 : null;
@@ -387,7 +443,11 @@ async function measureScale(browser) {
       const paint = performance.getEntriesByName('first-contentful-paint')[0];
       return { ttfb: nav.responseStart, fcp: paint?.startTime ?? NaN, hydrated: performance.now(), htmlBytes: nav.encodedBodySize };
     });
-    await page.getByText(`${FLEET.toLocaleString('en')} codespaces`).or(page.getByText(`${FLEET} codespaces`)).first().waitFor();
+    await page
+      .getByText(`${FLEET.toLocaleString('en')} codespaces`)
+      .or(page.getByText(`${FLEET} codespaces`))
+      .first()
+      .waitFor();
     renders.push(timing);
 
     // Filtering: from the keystroke's input event to the filtered rows painted.
@@ -415,7 +475,12 @@ async function measureScale(browser) {
   const fcp = median(renders.map((r) => r.fcp));
   const filterMs = filters.map((f) => f.ms);
   results.scale = { fleet: FLEET, renders, filters };
-  record('scale.render', `${FLEET} codespaces: first rows painted (FCP) / hydrated`, { fcp, hydrated }, `${fcp.toFixed(0)} ms / ${hydrated.toFixed(0)} ms`);
+  record(
+    'scale.render',
+    `${FLEET} codespaces: first rows painted (FCP) / hydrated`,
+    { fcp, hydrated },
+    `${fcp.toFixed(0)} ms / ${hydrated.toFixed(0)} ms`,
+  );
   record(
     'scale.filter',
     `${FLEET} codespaces: text filter, keystroke to painted (median, max of ${filterMs.length})`,
@@ -432,7 +497,11 @@ async function main() {
   const nextBin = require.resolve('next/dist/bin/next');
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     log('no production build: running next build');
-    const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    const build = spawnSync(process.execPath, [nextBin, 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 

@@ -3,7 +3,12 @@ import { emulator, signIn } from './helpers';
 
 test.beforeEach(async ({ request }) => emulator.reset(request));
 
-type Listed = { name: string; display_name: string | null; state: string; git_status: { ahead?: number; behind?: number; has_unpushed_changes?: boolean; has_uncommitted_changes?: boolean; ref?: string } };
+type Listed = {
+  name: string;
+  display_name: string | null;
+  state: string;
+  git_status: { ahead?: number; behind?: number; has_unpushed_changes?: boolean; has_uncommitted_changes?: boolean; ref?: string };
+};
 
 async function codespaces(page: Page): Promise<Listed[]> {
   return (await (await page.request.get('/api/github/user/codespaces?per_page=100')).json()).codespaces;
@@ -33,7 +38,9 @@ test('the detail view shows git status and machine, with the actions its state a
 
 test('deleting a codespace with unpushed work requires typing its name', async ({ page }) => {
   await signIn(page, 'mona');
-  const codespace = (await codespaces(page)).find((c) => c.state === 'Shutdown' && (c.git_status.has_unpushed_changes || (c.git_status.ahead ?? 0) > 0))!;
+  const codespace = (await codespaces(page)).find(
+    (c) => c.state === 'Shutdown' && (c.git_status.has_unpushed_changes || (c.git_status.ahead ?? 0) > 0),
+  )!;
   const title = codespace.display_name || codespace.name;
   await page.goto(`/codespaces/${codespace.name}`);
   await page.getByRole('button', { name: 'Delete' }).click();

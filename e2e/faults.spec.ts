@@ -66,7 +66,10 @@ test('when the rate limit is used up, the page says so and when it lifts', async
     status: 403,
     times: 20,
     headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-limit': '5000', 'x-ratelimit-reset': String(reset), 'x-ratelimit-used': '5000' },
-    body: { message: 'API rate limit exceeded for user ID 1.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' },
+    body: {
+      message: 'API rate limit exceeded for user ID 1.',
+      documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+    },
   });
   const since = Date.now();
 

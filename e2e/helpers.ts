@@ -7,11 +7,22 @@ export const emulator = {
   },
   async fault(
     request: APIRequestContext,
-    rule: { method?: string; path: string; status?: number; delayMs?: number; times?: number; body?: unknown; headers?: Record<string, string> },
+    rule: {
+      method?: string;
+      path: string;
+      status?: number;
+      delayMs?: number;
+      times?: number;
+      body?: unknown;
+      headers?: Record<string, string>;
+    },
   ) {
     expect((await request.post('/emulator/_emulator/faults', { data: rule })).status()).toBe(201);
   },
-  async log(request: APIRequestContext, since = 0): Promise<{ method: string; path: string; status: number; login: string | null; at: number }[]> {
+  async log(
+    request: APIRequestContext,
+    since = 0,
+  ): Promise<{ method: string; path: string; status: number; login: string | null; at: number }[]> {
     const response = await request.get(`/emulator/_emulator/log?since=${since}`);
     return (await response.json()).entries;
   },
@@ -39,7 +50,9 @@ export async function collectListedNames(page: Page): Promise<Set<string>> {
   const names = new Set<string>();
   await page.evaluate(() => window.scrollTo(0, 0));
   for (let i = 0; i < 200; i++) {
-    for (const name of await page.locator('[role="row"][data-codespace]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-codespace')!))) {
+    for (const name of await page
+      .locator('[role="row"][data-codespace]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-codespace')!))) {
       names.add(name);
     }
     const atBottom = await page.evaluate(() => {

@@ -40,7 +40,9 @@ test('Rename changes the display name on GitHub and on the page', async ({ page 
 
 test('Change machine offers only valid machines and applies the choice', async ({ page }) => {
   await signIn(page);
-  const target = (await codespaces(page)).find((c) => c.state === 'Shutdown' && c.machine?.cpus === 2 && c.repository.full_name.startsWith('octo-org/'))!;
+  const target = (await codespaces(page)).find(
+    (c) => c.state === 'Shutdown' && c.machine?.cpus === 2 && c.repository.full_name.startsWith('octo-org/'),
+  )!;
   await page.goto(`/codespaces/${target.name}`);
   await page.getByRole('button', { name: 'Change machine' }).click();
   const dialog = page.getByRole('dialog', { name: 'Change machine type' });
@@ -62,7 +64,10 @@ test('Export pushes a codespace’s work to a branch and shows the link when it 
   await expect(dialog.getByRole('status')).toContainText(/Exporting|Export succeeded/);
   await expect(dialog.getByRole('status')).toContainText('Export succeeded', { timeout: 15_000 });
   await expect(dialog.getByRole('status')).toContainText(`codespace-${target.name}`);
-  await expect(dialog.getByRole('link', { name: /Open the branch/ })).toHaveAttribute('href', new RegExp(`/tree/codespace-${target.name}$`));
+  await expect(dialog.getByRole('link', { name: /Open the branch/ })).toHaveAttribute(
+    'href',
+    new RegExp(`/tree/codespace-${target.name}$`),
+  );
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('region', { name: 'Git status' })).toContainText('No unpushed changes', { timeout: 15_000 });
 });

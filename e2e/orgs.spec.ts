@@ -3,7 +3,8 @@ import { emulator, signIn, signInWithOrgAccess } from './helpers';
 
 test.beforeEach(async ({ request }) => emulator.reset(request));
 
-const orgRows = (page: import('@playwright/test').Page) => page.getByRole('table', { name: 'Organization codespaces' }).locator('[role="row"][data-codespace]');
+const orgRows = (page: import('@playwright/test').Page) =>
+  page.getByRole('table', { name: 'Organization codespaces' }).locator('[role="row"][data-codespace]');
 
 test('an admin is asked for organization access only when opening the organization, and lands back on it', async ({ page, request }) => {
   const since = Date.now();

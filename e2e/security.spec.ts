@@ -97,7 +97,10 @@ test('two people signed in from two browsers never see each other’s codespaces
   await signIn(hubot, 'hubot');
 
   const listOf = async (page: typeof mona) =>
-    ((await (await page.request.get('/api/github/user/codespaces?per_page=100')).json()).codespaces as { name: string; owner: { login: string } }[]);
+    (await (await page.request.get('/api/github/user/codespaces?per_page=100')).json()).codespaces as {
+      name: string;
+      owner: { login: string };
+    }[];
   const monas = await listOf(mona);
   const hubots = await listOf(hubot);
   expect(monas.every((c) => c.owner.login === 'mona')).toBe(true);
@@ -114,7 +117,9 @@ test('two people signed in from two browsers never see each other’s codespaces
   await mona.reload();
   await expect(mona.getByRole('button', { name: 'Account: mona' })).toBeVisible();
   await expect(mona.locator(`[role="row"][data-codespace="${hubots[0]!.name}"]`)).toHaveCount(0);
-  expect((await emulator.log(request)).filter((e) => e.path.includes(theirs) && e.login === 'hubot').every((e) => e.status === 404)).toBe(true);
+  expect((await emulator.log(request)).filter((e) => e.path.includes(theirs) && e.login === 'hubot').every((e) => e.status === 404)).toBe(
+    true,
+  );
   await monaContext.close();
   await hubotContext.close();
 });

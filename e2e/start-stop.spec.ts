@@ -34,7 +34,11 @@ test('a billing refusal (402) on Start is explained in words and the page keeps 
     method: 'POST',
     path: `^/user/codespaces/${codespace.name}/start$`,
     status: 402,
-    body: { message: 'Payment required: the spending limit for Codespaces has been reached.', documentation_url: 'https://docs.github.com/rest', status: '402' },
+    body: {
+      message: 'Payment required: the spending limit for Codespaces has been reached.',
+      documentation_url: 'https://docs.github.com/rest',
+      status: '402',
+    },
   });
   await page.getByRole('searchbox', { name: 'Filter by text' }).fill(codespace.name);
   const target = row(page, codespace.name);

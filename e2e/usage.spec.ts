@@ -3,13 +3,16 @@ import { emulator, signIn, signInWithOrgAccess } from './helpers';
 
 test.beforeEach(async ({ request }) => emulator.reset(request));
 
-const usd = (n: number) => n.toLocaleString('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const usd = (n: number) =>
+  n.toLocaleString('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 test('the organization’s usage page shows GitHub’s report: totals, charts, a sortable table and a CSV download', async ({ page }) => {
   await signInWithOrgAccess(page, 'mona');
   const now = new Date();
   const report = await (
-    await page.request.get(`/api/github/organizations/octo-org/settings/billing/usage?year=${now.getUTCFullYear()}&month=${now.getUTCMonth() + 1}`)
+    await page.request.get(
+      `/api/github/organizations/octo-org/settings/billing/usage?year=${now.getUTCFullYear()}&month=${now.getUTCMonth() + 1}`,
+    )
   ).json();
   const today = now.toISOString().slice(0, 10);
   const items = (report.usageItems as { product: string; date: string; netAmount: number; repositoryName: string }[]).filter(

@@ -101,7 +101,11 @@ class OpenApiToJsonSchema {
       if: { properties: { [property]: { const: value } }, required: [property] },
       then: this.ref(String(ref)),
     }));
-    return { ...rest, ...(Array.isArray(oneOf) ? { anyOf: oneOf } : {}), allOf: [...(Array.isArray(rest.allOf) ? rest.allOf : []), ...rules] };
+    return {
+      ...rest,
+      ...(Array.isArray(oneOf) ? { anyOf: oneOf } : {}),
+      allOf: [...(Array.isArray(rest.allOf) ? rest.allOf : []), ...rules],
+    };
   }
 }
 
@@ -113,13 +117,22 @@ class OpenApiToJsonSchema {
  */
 const UNDOCUMENTED: Record<string, { status: number; why: string }[]> = {
   'POST /user/codespaces': [
-    { status: 400, why: 'A ref or machine the repository does not have. The same request under /repos/{owner}/{repo}/codespaces documents 400; this one lists no client error at all.' },
+    {
+      status: 400,
+      why: 'A ref or machine the repository does not have. The same request under /repos/{owner}/{repo}/codespaces documents 400; this one lists no client error at all.',
+    },
   ],
   'GET /organizations/{org}/settings/billing/usage': [
-    { status: 404, why: 'An organisation that does not exist, or that the user is not a member of: GitHub does not reveal it, as on every /orgs/{org} route.' },
+    {
+      status: 404,
+      why: 'An organisation that does not exist, or that the user is not a member of: GitHub does not reveal it, as on every /orgs/{org} route.',
+    },
   ],
   'PATCH /user/codespaces/{codespace_name}': [
-    { status: 422, why: 'A display_name over 48 characters or an unknown machine. The description lists no validation answer for PATCH; 422 is what GitHub uses for validation elsewhere.' },
+    {
+      status: 422,
+      why: 'A display_name over 48 characters or an unknown machine. The description lists no validation answer for PATCH; 422 is what GitHub uses for validation elsewhere.',
+    },
   ],
 };
 
@@ -181,15 +194,18 @@ function problemsWith(operation: string, response: ApiResponse): string[] {
     return [`answered ${status}, which GitHub does not document for ${operation} (documented: ${Object.keys(documented).join(', ')})`];
   }
 
-  if (!schema) return response.text === '' ? [] : [`answered ${status} with a body, where GitHub documents none: ${response.text.slice(0, 80)}`];
+  if (!schema)
+    return response.text === '' ? [] : [`answered ${status} with a body, where GitHub documents none: ${response.text.slice(0, 80)}`];
   const problems: string[] = [];
-  if (!response.headers.get('content-type')?.startsWith('application/json')) problems.push(`content-type is ${response.headers.get('content-type')}`);
+  if (!response.headers.get('content-type')?.startsWith('application/json'))
+    problems.push(`content-type is ${response.headers.get('content-type')}`);
   const validate = validator(key, schema);
   if (!validate(response.body)) problems.push(...(validate.errors ?? []).map(describeError));
   if (response.status >= 400) {
     // GitHub's errors always say what went wrong, though basic-error requires nothing.
     const body = response.body as { message?: unknown; documentation_url?: unknown };
-    if (typeof body.message !== 'string' || typeof body.documentation_url !== 'string') problems.push('an error without message and documentation_url');
+    if (typeof body.message !== 'string' || typeof body.documentation_url !== 'string')
+      problems.push('an error without message and documentation_url');
   }
   return problems;
 }
@@ -238,7 +254,10 @@ describe('the contract checker', () => {
     const privateFieldsMissing: Record<string, unknown> = { ...user.body, disk_usage: 'lots' };
     delete privateFieldsMissing.two_factor_authentication;
     expect(problemsWith('GET /user', { ...user, body: privateFieldsMissing })).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^\/disk_usage must be integer/), expect.stringMatching(/must have required property 'two_factor_authentication'/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^\/disk_usage must be integer/),
+        expect.stringMatching(/must have required property 'two_factor_authentication'/),
+      ]),
     );
   });
 });
@@ -267,7 +286,8 @@ describe('users and repositories', () => {
 
   it('GET /user/repos, every page', async () => {
     for (const login of ['mona', 'hubot', 'octocat-new']) {
-      for (let page = 1; page <= 3; page++) conforms('GET /user/repos', await h.api(`/user/repos?per_page=4&page=${page}`, { as: login }), 200);
+      for (let page = 1; page <= 3; page++)
+        conforms('GET /user/repos', await h.api(`/user/repos?per_page=4&page=${page}`, { as: login }), 200);
     }
   });
 
@@ -317,7 +337,11 @@ describe('codespaces', () => {
     const h = setup();
     for (const login of ['mona', 'hubot']) {
       for (const cs of await h.codespacesOf(login)) {
-        const body = conforms('GET /user/codespaces/{codespace_name}', await h.api<Codespace>(`/user/codespaces/${cs.name}`, { as: login }), 200);
+        const body = conforms(
+          'GET /user/codespaces/{codespace_name}',
+          await h.api<Codespace>(`/user/codespaces/${cs.name}`, { as: login }),
+          200,
+        );
         expect(body.name).toBe(cs.name);
       }
     }
@@ -325,7 +349,11 @@ describe('codespaces', () => {
     conforms('GET /user/codespaces/{codespace_name}', await h.api(`/user/codespaces/${monas.name}`, { as: 'hubot' }), 404);
     conforms('GET /user/codespaces/{codespace_name}', await h.api('/user/codespaces/no-such-codespace'), 404);
     const etag = must((await h.api(`/user/codespaces/${monas.name}`)).headers.get('etag'), 'an ETag');
-    conforms('GET /user/codespaces/{codespace_name}', await h.api(`/user/codespaces/${monas.name}`, { headers: { 'if-none-match': etag } }), 304);
+    conforms(
+      'GET /user/codespaces/{codespace_name}',
+      await h.api(`/user/codespaces/${monas.name}`, { headers: { 'if-none-match': etag } }),
+      304,
+    );
   });
 
   it('POST /user/codespaces/{codespace_name}/start and /stop, on a codespace in every state', async () => {
@@ -351,7 +379,11 @@ describe('codespaces', () => {
     const h = setup();
     const running = await h.codespace((c) => c.state === 'Available' && c.machine?.name === 'basicLinux32gb');
     const op = 'PATCH /user/codespaces/{codespace_name}';
-    conforms(op, await h.api(`/user/codespaces/${running.name}`, { method: 'PATCH', body: { display_name: 'Renamed', machine: 'premiumLinux' } }), 200);
+    conforms(
+      op,
+      await h.api(`/user/codespaces/${running.name}`, { method: 'PATCH', body: { display_name: 'Renamed', machine: 'premiumLinux' } }),
+      200,
+    );
     conforms(op, await h.api(`/user/codespaces/${running.name}`, { method: 'PATCH', body: { recent_folders: ['/workspaces/x'] } }), 200);
     conforms(op, await h.api(`/user/codespaces/${running.name}`, { method: 'PATCH', body: { display_name: 'z'.repeat(49) } }), 422);
     conforms(op, await h.api('/user/codespaces/nope', { method: 'PATCH', body: { display_name: 'x' } }), 404);
@@ -375,7 +407,11 @@ describe('codespaces', () => {
   it('POST /user/codespaces/{codespace_name}/exports and GET …/exports/{export_id}', async () => {
     const h = setup();
     const cs = await h.codespace((c) => c.state === 'Shutdown' && c.git_status.has_unpushed_changes === true);
-    const started = conforms('POST /user/codespaces/{codespace_name}/exports', await h.api<CodespaceExport>(`/user/codespaces/${cs.name}/exports`, { method: 'POST' }), 202);
+    const started = conforms(
+      'POST /user/codespaces/{codespace_name}/exports',
+      await h.api<CodespaceExport>(`/user/codespaces/${cs.name}/exports`, { method: 'POST' }),
+      202,
+    );
     const get = (id: string) => h.api<CodespaceExport>(`/user/codespaces/${cs.name}/exports/${id}`);
     conforms('GET /user/codespaces/{codespace_name}/exports/{export_id}', await get(started.id!), 200);
     conforms('GET /user/codespaces/{codespace_name}', await h.api(`/user/codespaces/${cs.name}`), 200);
@@ -386,7 +422,11 @@ describe('codespaces', () => {
     conforms('GET /user/codespaces/{codespace_name}/exports/{export_id}', await get('999999'), 404);
 
     const starting = await h.codespace((c) => c.state === 'Starting');
-    conforms('POST /user/codespaces/{codespace_name}/exports', await h.api(`/user/codespaces/${starting.name}/exports`, { method: 'POST' }), 422);
+    conforms(
+      'POST /user/codespaces/{codespace_name}/exports',
+      await h.api(`/user/codespaces/${starting.name}/exports`, { method: 'POST' }),
+      422,
+    );
     conforms('POST /user/codespaces/{codespace_name}/exports', await h.api('/user/codespaces/nope/exports', { method: 'POST' }), 404);
   });
 
@@ -394,7 +434,11 @@ describe('codespaces', () => {
     const h = setup();
     const template = await h.codespace((c) => c.publish_url !== null);
     const op = 'POST /user/codespaces/{codespace_name}/publish';
-    conforms(op, await h.api(`/user/codespaces/${template.name}/publish`, { method: 'POST', body: { name: 'react-sandbox', private: true } }), 201);
+    conforms(
+      op,
+      await h.api(`/user/codespaces/${template.name}/publish`, { method: 'POST', body: { name: 'react-sandbox', private: true } }),
+      201,
+    );
     conforms(op, await h.api(`/user/codespaces/${template.name}/publish`, { method: 'POST', body: { name: 'again' } }), 422);
     conforms(op, await h.api('/user/codespaces/nope/publish', { method: 'POST', body: {} }), 404);
     conforms('GET /repos/{owner}/{repo}', await h.api('/repos/mona/react-sandbox'), 200);
@@ -414,10 +458,25 @@ describe('creating codespaces', () => {
 
   it('POST /user/codespaces', async () => {
     const op = 'POST /user/codespaces';
-    const created = conforms(op, await h.api<Codespace>('/user/codespaces', { method: 'POST', body: { repository_id: blog.id, ref: 'main' } }), 201);
+    const created = conforms(
+      op,
+      await h.api<Codespace>('/user/codespaces', { method: 'POST', body: { repository_id: blog.id, ref: 'main' } }),
+      201,
+    );
     conforms(op, await h.api('/user/codespaces', { method: 'POST', body: { repository_id: blog.id, location: 'SouthEastAsia' } }), 202);
-    conforms(op, await h.api('/user/codespaces', { method: 'POST', body: { repository_id: blog.id, geo: 'EuropeWest', display_name: 'Geo', idle_timeout_minutes: 60 } }), 201);
-    conforms(op, await h.api('/user/codespaces', { method: 'POST', body: { pull_request: { repository_id: octoApp.id, pull_request_number: 2 } } }), 201);
+    conforms(
+      op,
+      await h.api('/user/codespaces', {
+        method: 'POST',
+        body: { repository_id: blog.id, geo: 'EuropeWest', display_name: 'Geo', idle_timeout_minutes: 60 },
+      }),
+      201,
+    );
+    conforms(
+      op,
+      await h.api('/user/codespaces', { method: 'POST', body: { pull_request: { repository_id: octoApp.id, pull_request_number: 2 } } }),
+      201,
+    );
     conforms(op, await h.api('/user/codespaces', { method: 'POST', body: { repository_id: 1 } }), 404);
     conforms(op, await h.api('/user/codespaces', { method: 'POST', body: { repository_id: blog.id, ref: 'nope' } }), 400);
     // Each state a new codespace passes through is a documented one.
@@ -429,7 +488,14 @@ describe('creating codespaces', () => {
 
   it('POST /repos/{owner}/{repo}/codespaces', async () => {
     const op = 'POST /repos/{owner}/{repo}/codespaces';
-    conforms(op, await h.api('/repos/octo-org/octo-app/codespaces', { method: 'POST', body: { ref: 'chore/deps', devcontainer_path: '.devcontainer/e2e/devcontainer.json' } }), 201);
+    conforms(
+      op,
+      await h.api('/repos/octo-org/octo-app/codespaces', {
+        method: 'POST',
+        body: { ref: 'chore/deps', devcontainer_path: '.devcontainer/e2e/devcontainer.json' },
+      }),
+      201,
+    );
     conforms(op, await h.api('/repos/octo-org/octo-app/codespaces', { method: 'POST', body: { location: 'SouthEastAsia' } }), 202);
     conforms(op, await h.api('/repos/octo-org/octo-app/codespaces', { method: 'POST', body: { ref: 'nope' } }), 400);
     conforms(op, await h.api('/repos/octo-org/nothing/codespaces', { method: 'POST', body: {} }), 404);
@@ -438,7 +504,11 @@ describe('creating codespaces', () => {
   it('POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces', async () => {
     const op = 'POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces';
     conforms(op, await h.api('/repos/octo-org/octo-app/pulls/1/codespaces', { method: 'POST', body: {} }), 201);
-    conforms(op, await h.api('/repos/octo-org/api-server/pulls/1/codespaces', { method: 'POST', body: { location: 'SouthEastAsia' } }), 202);
+    conforms(
+      op,
+      await h.api('/repos/octo-org/api-server/pulls/1/codespaces', { method: 'POST', body: { location: 'SouthEastAsia' } }),
+      202,
+    );
     conforms(op, await h.api('/repos/octo-org/octo-app/pulls/42/codespaces', { method: 'POST', body: {} }), 404);
   });
 
@@ -449,7 +519,8 @@ describe('creating codespaces', () => {
 
   it('GET /repos/{owner}/{repo}/codespaces/devcontainers', async () => {
     const op = 'GET /repos/{owner}/{repo}/codespaces/devcontainers';
-    for (const repo of ['octo-org/octo-app', 'acme-corp/payments', 'mona/dotfiles']) conforms(op, await h.api(`/repos/${repo}/codespaces/devcontainers`), 200);
+    for (const repo of ['octo-org/octo-app', 'acme-corp/payments', 'mona/dotfiles'])
+      conforms(op, await h.api(`/repos/${repo}/codespaces/devcontainers`), 200);
     conforms(op, await h.api('/repos/octo-org/nothing/codespaces/devcontainers'), 404);
   });
 
@@ -462,7 +533,8 @@ describe('creating codespaces', () => {
 
   it('GET /repos/{owner}/{repo}/codespaces/new', async () => {
     const op = 'GET /repos/{owner}/{repo}/codespaces/new';
-    for (const repo of ['octo-org/octo-app', 'mona/dotfiles', 'github/codespaces-react']) conforms(op, await h.api(`/repos/${repo}/codespaces/new`), 200);
+    for (const repo of ['octo-org/octo-app', 'mona/dotfiles', 'github/codespaces-react'])
+      conforms(op, await h.api(`/repos/${repo}/codespaces/new`), 200);
     conforms(op, await h.api('/repos/octo-org/nothing/codespaces/new'), 404);
   });
 
@@ -503,20 +575,42 @@ describe('organisations', () => {
 
   it('POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop and DELETE', async () => {
     const { body } = await h.api<CodespaceList>('/orgs/octo-org/codespaces?per_page=100', { token: admin });
-    const running = must(body.codespaces.find((c) => c.state === 'Available' && c.owner.login !== 'mona'), 'a running member codespace');
-    const stopped = must(body.codespaces.find((c) => c.state === 'Shutdown' && c.owner.login !== 'mona'), 'a stopped member codespace');
+    const running = must(
+      body.codespaces.find((c) => c.state === 'Available' && c.owner.login !== 'mona'),
+      'a running member codespace',
+    );
+    const stopped = must(
+      body.codespaces.find((c) => c.state === 'Shutdown' && c.owner.login !== 'mona'),
+      'a stopped member codespace',
+    );
     const stop = 'POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop';
-    conforms(stop, await h.api(`/orgs/octo-org/members/${running.owner.login}/codespaces/${running.name}/stop`, { method: 'POST', token: admin }), 200);
+    conforms(
+      stop,
+      await h.api(`/orgs/octo-org/members/${running.owner.login}/codespaces/${running.name}/stop`, { method: 'POST', token: admin }),
+      200,
+    );
     conforms(stop, await h.api(`/orgs/octo-org/members/hubot/codespaces/${running.name}/stop`, { method: 'POST', token: admin }), 404);
     const remove = 'DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}';
-    conforms(remove, await h.api(`/orgs/octo-org/members/${stopped.owner.login}/codespaces/${stopped.name}`, { method: 'DELETE', token: member }), 403);
-    conforms(remove, await h.api(`/orgs/octo-org/members/${stopped.owner.login}/codespaces/${stopped.name}`, { method: 'DELETE', token: admin }), 202);
+    conforms(
+      remove,
+      await h.api(`/orgs/octo-org/members/${stopped.owner.login}/codespaces/${stopped.name}`, { method: 'DELETE', token: member }),
+      403,
+    );
+    conforms(
+      remove,
+      await h.api(`/orgs/octo-org/members/${stopped.owner.login}/codespaces/${stopped.name}`, { method: 'DELETE', token: admin }),
+      202,
+    );
   });
 
   it('GET /organizations/{org}/settings/billing/usage', async () => {
     const op = 'GET /organizations/{org}/settings/billing/usage';
     const year = new Date(h.clock.now).getUTCFullYear();
-    const report = conforms<{ usageItems: unknown[] }>(op, await h.api(`/organizations/octo-org/settings/billing/usage?year=${year}`, { token: admin }), 200);
+    const report = conforms<{ usageItems: unknown[] }>(
+      op,
+      await h.api(`/organizations/octo-org/settings/billing/usage?year=${year}`, { token: admin }),
+      200,
+    );
     expect(report.usageItems.length).toBeGreaterThan(100);
     conforms(op, await h.api('/organizations/octo-org/settings/billing/usage?month=13', { token: admin }), 400);
     conforms(op, await h.api('/organizations/octo-org/settings/billing/usage', { token: member }), 403);

@@ -105,7 +105,11 @@ describe('the OAuth web flow', () => {
     const response = await exchange({ client_id: client.id, client_secret: client.secret, code, redirect_uri: redirectUri });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await response.json()).toEqual({ access_token: expect.stringMatching(/^gho_[A-Za-z0-9]{36}$/), token_type: 'bearer', scope: 'codespace,read:user' });
+    expect(await response.json()).toEqual({
+      access_token: expect.stringMatching(/^gho_[A-Za-z0-9]{36}$/),
+      token_type: 'bearer',
+      scope: 'codespace,read:user',
+    });
   });
 
   it('takes client credentials over HTTP Basic too, and answers form-encoded without Accept: json', async () => {
@@ -151,7 +155,9 @@ describe('the OAuth web flow', () => {
 
   it('issues a token that works on the REST API, with its scopes in x-oauth-scopes', async () => {
     const code = await codeFor({ login: 'hubot' });
-    const { access_token } = (await (await exchange({ client_id: client.id, client_secret: client.secret, code })).json()) as { access_token: string };
+    const { access_token } = (await (await exchange({ client_id: client.id, client_secret: client.secret, code })).json()) as {
+      access_token: string;
+    };
     const user = await h.api<{ login: string }>('/user', { token: access_token });
     expect(user.status).toBe(200);
     expect(user.body.login).toBe('hubot');
@@ -498,7 +504,10 @@ describe('creating a codespace', () => {
   });
 
   it('answers 202 when the region has to keep trying (SouthEastAsia)', async () => {
-    const created = await h.api<Codespace>('/user/codespaces', { method: 'POST', body: { repository_id: blog.id, location: 'SouthEastAsia' } });
+    const created = await h.api<Codespace>('/user/codespaces', {
+      method: 'POST',
+      body: { repository_id: blog.id, location: 'SouthEastAsia' },
+    });
     expect(created.status).toBe(202);
     expect(created.body.location).toBe('SouthEastAsia');
   });
@@ -511,7 +520,10 @@ describe('creating a codespace', () => {
 
   it('creates from a pull request on its head branch', async () => {
     const { body: pulls } = await h.api<PullRequestSimple[]>('/repos/octo-org/octo-app/pulls');
-    const pull = must(pulls.find((p) => p.number === 1), 'pull request #1');
+    const pull = must(
+      pulls.find((p) => p.number === 1),
+      'pull request #1',
+    );
     const created = await h.api<Codespace>('/repos/octo-org/octo-app/pulls/1/codespaces', { method: 'POST', body: {} });
     expect(created.status).toBe(201);
     expect(created.body.git_status.ref).toBe(pull.head.ref);
@@ -525,11 +537,17 @@ describe('creating a codespace', () => {
       body: { ref: 'draft/monorepos', machine: 'premiumLinux', display_name: 'Monorepo notes' },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ display_name: 'Monorepo notes', git_status: { ref: 'draft/monorepos' }, machine: { name: 'premiumLinux', cpus: 8 } });
+    expect(created.body).toMatchObject({
+      display_name: 'Monorepo notes',
+      git_status: { ref: 'draft/monorepos' },
+      machine: { name: 'premiumLinux', cpus: 8 },
+    });
   });
 
   it('lists a repository’s dev container configurations', async () => {
-    const { status, body } = await h.api<{ total_count: number; devcontainers: { path: string }[] }>('/repos/octo-org/octo-app/codespaces/devcontainers');
+    const { status, body } = await h.api<{ total_count: number; devcontainers: { path: string }[] }>(
+      '/repos/octo-org/octo-app/codespaces/devcontainers',
+    );
     expect(status).toBe(200);
     expect(body.total_count).toBe(2);
     expect(body.devcontainers.map((d) => d.path)).toEqual(['.devcontainer/devcontainer.json', '.devcontainer/e2e/devcontainer.json']);
@@ -552,7 +570,10 @@ describe('creating a codespace', () => {
     type New = { billable_owner: { login: string }; defaults: { location: string; devcontainer_path: string | null } };
     const org = await h.api<New>('/repos/octo-org/octo-app/codespaces/new');
     expect(org.status).toBe(200);
-    expect(org.body).toMatchObject({ billable_owner: { login: 'octo-org' }, defaults: { location: 'WestUs2', devcontainer_path: '.devcontainer/devcontainer.json' } });
+    expect(org.body).toMatchObject({
+      billable_owner: { login: 'octo-org' },
+      defaults: { location: 'WestUs2', devcontainer_path: '.devcontainer/devcontainer.json' },
+    });
     const own = await h.api<New>('/repos/mona/dotfiles/codespaces/new');
     expect(own.body).toMatchObject({ billable_owner: { login: 'mona' }, defaults: { devcontainer_path: null } });
   });
@@ -636,7 +657,11 @@ describe('fault injection and the request log', () => {
 
     it('adds a fault with POST /_emulator/faults (201)', async () => {
       const rule = { method: 'POST', path: '^/user/codespaces/.+/start$', status: 502, times: 1 };
-      const added = await h.web('/_emulator/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) });
+      const added = await h.web('/_emulator/faults', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(rule),
+      });
       expect(added.status).toBe(201);
       expect((await h.api(`/user/codespaces/${target.name}/start`, { method: 'POST' })).status).toBe(502);
       expect((await h.api(`/user/codespaces/${target.name}/start`, { method: 'POST' })).status).toBe(200);
@@ -704,7 +729,10 @@ describe('publishing a codespace made from a template', () => {
     expect((await h.api<FullRepository>('/repos/mona/react-sandbox')).status).toBe(200);
     expect((await h.api<Codespace>(`/user/codespaces/${template.name}`)).body.repository.full_name).toBe('mona/react-sandbox');
 
-    const again = await h.api(`/user/codespaces/${template.name}/publish`, { method: 'POST', body: { name: 'react-sandbox-2', private: true } });
+    const again = await h.api(`/user/codespaces/${template.name}/publish`, {
+      method: 'POST',
+      body: { name: 'react-sandbox-2', private: true },
+    });
     expect(again.status).toBe(422);
   });
 

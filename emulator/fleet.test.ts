@@ -41,7 +41,10 @@ describe('large fleets (POST /_emulator/fleet)', () => {
     const h = setup({ control: true });
     const before = (await h.codespacesOf('hubot')).length;
     const monaBefore = (await h.codespacesOf('mona')).length;
-    expect(await (await h.web('/_emulator/fleet', post({ login: 'hubot', count: 50 }))).json()).toMatchObject({ added: 50, total: before + 50 });
+    expect(await (await h.web('/_emulator/fleet', post({ login: 'hubot', count: 50 }))).json()).toMatchObject({
+      added: 50,
+      total: before + 50,
+    });
     expect((await h.api<CodespaceList>('/user/codespaces?per_page=1', { as: 'hubot' })).body.total_count).toBe(before + 50);
     expect((await h.codespacesOf('mona')).length).toBe(monaBefore);
   });

@@ -54,7 +54,10 @@ export function etagMatches(ifNoneMatch: string | null, etag: string) {
 }
 
 export function requestId() {
-  return randomBytes(8).toString('hex').toUpperCase().replace(/(.{4})(.{4})(.{4})(.{4})/, '$1:$2:$3:$4');
+  return randomBytes(8)
+    .toString('hex')
+    .toUpperCase()
+    .replace(/(.{4})(.{4})(.{4})(.{4})/, '$1:$2:$3:$4');
 }
 
 /** Pages a list like GitHub: `per_page` (default 30, at most 100) and `page`, with a `Link` header. */
@@ -101,7 +104,8 @@ export function html(body: string, status = 200, headers: Record<string, string>
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
       'x-frame-options': 'DENY',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self' http: https:; frame-ancestors 'none'",
+      'content-security-policy':
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self' http: https:; frame-ancestors 'none'",
       ...headers,
     },
   });

@@ -184,8 +184,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     try {
       if (!matched) throw new HttpError(404, 'Not Found');
       const needs = matched.route.scope;
-      const hasScope =
-        !needs || info.scopes.includes(needs) || (needs === 'user:email' && info.scopes.includes('user'));
+      const hasScope = !needs || info.scopes.includes(needs) || (needs === 'user:email' && info.scopes.includes('user'));
       if (!hasScope) {
         throw needs === 'user:email'
           ? new HttpError(404, 'Not Found')
@@ -251,7 +250,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       }
       if (req.method !== 'POST') return html(page('Not found', ''), 404);
       if (params.get('decision') === 'deny') {
-        return redirectWith(p.redirectUri, { error: 'access_denied', error_description: 'The user has denied your application access.', state: p.state });
+        return redirectWith(p.redirectUri, {
+          error: 'access_denied',
+          error_description: 'The user has denied your application access.',
+          state: p.state,
+        });
       }
       const login = params.get('login') ?? '';
       if (!world.users.has(login)) return html(page('Unknown account', 'Choose one of the demo accounts.'), 400);
@@ -283,7 +286,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       if (f.redirect_uri && f.redirect_uri !== grant.redirectUri) {
         return error('redirect_uri_mismatch', 'The redirect_uri MUST match the registered callback URL for this application.');
       }
-      if (!verifyPkce(grant.codeChallenge, f.code_verifier ?? null)) return error('bad_verification_code', 'The code_verifier does not match.');
+      if (!verifyPkce(grant.codeChallenge, f.code_verifier ?? null))
+        return error('bad_verification_code', 'The code_verifier does not match.');
       grants.delete(f.code!);
       who.login = grant.login;
       const token = newAccessToken();
@@ -293,14 +297,21 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
     const avatar = /^\/avatars\/([A-Za-z0-9-]{1,39})\.svg$/.exec(path);
     if (avatar && req.method === 'GET') {
-      return new Response(avatarSvg(avatar[1]!), { headers: { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' } });
+      return new Response(avatarSvg(avatar[1]!), {
+        headers: { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' },
+      });
     }
 
     const codespacePage = /^\/codespaces\/([A-Za-z0-9._-]+)$/.exec(path);
     if (codespacePage && req.method === 'GET') {
       const cs = world.codespaces.get(codespacePage[1]!);
       if (!cs) return html(page('Codespace not found', 'It may have been deleted.'), 404);
-      return html(page(`${cs.displayName}`, `On GitHub, this link opens the codespace ${cs.name} in VS Code for the Web. The emulator has no editor to show.`));
+      return html(
+        page(
+          `${cs.displayName}`,
+          `On GitHub, this link opens the codespace ${cs.name} in VS Code for the Web. The emulator has no editor to show.`,
+        ),
+      );
     }
 
     if (req.method === 'GET' && path !== '/') {
@@ -325,7 +336,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   }
 
   function pendingFaults(): FaultRule[] {
-    return faults.map((f) => ({ method: f.method, path: f.path, status: f.status, delayMs: f.delayMs, times: f.remaining, body: f.body, headers: f.headers }));
+    return faults.map((f) => ({
+      method: f.method,
+      path: f.path,
+      status: f.status,
+      delayMs: f.delayMs,
+      times: f.remaining,
+      body: f.body,
+      headers: f.headers,
+    }));
   }
 
   function addFault(rule: FaultRule) {
@@ -395,7 +414,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       case 'POST /_emulator/fleet': {
         // A large fleet for one user (created if new), for benchmarks and scale tests.
         const { login, count } = await body();
-        if (typeof login !== 'string' || !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(login)) return json(400, { message: 'login is required' });
+        if (typeof login !== 'string' || !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(login))
+          return json(400, { message: 'login is required' });
         if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_FLEET) {
           return json(400, { message: `count must be a whole number from 1 to ${MAX_FLEET}` });
         }
@@ -441,7 +461,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     if (fault?.status) {
       const token = bearer(req);
       who.login = (token && tokens.get(token)?.login) ?? null;
-      response = json(fault.status, fault.body ?? errorBody(fault.status, reason(fault.status)), { ...rateHeaders(who.login), ...fault.headers });
+      response = json(fault.status, fault.body ?? errorBody(fault.status, reason(fault.status)), {
+        ...rateHeaders(who.login),
+        ...fault.headers,
+      });
     } else {
       try {
         response = isRest ? await rest(req, url, logical, who) : await web(req, url, path, who);

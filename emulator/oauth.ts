@@ -133,7 +133,10 @@ export function authorizePage(options: {
 /** The token endpoint answers JSON or a form, as the client's Accept asks. */
 export function tokenAnswer(accept: string | null, body: Record<string, string>) {
   if (accept?.includes('json')) {
-    return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
+    return new Response(JSON.stringify(body), {
+      status: 200,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    });
   }
   return new Response(new URLSearchParams(body).toString(), {
     status: 200,
@@ -171,6 +174,9 @@ export function avatarSvg(login: string) {
   let hash = 0;
   for (const c of login) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
   const hue = hash % 360;
-  const initials = login.replace(/[^a-z0-9]/gi, '').slice(0, 2).toUpperCase();
+  const initials = login
+    .replace(/[^a-z0-9]/gi, '')
+    .slice(0, 2)
+    .toUpperCase();
   return `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64"><rect width="64" height="64" fill="hsl(${hue} 55% 45%)"/><text x="32" y="41" font-family="system-ui, sans-serif" font-size="26" font-weight="600" fill="#fff" text-anchor="middle">${escapeHtml(initials)}</text></svg>`;
 }

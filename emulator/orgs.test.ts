@@ -10,7 +10,8 @@ describe('organisations, as their owners see them', () => {
     h = setup({ control: true });
     admin = h.emulator.issueToken('mona', ADMIN_SCOPES);
   });
-  const orgList = async (query = 'per_page=100') => (await h.api<CodespaceList>(`/orgs/octo-org/codespaces?${query}`, { token: admin })).body;
+  const orgList = async (query = 'per_page=100') =>
+    (await h.api<CodespaceList>(`/orgs/octo-org/codespaces?${query}`, { token: admin })).body;
 
   it('lists the organisations a user belongs to', async () => {
     const mona = await h.api<{ login: string }[]>('/user/orgs');
@@ -22,7 +23,9 @@ describe('organisations, as their owners see them', () => {
     const all = await orgList();
     expect(all.total_count).toBeGreaterThan(40);
     expect(all.codespaces.every((c) => c.billable_owner.login === 'octo-org')).toBe(true);
-    expect(new Set(all.codespaces.map((c) => c.owner.login))).toEqual(new Set(['mona', 'hubot', 'lisa-dev', 'sam-ops', 'priya-k', 'diego-m', 'ana-s', 'kenji-t', 'olu-a', 'mei-l']));
+    expect(new Set(all.codespaces.map((c) => c.owner.login))).toEqual(
+      new Set(['mona', 'hubot', 'lisa-dev', 'sam-ops', 'priya-k', 'diego-m', 'ana-s', 'kenji-t', 'olu-a', 'mei-l']),
+    );
 
     const first = await h.api<CodespaceList>('/orgs/octo-org/codespaces?per_page=10', { token: admin });
     expect(first.body.codespaces).toHaveLength(10);
@@ -31,7 +34,10 @@ describe('organisations, as their owners see them', () => {
 
   it('seeds what an owner must hear about: unpushed work near deletion, forgotten large machines, odd idle timeouts', async () => {
     const all = (await orgList()).codespaces;
-    const checkout = must(all.find((c) => c.display_name === 'Checkout redesign'), 'Checkout redesign');
+    const checkout = must(
+      all.find((c) => c.display_name === 'Checkout redesign'),
+      'Checkout redesign',
+    );
     expect(checkout.git_status.has_unpushed_changes).toBe(true);
     expect(Date.parse(must(checkout.retention_expires_at, 'an expiry')) - h.clock.now).toBeLessThan(24 * 60 * 60 * 1000);
     expect(all.find((c) => c.display_name === 'Perf profiling')).toMatchObject({ state: 'Available', machine: { cpus: 32 } });
@@ -53,8 +59,14 @@ describe('organisations, as their owners see them', () => {
   });
 
   it('stops a member’s codespace on their behalf: ShuttingDown, then Shutdown', async () => {
-    const target = must((await orgList()).codespaces.find((c) => c.state === 'Available' && c.owner.login === 'priya-k'), 'priya’s running codespace');
-    const stopped = await h.api<{ state: string }>(`/orgs/octo-org/members/priya-k/codespaces/${target.name}/stop`, { method: 'POST', token: admin });
+    const target = must(
+      (await orgList()).codespaces.find((c) => c.state === 'Available' && c.owner.login === 'priya-k'),
+      'priya’s running codespace',
+    );
+    const stopped = await h.api<{ state: string }>(`/orgs/octo-org/members/priya-k/codespaces/${target.name}/stop`, {
+      method: 'POST',
+      token: admin,
+    });
     expect(stopped.status).toBe(200);
     expect(stopped.body.state).toBe('ShuttingDown');
     h.clock.advance(TRANSITION_MS + 1);
@@ -62,7 +74,10 @@ describe('organisations, as their owners see them', () => {
   });
 
   it('deletes a member’s codespace (202), and only under the right member', async () => {
-    const target = must((await orgList()).codespaces.find((c) => c.owner.login === 'sam-ops'), 'sam’s codespace');
+    const target = must(
+      (await orgList()).codespaces.find((c) => c.owner.login === 'sam-ops'),
+      'sam’s codespace',
+    );
     expect((await h.api(`/orgs/octo-org/members/lisa-dev/codespaces/${target.name}`, { method: 'DELETE', token: admin })).status).toBe(404);
     const deleted = await h.api(`/orgs/octo-org/members/sam-ops/codespaces/${target.name}`, { method: 'DELETE', token: admin });
     expect(deleted.status).toBe(202);
@@ -86,22 +101,40 @@ describe('organisations, as their owners see them', () => {
 describe('the billing usage report', () => {
   let h: Harness;
   let admin: string;
-  type Report = { usageItems: { date: string; product: string; sku: string; quantity: number; unitType: string; pricePerUnit: number; netAmount: number; repositoryName?: string }[] };
+  type Report = {
+    usageItems: {
+      date: string;
+      product: string;
+      sku: string;
+      quantity: number;
+      unitType: string;
+      pricePerUnit: number;
+      netAmount: number;
+      repositoryName?: string;
+    }[];
+  };
   beforeEach(() => {
     h = setup();
     admin = h.emulator.issueToken('mona', ADMIN_SCOPES);
   });
-  const report = async (query: string) => (await h.api<Report>(`/organizations/octo-org/settings/billing/usage?${query}`, { token: admin })).body.usageItems;
+  const report = async (query: string) =>
+    (await h.api<Report>(`/organizations/octo-org/settings/billing/usage?${query}`, { token: admin })).body.usageItems;
 
   it('has about three months of daily Codespaces compute and storage, priced as GitHub prices them', async () => {
     const today = new Date(h.clock.now);
     const items = [...(await report(`year=${today.getUTCFullYear()}`)), ...(await report(`year=${today.getUTCFullYear() - 1}`))];
     const days = new Set(items.map((i) => i.date.slice(0, 10)));
     expect(days.size).toBeGreaterThanOrEqual(90);
-    const compute = must(items.find((i) => i.sku === 'Codespaces Linux 8-core'), 'an 8-core item');
+    const compute = must(
+      items.find((i) => i.sku === 'Codespaces Linux 8-core'),
+      'an 8-core item',
+    );
     expect(compute).toMatchObject({ product: 'Codespaces', unitType: 'Hours', pricePerUnit: 0.72 });
     expect(compute.netAmount).toBeCloseTo(compute.quantity * 0.72, 3);
-    const storage = must(items.find((i) => i.sku === 'Codespaces Storage'), 'a storage item');
+    const storage = must(
+      items.find((i) => i.sku === 'Codespaces Storage'),
+      'a storage item',
+    );
     expect(storage.unitType).toBe('GigabyteHours');
     expect(storage.pricePerUnit).toBeCloseTo(0.07 / 730, 8);
     expect(items.every((i) => Number.isInteger(i.quantity))).toBe(true);
@@ -123,7 +156,11 @@ describe('the billing usage report', () => {
 describe('a large organisation, for performance checks', () => {
   it('is generated on request: 2,000 codespaces across 300 members, listed over 20 pages', async () => {
     const h = setup({ control: true });
-    const made = await h.web('/_emulator/org-fleet', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ org: 'octo-org', codespaces: 2000, members: 300 }) });
+    const made = await h.web('/_emulator/org-fleet', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ org: 'octo-org', codespaces: 2000, members: 300 }),
+    });
     expect(made.status).toBe(201);
     const admin = h.emulator.issueToken('mona', ADMIN_SCOPES);
     const first = await h.api<CodespaceList>('/orgs/octo-org/codespaces?per_page=100', { token: admin });
@@ -133,6 +170,9 @@ describe('a large organisation, for performance checks', () => {
     const last = await h.api<CodespaceList>('/orgs/octo-org/codespaces?per_page=100&page=21', { token: admin });
     const owners = new Set([...first.body.codespaces, ...last.body.codespaces].map((c) => c.owner.login));
     expect(owners.size).toBeGreaterThan(50);
-    expect((await h.web('/_emulator/org-fleet', { method: 'POST', body: JSON.stringify({ org: 'octo-org', codespaces: -1, members: 3 }) })).status).toBe(400);
+    expect(
+      (await h.web('/_emulator/org-fleet', { method: 'POST', body: JSON.stringify({ org: 'octo-org', codespaces: -1, members: 3 }) }))
+        .status,
+    ).toBe(400);
   });
 });

@@ -79,7 +79,10 @@ route('GET', '/orgs/{org}/members/{username}/codespaces', 'admin:org', (ctx, p) 
   const org = ownedOrg(ctx, p.org!);
   const member = ctx.world.users.get(p.username!);
   if (!member || !member.orgs.includes(org.login)) fail(404, 'Not Found');
-  return codespaceListAnswer(ctx, orgCodespaces(ctx.world, org.login).filter((c) => c.owner === member!.login));
+  return codespaceListAnswer(
+    ctx,
+    orgCodespaces(ctx.world, org.login).filter((c) => c.owner === member!.login),
+  );
 });
 
 route('POST', '/orgs/{org}/members/{username}/codespaces/{codespace_name}/stop', 'admin:org', (ctx, p) => {
@@ -97,7 +100,11 @@ route('DELETE', '/orgs/{org}/members/{username}/codespaces/{codespace_name}', 'a
 route('GET', '/organizations/{org}/settings/billing/usage', 'admin:org', (ctx, p) => {
   const org = ownedOrg(ctx, p.org!);
   const filters: Record<string, number | undefined> = {};
-  for (const [key, max] of [['year', 9999], ['month', 12], ['day', 31]] as const) {
+  for (const [key, max] of [
+    ['year', 9999],
+    ['month', 12],
+    ['day', 31],
+  ] as const) {
     const raw = ctx.url.searchParams.get(key);
     if (raw === null) continue;
     const value = Number(raw);
@@ -123,7 +130,12 @@ function paginateList<T>(ctx: RestContext, items: T[]) {
     url.searchParams.set('per_page', String(perPage));
     return url.toString();
   };
-  const rels = [page < last && `<${at(page + 1)}>; rel="next"`, page < last && `<${at(last)}>; rel="last"`, page > 1 && `<${at(1)}>; rel="first"`, page > 1 && `<${at(page - 1)}>; rel="prev"`].filter(Boolean);
+  const rels = [
+    page < last && `<${at(page + 1)}>; rel="next"`,
+    page < last && `<${at(last)}>; rel="last"`,
+    page > 1 && `<${at(1)}>; rel="first"`,
+    page > 1 && `<${at(page - 1)}>; rel="prev"`,
+  ].filter(Boolean);
   return { page: items.slice((page - 1) * perPage, page * perPage), link: rels.length ? rels.join(', ') : null };
 }
 
@@ -168,10 +180,30 @@ function billingItems(world: World, org: string, now: number): UsageItem[] {
   if (cached?.key === key) return cached.items;
 
   const lines = new Map<string, UsageItem>();
-  const addLine = (date: string, product: string, sku: string, unitType: string, price: number, quantity: number, repositoryName: string) => {
+  const addLine = (
+    date: string,
+    product: string,
+    sku: string,
+    unitType: string,
+    price: number,
+    quantity: number,
+    repositoryName: string,
+  ) => {
     if (quantity <= 0) return;
     const id = `${date}|${product}|${sku}|${repositoryName}`;
-    const line = lines.get(id) ?? { date: `${date}T00:00:00Z`, product, sku, quantity: 0, unitType, pricePerUnit: price, grossAmount: 0, discountAmount: 0, netAmount: 0, organizationName: org, repositoryName };
+    const line = lines.get(id) ?? {
+      date: `${date}T00:00:00Z`,
+      product,
+      sku,
+      quantity: 0,
+      unitType,
+      pricePerUnit: price,
+      grossAmount: 0,
+      discountAmount: 0,
+      netAmount: 0,
+      organizationName: org,
+      repositoryName,
+    };
     line.quantity += quantity;
     line.grossAmount = round(line.quantity * price);
     line.netAmount = line.grossAmount;
@@ -189,11 +221,28 @@ function billingItems(world: World, org: string, now: number): UsageItem[] {
       addLine(date, 'Codespaces', 'Codespaces Storage', 'GigabyteHours', STORAGE_PER_GB_HOUR, spec.storageGb * 24, repositoryName);
       if (day <= cs.lastUsedAt && weekday && hashOf(`${cs.name}:${date}`) < 0.7) {
         const hours = 1 + Math.floor(hashOf(`${date}:${cs.name}`) * 7);
-        addLine(date, 'Codespaces', `Codespaces Linux ${spec.cpus}-core`, 'Hours', round(spec.cpus * COMPUTE_PER_CORE_HOUR), hours, repositoryName);
+        addLine(
+          date,
+          'Codespaces',
+          `Codespaces Linux ${spec.cpus}-core`,
+          'Hours',
+          round(spec.cpus * COMPUTE_PER_CORE_HOUR),
+          hours,
+          repositoryName,
+        );
       }
     }
     // Other products share the report; the usage page must keep only Codespaces.
-    if (weekday) addLine(date, 'Actions', 'Actions Linux', 'Minutes', 0.008, 200 + Math.floor(hashOf(date) * 400), `${org}/${[...world.repos.values()].find((r) => r.owner === org)?.name ?? 'ci'}`);
+    if (weekday)
+      addLine(
+        date,
+        'Actions',
+        'Actions Linux',
+        'Minutes',
+        0.008,
+        200 + Math.floor(hashOf(date) * 400),
+        `${org}/${[...world.repos.values()].find((r) => r.owner === org)?.name ?? 'ci'}`,
+      );
   }
   const items = [...lines.values()].sort((a, b) => a.date.localeCompare(b.date) || a.sku.localeCompare(b.sku));
   reports.set(world, { key, items });
@@ -202,7 +251,17 @@ function billingItems(world: World, org: string, now: number): UsageItem[] {
 
 // ---------- seed ----------
 
-type Seed = { owner: string; repo: string; state: CodespaceState; cpus: number; lastUsed: number; git?: Partial<GitStatus>; idle?: number; stoppedDaysAgo?: number; displayName?: string };
+type Seed = {
+  owner: string;
+  repo: string;
+  state: CodespaceState;
+  cpus: number;
+  lastUsed: number;
+  git?: Partial<GitStatus>;
+  idle?: number;
+  stoppedDaysAgo?: number;
+  displayName?: string;
+};
 
 /** octo-org's owners and colleagues, with codespaces an owner should hear about. */
 export function seedOrganisations(world: World, now: number) {
@@ -214,19 +273,71 @@ export function seedOrganisations(world: World, now: number) {
   const repos = ['octo-org/octo-app', 'octo-org/api-server', 'octo-org/design-system'];
   const seeds: Seed[] = [
     // Unpushed work that GitHub will delete within a day: the most urgent thing on the page.
-    { owner: 'lisa-dev', repo: 'octo-org/octo-app', state: 'Shutdown', cpus: 4, lastUsed: 29.4 * DAY, stoppedDaysAgo: 29.4, git: { ahead: 3, has_unpushed_changes: true }, displayName: 'Checkout redesign' },
-    { owner: 'diego-m', repo: 'octo-org/api-server', state: 'Shutdown', cpus: 8, lastUsed: 28 * DAY, stoppedDaysAgo: 28, git: { has_uncommitted_changes: true }, displayName: 'Rate limiter spike' },
+    {
+      owner: 'lisa-dev',
+      repo: 'octo-org/octo-app',
+      state: 'Shutdown',
+      cpus: 4,
+      lastUsed: 29.4 * DAY,
+      stoppedDaysAgo: 29.4,
+      git: { ahead: 3, has_unpushed_changes: true },
+      displayName: 'Checkout redesign',
+    },
+    {
+      owner: 'diego-m',
+      repo: 'octo-org/api-server',
+      state: 'Shutdown',
+      cpus: 8,
+      lastUsed: 28 * DAY,
+      stoppedDaysAgo: 28,
+      git: { has_uncommitted_changes: true },
+      displayName: 'Rate limiter spike',
+    },
     // Stopped and near, or past, the retention limit.
-    { owner: 'sam-ops', repo: 'octo-org/api-server', state: 'Shutdown', cpus: 4, lastUsed: 27 * DAY, stoppedDaysAgo: 27, displayName: 'Old deploy scripts' },
-    { owner: 'kenji-t', repo: 'octo-org/design-system', state: 'Shutdown', cpus: 2, lastUsed: 30.2 * DAY, stoppedDaysAgo: 30.1, displayName: 'Icon audit' },
+    {
+      owner: 'sam-ops',
+      repo: 'octo-org/api-server',
+      state: 'Shutdown',
+      cpus: 4,
+      lastUsed: 27 * DAY,
+      stoppedDaysAgo: 27,
+      displayName: 'Old deploy scripts',
+    },
+    {
+      owner: 'kenji-t',
+      repo: 'octo-org/design-system',
+      state: 'Shutdown',
+      cpus: 2,
+      lastUsed: 30.2 * DAY,
+      stoppedDaysAgo: 30.1,
+      displayName: 'Icon audit',
+    },
     // Running and forgotten, one of them on a very large machine.
     { owner: 'priya-k', repo: 'octo-org/octo-app', state: 'Available', cpus: 32, lastUsed: 9 * HOUR, displayName: 'Perf profiling' },
     { owner: 'olu-a', repo: 'octo-org/api-server', state: 'Available', cpus: 8, lastUsed: 26 * HOUR, displayName: 'Load test rig' },
     { owner: 'ana-s', repo: 'octo-org/design-system', state: 'Available', cpus: 4, lastUsed: 20 * MINUTE },
     // An idle timeout unlike the rest of its repository's.
-    { owner: 'mei-l', repo: 'octo-org/octo-app', state: 'Shutdown', cpus: 4, lastUsed: 3 * DAY, stoppedDaysAgo: 3, idle: 240, displayName: 'Long-running notebook' },
+    {
+      owner: 'mei-l',
+      repo: 'octo-org/octo-app',
+      state: 'Shutdown',
+      cpus: 4,
+      lastUsed: 3 * DAY,
+      stoppedDaysAgo: 3,
+      idle: 240,
+      displayName: 'Long-running notebook',
+    },
     // A member's unpushed work that is safe for now.
-    { owner: 'sam-ops', repo: 'octo-org/octo-app', state: 'Shutdown', cpus: 4, lastUsed: 2 * DAY, stoppedDaysAgo: 2, git: { ahead: 1, has_unpushed_changes: true }, displayName: 'Billing export fix' },
+    {
+      owner: 'sam-ops',
+      repo: 'octo-org/octo-app',
+      state: 'Shutdown',
+      cpus: 4,
+      lastUsed: 2 * DAY,
+      stoppedDaysAgo: 2,
+      git: { ahead: 1, has_unpushed_changes: true },
+      displayName: 'Billing export fix',
+    },
   ];
   // And ordinary days: each colleague has a handful more.
   for (const colleague of COLLEAGUES) {
@@ -242,7 +353,12 @@ export function seedOrganisations(world: World, now: number) {
         cpus: [2, 4, 4, 4, 8, 8, 16][Math.floor(random() * 7)]!,
         lastUsed,
         stoppedDaysAgo: running ? undefined : lastUsed / DAY,
-        git: { ahead: dirty < 0.15 ? 1 + Math.floor(random() * 4) : 0, has_unpushed_changes: dirty < 0.15, has_uncommitted_changes: dirty > 0.9, behind: random() < 0.3 ? Math.floor(random() * 12) : 0 },
+        git: {
+          ahead: dirty < 0.15 ? 1 + Math.floor(random() * 4) : 0,
+          has_unpushed_changes: dirty < 0.15,
+          has_uncommitted_changes: dirty > 0.9,
+          behind: random() < 0.3 ? Math.floor(random() * 12) : 0,
+        },
       });
     }
   }
@@ -299,7 +415,18 @@ export function generateOrgFleet(world: World, now: number, org: string, codespa
   for (let i = 0; i < members; i++) {
     const login = `member-${String(i + 1).padStart(3, '0')}`;
     logins.push(login);
-    world.users.set(login, { id: ++userId, login, name: `Member ${i + 1}`, email: `${login}@${org}.example`, company: `@${org}`, location: null, bio: null, createdAt: '2020-01-01T00:00:00Z', orgs: [org], listed: false });
+    world.users.set(login, {
+      id: ++userId,
+      login,
+      name: `Member ${i + 1}`,
+      email: `${login}@${org}.example`,
+      company: `@${org}`,
+      location: null,
+      bio: null,
+      createdAt: '2020-01-01T00:00:00Z',
+      orgs: [org],
+      listed: false,
+    });
   }
   const repos = [...world.repos.values()].filter((r) => r.owner === org).map((r) => `${r.owner}/${r.name}`);
   for (let i = 0; i < codespaces; i++) {

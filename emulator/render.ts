@@ -2,7 +2,17 @@
  * GitHub's JSON shapes, built from the emulator's records. Field names, nesting and URL forms
  * follow api.github.com (checked against GitHub's OpenAPI description in contract.test.ts).
  */
-import { bytes, machineSpec, type CodespaceRecord, type ExportRecord, type MachineSpec, type OrgRecord, type PullRecord, type RepoRecord, type UserRecord } from './model';
+import {
+  bytes,
+  machineSpec,
+  type CodespaceRecord,
+  type ExportRecord,
+  type MachineSpec,
+  type OrgRecord,
+  type PullRecord,
+  type RepoRecord,
+  type UserRecord,
+} from './model';
 import { iso, type World } from './seed';
 
 export interface Urls {

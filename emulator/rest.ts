@@ -104,7 +104,7 @@ function shaOf(repo: RepoRecord, ref: string) {
   let h = 2166136261;
   for (const c of `${repo.id}:${ref}`) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
   let random = h;
-  return hex(() => ((random = Math.imul(random ^ (random >>> 15), 2246822507) >>> 0) / 4294967296), 40);
+  return hex(() => (random = Math.imul(random ^ (random >>> 15), 2246822507) >>> 0) / 4294967296, 40);
 }
 
 function machinesFor(repo: RepoRecord) {
@@ -168,28 +168,51 @@ interface CreateOptions {
   retention_period_minutes?: unknown;
 }
 
-const GEO_LOCATION: Record<string, string> = { EuropeWest: 'WestEurope', SoutheastAsia: 'SouthEastAsia', UsEast: 'EastUs', UsWest: 'WestUs2' };
+const GEO_LOCATION: Record<string, string> = {
+  EuropeWest: 'WestEurope',
+  SoutheastAsia: 'SouthEastAsia',
+  UsEast: 'EastUs',
+  UsWest: 'WestUs2',
+};
 const CREATE_FIELDS = new Set([
-  'ref', 'location', 'geo', 'client_ip', 'machine', 'devcontainer_path', 'multi_repo_permissions_opt_out',
-  'working_directory', 'idle_timeout_minutes', 'display_name', 'retention_period_minutes',
+  'ref',
+  'location',
+  'geo',
+  'client_ip',
+  'machine',
+  'devcontainer_path',
+  'multi_repo_permissions_opt_out',
+  'working_directory',
+  'idle_timeout_minutes',
+  'display_name',
+  'retention_period_minutes',
 ]);
 
 function optionalString(value: unknown, field: string) {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') return fail(400, `Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(value)} is not a string.`);
+  if (typeof value !== 'string')
+    return fail(400, `Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(value)} is not a string.`);
   return value;
 }
 
 function optionalInt(value: unknown, field: string, min: number, max: number) {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value)) fail(400, `Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(value)} is not an integer.`);
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    fail(400, `Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(value)} is not an integer.`);
   const n = value as number;
   if (n < min || n > max) fail(400, `Invalid request.\n\n'${field}' must be between ${min} and ${max}.`);
   return n;
 }
 
-function createCodespace(ctx: RestContext, repo: RepoRecord, body: CreateOptions, pullNumber: number | null, fixedRef?: string): RestAnswer {
-  for (const key of Object.keys(body)) if (!CREATE_FIELDS.has(key)) fail(400, `Invalid request.\n\n${JSON.stringify(key)} is not a permitted key.`);
+function createCodespace(
+  ctx: RestContext,
+  repo: RepoRecord,
+  body: CreateOptions,
+  pullNumber: number | null,
+  fixedRef?: string,
+): RestAnswer {
+  for (const key of Object.keys(body))
+    if (!CREATE_FIELDS.has(key)) fail(400, `Invalid request.\n\n${JSON.stringify(key)} is not a permitted key.`);
   const ref = fixedRef ?? optionalString(body.ref, 'ref') ?? repo.defaultBranch;
   if (!repo.branches.includes(ref)) fail(400, `No commit found for the ref ${ref}`);
 
@@ -270,21 +293,26 @@ route('GET', '/user/emails', 'user:email', (ctx) => {
 route('GET', '/user/repos', null, (ctx) => {
   const sort = ctx.url.searchParams.get('sort') ?? 'full_name';
   const repos = visibleRepos(ctx);
-  const key = (r: RepoRecord) => (sort === 'created' ? r.createdAt : sort === 'full_name' ? `${r.owner}/${r.name}`.toLowerCase() : r.pushedAt);
+  const key = (r: RepoRecord) =>
+    sort === 'created' ? r.createdAt : sort === 'full_name' ? `${r.owner}/${r.name}`.toLowerCase() : r.pushedAt;
   const direction = ctx.url.searchParams.get('direction') ?? (sort === 'full_name' ? 'asc' : 'desc');
   repos.sort((a, b) => key(a).localeCompare(key(b)) * (direction === 'asc' ? 1 : -1));
   const { page, link } = paginate(ctx.url, repos);
-  return ok(page.map((r) => render.repository(ctx.world, ctx.urls, r)), { link });
+  return ok(
+    page.map((r) => render.repository(ctx.world, ctx.urls, r)),
+    { link },
+  );
 });
 
-route('GET', '/repos/{owner}/{repo}', null, (ctx, p) =>
-  ok(render.repository(ctx.world, ctx.urls, findRepo(ctx, p.owner!, p.repo!), true)),
-);
+route('GET', '/repos/{owner}/{repo}', null, (ctx, p) => ok(render.repository(ctx.world, ctx.urls, findRepo(ctx, p.owner!, p.repo!), true)));
 
 route('GET', '/repos/{owner}/{repo}/branches', null, (ctx, p) => {
   const repo = findRepo(ctx, p.owner!, p.repo!);
   const { page, link } = paginate(ctx.url, repo.branches);
-  return ok(page.map((b) => render.shortBranch(ctx.urls, repo, b, shaOf(repo, b))), { link });
+  return ok(
+    page.map((b) => render.shortBranch(ctx.urls, repo, b, shaOf(repo, b))),
+    { link },
+  );
 });
 
 route('GET', '/repos/{owner}/{repo}/pulls', null, (ctx, p) => {
@@ -292,7 +320,10 @@ route('GET', '/repos/{owner}/{repo}/pulls', null, (ctx, p) => {
   const state = ctx.url.searchParams.get('state') ?? 'open';
   const pulls = state === 'closed' ? [] : [...repo.pulls].sort((a, b) => b.number - a.number);
   const { page, link } = paginate(ctx.url, pulls);
-  return ok(page.map((pull) => render.pullRequest(ctx.world, ctx.urls, repo, pull, (ref) => shaOf(repo, ref))), { link });
+  return ok(
+    page.map((pull) => render.pullRequest(ctx.world, ctx.urls, repo, pull, (ref) => shaOf(repo, ref))),
+    { link },
+  );
 });
 
 route('GET', '/user/codespaces', 'codespace', (ctx) => {
@@ -325,7 +356,8 @@ route('PATCH', '/user/codespaces/{codespace_name}', 'codespace', async (ctx, p) 
   const cs = findCodespace(ctx, p.codespace_name!);
   const body = await readJson(ctx.req);
   for (const key of Object.keys(body)) {
-    if (!['machine', 'display_name', 'recent_folders'].includes(key)) fail(422, `Invalid request.\n\n${JSON.stringify(key)} is not a permitted key.`);
+    if (!['machine', 'display_name', 'recent_folders'].includes(key))
+      fail(422, `Invalid request.\n\n${JSON.stringify(key)} is not a permitted key.`);
   }
   const displayName = optionalString(body.display_name, 'display_name');
   if (displayName !== undefined && (displayName.trim() === '' || displayName.length > 48)) {
@@ -335,7 +367,10 @@ route('PATCH', '/user/codespaces/{codespace_name}', 'codespace', async (ctx, p) 
   if (machineName !== undefined && !validMachinesFor(ctx, cs).some((m) => m.name === machineName)) {
     fail(422, `Machine type ${machineName} is not available for this codespace.`);
   }
-  if (body.recent_folders !== undefined && (!Array.isArray(body.recent_folders) || body.recent_folders.some((f) => typeof f !== 'string'))) {
+  if (
+    body.recent_folders !== undefined &&
+    (!Array.isArray(body.recent_folders) || body.recent_folders.some((f) => typeof f !== 'string'))
+  ) {
     fail(422, 'Invalid request.\n\nrecent_folders must be an array of strings.');
   }
   if (displayName !== undefined) cs.displayName = displayName.trim();
@@ -356,7 +391,9 @@ route('DELETE', '/user/codespaces/{codespace_name}', 'codespace', (ctx, p) => {
   return { status: 202, body: {} };
 });
 
-route('POST', '/user/codespaces/{codespace_name}/start', 'codespace', (ctx, p) => startCodespace(ctx, findCodespace(ctx, p.codespace_name!)));
+route('POST', '/user/codespaces/{codespace_name}/start', 'codespace', (ctx, p) =>
+  startCodespace(ctx, findCodespace(ctx, p.codespace_name!)),
+);
 route('POST', '/user/codespaces/{codespace_name}/stop', 'codespace', (ctx, p) => stopCodespace(ctx, findCodespace(ctx, p.codespace_name!)));
 
 /** Machines a codespace may move to: allowed for its repository, with at least its current disk. */
@@ -406,7 +443,9 @@ route('POST', '/user/codespaces/{codespace_name}/publish', 'codespace', async (c
   if (!/^[A-Za-z0-9._-]{1,100}$/.test(name)) fail(422, 'Repository name is not valid.');
   if (body.private !== undefined && typeof body.private !== 'boolean') fail(422, 'Invalid request.\n\nprivate must be a boolean.');
   if ([...ctx.world.repos.values()].some((r) => r.owner === ctx.user.login && r.name.toLowerCase() === name.toLowerCase())) {
-    fail(422, 'Repository creation failed.', { errors: [{ resource: 'Repository', code: 'custom', field: 'name', message: 'name already exists on this account' }] });
+    fail(422, 'Repository creation failed.', {
+      errors: [{ resource: 'Repository', code: 'custom', field: 'name', message: 'name already exists on this account' }],
+    });
   }
   const template = ctx.world.repos.get(cs.repoId)!;
   const stamp = new Date(ctx.now).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -428,12 +467,18 @@ route('POST', '/user/codespaces/{codespace_name}/publish', 'codespace', async (c
   cs.unpublished = false;
   cs.billableOwner = ctx.user.login;
   cs.updatedAt = ctx.now;
-  return { status: 201, body: { ...render.codespace(ctx.world, ctx.urls, cs), repository: render.repository(ctx.world, ctx.urls, repo, true) } };
+  return {
+    status: 201,
+    body: { ...render.codespace(ctx.world, ctx.urls, cs), repository: render.repository(ctx.world, ctx.urls, repo, true) },
+  };
 });
 
 route('GET', '/repos/{owner}/{repo}/codespaces', 'codespace', (ctx, p) => {
   const repo = findRepo(ctx, p.owner!, p.repo!);
-  return codespaceList(ctx, myCodespaces(ctx).filter((c) => c.repoId === repo.id));
+  return codespaceList(
+    ctx,
+    myCodespaces(ctx).filter((c) => c.repoId === repo.id),
+  );
 });
 
 route('POST', '/repos/{owner}/{repo}/codespaces', 'codespace', async (ctx, p) => {
@@ -482,12 +527,19 @@ route('GET', '/repos/{owner}/{repo}/codespaces/permissions_check', 'codespace', 
   const repo = findRepo(ctx, p.owner!, p.repo!);
   const ref = ctx.url.searchParams.get('ref');
   const path = ctx.url.searchParams.get('devcontainer_path');
-  if (!ref || !path) fail(422, 'Validation Failed', { errors: [{ resource: 'Codespace', code: 'missing_field', field: !ref ? 'ref' : 'devcontainer_path' }] });
+  if (!ref || !path)
+    fail(422, 'Validation Failed', {
+      errors: [{ resource: 'Codespace', code: 'missing_field', field: !ref ? 'ref' : 'devcontainer_path' }],
+    });
   if (!repo.branches.includes(ref!)) fail(404, 'Not Found');
   const devcontainer = repo.devcontainers.find((d) => d.path === path) ?? fail(404, 'Not Found');
   return ok({ accepted: !devcontainer.needsPermissions });
 });
 
-export const ACCEPTED_SCOPES: Record<string, string> = { codespace: 'codespace', 'user:email': 'user, user:email', 'admin:org': 'admin:org' };
+export const ACCEPTED_SCOPES: Record<string, string> = {
+  codespace: 'codespace',
+  'user:email': 'user, user:email',
+  'admin:org': 'admin:org',
+};
 export { codespaceList as codespaceListAnswer, stopCodespace as stopCodespaceRecord };
 export { MINUTE };

@@ -8,14 +8,14 @@ const secret = process.env.EMULATOR_CLIENT_SECRET ?? 'hangar-demo-secret';
 
 async function main() {
   const running = await startEmulatorServer({
-  port,
-  host,
-  clients: { [client]: secret },
-  control: process.env.EMULATOR_CONTROL !== '0',
-  transitionMs: Number(process.env.EMULATOR_TRANSITION_MS) || undefined,
-  // Load tests measure Hangar, not a user's hourly quota: they may lift it.
-  rateLimit: Number(process.env.EMULATOR_RATE_LIMIT) || undefined,
-});
+    port,
+    host,
+    clients: { [client]: secret },
+    control: process.env.EMULATOR_CONTROL !== '0',
+    transitionMs: Number(process.env.EMULATOR_TRANSITION_MS) || undefined,
+    // Load tests measure Hangar, not a user's hourly quota: they may lift it.
+    rateLimit: Number(process.env.EMULATOR_RATE_LIMIT) || undefined,
+  });
   console.log(`GitHub emulator on ${running.url}
   OAuth:  ${running.url}/login/oauth/authorize   (client ${client})
   REST:   ${running.url}/api

@@ -15,5 +15,7 @@ if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     process.exit(0);
   }
 }
-console.error(`End-to-end tests need Chromium at ${chromium}. Install it (Debian/Ubuntu: sudo apt-get install -y chromium) or set CHROMIUM_PATH.`);
+console.error(
+  `End-to-end tests need Chromium at ${chromium}. Install it (Debian/Ubuntu: sudo apt-get install -y chromium) or set CHROMIUM_PATH.`,
+);
 process.exit(1);

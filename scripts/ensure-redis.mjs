@@ -15,5 +15,7 @@ if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     process.exit(0);
   }
 }
-console.error(`The shared-cache tests need ${redis}. Install it (Debian/Ubuntu: sudo apt-get install -y redis-server) or set REDIS_SERVER_PATH.`);
+console.error(
+  `The shared-cache tests need ${redis}. Install it (Debian/Ubuntu: sudo apt-get install -y redis-server) or set REDIS_SERVER_PATH.`,
+);
 process.exit(1);

@@ -180,7 +180,10 @@ async function main() {
     // Warm-up done: measure memory from here.
     const rssSamples = [{ at: 0, mb: treeRssMb(hangar.pid) }];
     const loadStarted = Date.now();
-    const sampler = setInterval(() => rssSamples.push({ at: Math.round((Date.now() - loadStarted) / 1000), mb: treeRssMb(hangar.pid) }), 3_000);
+    const sampler = setInterval(
+      () => rssSamples.push({ at: Math.round((Date.now() - loadStarted) / 1000), mb: treeRssMb(hangar.pid) }),
+      3_000,
+    );
     const deadline = Date.now() + SECONDS * 1000;
     const operations = { start: 0, stop: 0 };
 
@@ -216,7 +219,9 @@ async function main() {
 
     const output = serverOutput.join('');
     const leakedTokens = tokens.filter((t) => output.includes(t)).length;
-    const fiveXx = Object.entries(stats.byStatus).filter(([status]) => Number(status) >= 500).reduce((n, [, c]) => n + c, 0);
+    const fiveXx = Object.entries(stats.byStatus)
+      .filter(([status]) => Number(status) >= 500)
+      .reduce((n, [, c]) => n + c, 0);
     // RSS swings with garbage collection; growth is judged on the mean of the last third of the
     // run against the middle third (the first third is warm-up).
     const third = (k) => rssSamples.filter((s) => s.at >= (k * SECONDS) / 3 && s.at < ((k + 1) * SECONDS) / 3 + 5);
@@ -242,15 +247,30 @@ async function main() {
       mismatches,
       fiveXx,
       leakedTokens,
-      rssMb: { start: rssSamples[0].mb, end: rssSamples.at(-1).mb, max: Math.max(...rssSamples.map((s) => s.mb)), middleThirdMean: Math.round(middle), lastThirdMean: Math.round(last), growthPct },
+      rssMb: {
+        start: rssSamples[0].mb,
+        end: rssSamples.at(-1).mb,
+        max: Math.max(...rssSamples.map((s) => s.mb)),
+        middleThirdMean: Math.round(middle),
+        lastThirdMean: Math.round(last),
+        growthPct,
+      },
       rssSamples,
     };
     const checks = [
       ['no 5xx answers', fiveXx === 0, `${fiveXx}`],
       ['no network errors', stats.networkErrors === 0, `${stats.networkErrors}`],
-      ['writes upstream = writes sent (none lost or repeated)', mismatches.length === 0, `${result.writesSeenUpstream} / ${result.writesSent}`],
+      [
+        'writes upstream = writes sent (none lost or repeated)',
+        mismatches.length === 0,
+        `${result.writesSeenUpstream} / ${result.writesSent}`,
+      ],
       ['no token in server logs', leakedTokens === 0, `${leakedTokens} of ${tokens.length}`],
-      ['memory levels off (last third within 20% of the middle third)', growthPct <= 20, `${Math.round(middle)} → ${Math.round(last)} MB (${growthPct >= 0 ? '+' : ''}${growthPct}%)`],
+      [
+        'memory levels off (last third within 20% of the middle third)',
+        growthPct <= 20,
+        `${Math.round(middle)} → ${Math.round(last)} MB (${growthPct >= 0 ? '+' : ''}${growthPct}%)`,
+      ],
     ];
     result.passed = checks.every(([, ok]) => ok);
 

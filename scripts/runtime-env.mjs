@@ -53,7 +53,6 @@ export function prepareRuntimeEnv(env = process.env) {
   }
   env.AUTH_SECRET ||= env.NEXTAUTH_SECRET;
 
-
   const banner = demo
     ? `Hangar (demo mode, built-in GitHub emulator): open ${env.NEXTAUTH_URL}`
     : `Hangar: open ${env.NEXTAUTH_URL} (GitHub at ${env.GITHUB_WEB_URL || 'https://github.com'})`;

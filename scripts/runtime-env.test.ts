@@ -12,7 +12,9 @@ describe('the server process environment', () => {
   });
 
   it('keeps the operator’s other Node options, and their heap size when they chose one', () => {
-    expect(serverNodeOptions({ NODE_OPTIONS: '--enable-source-maps' })).toBe('--enable-source-maps --max-old-space-size=256 --max-semi-space-size=16');
+    expect(serverNodeOptions({ NODE_OPTIONS: '--enable-source-maps' })).toBe(
+      '--enable-source-maps --max-old-space-size=256 --max-semi-space-size=16',
+    );
     expect(serverNodeOptions({ NODE_OPTIONS: '--max-old-space-size=1024' })).toBe('--max-old-space-size=1024');
   });
 

@@ -41,10 +41,7 @@ try {
     await page.waitForTimeout(500);
     await page.screenshot({ path: `docs/list${suffix}.png` });
     // A stopped codespace with work at risk shows the most of the detail page.
-    const name = await page
-      .locator('[role="row"][data-codespace]', { hasText: 'Usage view' })
-      .first()
-      .getAttribute('data-codespace');
+    const name = await page.locator('[role="row"][data-codespace]', { hasText: 'Usage view' }).first().getAttribute('data-codespace');
     await page.goto(`${base}/codespaces/${name}`);
     await page.getByRole('region', { name: 'Git status' }).waitFor();
     await page.screenshot({ path: `docs/detail${suffix}.png`, fullPage: true });

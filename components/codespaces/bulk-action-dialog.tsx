@@ -22,7 +22,15 @@ type OwnedSummary = CodespaceSummary & { owner?: { login: string } };
  * every codespace whose unpushed or uncommitted work would be lost. Then reports each outcome.
  * With `org`, it acts on members' codespaces on their behalf, as an organisation admin.
  */
-export function BulkActionDialog({ plan, org, onClose }: { plan: BulkPlan<OwnedSummary>; org?: string; onClose: (finished: boolean) => void }) {
+export function BulkActionDialog({
+  plan,
+  org,
+  onClose,
+}: {
+  plan: BulkPlan<OwnedSummary>;
+  org?: string;
+  onClose: (finished: boolean) => void;
+}) {
   const personal = useBulkAction();
   const forOrg = useOrgBulkAction(org ?? '');
   const bulk = org ? forOrg : personal;
@@ -88,8 +96,14 @@ export function BulkActionDialog({ plan, org, onClose }: { plan: BulkPlan<OwnedS
                     {codespaceTitle(c)}
                     {org && <span className="text-zinc-500 dark:text-zinc-400">{owner(c)}</span>}
                   </span>
-                  {result && !result.ok && <span className="text-xs text-red-700 dark:text-red-400">{describeFailure(result.error).title}</span>}
-                  {result?.ok && <span className="text-xs text-emerald-700 dark:text-emerald-400">{plan.action === 'delete' ? 'Deleted' : 'Stopping'}</span>}
+                  {result && !result.ok && (
+                    <span className="text-xs text-red-700 dark:text-red-400">{describeFailure(result.error).title}</span>
+                  )}
+                  {result?.ok && (
+                    <span className="text-xs text-emerald-700 dark:text-emerald-400">
+                      {plan.action === 'delete' ? 'Deleted' : 'Stopping'}
+                    </span>
+                  )}
                 </li>
               );
             })}
@@ -108,7 +122,10 @@ export function BulkActionDialog({ plan, org, onClose }: { plan: BulkPlan<OwnedS
           </section>
         )}
         {bulk.isSuccess && (
-          <p role="status" className={failures ? 'font-medium text-red-700 dark:text-red-400' : 'font-medium text-emerald-700 dark:text-emerald-400'}>
+          <p
+            role="status"
+            className={failures ? 'font-medium text-red-700 dark:text-red-400' : 'font-medium text-emerald-700 dark:text-emerald-400'}
+          >
             {failures ? `${plan.eligible.length - failures} succeeded, ${failures} failed` : `All ${plan.eligible.length} succeeded`}
           </p>
         )}
@@ -132,7 +149,9 @@ export function BulkActionDialog({ plan, org, onClose }: { plan: BulkPlan<OwnedS
         {!started && (
           <Button
             variant={plan.action === 'delete' ? 'danger' : 'primary'}
-            disabled={plan.eligible.length === 0 || (needsTyping && (single ? typed.trim() !== single : typed.trim().toLowerCase() !== confirmWord))}
+            disabled={
+              plan.eligible.length === 0 || (needsTyping && (single ? typed.trim() !== single : typed.trim().toLowerCase() !== confirmWord))
+            }
             onClick={() => {
               const onResult = (r: BulkResult<OwnedSummary>) => setResults((m) => new Map(m).set(r.item.name, r));
               // An organisation's plan holds full codespaces: their owners are whom the requests act for.

@@ -11,7 +11,15 @@ import { formatBytes } from '@/lib/format';
 import { useCodespaceMachines, useUpdateCodespace } from '@/lib/queries/codespaces';
 
 /** Offers only the machines GitHub says this codespace may use; the change applies at next start. */
-export function ChangeMachineDialog({ codespace, open, onOpenChange }: { codespace: Codespace; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function ChangeMachineDialog({
+  codespace,
+  open,
+  onOpenChange,
+}: {
+  codespace: Codespace;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const machines = useCodespaceMachines(codespace.name, open);
   const update = useUpdateCodespace();
   const [choice, setChoice] = useState(codespace.machine?.name ?? '');
@@ -22,7 +30,11 @@ export function ChangeMachineDialog({ codespace, open, onOpenChange }: { codespa
       open={open}
       onOpenChange={onOpenChange}
       title="Change machine type"
-      description={running ? 'The codespace is running: the new machine applies the next time it starts.' : 'The new machine applies the next time the codespace starts.'}
+      description={
+        running
+          ? 'The codespace is running: the new machine applies the next time it starts.'
+          : 'The new machine applies the next time the codespace starts.'
+      }
     >
       <form
         className="flex flex-col gap-4"
@@ -54,10 +66,19 @@ export function ChangeMachineDialog({ codespace, open, onOpenChange }: { codespa
                 key={machine.name}
                 className="flex cursor-pointer items-center gap-3 rounded-lg border border-zinc-200 px-3 py-2 text-sm has-checked:border-sky-600 has-checked:bg-sky-50 dark:border-zinc-800 dark:has-checked:bg-sky-950/40"
               >
-                <input type="radio" name="machine" value={machine.name} checked={choice === machine.name} onChange={() => setChoice(machine.name)} />
+                <input
+                  type="radio"
+                  name="machine"
+                  value={machine.name}
+                  checked={choice === machine.name}
+                  onChange={() => setChoice(machine.name)}
+                />
                 <span className="flex-1">
-                  <span className="font-medium">{machine.cpus} cores</span> · {formatBytes(machine.memory_in_bytes)} RAM · {formatBytes(machine.storage_in_bytes)} storage
-                  {machine.name === codespace.machine?.name && <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">(current)</span>}
+                  <span className="font-medium">{machine.cpus} cores</span> · {formatBytes(machine.memory_in_bytes)} RAM ·{' '}
+                  {formatBytes(machine.storage_in_bytes)} storage
+                  {machine.name === codespace.machine?.name && (
+                    <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">(current)</span>
+                  )}
                 </span>
               </label>
             ))}

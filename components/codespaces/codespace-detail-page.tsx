@@ -50,7 +50,13 @@ export function CodespaceDetailPage({ name }: { name: string }) {
         ) : (
           <Alert
             title={error?.status === 404 ? 'This codespace does not exist' : (error?.description.title ?? 'Could not load this codespace')}
-            action={error?.status !== 404 ? <Button size="sm" onClick={() => query.refetch()}>Try again</Button> : undefined}
+            action={
+              error?.status !== 404 ? (
+                <Button size="sm" onClick={() => query.refetch()}>
+                  Try again
+                </Button>
+              ) : undefined
+            }
           >
             {error?.status === 404 ? `No codespace named ${name} belongs to you. It may have been deleted.` : error?.description.detail}
           </Alert>
@@ -75,7 +81,11 @@ export function CodespaceDetailPage({ name }: { name: string }) {
               <ActionButton label="Rename" availability={actionAvailability(codespace, 'rename')} onClick={() => setDialog('rename')}>
                 <Pencil aria-hidden className="size-4" /> Rename
               </ActionButton>
-              <ActionButton label="Change machine" availability={actionAvailability(codespace, 'changeMachine')} onClick={() => setDialog('machine')}>
+              <ActionButton
+                label="Change machine"
+                availability={actionAvailability(codespace, 'changeMachine')}
+                onClick={() => setDialog('machine')}
+              >
                 <Cpu aria-hidden className="size-4" /> Change machine
               </ActionButton>
               <ActionButton label="Export" availability={actionAvailability(codespace, 'export')} onClick={() => setDialog('export')}>
@@ -120,7 +130,9 @@ export function CodespaceDetailPage({ name }: { name: string }) {
           )}
           {remove.error && <ErrorAlert error={remove.error} fallbackTitle="Could not delete" onDismiss={() => remove.reset()} />}
           {dialog === 'rename' && <RenameDialog codespace={codespace} open onOpenChange={(open) => setDialog(open ? 'rename' : null)} />}
-          {dialog === 'machine' && <ChangeMachineDialog codespace={codespace} open onOpenChange={(open) => setDialog(open ? 'machine' : null)} />}
+          {dialog === 'machine' && (
+            <ChangeMachineDialog codespace={codespace} open onOpenChange={(open) => setDialog(open ? 'machine' : null)} />
+          )}
           {dialog === 'publish' && <PublishDialog codespace={codespace} open onOpenChange={(open) => setDialog(open ? 'publish' : null)} />}
           {dialog === 'export' && <ExportDialog codespace={codespace} open onOpenChange={(open) => setDialog(open ? 'export' : null)} />}
         </>

@@ -53,8 +53,7 @@ export function GitStatusCard({ codespace }: { codespace: Codespace }) {
           [
             'Commits',
             <span key="commits">
-              <span className={(git.ahead ?? 0) > 0 ? warn : ''}>{git.ahead ?? 0} ahead</span>,{' '}
-              <span>{git.behind ?? 0} behind</span>
+              <span className={(git.ahead ?? 0) > 0 ? warn : ''}>{git.ahead ?? 0} ahead</span>, <span>{git.behind ?? 0} behind</span>
             </span>,
           ],
           [
@@ -83,13 +82,21 @@ export function MachineCard({ codespace }: { codespace: Codespace }) {
         <Facts
           rows={[
             ['Machine', machine.display_name],
-            ['Type', <span key="type" className="font-mono">{machine.name}</span>],
+            [
+              'Type',
+              <span key="type" className="font-mono">
+                {machine.name}
+              </span>,
+            ],
             ['Cores', machine.cpus],
             ['Memory', formatBytes(machine.memory_in_bytes)],
             ['Storage', formatBytes(machine.storage_in_bytes)],
             ['Operating system', machine.operating_system],
             ...(codespace.pending_operation
-              ? ([['Pending change', codespace.pending_operation_disabled_reason ?? 'A change applies at next start']] as [string, ReactNode][])
+              ? ([['Pending change', codespace.pending_operation_disabled_reason ?? 'A change applies at next start']] as [
+                  string,
+                  ReactNode,
+                ][])
               : []),
           ]}
         />
@@ -102,18 +109,35 @@ export function MachineCard({ codespace }: { codespace: Codespace }) {
 
 export function DetailsCard({ codespace, now }: { codespace: Codespace; now: number }) {
   const minutes = (m: number | null | undefined) =>
-    m === null || m === undefined ? '—' : m >= 1440 && m % 1440 === 0 ? `${m / 1440} days` : m >= 60 && m % 60 === 0 ? `${m / 60} hours` : `${m} minutes`;
+    m === null || m === undefined
+      ? '—'
+      : m >= 1440 && m % 1440 === 0
+        ? `${m / 1440} days`
+        : m >= 60 && m % 60 === 0
+          ? `${m / 60} hours`
+          : `${m} minutes`;
   return (
     <Card title="Details">
       <Facts
         rows={[
           [
             'Repository',
-            <a key="repo" href={codespace.repository.html_url} className="text-sky-700 hover:underline dark:text-sky-400" rel="noreferrer" target="_blank">
+            <a
+              key="repo"
+              href={codespace.repository.html_url}
+              className="text-sky-700 hover:underline dark:text-sky-400"
+              rel="noreferrer"
+              target="_blank"
+            >
               {codespace.repository.full_name}
             </a>,
           ],
-          ['Dev container', <span key="dc" className="font-mono">{codespace.devcontainer_path ?? 'default'}</span>],
+          [
+            'Dev container',
+            <span key="dc" className="font-mono">
+              {codespace.devcontainer_path ?? 'default'}
+            </span>,
+          ],
           ['Prebuild', codespace.prebuild ? 'Yes' : 'No'],
           ['Location', codespace.location],
           ['Idle timeout', minutes(codespace.idle_timeout_minutes)],

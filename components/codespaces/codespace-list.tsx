@@ -75,7 +75,8 @@ export function CodespaceList({
           // Rows hold plain links: follow them client-side as next/link would (a plain left click
           // only; new tabs, downloads and the like stay the browser's).
           const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-row-link]');
-          if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+          if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+            return;
           event.preventDefault();
           router.push(link.getAttribute('href')!);
         }}

@@ -42,9 +42,18 @@ export const CodespaceRow = memo(function CodespaceRow({
       role="row"
       aria-rowindex={rowIndex}
       data-codespace={codespace.name}
-      style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${offset}px)`, contain: 'strict' }}
+      style={{
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        width: '100%',
+        height: ROW_HEIGHT,
+        transform: `translateY(${offset}px)`,
+        contain: 'strict',
+      }}
       data-selected={selected || undefined}
-      className={`${LIST_COLUMNS} border-b data-selected:bg-sky-50 dark:data-selected:bg-sky-950/30 border-zinc-200 px-4 text-sm dark:border-zinc-800`}>
+      className={`${LIST_COLUMNS} border-b data-selected:bg-sky-50 dark:data-selected:bg-sky-950/30 border-zinc-200 px-4 text-sm dark:border-zinc-800`}
+    >
       <SelectCell name={codespace.name} title={title} selected={selected} onToggle={onToggle} />
       <div role="cell" className="min-w-0">
         {/* A plain link (the list navigates client-side for all rows at once, see codespace-list.tsx):

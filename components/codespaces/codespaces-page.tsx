@@ -55,7 +55,8 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
   // show the result a frame or more later.
   const rows = useMemo(() => (codespaces ? applyListFilters(codespaces, filters) : []), [codespaces, filters]);
   const facets = useMemo(
-    () => (codespaces ? { states: stateFacets(codespaces), repos: repositoryFacets(codespaces), summary: summarizeFleet(codespaces) } : null),
+    () =>
+      codespaces ? { states: stateFacets(codespaces), repos: repositoryFacets(codespaces), summary: summarizeFleet(codespaces) } : null,
     [codespaces],
   );
 

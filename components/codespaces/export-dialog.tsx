@@ -13,7 +13,15 @@ import { useExportDetails, useStartExport } from '@/lib/queries/codespaces';
  * Export pushes the codespace's changes to a new branch (or to a fork when the user cannot push),
  * so the work survives the codespace. Shows progress until GitHub says succeeded or failed.
  */
-export function ExportDialog({ codespace, open, onOpenChange }: { codespace: Codespace; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function ExportDialog({
+  codespace,
+  open,
+  onOpenChange,
+}: {
+  codespace: Codespace;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const start = useStartExport();
   const [exportId, setExportId] = useState<string | null>(null);
   const details = useExportDetails(codespace.name, exportId);
@@ -46,7 +54,12 @@ export function ExportDialog({ codespace, open, onOpenChange }: { codespace: Cod
                 </p>
               )}
               {state === 'succeeded' && details.data?.html_url && (
-                <a href={details.data.html_url} target="_blank" rel="noreferrer" className="mt-1 inline-flex items-center gap-1 text-sky-700 hover:underline dark:text-sky-400">
+                <a
+                  href={details.data.html_url}
+                  target="_blank"
+                  rel="noreferrer"
+                  className="mt-1 inline-flex items-center gap-1 text-sky-700 hover:underline dark:text-sky-400"
+                >
                   Open the branch on GitHub <ExternalLink aria-hidden className="size-3.5" />
                 </a>
               )}

@@ -7,7 +7,6 @@ import { Button } from '@/components/ui/button';
 import { toolbarFieldClass } from '@/components/ui/field';
 import { SearchField } from '@/components/ui/search-field';
 
-
 export function ListFiltersBar({
   filters,
   onChange,
@@ -22,7 +21,12 @@ export function ListFiltersBar({
   const active = filters.q || filters.state || filters.repo;
   return (
     <div className="flex flex-wrap items-center gap-2" role="search" aria-label="Filter codespaces">
-      <SearchField label="Filter by text" placeholder="Filter by name, repository, branch, machine…" value={filters.q} onChange={(q) => onChange({ q })} />
+      <SearchField
+        label="Filter by text"
+        placeholder="Filter by name, repository, branch, machine…"
+        value={filters.q}
+        onChange={(q) => onChange({ q })}
+      />
       <select aria-label="State" value={filters.state} onChange={(e) => onChange({ state: e.target.value })} className={toolbarFieldClass}>
         <option value="">All states</option>
         <optgroup label="Groups">
@@ -40,7 +44,12 @@ export function ListFiltersBar({
           ))}
         </optgroup>
       </select>
-      <select aria-label="Repository" value={filters.repo} onChange={(e) => onChange({ repo: e.target.value })} className={`${toolbarFieldClass} max-w-64`}>
+      <select
+        aria-label="Repository"
+        value={filters.repo}
+        onChange={(e) => onChange({ repo: e.target.value })}
+        className={`${toolbarFieldClass} max-w-64`}
+      >
         <option value="">All repositories</option>
         {repositoryOptions.map(({ value, count }) => (
           <option key={value} value={value}>
@@ -48,7 +57,12 @@ export function ListFiltersBar({
           </option>
         ))}
       </select>
-      <select aria-label="Sort by" value={filters.sort} onChange={(e) => onChange({ sort: e.target.value as ListFilters['sort'] })} className={toolbarFieldClass}>
+      <select
+        aria-label="Sort by"
+        value={filters.sort}
+        onChange={(e) => onChange({ sort: e.target.value as ListFilters['sort'] })}
+        className={toolbarFieldClass}
+      >
         {SORT_KEYS.map((key) => (
           <option key={key} value={key}>
             Sort: {SORT_LABELS[key]}

@@ -13,10 +13,24 @@ import { usePublishCodespace } from '@/lib/queries/codespaces';
 
 /** A repository name GitHub would accept, suggested from the codespace's display name. */
 function suggestedName(codespace: Codespace) {
-  return codespaceTitle(codespace).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) || 'my-codespace';
+  return (
+    codespaceTitle(codespace)
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 100) || 'my-codespace'
+  );
 }
 
-export function PublishDialog({ codespace, open, onOpenChange }: { codespace: Codespace; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function PublishDialog({
+  codespace,
+  open,
+  onOpenChange,
+}: {
+  codespace: Codespace;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const [name, setName] = useState(() => suggestedName(codespace));
   const [isPrivate, setPrivate] = useState(true);
   const [touched, setTouched] = useState(false);
@@ -48,7 +62,15 @@ export function PublishDialog({ codespace, open, onOpenChange }: { codespace: Co
           );
         }}
       >
-        <TextField id="publish-name" label="Repository name" value={name} onChange={(e) => setName(e.target.value)} onBlur={() => setTouched(true)} error={error} autoFocus />
+        <TextField
+          id="publish-name"
+          label="Repository name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onBlur={() => setTouched(true)}
+          error={error}
+          autoFocus
+        />
         <fieldset className="flex flex-col gap-2 text-sm">
           <legend className="mb-1 font-medium">Visibility</legend>
           <label className="flex items-center gap-2">

@@ -11,7 +11,15 @@ import type { Codespace } from '@/lib/codespaces/types';
 import { useUpdateCodespace } from '@/lib/queries/codespaces';
 import { notify } from '@/lib/notify';
 
-export function RenameDialog({ codespace, open, onOpenChange }: { codespace: Codespace; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function RenameDialog({
+  codespace,
+  open,
+  onOpenChange,
+}: {
+  codespace: Codespace;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const [value, setValue] = useState(codespace.display_name ?? '');
   const [touched, setTouched] = useState(false);
   const update = useUpdateCodespace();
@@ -19,7 +27,12 @@ export function RenameDialog({ codespace, open, onOpenChange }: { codespace: Cod
   const error = touched && !parsed.success ? parsed.error.issues[0]?.message : undefined;
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="Rename codespace" description="The display name shows here and on GitHub. The codespace’s name stays the same.">
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Rename codespace"
+      description="The display name shows here and on GitHub. The codespace’s name stays the same."
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -37,7 +50,17 @@ export function RenameDialog({ codespace, open, onOpenChange }: { codespace: Cod
         }}
         className="flex flex-col gap-4"
       >
-        <TextField id="rename-display-name" label="Display name" value={value} maxLength={60} onChange={(e) => setValue(e.target.value)} onBlur={() => setTouched(true)} error={error} hint="At most 48 characters." autoFocus />
+        <TextField
+          id="rename-display-name"
+          label="Display name"
+          value={value}
+          maxLength={60}
+          onChange={(e) => setValue(e.target.value)}
+          onBlur={() => setTouched(true)}
+          error={error}
+          hint="At most 48 characters."
+          autoFocus
+        />
         {update.error && <ErrorAlert error={update.error} fallbackTitle="Could not rename" />}
         <div className="flex justify-end gap-2">
           <Button onClick={() => onOpenChange(false)}>Cancel</Button>

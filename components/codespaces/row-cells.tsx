@@ -2,7 +2,17 @@ import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { WorkFlags } from './work-flags';
 
 /** A row's selection checkbox: a click toggles it, a shift-click selects the range from the last one. */
-export function SelectCell({ name, title, selected, onToggle }: { name: string; title: string; selected: boolean; onToggle: (name: string, range: boolean) => void }) {
+export function SelectCell({
+  name,
+  title,
+  selected,
+  onToggle,
+}: {
+  name: string;
+  title: string;
+  selected: boolean;
+  onToggle: (name: string, range: boolean) => void;
+}) {
   return (
     <div role="cell">
       <input
@@ -21,7 +31,9 @@ export function SelectCell({ name, title, selected, onToggle }: { name: string; 
 export function NameAndFlags({ codespace, title }: { codespace: Pick<CodespaceSummary, 'name' | 'git_status'>; title: string }) {
   return (
     <div className="flex min-w-0 items-center gap-2">
-      {title !== codespace.name && <span className="min-w-0 truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{codespace.name}</span>}
+      {title !== codespace.name && (
+        <span className="min-w-0 truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{codespace.name}</span>
+      )}
       <WorkFlags codespace={codespace} wrap={false} />
     </div>
   );

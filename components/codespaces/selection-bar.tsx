@@ -39,7 +39,9 @@ export function SelectionBar({
           </Button>
         </>
       ) : (
-        <span className="text-zinc-500 dark:text-zinc-400">Select codespaces to stop or delete several at once (shift-click selects a range).</span>
+        <span className="text-zinc-500 dark:text-zinc-400">
+          Select codespaces to stop or delete several at once (shift-click selects a range).
+        </span>
       )}
       <form
         className="ml-auto flex items-center gap-2"

@@ -67,7 +67,10 @@ export function CreateCodespacePage({ initialRepo, initialSource }: { initialRep
   const repository = repositories.data?.find((r) => r.full_name === repo) ?? null;
   const branches = useBranches(source === 'repository' ? repo : null);
   const pulls = useOpenPullRequests(source === 'pullRequest' ? repo : null);
-  const effectiveRef = source === 'repository' ? ref || repository?.default_branch || '' : (pulls.data?.find((p) => p.number === pull?.number)?.head.ref ?? '');
+  const effectiveRef =
+    source === 'repository'
+      ? ref || repository?.default_branch || ''
+      : (pulls.data?.find((p) => p.number === pull?.number)?.head.ref ?? '');
   const defaults = useCodespaceDefaults(repo, effectiveRef);
   const devcontainers = useDevcontainers(repo);
   const effectiveLocation = location || defaults.data?.location || '';
@@ -89,7 +92,13 @@ export function CreateCodespacePage({ initialRepo, initialSource }: { initialRep
   };
 
   const target: CreateTarget | null =
-    source === 'repository' ? (repo ? { kind: 'repository', repo } : null) : pull ? { kind: 'pullRequest', repo: pull.repo, number: pull.number } : null;
+    source === 'repository'
+      ? repo
+        ? { kind: 'repository', repo }
+        : null
+      : pull
+        ? { kind: 'pullRequest', repo: pull.repo, number: pull.number }
+        : null;
   const ready = Boolean(target) && (!needsConsent || optOut) && !create.isPending;
 
   const submit = () => {
@@ -113,7 +122,11 @@ export function CreateCodespacePage({ initialRepo, initialSource }: { initialRep
       { target, body: result.body },
       {
         onSuccess: ({ codespace, accepted }) => {
-          notify.success(accepted ? `GitHub accepted ${codespace.name} and is still creating it` : `Creating ${codespace.display_name || codespace.name}`);
+          notify.success(
+            accepted
+              ? `GitHub accepted ${codespace.name} and is still creating it`
+              : `Creating ${codespace.display_name || codespace.name}`,
+          );
           router.push(`/codespaces/${encodeURIComponent(codespace.name)}`);
         },
       },
@@ -127,7 +140,11 @@ export function CreateCodespacePage({ initialRepo, initialSource }: { initialRep
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Pick a repository; every other setting has a sensible default.</p>
       </div>
 
-      <div role="radiogroup" aria-label="Create from" className="inline-flex w-fit rounded-lg border border-zinc-300 p-0.5 text-sm dark:border-zinc-700">
+      <div
+        role="radiogroup"
+        aria-label="Create from"
+        className="inline-flex w-fit rounded-lg border border-zinc-300 p-0.5 text-sm dark:border-zinc-700"
+      >
         {(
           [
             ['repository', 'From a repository'],
@@ -189,7 +206,9 @@ export function CreateCodespacePage({ initialRepo, initialSource }: { initialRep
                 value={pull?.number ?? ''}
                 onChange={(e) => setPull(e.target.value ? { repo, number: Number(e.target.value) } : null)}
               >
-                <option value="">{pulls.isPending ? 'Loading pull requests…' : pulls.data?.length ? 'Choose a pull request' : 'No open pull requests'}</option>
+                <option value="">
+                  {pulls.isPending ? 'Loading pull requests…' : pulls.data?.length ? 'Choose a pull request' : 'No open pull requests'}
+                </option>
                 {pulls.data?.map((p) => (
                   <option key={p.number} value={p.number}>
                     #{p.number} {p.title}
@@ -197,7 +216,12 @@ export function CreateCodespacePage({ initialRepo, initialSource }: { initialRep
                 ))}
               </SelectField>
             )}
-            <SelectField id="devcontainer" label="Dev container configuration" value={effectiveDevcontainer} onChange={(e) => setDevcontainer(e.target.value)}>
+            <SelectField
+              id="devcontainer"
+              label="Dev container configuration"
+              value={effectiveDevcontainer}
+              onChange={(e) => setDevcontainer(e.target.value)}
+            >
               <option value="">Default configuration</option>
               {devcontainers.data?.map((d) => (
                 <option key={d.path} value={d.path}>
@@ -213,7 +237,13 @@ export function CreateCodespacePage({ initialRepo, initialSource }: { initialRep
                 </option>
               ))}
             </SelectField>
-            <SelectField id="machine" label="Machine type" value={effectiveMachine} onChange={(e) => setMachine(e.target.value)} aria-busy={machines.isFetching}>
+            <SelectField
+              id="machine"
+              label="Machine type"
+              value={effectiveMachine}
+              onChange={(e) => setMachine(e.target.value)}
+              aria-busy={machines.isFetching}
+            >
               {!machines.data && <option value="">{machines.isPending ? 'Loading machine types…' : 'Default machine'}</option>}
               {machines.data?.map((m) => (
                 <option key={m.name} value={m.name}>
@@ -233,7 +263,12 @@ export function CreateCodespacePage({ initialRepo, initialSource }: { initialRep
               hint="Stops after this long without activity (5–240)."
             />
             {source === 'repository' && (
-              <SelectField id="retention" label="Keep when stopped for" value={retentionDays} onChange={(e) => setRetentionDays(Number(e.target.value))}>
+              <SelectField
+                id="retention"
+                label="Keep when stopped for"
+                value={retentionDays}
+                onChange={(e) => setRetentionDays(Number(e.target.value))}
+              >
                 {RETENTION_CHOICES.map((d) => (
                   <option key={d} value={d}>
                     {d} {d === 1 ? 'day' : 'days'}
@@ -258,7 +293,8 @@ export function CreateCodespacePage({ initialRepo, initialSource }: { initialRep
             <div>
               <p className="font-semibold">This dev container asks for access to other repositories</p>
               <p className="mt-0.5">
-                You have not accepted these permissions yet. Accept them on GitHub, or create the codespace without them (some tools inside may not work).
+                You have not accepted these permissions yet. Accept them on GitHub, or create the codespace without them (some tools inside
+                may not work).
               </p>
               <label className="mt-2 flex items-center gap-2">
                 <input type="checkbox" checked={optOut} onChange={(e) => setOptOut(e.target.checked)} />
@@ -273,7 +309,9 @@ export function CreateCodespacePage({ initialRepo, initialSource }: { initialRep
             Some settings need a fix: {Object.values(errors).join('; ')}
           </p>
         )}
-        {create.error && <ErrorAlert error={create.error} fallbackTitle="Could not create the codespace" onDismiss={() => create.reset()} />}
+        {create.error && (
+          <ErrorAlert error={create.error} fallbackTitle="Could not create the codespace" onDismiss={() => create.reset()} />
+        )}
 
         <div className="flex justify-end">
           <Button type="submit" variant="primary" disabled={!ready}>

@@ -46,7 +46,11 @@ export function RepositoryPicker({ value, onChange }: { value: string | null; on
           {repositories.isPending && <option disabled>Loading repositories…</option>}
           {!repositories.isPending && options.length === 0 && <option disabled>No repository matches “{search}”</option>}
           {options.map((repo) => (
-            <option key={repo.id} value={repo.full_name} className="rounded px-2 py-1 checked:bg-sky-100 checked:text-sky-950 dark:checked:bg-sky-900 dark:checked:text-sky-50">
+            <option
+              key={repo.id}
+              value={repo.full_name}
+              className="rounded px-2 py-1 checked:bg-sky-100 checked:text-sky-950 dark:checked:bg-sky-900 dark:checked:text-sky-50"
+            >
               {repo.full_name}
             </option>
           ))}

@@ -25,20 +25,13 @@ export default function AccountMenu({ user, defaultOpen }: { user: SignedInUser;
         <AccountButton user={user} />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={6}
-          className={`${menuContentClass} min-w-52`}
-        >
+        <DropdownMenu.Content align="end" sideOffset={6} className={`${menuContentClass} min-w-52`}>
           <div className="px-2.5 py-2">
             <div className="font-medium">{user.name ?? user.login}</div>
             <div className="text-xs text-zinc-500 dark:text-zinc-400">@{user.login}</div>
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
-          <DropdownMenu.Item
-            onSelect={onSignOut}
-            className={menuItemClass}
-          >
+          <DropdownMenu.Item onSelect={onSignOut} className={menuItemClass}>
             <LogOut aria-hidden className="size-4" /> Sign out
           </DropdownMenu.Item>
         </DropdownMenu.Content>

@@ -17,7 +17,10 @@ export function AppHeader({ user }: { user: SignedInUser }) {
           <Link href="/" className="rounded-md px-2.5 py-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
             Codespaces
           </Link>
-          <Link href="/usage" className="rounded-md px-2.5 py-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
+          <Link
+            href="/usage"
+            className="rounded-md px-2.5 py-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          >
             Usage
           </Link>
           <OrgMenu />

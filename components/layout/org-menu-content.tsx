@@ -16,14 +16,12 @@ export default function OrgMenuContent({ defaultOpen }: { defaultOpen: boolean }
         <OrgMenuButton />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="start"
-          sideOffset={6}
-          className={`${menuContentClass} min-w-56`}
-        >
+        <DropdownMenu.Content align="start" sideOffset={6} className={`${menuContentClass} min-w-56`}>
           {orgs.isPending && <p className="px-2.5 py-1.5 text-zinc-600 dark:text-zinc-400">Loading your organizations…</p>}
           {orgs.error && <p className="px-2.5 py-1.5 text-red-700 dark:text-red-400">Could not load your organizations.</p>}
-          {orgs.data?.length === 0 && <p className="px-2.5 py-1.5 text-zinc-600 dark:text-zinc-400">You are not a member of any organization.</p>}
+          {orgs.data?.length === 0 && (
+            <p className="px-2.5 py-1.5 text-zinc-600 dark:text-zinc-400">You are not a member of any organization.</p>
+          )}
           {orgs.data?.map((org) => (
             <DropdownMenu.Item key={org.login} asChild className={menuItemClass}>
               <Link href={`/orgs/${org.login}`}>

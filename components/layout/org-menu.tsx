@@ -12,7 +12,14 @@ const OrgMenuContent = lazy(loadOrgMenu);
  */
 export function OrgMenu() {
   const [opened, setOpened] = useState(false);
-  const trigger = <OrgMenuButton aria-expanded={false} onPointerEnter={() => void loadOrgMenu()} onFocus={() => void loadOrgMenu()} onClick={() => setOpened(true)} />;
+  const trigger = (
+    <OrgMenuButton
+      aria-expanded={false}
+      onPointerEnter={() => void loadOrgMenu()}
+      onFocus={() => void loadOrgMenu()}
+      onClick={() => setOpened(true)}
+    />
+  );
   if (!opened) return trigger;
   return (
     <Suspense fallback={trigger}>

@@ -36,7 +36,10 @@ export function AttentionList({
   if (items.length === 0) return null;
   const shown = expanded ? items : items.slice(0, SHOWN);
   return (
-    <section aria-labelledby="attention-heading" className="rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+    <section
+      aria-labelledby="attention-heading"
+      className="rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <h2 id="attention-heading" className="border-b border-zinc-200 px-4 py-2.5 text-sm font-semibold dark:border-zinc-800">
         Needs attention <span className="font-normal text-zinc-500 dark:text-zinc-400">({items.length})</span>
       </h2>
@@ -50,7 +53,10 @@ export function AttentionList({
               <div className="min-w-0 flex-1">
                 <p>
                   <span className="font-medium">{codespaceTitle(c)}</span>
-                  <span className="text-zinc-500 dark:text-zinc-400"> · {c.owner.login} · {c.repository.full_name}</span>
+                  <span className="text-zinc-500 dark:text-zinc-400">
+                    {' '}
+                    · {c.owner.login} · {c.repository.full_name}
+                  </span>
                   <span className={`ml-2 text-xs font-medium ${className}`}>{ATTENTION_LABELS[item.kind]}</span>
                 </p>
                 <p className="text-zinc-600 dark:text-zinc-400">{item.reason}</p>

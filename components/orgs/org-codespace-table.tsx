@@ -58,7 +58,13 @@ export function OrgCodespaceTable({
           className={`${ORG_COLUMNS} border-b border-zinc-200 bg-zinc-50 px-4 py-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:bg-zinc-900/80 dark:text-zinc-400`}
         >
           <div role="columnheader">
-            <input type="checkbox" aria-label="Select all matching the filter" checked={allSelected} onChange={onToggleAll} className="size-4 accent-sky-700" />
+            <input
+              type="checkbox"
+              aria-label="Select all matching the filter"
+              checked={allSelected}
+              onChange={onToggleAll}
+              className="size-4 accent-sky-700"
+            />
           </div>
           <div role="columnheader">Codespace</div>
           <div role="columnheader">Member</div>
@@ -82,7 +88,13 @@ export function OrgCodespaceTable({
             transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)`,
           };
           return row.kind === 'group' ? (
-            <div key={item.key} role="row" aria-rowindex={item.index + 2} style={style} className="flex items-center border-b border-zinc-200 bg-zinc-50 px-4 text-xs dark:border-zinc-800 dark:bg-zinc-900/70">
+            <div
+              key={item.key}
+              role="row"
+              aria-rowindex={item.index + 2}
+              style={style}
+              className="flex items-center border-b border-zinc-200 bg-zinc-50 px-4 text-xs dark:border-zinc-800 dark:bg-zinc-900/70"
+            >
               <div role="cell" className="font-semibold text-zinc-800 dark:text-zinc-200">
                 {row.label}
                 <span className="ml-2 font-normal text-zinc-500 dark:text-zinc-400">

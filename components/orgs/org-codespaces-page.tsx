@@ -16,7 +16,15 @@ import { SelectionBar } from '@/components/codespaces/selection-bar';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { ApiError, describeFailure } from '@/lib/api/client';
 import { formatUsd, liveEstimate } from '@/lib/billing/cost';
-import { NO_SELECTION, planBulkAction, staleStoppedCodespaces, toggleAllShown, toggleSelection, type BulkPlan, type Selection } from '@/lib/codespaces/bulk';
+import {
+  NO_SELECTION,
+  planBulkAction,
+  staleStoppedCodespaces,
+  toggleAllShown,
+  toggleSelection,
+  type BulkPlan,
+  type Selection,
+} from '@/lib/codespaces/bulk';
 import { TONE_LABELS } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
 import { pluralize } from '@/lib/format';
@@ -79,7 +87,9 @@ export function OrgCodespacesPage({ org, me }: { org: string; me: string }) {
           <h1 className="text-xl font-semibold tracking-tight">{org} codespaces</h1>
           {codespaces && (
             <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
-              {shown.length === codespaces.length ? pluralize(codespaces.length, 'codespace') : `Showing ${shown.length} of ${pluralize(codespaces.length, 'codespace')}`}
+              {shown.length === codespaces.length
+                ? pluralize(codespaces.length, 'codespace')
+                : `Showing ${shown.length} of ${pluralize(codespaces.length, 'codespace')}`}
               {' · '}
               {pluralize(options.members.length, 'member')}
             </p>
@@ -104,13 +114,27 @@ export function OrgCodespacesPage({ org, me }: { org: string; me: string }) {
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Live cost estimate">
             <Figure label="Running now" value={`${estimate.running} · ${estimate.runningCores} cores`} />
             <Figure label="Compute, per hour" value={formatUsd(estimate.computePerHour)} />
-            <Figure label="Storage, per month" value={formatUsd(estimate.storagePerMonth)} hint={`${formatUsd(estimate.stoppedStoragePerMonth)} of it on stopped codespaces`} />
+            <Figure
+              label="Storage, per month"
+              value={formatUsd(estimate.storagePerMonth)}
+              hint={`${formatUsd(estimate.stoppedStoragePerMonth)} of it on stopped codespaces`}
+            />
             <Figure label="Needs attention" value={String(attention.length)} />
           </dl>
           <AttentionList items={attention} me={me} onStop={(c) => act([c], 'stop')} onDelete={(c) => act([c], 'delete')} />
           <div className="flex flex-wrap items-center gap-2" role="search" aria-label="Filter organization codespaces">
-            <SearchField label="Filter by text" placeholder="Filter by name, member, repository, branch…" value={filters.q} onChange={(q) => updateFilters({ q })} />
-            <select aria-label="State" value={filters.state} onChange={(e) => updateFilters({ state: e.target.value })} className={toolbarFieldClass}>
+            <SearchField
+              label="Filter by text"
+              placeholder="Filter by name, member, repository, branch…"
+              value={filters.q}
+              onChange={(q) => updateFilters({ q })}
+            />
+            <select
+              aria-label="State"
+              value={filters.state}
+              onChange={(e) => updateFilters({ state: e.target.value })}
+              className={toolbarFieldClass}
+            >
               <option value="">All states</option>
               {(['running', 'transitional', 'stopped', 'problem'] as const).map((tone) => (
                 <option key={tone} value={tone}>
@@ -118,19 +142,34 @@ export function OrgCodespacesPage({ org, me }: { org: string; me: string }) {
                 </option>
               ))}
             </select>
-            <select aria-label="Member" value={filters.member} onChange={(e) => updateFilters({ member: e.target.value })} className={toolbarFieldClass}>
+            <select
+              aria-label="Member"
+              value={filters.member}
+              onChange={(e) => updateFilters({ member: e.target.value })}
+              className={toolbarFieldClass}
+            >
               <option value="">All members</option>
               {options.members.map((m) => (
                 <option key={m}>{m}</option>
               ))}
             </select>
-            <select aria-label="Repository" value={filters.repo} onChange={(e) => updateFilters({ repo: e.target.value })} className={toolbarFieldClass}>
+            <select
+              aria-label="Repository"
+              value={filters.repo}
+              onChange={(e) => updateFilters({ repo: e.target.value })}
+              className={toolbarFieldClass}
+            >
               <option value="">All repositories</option>
               {options.repositories.map((r) => (
                 <option key={r}>{r}</option>
               ))}
             </select>
-            <select aria-label="Machine" value={filters.cores} onChange={(e) => updateFilters({ cores: e.target.value })} className={toolbarFieldClass}>
+            <select
+              aria-label="Machine"
+              value={filters.cores}
+              onChange={(e) => updateFilters({ cores: e.target.value })}
+              className={toolbarFieldClass}
+            >
               <option value="">All machines</option>
               {options.cores.map((c) => (
                 <option key={c} value={String(c)}>
@@ -138,14 +177,24 @@ export function OrgCodespacesPage({ org, me }: { org: string; me: string }) {
                 </option>
               ))}
             </select>
-            <select aria-label="Group by" value={filters.group} onChange={(e) => updateFilters({ group: e.target.value as GroupKey })} className={toolbarFieldClass}>
+            <select
+              aria-label="Group by"
+              value={filters.group}
+              onChange={(e) => updateFilters({ group: e.target.value as GroupKey })}
+              className={toolbarFieldClass}
+            >
               {GROUP_KEYS.map((g) => (
                 <option key={g} value={g}>
                   {g ? `Group: ${GROUP_LABELS[g]}` : GROUP_LABELS[g]}
                 </option>
               ))}
             </select>
-            <select aria-label="Sort" value={filters.sort} onChange={(e) => updateFilters({ sort: e.target.value as OrgSortKey })} className={toolbarFieldClass}>
+            <select
+              aria-label="Sort"
+              value={filters.sort}
+              onChange={(e) => updateFilters({ sort: e.target.value as OrgSortKey })}
+              className={toolbarFieldClass}
+            >
               {ORG_SORT_KEYS.map((s) => (
                 <option key={s} value={s}>
                   Sort: {ORG_SORT_LABELS[s]}
@@ -158,7 +207,9 @@ export function OrgCodespacesPage({ org, me }: { org: string; me: string }) {
             onStop={() => act(selection, 'stop')}
             onDelete={() => act(selection, 'delete')}
             onClear={() => setSelection(NO_SELECTION)}
-            onSelectStale={(days) => setSelection({ selected: new Set(staleStoppedCodespaces(codespaces, days, Date.now()).map((c) => c.name)), anchor: null })}
+            onSelectStale={(days) =>
+              setSelection({ selected: new Set(staleStoppedCodespaces(codespaces, days, Date.now()).map((c) => c.name)), anchor: null })
+            }
           />
         </>
       )}
@@ -194,15 +245,14 @@ export function OrgCodespacesPage({ org, me }: { org: string; me: string }) {
   );
 }
 
-
 /** 403 and 404 mean different things here; both are explained, not just reported. */
 export function OrgError({ org, error, onRetry }: { org: string; error: Error; onRetry: () => void }) {
   if (error instanceof ApiError && error.status === 403) {
     return (
       <EmptyState icon={<Lock className="size-10" />} title={`Only owners of ${org} can see its codespaces`}>
         <p>
-          GitHub refused: “{error.facts.message ?? 'Forbidden'}”. You are a member of {org} but not one of its owners. Ask an owner to review the
-          organisation’s codespaces, or to make you an owner.
+          GitHub refused: “{error.facts.message ?? 'Forbidden'}”. You are a member of {org} but not one of its owners. Ask an owner to
+          review the organisation’s codespaces, or to make you an owner.
         </p>
         <p className="mt-2">
           <Link href="/" className="text-sky-700 underline dark:text-sky-400">

@@ -16,12 +16,12 @@ export function OrgConsent({ org }: { org: string }) {
       <div className="space-y-2 text-sm text-zinc-700 dark:text-zinc-300">
         <p>
           GitHub shows an organisation’s codespaces only to its owners, and only to apps granted the{' '}
-          <code className="rounded bg-zinc-100 px-1 font-mono dark:bg-zinc-800">admin:org</code> scope. Hangar did not ask for it
-          when you signed in, because most people never need it.
+          <code className="rounded bg-zinc-100 px-1 font-mono dark:bg-zinc-800">admin:org</code> scope. Hangar did not ask for it when you
+          signed in, because most people never need it.
         </p>
         <p>
-          Granting it lets Hangar list the organisation’s codespaces and stop or delete them on members’ behalf, when you ask.
-          You can revoke it any time in your GitHub settings under Applications.
+          Granting it lets Hangar list the organisation’s codespaces and stop or delete them on members’ behalf, when you ask. You can
+          revoke it any time in your GitHub settings under Applications.
         </p>
       </div>
       <Button

@@ -20,7 +20,13 @@ export function TextField({
       <label htmlFor={id} className="font-medium">
         {label}
       </label>
-      <input id={id} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined} className={inputClass} {...props} />
+      <input
+        id={id}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        className={inputClass}
+        {...props}
+      />
       {error ? (
         <p id={`${id}-error`} className="text-xs text-red-700 dark:text-red-400">
           {error}

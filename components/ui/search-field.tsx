@@ -2,7 +2,17 @@ import { Search } from 'lucide-react';
 import { toolbarFieldClass } from './field';
 
 /** A toolbar's text filter: a search box with its icon, growing to fill the row. */
-export function SearchField({ label, placeholder, value, onChange }: { label: string; placeholder: string; value: string; onChange: (value: string) => void }) {
+export function SearchField({
+  label,
+  placeholder,
+  value,
+  onChange,
+}: {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
   return (
     <div className="relative min-w-56 flex-1">
       <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-400" />

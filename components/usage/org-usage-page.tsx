@@ -21,13 +21,17 @@ import { UsageCsvUpload } from './usage-csv-upload';
 // Charts are the heaviest code of the app: loaded only here, and only in the browser.
 const chartFallback = () => <div className="h-72 animate-pulse rounded-xl bg-zinc-100 motion-reduce:animate-none dark:bg-zinc-800/60" />;
 const DailyCostChart = dynamic(() => import('./usage-charts').then((m) => m.DailyCostChart), { ssr: false, loading: chartFallback });
-const TopRepositoriesChart = dynamic(() => import('./usage-charts').then((m) => m.TopRepositoriesChart), { ssr: false, loading: chartFallback });
+const TopRepositoriesChart = dynamic(() => import('./usage-charts').then((m) => m.TopRepositoriesChart), {
+  ssr: false,
+  loading: chartFallback,
+});
 const MachineMixChart = dynamic(() => import('./usage-charts').then((m) => m.MachineMixChart), { ssr: false, loading: chartFallback });
-
 
 /** The last six calendar months, newest first, as `YYYY-MM`. */
 function recentMonths(today: Date): string[] {
-  return Array.from({ length: 6 }, (_, i) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - i, 1)).toISOString().slice(0, 7));
+  return Array.from({ length: 6 }, (_, i) =>
+    new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - i, 1)).toISOString().slice(0, 7),
+  );
 }
 
 function monthPeriod(month: string, today: Date): Period {
@@ -37,7 +41,8 @@ function monthPeriod(month: string, today: Date): Period {
   return { from: `${month}-01`, to: last < todayIso ? last : todayIso };
 }
 
-const monthLabel = (month: string) => new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthLabel = (month: string) =>
+  new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 interface RepoSkuRow {
   repository: string;
@@ -50,13 +55,25 @@ interface RepoSkuRow {
 const REPO_SKU_COLUMNS: Column<RepoSkuRow>[] = [
   { key: 'repository', label: 'Repository', value: (r) => r.repository },
   { key: 'sku', label: 'SKU', value: (r) => r.sku },
-  { key: 'quantity', label: 'Quantity', value: (r) => r.quantity, render: (r) => `${r.quantity.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${r.unitType.toLowerCase()}`, numeric: true },
+  {
+    key: 'quantity',
+    label: 'Quantity',
+    value: (r) => r.quantity,
+    render: (r) => `${r.quantity.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${r.unitType.toLowerCase()}`,
+    numeric: true,
+  },
   { key: 'net', label: 'Cost', value: (r) => r.net, render: (r) => formatUsd(r.net), numeric: true },
 ];
 
 const MEMBER_COLUMNS: Column<MemberCost>[] = [
   { key: 'member', label: 'Member', value: (m) => m.member },
-  { key: 'coreHours', label: 'Core-hours', value: (m) => m.coreHours, render: (m) => m.coreHours.toLocaleString('en-US', { maximumFractionDigits: 1 }), numeric: true },
+  {
+    key: 'coreHours',
+    label: 'Core-hours',
+    value: (m) => m.coreHours,
+    render: (m) => m.coreHours.toLocaleString('en-US', { maximumFractionDigits: 1 }),
+    numeric: true,
+  },
   { key: 'compute', label: 'Compute', value: (m) => m.compute, render: (m) => formatUsd(m.compute), numeric: true },
   { key: 'storage', label: 'Storage', value: (m) => m.storage, render: (m) => formatUsd(m.storage), numeric: true },
   { key: 'total', label: 'Total', value: (m) => m.total, render: (m) => formatUsd(m.total), numeric: true },
@@ -81,7 +98,8 @@ export function OrgUsagePage({ org }: { org: string }) {
   const projection = useMemo(() => {
     if (!summary || !isCurrent) return null;
     const daily = dailyCost(summary);
-    if (previous.data) for (const [day, cost] of dailyCost(summarizeUsage(previous.data, monthPeriod(months[1]!, today)))) daily.set(day, cost);
+    if (previous.data)
+      for (const [day, cost] of dailyCost(summarizeUsage(previous.data, monthPeriod(months[1]!, today)))) daily.set(day, cost);
     return projectMonth(daily, today);
   }, [summary, isCurrent, previous.data, months, today]);
   const estimate = useMemo(
@@ -93,7 +111,13 @@ export function OrgUsagePage({ org }: { org: string }) {
     const rows = new Map<string, RepoSkuRow>();
     for (const item of summary?.items ?? []) {
       const key = `${item.repositoryName}|${item.sku}`;
-      const row = rows.get(key) ?? { repository: item.repositoryName || '(no repository)', sku: item.sku, quantity: 0, unitType: item.unitType, net: 0 };
+      const row = rows.get(key) ?? {
+        repository: item.repositoryName || '(no repository)',
+        sku: item.sku,
+        quantity: 0,
+        unitType: item.unitType,
+        net: 0,
+      };
       row.quantity += item.quantity;
       row.net += item.netAmount;
       rows.set(key, row);
@@ -141,11 +165,19 @@ export function OrgUsagePage({ org }: { org: string }) {
       ) : summary ? (
         <>
           <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5" aria-label="Totals">
-            <Figure label={`Cost, ${monthLabel(month)}`} value={formatUsd(summary.total.net)} hint={summary.total.discount > 0 ? `after ${formatUsd(summary.total.discount)} of discounts` : undefined} />
+            <Figure
+              label={`Cost, ${monthLabel(month)}`}
+              value={formatUsd(summary.total.net)}
+              hint={summary.total.discount > 0 ? `after ${formatUsd(summary.total.discount)} of discounts` : undefined}
+            />
             <Figure label="Compute" value={formatUsd(summary.total.compute)} />
             <Figure label="Storage" value={formatUsd(summary.total.storage)} />
             {projection ? (
-              <Figure label="Projected for the month" value={formatUsd(projection.projected)} hint={`${formatUsd(projection.lastSevenDayAverage)} a day over the last 7 days`} />
+              <Figure
+                label="Projected for the month"
+                value={formatUsd(projection.projected)}
+                hint={`${formatUsd(projection.lastSevenDayAverage)} a day over the last 7 days`}
+              />
             ) : (
               <Figure label="Days" value={`${period.from.slice(8)}–${period.to.slice(8)}`} />
             )}
@@ -170,25 +202,50 @@ export function OrgUsagePage({ org }: { org: string }) {
                 <h2 id="by-repo-heading" className="text-sm font-semibold">
                   By repository and SKU
                 </h2>
-                <SortableTable label="Cost by repository and SKU" rows={repoSkuRows} columns={REPO_SKU_COLUMNS} initialSort="net" rowKey={(r) => `${r.repository}|${r.sku}`} />
+                <SortableTable
+                  label="Cost by repository and SKU"
+                  rows={repoSkuRows}
+                  columns={REPO_SKU_COLUMNS}
+                  initialSort="net"
+                  rowKey={(r) => `${r.repository}|${r.sku}`}
+                />
               </section>
             </>
           )}
           <section aria-labelledby="members-heading" className="flex flex-col gap-2">
             <h2 id="members-heading" className="text-sm font-semibold">
-              By member {exact ? <span className="font-normal text-emerald-700 dark:text-emerald-400">· exact, from {exact.fileName}</span> : <span className="font-normal text-zinc-600 dark:text-zinc-400">· estimated</span>}
+              By member{' '}
+              {exact ? (
+                <span className="font-normal text-emerald-700 dark:text-emerald-400">· exact, from {exact.fileName}</span>
+              ) : (
+                <span className="font-normal text-zinc-600 dark:text-zinc-400">· estimated</span>
+              )}
             </h2>
             {!exact && (
               <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                GitHub’s report names repositories, not people. Each repository’s cost is spread over its members’ codespaces of the billed machine size, by
-                cores (compute) and disk (storage).
-                {estimate && estimate.unattributed > 0 && ` ${formatUsd(estimate.unattributed)} matches no current codespace and is left out.`}
+                GitHub’s report names repositories, not people. Each repository’s cost is spread over its members’ codespaces of the billed
+                machine size, by cores (compute) and disk (storage).
+                {estimate &&
+                  estimate.unattributed > 0 &&
+                  ` ${formatUsd(estimate.unattributed)} matches no current codespace and is left out.`}
               </p>
             )}
             {exact ? (
-              <SortableTable label="Cost by member" rows={exact.members} columns={MEMBER_COLUMNS} initialSort="total" rowKey={(m) => m.member} />
+              <SortableTable
+                label="Cost by member"
+                rows={exact.members}
+                columns={MEMBER_COLUMNS}
+                initialSort="total"
+                rowKey={(m) => m.member}
+              />
             ) : estimate ? (
-              <SortableTable label="Cost by member" rows={estimate.members} columns={MEMBER_COLUMNS} initialSort="total" rowKey={(m) => m.member} />
+              <SortableTable
+                label="Cost by member"
+                rows={estimate.members}
+                columns={MEMBER_COLUMNS}
+                initialSort="total"
+                rowKey={(m) => m.member}
+              />
             ) : codespaces.error ? (
               <Alert title="Per-member figures need the organisation’s codespaces" tone="warning">
                 {codespaces.error.message}
@@ -201,4 +258,3 @@ export function OrgUsagePage({ org }: { org: string }) {
     </main>
   );
 }
-

@@ -23,8 +23,20 @@ const COLUMNS: Column<CodespaceSummary>[] = [
   { key: 'name', label: 'Codespace', value: (c) => codespaceTitle(c) },
   { key: 'state', label: 'State', value: (c) => c.state, render: (c) => <StateBadge state={c.state} /> },
   { key: 'cores', label: 'Cores', value: (c) => c.machine?.cpus ?? 0, numeric: true },
-  { key: 'hour', label: 'Compute per hour running', value: (c) => computeCostPerHour(c), render: (c) => formatUsd(computeCostPerHour(c)), numeric: true },
-  { key: 'storage', label: 'Storage per month', value: (c) => storageCostPerMonth(c), render: (c) => formatUsd(storageCostPerMonth(c)), numeric: true },
+  {
+    key: 'hour',
+    label: 'Compute per hour running',
+    value: (c) => computeCostPerHour(c),
+    render: (c) => formatUsd(computeCostPerHour(c)),
+    numeric: true,
+  },
+  {
+    key: 'storage',
+    label: 'Storage per month',
+    value: (c) => storageCostPerMonth(c),
+    render: (c) => formatUsd(storageCostPerMonth(c)),
+    numeric: true,
+  },
 ];
 
 /** The chosen plan lives in this browser (a setting, not a secret), shared by every tab. */
@@ -90,7 +102,12 @@ export function PersonalUsagePage() {
             Estimated from your codespaces now, at GitHub’s published prices. {left} days left this month.
           </p>
         </div>
-        <select aria-label="Your GitHub plan" value={plan} onChange={(e) => choosePlan(e.target.value as PersonalPlan)} className={toolbarFieldClass}>
+        <select
+          aria-label="Your GitHub plan"
+          value={plan}
+          onChange={(e) => choosePlan(e.target.value as PersonalPlan)}
+          className={toolbarFieldClass}
+        >
           {(Object.keys(PERSONAL_QUOTAS) as PersonalPlan[]).map((p) => (
             <option key={p} value={p}>
               {PERSONAL_QUOTAS[p].label}: {PERSONAL_QUOTAS[p].coreHours} core-hours, {PERSONAL_QUOTAS[p].storageGbMonths} GB-months
@@ -106,8 +123,16 @@ export function PersonalUsagePage() {
       ) : (
         <>
           <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-label="Now">
-            <Figure label="Running now" value={`${figures.live.running} · ${figures.live.runningCores} cores`} hint={`${formatUsd(figures.live.computePerHour)} an hour beyond the quota`} />
-            <Figure label="Storage kept" value={`${figures.live.storageGb.toFixed(0)} GB`} hint={`${formatUsd(figures.live.storagePerMonth)} a month beyond the quota`} />
+            <Figure
+              label="Running now"
+              value={`${figures.live.running} · ${figures.live.runningCores} cores`}
+              hint={`${formatUsd(figures.live.computePerHour)} an hour beyond the quota`}
+            />
+            <Figure
+              label="Storage kept"
+              value={`${figures.live.storageGb.toFixed(0)} GB`}
+              hint={`${formatUsd(figures.live.storagePerMonth)} a month beyond the quota`}
+            />
             <Figure
               label="Storage quota runs out"
               value={dayLabel(figures.storageRunsOut, today)}
@@ -116,7 +141,11 @@ export function PersonalUsagePage() {
             <Figure
               label="Compute quota runs out"
               value={figures.computePerDay > 0 ? dayLabel(figures.computeRunsOut, today) : 'Nothing running'}
-              hint={figures.computePerDay > 0 ? `if what runs now keeps running (${figures.computePerDay} core-hours a day)` : `${quota.coreHours} core-hours included`}
+              hint={
+                figures.computePerDay > 0
+                  ? `if what runs now keeps running (${figures.computePerDay} core-hours a day)`
+                  : `${quota.coreHours} core-hours included`
+              }
             />
           </dl>
           <label className="flex flex-wrap items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
@@ -130,7 +159,13 @@ export function PersonalUsagePage() {
             />
           </label>
           {figures.codespaces.length > 0 && (
-            <SortableTable label="Cost of each codespace" rows={figures.codespaces} columns={COLUMNS} initialSort="storage" rowKey={(c) => c.name} />
+            <SortableTable
+              label="Cost of each codespace"
+              rows={figures.codespaces}
+              columns={COLUMNS}
+              initialSort="storage"
+              rowKey={(c) => c.name}
+            />
           )}
         </>
       )}

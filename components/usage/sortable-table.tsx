@@ -12,7 +12,19 @@ export interface Column<T> {
 }
 
 /** A table whose column headers sort it (click again to reverse), announced with aria-sort. */
-export function SortableTable<T>({ label, rows, columns, initialSort, rowKey }: { label: string; rows: T[]; columns: Column<T>[]; initialSort: string; rowKey: (row: T) => string }) {
+export function SortableTable<T>({
+  label,
+  rows,
+  columns,
+  initialSort,
+  rowKey,
+}: {
+  label: string;
+  rows: T[];
+  columns: Column<T>[];
+  initialSort: string;
+  rowKey: (row: T) => string;
+}) {
   const [sort, setSort] = useState<{ key: string; descending: boolean }>({ key: initialSort, descending: true });
   const sorted = useMemo(() => {
     const column = columns.find((c) => c.key === sort.key) ?? columns[0]!;
@@ -32,14 +44,20 @@ export function SortableTable<T>({ label, rows, columns, initialSort, rowKey }: 
             {columns.map((column) => {
               const active = sort.key === column.key;
               return (
-                <th key={column.key} scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} className={`px-4 py-2 ${column.numeric ? 'text-right' : ''}`}>
+                <th
+                  key={column.key}
+                  scope="col"
+                  aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                  className={`px-4 py-2 ${column.numeric ? 'text-right' : ''}`}
+                >
                   <button
                     type="button"
                     onClick={() => setSort({ key: column.key, descending: active ? !sort.descending : true })}
                     className="inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-zinc-100"
                   >
                     {column.label}
-                    {active && (sort.descending ? <ArrowDown aria-hidden className="size-3" /> : <ArrowUp aria-hidden className="size-3" />)}
+                    {active &&
+                      (sort.descending ? <ArrowDown aria-hidden className="size-3" /> : <ArrowUp aria-hidden className="size-3" />)}
                   </button>
                 </th>
               );

@@ -24,7 +24,10 @@ function ChartFrame({ title, children, summary }: { title: string; summary: stri
 
 /** Cost per day, compute and storage stacked. */
 export function DailyCostChart({ days }: { days: DayTotal[] }) {
-  const peak = days.reduce((best, d) => (d.compute + d.storage > best.compute + best.storage ? d : best), days[0] ?? { date: '', compute: 0, storage: 0 });
+  const peak = days.reduce(
+    (best, d) => (d.compute + d.storage > best.compute + best.storage ? d : best),
+    days[0] ?? { date: '', compute: 0, storage: 0 },
+  );
   return (
     <ChartFrame title="Cost per day" summary={`Highest on ${peak.date}: ${formatUsd(peak.compute + peak.storage)}.`}>
       <ResponsiveContainer width="100%" height="100%">

@@ -34,10 +34,16 @@ export function UsageCsvUpload({ onParsed }: { onParsed: (result: UsageCsvResult
         <FileUp aria-hidden className="size-4" /> Detailed usage report (CSV)
       </label>
       <p className="mt-1 text-zinc-600 dark:text-zinc-400">
-        GitHub e-mails billing managers a usage report with a username on every line. Drop it here to make per-member cost exact; it is read in this
-        browser and never uploaded.
+        GitHub e-mails billing managers a usage report with a username on every line. Drop it here to make per-member cost exact; it is read
+        in this browser and never uploaded.
       </p>
-      <input id={id} type="file" accept=".csv,text/csv" onChange={(e) => void read(e.target.files?.[0])} className="mt-2 block text-sm file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1.5 file:text-sm dark:file:border-zinc-700 dark:file:bg-zinc-900 dark:file:text-zinc-100" />
+      <input
+        id={id}
+        type="file"
+        accept=".csv,text/csv"
+        onChange={(e) => void read(e.target.files?.[0])}
+        className="mt-2 block text-sm file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1.5 file:text-sm dark:file:border-zinc-700 dark:file:bg-zinc-900 dark:file:text-zinc-100"
+      />
       {problem && (
         <p role="alert" className="mt-2 text-red-700 dark:text-red-400">
           {problem}

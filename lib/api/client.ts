@@ -61,7 +61,8 @@ export async function githubApi<T>(
     response = await fetch(path.startsWith(PROXY) ? path : `${PROXY}${path}`, {
       method: init.method ?? 'GET',
       credentials: 'same-origin',
-      headers: init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers:
+        init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init.signal,
     });
@@ -116,7 +117,11 @@ export function clearPageMemo() {
   memo.clear();
 }
 
-async function readPage<Page, Item>(path: string, itemsOf: (page: Page) => Item[], signal?: AbortSignal): Promise<{ items: readonly Item[]; link: string | null }> {
+async function readPage<Page, Item>(
+  path: string,
+  itemsOf: (page: Page) => Item[],
+  signal?: AbortSignal,
+): Promise<{ items: readonly Item[]; link: string | null }> {
   const remembered = memo.get(path);
   const known = remembered?.reader === itemsOf ? remembered : undefined;
   let response: Response;
@@ -152,11 +157,7 @@ async function readPage<Page, Item>(path: string, itemsOf: (page: Page) => Item[
  * for together when the first names the last (lib/api/pagination.ts). `itemsOf` should be one
  * function for one kind of list (module-level), so unchanged pages are remembered.
  */
-export async function fetchAllPages<Page, Item>(
-  firstPath: string,
-  itemsOf: (page: Page) => Item[],
-  signal?: AbortSignal,
-): Promise<Item[]> {
+export async function fetchAllPages<Page, Item>(firstPath: string, itemsOf: (page: Page) => Item[], signal?: AbortSignal): Promise<Item[]> {
   const first = await readPage(firstPath, itemsOf, signal);
   const rest = await readRemainingPages(proxyLinks(first.link), async (path) => {
     const page = await readPage(path, itemsOf, signal);

@@ -16,7 +16,10 @@ describe('what an upstream error tells the user', () => {
 
   it('tells when a primary rate limit lifts', () => {
     const reset = Math.floor(Date.parse('2026-11-24T12:47:00Z') / 1000);
-    const d = describeError({ status: 403, message: 'API rate limit exceeded for user ID 1.', rateLimitRemaining: 0, rateLimitReset: reset }, NOW);
+    const d = describeError(
+      { status: 403, message: 'API rate limit exceeded for user ID 1.', rateLimitRemaining: 0, rateLimitReset: reset },
+      NOW,
+    );
     expect(d.kind).toBe('rateLimit');
     expect(d.detail).toContain('12:47 UTC');
   });

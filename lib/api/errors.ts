@@ -53,8 +53,7 @@ function rateLimitLifts(facts: ErrorFacts, now: number): string {
 function isRateLimited(facts: ErrorFacts): boolean {
   return (
     facts.status === 429 ||
-    (facts.status === 403 &&
-      (facts.rateLimitRemaining === 0 || facts.retryAfter !== undefined || /rate limit/i.test(facts.message ?? '')))
+    (facts.status === 403 && (facts.rateLimitRemaining === 0 || facts.retryAfter !== undefined || /rate limit/i.test(facts.message ?? '')))
   );
 }
 
@@ -74,7 +73,12 @@ export function describeError(facts: ErrorFacts, now: number = Date.now()): Erro
   }
   switch (status) {
     case 401:
-      return { kind: 'session', title: 'Your session has ended', detail: 'Sign in with GitHub again to continue where you were.', retryable: false };
+      return {
+        kind: 'session',
+        title: 'Your session has ended',
+        detail: 'Sign in with GitHub again to continue where you were.',
+        retryable: false,
+      };
     case 402:
       return {
         kind: 'billing',
@@ -99,7 +103,12 @@ export function describeError(facts: ErrorFacts, now: number = Date.now()): Erro
         retryable: true,
       };
     case 413:
-      return { kind: 'tooLarge', title: 'Request too large', detail: said ?? 'The request was larger than Hangar accepts.', retryable: false };
+      return {
+        kind: 'tooLarge',
+        title: 'Request too large',
+        detail: said ?? 'The request was larger than Hangar accepts.',
+        retryable: false,
+      };
     case 400:
     case 422:
       return { kind: 'validation', title: 'GitHub could not accept that', detail: said ?? 'Some input was invalid.', retryable: false };

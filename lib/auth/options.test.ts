@@ -5,14 +5,16 @@ import { OAUTH_SCOPES } from './scopes';
 
 const env = (vars: Record<string, string>) => ({ NODE_ENV: 'test', ...vars }) as NodeJS.ProcessEnv;
 
-const production = readConfigForTest(env({
-  GITHUB_ID: 'Iv1.client',
-  GITHUB_SECRET: 'secret',
-  GITHUB_WEB_URL: 'https://ghe.example.com',
-  GITHUB_API_URL: 'https://ghe.example.com/api/v3',
-  NEXTAUTH_URL: 'https://hangar.example.com',
-  NEXTAUTH_SECRET: 'x'.repeat(32),
-}));
+const production = readConfigForTest(
+  env({
+    GITHUB_ID: 'Iv1.client',
+    GITHUB_SECRET: 'secret',
+    GITHUB_WEB_URL: 'https://ghe.example.com',
+    GITHUB_API_URL: 'https://ghe.example.com/api/v3',
+    NEXTAUTH_URL: 'https://hangar.example.com',
+    NEXTAUTH_SECRET: 'x'.repeat(32),
+  }),
+);
 
 describe('sign-in configuration', () => {
   it('uses Secure cookies when Hangar is served over https', () => {

@@ -82,7 +82,10 @@ export function monthDays(at: Date): { inMonth: number; dayOfMonth: number; left
  * The month's projected cost as GitHub computes it: cost so far, plus the average of the last
  * seven days times the days left. `daily` maps `YYYY-MM-DD` to that day's cost.
  */
-export function projectMonth(daily: ReadonlyMap<string, number>, today: Date): { soFar: number; lastSevenDayAverage: number; projected: number } {
+export function projectMonth(
+  daily: ReadonlyMap<string, number>,
+  today: Date,
+): { soFar: number; lastSevenDayAverage: number; projected: number } {
   const { left } = monthDays(today);
   const monthPrefix = today.toISOString().slice(0, 7);
   let soFar = 0;

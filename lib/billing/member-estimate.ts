@@ -14,7 +14,11 @@ type Attributable = Pick<Codespace, 'last_used_at' | 'repository'> & {
  * weighted by cores; storage by disk size. What no codespace explains is left unattributed.
  * An estimate: the detailed usage CSV makes it exact (`memberCostsFromCsv`).
  */
-export function estimateMemberCosts(items: readonly UsageItem[], codespaces: readonly Attributable[], periodStart: string): { members: MemberCost[]; unattributed: number } {
+export function estimateMemberCosts(
+  items: readonly UsageItem[],
+  codespaces: readonly Attributable[],
+  periodStart: string,
+): { members: MemberCost[]; unattributed: number } {
   const byRepo = new Map<string, Attributable[]>();
   for (const c of codespaces) {
     const list = byRepo.get(c.repository.full_name) ?? [];

@@ -43,7 +43,12 @@ export interface UsageCsvResult {
   otherProducts: number;
 }
 
-const normalise = (header: string) => header.toLowerCase().replace(/\(.*?\)/g, '').replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+const normalise = (header: string) =>
+  header
+    .toLowerCase()
+    .replace(/\(.*?\)/g, '')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 
 /** Picks the fields Hangar needs out of either layout. */
 function fields(record: Record<string, string>) {
@@ -55,7 +60,10 @@ function fields(record: Record<string, string>) {
     const price = Number((get('price_per_unit') ?? '').replace('$', ''));
     const multiplier = Number(get('multiplier') ?? '1');
     // Rounded to micro-dollars, so 0.18 × 5 is 0.9 and not 0.8999999999999999.
-    net = Number.isFinite(price) && quantity !== undefined ? String(Math.round(price * Number(quantity) * (Number.isFinite(multiplier) ? multiplier : 1) * 1e6) / 1e6) : undefined;
+    net =
+      Number.isFinite(price) && quantity !== undefined
+        ? String(Math.round(price * Number(quantity) * (Number.isFinite(multiplier) ? multiplier : 1) * 1e6) / 1e6)
+        : undefined;
   }
   return {
     date: get('date') ?? '',
@@ -82,7 +90,10 @@ export function parseUsageCsv(text: string): UsageCsvResult {
   const columns = parsed.meta.fields ?? [];
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
   if (missing.length) {
-    result.errors.push({ line: 1, message: `Not a GitHub usage report: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` });
+    result.errors.push({
+      line: 1,
+      message: `Not a GitHub usage report: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+    });
     return result;
   }
   // Papa reports malformed rows (wrong number of fields, bad quotes) with their index.

@@ -125,7 +125,19 @@ export function dailyCost(summary: Pick<UsageSummary, 'byDay'>): Map<string, num
 
 /** The usage items as CSV (RFC 4180 quoting), for download. */
 export function usageItemsToCsv(items: readonly UsageItem[]): string {
-  const columns = ['date', 'product', 'sku', 'quantity', 'unitType', 'pricePerUnit', 'grossAmount', 'discountAmount', 'netAmount', 'organizationName', 'repositoryName'] as const;
+  const columns = [
+    'date',
+    'product',
+    'sku',
+    'quantity',
+    'unitType',
+    'pricePerUnit',
+    'grossAmount',
+    'discountAmount',
+    'netAmount',
+    'organizationName',
+    'repositoryName',
+  ] as const;
   const cell = (value: unknown) => {
     const text = value === undefined || value === null ? '' : String(value);
     return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -22,7 +22,13 @@ const item = (overrides: Partial<UsageItem>): UsageItem => ({
 describe('the billing usage report, summed for the usage page', () => {
   const items = [
     item({}),
-    item({ date: '2026-11-03T00:00:00Z', sku: 'Codespaces Storage', unitType: 'GigabyteHours', quantity: 720, netAmount: 0.07 * (720 / 730) }),
+    item({
+      date: '2026-11-03T00:00:00Z',
+      sku: 'Codespaces Storage',
+      unitType: 'GigabyteHours',
+      quantity: 720,
+      netAmount: 0.07 * (720 / 730),
+    }),
     item({ date: '2026-11-03T00:00:00Z', repositoryName: 'octo-org/api', sku: 'Codespaces Linux 8-core', netAmount: 7.2 }),
     item({ product: 'Actions', sku: 'Actions Linux', netAmount: 99 }),
     item({ date: '2026-10-31T00:00:00Z', netAmount: 50 }),
@@ -56,7 +62,9 @@ describe('the billing usage report, summed for the usage page', () => {
 
   it('downloads as CSV with quoting where needed', () => {
     const csv = usageItemsToCsv([item({ repositoryName: 'octo-org/"odd", name' })]);
-    expect(csv.split('\r\n')[0]).toBe('date,product,sku,quantity,unitType,pricePerUnit,grossAmount,discountAmount,netAmount,organizationName,repositoryName');
+    expect(csv.split('\r\n')[0]).toBe(
+      'date,product,sku,quantity,unitType,pricePerUnit,grossAmount,discountAmount,netAmount,organizationName,repositoryName',
+    );
     expect(csv).toContain('"octo-org/""odd"", name"');
   });
 });
@@ -68,7 +76,12 @@ describe('per-member cost', () => {
   };
 
   it('is estimated by spreading each repository’s cost over its members’ codespaces of that machine size', () => {
-    const codespaces = [as('lisa', 4, 'octo-org/web'), as('sam', 4, 'octo-org/web'), as('hubot', 8, 'octo-org/web'), as('old', 4, 'octo-org/web', '2026-09-01T00:00:00Z')];
+    const codespaces = [
+      as('lisa', 4, 'octo-org/web'),
+      as('sam', 4, 'octo-org/web'),
+      as('hubot', 8, 'octo-org/web'),
+      as('old', 4, 'octo-org/web', '2026-09-01T00:00:00Z'),
+    ];
     const { members, unattributed } = estimateMemberCosts(
       [item({ netAmount: 10 }), item({ repositoryName: 'octo-org/elsewhere', netAmount: 5 })],
       codespaces,
@@ -109,13 +122,16 @@ describe('per-member cost', () => {
   });
 
   it('reads GitHub’s older CSV layout too, computing the amount from price and quantity', () => {
-    const csv = 'Date,Product,SKU,Quantity,Unit Type,Price Per Unit ($),Multiplier,Owner,Repository Slug,Username,Actions Workflow,Notes\n2026-11-02,Codespaces,Codespaces Linux 2-core,5,hours,$0.18,1,octo-org,octo-org/web,lisa,,\n';
+    const csv =
+      'Date,Product,SKU,Quantity,Unit Type,Price Per Unit ($),Multiplier,Owner,Repository Slug,Username,Actions Workflow,Notes\n2026-11-02,Codespaces,Codespaces Linux 2-core,5,hours,$0.18,1,octo-org,octo-org/web,lisa,,\n';
     const parsed = parseUsageCsv(csv);
     expect(parsed.errors).toEqual([]);
     expect(parsed.rows[0]).toMatchObject({ username: 'lisa', repository: 'octo-org/web', netAmount: 0.9 });
   });
 
   it('refuses a file that is not a usage report, saying which columns are missing', () => {
-    expect(parseUsageCsv('name,age\nmona,12\n').errors).toEqual([{ line: 1, message: expect.stringMatching(/missing columns date, product, sku, quantity, username/) }]);
+    expect(parseUsageCsv('name,age\nmona,12\n').errors).toEqual([
+      { line: 1, message: expect.stringMatching(/missing columns date, product, sku, quantity, username/) },
+    ]);
   });
 });

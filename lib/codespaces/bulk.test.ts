@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { makeCodespace } from '@/lib/test/fixtures';
-import { NO_SELECTION, type Selection, planBulkAction, rangeBetween, runBounded, staleStoppedCodespaces, toggleAllShown, toggleSelection } from './bulk';
+import {
+  NO_SELECTION,
+  type Selection,
+  planBulkAction,
+  rangeBetween,
+  runBounded,
+  staleStoppedCodespaces,
+  toggleAllShown,
+  toggleSelection,
+} from './bulk';
 
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 const daysAgo = (d: number) => new Date(NOW - d * 86_400_000).toISOString();

@@ -37,7 +37,12 @@ export type BulkResult<T> = { item: T; ok: true } | { item: T; ok: false; error:
  * Runs `task` over every item with at most `limit` at once, and reports each outcome.
  * One failure never stops the others, and nothing is hidden.
  */
-export async function runBounded<T>(items: readonly T[], limit: number, task: (item: T) => Promise<unknown>, onResult?: (result: BulkResult<T>) => void): Promise<BulkResult<T>[]> {
+export async function runBounded<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<unknown>,
+  onResult?: (result: BulkResult<T>) => void,
+): Promise<BulkResult<T>[]> {
   const results: BulkResult<T>[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
@@ -77,7 +82,12 @@ export const NO_SELECTION: Selection = { selected: new Set(), anchor: null };
  * A click on a row's checkbox: toggles that row; with shift, sets every row from the anchor to it
  * (in the order shown) to the clicked row's new state.
  */
-export function toggleSelection({ selected, anchor }: Selection, rows: readonly { name: string }[], name: string, range: boolean): Selection {
+export function toggleSelection(
+  { selected, anchor }: Selection,
+  rows: readonly { name: string }[],
+  name: string,
+  range: boolean,
+): Selection {
   const next = new Set(selected);
   const to = rows.findIndex((c) => c.name === name);
   const from = anchor ? rows.findIndex((c) => c.name === anchor) : -1;

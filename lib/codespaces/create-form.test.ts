@@ -66,7 +66,11 @@ describe('the create form', () => {
 describe('pull request URLs', () => {
   it('reads owner, repository and number from a pasted URL or a short form', () => {
     expect(parsePullRequestUrl('https://github.com/octo-org/web/pull/42')).toEqual({ owner: 'octo-org', repo: 'web', number: 42 });
-    expect(parsePullRequestUrl('https://github.com/octo-org/web/pull/42/files#diff')).toEqual({ owner: 'octo-org', repo: 'web', number: 42 });
+    expect(parsePullRequestUrl('https://github.com/octo-org/web/pull/42/files#diff')).toEqual({
+      owner: 'octo-org',
+      repo: 'web',
+      number: 42,
+    });
     expect(parsePullRequestUrl('octo-org/web.js/pull/7')).toEqual({ owner: 'octo-org', repo: 'web.js', number: 7 });
   });
   it('refuses anything else', () => {

@@ -36,7 +36,10 @@ export type CreateFormValues = z.input<typeof createFormSchema>;
 export type FieldErrors = Partial<Record<keyof CreateFormValues, string>>;
 
 /** The body of `POST /repos/{owner}/{repo}/codespaces` (or, without `ref`, the pull-request variant). */
-export function toCreateBody(values: CreateFormValues, kind: 'repository' | 'pullRequest'): { ok: true; body: Record<string, unknown> } | { ok: false; errors: FieldErrors } {
+export function toCreateBody(
+  values: CreateFormValues,
+  kind: 'repository' | 'pullRequest',
+): { ok: true; body: Record<string, unknown> } | { ok: false; errors: FieldErrors } {
   const parsed = createFormSchema.safeParse(values);
   if (!parsed.success) {
     const errors: FieldErrors = {};
@@ -62,7 +65,10 @@ export function toCreateBody(values: CreateFormValues, kind: 'repository' | 'pul
 
 /** Reads `owner/repo` and the number from a pull request URL such as https://github.com/o/r/pull/12. */
 export function parsePullRequestUrl(input: string): { owner: string; repo: string; number: number } | null {
-  const match = /^\s*(?:https?:\/\/[^/\s]+\/)?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})\/pulls?\/(\d{1,9})(?:[/?#].*)?\s*$/.exec(input);
+  const match =
+    /^\s*(?:https?:\/\/[^/\s]+\/)?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})\/pulls?\/(\d{1,9})(?:[/?#].*)?\s*$/.exec(
+      input,
+    );
   if (!match) return null;
   const number = Number(match[3]);
   return number > 0 ? { owner: match[1]!, repo: match[2]!, number } : null;

@@ -12,10 +12,29 @@ import {
 } from './list-view';
 
 const fleet = [
-  makeCodespace({ name: 'web-a', display_name: 'Checkout redesign', repo: 'octo-org/web', state: 'Available', last_used_at: '2026-11-24T10:00:00Z' }),
-  makeCodespace({ name: 'web-b', repo: 'octo-org/web', state: 'Shutdown', last_used_at: '2026-11-10T10:00:00Z', git_status: { ref: 'fix/login', ahead: 2 } }),
+  makeCodespace({
+    name: 'web-a',
+    display_name: 'Checkout redesign',
+    repo: 'octo-org/web',
+    state: 'Available',
+    last_used_at: '2026-11-24T10:00:00Z',
+  }),
+  makeCodespace({
+    name: 'web-b',
+    repo: 'octo-org/web',
+    state: 'Shutdown',
+    last_used_at: '2026-11-10T10:00:00Z',
+    git_status: { ref: 'fix/login', ahead: 2 },
+  }),
   makeCodespace({ name: 'api-a', repo: 'octo-org/api', state: 'Starting', last_used_at: '2026-11-23T10:00:00Z' }),
-  makeCodespace({ name: 'pay-a', display_name: 'Payments spike', repo: 'acme-corp/payments', state: 'Failed', last_used_at: '2026-10-01T10:00:00Z', git_status: { has_uncommitted_changes: true } }),
+  makeCodespace({
+    name: 'pay-a',
+    display_name: 'Payments spike',
+    repo: 'acme-corp/payments',
+    state: 'Failed',
+    last_used_at: '2026-10-01T10:00:00Z',
+    git_status: { has_uncommitted_changes: true },
+  }),
 ];
 const names = (filters: Partial<typeof DEFAULT_FILTERS>) => applyListFilters(fleet, { ...DEFAULT_FILTERS, ...filters }).map((c) => c.name);
 

@@ -8,7 +8,25 @@ const allowedStates = (action: Parameters<typeof actionAvailability>[1]) =>
 describe('codespace states', () => {
   it('covers every state of GitHub’s documented enum', () => {
     expect([...CODESPACE_STATES].sort()).toEqual(
-      ['Unknown', 'Created', 'Queued', 'Provisioning', 'Available', 'Awaiting', 'Unavailable', 'Deleted', 'Moved', 'Shutdown', 'Archived', 'Starting', 'ShuttingDown', 'Failed', 'Exporting', 'Updating', 'Rebuilding'].sort(),
+      [
+        'Unknown',
+        'Created',
+        'Queued',
+        'Provisioning',
+        'Available',
+        'Awaiting',
+        'Unavailable',
+        'Deleted',
+        'Moved',
+        'Shutdown',
+        'Archived',
+        'Starting',
+        'ShuttingDown',
+        'Failed',
+        'Exporting',
+        'Updating',
+        'Rebuilding',
+      ].sort(),
     );
   });
 
@@ -61,7 +79,9 @@ describe('work at risk', () => {
     expect(workAtRisk({ git_status: { has_uncommitted_changes: true } })).toMatchObject({ uncommitted: true, atRisk: true });
   });
   it('finds nothing at risk in a clean codespace', () => {
-    expect(workAtRisk({ git_status: { ahead: 0, behind: 3, has_unpushed_changes: false, has_uncommitted_changes: false } }).atRisk).toBe(false);
+    expect(workAtRisk({ git_status: { ahead: 0, behind: 3, has_unpushed_changes: false, has_uncommitted_changes: false } }).atRisk).toBe(
+      false,
+    );
   });
 });
 

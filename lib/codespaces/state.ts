@@ -106,7 +106,12 @@ export function actionAvailability(codespace: Pick<Codespace, 'state'>, action: 
 }
 
 /** Work that exists only inside the codespace and would be lost with it. */
-export function workAtRisk(codespace: Pick<Codespace, 'git_status'>): { unpushed: boolean; uncommitted: boolean; ahead: number; atRisk: boolean } {
+export function workAtRisk(codespace: Pick<Codespace, 'git_status'>): {
+  unpushed: boolean;
+  uncommitted: boolean;
+  ahead: number;
+  atRisk: boolean;
+} {
   const git = codespace.git_status;
   const ahead = git.ahead ?? 0;
   const unpushed = Boolean(git.has_unpushed_changes) || ahead > 0;

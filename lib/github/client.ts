@@ -45,7 +45,6 @@ export async function withDeadline<T>(ms: number, run: (signal: AbortSignal) => 
 /** Waits longer than this are not worth holding a request open for: the user is told instead. */
 const MAX_RATE_LIMIT_WAIT_S = 5;
 
-
 /**
  * The platform's fetch, not the one Next wraps inside route handlers and pages (for its data cache
  * and tracing): Hangar keeps its own conditional-request cache, and the wrapper costs time on
@@ -86,5 +85,11 @@ export function githubClient(accessToken: string): GitHubClient {
  * server errors itself, bounds each user's concurrent reads, and keeps rate-limit bookkeeping.
  */
 export function githubReader(accessToken: string): GitHubReader {
-  return new Octokit({ auth: accessToken, baseUrl: serverConfig().apiUrl, userAgent: 'Hangar', log: octokitLog, request: { fetch: plainFetch } });
+  return new Octokit({
+    auth: accessToken,
+    baseUrl: serverConfig().apiUrl,
+    userAgent: 'Hangar',
+    log: octokitLog,
+    request: { fetch: plainFetch },
+  });
 }

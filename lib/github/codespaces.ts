@@ -12,7 +12,12 @@ import type { Codespace } from '@/lib/codespaces/types';
  * load followed by the browser's polling costs GitHub one full answer, then 304s.
  */
 
-async function getJson<T>(token: string, route: string, params: Record<string, string | number> = {}, query: Record<string, string | number> = {}) {
+async function getJson<T>(
+  token: string,
+  route: string,
+  params: Record<string, string | number> = {},
+  query: Record<string, string | number> = {},
+) {
   const answer = await callGithub(token, { method: 'GET', route, params, query });
   if (answer.status !== 200 || answer.body === null) {
     throw new RequestError(`GitHub answered ${answer.status} to GET ${route}`, answer.status, {
@@ -52,5 +57,8 @@ async function listAllCodespaces(token: string): Promise<Codespace[]> {
 }
 
 export async function getMyCodespace(token: string, name: string): Promise<Codespace> {
-  return withDeadline(FIRST_PAINT_BUDGET_MS, async () => (await getJson<Codespace>(token, '/user/codespaces/{codespace_name}', { codespace_name: name })).data);
+  return withDeadline(
+    FIRST_PAINT_BUDGET_MS,
+    async () => (await getJson<Codespace>(token, '/user/codespaces/{codespace_name}', { codespace_name: name })).data,
+  );
 }

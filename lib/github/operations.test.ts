@@ -13,13 +13,20 @@ describe('the proxy allowlist', () => {
     expect(matched('GET', '/user/codespaces', 'per_page=100&page=2').query).toEqual({ per_page: 100, page: 2 });
     expect(matched('POST', '/user/codespaces/mona-web-x1y2/start').params).toEqual({ codespace_name: 'mona-web-x1y2' });
     expect(matched('POST', '/user/codespaces/mona-web-x1y2/stop').operation.route).toBe('/user/codespaces/{codespace_name}/stop');
-    expect(matched('GET', '/repos/octo-org/web.app/codespaces/machines', 'ref=main').params).toEqual({ owner: 'octo-org', repo: 'web.app' });
+    expect(matched('GET', '/repos/octo-org/web.app/codespaces/machines', 'ref=main').params).toEqual({
+      owner: 'octo-org',
+      repo: 'web.app',
+    });
     expect(matched('POST', '/repos/octo-org/web/pulls/42/codespaces').params).toEqual({ owner: 'octo-org', repo: 'web', pull_number: 42 });
   });
 
   it('serves organisation codespaces, member actions and the billing report to admins', () => {
     expect(matched('GET', '/orgs/octo-org/codespaces', 'per_page=100').params).toEqual({ org: 'octo-org' });
-    expect(matched('POST', '/orgs/octo-org/members/lisa-dev/codespaces/lisa-web-x1/stop').params).toEqual({ org: 'octo-org', username: 'lisa-dev', codespace_name: 'lisa-web-x1' });
+    expect(matched('POST', '/orgs/octo-org/members/lisa-dev/codespaces/lisa-web-x1/stop').params).toEqual({
+      org: 'octo-org',
+      username: 'lisa-dev',
+      codespace_name: 'lisa-web-x1',
+    });
     expect(matched('DELETE', '/orgs/octo-org/members/lisa-dev/codespaces/lisa-web-x1').operation.method).toBe('DELETE');
     expect(matched('GET', '/organizations/octo-org/settings/billing/usage', 'year=2026&month=11').query).toEqual({ year: 2026, month: 11 });
     expect(match('GET', '/organizations/octo-org/settings/billing/usage', 'month=13')).toMatchObject({ status: 400 });

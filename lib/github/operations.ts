@@ -96,7 +96,10 @@ export const operations: readonly Operation[] = [
       ...pageQuery,
       sort: z.enum(['created', 'updated', 'pushed', 'full_name']).optional(),
       direction: z.enum(['asc', 'desc']).optional(),
-      affiliation: z.string().regex(/^(owner|collaborator|organization_member)(,(owner|collaborator|organization_member))*$/).optional(),
+      affiliation: z
+        .string()
+        .regex(/^(owner|collaborator|organization_member)(,(owner|collaborator|organization_member))*$/)
+        .optional(),
       visibility: z.enum(['all', 'public', 'private']).optional(),
     }),
   },

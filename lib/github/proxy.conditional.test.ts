@@ -124,7 +124,10 @@ describe('conditional requests through the proxy', () => {
     expect(JSON.parse(await before.text()).state).toBe('Shutdown');
 
     const start = await proxyGithubRequest(
-      new NextRequest(`${APP}/api/github/user/codespaces/${stopped.name}/start`, { method: 'POST', headers: { cookie: cookies.mona!, origin: APP } }),
+      new NextRequest(`${APP}/api/github/user/codespaces/${stopped.name}/start`, {
+        method: 'POST',
+        headers: { cookie: cookies.mona!, origin: APP },
+      }),
     );
     expect(start.status).toBe(200);
 
@@ -212,7 +215,10 @@ describe('reads that fail on GitHub’s side', () => {
     upstream.emulator.faults.add({ method: 'POST', path: '/stop$', status: 502 });
     const since = Date.now();
     const stop = await proxyGithubRequest(
-      new NextRequest(`${APP}/api/github/user/codespaces/${running.name}/stop`, { method: 'POST', headers: { cookie: cookies.mona!, origin: APP } }),
+      new NextRequest(`${APP}/api/github/user/codespaces/${running.name}/stop`, {
+        method: 'POST',
+        headers: { cookie: cookies.mona!, origin: APP },
+      }),
     );
     expect(stop.status).toBe(502);
     expect(upstreamStatuses(since, `/user/codespaces/${running.name}/stop`)).toEqual([502]);

@@ -70,7 +70,11 @@ const nastyText = fc.oneof(
   fc.constantFrom('9'.repeat(400), 'x'.repeat(101), `${'a'.repeat(5000)}`),
   // Arbitrary text with at least one character no GitHub name allows.
   fc
-    .tuple(fc.string({ maxLength: 20 }), fc.constantFrom('/', '\\', ' ', '%', '?', '#', ':', '@', '\0', '~', 'ß'), fc.string({ maxLength: 20 }))
+    .tuple(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('/', '\\', ' ', '%', '?', '#', ':', '@', '\0', '~', 'ß'),
+      fc.string({ maxLength: 20 }),
+    )
     .map((parts) => encodeURIComponent(parts.join(''))),
 );
 
@@ -92,7 +96,10 @@ const badPathParameter: fc.Arbitrary<Attempt> = fc
         ['GET', '/repos/octo-org/octo-app/pulls/{}/codespaces'],
       ),
     ),
-    fc.tuple(notACodespaceName, fc.constantFrom(['GET', '/user/codespaces/{}'], ['POST', '/user/codespaces/{}/stop'], ['PATCH', '/user/codespaces/{}'])),
+    fc.tuple(
+      notACodespaceName,
+      fc.constantFrom(['GET', '/user/codespaces/{}'], ['POST', '/user/codespaces/{}/stop'], ['PATCH', '/user/codespaces/{}']),
+    ),
   )
   .map(([bad, [method, template]]) => ({
     method: method!,
@@ -107,7 +114,15 @@ const traversal: fc.Arbitrary<Attempt> = fc
   .tuple(
     fc.constantFrom('..', '%2e%2e', '.%2e', '%2E%2E', '..%2F', '..%5C'),
     fc.integer({ min: 1, max: 5 }),
-    fc.constantFrom('user/keys', 'user/emails', 'user/installations', 'repos/octo-org/octo-app/contents/README.md', 'authorizations', 'gists', 'admin/users'),
+    fc.constantFrom(
+      'user/keys',
+      'user/emails',
+      'user/installations',
+      'repos/octo-org/octo-app/contents/README.md',
+      'authorizations',
+      'gists',
+      'admin/users',
+    ),
     fc.constantFrom('GET', 'POST', 'DELETE'),
   )
   .map(([dots, depth, target, method]) => ({
@@ -120,31 +135,59 @@ const traversal: fc.Arbitrary<Attempt> = fc
 /** Paths GitHub has but Hangar does not proxy, and the right paths with a method they lack. */
 const notAllowlisted: fc.Arbitrary<Attempt> = fc.oneof(
   fc
-    .tuple(fc.constantFrom('/user/keys', '/user/emails', '/user/codespaces/secrets/public-key', '/repos/octo-org/octo-app/contents/x', '/user/codespaces/a/b/c/d', '/'), fc.constantFrom('GET', 'POST', 'DELETE'))
+    .tuple(
+      fc.constantFrom(
+        '/user/keys',
+        '/user/emails',
+        '/user/codespaces/secrets/public-key',
+        '/repos/octo-org/octo-app/contents/x',
+        '/user/codespaces/a/b/c/d',
+        '/',
+      ),
+      fc.constantFrom('GET', 'POST', 'DELETE'),
+    )
     .map(([path, method]) => ({ method, path, headers: sameOrigin, defect: `unlisted ${method} ${path}` })),
   fc
     .tuple(
       fc.constantFrom('PUT', 'OPTIONS', 'PROPFIND', 'PURGE', 'patch-ish'),
       fc.constantFrom('/user/codespaces', '/user/codespaces/NAME', '/user/codespaces/NAME/start'),
     )
-    .map(([method, path]) => ({ method: method.toUpperCase(), path: path.replace('NAME', codespaceName), headers: sameOrigin, defect: `method ${method}` })),
-  fc.constantFrom(
-    ['DELETE', '/user/codespaces'],
-    ['PATCH', '/user/codespaces/NAME/start'],
-    ['POST', '/user/codespaces/NAME/machines'],
-    ['GET', '/user/codespaces/NAME/stop'],
-    ['DELETE', '/repos/octo-org/octo-app/codespaces'],
-  ).map(([method, path]) => ({ method: method!, path: path!.replace('NAME', codespaceName), headers: sameOrigin, body: method === 'GET' ? undefined : '{}', defect: `wrong method ${method}` })),
+    .map(([method, path]) => ({
+      method: method.toUpperCase(),
+      path: path.replace('NAME', codespaceName),
+      headers: sameOrigin,
+      defect: `method ${method}`,
+    })),
+  fc
+    .constantFrom(
+      ['DELETE', '/user/codespaces'],
+      ['PATCH', '/user/codespaces/NAME/start'],
+      ['POST', '/user/codespaces/NAME/machines'],
+      ['GET', '/user/codespaces/NAME/stop'],
+      ['DELETE', '/repos/octo-org/octo-app/codespaces'],
+    )
+    .map(([method, path]) => ({
+      method: method!,
+      path: path!.replace('NAME', codespaceName),
+      headers: sameOrigin,
+      body: method === 'GET' ? undefined : '{}',
+      defect: `wrong method ${method}`,
+    })),
 );
 
 /** Query strings no operation accepts: out-of-range, non-decimal or huge numbers, unknown or repeated keys. */
 const badQuery: fc.Arbitrary<Attempt> = fc
   .tuple(
     fc.oneof(
-      fc.constantFrom('0', '101', '-1', '1e2', '0x10', '1.5', '', 'abc', '٣', '9'.repeat(30), '1%00', ' 5').map((v) => `per_page=${encodeURIComponent(v)}`),
+      fc
+        .constantFrom('0', '101', '-1', '1e2', '0x10', '1.5', '', 'abc', '٣', '9'.repeat(30), '1%00', ' 5')
+        .map((v) => `per_page=${encodeURIComponent(v)}`),
       fc.constantFrom('0', '-3', '1e400', '9'.repeat(20), 'NaN', 'Infinity').map((v) => `page=${encodeURIComponent(v)}`),
       fc.constantFrom('per_page=5&per_page=6', 'page=1&page=2', 'repository_id=0', 'repository_id=-1'),
-      fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !['per_page', 'page', 'repository_id'].includes(k)).map((k) => `${encodeURIComponent(k)}=1`),
+      fc
+        .string({ minLength: 1, maxLength: 12 })
+        .filter((k) => !['per_page', 'page', 'repository_id'].includes(k))
+        .map((k) => `${encodeURIComponent(k)}=1`),
     ),
     fc.constantFrom('/user/codespaces', '/repos/octo-org/octo-app/branches', '/user/repos'),
   )
@@ -155,8 +198,19 @@ const badOrigin: fc.Arbitrary<Attempt> = fc
   .tuple(
     fc.oneof(
       fc.constant(undefined),
-      fc.constantFrom('null', 'https://evil.example', `${APP}.evil.example`, 'http://hangar.test:8080', 'https://hangar.test', 'HTTP://HANGAR.TEST/', `${APP}/`),
-      fc.webUrl().map((u) => new URL(u).origin).filter((o) => o !== APP),
+      fc.constantFrom(
+        'null',
+        'https://evil.example',
+        `${APP}.evil.example`,
+        'http://hangar.test:8080',
+        'https://hangar.test',
+        'HTTP://HANGAR.TEST/',
+        `${APP}/`,
+      ),
+      fc
+        .webUrl()
+        .map((u) => new URL(u).origin)
+        .filter((o) => o !== APP),
     ),
     fc.constantFrom(...validMutations()),
   )
@@ -172,14 +226,17 @@ const badOrigin: fc.Arbitrary<Attempt> = fc
 const badBody: fc.Arbitrary<Attempt> = fc
   .tuple(
     fc.oneof(
-      fc.string({ minLength: 1, maxLength: 60 }).filter((s) => {
-        try {
-          JSON.parse(s);
-          return false;
-        } catch {
-          return s.trim() !== '';
-        }
-      }).map((body) => ({ body, type: 'application/json', defect: 'invalid JSON' })),
+      fc
+        .string({ minLength: 1, maxLength: 60 })
+        .filter((s) => {
+          try {
+            JSON.parse(s);
+            return false;
+          } catch {
+            return s.trim() !== '';
+          }
+        })
+        .map((body) => ({ body, type: 'application/json', defect: 'invalid JSON' })),
       fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '').map((type) => ({
         body: '{"display_name":"x"}',
         type,
@@ -190,11 +247,13 @@ const badBody: fc.Arbitrary<Attempt> = fc
         type: 'application/json',
         defect: `body of ${size} bytes`,
       })),
-      fc.constantFrom('null', '[]', '"text"', '42', 'true', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{}}}').map((body) => ({
-        body,
-        type: 'application/json',
-        defect: `body ${body}`,
-      })),
+      fc
+        .constantFrom('null', '[]', '"text"', '42', 'true', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{}}}')
+        .map((body) => ({
+          body,
+          type: 'application/json',
+          defect: `body ${body}`,
+        })),
     ),
     fc.constantFrom(...bodyMutations()),
   )
@@ -207,37 +266,46 @@ const badBody: fc.Arbitrary<Attempt> = fc
   }));
 
 /** Well-formed JSON that breaks the operation's rules: unknown keys, wrong types, limits exceeded. */
-const schemaViolation: fc.Arbitrary<Attempt> = fc.oneof(
-  fc
-    .oneof(
-      fc.record({ display_name: fc.oneof(fc.integer(), fc.constant(null), fc.constant('x'.repeat(49)), fc.constant('   '), fc.array(fc.string())) }),
-      fc.record({ machine: fc.oneof(fc.constant('../../etc'), fc.constant('a b'), fc.integer()) }),
-      fc.record({ owner: fc.string() }),
-      fc.constant({}),
-    )
-    .map((body) => ({ method: 'PATCH', path: `/user/codespaces/${codespaceName}`, body })),
-  fc
-    .oneof(
-      fc.record({ repository_id: fc.oneof(fc.constant(-1), fc.constant(0), fc.constant(1e20), fc.constant('1'), fc.double({ min: 0.1, max: 0.9 })) }),
-      fc.record({ repository_id: fc.constant(1), idle_timeout_minutes: fc.oneof(fc.integer({ min: 241 }), fc.integer({ max: 4 })) }),
-      fc.record({ repository_id: fc.constant(1), ref: fc.constantFrom('a..b', '/main', 'has space', 'x~1') }),
-      fc.record({ repository_id: fc.constant(1), devcontainer_path: fc.constantFrom('../../x/devcontainer.json', 'package.json') }),
-      fc.record({ repository_id: fc.constant(1), retention_period_minutes: fc.integer({ min: 43_201 }) }),
-      fc.record({ pull_request: fc.record({ pull_request_number: fc.constant(-2) }) }),
-    )
-    .map((body) => ({ method: 'POST', path: '/user/codespaces', body })),
-  fc.record({ unexpected: fc.string() }).map((body) => ({ method: 'POST', path: `/user/codespaces/${codespaceName}/start`, body })),
-).map(({ method, path, body }) => ({
-  method,
-  path,
-  body: JSON.stringify(body),
-  headers: sameOrigin,
-  defect: `schema ${JSON.stringify(body).slice(0, 60)}`,
-}));
+const schemaViolation: fc.Arbitrary<Attempt> = fc
+  .oneof(
+    fc
+      .oneof(
+        fc.record({
+          display_name: fc.oneof(fc.integer(), fc.constant(null), fc.constant('x'.repeat(49)), fc.constant('   '), fc.array(fc.string())),
+        }),
+        fc.record({ machine: fc.oneof(fc.constant('../../etc'), fc.constant('a b'), fc.integer()) }),
+        fc.record({ owner: fc.string() }),
+        fc.constant({}),
+      )
+      .map((body) => ({ method: 'PATCH', path: `/user/codespaces/${codespaceName}`, body })),
+    fc
+      .oneof(
+        fc.record({
+          repository_id: fc.oneof(fc.constant(-1), fc.constant(0), fc.constant(1e20), fc.constant('1'), fc.double({ min: 0.1, max: 0.9 })),
+        }),
+        fc.record({ repository_id: fc.constant(1), idle_timeout_minutes: fc.oneof(fc.integer({ min: 241 }), fc.integer({ max: 4 })) }),
+        fc.record({ repository_id: fc.constant(1), ref: fc.constantFrom('a..b', '/main', 'has space', 'x~1') }),
+        fc.record({ repository_id: fc.constant(1), devcontainer_path: fc.constantFrom('../../x/devcontainer.json', 'package.json') }),
+        fc.record({ repository_id: fc.constant(1), retention_period_minutes: fc.integer({ min: 43_201 }) }),
+        fc.record({ pull_request: fc.record({ pull_request_number: fc.constant(-2) }) }),
+      )
+      .map((body) => ({ method: 'POST', path: '/user/codespaces', body })),
+    fc.record({ unexpected: fc.string() }).map((body) => ({ method: 'POST', path: `/user/codespaces/${codespaceName}/start`, body })),
+  )
+  .map(({ method, path, body }) => ({
+    method,
+    path,
+    body: JSON.stringify(body),
+    headers: sameOrigin,
+    defect: `schema ${JSON.stringify(body).slice(0, 60)}`,
+  }));
 
 /** Bodies sent to operations that take none. */
 const unexpectedBody: fc.Arbitrary<Attempt> = fc
-  .tuple(fc.json({ maxDepth: 2 }).filter((s) => s.trim() !== ''), fc.constantFrom(`/user/codespaces/${codespaceName}`))
+  .tuple(
+    fc.json({ maxDepth: 2 }).filter((s) => s.trim() !== ''),
+    fc.constantFrom(`/user/codespaces/${codespaceName}`),
+  )
   .map(([body, path]) => ({ method: 'DELETE', path, body, headers: sameOrigin, defect: `DELETE with body ${body.slice(0, 30)}` }));
 
 const malformed = () =>

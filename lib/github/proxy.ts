@@ -112,7 +112,14 @@ async function forward(
   ifNoneMatch: string | null,
 ): Promise<Response> {
   const started = performance.now();
-  const answer = await callGithub(token, { method: operation.method, route: operation.route, params, query, body: body.value, ifNoneMatch });
+  const answer = await callGithub(token, {
+    method: operation.method,
+    route: operation.route,
+    params,
+    query,
+    body: body.value,
+    ifNoneMatch,
+  });
   logRequest(operation.route, operation.method, answer, started);
   const response = githubResponse(answer, operation.method === 'GET' ? ifNoneMatch : null);
   // How long GitHub (and the store) took, for anyone asking why a request was slow.

@@ -14,7 +14,13 @@ const headers = (remaining: number, extra: Record<string, string> = {}) => ({
 
 describe('rate-limit bookkeeping', () => {
   it('records what GitHub’s headers say, without blocking an ordinary answer', () => {
-    expect(nextRateLimitState(200, headers(4321), NOW)).toEqual({ limit: 5000, remaining: 4321, reset: RESET, used: 679, resource: 'core' });
+    expect(nextRateLimitState(200, headers(4321), NOW)).toEqual({
+      limit: 5000,
+      remaining: 4321,
+      reset: RESET,
+      used: 679,
+      resource: 'core',
+    });
     expect(nextRateLimitState(304, headers(4321), NOW)?.blockedUntil).toBeUndefined();
   });
 

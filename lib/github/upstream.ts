@@ -4,7 +4,15 @@ import { githubClient, githubReader, UPSTREAM_TIMEOUT_MS, type GitHubClient, typ
 import { KeyedGate } from '@/lib/github/gate';
 import { expandRoute } from '@/lib/github/conditional';
 import { blockedAnswer, isBlocked, nextRateLimitState, rateLimitChanged } from '@/lib/github/rate-limit';
-import { githubStore, resourceKey, userKeyOf, type CachedAnswer, type GithubStateStore, type RateLimitState, type UserKey } from '@/lib/github/store';
+import {
+  githubStore,
+  resourceKey,
+  userKeyOf,
+  type CachedAnswer,
+  type GithubStateStore,
+  type RateLimitState,
+  type UserKey,
+} from '@/lib/github/store';
 import { SingleFlight } from '@/lib/github/single-flight';
 
 /** One call to GitHub's REST API on behalf of a signed-in user (already validated against the allowlist). */
@@ -142,7 +150,12 @@ const sharedReads = new SingleFlight<GithubAnswer>();
 async function exchangeWithGithub(
   token: string,
   call: GithubCall,
-  { user, resource, ifNoneMatch, limit }: { user: UserKey; resource: string; ifNoneMatch: string | undefined; limit: RateLimitState | undefined },
+  {
+    user,
+    resource,
+    ifNoneMatch,
+    limit,
+  }: { user: UserKey; resource: string; ifNoneMatch: string | undefined; limit: RateLimitState | undefined },
   deps: UpstreamDeps,
 ): Promise<GithubAnswer> {
   const { store } = deps;
@@ -168,7 +181,8 @@ async function exchangeWithGithub(
     status = response.status;
     headers = stringHeaders(response.headers);
     const data: unknown = response.data;
-    body = data instanceof ReadableStream ? await new Response(data).text() : data === undefined || data === '' ? null : JSON.stringify(data);
+    body =
+      data instanceof ReadableStream ? await new Response(data).text() : data === undefined || data === '' ? null : JSON.stringify(data);
     if (body === '') body = null;
   } catch (error) {
     if (!(error instanceof RequestError && error.response)) {

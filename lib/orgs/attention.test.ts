@@ -17,7 +17,12 @@ function codespace(overrides: Partial<Codespace> & { repo?: string; cpus?: numbe
 
 describe('what an organisation admin should look at', () => {
   it('puts unpushed work about to be deleted first, and says what to do', () => {
-    const expiring = codespace({ display_name: 'Expiring work', state: 'Shutdown', retention_expires_at: iso(NOW + 20 * HOUR), git_status: dirty });
+    const expiring = codespace({
+      display_name: 'Expiring work',
+      state: 'Shutdown',
+      retention_expires_at: iso(NOW + 20 * HOUR),
+      git_status: dirty,
+    });
     const items = attentionItems([codespace({ state: 'Available', last_used_at: iso(NOW - 5 * HOUR) }), expiring], NOW);
     expect(items[0]).toMatchObject({ kind: 'work-expiring', severity: 'urgent', codespace: expiring });
     expect(items[0]!.reason).toBe('Holds unpushed work and will be deleted in 20 hours. Export it to a branch or ask mona to push.');
@@ -42,7 +47,11 @@ describe('what an organisation admin should look at', () => {
 
   it('flags running codespaces nobody has used for hours, with what they cost', () => {
     const [item] = attentionItems([codespace({ state: 'Available', cpus: 8, last_used_at: iso(NOW - 5 * HOUR) })], NOW);
-    expect(item).toMatchObject({ kind: 'idle-running', severity: 'warning', reason: 'Running but unused for 5 hours: $0.72 an hour until it stops.' });
+    expect(item).toMatchObject({
+      kind: 'idle-running',
+      severity: 'warning',
+      reason: 'Running but unused for 5 hours: $0.72 an hour until it stops.',
+    });
     expect(attentionItems([codespace({ state: 'Available', last_used_at: iso(NOW - HOUR) })], NOW)).toEqual([]);
   });
 
@@ -54,7 +63,10 @@ describe('what an organisation admin should look at', () => {
 
   it('flags an idle timeout that differs from the rest of its repository', () => {
     const odd = codespace({ display_name: 'Odd one', idle_timeout_minutes: 240 });
-    const items = attentionItems([codespace({}), codespace({}), codespace({}), odd, codespace({ repo: 'octo-org/other', idle_timeout_minutes: 60 })], NOW);
+    const items = attentionItems(
+      [codespace({}), codespace({}), codespace({}), odd, codespace({ repo: 'octo-org/other', idle_timeout_minutes: 60 })],
+      NOW,
+    );
     expect(items).toEqual([expect.objectContaining({ kind: 'idle-timeout-outlier', codespace: odd })]);
     expect(items[0]!.reason).toBe('Idle timeout 240 min, where 3 of its repository’s codespaces use 30 min.');
   });

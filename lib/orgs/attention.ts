@@ -34,7 +34,13 @@ export const DEFAULT_THRESHOLDS: AttentionThresholds = { idleRunningHours: 2, re
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 const SEVERITY_ORDER: Record<Severity, number> = { urgent: 0, warning: 1, info: 2 };
-const KIND_ORDER: Record<AttentionKind, number> = { 'work-expiring': 0, retention: 1, 'idle-running': 2, 'large-machine': 3, 'idle-timeout-outlier': 4 };
+const KIND_ORDER: Record<AttentionKind, number> = {
+  'work-expiring': 0,
+  retention: 1,
+  'idle-running': 2,
+  'large-machine': 3,
+  'idle-timeout-outlier': 4,
+};
 
 function inWords(ms: number): string {
   if (ms < HOUR_MS) return pluralize(Math.max(1, Math.round(ms / 60_000)), 'minute');
@@ -61,7 +67,11 @@ function usualTimeouts(codespaces: readonly Codespace[]): Map<string, { minutes:
   return usual;
 }
 
-export function attentionItems(codespaces: readonly Codespace[], now: number, thresholds: AttentionThresholds = DEFAULT_THRESHOLDS): AttentionItem[] {
+export function attentionItems(
+  codespaces: readonly Codespace[],
+  now: number,
+  thresholds: AttentionThresholds = DEFAULT_THRESHOLDS,
+): AttentionItem[] {
   const items: AttentionItem[] = [];
   const usual = usualTimeouts(codespaces);
 
@@ -76,10 +86,20 @@ export function attentionItems(codespaces: readonly Codespace[], now: number, th
       const when = expiresIn <= 0 ? 'is due for deletion now' : `will be deleted in ${inWords(expiresIn)}`;
       if (risk.atRisk) {
         const work = [risk.unpushed && 'unpushed', risk.uncommitted && 'uncommitted'].filter(Boolean).join(' and ');
-        items.push({ codespace: c, kind: 'work-expiring', severity: 'urgent', reason: `Holds ${work} work and ${when}. Export it to a branch or ask ${c.owner.login} to push.` });
+        items.push({
+          codespace: c,
+          kind: 'work-expiring',
+          severity: 'urgent',
+          reason: `Holds ${work} work and ${when}. Export it to a branch or ask ${c.owner.login} to push.`,
+        });
       } else {
         const deletion = expiresIn <= 0 ? 'GitHub deletes it any moment now' : `GitHub deletes it in ${inWords(expiresIn)}`;
-        items.push({ codespace: c, kind: 'retention', severity: expiresIn <= DAY_MS ? 'warning' : 'info', reason: `Stopped; ${deletion}.` });
+        items.push({
+          codespace: c,
+          kind: 'retention',
+          severity: expiresIn <= DAY_MS ? 'warning' : 'info',
+          reason: `Stopped; ${deletion}.`,
+        });
       }
     }
 
@@ -95,7 +115,12 @@ export function attentionItems(codespaces: readonly Codespace[], now: number, th
 
     const cores = c.machine?.cpus ?? 0;
     if (cores >= thresholds.largeMachineCores) {
-      items.push({ codespace: c, kind: 'large-machine', severity: 'info', reason: `${cores}-core machine: ${formatUsd(computeCostPerHour(c))} for every hour it runs.` });
+      items.push({
+        codespace: c,
+        kind: 'large-machine',
+        severity: 'info',
+        reason: `${cores}-core machine: ${formatUsd(computeCostPerHour(c))} for every hour it runs.`,
+      });
     }
 
     const norm = usual.get(c.repository.full_name);

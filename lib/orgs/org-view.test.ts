@@ -54,6 +54,10 @@ describe('the organisation view’s filters, sort and groups', () => {
   });
 
   it('offers the members, repositories and machine sizes present', () => {
-    expect(facets(fleet)).toEqual({ members: ['hubot', 'lisa', 'sam'], repositories: ['octo-org/api', 'octo-org/docs'], cores: [2, 4, 16] });
+    expect(facets(fleet)).toEqual({
+      members: ['hubot', 'lisa', 'sam'],
+      repositories: ['octo-org/api', 'octo-org/docs'],
+      cores: [2, 4, 16],
+    });
   });
 });

@@ -18,7 +18,13 @@ export const ORG_SORT_LABELS: Record<OrgSortKey, string> = {
 };
 export const GROUP_KEYS = ['', 'member', 'repository', 'machine', 'state'] as const;
 export type GroupKey = (typeof GROUP_KEYS)[number];
-export const GROUP_LABELS: Record<GroupKey, string> = { '': 'No grouping', member: 'Member', repository: 'Repository', machine: 'Machine', state: 'State' };
+export const GROUP_LABELS: Record<GroupKey, string> = {
+  '': 'No grouping',
+  member: 'Member',
+  repository: 'Repository',
+  machine: 'Machine',
+  state: 'State',
+};
 
 export interface OrgFilters {
   q: string;
@@ -37,7 +43,8 @@ type SearchParamsLike = { get(name: string): string | null };
 const TONES = ['running', 'transitional', 'stopped', 'problem', 'gone'];
 
 export function parseOrgFilters(params: SearchParamsLike): OrgFilters {
-  const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T => ((allowed as readonly string[]).includes(value ?? '') ? (value as T) : fallback);
+  const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T =>
+    (allowed as readonly string[]).includes(value ?? '') ? (value as T) : fallback;
   const state = params.get('state') ?? '';
   const cores = params.get('cores') ?? '';
   return {
@@ -64,7 +71,10 @@ export function searchIndex(codespaces: readonly Codespace[]): Map<string, strin
   return new Map(
     codespaces.map((c) => [
       c.name,
-      [c.name, c.display_name, c.owner.login, c.repository.full_name, c.git_status.ref, c.machine?.display_name, c.state].filter(Boolean).join(' ').toLowerCase(),
+      [c.name, c.display_name, c.owner.login, c.repository.full_name, c.git_status.ref, c.machine?.display_name, c.state]
+        .filter(Boolean)
+        .join(' ')
+        .toLowerCase(),
     ]),
   );
 }
@@ -94,7 +104,8 @@ export function filterOrgCodespaces(codespaces: readonly Codespace[], filters: O
   const terms = filters.q.toLowerCase().split(/\s+/).filter(Boolean);
   return codespaces
     .filter((c) => {
-      if (filters.state && !(isCodespaceState(filters.state) ? c.state === filters.state : stateTone(c.state) === filters.state)) return false;
+      if (filters.state && !(isCodespaceState(filters.state) ? c.state === filters.state : stateTone(c.state) === filters.state))
+        return false;
       if (filters.member && c.owner.login !== filters.member) return false;
       if (filters.repo && c.repository.full_name !== filters.repo) return false;
       if (filters.cores && String(c.machine?.cpus ?? '') !== filters.cores) return false;
@@ -156,4 +167,3 @@ export function facets(codespaces: readonly Codespace[]) {
     cores: [...cores].sort((a, b) => a - b),
   };
 }
-

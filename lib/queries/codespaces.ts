@@ -40,14 +40,18 @@ export function useCodespace(name: string) {
 
 /** Changes a codespace's state in every cache that holds it, list and detail alike (optimistic updates). */
 export function patchCodespaceState(queryClient: QueryClient, name: string, state: CodespaceState) {
-  queryClient.setQueryData<CodespaceSummary[]>(queryKeys.codespaceList(), (list) => list?.map((c) => (c.name === name ? { ...c, state } : c)));
+  queryClient.setQueryData<CodespaceSummary[]>(queryKeys.codespaceList(), (list) =>
+    list?.map((c) => (c.name === name ? { ...c, state } : c)),
+  );
   queryClient.setQueryData<Codespace>(queryKeys.codespace(name), (c) => (c ? { ...c, state } : c));
 }
 
 /** Stores a codespace as GitHub just answered it: in full for its page, summarised for the list. */
 export function putCodespace(queryClient: QueryClient, codespace: Codespace) {
   const summary = summarizeCodespace(codespace);
-  queryClient.setQueryData<CodespaceSummary[]>(queryKeys.codespaceList(), (list) => list?.map((c) => (c.name === codespace.name ? summary : c)));
+  queryClient.setQueryData<CodespaceSummary[]>(queryKeys.codespaceList(), (list) =>
+    list?.map((c) => (c.name === codespace.name ? summary : c)),
+  );
   queryClient.setQueryData<Codespace>(queryKeys.codespace(codespace.name), codespace);
 }
 
@@ -202,7 +206,9 @@ export function useBulkAction() {
             }
           } else {
             await githubApi<unknown>(codespacePath(codespace.name), { method: 'DELETE' });
-            queryClient.setQueryData<CodespaceSummary[]>(queryKeys.codespaceList(), (list) => list?.filter((c) => c.name !== codespace.name));
+            queryClient.setQueryData<CodespaceSummary[]>(queryKeys.codespaceList(), (list) =>
+              list?.filter((c) => c.name !== codespace.name),
+            );
           }
         },
         onResult,

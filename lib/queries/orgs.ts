@@ -33,7 +33,11 @@ export function useOrgCodespaces(org: string, enabled = true) {
   return useQuery({
     queryKey: orgQueryKeys.codespaces(org),
     queryFn: ({ signal }) =>
-      fetchAllPages<OrgCodespacePage, Codespace>(`/orgs/${encodeURIComponent(org)}/codespaces?per_page=100`, (page) => page.codespaces, signal),
+      fetchAllPages<OrgCodespacePage, Codespace>(
+        `/orgs/${encodeURIComponent(org)}/codespaces?per_page=100`,
+        (page) => page.codespaces,
+        signal,
+      ),
     enabled,
     refetchInterval: (query) => pollInterval(Boolean(query.state.data?.some((c) => isTransitional(c.state))), query.state.error),
   });
@@ -55,7 +59,11 @@ export function useOrgBulkAction(org: string) {
         async (codespace) => {
           if (plan.action === 'stop') {
             const { data } = await githubApi<Codespace>(`${memberCodespacePath(org, codespace)}/stop`, { method: 'POST' });
-            queryClient.setQueryData<Codespace[]>(key, (list) => list?.map((c) => (c.name === codespace.name ? { ...data, state: isTransitional(data.state) ? data.state : 'ShuttingDown' } : c)));
+            queryClient.setQueryData<Codespace[]>(key, (list) =>
+              list?.map((c) =>
+                c.name === codespace.name ? { ...data, state: isTransitional(data.state) ? data.state : 'ShuttingDown' } : c,
+              ),
+            );
           } else {
             await githubApi<unknown>(memberCodespacePath(org, codespace), { method: 'DELETE' });
             queryClient.setQueryData<Codespace[]>(key, (list) => list?.filter((c) => c.name !== codespace.name));

@@ -36,7 +36,8 @@ export function useBranches(repo: string | null) {
 export function useOpenPullRequests(repo: string | null) {
   return useQuery({
     queryKey: repositoryQueryKeys.pulls(repo ?? ''),
-    queryFn: ({ signal }) => fetchAllPages<PullRequest[], PullRequest>(`${repoPath(repo!)}/pulls?state=open&per_page=100`, (page) => page, signal),
+    queryFn: ({ signal }) =>
+      fetchAllPages<PullRequest[], PullRequest>(`${repoPath(repo!)}/pulls?state=open&per_page=100`, (page) => page, signal),
     enabled: Boolean(repo),
     staleTime: 60_000,
   });
@@ -62,7 +63,11 @@ export function useDevcontainers(repo: string | null) {
   return useQuery({
     queryKey: repositoryQueryKeys.devcontainers(repo ?? ''),
     queryFn: ({ signal }) =>
-      fetchAllPages<{ devcontainers: Devcontainer[] }, Devcontainer>(`${repoPath(repo!)}/codespaces/devcontainers?per_page=100`, (p) => p.devcontainers, signal),
+      fetchAllPages<{ devcontainers: Devcontainer[] }, Devcontainer>(
+        `${repoPath(repo!)}/codespaces/devcontainers?per_page=100`,
+        (p) => p.devcontainers,
+        signal,
+      ),
     enabled: Boolean(repo),
     staleTime: 60_000,
   });
@@ -77,7 +82,9 @@ export function useRepositoryMachines(repo: string | null, ref: string, location
       if (ref) query.set('ref', ref);
       if (location) query.set('location', location);
       const search = query.toString();
-      return (await githubApi<{ machines: CodespaceMachine[] }>(`${repoPath(repo!)}/codespaces/machines${search ? `?${search}` : ''}`, { signal })).data.machines;
+      return (
+        await githubApi<{ machines: CodespaceMachine[] }>(`${repoPath(repo!)}/codespaces/machines${search ? `?${search}` : ''}`, { signal })
+      ).data.machines;
     },
     enabled: Boolean(repo),
     staleTime: 60_000,
@@ -111,7 +118,8 @@ export function useCreateCodespace() {
   const inFlight = useRef(false);
   const mutation = useMutation({
     mutationFn: async ({ target, body }: { target: CreateTarget; body: Record<string, unknown> }) => {
-      const path = target.kind === 'repository' ? `${repoPath(target.repo)}/codespaces` : `${repoPath(target.repo)}/pulls/${target.number}/codespaces`;
+      const path =
+        target.kind === 'repository' ? `${repoPath(target.repo)}/codespaces` : `${repoPath(target.repo)}/pulls/${target.number}/codespaces`;
       const response = await githubApi<Codespace>(path, { method: 'POST', body });
       // 202: GitHub accepted it but is still retrying the creation.
       return { codespace: response.data, accepted: response.status === 202 };

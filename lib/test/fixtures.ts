@@ -32,7 +32,13 @@ export function makeCodespace(overrides: Partial<Codespace> & { repo?: string } 
     environment_id: 'env',
     owner,
     billable_owner: owner,
-    repository: { id: 10, full_name: repo, name: repo.split('/')[1]!, owner, html_url: `http://localhost/${repo}` } as Codespace['repository'],
+    repository: {
+      id: 10,
+      full_name: repo,
+      name: repo.split('/')[1]!,
+      owner,
+      html_url: `http://localhost/${repo}`,
+    } as Codespace['repository'],
     machine: {
       name: 'standardLinux32gb',
       display_name: '4 cores, 16 GB RAM, 32 GB storage',

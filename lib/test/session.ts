@@ -4,7 +4,10 @@ import { encode } from 'next-auth/jwt';
  * Points the app's server code, imported afterwards in the same test file, at an emulator as its
  * GitHub, with quiet logs: what `npm start` would configure for a real OAuth App.
  */
-export function configureAppForEmulator(emulatorUrl: string, { client, appUrl, secret }: { client: string; appUrl: string; secret: string }) {
+export function configureAppForEmulator(
+  emulatorUrl: string,
+  { client, appUrl, secret }: { client: string; appUrl: string; secret: string },
+) {
   Object.assign(process.env, {
     GITHUB_ID: client,
     GITHUB_SECRET: `${client}-secret`,

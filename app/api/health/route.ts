@@ -9,7 +9,10 @@ export async function GET() {
   let reachable = false;
   try {
     // The unauthenticated root answers quickly on GitHub and on the emulator; any HTTP answer means reachable.
-    const response = await fetch(`${config.apiUrl}/`, { signal: AbortSignal.timeout(3_000), headers: { 'user-agent': 'Hangar health check' } });
+    const response = await fetch(`${config.apiUrl}/`, {
+      signal: AbortSignal.timeout(3_000),
+      headers: { 'user-agent': 'Hangar health check' },
+    });
     reachable = response.status < 500;
   } catch {
     reachable = false;

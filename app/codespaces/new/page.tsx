@@ -10,5 +10,10 @@ export default async function NewCodespaceRoute({ searchParams }: { searchParams
   const session = await serverSession();
   if (!session) return <SignInScreen demo={serverConfig().demo} />;
   const { repo, from } = await searchParams;
-  return <CreateCodespacePage initialRepo={repo && /^[\w.-]+\/[\w.-]+$/.test(repo) ? repo : null} initialSource={from === 'pull' ? 'pullRequest' : 'repository'} />;
+  return (
+    <CreateCodespacePage
+      initialRepo={repo && /^[\w.-]+\/[\w.-]+$/.test(repo) ? repo : null}
+      initialSource={from === 'pull' ? 'pullRequest' : 'repository'}
+    />
+  );
 }

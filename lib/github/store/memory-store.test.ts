@@ -84,7 +84,9 @@ describe('store keys', () => {
   });
 
   it('name a resource the same way however its query was written', () => {
-    expect(resourceKey('/user/codespaces', { per_page: 100, page: 2 })).toBe(resourceKey('/user/codespaces', { page: '2', per_page: '100' }));
+    expect(resourceKey('/user/codespaces', { per_page: 100, page: 2 })).toBe(
+      resourceKey('/user/codespaces', { page: '2', per_page: '100' }),
+    );
     expect(resourceKey('/user/codespaces', { per_page: 100, page: 2 })).toBe('GET /user/codespaces?page=2&per_page=100');
     expect(resourceKey('/user')).toBe('GET /user');
   });

@@ -64,7 +64,15 @@ describe('the Redis store', () => {
 
   it('shares rate-limit state, which expires after its window', async () => {
     const reset = Math.ceil(Date.now() / 1000) + 60;
-    await open().putRateLimit(mona, { limit: 5000, remaining: 0, reset, used: 5000, resource: 'core', blockedUntil: reset * 1000, blockedStatus: 403 });
+    await open().putRateLimit(mona, {
+      limit: 5000,
+      remaining: 0,
+      reset,
+      used: 5000,
+      resource: 'core',
+      blockedUntil: reset * 1000,
+      blockedStatus: 403,
+    });
     expect(await open().getRateLimit(mona)).toMatchObject({ remaining: 0, blockedUntil: reset * 1000, blockedStatus: 403 });
     expect(await open().getRateLimit(hubot)).toBeUndefined();
   });

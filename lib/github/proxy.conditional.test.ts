@@ -259,12 +259,13 @@ describe('rate-limit bookkeeping in the proxy', () => {
 
   it('lets requests through again once a secondary limit’s retry-after has passed', async () => {
     // Twice: Octokit's throttling retries a GET once after a short retry-after.
-    upstream.emulator.faults.add({ method: 'GET', path: '^/user$', status: 403, headers: { 'retry-after': '1' } });
+    // Two seconds, not one: on a loaded machine a second can pass between the two requests.
+    upstream.emulator.faults.add({ method: 'GET', path: '^/user$', status: 403, headers: { 'retry-after': '2' } });
     expect((await get('/user')).status).toBe(403);
     const since = Date.now();
     expect((await get('/user')).status).toBe(403);
     expect(upstream.emulator.log(since)).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await new Promise((resolve) => setTimeout(resolve, 2100));
     expect((await get('/user')).status).toBe(200);
   });
 });

@@ -53,6 +53,23 @@ export function etagMatches(ifNoneMatch: string | null, etag: string) {
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || strip(tag) === strip(etag));
 }
 
+/** The headers api.github.com sends with every JSON answer (`extra` adds to or replaces them). */
+export function githubHeaders(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    'content-type': 'application/json; charset=utf-8',
+    'x-github-media-type': 'github.v3; format=json',
+    'x-github-api-version-selected': '2022-11-28',
+    'x-github-request-id': requestId(),
+    vary: 'Accept, Authorization, Cookie, X-GitHub-OTP',
+    ...extra,
+  };
+}
+
+/** A JSON answer as api.github.com writes it; no body for 204. */
+export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(status === 204 || body === undefined ? null : JSON.stringify(body), { status, headers: githubHeaders(headers) });
+}
+
 export function requestId() {
   return randomBytes(8)
     .toString('hex')

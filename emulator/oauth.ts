@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { escapeHtml, html } from './http';
 import type { UserRecord } from './model';
+import type { EmulatorState } from './state';
 
 export interface Grant {
   login: string;
@@ -179,4 +180,86 @@ export function avatarSvg(login: string) {
     .slice(0, 2)
     .toUpperCase();
   return `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64"><rect width="64" height="64" fill="hsl(${hue} 55% 45%)"/><text x="32" y="41" font-family="system-ui, sans-serif" font-size="26" font-weight="600" fill="#fff" text-anchor="middle">${escapeHtml(initials)}</text></svg>`;
+}
+
+/**
+ * github.com's OAuth web flow: the authorize page (GET shows it, POST is the user's decision) and
+ * the code-for-token exchange. Null for any other path.
+ */
+export async function handleOAuth(
+  state: EmulatorState,
+  req: Request,
+  url: URL,
+  path: string,
+  who: { login: string | null },
+): Promise<Response | null> {
+  if (path === '/login/oauth/authorize') return authorize(state, req, url, who);
+  if (path === '/login/oauth/access_token' && req.method === 'POST') return exchangeCode(state, req, who);
+  return null;
+}
+
+async function authorize(state: EmulatorState, req: Request, url: URL, who: { login: string | null }): Promise<Response> {
+  const urls = state.urlsFor(url);
+  const params = req.method === 'POST' ? new URLSearchParams(await req.text()) : url.searchParams;
+  const p = authorizeParams(params);
+  const appName = state.clients[p.clientId] !== undefined ? 'Hangar' : null;
+  if (!appName) return html(emulatorPage('Unknown application', 'No OAuth application has this client_id.'), 404);
+  if (!validRedirect(p.redirectUri))
+    return html(emulatorPage('Bad redirect', 'The redirect_uri is missing or is not an http(s) URL.'), 400);
+  if (req.method === 'GET') {
+    return authorizePage({
+      action: `${url.pathname}`,
+      appName,
+      params,
+      users: [...state.world.users.values()].filter((u) => u.listed !== false),
+      avatar: (login) => `${urls.web}/avatars/${login}.svg`,
+    });
+  }
+  if (req.method !== 'POST') return html(emulatorPage('Not found', ''), 404);
+  if (params.get('decision') === 'deny') {
+    return redirectWith(p.redirectUri, {
+      error: 'access_denied',
+      error_description: 'The user has denied your application access.',
+      state: p.state,
+    });
+  }
+  const login = params.get('login') ?? '';
+  if (!state.world.users.has(login)) return html(emulatorPage('Unknown account', 'Choose one of the demo accounts.'), 400);
+  who.login = login;
+  const code = newCode();
+  state.tokens.grant(code, {
+    login,
+    clientId: p.clientId,
+    redirectUri: p.redirectUri,
+    scopes: parseScopes(p.scope),
+    codeChallenge: p.codeChallenge,
+  });
+  return redirectWith(p.redirectUri, { code, state: p.state });
+}
+
+async function exchangeCode(state: EmulatorState, req: Request, who: { login: string | null }): Promise<Response> {
+  const f = await tokenRequestFields(req);
+  const accept = req.headers.get('accept');
+  const error = (code: string, description: string) =>
+    tokenAnswer(accept, { error: code, error_description: description, error_uri: 'https://docs.github.com/apps/oauth' });
+  if (!f.client_id || state.clients[f.client_id] === undefined || state.clients[f.client_id] !== f.client_secret) {
+    return error('incorrect_client_credentials', 'The client_id and/or client_secret passed are incorrect.');
+  }
+  const grant = state.tokens.peekGrant(f.code);
+  if (!grant || grant.clientId !== f.client_id) return error('bad_verification_code', 'The code passed is incorrect or expired.');
+  if (f.redirect_uri && f.redirect_uri !== grant.redirectUri) {
+    return error('redirect_uri_mismatch', 'The redirect_uri MUST match the registered callback URL for this application.');
+  }
+  if (!verifyPkce(grant.codeChallenge, f.code_verifier ?? null)) return error('bad_verification_code', 'The code_verifier does not match.');
+  state.tokens.spendGrant(f.code!);
+  who.login = grant.login;
+  const token = state.tokens.issue(grant.login, grant.scopes);
+  return tokenAnswer(accept, { access_token: token, token_type: 'bearer', scope: grant.scopes.join(',') });
+}
+
+/** A plain page of the emulator's own (github.com's pages that have no API). */
+export function emulatorPage(title: string, text: string) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} · GitHub emulator</title>
+<style>:root{color-scheme:light dark;font-family:system-ui,sans-serif}body{display:grid;place-items:center;min-height:90vh}main{max-width:32rem}</style></head>
+<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></main></body></html>`;
 }

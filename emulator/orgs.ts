@@ -1,12 +1,13 @@
 /**
  * Organisations as GitHub's REST API shows them to their owners: membership and admin rights,
  * the organisation's codespaces, stopping and deleting them on members' behalf, and the billing
- * usage report. Registered into the route table of rest.ts; seeded by `seedOrganisations`.
+ * usage report. Registered into the route table of api.ts; seeded by `seedOrganisations`.
  */
 import { fail } from './http';
 import { MACHINES, type CodespaceRecord, type CodespaceState, type GitStatus, type UserRecord } from './model';
 import * as render from './render';
-import { codespaceListAnswer, route, stopCodespaceRecord, type RestContext } from './rest';
+import { route, type RestContext } from './api';
+import { codespaceListAnswer, stopCodespaceRecord } from './rest';
 import { codespaceNameFor, iso, seededRandom, uuid, type World } from './seed';
 
 const MINUTE = 60_000;

@@ -2,77 +2,11 @@
  * api.github.com's REST endpoints for codespaces and what they need (user, repositories,
  * branches, pull requests), with GitHub's status codes and state rules.
  */
+import { ok, route, type RestAnswer, type RestContext } from './api';
 import { fail, paginate, readJson } from './http';
 import { LOCATIONS, MACHINES, machineSpec, type CodespaceRecord, type CodespaceState, type RepoRecord, type UserRecord } from './model';
 import * as render from './render';
 import { codespaceNameFor, hex, uuid, type World } from './seed';
-
-export interface RestContext {
-  world: World;
-  urls: render.Urls;
-  url: URL;
-  req: Request;
-  user: UserRecord;
-  scopes: string[];
-  now: number;
-  transitionMs: number;
-}
-
-export interface RestAnswer {
-  status: number;
-  body: unknown;
-  link?: string | null;
-  /** Scopes this endpoint accepts, sent as `x-accepted-oauth-scopes`. */
-  acceptedScopes?: string;
-}
-
-type Handler = (ctx: RestContext, params: Record<string, string>) => Promise<RestAnswer> | RestAnswer;
-
-interface Route {
-  method: string;
-  pattern: RegExp;
-  scope: 'codespace' | 'user:email' | 'admin:org' | null;
-  handler: Handler;
-}
-
-const SEGMENT = '([^/]+)';
-const routes: Route[] = [];
-export function route(method: string, template: string, scope: Route['scope'], handler: Handler) {
-  const names: string[] = [];
-  const source = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    names.push(name);
-    return SEGMENT;
-  });
-  const pattern = new RegExp(`^${source}$`);
-  routes.push({
-    method,
-    pattern: Object.assign(pattern, { names }),
-    scope,
-    handler,
-  });
-}
-
-export function matchRoute(method: string, path: string) {
-  let pathMatched = false;
-  for (const r of routes) {
-    const m = r.pattern.exec(path);
-    if (!m) continue;
-    pathMatched = true;
-    if (r.method !== method) continue;
-    const names = (r.pattern as RegExp & { names: string[] }).names;
-    const params: Record<string, string> = {};
-    try {
-      names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1]!)));
-    } catch {
-      return null;
-    }
-    return { route: r, params };
-  }
-  return pathMatched ? null : null;
-}
-
-const MINUTE = 60_000;
-const ok = (body: unknown, extra: Partial<RestAnswer> = {}): RestAnswer => ({ status: 200, body, ...extra });
 
 // ---------- lookups ----------
 
@@ -536,10 +470,4 @@ route('GET', '/repos/{owner}/{repo}/codespaces/permissions_check', 'codespace', 
   return ok({ accepted: !devcontainer.needsPermissions });
 });
 
-export const ACCEPTED_SCOPES: Record<string, string> = {
-  codespace: 'codespace',
-  'user:email': 'user, user:email',
-  'admin:org': 'admin:org',
-};
 export { codespaceList as codespaceListAnswer, stopCodespace as stopCodespaceRecord };
-export { MINUTE };

@@ -1,0 +1,53 @@
+/**
+ * The REST API's route table and what a handler gets. Handlers register here (rest.ts, orgs.ts);
+ * dispatch.ts finds the route for a request and runs it.
+ */
+import type { UserRecord } from './model';
+import type { Urls } from './render';
+import { Router } from './router';
+import type { World } from './seed';
+
+export interface RestContext {
+  world: World;
+  urls: Urls;
+  url: URL;
+  req: Request;
+  user: UserRecord;
+  scopes: string[];
+  now: number;
+  transitionMs: number;
+}
+
+export interface RestAnswer {
+  status: number;
+  body: unknown;
+  link?: string | null;
+  /** Scopes this endpoint accepts, sent as `x-accepted-oauth-scopes`. */
+  acceptedScopes?: string;
+}
+
+/** The OAuth scope an endpoint needs; `null` for none beyond a valid token. */
+export type Scope = 'codespace' | 'user:email' | 'admin:org' | null;
+
+type Handler = (ctx: RestContext, params: Record<string, string>) => Promise<RestAnswer> | RestAnswer;
+
+export interface RestRoute {
+  scope: Scope;
+  handler: Handler;
+}
+
+/** GitHub's `x-accepted-oauth-scopes` for each scope an endpoint needs. */
+export const ACCEPTED_SCOPES: Record<NonNullable<Scope>, string> = {
+  codespace: 'codespace',
+  'user:email': 'user, user:email',
+  'admin:org': 'admin:org',
+};
+
+export const restRoutes = new Router<RestRoute>();
+
+/** Registers one operation: `route('GET', '/user/codespaces/{codespace_name}', 'codespace', handler)`. */
+export function route(method: string, template: string, scope: Scope, handler: Handler) {
+  restRoutes.add(method, template, { scope, handler });
+}
+
+export const ok = (body: unknown, extra: Partial<RestAnswer> = {}): RestAnswer => ({ status: 200, body, ...extra });

@@ -1,0 +1,81 @@
+/**
+ * api.github.com's request handling around every operation: the token, the rate limit, the scope
+ * the operation needs, and the ETag that makes an unchanged GET a free 304.
+ */
+import { ACCEPTED_SCOPES, restRoutes, type RestAnswer } from './api';
+import { errorBody, etagMatches, etagOf, githubHeaders, HttpError, jsonAnswer, requestId } from './http';
+import type { EmulatorState } from './state';
+// Importing these registers their operations in the route table.
+import './rest';
+import './orgs';
+
+export function bearer(req: Request): string | null {
+  const match = req.headers.get('authorization')?.match(/^(?:token|bearer)\s+(\S+)$/i);
+  return match?.[1] ?? null;
+}
+
+export async function handleRest(
+  state: EmulatorState,
+  req: Request,
+  url: URL,
+  path: string,
+  who: { login: string | null },
+): Promise<Response> {
+  const token = bearer(req);
+  if (!token) return jsonAnswer(401, errorBody(401, 'Requires authentication'));
+  const info = state.tokens.get(token);
+  const user = info && state.world.users.get(info.login);
+  if (!info || !user) return jsonAnswer(401, errorBody(401, 'Bad credentials'));
+  who.login = user.login;
+
+  const scopeHeaders = { 'x-oauth-scopes': info.scopes.join(', '), 'x-oauth-client-id': 'hangar-demo' };
+  if (state.rateLimits.exhausted(user.login)) {
+    return jsonAnswer(403, errorBody(403, `API rate limit exceeded for user ID ${user.id}.`), {
+      ...state.rateLimits.headers(user.login),
+      ...scopeHeaders,
+    });
+  }
+
+  const matched = restRoutes.match(req.method, path);
+  const now = state.now();
+  state.settle(now);
+  const needs = matched?.entry.scope ?? null;
+  let answer: RestAnswer;
+  try {
+    if (!matched) throw new HttpError(404, 'Not Found');
+    const hasScope = !needs || info.scopes.includes(needs) || (needs === 'user:email' && info.scopes.includes('user'));
+    if (!hasScope) {
+      throw needs === 'user:email'
+        ? new HttpError(404, 'Not Found')
+        : new HttpError(403, `This endpoint needs the "${needs}" scope; the token has: ${info.scopes.join(', ') || 'none'}.`);
+    }
+    answer = await matched.entry.handler(
+      { world: state.world, urls: state.urlsFor(url), url, req, user, scopes: info.scopes, now, transitionMs: state.transitionMs },
+      matched.params,
+    );
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    answer = { status: error.status, body: errorBody(error.status, error.message, error.extra) };
+  }
+  // GitHub names the scopes an endpoint accepts, on its errors too (most usefully on a missing scope).
+  if (needs) answer.acceptedScopes ??= ACCEPTED_SCOPES[needs];
+
+  const body = JSON.stringify(answer.body);
+  const headers: Record<string, string> = { ...scopeHeaders };
+  if (answer.acceptedScopes) headers['x-accepted-oauth-scopes'] = answer.acceptedScopes;
+  if (answer.link) headers.link = answer.link;
+  if (req.method === 'GET' && answer.status === 200) {
+    const etag = etagOf(body);
+    headers.etag = etag;
+    headers['cache-control'] = 'private, max-age=60, s-maxage=60';
+    // A conditional request that matches costs nothing against the rate limit, as on GitHub.
+    if (etagMatches(req.headers.get('if-none-match'), etag)) {
+      return new Response(null, {
+        status: 304,
+        headers: { ...headers, ...state.rateLimits.headers(user.login), 'x-github-request-id': requestId() },
+      });
+    }
+  }
+  state.rateLimits.window(user.login).used += 1;
+  return new Response(body, { status: answer.status, headers: githubHeaders({ ...state.rateLimits.headers(user.login), ...headers }) });
+}

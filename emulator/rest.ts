@@ -4,9 +4,9 @@
  */
 import { ok, route, type RestAnswer, type RestContext } from './api';
 import { fail, paginate, readJson } from './http';
-import { LOCATIONS, MACHINES, machineSpec, type CodespaceRecord, type CodespaceState, type RepoRecord, type UserRecord } from './model';
+import { LOCATIONS, MACHINES, machineSpec, type CodespaceRecord, type CodespaceState, type RepoRecord } from './model';
 import * as render from './render';
-import { codespaceNameFor, hex, uuid, type World } from './seed';
+import { codespaceNameFor, hex, uuid } from './seed';
 
 // ---------- lookups ----------
 

@@ -1,12 +1,13 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { CodespacesPage } from '@/components/codespaces/codespaces-page';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
+import { codespacesApi } from '@/lib/api/codespaces';
+import { firstPageOnly } from '@/lib/api/transport';
 import { serverSession } from '@/lib/auth/token';
 import { serverConfig } from '@/lib/config';
-import { listMyCodespaces } from '@/lib/github/codespaces';
-import { summarizeCodespace } from '@/lib/codespaces/summary';
-import { queryKeys } from '@/lib/queries/keys';
 import { parseListFilters } from '@/lib/codespaces/list-view';
+import { serverTransport, withinFirstPaintBudget } from '@/lib/github/server-transport';
+import { codespaceListQuery } from '@/lib/queries/codespaces';
 
 const firstValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
 
@@ -18,14 +19,13 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     return <SignInScreen demo={serverConfig().demo} error={error} />;
   }
 
-  // First paint comes with data (summaries: what the list shows, a twentieth of GitHub's objects);
-  // if GitHub fails here the page shows the error and retries itself.
+  // First paint comes with the list's first page, with the same query the page polls with: one
+  // round trip to GitHub, however long the list. The page asks for the rest as soon as it is up.
   const queryClient = new QueryClient();
-  try {
-    queryClient.setQueryData(queryKeys.codespaceList(), (await listMyCodespaces(session.accessToken)).map(summarizeCodespace));
-  } catch {
-    // The client query reports it in words.
-  }
+  const api = codespacesApi(serverTransport(session.accessToken));
+  await withinFirstPaintBudget(() =>
+    queryClient.prefetchQuery(codespaceListQuery({ listPages: (signal) => firstPageOnly(api.listPages(signal)) })),
+  );
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       {/* Filters come from the URL here, not from useSearchParams: that hook needs a Suspense

@@ -1,21 +1,9 @@
 'use client';
 
 import { useState, type ReactNode } from 'react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { LazyToaster } from '@/components/layout/lazy-toaster';
-import { ApiError } from '@/lib/api/client';
-
-function makeQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        staleTime: 5_000,
-        // Client errors (401, 403, 404) will not fix themselves by asking again.
-        retry: (failures, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
-      },
-    },
-  });
-}
+import { makeQueryClient } from '@/lib/queries/query-client';
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);

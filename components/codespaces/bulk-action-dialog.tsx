@@ -1,21 +1,19 @@
 'use client';
 
 import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AlertTriangle, CheckCircle2, Loader2, XCircle } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { describeFailure } from '@/lib/api/client';
 import type { BulkPlan, BulkResult } from '@/lib/codespaces/bulk';
 import { codespaceTitle, workAtRisk } from '@/lib/codespaces/state';
-import type { Codespace, CodespaceSummary } from '@/lib/codespaces/types';
+import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { pluralize } from '@/lib/format';
-import { useBulkAction } from '@/lib/queries/codespaces';
-import { useOrgBulkAction } from '@/lib/queries/orgs';
+import { bulkCodespaceAction } from '@/lib/queries/codespaces';
+import { orgBulkAction } from '@/lib/queries/orgs';
 
 const VERB = { stop: 'Stop', delete: 'Delete' } as const;
-
-/** A list entry, with its owner when it is an organisation's (the personal list leaves it out). */
-type OwnedSummary = CodespaceSummary & { owner?: { login: string } };
 
 /**
  * Confirms a bulk Stop or Delete: what will be affected, what is skipped and why, and by name
@@ -27,20 +25,21 @@ export function BulkActionDialog({
   org,
   onClose,
 }: {
-  plan: BulkPlan<OwnedSummary>;
+  plan: BulkPlan<CodespaceSummary>;
   org?: string;
   onClose: (finished: boolean) => void;
 }) {
-  const personal = useBulkAction();
-  const forOrg = useOrgBulkAction(org ?? '');
+  const queryClient = useQueryClient();
+  const personal = useMutation(bulkCodespaceAction(queryClient));
+  const forOrg = useMutation(orgBulkAction(queryClient, org ?? ''));
   const bulk = org ? forOrg : personal;
-  const [results, setResults] = useState<Map<string, BulkResult<OwnedSummary>>>(new Map());
+  const [results, setResults] = useState<Map<string, BulkResult<CodespaceSummary>>>(new Map());
   const [typed, setTyped] = useState('');
   const verb = VERB[plan.action];
   // One codespace at risk: type its name, as for a single delete. Several: type "delete".
   const single = plan.atRisk.length === 1 && plan.eligible.length === 1 ? codespaceTitle(plan.atRisk[0]!) : null;
   const confirmWord = plan.action === 'delete' ? (single ?? 'delete') : '';
-  const owner = (c: OwnedSummary) => (org && c.owner ? ` (${c.owner.login})` : '');
+  const owner = (c: CodespaceSummary) => (org ? ` (${c.owner.login})` : '');
   const needsTyping = plan.atRisk.length > 0;
   const started = bulk.isPending || bulk.isSuccess;
   const failures = [...results.values()].filter((r) => !r.ok).length;
@@ -153,9 +152,9 @@ export function BulkActionDialog({
               plan.eligible.length === 0 || (needsTyping && (single ? typed.trim() !== single : typed.trim().toLowerCase() !== confirmWord))
             }
             onClick={() => {
-              const onResult = (r: BulkResult<OwnedSummary>) => setResults((m) => new Map(m).set(r.item.name, r));
-              // An organisation's plan holds full codespaces: their owners are whom the requests act for.
-              if (org) forOrg.mutate({ plan: plan as BulkPlan<Codespace>, onResult });
+              const onResult = (r: BulkResult<CodespaceSummary>) => setResults((m) => new Map(m).set(r.item.name, r));
+              // An organisation's codespaces are acted on for their owners.
+              if (org) forOrg.mutate({ plan, onResult });
               else personal.mutate({ plan, onResult });
             }}
           >

@@ -1,14 +1,13 @@
 'use client';
 
 import { useState } from 'react';
-import { notify } from '@/lib/notify';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { codespaceTitle } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
 import { formatBytes } from '@/lib/format';
-import { useCodespaceMachines, useUpdateCodespace } from '@/lib/queries/codespaces';
+import { codespaceMachinesQuery, updateCodespace } from '@/lib/queries/codespaces';
 
 /** Offers only the machines GitHub says this codespace may use; the change applies at next start. */
 export function ChangeMachineDialog({
@@ -20,8 +19,8 @@ export function ChangeMachineDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
-  const machines = useCodespaceMachines(codespace.name, open);
-  const update = useUpdateCodespace();
+  const machines = useQuery({ ...codespaceMachinesQuery(codespace.name), enabled: open });
+  const update = useMutation(updateCodespace(useQueryClient()));
   const [choice, setChoice] = useState(codespace.machine?.name ?? '');
   const running = codespace.state === 'Available';
 
@@ -41,15 +40,7 @@ export function ChangeMachineDialog({
         onSubmit={(e) => {
           e.preventDefault();
           if (!choice || choice === codespace.machine?.name) return onOpenChange(false);
-          update.mutate(
-            { codespace, changes: { machine: choice } },
-            {
-              onSuccess: (updated) => {
-                notify.success(`${codespaceTitle(updated)} will use ${updated.machine?.display_name ?? choice} from its next start`);
-                onOpenChange(false);
-              },
-            },
-          );
+          update.mutate({ codespace, changes: { machine: choice } }, { onSuccess: () => onOpenChange(false) });
         }}
       >
         {machines.isPending ? (

@@ -13,12 +13,15 @@ import { CodespaceRow, LIST_COLUMNS, ROW_HEIGHT } from './codespace-row';
 export function CodespaceList({
   codespaces,
   total,
+  busy = false,
   selected,
   onToggle,
   onToggleAll,
 }: {
   codespaces: CodespaceSummary[];
   total: number;
+  /** More pages are on their way. */
+  busy?: boolean;
   selected: ReadonlySet<string>;
   onToggle: (name: string, range: boolean) => void;
   onToggleAll: () => void;
@@ -38,6 +41,7 @@ export function CodespaceList({
       role="table"
       aria-label="Codespaces"
       aria-rowcount={codespaces.length + 1}
+      aria-busy={busy || undefined}
       className="overflow-hidden rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
       data-total={total}
     >

@@ -1,13 +1,14 @@
 'use client';
 
 import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CheckCircle2, ExternalLink, Loader2, XCircle } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { codespaceTitle } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
-import { useExportDetails, useStartExport } from '@/lib/queries/codespaces';
+import { codespaceExportQuery, exportCodespace } from '@/lib/queries/codespaces';
 
 /**
  * Export pushes the codespace's changes to a new branch (or to a fork when the user cannot push),
@@ -22,9 +23,9 @@ export function ExportDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
-  const start = useStartExport();
+  const start = useMutation(exportCodespace(useQueryClient()));
   const [exportId, setExportId] = useState<string | null>(null);
-  const details = useExportDetails(codespace.name, exportId);
+  const details = useQuery({ ...codespaceExportQuery(codespace.name, exportId ?? ''), enabled: Boolean(exportId) });
   const state = details.data?.state ?? start.data?.state ?? null;
 
   return (

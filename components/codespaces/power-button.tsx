@@ -1,10 +1,11 @@
 'use client';
 
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Play, Square } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { actionAvailability, codespaceTitle } from '@/lib/codespaces/state';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
-import { usePowerAction } from '@/lib/queries/codespaces';
+import { powerCodespace } from '@/lib/queries/codespaces';
 import { ActionButton } from './action-button';
 
 type Props = { codespace: CodespaceSummary; size?: 'sm' | 'md' };
@@ -19,7 +20,7 @@ export function PowerButton(props: Props) {
 }
 
 function StopButton({ codespace, size = 'sm' }: Props) {
-  const stop = usePowerAction('stop');
+  const stop = useMutation(powerCodespace(useQueryClient(), 'stop'));
   return (
     <Button size={size} onClick={() => stop.mutate(codespace)} disabled={stop.isPending} title={`Stop ${codespaceTitle(codespace)}`}>
       <Square aria-hidden className="size-3" /> Stop
@@ -28,7 +29,7 @@ function StopButton({ codespace, size = 'sm' }: Props) {
 }
 
 function StartButton({ codespace, size = 'sm' }: Props) {
-  const start = usePowerAction('start');
+  const start = useMutation(powerCodespace(useQueryClient(), 'start'));
   return (
     <ActionButton
       label="Start"

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { notify } from '@/lib/notify';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
@@ -9,7 +9,7 @@ import { TextField } from '@/components/ui/field';
 import { repoName } from '@/lib/codespaces/schemas';
 import { codespaceTitle } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
-import { usePublishCodespace } from '@/lib/queries/codespaces';
+import { publishCodespace } from '@/lib/queries/codespaces';
 
 /** A repository name GitHub would accept, suggested from the codespace's display name. */
 function suggestedName(codespace: Codespace) {
@@ -34,7 +34,7 @@ export function PublishDialog({
   const [name, setName] = useState(() => suggestedName(codespace));
   const [isPrivate, setPrivate] = useState(true);
   const [touched, setTouched] = useState(false);
-  const publish = usePublishCodespace();
+  const publish = useMutation(publishCodespace(useQueryClient()));
   const parsed = repoName.safeParse(name.trim());
   const error = touched && !parsed.success ? 'Letters, digits, ".", "-" and "_" only, at most 100 characters' : undefined;
 
@@ -51,15 +51,7 @@ export function PublishDialog({
           e.preventDefault();
           setTouched(true);
           if (!parsed.success) return;
-          publish.mutate(
-            { codespace, name: parsed.data, isPrivate },
-            {
-              onSuccess: (published) => {
-                notify.success(`Published to ${published.repository.full_name}`);
-                onOpenChange(false);
-              },
-            },
-          );
+          publish.mutate({ codespace, name: parsed.data, isPrivate }, { onSuccess: () => onOpenChange(false) });
         }}
       >
         <TextField

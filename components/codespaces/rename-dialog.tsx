@@ -1,15 +1,14 @@
 'use client';
 
 import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
 import { displayName } from '@/lib/codespaces/schemas';
-import { codespaceTitle } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
-import { useUpdateCodespace } from '@/lib/queries/codespaces';
-import { notify } from '@/lib/notify';
+import { updateCodespace } from '@/lib/queries/codespaces';
 
 export function RenameDialog({
   codespace,
@@ -22,7 +21,7 @@ export function RenameDialog({
 }) {
   const [value, setValue] = useState(codespace.display_name ?? '');
   const [touched, setTouched] = useState(false);
-  const update = useUpdateCodespace();
+  const update = useMutation(updateCodespace(useQueryClient()));
   const parsed = displayName.safeParse(value);
   const error = touched && !parsed.success ? parsed.error.issues[0]?.message : undefined;
 
@@ -38,15 +37,7 @@ export function RenameDialog({
           e.preventDefault();
           setTouched(true);
           if (!parsed.success) return;
-          update.mutate(
-            { codespace, changes: { display_name: parsed.data } },
-            {
-              onSuccess: (updated) => {
-                notify.success(`Renamed to ${codespaceTitle(updated)}`);
-                onOpenChange(false);
-              },
-            },
-          );
+          update.mutate({ codespace, changes: { display_name: parsed.data } }, { onSuccess: () => onOpenChange(false) });
         }}
         className="flex flex-col gap-4"
       >

@@ -7,6 +7,7 @@ import { menuContentClass, menuItemClass } from '@/components/ui/menu';
 import type { SignedInUser } from '@/lib/auth/token';
 import { clearPageMemo } from '@/lib/api/client';
 import { signOutOfHangar } from '@/lib/auth/browser';
+import { clearAwaitedTransitions } from '@/lib/queries/transitions';
 import { AccountButton } from './account-button';
 
 /** The account menu itself, loaded when first opened (see user-menu.tsx). */
@@ -17,6 +18,7 @@ export default function AccountMenu({ user, defaultOpen }: { user: SignedInUser;
     await queryClient.cancelQueries();
     queryClient.clear();
     clearPageMemo();
+    clearAwaitedTransitions();
     await signOutOfHangar();
   };
   return (

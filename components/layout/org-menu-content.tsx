@@ -4,12 +4,13 @@ import Link from 'next/link';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { Building2 } from 'lucide-react';
 import { menuContentClass, menuItemClass } from '@/components/ui/menu';
-import { useMyOrgs } from '@/lib/queries/orgs';
+import { useQuery } from '@tanstack/react-query';
+import { myOrgsQuery } from '@/lib/queries/orgs';
 import { OrgMenuButton } from './org-menu-button';
 
 /** The organisations the user belongs to, each a way into its owners' view (loaded when first opened). */
 export default function OrgMenuContent({ defaultOpen }: { defaultOpen: boolean }) {
-  const orgs = useMyOrgs();
+  const orgs = useQuery(myOrgsQuery());
   return (
     <DropdownMenu.Root defaultOpen={defaultOpen}>
       <DropdownMenu.Trigger asChild>

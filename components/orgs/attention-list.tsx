@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { AlertTriangle, Info, Siren } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { codespaceTitle } from '@/lib/codespaces/state';
-import type { Codespace } from '@/lib/codespaces/types';
+import type { CodespaceSummary as Codespace } from '@/lib/codespaces/types';
 import { pluralize } from '@/lib/format';
 import { ATTENTION_LABELS, type AttentionItem, type Severity } from '@/lib/orgs/attention';
 

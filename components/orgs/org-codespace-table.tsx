@@ -4,7 +4,7 @@ import type { CSSProperties } from 'react';
 import { useWindowRows } from '@/lib/hooks/use-window-rows';
 import { GitBranch } from 'lucide-react';
 import { codespaceTitle } from '@/lib/codespaces/state';
-import type { Codespace } from '@/lib/codespaces/types';
+import type { CodespaceSummary as Codespace } from '@/lib/codespaces/types';
 import { relativeTime, exactTime } from '@/lib/format';
 import type { OrgRow } from '@/lib/orgs/org-view';
 import { StateBadge } from '@/components/codespaces/state-badge';
@@ -26,8 +26,11 @@ export function OrgCodespaceTable({
   onToggle,
   onToggleAll,
   allSelected,
+  busy = false,
 }: {
-  rows: OrgRow[];
+  rows: OrgRow<Codespace>[];
+  /** More pages are on their way. */
+  busy?: boolean;
   now: number;
   selected: ReadonlySet<string>;
   onToggle: (name: string, range: boolean) => void;
@@ -49,6 +52,7 @@ export function OrgCodespaceTable({
       role="table"
       aria-label="Organization codespaces"
       aria-rowcount={rows.length + 1}
+      aria-busy={busy || undefined}
       className="overflow-hidden rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
     >
       <div role="rowgroup">

@@ -9,12 +9,13 @@ import { Button } from '@/components/ui/button';
 import { Figure } from '@/components/ui/figure';
 import { toolbarFieldClass } from '@/components/ui/field';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
-import { OrgError } from '@/components/orgs/org-codespaces-page';
+import { OrgError } from '@/components/orgs/org-codespaces-view';
 import { formatUsd, liveEstimate, monthDays, projectMonth } from '@/lib/billing/cost';
 import { estimateMemberCosts } from '@/lib/billing/member-estimate';
 import { memberCostsFromCsv, type MemberCost } from '@/lib/billing/usage-csv';
 import { dailyCost, summarizeUsage, usageItemsToCsv, type Period } from '@/lib/billing/usage-report';
-import { useBillingUsage, useOrgCodespaces } from '@/lib/queries/orgs';
+import { useQuery } from '@tanstack/react-query';
+import { billingUsageQuery, orgCodespacesQuery } from '@/lib/queries/orgs';
 import { SortableTable, type Column } from './sortable-table';
 import { UsageCsvUpload } from './usage-csv-upload';
 
@@ -86,11 +87,14 @@ export function OrgUsagePage({ org }: { org: string }) {
   const [month, setMonth] = useState(months[0]!);
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
   const isCurrent = month === months[0];
-  const usage = useBillingUsage(org, year, monthNumber);
+  const usage = useQuery(billingUsageQuery(org, year, monthNumber));
   // The projection averages the last seven days, which may reach into last month.
   const previousMonth = months[1]!.split('-').map(Number) as [number, number];
-  const previous = useBillingUsage(org, previousMonth[0], previousMonth[1], isCurrent && monthDays(today).dayOfMonth < 7);
-  const codespaces = useOrgCodespaces(org);
+  const previous = useQuery({
+    ...billingUsageQuery(org, previousMonth[0], previousMonth[1]),
+    enabled: isCurrent && monthDays(today).dayOfMonth < 7,
+  });
+  const codespaces = useQuery({ ...orgCodespacesQuery(org), select: (list) => list.items });
   const [exact, setExact] = useState<{ fileName: string; members: MemberCost[] } | null>(null);
 
   const period = monthPeriod(month, today);

@@ -12,7 +12,8 @@ import { computeCostPerHour, formatUsd, liveEstimate, monthDays, quotaRunsOut, s
 import { HOURS_PER_MONTH, PERSONAL_QUOTAS, type PersonalPlan } from '@/lib/billing/prices';
 import { codespaceTitle, stateTone } from '@/lib/codespaces/state';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
-import { useCodespaces } from '@/lib/queries/codespaces';
+import { useQuery } from '@tanstack/react-query';
+import { codespaceListQuery } from '@/lib/queries/codespaces';
 import { SortableTable, type Column } from './sortable-table';
 
 const PLAN_KEY = 'hangar.personal-plan';
@@ -57,7 +58,7 @@ function dayLabel(date: Date | null, today: Date): string {
 
 /** The user's own codespaces against a personal account's included quota, with the day it runs out at the current pace. */
 export function PersonalUsagePage() {
-  const query = useCodespaces();
+  const query = useQuery(codespaceListQuery());
   const plan = useSyncExternalStore(subscribePlan, readPlan, () => 'free' as const);
   const [usedCoreHours, setUsedCoreHours] = useState('');
   const choosePlan = (next: PersonalPlan) => {
@@ -68,7 +69,7 @@ export function PersonalUsagePage() {
   const today = useMemo(() => new Date(), []);
   const quota = PERSONAL_QUOTAS[plan];
   const figures = useMemo(() => {
-    const codespaces = (query.data ?? []).filter((c) => stateTone(c.state) !== 'gone');
+    const codespaces = (query.data?.items ?? []).filter((c) => stateTone(c.state) !== 'gone');
     const live = liveEstimate(codespaces);
     const monthStart = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1);
     // GB-months so far: each disk, for the hours it has existed this month.

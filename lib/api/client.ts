@@ -1,9 +1,11 @@
+import { expandRoute, queryString, type Operation, type ResponseOf } from '@/lib/github/operations';
 import { describeError, type ErrorDescription, type ErrorFacts } from './errors';
-import { linkRelations, readRemainingPages } from './pagination';
+import { linkRelations } from './pagination';
+import type { CallArgs, GithubResult, GithubTransport, Reader } from './transport';
 
 /**
- * The browser's only way to GitHub: Hangar's proxy at `/api/github/...`.
- * It never sees a token; the session cookie travels with the request.
+ * The browser's only way to GitHub: Hangar's proxy at `/api/github/...`, one typed operation at a
+ * time. It never sees a token; the session cookie travels with the request.
  */
 
 export class ApiError extends Error {
@@ -46,35 +48,6 @@ async function toApiError(response: Response, method: string): Promise<ApiError>
   });
 }
 
-export interface ApiResponse<T> {
-  data: T;
-  status: number;
-  headers: Headers;
-}
-
-export async function githubApi<T>(
-  path: string,
-  init: { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body?: unknown; signal?: AbortSignal } = {},
-): Promise<ApiResponse<T>> {
-  let response: Response;
-  try {
-    response = await fetch(path.startsWith(PROXY) ? path : `${PROXY}${path}`, {
-      method: init.method ?? 'GET',
-      credentials: 'same-origin',
-      headers:
-        init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      signal: init.signal,
-    });
-  } catch (error) {
-    if (init.signal?.aborted) throw error;
-    throw new ApiError({ status: 0, message: 'Network error' });
-  }
-  if (!response.ok) throw await toApiError(response, init.method ?? 'GET');
-  const text = await response.text();
-  return { data: (text ? JSON.parse(text) : undefined) as T, status: response.status, headers: response.headers };
-}
-
 /** A URL from a Link header as a same-origin proxy path; null when it leaves the proxy (never followed). */
 function asProxyPath(url: string): string | null {
   const parsed = new URL(url, 'http://hangar.invalid');
@@ -96,75 +69,90 @@ function proxyLinks(link: string | null): string | null {
   return kept.length ? kept.join(', ') : null;
 }
 
-interface PageMemo {
+interface Remembered {
   etag: string;
-  /** The function that read the items: another reader of the same page gets its own reading. */
+  /** The reader that made `data`: another reader of the same URL gets its own reading. */
   reader: unknown;
-  items: readonly unknown[];
+  data: unknown;
   link: string | null;
 }
 
 /**
- * The items read from each page of a list, with its ETag: the next request for the page is
- * conditional, and an unchanged page (304, no body) costs neither transfer nor parsing, and gives
- * back the very same objects, so nothing downstream re-renders. Bounded; cleared at sign-out with
- * everything else of the user's.
+ * What each GET last read, with its ETag: the next request for the URL is conditional, and an
+ * unchanged answer (304, no body) costs neither transfer nor parsing, and gives back the very same
+ * objects, so nothing downstream re-renders. Bounded; cleared at sign-out with everything else.
  */
-const memo = new Map<string, PageMemo>();
-const MEMO_PAGES = 200;
+const remembered = new Map<string, Remembered>();
+const REMEMBERED_URLS = 200;
 
 export function clearPageMemo() {
-  memo.clear();
+  remembered.clear();
 }
 
-async function readPage<Page, Item>(
-  path: string,
-  itemsOf: (page: Page) => Item[],
-  signal?: AbortSignal,
-): Promise<{ items: readonly Item[]; link: string | null }> {
-  const remembered = memo.get(path);
-  const known = remembered?.reader === itemsOf ? remembered : undefined;
-  let response: Response;
+const identity = <T>(data: T) => data;
+
+async function send(url: string, method: string, init: RequestInit): Promise<Response> {
   try {
-    response = await fetch(path.startsWith(PROXY) ? path : `${PROXY}${path}`, {
-      credentials: 'same-origin',
-      // Conditional by hand, so a 304 reaches this code (and the HTTP cache keeps no second copy).
-      cache: 'no-store',
-      headers: known ? { accept: 'application/json', 'if-none-match': known.etag } : { accept: 'application/json' },
-      signal,
-    });
+    return await fetch(url, { ...init, method, credentials: 'same-origin' });
   } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ApiError({ status: 0, message: 'Network error' });
+    if (init.signal?.aborted) throw error;
+    throw new ApiError({ status: 0, message: 'Network error', method });
   }
-  if (response.status === 304 && known) {
-    memo.delete(path);
-    memo.set(path, known);
-    return { items: known.items as readonly Item[], link: known.link };
-  }
-  if (!response.ok) throw await toApiError(response, 'GET');
-  const items = itemsOf(JSON.parse(await response.text()) as Page);
-  const link = response.headers.get('link');
-  const etag = response.headers.get('etag');
-  memo.delete(path);
-  if (etag) memo.set(path, { etag, reader: itemsOf, items, link });
-  if (memo.size > MEMO_PAGES) memo.delete(memo.keys().next().value!);
-  return { items, link };
 }
 
-/**
- * Every page of a GitHub list, so nothing is silently left out; the pages after the first are asked
- * for together when the first names the last (lib/api/pagination.ts). `itemsOf` should be one
- * function for one kind of list (module-level), so unchanged pages are remembered.
- */
-export async function fetchAllPages<Page, Item>(firstPath: string, itemsOf: (page: Page) => Item[], signal?: AbortSignal): Promise<Item[]> {
-  const first = await readPage(firstPath, itemsOf, signal);
-  const rest = await readRemainingPages(proxyLinks(first.link), async (path) => {
-    const page = await readPage(path, itemsOf, signal);
-    return { page: page.items, link: proxyLinks(page.link) };
+async function request<O extends Operation, T = ResponseOf<O>>(
+  operation: O,
+  args: CallArgs<O> = {},
+  read: Reader<O, T> = identity as Reader<O, T>,
+): Promise<GithubResult<T>> {
+  const { method } = operation;
+  const url = `${PROXY}${expandRoute(operation.route, args.params as Record<string, string | number>)}${queryString(args.query as Record<string, string | number | undefined>)}`;
+
+  if (method !== 'GET') {
+    const response = await send(url, method, {
+      headers:
+        args.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: args.body === undefined ? undefined : JSON.stringify(args.body),
+      signal: args.signal,
+    });
+    if (!response.ok) throw await toApiError(response, method);
+    const text = await response.text();
+    return {
+      data: read((text ? JSON.parse(text) : undefined) as ResponseOf<O>),
+      status: response.status,
+      header: (name) => response.headers.get(name),
+    };
+  }
+
+  const known = remembered.get(url);
+  const memo = known?.reader === read ? known : undefined;
+  const response = await send(url, method, {
+    // Conditional by hand, so a 304 reaches this code (and the HTTP cache keeps no second copy).
+    cache: 'no-store',
+    headers: memo ? { accept: 'application/json', 'if-none-match': memo.etag } : { accept: 'application/json' },
+    signal: args.signal,
   });
-  return [...first.items, ...rest.flat()];
+  if (response.status === 304 && memo) {
+    remembered.delete(url);
+    remembered.set(url, memo);
+    return {
+      data: memo.data as T,
+      status: 200,
+      header: (name) => (name.toLowerCase() === 'link' ? memo.link : response.headers.get(name)),
+    };
+  }
+  if (!response.ok) throw await toApiError(response, method);
+  const data = read(JSON.parse(await response.text()) as ResponseOf<O>);
+  const link = proxyLinks(response.headers.get('link'));
+  const etag = response.headers.get('etag');
+  remembered.delete(url);
+  if (etag) remembered.set(url, { etag, reader: read, data, link });
+  if (remembered.size > REMEMBERED_URLS) remembered.delete(remembered.keys().next().value!);
+  return { data, status: response.status, header: (name) => (name.toLowerCase() === 'link' ? link : response.headers.get(name)) };
 }
+
+/** The browser's transport: every operation through `/api/github/...`. */
+export const browserTransport: GithubTransport = { request };
 
 /** Title and detail of any thrown error, in words for the user. */
 export function describeFailure(error: unknown, fallbackTitle = 'Something went wrong'): { title: string; detail: string } {

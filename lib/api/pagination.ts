@@ -53,31 +53,40 @@ export function pageNumbersAfterFirst(link: string | null | undefined): number[]
 export const PAGE_CONCURRENCY = 4;
 
 /**
- * Every page after the first, in order: when the first page's `Link` names the last page, all of
- * them together (`concurrency` at a time); otherwise one by one along `next`, as far as it leads
- * (bounded, in case a broken upstream links pages in a loop). `read` gets a page's URL, built
- * from the first page's links.
+ * Every page after the first, in order, as they arrive: when the first page's `Link` names the
+ * last page, all of them together (`concurrency` at a time, each batch handed over in order once
+ * it is in); otherwise one by one along `next`, as far as it leads (bounded, in case a broken
+ * upstream links pages in a loop). `read` gets a page's URL, built from the first page's links.
  */
+export async function* remainingPages<Page>(
+  firstLink: string | null,
+  read: (url: string) => Promise<{ page: Page; link: string | null }>,
+  concurrency = PAGE_CONCURRENCY,
+): AsyncGenerator<Page> {
+  const next = linkRelations(firstLink).next;
+  const planned = pageNumbersAfterFirst(firstLink);
+  if (next && planned) {
+    for (let i = 0; i < planned.length; i += concurrency) {
+      const batch = await Promise.all(planned.slice(i, i + concurrency).map((number) => read(withPage(next, number))));
+      for (const answer of batch) yield answer.page;
+    }
+    return;
+  }
+  let url = next;
+  for (let count = 0; url && count < MAX_PLANNED_PAGES; count++) {
+    const answer = await read(url);
+    yield answer.page;
+    url = linkRelations(answer.link).next;
+  }
+}
+
+/** Every page after the first, in order (see `remainingPages`). */
 export async function readRemainingPages<Page>(
   firstLink: string | null,
   read: (url: string) => Promise<{ page: Page; link: string | null }>,
   concurrency = PAGE_CONCURRENCY,
 ): Promise<Page[]> {
   const pages: Page[] = [];
-  const next = linkRelations(firstLink).next;
-  const planned = pageNumbersAfterFirst(firstLink);
-  if (next && planned) {
-    for (let i = 0; i < planned.length; i += concurrency) {
-      const batch = await Promise.all(planned.slice(i, i + concurrency).map((number) => read(withPage(next, number))));
-      pages.push(...batch.map((answer) => answer.page));
-    }
-    return pages;
-  }
-  let url = next;
-  for (let count = 0; url && count < MAX_PLANNED_PAGES; count++) {
-    const answer = await read(url);
-    pages.push(answer.page);
-    url = linkRelations(answer.link).next;
-  }
+  for await (const page of remainingPages(firstLink, read, concurrency)) pages.push(page);
   return pages;
 }

@@ -2,7 +2,8 @@ import type { Codespace } from '@/lib/codespaces/types';
 import type { MemberCost } from './usage-csv';
 import { skuCores, usageKind, type UsageItem } from './usage-report';
 
-type Attributable = Pick<Codespace, 'last_used_at' | 'repository'> & {
+type Attributable = Pick<Codespace, 'last_used_at'> & {
+  repository: Pick<Codespace['repository'], 'full_name'>;
   owner: { login: string };
   machine: Pick<NonNullable<Codespace['machine']>, 'cpus' | 'storage_in_bytes'> | null;
 };

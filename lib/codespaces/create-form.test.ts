@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parsePullRequestUrl, toCreateBody, type CreateFormValues } from './create-form';
+import {
+  canCreate,
+  createFormReducer,
+  createTarget,
+  effectiveChoices,
+  formValues,
+  initialCreateForm,
+  parsePullRequestUrl,
+  toCreateBody,
+  type CreateFormValues,
+  type RepositoryFacts,
+} from './create-form';
 
 const base: CreateFormValues = {
   ref: 'main',
@@ -77,5 +88,77 @@ describe('pull request URLs', () => {
     expect(parsePullRequestUrl('https://github.com/octo-org/web/issues/42')).toBeNull();
     expect(parsePullRequestUrl('octo-org/web/pull/0')).toBeNull();
     expect(parsePullRequestUrl('not a url')).toBeNull();
+  });
+});
+
+describe('the create form’s choices and defaults', () => {
+  const fresh = () => initialCreateForm(null, 'repository');
+  const facts: RepositoryFacts = {
+    defaultBranch: 'main',
+    pullHeads: new Map([[7, 'feat/search']]),
+    defaults: { location: 'WestEurope', devcontainer_path: '.devcontainer/devcontainer.json' },
+    machines: ['basicLinux32gb', 'standardLinux32gb'],
+  };
+
+  it('needs only a repository: everything else takes GitHub’s defaults', () => {
+    const state = createFormReducer(fresh(), { type: 'repository', repo: 'octo-org/web' });
+    expect(createTarget(state)).toEqual({ kind: 'repository', repo: 'octo-org/web' });
+    expect(canCreate(state, { needsConsent: false, pending: false })).toBe(true);
+    expect(effectiveChoices(state, facts)).toEqual({
+      ref: 'main',
+      location: 'WestEurope',
+      devcontainer: '.devcontainer/devcontainer.json',
+      machine: 'basicLinux32gb',
+    });
+  });
+
+  it('cannot create before a repository (or a pull request) is chosen, while sending, or with permissions undecided', () => {
+    expect(canCreate(fresh(), { needsConsent: false, pending: false })).toBe(false);
+    const chosen = createFormReducer(fresh(), { type: 'repository', repo: 'octo-org/web' });
+    expect(canCreate(chosen, { needsConsent: false, pending: true })).toBe(false);
+    expect(canCreate(chosen, { needsConsent: true, pending: false })).toBe(false);
+    expect(canCreate(createFormReducer(chosen, { type: 'optOut', value: true }), { needsConsent: true, pending: false })).toBe(true);
+    expect(canCreate(createFormReducer(chosen, { type: 'source', source: 'pullRequest' }), { needsConsent: false, pending: false })).toBe(
+      false,
+    );
+  });
+
+  it('keeps the user’s own choices, and drops a machine the repository no longer offers', () => {
+    let state = createFormReducer(fresh(), { type: 'repository', repo: 'octo-org/web' });
+    state = createFormReducer(state, { type: 'field', field: 'ref', value: 'develop' });
+    state = createFormReducer(state, { type: 'field', field: 'machine', value: 'standardLinux32gb' });
+    expect(effectiveChoices(state, facts)).toMatchObject({ ref: 'develop', machine: 'standardLinux32gb' });
+    expect(effectiveChoices(state, { ...facts, machines: ['basicLinux32gb'] }).machine).toBe('basicLinux32gb');
+  });
+
+  it('forgets branch, dev container, machine and consent when the repository changes', () => {
+    let state = createFormReducer(fresh(), { type: 'repository', repo: 'octo-org/web' });
+    state = createFormReducer(state, { type: 'field', field: 'ref', value: 'develop' });
+    state = createFormReducer(state, { type: 'field', field: 'devcontainer', value: '.devcontainer/gpu/devcontainer.json' });
+    state = createFormReducer(state, { type: 'optOut', value: true });
+    state = createFormReducer(state, { type: 'field', field: 'idle', value: '90' });
+    state = createFormReducer(state, { type: 'repository', repo: 'octo-org/api' });
+    expect(state).toMatchObject({ repo: 'octo-org/api', ref: '', devcontainer: '', machine: '', optOut: false, idle: '90' });
+  });
+
+  it('takes a pull request from its URL: the repository, the number, and its head branch as the ref', () => {
+    let state = createFormReducer(initialCreateForm(null, 'pullRequest'), {
+      type: 'pullUrl',
+      value: 'https://github.com/octo-org/web/pull/7',
+    });
+    expect(createTarget(state)).toEqual({ kind: 'pullRequest', repo: 'octo-org/web', number: 7 });
+    expect(effectiveChoices(state, facts).ref).toBe('feat/search');
+    state = createFormReducer(state, { type: 'pullUrl', value: 'not a url' });
+    expect(state.pullUrl).toBe('not a url');
+    expect(createTarget(state)).toEqual({ kind: 'pullRequest', repo: 'octo-org/web', number: 7 });
+  });
+
+  it('turns the state into the request body the proxy accepts, with the retention in minutes', () => {
+    const state = createFormReducer(createFormReducer(fresh(), { type: 'repository', repo: 'octo-org/web' }), {
+      type: 'retention',
+      days: 7,
+    });
+    const result = toCreateBody(formValues(state, effectiveChoices(state, facts), false), 'repository');
+    expect(result).toMatchObject({ ok: true, body: { ref: 'main', retention_period_minutes: 7 * 1440, idle_timeout_minutes: 30 } });
   });
 });

@@ -73,3 +73,135 @@ export function parsePullRequestUrl(input: string): { owner: string; repo: strin
   const number = Number(match[3]);
   return number > 0 ? { owner: match[1]!, repo: match[2]!, number } : null;
 }
+
+// ---------- the form's state and its defaulting rules ----------
+
+export type CreateSource = 'repository' | 'pullRequest';
+
+/** Where a new codespace comes from: a repository, or one of its pull requests. */
+export type CreateTarget = { kind: 'repository'; repo: string } | { kind: 'pullRequest'; repo: string; number: number };
+
+/** What the user has chosen. An empty choice means "GitHub's default", worked out by `effectiveChoices`. */
+export interface CreateFormState {
+  source: CreateSource;
+  repo: string | null;
+  pull: { repo: string; number: number } | null;
+  pullUrl: string;
+  ref: string;
+  devcontainer: string;
+  location: string;
+  machine: string;
+  idle: string;
+  retentionDays: number;
+  displayName: string;
+  optOut: boolean;
+}
+
+export function initialCreateForm(repo: string | null, source: CreateSource): CreateFormState {
+  return {
+    source,
+    repo,
+    pull: null,
+    pullUrl: '',
+    ref: '',
+    devcontainer: '',
+    location: '',
+    machine: '',
+    idle: String(DEFAULT_IDLE_TIMEOUT_MINUTES),
+    retentionDays: DEFAULT_RETENTION_MINUTES / 1440,
+    displayName: '',
+    optOut: false,
+  };
+}
+
+type Field = 'ref' | 'devcontainer' | 'location' | 'machine' | 'idle' | 'displayName';
+
+export type CreateFormAction =
+  | { type: 'source'; source: CreateSource }
+  | { type: 'repository'; repo: string; pullNumber?: number }
+  | { type: 'pull'; number: number | null }
+  | { type: 'pullUrl'; value: string }
+  | { type: 'field'; field: Field; value: string }
+  | { type: 'retention'; days: number }
+  | { type: 'optOut'; value: boolean };
+
+/** How the form changes; a new repository means new branches, dev containers and machines: the old choices go. */
+export function createFormReducer(state: CreateFormState, action: CreateFormAction): CreateFormState {
+  switch (action.type) {
+    case 'source':
+      return { ...state, source: action.source };
+    case 'repository':
+      return {
+        ...state,
+        repo: action.repo,
+        ref: '',
+        devcontainer: '',
+        machine: '',
+        optOut: false,
+        pull: action.pullNumber ? { repo: action.repo, number: action.pullNumber } : null,
+      };
+    case 'pull':
+      return { ...state, pull: action.number && state.repo ? { repo: state.repo, number: action.number } : null };
+    case 'pullUrl': {
+      const parsed = parsePullRequestUrl(action.value);
+      const next = { ...state, pullUrl: action.value };
+      return parsed
+        ? createFormReducer(next, { type: 'repository', repo: `${parsed.owner}/${parsed.repo}`, pullNumber: parsed.number })
+        : next;
+    }
+    case 'field':
+      return { ...state, [action.field]: action.value };
+    case 'retention':
+      return { ...state, retentionDays: action.days };
+    case 'optOut':
+      return { ...state, optOut: action.value };
+  }
+}
+
+/** What GitHub has told the form so far about the chosen repository. */
+export interface RepositoryFacts {
+  defaultBranch?: string;
+  /** Head branch of each open pull request. */
+  pullHeads?: ReadonlyMap<number, string>;
+  defaults?: { location: string; devcontainer_path: string | null } | null;
+  /** Machine types allowed here, in GitHub's order (the first is its default). */
+  machines?: readonly string[];
+}
+
+/** The choices the request would carry: the user's where made, GitHub's defaults elsewhere. */
+export function effectiveChoices(state: CreateFormState, facts: RepositoryFacts) {
+  const ref =
+    state.source === 'repository' ? state.ref || facts.defaultBranch || '' : (state.pull && facts.pullHeads?.get(state.pull.number)) || '';
+  const machine = facts.machines?.includes(state.machine) ? state.machine : (facts.machines?.[0] ?? '');
+  return {
+    ref,
+    location: state.location || facts.defaults?.location || '',
+    devcontainer: state.devcontainer || facts.defaults?.devcontainer_path || '',
+    machine,
+  };
+}
+
+/** What the codespace would be created from, once the form says enough. */
+export function createTarget(state: CreateFormState): CreateTarget | null {
+  if (state.source === 'repository') return state.repo ? { kind: 'repository', repo: state.repo } : null;
+  return state.pull ? { kind: 'pullRequest', repo: state.pull.repo, number: state.pull.number } : null;
+}
+
+/** Create is possible once a target is chosen, extra permissions are accepted or declined, and nothing is on its way. */
+export function canCreate(state: CreateFormState, { needsConsent, pending }: { needsConsent: boolean; pending: boolean }): boolean {
+  return createTarget(state) !== null && (!needsConsent || state.optOut) && !pending;
+}
+
+/** The form's values for `toCreateBody`. */
+export function formValues(state: CreateFormState, choices: ReturnType<typeof effectiveChoices>, needsConsent: boolean): CreateFormValues {
+  return {
+    ref: choices.ref,
+    devcontainerPath: choices.devcontainer,
+    machine: choices.machine,
+    location: choices.location,
+    idleTimeoutMinutes: state.idle,
+    retentionPeriodMinutes: state.retentionDays * 1440,
+    displayName: state.displayName,
+    permissionsOptOut: needsConsent && state.optOut,
+  };
+}

@@ -1,6 +1,6 @@
 import type { Codespace, CodespaceSummary } from './types';
 
-/** The list's view of a codespace (see CodespaceSummary): only what it shows, filters and sorts on. */
+/** The lists' view of a codespace (see CodespaceSummary): only what they show, filter, sort and act on. */
 export function summarizeCodespace(c: Codespace): CodespaceSummary {
   return {
     id: c.id,
@@ -12,6 +12,11 @@ export function summarizeCodespace(c: Codespace): CodespaceSummary {
     location: c.location,
     git_status: c.git_status,
     machine: c.machine,
+    idle_timeout_minutes: c.idle_timeout_minutes,
+    retention_expires_at: c.retention_expires_at,
+    retention_period_minutes: c.retention_period_minutes,
+    web_url: c.web_url,
     repository: { id: c.repository.id, full_name: c.repository.full_name },
+    owner: { login: c.owner.login },
   };
 }

@@ -8,11 +8,24 @@ export type CodespaceExport = components['schemas']['codespace-export-details'];
 export type GitHubUser = components['schemas']['simple-user'];
 
 /**
- * What the list shows of a codespace. GitHub's object is ~8 KB of JSON (owner, billing owner and
- * repository each carry dozens of URLs); the list keeps ~600 bytes of it, so a 2,000-codespace
- * page renders, hydrates and holds a twentieth as much. Any `Codespace` is also one of these.
+ * What the lists (the user's and an organisation's) keep of a codespace. GitHub's object is ~8 KB
+ * of JSON (owner, billing owner and repository each carry dozens of URLs); a summary keeps ~700
+ * bytes of it, so a 10,000-codespace organisation renders, hydrates and holds a tenth as much.
+ * Any `Codespace` is also one of these.
  */
 export type CodespaceSummary = Pick<
   Codespace,
-  'id' | 'name' | 'display_name' | 'state' | 'last_used_at' | 'created_at' | 'location' | 'git_status' | 'machine'
-> & { repository: Pick<Codespace['repository'], 'id' | 'full_name'> };
+  | 'id'
+  | 'name'
+  | 'display_name'
+  | 'state'
+  | 'last_used_at'
+  | 'created_at'
+  | 'location'
+  | 'git_status'
+  | 'machine'
+  | 'idle_timeout_minutes'
+  | 'retention_expires_at'
+  | 'retention_period_minutes'
+  | 'web_url'
+> & { repository: Pick<Codespace['repository'], 'id' | 'full_name'>; owner: Pick<Codespace['owner'], 'login'> };

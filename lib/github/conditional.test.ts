@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { etagMatches, expandRoute } from './conditional';
+import { etagMatches } from './conditional';
+import { expandRoute } from './operations';
 
 describe('If-None-Match against an ETag', () => {
   it('matches the same tag, weak or strong (weak comparison)', () => {

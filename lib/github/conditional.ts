@@ -14,10 +14,3 @@ export function etagMatches(ifNoneMatch: string | null | undefined, etag: string
   const current = opaque(etag);
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === current);
 }
-
-/** A GitHub route with its parameters filled in: `/user/codespaces/{codespace_name}` → `/user/codespaces/x`. */
-export function expandRoute(route: string, params: Record<string, string | number>): string {
-  return route.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : encodeURIComponent(String(params[name])),
-  );
-}

@@ -6,7 +6,7 @@ import { accessTokenFromRequest } from '@/lib/auth/token';
 import { etagMatches } from '@/lib/github/conditional';
 import { callGithub, type GithubAnswer } from '@/lib/github/upstream';
 import { logEvent } from '@/lib/server/log';
-import { matchOperation, rawGithubPath, validateBody, type MatchedOperation } from '@/lib/github/operations';
+import { matchOperation, rawGithubPath, validateBody, type MatchedOperation } from '@/lib/github/allowlist';
 
 /** Request bodies of the Codespaces API are a few hundred bytes; anything near this is not one. */
 export const MAX_BODY_BYTES = 16 * 1024;

@@ -2,7 +2,7 @@ import 'server-only';
 import { RequestError } from '@octokit/request-error';
 import { githubClient, githubReader, UPSTREAM_TIMEOUT_MS, type GitHubClient, type GitHubReader } from '@/lib/github/client';
 import { KeyedGate } from '@/lib/github/gate';
-import { expandRoute } from '@/lib/github/conditional';
+import { expandRoute } from '@/lib/github/operations';
 import { blockedAnswer, isBlocked, nextRateLimitState, rateLimitChanged } from '@/lib/github/rate-limit';
 import {
   githubStore,

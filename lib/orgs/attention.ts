@@ -1,6 +1,6 @@
 import { computeCostPerHour, formatUsd } from '@/lib/billing/cost';
 import { codespaceTitle, stateTone, workAtRisk } from '@/lib/codespaces/state';
-import type { Codespace } from '@/lib/codespaces/types';
+import type { CodespaceSummary as Codespace } from '@/lib/codespaces/types';
 import { pluralize } from '@/lib/format';
 
 /**

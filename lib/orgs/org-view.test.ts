@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeCodespace } from '@/lib/test/fixtures';
 import type { Codespace } from '@/lib/codespaces/types';
-import { facets, filterOrgCodespaces, groupRows, orgFiltersToSearch, parseOrgFilters, searchIndex, DEFAULT_ORG_FILTERS } from './org-view';
+import { facets, filterOrgCodespaces, groupRows, orgFiltersToSearch, parseOrgFilters, DEFAULT_ORG_FILTERS } from './org-view';
 
 function member(login: string, overrides: Partial<Codespace> & { repo?: string; cpus?: number } = {}) {
   const { cpus = 4, ...rest } = overrides;
@@ -15,8 +15,7 @@ const fleet = [
   member('lisa', { display_name: 'API fix', repo: 'octo-org/api', last_used_at: '2026-11-23T10:00:00Z' }),
   member('hubot', { display_name: 'Bot', repo: 'octo-org/docs', cpus: 2, state: 'Starting', last_used_at: '2026-11-22T10:00:00Z' }),
 ];
-const index = searchIndex(fleet);
-const view = (search: string) => filterOrgCodespaces(fleet, parseOrgFilters(new URLSearchParams(search)), index).map((c) => c.display_name);
+const view = (search: string) => filterOrgCodespaces(fleet, parseOrgFilters(new URLSearchParams(search))).map((c) => c.display_name);
 
 describe('the organisation view’s filters, sort and groups', () => {
   it('filters by member, repository, machine size, state and text, together', () => {
@@ -34,7 +33,7 @@ describe('the organisation view’s filters, sort and groups', () => {
   });
 
   it('groups with a header row per group that counts what runs', () => {
-    const rows = groupRows(filterOrgCodespaces(fleet, { ...DEFAULT_ORG_FILTERS, sort: 'member' }, index), 'member');
+    const rows = groupRows(filterOrgCodespaces(fleet, { ...DEFAULT_ORG_FILTERS, sort: 'member' }), 'member');
     expect(rows.map((r) => (r.kind === 'group' ? `# ${r.label} ${r.count}/${r.running}` : r.codespace.display_name))).toEqual([
       '# hubot 1/0',
       'Bot',

@@ -1,59 +1,96 @@
-'use client';
-
-import { useEffect } from 'react';
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { notify } from '@/lib/notify';
-import { ApiError, fetchAllPages, githubApi } from '@/lib/api/client';
+import { experimental_streamedQuery, mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { codespaces, CODESPACES_PER_PAGE, type CodespaceChanges, type CodespacesApi } from '@/lib/api/codespaces';
 import { runBounded, type BulkPlan, type BulkResult } from '@/lib/codespaces/bulk';
 import { codespaceTitle, isTransitional } from '@/lib/codespaces/state';
-import { uniqueCodespaces } from '@/lib/codespaces/list-view';
 import { summarizeCodespace } from '@/lib/codespaces/summary';
-import type { Codespace, CodespaceExport, CodespaceMachine, CodespaceState, CodespaceSummary } from '@/lib/codespaces/types';
-import { codespaceQueryKeys, POLL_TRANSITIONAL_MS, queryKeys } from './keys';
-import { pollInterval } from './polling';
+import type { Codespace, CodespaceExport, CodespaceState, CodespaceSummary } from '@/lib/codespaces/types';
+import type { ListPage } from '@/lib/api/transport';
+import { addPage, emptyList, isComplete, mapItems, withoutItems, type StreamedList } from '@/lib/lists/streamed-list';
+import { codespaceKeys } from './keys';
+import { notices } from './notices';
+import { FRESH_MS, pollInterval, POLL_TRANSITIONAL_MS } from './polling';
+import { awaitTransition } from './transitions';
 
-type CodespacePage = { total_count: number; codespaces: Codespace[] };
+/**
+ * Query and mutation options for the signed-in user's codespaces. Components use them with
+ * `useQuery(codespaceListQuery())` / `useMutation(startCodespace(queryClient))`; server pages
+ * prefetch with the same options over the server's transport, so the two cannot drift.
+ */
 
-const codespacePath = (name: string) => `/user/codespaces/${encodeURIComponent(name)}`;
+export type CodespaceList = StreamedList<CodespaceSummary>;
 
-/** One page of the list, as the list keeps it. One function, so unchanged pages are remembered (lib/api/client.ts). */
-const summariesOf = (page: CodespacePage): CodespaceSummary[] => page.codespaces.map(summarizeCodespace);
-
-/** Every codespace of the signed-in user: all pages of `GET /user/codespaces`, as summaries. */
-export function useCodespaces() {
-  return useQuery({
-    queryKey: queryKeys.codespaceList(),
-    queryFn: async ({ signal }) => uniqueCodespaces(await fetchAllPages('/user/codespaces?per_page=100', summariesOf, signal)),
-    refetchInterval: (query) => pollInterval(Boolean(query.state.data?.some((c) => isTransitional(c.state))), query.state.error),
+/**
+ * Every codespace of the user: the first page shows as soon as it is in, the rest follow (a few
+ * pages at a time); a poll replaces the list only once every page of it has arrived.
+ */
+export function codespaceListQuery(api: Pick<CodespacesApi, 'listPages'> = codespaces) {
+  return queryOptions({
+    queryKey: codespaceKeys.list(),
+    queryFn: experimental_streamedQuery<ListPage<CodespaceSummary>, CodespaceList, readonly unknown[]>({
+      streamFn: ({ signal }) => api.listPages(signal),
+      reducer: (list: CodespaceList, page) => addPage(list, page, CODESPACES_PER_PAGE),
+      initialValue: emptyList<CodespaceSummary>(),
+      refetchMode: 'replace',
+    }),
+    // A first paint may hold only the first page: the rest are asked for at once.
+    staleTime: (query) => (isComplete(query.state.data) ? FRESH_MS : 0),
+    refetchInterval: (query) => pollInterval(Boolean(query.state.data?.items.some((c) => isTransitional(c.state))), query.state.error),
   });
 }
 
 /** One codespace in full. Its page is rendered on the server with it, so it opens with data. */
-export function useCodespace(name: string) {
-  return useQuery({
-    queryKey: queryKeys.codespace(name),
-    queryFn: async ({ signal }) => (await githubApi<Codespace>(codespacePath(name), { signal })).data,
+export function codespaceQuery(name: string, api: Pick<CodespacesApi, 'get'> = codespaces) {
+  return queryOptions({
+    queryKey: codespaceKeys.detail(name),
+    queryFn: ({ signal }) => api.get(name, signal),
     refetchInterval: (query) => pollInterval(Boolean(query.state.data && isTransitional(query.state.data.state)), query.state.error),
-    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
   });
 }
 
+/** The machine types this codespace may move to. */
+export function codespaceMachinesQuery(name: string) {
+  return queryOptions({
+    queryKey: codespaceKeys.machines(name),
+    queryFn: ({ signal }) => codespaces.machines(name, signal),
+    staleTime: 60_000,
+  });
+}
+
+const EXPORT_DONE = new Set(['succeeded', 'failed']);
+
+/** An export, followed until it has succeeded or failed; `latest` is the codespace's most recent one. */
+export function codespaceExportQuery(name: string, exportId: string) {
+  return queryOptions({
+    queryKey: codespaceKeys.export(name, exportId),
+    queryFn: ({ signal }) => codespaces.exportDetails(name, exportId, signal),
+    refetchInterval: (query) => (query.state.data && EXPORT_DONE.has(query.state.data.state ?? '') ? false : POLL_TRANSITIONAL_MS),
+  });
+}
+
+// ---------- the cache, kept in step with what GitHub answered ----------
+
 /** Changes a codespace's state in every cache that holds it, list and detail alike (optimistic updates). */
 export function patchCodespaceState(queryClient: QueryClient, name: string, state: CodespaceState) {
-  queryClient.setQueryData<CodespaceSummary[]>(queryKeys.codespaceList(), (list) =>
-    list?.map((c) => (c.name === name ? { ...c, state } : c)),
-  );
-  queryClient.setQueryData<Codespace>(queryKeys.codespace(name), (c) => (c ? { ...c, state } : c));
+  queryClient.setQueryData<CodespaceList>(codespaceKeys.list(), (list) => mapItems(list, (c) => (c.name === name ? { ...c, state } : c)));
+  queryClient.setQueryData<Codespace>(codespaceKeys.detail(name), (c) => (c ? { ...c, state } : c));
 }
 
 /** Stores a codespace as GitHub just answered it: in full for its page, summarised for the list. */
 export function putCodespace(queryClient: QueryClient, codespace: Codespace) {
   const summary = summarizeCodespace(codespace);
-  queryClient.setQueryData<CodespaceSummary[]>(queryKeys.codespaceList(), (list) =>
-    list?.map((c) => (c.name === codespace.name ? summary : c)),
-  );
-  queryClient.setQueryData<Codespace>(queryKeys.codespace(codespace.name), codespace);
+  queryClient.setQueryData<CodespaceList>(codespaceKeys.list(), (list) => mapItems(list, (c) => (c.name === codespace.name ? summary : c)));
+  queryClient.setQueryData<Codespace>(codespaceKeys.detail(codespace.name), codespace);
 }
+
+/** Takes a deleted codespace out of the list and forgets its page. */
+export function forgetCodespace(queryClient: QueryClient, name: string) {
+  queryClient.setQueryData<CodespaceList>(codespaceKeys.list(), (list) => withoutItems(list, (c) => c.name === name));
+  queryClient.removeQueries({ queryKey: codespaceKeys.detail(name) });
+}
+
+const refreshCodespaces = (queryClient: QueryClient) => queryClient.invalidateQueries({ queryKey: codespaceKeys.all });
+
+// ---------- changes ----------
 
 type PowerAction = 'start' | 'stop';
 const POWER: Record<PowerAction, { optimistic: CodespaceState; target: CodespaceState; done: string; verb: string }> = {
@@ -61,137 +98,99 @@ const POWER: Record<PowerAction, { optimistic: CodespaceState; target: Codespace
   stop: { optimistic: 'ShuttingDown', target: 'Shutdown', done: 'is stopped', verb: 'stop' },
 };
 
-/** Codespaces the user started or stopped, watched until they land, to say so. */
-const awaitedTransitions = new Map<string, { target: CodespaceState; title: string; done: string }>();
-
-/** Start or stop: shows the transitional state at once, then polling follows it to the end. */
-export function usePowerAction(action: PowerAction) {
-  const queryClient = useQueryClient();
+/** Start or stop: shows the transitional state at once, then polling follows it to the end (and says so). */
+export function powerCodespace(queryClient: QueryClient, action: PowerAction) {
   const { optimistic, target, done, verb } = POWER[action];
-  return useMutation({
-    mutationFn: async (codespace: CodespaceSummary) =>
-      (await githubApi<Codespace>(`${codespacePath(codespace.name)}/${action}`, { method: 'POST' })).data,
+  return mutationOptions({
+    mutationKey: [...codespaceKeys.all, action],
+    mutationFn: (codespace: CodespaceSummary) => codespaces[action](codespace.name),
     onMutate: async (codespace) => {
-      await queryClient.cancelQueries({ queryKey: queryKeys.codespaces });
-      const previous = codespace.state;
+      await queryClient.cancelQueries({ queryKey: codespaceKeys.all });
       patchCodespaceState(queryClient, codespace.name, optimistic);
-      return { previous };
+      return { previous: codespace.state };
     },
     onSuccess: (updated, codespace) => {
       // GitHub answers with the codespace as it is now; keep our transitional state if it lags behind.
       const state = updated.state === codespace.state ? optimistic : updated.state;
       putCodespace(queryClient, { ...updated, state });
-      if (state !== target) awaitedTransitions.set(codespace.name, { target, title: codespaceTitle(codespace), done });
+      if (state !== target) awaitTransition(codespace.name, { target, title: codespaceTitle(codespace), done });
     },
-    onError: (error, codespace, context) => {
+    onError: (_error, codespace, context) => {
       if (context) patchCodespaceState(queryClient, codespace.name, context.previous);
-      const description = error instanceof ApiError ? error.description : { title: 'Something went wrong', detail: String(error) };
-      notify.error(`Could not ${verb} ${codespaceTitle(codespace)}: ${description.title}`, {
-        description: description.detail,
-        duration: Infinity,
-        closeButton: true,
-      });
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.codespaces }),
+    onSettled: () => refreshCodespaces(queryClient),
+    meta: notices<Codespace, CodespaceSummary>({ failure: (codespace) => `Could not ${verb} ${codespaceTitle(codespace)}` }),
   });
-}
-
-/** Says when a codespace the user started or stopped has got there (or failed on the way). */
-export function useTransitionNotices() {
-  const queryClient = useQueryClient();
-  useEffect(
-    () =>
-      queryClient.getQueryCache().subscribe((event) => {
-        if (event.type !== 'updated' || event.action.type !== 'success') return;
-        const data = event.query.state.data as CodespaceSummary[] | CodespaceSummary | undefined;
-        for (const codespace of Array.isArray(data) ? data : data ? [data] : []) {
-          const awaited = awaitedTransitions.get(codespace.name);
-          if (!awaited || isTransitional(codespace.state)) continue;
-          awaitedTransitions.delete(codespace.name);
-          if (codespace.state === awaited.target) notify.success(`${awaited.title} ${awaited.done}`);
-          else notify.error(`${awaited.title} ended up ${codespace.state}`, { duration: Infinity, closeButton: true });
-        }
-      }),
-    [queryClient],
-  );
 }
 
 /** Deletes a codespace (GitHub answers 202 and finishes in the background); it leaves the list at once. */
-export function useDeleteCodespace() {
-  const queryClient = useQueryClient();
-  return useMutation({
+export function deleteCodespace(queryClient: QueryClient) {
+  return mutationOptions({
+    mutationKey: [...codespaceKeys.all, 'delete'],
     mutationFn: async (codespace: CodespaceSummary) => {
-      await githubApi<unknown>(codespacePath(codespace.name), { method: 'DELETE' });
+      await codespaces.remove(codespace.name);
       return codespace;
     },
-    onSuccess: (codespace) => {
-      queryClient.setQueryData<CodespaceSummary[]>(queryKeys.codespaceList(), (list) => list?.filter((c) => c.name !== codespace.name));
-      queryClient.removeQueries({ queryKey: queryKeys.codespace(codespace.name) });
-      notify.success(`Deleted ${codespaceTitle(codespace)}`);
-    },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.codespaceList() }),
-  });
-}
-
-type MachinesPage = { total_count: number; machines: CodespaceMachine[] };
-
-/** The machine types this codespace may move to (GitHub filters by repository and policy). */
-export function useCodespaceMachines(name: string, enabled: boolean) {
-  return useQuery({
-    queryKey: codespaceQueryKeys.machines(name),
-    queryFn: async ({ signal }) => (await githubApi<MachinesPage>(`${codespacePath(name)}/machines`, { signal })).data.machines,
-    enabled,
-    staleTime: 60_000,
+    onSuccess: (codespace) => forgetCodespace(queryClient, codespace.name),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: codespaceKeys.list() }),
+    meta: notices<CodespaceSummary, CodespaceSummary>({ success: (codespace) => `Deleted ${codespaceTitle(codespace)}` }),
   });
 }
 
 /** Rename or change machine: `PATCH /user/codespaces/{name}`. */
-export function useUpdateCodespace() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ codespace, changes }: { codespace: Codespace; changes: { display_name?: string; machine?: string } }) =>
-      (await githubApi<Codespace>(codespacePath(codespace.name), { method: 'PATCH', body: changes })).data,
+export function updateCodespace(queryClient: QueryClient) {
+  return mutationOptions({
+    mutationKey: [...codespaceKeys.all, 'update'],
+    mutationFn: ({ codespace, changes }: { codespace: Pick<Codespace, 'name'>; changes: CodespaceChanges }) =>
+      codespaces.update(codespace.name, changes),
     onSuccess: (updated) => putCodespace(queryClient, updated),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.codespaces }),
+    onSettled: () => refreshCodespaces(queryClient),
+    meta: notices<Codespace, { changes: CodespaceChanges }>({
+      success: (updated, { changes }) =>
+        changes.machine
+          ? `${codespaceTitle(updated)} will use ${updated.machine?.display_name ?? changes.machine} from its next start`
+          : `Renamed to ${codespaceTitle(updated)}`,
+    }),
   });
 }
 
-const EXPORT_DONE = new Set(['succeeded', 'failed']);
-
 /** Starts an export of the codespace's changes to a branch. */
-export function useStartExport() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (codespace: CodespaceSummary) =>
-      (await githubApi<CodespaceExport>(`${codespacePath(codespace.name)}/exports`, { method: 'POST' })).data,
-    onSuccess: (details, codespace) => {
-      if (details.id) queryClient.setQueryData(codespaceQueryKeys.export(codespace.name, details.id), details);
+export function exportCodespace(queryClient: QueryClient) {
+  return mutationOptions({
+    mutationKey: [...codespaceKeys.all, 'export'],
+    mutationFn: (codespace: Pick<CodespaceSummary, 'name'>) => codespaces.startExport(codespace.name),
+    onSuccess: (details: CodespaceExport, codespace) => {
+      if (details.id) queryClient.setQueryData(codespaceKeys.export(codespace.name, details.id), details);
+      queryClient.setQueryData(codespaceKeys.export(codespace.name, 'latest'), details);
       // The codespace is Exporting now: refetching makes its page follow the state (and the git status after).
-      void queryClient.invalidateQueries({ queryKey: queryKeys.codespaces });
+      void refreshCodespaces(queryClient);
     },
   });
 }
 
-/** Follows an export until it has succeeded or failed. */
-export function useExportDetails(name: string, exportId: string | null) {
-  return useQuery({
-    queryKey: codespaceQueryKeys.export(name, exportId ?? ''),
-    queryFn: async ({ signal }) =>
-      (await githubApi<CodespaceExport>(`${codespacePath(name)}/exports/${encodeURIComponent(exportId!)}`, { signal })).data,
-    enabled: Boolean(exportId),
-    refetchInterval: (query) => (query.state.data && EXPORT_DONE.has(query.state.data.state ?? '') ? false : POLL_TRANSITIONAL_MS),
+/** Publishes a codespace made from a template to a new repository of the user's. */
+export function publishCodespace(queryClient: QueryClient) {
+  return mutationOptions({
+    mutationKey: [...codespaceKeys.all, 'publish'],
+    mutationFn: ({ codespace, name, isPrivate }: { codespace: Pick<Codespace, 'name'>; name: string; isPrivate: boolean }) =>
+      codespaces.publish(codespace.name, { name, private: isPrivate }),
+    onSuccess: (published) => putCodespace(queryClient, published),
+    onSettled: () => refreshCodespaces(queryClient),
+    meta: notices<Codespace, unknown>({ success: (published) => `Published to ${published.repository.full_name}` }),
   });
 }
 
 /** At most this many requests of a bulk action in flight: GitHub asks for writes one at a time per user. */
 export const BULK_CONCURRENCY = 3;
 
+export type BulkRun<T extends CodespaceSummary> = { plan: BulkPlan<T>; onResult: (result: BulkResult<T>) => void };
+
 /** Stop or delete many codespaces, reporting each outcome as it arrives. */
-export function useBulkAction() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ plan, onResult }: { plan: BulkPlan; onResult: (result: BulkResult<CodespaceSummary>) => void }) => {
-      await queryClient.cancelQueries({ queryKey: queryKeys.codespaces });
+export function bulkCodespaceAction(queryClient: QueryClient) {
+  return mutationOptions({
+    mutationKey: [...codespaceKeys.all, 'bulk'],
+    mutationFn: async ({ plan, onResult }: BulkRun<CodespaceSummary>) => {
+      await queryClient.cancelQueries({ queryKey: codespaceKeys.all });
       return runBounded(
         plan.eligible,
         BULK_CONCURRENCY,
@@ -199,32 +198,19 @@ export function useBulkAction() {
           if (plan.action === 'stop') {
             patchCodespaceState(queryClient, codespace.name, 'ShuttingDown');
             try {
-              await githubApi<Codespace>(`${codespacePath(codespace.name)}/stop`, { method: 'POST' });
+              await codespaces.stop(codespace.name);
             } catch (error) {
               patchCodespaceState(queryClient, codespace.name, codespace.state);
               throw error;
             }
           } else {
-            await githubApi<unknown>(codespacePath(codespace.name), { method: 'DELETE' });
-            queryClient.setQueryData<CodespaceSummary[]>(queryKeys.codespaceList(), (list) =>
-              list?.filter((c) => c.name !== codespace.name),
-            );
+            await codespaces.remove(codespace.name);
+            forgetCodespace(queryClient, codespace.name);
           }
         },
         onResult,
       );
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.codespaces }),
-  });
-}
-
-/** Publishes a codespace made from a template to a new repository of the user's. */
-export function usePublishCodespace() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ codespace, name, isPrivate }: { codespace: Codespace; name: string; isPrivate: boolean }) =>
-      (await githubApi<Codespace>(`${codespacePath(codespace.name)}/publish`, { method: 'POST', body: { name, private: isPrivate } })).data,
-    onSuccess: (published) => putCodespace(queryClient, published),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.codespaces }),
+    onSettled: () => refreshCodespaces(queryClient),
   });
 }

@@ -1,32 +1,30 @@
-/** Every React Query key in Hangar, so invalidation and prefetching agree on them. */
-export const queryKeys = {
-  codespaces: ['codespaces'] as const,
-  codespaceList: () => [...queryKeys.codespaces, 'list'] as const,
-  codespace: (name: string) => [...queryKeys.codespaces, 'detail', name] as const,
+/**
+ * Every React Query key in Hangar, as functions, so queries, invalidation and server prefetches
+ * agree on them.
+ */
+export const codespaceKeys = {
+  all: ['codespaces'] as const,
+  list: () => [...codespaceKeys.all, 'list'] as const,
+  detail: (name: string) => [...codespaceKeys.all, 'detail', name] as const,
+  machines: (name: string) => [...codespaceKeys.all, 'machines', name] as const,
+  export: (name: string, exportId: string) => [...codespaceKeys.all, 'export', name, exportId] as const,
 };
 
-/** Poll quickly only while something is on its way to another state. */
-export const POLL_TRANSITIONAL_MS = 2_000;
-export const POLL_IDLE_MS = 60_000;
-
-export const codespaceQueryKeys = {
-  machines: (name: string) => [...queryKeys.codespaces, 'machines', name] as const,
-  export: (name: string, exportId: string) => [...queryKeys.codespaces, 'export', name, exportId] as const,
+export const repositoryKeys = {
+  all: ['repositories'] as const,
+  mine: () => [...repositoryKeys.all, 'mine'] as const,
+  branches: (repo: string) => [...repositoryKeys.all, repo, 'branches'] as const,
+  pulls: (repo: string) => [...repositoryKeys.all, repo, 'pulls'] as const,
+  codespaceDefaults: (repo: string, ref: string) => [...repositoryKeys.all, repo, 'codespace-defaults', ref] as const,
+  devcontainers: (repo: string) => [...repositoryKeys.all, repo, 'devcontainers'] as const,
+  machines: (repo: string, ref: string, location: string) => [...repositoryKeys.all, repo, 'machines', ref, location] as const,
+  permissions: (repo: string, ref: string, devcontainer: string) =>
+    [...repositoryKeys.all, repo, 'permissions', ref, devcontainer] as const,
 };
 
-export const repositoryQueryKeys = {
-  mine: () => ['repositories', 'mine'] as const,
-  branches: (repo: string) => ['repositories', repo, 'branches'] as const,
-  pulls: (repo: string) => ['repositories', repo, 'pulls'] as const,
-  codespaceDefaults: (repo: string, ref: string) => ['repositories', repo, 'codespace-defaults', ref] as const,
-  devcontainers: (repo: string) => ['repositories', repo, 'devcontainers'] as const,
-  machines: (repo: string, ref: string, location: string) => ['repositories', repo, 'machines', ref, location] as const,
-  permissions: (repo: string, ref: string, devcontainer: string) => ['repositories', repo, 'permissions', ref, devcontainer] as const,
-  codespaces: (repo: string) => ['repositories', repo, 'codespaces'] as const,
-};
-
-export const orgQueryKeys = {
-  mine: () => ['orgs', 'mine'] as const,
-  codespaces: (org: string) => ['orgs', org, 'codespaces'] as const,
-  usage: (org: string, year: number, month: number | null) => ['orgs', org, 'usage', year, month] as const,
+export const orgKeys = {
+  all: ['orgs'] as const,
+  mine: () => [...orgKeys.all, 'mine'] as const,
+  codespaces: (org: string) => [...orgKeys.all, org, 'codespaces'] as const,
+  usage: (org: string, year: number, month: number | null) => [...orgKeys.all, org, 'usage', year, month] as const,
 };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api/client';
-import { POLL_IDLE_MS, POLL_TRANSITIONAL_MS } from './keys';
-import { POLL_RECOVERY_MS, pollInterval } from './polling';
+import { POLL_IDLE_MS, POLL_RECOVERY_MS, POLL_TRANSITIONAL_MS, pollInterval, shouldRetry } from './polling';
 
 describe('how often a live page asks GitHub again', () => {
   it('polls quickly while a codespace is changing state', () => {
@@ -22,5 +21,17 @@ describe('how often a live page asks GitHub again', () => {
     expect(pollInterval(false, new ApiError({ status: 429, retryAfter: 30 }))).toBe(POLL_IDLE_MS);
     expect(pollInterval(false, new ApiError({ status: 401 }))).toBe(POLL_IDLE_MS);
     expect(pollInterval(false, new ApiError({ status: 404 }))).toBe(POLL_IDLE_MS);
+  });
+});
+
+describe('when a failed read is tried again', () => {
+  it('never repeats a refusal: a session that ended, a permission, something gone', () => {
+    for (const status of [400, 401, 403, 404, 422]) expect(shouldRetry(0, new ApiError({ status }))).toBe(false);
+  });
+
+  it('tries twice more after GitHub trouble or a lost connection', () => {
+    for (const error of [new ApiError({ status: 502 }), new ApiError({ status: 0 }), new Error('boom')]) {
+      expect([0, 1, 2].map((failures) => shouldRetry(failures, error))).toEqual([true, true, false]);
+    }
   });
 });

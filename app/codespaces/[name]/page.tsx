@@ -2,11 +2,12 @@ import type { Metadata } from 'next';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { CodespaceDetailPage } from '@/components/codespaces/codespace-detail-page';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
+import { codespacesApi } from '@/lib/api/codespaces';
 import { serverSession } from '@/lib/auth/token';
 import { serverConfig } from '@/lib/config';
-import { getMyCodespace } from '@/lib/github/codespaces';
 import { codespaceName } from '@/lib/codespaces/schemas';
-import { queryKeys } from '@/lib/queries/keys';
+import { serverTransport, withinFirstPaintBudget } from '@/lib/github/server-transport';
+import { codespaceQuery } from '@/lib/queries/codespaces';
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -19,13 +20,12 @@ export default async function CodespaceRoute({ params }: Props) {
   const session = await serverSession();
   if (!session) return <SignInScreen demo={serverConfig().demo} />;
 
+  // Rendered with the codespace, read with the same query the page follows it with.
   const queryClient = new QueryClient();
   if (codespaceName.safeParse(name).success) {
-    try {
-      queryClient.setQueryData(queryKeys.codespace(name), await getMyCodespace(session.accessToken, name));
-    } catch {
-      // The client query shows not-found or the error in words.
-    }
+    await withinFirstPaintBudget(() =>
+      queryClient.prefetchQuery(codespaceQuery(name, codespacesApi(serverTransport(session.accessToken)))),
+    );
   }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

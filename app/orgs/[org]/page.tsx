@@ -1,21 +1,27 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { orgAccess } from '@/components/orgs/org-access';
 import { OrgCodespacesPage } from '@/components/orgs/org-codespaces-page';
+import { parseOrgFilters } from '@/lib/orgs/org-view';
 
-type Props = { params: Promise<{ org: string }> };
+type Props = { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const firstValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${(await params).org} codespaces` };
 }
 
-export default async function OrgRoute({ params }: Props) {
+export default async function OrgRoute({ params, searchParams }: Props) {
   const { org } = await params;
   const access = await orgAccess(org);
   if ('screen' in access) return access.screen;
+  const query = await searchParams;
+  // Filters come from the URL here, as on the personal list (no Suspense boundary for useSearchParams).
   return (
-    <Suspense>
-      <OrgCodespacesPage org={org} me={access.session.user.login} />
-    </Suspense>
+    <OrgCodespacesPage
+      org={org}
+      me={access.session.user.login}
+      initialFilters={parseOrgFilters({ get: (name) => firstValue(query[name]) })}
+    />
   );
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { matchOperation, rawGithubPath, validateBody, type MatchedOperation } from './operations';
+import { z } from 'zod';
+import { allowlist, matchOperation, rawGithubPath, validateBody, type AllowedOperation, type MatchedOperation } from './allowlist';
+import { compareRouteSpecificity } from './route-specificity';
 
 const match = (method: string, path: string, query = '') => matchOperation(method, path, new URLSearchParams(query));
 const matched = (method: string, path: string, query = '') => {
@@ -109,5 +111,46 @@ describe('reading the raw request path', () => {
   it('refuses anything outside the proxy prefix', () => {
     expect(rawGithubPath('http://localhost:3000/api/githubber/user')).toBeNull();
     expect(rawGithubPath('http://localhost:3000/other')).toBeNull();
+  });
+});
+
+describe('choosing between operations whose routes fit the same path', () => {
+  const none = z.strictObject({});
+  const entry = (name: string, route: string, params: z.ZodType<Record<string, string | number>>, query: z.ZodType = none) =>
+    ({ name, method: 'GET', route, params, query }) as unknown as AllowedOperation;
+  // As GitHub's own routes: a secret list beside codespaces, and a numeric id beside a name.
+  const table = [
+    entry('listSecrets', '/user/codespaces/secrets', none),
+    entry('byNumber', '/things/{id}', z.strictObject({ id: z.string().regex(/^\d+$/) })),
+    entry(
+      'byName',
+      '/things/{name}',
+      z.strictObject({ name: z.string().regex(/^[a-z0-9]+$/) }),
+      z.strictObject({ full: z.enum(['1']).optional() }),
+    ),
+    entry('getCodespace', '/user/codespaces/{codespace_name}', z.strictObject({ codespace_name: z.string() })),
+  ].sort((a, b) => compareRouteSpecificity(a.route, b.route));
+  const pick = (path: string, query = '') => {
+    const result = matchOperation('GET', path, new URLSearchParams(query), table);
+    return 'status' in result ? result.status : result.operation.name;
+  };
+
+  it('prefers a literal segment to a parameter, whatever the order of the table', () => {
+    expect(table.map((e) => e.name)[0]).toBe('listSecrets');
+    expect(pick('/user/codespaces/secrets')).toBe('listSecrets');
+    expect(pick('/user/codespaces/fluffy-x')).toBe('getCodespace');
+  });
+
+  it('tries the next operation when one refuses the parameters or the query, and answers the first refusal when none takes it', () => {
+    expect(pick('/things/42')).toBe('byNumber');
+    expect(pick('/things/abc')).toBe('byName');
+    // The number route takes no query: the name route, which does, is tried next.
+    expect(pick('/things/42', 'full=1')).toBe('byName');
+    expect(pick('/things/ABC')).toBe(400);
+  });
+
+  it('keeps the real allowlist in that order', () => {
+    for (let i = 1; i < allowlist.length; i++)
+      expect(compareRouteSpecificity(allowlist[i - 1]!.route, allowlist[i]!.route)).toBeLessThanOrEqual(0);
   });
 });

@@ -1,0 +1,109 @@
+import Link from 'next/link';
+import { ArrowLeft, Cpu, GitBranchPlus, Pencil, Trash2, Upload } from 'lucide-react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { ApiError, describeFailure } from '@/lib/api/client';
+import { actionAvailability, codespaceTitle } from '@/lib/codespaces/state';
+import type { Codespace } from '@/lib/codespaces/types';
+import { ActionButton } from './action-button';
+import { DetailsCard, GitStatusCard, MachineCard } from './codespace-detail';
+import { ConnectPanel } from './connect-panel';
+import { PowerButton } from './power-button';
+import { StateBadge } from './state-badge';
+
+export type DetailDialog = 'rename' | 'machine' | 'export' | 'publish' | 'delete';
+
+export interface CodespaceDetailViewProps {
+  name: string;
+  codespace: Codespace | undefined;
+  loading: boolean;
+  error: Error | null;
+  /** When the page opened: relative times are measured from it. */
+  now: number;
+  onOpenDialog: (dialog: DetailDialog) => void;
+  onRetry: () => void;
+}
+
+/** One codespace: its state and every action the state allows, git status, machine and details. */
+export function CodespaceDetailView({ name, codespace, loading, error, now, onOpenDialog, onRetry }: CodespaceDetailViewProps) {
+  const notFound = error instanceof ApiError && error.status === 404;
+  return (
+    <main className="mx-auto flex w-full max-w-5xl flex-col gap-5 px-4 py-6 sm:px-6">
+      <Link href="/" className="inline-flex w-fit items-center gap-1 text-sm text-zinc-600 hover:underline dark:text-zinc-400">
+        <ArrowLeft aria-hidden className="size-4" /> All codespaces
+      </Link>
+
+      {!codespace ? (
+        loading ? (
+          <div aria-busy="true" aria-label="Loading codespace" className="h-40 animate-pulse rounded-xl bg-zinc-200 dark:bg-zinc-800" />
+        ) : (
+          <Alert
+            title={notFound ? 'This codespace does not exist' : describeFailure(error, 'Could not load this codespace').title}
+            action={
+              !notFound ? (
+                <Button size="sm" onClick={onRetry}>
+                  Try again
+                </Button>
+              ) : undefined
+            }
+          >
+            {notFound ? `No codespace named ${name} belongs to you. It may have been deleted.` : error && describeFailure(error).detail}
+          </Alert>
+        )
+      ) : (
+        <>
+          {error && (
+            <Alert title={describeFailure(error).title} tone="warning">
+              {describeFailure(error).detail} Showing what was last loaded.
+            </Alert>
+          )}
+          <header className="flex flex-wrap items-start justify-between gap-4">
+            <div className="min-w-0">
+              <div className="flex flex-wrap items-center gap-3">
+                <h1 className="truncate text-2xl font-semibold tracking-tight">{codespaceTitle(codespace)}</h1>
+                <StateBadge state={codespace.state} />
+              </div>
+              <p className="mt-1 font-mono text-xs text-zinc-500 dark:text-zinc-400">{codespace.name}</p>
+            </div>
+            <div className="flex flex-wrap items-center gap-2">
+              <PowerButton codespace={codespace} size="md" />
+              <ActionButton label="Rename" availability={actionAvailability(codespace, 'rename')} onClick={() => onOpenDialog('rename')}>
+                <Pencil aria-hidden className="size-4" /> Rename
+              </ActionButton>
+              <ActionButton
+                label="Change machine"
+                availability={actionAvailability(codespace, 'changeMachine')}
+                onClick={() => onOpenDialog('machine')}
+              >
+                <Cpu aria-hidden className="size-4" /> Change machine
+              </ActionButton>
+              <ActionButton label="Export" availability={actionAvailability(codespace, 'export')} onClick={() => onOpenDialog('export')}>
+                <GitBranchPlus aria-hidden className="size-4" /> Export
+              </ActionButton>
+              {codespace.publish_url && (
+                <ActionButton label="Publish" availability={{ allowed: true }} onClick={() => onOpenDialog('publish')}>
+                  <Upload aria-hidden className="size-4" /> Publish
+                </ActionButton>
+              )}
+              <ActionButton
+                label="Delete"
+                availability={actionAvailability(codespace, 'delete')}
+                onClick={() => onOpenDialog('delete')}
+                className="text-red-700 dark:text-red-400"
+              >
+                <Trash2 aria-hidden className="size-4" /> Delete
+              </ActionButton>
+            </div>
+          </header>
+          <ConnectPanel codespace={codespace} />
+
+          <div className="grid gap-5 md:grid-cols-2">
+            <GitStatusCard codespace={codespace} />
+            <MachineCard codespace={codespace} />
+          </div>
+          <DetailsCard codespace={codespace} now={now} />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,135 @@
+import Link from 'next/link';
+import { Boxes, Plus, SearchX } from 'lucide-react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { FiltersBar, clearedFilters, type FilterOptions } from '@/components/lists/filters-bar';
+import { describeFailure } from '@/lib/api/client';
+import type { FleetSummary as Summary, ListFilters } from '@/lib/codespaces/list-view';
+import type { CodespaceSummary } from '@/lib/codespaces/types';
+import { pluralize } from '@/lib/format';
+import { CodespaceList } from './codespace-list';
+import { FleetSummary } from './fleet-summary';
+import { ListSkeleton } from './list-skeleton';
+import { SelectionBar } from './selection-bar';
+
+export interface CodespacesPageViewProps {
+  /** Every codespace that has arrived (undefined: nothing yet). */
+  codespaces: readonly CodespaceSummary[] | undefined;
+  /** How many GitHub says there are in all, and whether every page is in. */
+  total: number;
+  complete: boolean;
+  /** The rows the filters show, sorted. */
+  rows: CodespaceSummary[];
+  loading: boolean;
+  error: Error | null;
+  filters: ListFilters;
+  options: FilterOptions | null;
+  summary: Summary | null;
+  selected: ReadonlySet<string>;
+  selectedCount: number;
+  onFiltersChange: (next: Partial<ListFilters>) => void;
+  onToggle: (name: string, range: boolean) => void;
+  onToggleAll: () => void;
+  onStopSelected: () => void;
+  onDeleteSelected: () => void;
+  onClearSelection: () => void;
+  onSelectStale: (days: number) => void;
+  onRetry: () => void;
+}
+
+/** The dashboard's home, as it looks for the data given: every codespace, filterable, with Start and Stop one click away. */
+export function CodespacesPageView(props: CodespacesPageViewProps) {
+  const { codespaces, total, complete, rows, loading, error, filters, options, summary } = props;
+  // Once every page is in, the list itself is the count; until then, GitHub's.
+  const count = complete && codespaces ? codespaces.length : total;
+  const shownCount = rows.length === count ? pluralize(count, 'codespace') : `Showing ${rows.length} of ${pluralize(count, 'codespace')}`;
+  return (
+    <main className="mx-auto flex w-full max-w-7xl flex-col gap-4 px-4 py-6 sm:px-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">Your codespaces</h1>
+          {codespaces && <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{shownCount}</p>}
+        </div>
+        <Link
+          href="/codespaces/new"
+          className="inline-flex h-9 items-center gap-1.5 rounded-md bg-zinc-900 px-3.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-white"
+        >
+          <Plus aria-hidden className="size-4" /> New codespace
+        </Link>
+      </div>
+
+      {error && codespaces && (
+        <Alert title={describeFailure(error, 'Could not load your codespaces').title} tone="warning">
+          {describeFailure(error).detail} Showing what was last loaded.
+        </Alert>
+      )}
+
+      {codespaces && codespaces.length > 0 && summary && options && (
+        <>
+          <FleetSummary summary={summary} activeState={filters.state} onSelectState={(state) => props.onFiltersChange({ state })} />
+          <FiltersBar
+            label="Filter codespaces"
+            placeholder="Filter by name, repository, branch, machine…"
+            filters={filters}
+            options={options}
+            onChange={props.onFiltersChange}
+          />
+          <SelectionBar
+            count={props.selectedCount}
+            onStop={props.onStopSelected}
+            onDelete={props.onDeleteSelected}
+            onClear={props.onClearSelection}
+            onSelectStale={props.onSelectStale}
+          />
+        </>
+      )}
+      {codespaces && !complete && <StillLoading arrived={codespaces.length} total={total} />}
+
+      {loading ? (
+        <ListSkeleton />
+      ) : error && !codespaces ? (
+        <Alert
+          title={describeFailure(error, 'Could not load your codespaces').title}
+          action={
+            <Button size="sm" onClick={props.onRetry}>
+              Try again
+            </Button>
+          }
+        >
+          {describeFailure(error).detail}
+        </Alert>
+      ) : !codespaces || codespaces.length === 0 ? (
+        <EmptyState icon={<Boxes className="size-10" />} title="No codespaces yet">
+          Codespaces you create on GitHub, or here, show up in this list with their state, branch and machine.
+        </EmptyState>
+      ) : rows.length === 0 ? (
+        <EmptyState icon={<SearchX className="size-10" />} title="No codespaces match these filters">
+          <Button className="mt-2" onClick={() => props.onFiltersChange(clearedFilters(filters))}>
+            Clear filters
+          </Button>
+        </EmptyState>
+      ) : (
+        <CodespaceList
+          codespaces={rows}
+          total={total}
+          busy={!complete}
+          selected={props.selected}
+          onToggle={props.onToggle}
+          onToggleAll={props.onToggleAll}
+        />
+      )}
+    </main>
+  );
+}
+
+/** While the first page shows and the rest are on their way: say so, and that order and filters cover what has come. */
+export function StillLoading({ arrived, total }: { arrived: number; total: number }) {
+  return (
+    <p role="status" className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+      <span aria-hidden className="size-2 animate-pulse rounded-full bg-sky-500 motion-reduce:animate-none" />
+      Loaded {arrived.toLocaleString('en')} of {pluralize(total, 'codespace')}; the rest are on their way. Sorting and filters apply to what
+      has arrived.
+    </p>
+  );
+}

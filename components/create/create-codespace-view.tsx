@@ -1,0 +1,262 @@
+import type { Dispatch, ReactNode, SelectHTMLAttributes } from 'react';
+import { ShieldAlert } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { ErrorAlert } from '@/components/ui/error-alert';
+import { inputClass, TextField } from '@/components/ui/field';
+import type { Branch, Devcontainer, PullRequest, Repository } from '@/lib/api/repositories';
+import {
+  LOCATIONS,
+  parsePullRequestUrl,
+  type CreateFormAction,
+  type CreateFormState,
+  type CreateSource,
+  type effectiveChoices,
+  type FieldErrors,
+} from '@/lib/codespaces/create-form';
+import type { CodespaceMachine } from '@/lib/codespaces/types';
+import { formatBytes } from '@/lib/format';
+import { RepositoryPicker } from './repository-picker';
+
+const RETENTION_CHOICES = [1, 3, 7, 14, 30];
+
+/** A list GitHub is being asked for: what it gave, and whether it is still coming. */
+export interface Loaded<T> {
+  data: T | undefined;
+  loading: boolean;
+  error?: Error | null;
+}
+
+export interface CreateCodespaceViewProps {
+  state: CreateFormState;
+  dispatch: Dispatch<CreateFormAction>;
+  choices: ReturnType<typeof effectiveChoices>;
+  repositories: Loaded<Repository[]>;
+  branches: Loaded<Branch[]>;
+  pulls: Loaded<PullRequest[]>;
+  devcontainers: Loaded<Devcontainer[]>;
+  machines: Loaded<CodespaceMachine[]> & { fetching: boolean };
+  /** The dev container asks for access to other repositories the user has not accepted. */
+  needsConsent: boolean;
+  errors: FieldErrors;
+  ready: boolean;
+  pending: boolean;
+  createError: Error | null;
+  onDismissCreateError: () => void;
+  onSubmit: () => void;
+}
+
+function SelectField({
+  id,
+  label,
+  children,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1.5 text-sm">
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      <select id={id} className={inputClass} {...props}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+const SOURCES: [CreateSource, string][] = [
+  ['repository', 'From a repository'],
+  ['pullRequest', 'From a pull request'],
+];
+
+/** Create a codespace from a repository (branch, dev container, machine…) or from an open pull request. */
+export function CreateCodespaceView(props: CreateCodespaceViewProps) {
+  const { state, dispatch, choices, branches, pulls, devcontainers, machines, needsConsent, errors } = props;
+  const field = (name: Extract<CreateFormAction, { type: 'field' }>['field']) => (value: string) =>
+    dispatch({ type: 'field', field: name, value });
+
+  return (
+    <main className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6 sm:px-6">
+      <div>
+        <h1 className="text-xl font-semibold tracking-tight">Create a codespace</h1>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Pick a repository; every other setting has a sensible default.</p>
+      </div>
+
+      <div
+        role="radiogroup"
+        aria-label="Create from"
+        className="inline-flex w-fit rounded-lg border border-zinc-300 p-0.5 text-sm dark:border-zinc-700"
+      >
+        {SOURCES.map(([value, label]) => (
+          <button
+            key={value}
+            type="button"
+            role="radio"
+            aria-checked={state.source === value}
+            onClick={() => dispatch({ type: 'source', source: value })}
+            className="rounded-md px-3 py-1.5 font-medium text-zinc-600 aria-checked:bg-zinc-900 aria-checked:text-white dark:text-zinc-300 dark:aria-checked:bg-zinc-100 dark:aria-checked:text-zinc-900"
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+
+      <form
+        className="flex flex-col gap-5 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (props.ready) props.onSubmit();
+        }}
+      >
+        {state.source === 'pullRequest' && (
+          <TextField
+            id="pull-url"
+            label="Pull request URL (or pick a repository and one of its open pull requests)"
+            placeholder="https://github.com/owner/repo/pull/123"
+            value={state.pullUrl}
+            onChange={(e) => dispatch({ type: 'pullUrl', value: e.target.value })}
+            error={state.pullUrl && !parsePullRequestUrl(state.pullUrl) ? 'Not a pull request URL' : undefined}
+          />
+        )}
+
+        <RepositoryPicker
+          repositories={props.repositories.data}
+          loading={props.repositories.loading}
+          error={props.repositories.error ?? null}
+          value={state.repo}
+          onChange={(repo) => dispatch({ type: 'repository', repo })}
+        />
+
+        {state.repo && (
+          <div className="grid gap-4 sm:grid-cols-2">
+            {state.source === 'repository' ? (
+              <SelectField id="ref" label="Branch" value={choices.ref} onChange={(e) => field('ref')(e.target.value)}>
+                {!branches.data && choices.ref && <option value={choices.ref}>{choices.ref}</option>}
+                {branches.data?.map((b) => (
+                  <option key={b.name} value={b.name}>
+                    {b.name}
+                  </option>
+                ))}
+              </SelectField>
+            ) : (
+              <SelectField
+                id="pull"
+                label="Pull request"
+                value={state.pull?.number ?? ''}
+                onChange={(e) => dispatch({ type: 'pull', number: e.target.value ? Number(e.target.value) : null })}
+              >
+                <option value="">
+                  {pulls.loading ? 'Loading pull requests…' : pulls.data?.length ? 'Choose a pull request' : 'No open pull requests'}
+                </option>
+                {pulls.data?.map((p) => (
+                  <option key={p.number} value={p.number}>
+                    #{p.number} {p.title}
+                  </option>
+                ))}
+              </SelectField>
+            )}
+            <SelectField
+              id="devcontainer"
+              label="Dev container configuration"
+              value={choices.devcontainer}
+              onChange={(e) => field('devcontainer')(e.target.value)}
+            >
+              <option value="">Default configuration</option>
+              {devcontainers.data?.map((d) => (
+                <option key={d.path} value={d.path}>
+                  {d.display_name ?? d.name ?? d.path} ({d.path})
+                </option>
+              ))}
+            </SelectField>
+            <SelectField id="location" label="Region" value={choices.location} onChange={(e) => field('location')(e.target.value)}>
+              {!choices.location && <option value="">Nearest to you</option>}
+              {LOCATIONS.map((l) => (
+                <option key={l.value} value={l.value}>
+                  {l.label}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              id="machine"
+              label="Machine type"
+              value={choices.machine}
+              onChange={(e) => field('machine')(e.target.value)}
+              aria-busy={machines.fetching}
+            >
+              {!machines.data && <option value="">{machines.loading ? 'Loading machine types…' : 'Default machine'}</option>}
+              {machines.data?.map((m) => (
+                <option key={m.name} value={m.name}>
+                  {m.cpus} cores · {formatBytes(m.memory_in_bytes)} RAM · {formatBytes(m.storage_in_bytes)}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              id="idle-timeout"
+              label="Idle timeout (minutes)"
+              type="number"
+              min={5}
+              max={240}
+              value={state.idle}
+              onChange={(e) => field('idle')(e.target.value)}
+              error={errors.idleTimeoutMinutes}
+              hint="Stops after this long without activity (5–240)."
+            />
+            {state.source === 'repository' && (
+              <SelectField
+                id="retention"
+                label="Keep when stopped for"
+                value={state.retentionDays}
+                onChange={(e) => dispatch({ type: 'retention', days: Number(e.target.value) })}
+              >
+                {RETENTION_CHOICES.map((d) => (
+                  <option key={d} value={d}>
+                    {d} {d === 1 ? 'day' : 'days'}
+                  </option>
+                ))}
+              </SelectField>
+            )}
+            <TextField
+              id="display-name"
+              label="Display name (optional)"
+              value={state.displayName}
+              onChange={(e) => field('displayName')(e.target.value)}
+              error={errors.displayName}
+              maxLength={60}
+            />
+          </div>
+        )}
+
+        {needsConsent && (
+          <div className="flex gap-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100">
+            <ShieldAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+            <div>
+              <p className="font-semibold">This dev container asks for access to other repositories</p>
+              <p className="mt-0.5">
+                You have not accepted these permissions yet. Accept them on GitHub, or create the codespace without them (some tools inside
+                may not work).
+              </p>
+              <label className="mt-2 flex items-center gap-2">
+                <input type="checkbox" checked={state.optOut} onChange={(e) => dispatch({ type: 'optOut', value: e.target.checked })} />
+                Create without the additional permissions
+              </label>
+            </div>
+          </div>
+        )}
+
+        {Object.keys(errors).length > 0 && (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            Some settings need a fix: {Object.values(errors).join('; ')}
+          </p>
+        )}
+        {props.createError && (
+          <ErrorAlert error={props.createError} fallbackTitle="Could not create the codespace" onDismiss={props.onDismissCreateError} />
+        )}
+
+        <div className="flex justify-end">
+          <Button type="submit" variant="primary" disabled={!props.ready}>
+            {props.pending ? 'Creating…' : 'Create codespace'}
+          </Button>
+        </div>
+      </form>
+    </main>
+  );
+}

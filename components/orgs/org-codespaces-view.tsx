@@ -1,0 +1,180 @@
+import Link from 'next/link';
+import { BarChart3, Boxes, Lock, SearchX } from 'lucide-react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Figure } from '@/components/ui/figure';
+import { StillLoading } from '@/components/codespaces/codespaces-page-view';
+import { ListSkeleton } from '@/components/codespaces/list-skeleton';
+import { SelectionBar } from '@/components/codespaces/selection-bar';
+import { clearedFilters, FiltersBar, type FilterOptions } from '@/components/lists/filters-bar';
+import { ApiError, describeFailure } from '@/lib/api/client';
+import { formatUsd, type LiveEstimate } from '@/lib/billing/cost';
+import type { CodespaceSummary } from '@/lib/codespaces/types';
+import { pluralize } from '@/lib/format';
+import type { AttentionItem } from '@/lib/orgs/attention';
+import type { OrgFilters, OrgRow } from '@/lib/orgs/org-view';
+import { AttentionList } from './attention-list';
+import { OrgCodespaceTable } from './org-codespace-table';
+
+export interface OrgCodespacesViewProps {
+  org: string;
+  me: string;
+  codespaces: readonly CodespaceSummary[] | undefined;
+  total: number;
+  complete: boolean;
+  /** The codespaces the filters show, sorted, and the same as table rows (with group headers). */
+  shown: readonly CodespaceSummary[];
+  rows: OrgRow<CodespaceSummary>[];
+  memberCount: number;
+  loading: boolean;
+  error: Error | null;
+  filters: OrgFilters;
+  options: FilterOptions | null;
+  estimate: LiveEstimate | null;
+  attention: AttentionItem[];
+  now: number;
+  selected: ReadonlySet<string>;
+  selectedCount: number;
+  onFiltersChange: (next: Partial<OrgFilters>) => void;
+  onToggle: (name: string, range: boolean) => void;
+  onToggleAll: () => void;
+  onStop: (codespaces: CodespaceSummary[]) => void;
+  onDelete: (codespaces: CodespaceSummary[]) => void;
+  onStopSelected: () => void;
+  onDeleteSelected: () => void;
+  onClearSelection: () => void;
+  onSelectStale: (days: number) => void;
+  onRetry: () => void;
+}
+
+/** An organisation's codespaces for its owners: who runs what, what it costs, what needs attention. */
+export function OrgCodespacesView(props: OrgCodespacesViewProps) {
+  const { org, codespaces, total, complete, shown, rows, error, filters, options, estimate, attention } = props;
+  const count = complete && codespaces ? codespaces.length : total;
+  return (
+    <main className="mx-auto flex w-full max-w-7xl flex-col gap-4 px-4 py-6 sm:px-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Organization</p>
+          <h1 className="text-xl font-semibold tracking-tight">{org} codespaces</h1>
+          {codespaces && (
+            <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
+              {shown.length === count ? pluralize(count, 'codespace') : `Showing ${shown.length} of ${pluralize(count, 'codespace')}`}
+              {' · '}
+              {pluralize(props.memberCount, 'member')}
+            </p>
+          )}
+        </div>
+        <Link
+          href={`/orgs/${encodeURIComponent(org)}/usage`}
+          className="inline-flex h-9 items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-3.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+        >
+          <BarChart3 aria-hidden className="size-4" /> Usage and cost
+        </Link>
+      </div>
+
+      {error && codespaces && (
+        <Alert title={describeFailure(error).title} tone="warning">
+          {describeFailure(error).detail} Showing what was last loaded.
+        </Alert>
+      )}
+
+      {codespaces && codespaces.length > 0 && estimate && options && (
+        <>
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Live cost estimate">
+            <Figure label="Running now" value={`${estimate.running} · ${estimate.runningCores} cores`} />
+            <Figure label="Compute, per hour" value={formatUsd(estimate.computePerHour)} />
+            <Figure
+              label="Storage, per month"
+              value={formatUsd(estimate.storagePerMonth)}
+              hint={`${formatUsd(estimate.stoppedStoragePerMonth)} of it on stopped codespaces`}
+            />
+            <Figure label="Needs attention" value={String(attention.length)} />
+          </dl>
+          <AttentionList items={attention} me={props.me} onStop={(c) => props.onStop([c])} onDelete={(c) => props.onDelete([c])} />
+          <FiltersBar
+            label="Filter organization codespaces"
+            placeholder="Filter by name, member, repository, branch…"
+            filters={filters}
+            options={options}
+            onChange={props.onFiltersChange}
+          />
+          <SelectionBar
+            count={props.selectedCount}
+            onStop={props.onStopSelected}
+            onDelete={props.onDeleteSelected}
+            onClear={props.onClearSelection}
+            onSelectStale={props.onSelectStale}
+          />
+        </>
+      )}
+      {codespaces && !complete && <StillLoading arrived={codespaces.length} total={total} />}
+
+      {props.loading ? (
+        <ListSkeleton />
+      ) : error && !codespaces ? (
+        <OrgError org={org} error={error} onRetry={props.onRetry} />
+      ) : !codespaces || codespaces.length === 0 ? (
+        <EmptyState icon={<Boxes className="size-10" />} title={`No codespaces in ${org}`}>
+          When members create codespaces billed to {org}, they appear here.
+        </EmptyState>
+      ) : shown.length === 0 ? (
+        <EmptyState icon={<SearchX className="size-10" />} title="No codespaces match these filters">
+          <Button className="mt-2" onClick={() => props.onFiltersChange(clearedFilters(filters))}>
+            Clear filters
+          </Button>
+        </EmptyState>
+      ) : (
+        <OrgCodespaceTable
+          rows={rows}
+          now={props.now}
+          busy={!complete}
+          selected={props.selected}
+          onToggle={props.onToggle}
+          onToggleAll={props.onToggleAll}
+          allSelected={shown.length > 0 && shown.every((c) => props.selected.has(c.name))}
+        />
+      )}
+    </main>
+  );
+}
+
+/** 403 and 404 mean different things here; both are explained, not just reported. */
+export function OrgError({ org, error, onRetry }: { org: string; error: Error; onRetry: () => void }) {
+  if (error instanceof ApiError && error.status === 403) {
+    return (
+      <EmptyState icon={<Lock className="size-10" />} title={`Only owners of ${org} can see its codespaces`}>
+        <p>
+          GitHub refused: “{error.facts.message ?? 'Forbidden'}”. You are a member of {org} but not one of its owners. Ask an owner to
+          review the organisation’s codespaces, or to make you an owner.
+        </p>
+        <p className="mt-2">
+          <Link href="/" className="text-sky-700 underline dark:text-sky-400">
+            Back to your own codespaces
+          </Link>
+        </p>
+      </EmptyState>
+    );
+  }
+  if (error instanceof ApiError && error.status === 404) {
+    return (
+      <EmptyState icon={<SearchX className="size-10" />} title={`No organization named ${org}`}>
+        It does not exist, or you are not a member of it.
+      </EmptyState>
+    );
+  }
+  const { title, detail } = describeFailure(error);
+  return (
+    <Alert
+      title={title}
+      action={
+        <Button size="sm" onClick={onRetry}>
+          Try again
+        </Button>
+      }
+    >
+      {detail}
+    </Alert>
+  );
+}

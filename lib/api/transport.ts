@@ -1,0 +1,82 @@
+import type { BodyOf, Operation, PathParamsOf, QueryOf, ResponseOf } from '@/lib/github/operations';
+import { remainingPages } from './pagination';
+
+/**
+ * How a call to one GitHub operation reaches GitHub: from the browser through Hangar's proxy
+ * (lib/api/client.ts), or from the server with the user's token (lib/github/server-transport.ts).
+ * The typed functions (lib/api/codespaces.ts, …) and the query options built on them take a
+ * transport, so a server-rendered first paint and the page's own polling read GitHub the same way.
+ */
+
+export interface CallArgs<O> {
+  params?: PathParamsOf<O>;
+  query?: QueryOf<O>;
+  body?: BodyOf<O>;
+  signal?: AbortSignal;
+}
+
+export interface GithubResult<T> {
+  data: T;
+  status: number;
+  header(name: string): string | null;
+}
+
+/**
+ * Turns GitHub's answer into what the caller keeps. A transport may remember the result per URL
+ * and reader (the browser does, for conditional requests), so a reader should be one function
+ * per kind of answer (module level): an unchanged answer then gives back the very same objects.
+ */
+export type Reader<O, T> = (data: ResponseOf<O>) => T;
+
+export interface GithubTransport {
+  request<O extends Operation, T = ResponseOf<O>>(operation: O, args?: CallArgs<O>, read?: Reader<O, T>): Promise<GithubResult<T>>;
+}
+
+/** One page of a list, as the list keeps it: its items and, where GitHub says, how many there are in all. */
+export interface ListPage<Item> {
+  items: readonly Item[];
+  total?: number;
+}
+
+/**
+ * Every page of a GitHub list, as they arrive (the first, then the rest a few at a time when the
+ * first names the last: lib/api/pagination.ts). Pages are asked for by number with the same query,
+ * so each page has one URL whoever asks for it (the server's store and the browser's memo agree).
+ */
+export async function* listPages<O extends Operation, Item>(
+  transport: GithubTransport,
+  operation: O,
+  args: CallArgs<O>,
+  readPage: Reader<O, ListPage<Item>>,
+): AsyncGenerator<ListPage<Item>> {
+  const first = await transport.request(operation, args, readPage);
+  yield first.data;
+  yield* remainingPages(first.header('link'), async (url) => {
+    const page = Number(new URL(url, 'http://link.invalid').searchParams.get('page'));
+    // Only numbered pages are followed: anything else is not a list Hangar knows how to read.
+    if (!Number.isInteger(page) || page < 2) return { page: { items: [] }, link: null };
+    const query = { ...args.query, page } as unknown as QueryOf<O>;
+    const answer = await transport.request(operation, { ...args, query }, readPage);
+    return { page: answer.data, link: answer.header('link') };
+  });
+}
+
+/** Every item of a GitHub list, all pages. */
+export async function listAll<O extends Operation, Item>(
+  transport: GithubTransport,
+  operation: O,
+  args: CallArgs<O>,
+  readPage: Reader<O, ListPage<Item>>,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  for await (const page of listPages(transport, operation, args, readPage)) items.push(...page.items);
+  return items;
+}
+
+/** Only the first page of a list (a first paint that must not wait for a long list's other pages). */
+export async function* firstPageOnly<Page>(pages: AsyncIterable<Page>): AsyncGenerator<Page> {
+  for await (const page of pages) {
+    yield page;
+    return;
+  }
+}

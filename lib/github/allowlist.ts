@@ -1,0 +1,239 @@
+import { z } from 'zod';
+import {
+  codespaceName,
+  createForUserBody,
+  createFromPullRequestBody,
+  createInRepositoryBody,
+  devcontainerPath,
+  emptyBody,
+  exportId,
+  gitRef,
+  location,
+  ownerName,
+  publishCodespaceBody,
+  repoName,
+  updateCodespaceBody,
+} from '@/lib/codespaces/schemas';
+import { compareRouteSpecificity } from '@/lib/github/route-specificity';
+import { operations, type HttpMethod, type Operation, type OperationName } from '@/lib/github/operations';
+
+/**
+ * The proxy's allowlist: the operations of lib/github/operations.ts, each with what its path
+ * parameters, query and body must look like before anything goes upstream. Pure (no I/O).
+ */
+
+export interface Validation {
+  params: z.ZodType<Record<string, string | number>>;
+  query: z.ZodType<Record<string, string | number | undefined>>;
+  /** Absent for GET and DELETE: any body is refused. */
+  body?: z.ZodType;
+}
+
+export interface AllowedOperation extends Validation {
+  name: OperationName;
+  method: HttpMethod;
+  route: string;
+}
+
+/** A decimal query number in [min, max], refusing forms like `1e3` or `0x10` that Number() accepts. */
+const queryInt = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,15}$/, 'Expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const pageQuery = { per_page: queryInt(1, 100).optional(), page: queryInt(1, 1_000_000).optional() };
+const pages = z.strictObject(pageQuery);
+const none = z.strictObject({});
+const positiveInt = queryInt(1, Number.MAX_SAFE_INTEGER);
+
+const codespace = z.strictObject({ codespace_name: codespaceName });
+const repository = z.strictObject({ owner: ownerName, repo: repoName });
+const organization = z.strictObject({ org: ownerName });
+const memberCodespace = z.strictObject({ org: ownerName, username: ownerName, codespace_name: codespaceName });
+const sortDirection = z.enum(['asc', 'desc']).optional();
+
+/** Every operation's input rules. The type demands an entry for each operation, and no other. */
+const validations: Record<OperationName, Validation> = {
+  listMyCodespaces: { params: none, query: z.strictObject({ ...pageQuery, repository_id: positiveInt.optional() }) },
+  createMyCodespace: { params: none, query: none, body: createForUserBody },
+  getMyCodespace: { params: codespace, query: none },
+  updateMyCodespace: { params: codespace, query: none, body: updateCodespaceBody },
+  deleteMyCodespace: { params: codespace, query: none },
+  startMyCodespace: { params: codespace, query: none, body: emptyBody },
+  stopMyCodespace: { params: codespace, query: none, body: emptyBody },
+  listMachinesForMyCodespace: { params: codespace, query: none },
+  exportMyCodespace: { params: codespace, query: none, body: emptyBody },
+  getMyCodespaceExport: { params: z.strictObject({ codespace_name: codespaceName, export_id: exportId }), query: none },
+  publishMyCodespace: { params: codespace, query: none, body: publishCodespaceBody },
+
+  getMe: { params: none, query: none },
+  listMyRepositories: {
+    params: none,
+    query: z.strictObject({
+      ...pageQuery,
+      sort: z.enum(['created', 'updated', 'pushed', 'full_name']).optional(),
+      direction: sortDirection,
+      affiliation: z
+        .string()
+        .regex(/^(owner|collaborator|organization_member)(,(owner|collaborator|organization_member))*$/)
+        .optional(),
+      visibility: z.enum(['all', 'public', 'private']).optional(),
+    }),
+  },
+  getRepository: { params: repository, query: none },
+  listBranches: { params: repository, query: pages },
+  listPullRequests: {
+    params: repository,
+    query: z.strictObject({
+      ...pageQuery,
+      state: z.enum(['open', 'closed', 'all']).optional(),
+      sort: z.enum(['created', 'updated', 'popularity', 'long-running']).optional(),
+      direction: sortDirection,
+    }),
+  },
+
+  listMyCodespacesInRepository: { params: repository, query: pages },
+  createCodespaceInRepository: { params: repository, query: none, body: createInRepositoryBody },
+  listDevcontainers: { params: repository, query: pages },
+  listRepositoryMachines: {
+    params: repository,
+    query: z.strictObject({ location: location.optional(), client_ip: z.ipv4().optional(), ref: gitRef.optional() }),
+  },
+  getCodespaceDefaults: { params: repository, query: z.strictObject({ ref: gitRef.optional(), client_ip: z.ipv4().optional() }) },
+  checkDevcontainerPermissions: { params: repository, query: z.strictObject({ ref: gitRef, devcontainer_path: devcontainerPath }) },
+  createCodespaceFromPullRequest: {
+    params: z.strictObject({ owner: ownerName, repo: repoName, pull_number: positiveInt }),
+    query: none,
+    body: createFromPullRequestBody,
+  },
+
+  listMyOrganizations: { params: none, query: pages },
+  listOrgCodespaces: { params: organization, query: pages },
+  listMemberCodespaces: { params: z.strictObject({ org: ownerName, username: ownerName }), query: pages },
+  stopMemberCodespace: { params: memberCodespace, query: none, body: emptyBody },
+  deleteMemberCodespace: { params: memberCodespace, query: none },
+  getOrgBillingUsage: {
+    params: organization,
+    query: z.strictObject({
+      year: queryInt(2000, 2100).optional(),
+      month: queryInt(1, 12).optional(),
+      day: queryInt(1, 31).optional(),
+      hour: queryInt(0, 23).optional(),
+    }),
+  },
+};
+
+/** The allowlist, most specific route first (a literal segment beats a parameter). */
+export const allowlist: readonly AllowedOperation[] = (Object.entries(operations) as [OperationName, Operation][])
+  .map(([name, { method, route }]) => ({ name, method, route, ...validations[name] }))
+  .sort((a, b) => compareRouteSpecificity(a.route, b.route));
+
+export type Rejection = { status: 400 | 404; message: string };
+
+export interface MatchedOperation {
+  operation: AllowedOperation;
+  params: Record<string, string | number>;
+  query: Record<string, string | number>;
+}
+
+/** One raw path segment: plain URL-safe characters only. Anything percent-encoded is refused
+ * outright, so `%2F`, `%2e%2e` or encoded unicode can never become a different path upstream. */
+const SAFE_SEGMENT = /^[A-Za-z0-9._-]+$/;
+
+/**
+ * Matches a raw (undecoded) GitHub path and its query against the allowlist, most specific route
+ * first. An operation whose route fits but whose parameters or query do not is not the end: the
+ * next one that fits is tried, and only when none takes the request is the first refusal answered.
+ */
+export function matchOperation(
+  method: string,
+  rawPath: string,
+  search: URLSearchParams,
+  table: readonly AllowedOperation[] = allowlist,
+): MatchedOperation | Rejection {
+  const segments = rawPath.replace(/^\/+/, '').split('/');
+  if (rawPath === '' || rawPath === '/') return { status: 404, message: 'Not Found' };
+  for (const segment of segments) {
+    if (!SAFE_SEGMENT.test(segment) || segment === '.' || segment === '..') {
+      return { status: 400, message: 'Invalid path' };
+    }
+  }
+
+  let pathMatched = false;
+  let rawQuery: ReturnType<typeof singleValues> | null = null;
+  let refusal: Rejection | null = null;
+  for (const operation of table) {
+    const captured = captureRoute(operation.route, segments);
+    if (!captured) continue;
+    pathMatched = true;
+    if (operation.method !== method) continue;
+
+    rawQuery ??= singleValues(search);
+    if (rawQuery.refused) return rawQuery.refused;
+    const params = operation.params.safeParse(captured);
+    if (!params.success) {
+      refusal ??= { status: 400, message: `Invalid path parameter: ${firstIssue(params.error)}` };
+      continue;
+    }
+    const query = operation.query.safeParse(rawQuery.values);
+    if (!query.success) {
+      refusal ??= { status: 400, message: `Invalid query: ${firstIssue(query.error)}` };
+      continue;
+    }
+    return {
+      operation,
+      params: params.data,
+      query: Object.fromEntries(Object.entries(query.data).filter(([, v]) => v !== undefined)) as Record<string, string | number>,
+    };
+  }
+  if (refusal) return refusal;
+  // GitHub answers 404 for a known path with another method; so does the proxy.
+  return { status: 404, message: pathMatched ? 'Not Found (method not allowed here)' : 'Not Found' };
+}
+
+/** The query as one value per key; GitHub's operations take no repeated keys. */
+function singleValues(search: URLSearchParams): { values: Record<string, string>; refused?: Rejection } {
+  const values: Record<string, string> = {};
+  for (const key of new Set(search.keys())) {
+    const all = search.getAll(key);
+    if (all.length > 1) return { values, refused: { status: 400, message: `Query parameter "${key}" given more than once` } };
+    values[key] = all[0] ?? '';
+  }
+  return { values };
+}
+
+function captureRoute(route: string, segments: string[]): Record<string, string> | null {
+  const parts = route.slice(1).split('/');
+  if (parts.length !== segments.length) return null;
+  const captured: Record<string, string> = {};
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const segment = segments[i]!;
+    if (part.startsWith('{')) captured[part.slice(1, -1)] = segment;
+    else if (part !== segment) return null;
+  }
+  return captured;
+}
+
+export function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  return issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+}
+
+/** Validates a mutation's body against its operation. */
+export function validateBody(operation: Validation, body: unknown): { ok: true; data: unknown } | Rejection {
+  if (!operation.body) return { status: 400, message: 'This operation takes no body' };
+  const parsed = operation.body.safeParse(body);
+  return parsed.success ? { ok: true, data: parsed.data } : { status: 400, message: `Invalid body: ${firstIssue(parsed.error)}` };
+}
+
+/** Extracts the path after `/api/github` from a request URL without decoding or normalising it. */
+export function rawGithubPath(requestUrl: string): string | null {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(\/[^?#]*)/i.exec(requestUrl);
+  const path = match?.[1];
+  if (!path || !path.startsWith('/api/github/')) return null;
+  return path.slice('/api/github'.length);
+}

@@ -5,7 +5,17 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'bench/results.json'],
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'next-env.d.ts',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results.json',
+      // The benchmark's bare Next.js app: its build output and generated types.
+      'bench/baseline/.next/**',
+      'bench/baseline/next-env.d.ts',
+    ],
   },
   {
     // Avatars come from whichever GitHub (or emulator) host is configured at start, so

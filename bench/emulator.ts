@@ -1,8 +1,10 @@
 /**
  * The benchmark's GitHub: the emulator on its own loopback port, with its test hooks (request log,
  * fleets, tokens) and a rate limit too high to reach, so the direct-to-emulator load test measures
- * speed rather than GitHub's 5,000 an hour. Prints one line, `ready <url>`, when listening.
+ * speed rather than GitHub's 5,000 an hour. EMULATOR_LATENCY_MS and EMULATOR_JITTER_MS put it as far
+ * away as GitHub is (the "distance" part). Prints one line, `ready <url>`, when listening.
  */
+import { latencyFromEnv } from '../emulator/latency';
 import { startEmulatorServer } from '../emulator/node-server';
 
 const port = Number(process.env.BENCH_EMULATOR_PORT ?? 4310);
@@ -15,9 +17,13 @@ async function main() {
     clients: { [process.env.BENCH_CLIENT_ID ?? 'hangar-bench']: process.env.BENCH_CLIENT_SECRET ?? 'hangar-bench-secret' },
     transitionMs: Number(process.env.BENCH_TRANSITION_MS) || 3000,
     rateLimit: Number.MAX_SAFE_INTEGER,
+    latency: latencyFromEnv(process.env),
   });
   console.log(`ready ${running.url}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void running.close().then(() => process.exit(0)));
 }
 
-void main();
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -103,14 +103,17 @@ export class CookieJar {
 /**
  * Signs in to Hangar through the real OAuth web flow, with fetch instead of a browser:
  * Hangar's sign-in → the emulator's authorize form, answered as `login` → Hangar's callback.
- * Returns the session cookie (`name=value`).
+ * Returns the session cookie (`name=value`). `scope` asks for other scopes than Hangar's own, as the
+ * organisation view's consent screen does (`… admin:org`).
  */
-export async function signIn(appUrl, login) {
+export async function signIn(appUrl, login, { scope } = {}) {
   const jar = new CookieJar();
   const csrf = await fetch(`${appUrl}/api/auth/csrf`);
   jar.take(csrf);
   const { csrfToken } = await csrf.json();
-  const start = await fetch(`${appUrl}/api/auth/signin/github`, {
+  // next-auth passes the sign-in's query on to GitHub's authorize URL (signIn's authorizationParams).
+  const query = scope ? `?${new URLSearchParams({ scope })}` : '';
+  const start = await fetch(`${appUrl}/api/auth/signin/github${query}`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { createEmulator, type Emulator, type EmulatorOptions } from './index';
+import { withLatency, type Latency } from './latency';
 
 export interface RunningEmulator {
   emulator: Emulator;
@@ -39,13 +40,21 @@ export function acceptsGzip(header: string | undefined): boolean {
   return (quality.get('gzip') ?? quality.get('*') ?? 0) > 0;
 }
 
-export async function startEmulatorServer(options: EmulatorOptions & { port?: number; host?: string } = {}): Promise<RunningEmulator> {
-  const { port = 0, host = '127.0.0.1', ...emulatorOptions } = options;
+export interface EmulatorServerOptions extends EmulatorOptions {
+  port?: number;
+  host?: string;
+  /** GitHub's distance: every request but the test hooks' waits this long (see latency.ts). */
+  latency?: Latency;
+}
+
+export async function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<RunningEmulator> {
+  const { port = 0, host = '127.0.0.1', latency, ...emulatorOptions } = options;
   const emulator = createEmulator(emulatorOptions);
+  const handle = withLatency((request) => emulator.handle(request), latency ?? { latencyMs: 0 });
   let origin = '';
   const server = createServer((req, res) => {
     toRequest(req, origin)
-      .then((request) => emulator.handle(request))
+      .then(handle)
       .then(async (response) => {
         const headers: Record<string, string> = {};
         response.headers.forEach((value, key) => (headers[key] = value));

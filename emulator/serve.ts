@@ -1,4 +1,5 @@
 /** `npm run emulator`: the GitHub emulator on its own, e.g. for trying Hangar's real-GitHub mode. */
+import { describeLatency, latencyFromEnv, type Latency } from './latency';
 import { startEmulatorServer } from './node-server';
 
 const port = Number(process.env.EMULATOR_PORT ?? process.env.PORT ?? 4010);
@@ -7,6 +8,14 @@ const client = process.env.EMULATOR_CLIENT_ID ?? 'hangar-demo';
 const secret = process.env.EMULATOR_CLIENT_SECRET ?? 'hangar-demo-secret';
 
 async function main() {
+  let latency: Latency;
+  try {
+    // GitHub's distance, e.g. EMULATOR_LATENCY_MS=150 EMULATOR_JITTER_MS=30.
+    latency = latencyFromEnv(process.env);
+  } catch (error) {
+    console.error(`GitHub emulator: ${(error as Error).message}`);
+    process.exit(1);
+  }
   const running = await startEmulatorServer({
     port,
     host,
@@ -15,8 +24,9 @@ async function main() {
     transitionMs: Number(process.env.EMULATOR_TRANSITION_MS) || undefined,
     // Load tests measure Hangar, not a user's hourly quota: they may lift it.
     rateLimit: Number(process.env.EMULATOR_RATE_LIMIT) || undefined,
+    latency,
   });
-  console.log(`GitHub emulator on ${running.url}
+  console.log(`GitHub emulator on ${running.url}${latency.latencyMs || latency.jitterMs ? ` (every request ${describeLatency(latency)} away)` : ''}
   OAuth:  ${running.url}/login/oauth/authorize   (client ${client})
   REST:   ${running.url}/api
 Point Hangar at it: GITHUB_ID=${client} GITHUB_SECRET=${secret} GITHUB_WEB_URL=${running.url} GITHUB_API_URL=${running.url}/api`);

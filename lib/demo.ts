@@ -1,5 +1,6 @@
 import 'server-only';
 import { createEmulator, type Emulator } from '@/emulator';
+import { latencyFromEnv, withLatency } from '@/emulator/latency';
 import { EMULATOR_MOUNT, serverConfig } from '@/lib/config';
 
 const holder = globalThis as typeof globalThis & { __hangarEmulator?: Emulator };
@@ -7,16 +8,24 @@ const holder = globalThis as typeof globalThis & { __hangarEmulator?: Emulator }
 /**
  * The built-in GitHub emulator, served by the app itself in demo mode (no GITHUB_ID).
  * The app reaches it over HTTP like any GitHub, so demo mode runs the production code paths.
+ * EMULATOR_LATENCY_MS (and EMULATOR_JITTER_MS) put it that far away, as GitHub is: every call
+ * the app makes to it, and every page of it the browser opens, waits that long.
  */
 export function demoEmulator(): Emulator | null {
   if (!serverConfig().demo) return null;
-  holder.__hangarEmulator ??= createEmulator({
-    mount: EMULATOR_MOUNT,
-    // Links the browser follows (authorize page, avatars) use the public URL, not loopback.
-    webUrl: serverConfig().webUrl,
-    // Test hooks (fault injection, request log) exist only when asked for.
-    control: process.env.HANGAR_EMULATOR_CONTROL === '1',
-    transitionMs: Number(process.env.EMULATOR_TRANSITION_MS) || undefined,
-  });
+  if (!holder.__hangarEmulator) {
+    // Checked before anything is created: a bad value fails every request, saying which variable.
+    const latency = latencyFromEnv(process.env);
+    const emulator = createEmulator({
+      mount: EMULATOR_MOUNT,
+      // Links the browser follows (authorize page, avatars) use the public URL, not loopback.
+      webUrl: serverConfig().webUrl,
+      // Test hooks (fault injection, request log) exist only when asked for.
+      control: process.env.HANGAR_EMULATOR_CONTROL === '1',
+      transitionMs: Number(process.env.EMULATOR_TRANSITION_MS) || undefined,
+    });
+    emulator.handle = withLatency(emulator.handle.bind(emulator), latency);
+    holder.__hangarEmulator = emulator;
+  }
   return holder.__hangarEmulator;
 }

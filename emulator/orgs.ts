@@ -5,6 +5,7 @@
  */
 import { fail } from './http';
 import { MACHINES, type CodespaceRecord, type CodespaceState, type GitStatus, type UserRecord } from './model';
+import { isOrgOwner } from './permissions';
 import * as render from './render';
 import { route, type RestContext } from './api';
 import { codespaceListAnswer, stopCodespaceRecord } from './rest';
@@ -39,15 +40,11 @@ const COLLEAGUES: Omit<UserRecord, 'id'>[] = [
   listed: false,
 }));
 
-function isAdmin(world: World, org: string, login: string) {
-  return (world.orgAdmins.get(org) ?? []).includes(login);
-}
-
 /** The organisation, if the caller may act as its owner; GitHub's 404 and 403 otherwise. */
-function ownedOrg(ctx: RestContext, login: string) {
+export function ownedOrg(ctx: RestContext, login: string) {
   const org = [...ctx.world.orgs.values()].find((o) => o.login.toLowerCase() === login.toLowerCase());
   if (!org || !ctx.user.orgs.includes(org.login)) fail(404, 'Not Found');
-  if (!isAdmin(ctx.world, org!.login, ctx.user.login)) fail(403, 'Must be an organization owner.');
+  if (!isOrgOwner(ctx.world, org!.login, ctx.user.login)) fail(403, 'Must be an organization owner.');
   return org!;
 }
 

@@ -13,6 +13,7 @@ import {
   type RepoRecord,
   type UserRecord,
 } from './model';
+import { repoPermissions } from './permissions';
 import { iso, type World } from './seed';
 
 export interface Urls {
@@ -89,7 +90,8 @@ export function email(user: UserRecord) {
   return { email: user.email, primary: true, verified: true, visibility: 'private' };
 }
 
-export function repository(world: World, urls: Urls, repo: RepoRecord, full = false) {
+/** A repository as `viewer` sees it: its `permissions` are theirs. */
+export function repository(world: World, urls: Urls, repo: RepoRecord, viewer: string, full = false) {
   const fullName = `${repo.owner}/${repo.name}`;
   const api = `${urls.api}/repos/${fullName}`;
   const html = `${urls.web}/${fullName}`;
@@ -172,7 +174,7 @@ export function repository(world: World, urls: Urls, repo: RepoRecord, full = fa
     pushed_at: repo.pushedAt,
     created_at: repo.createdAt,
     updated_at: repo.pushedAt,
-    permissions: { admin: true, maintain: true, push: true, triage: true, pull: true },
+    permissions: repoPermissions(world, repo, viewer),
     allow_forking: true,
     web_commit_signoff_required: false,
   };
@@ -181,8 +183,8 @@ export function repository(world: World, urls: Urls, repo: RepoRecord, full = fa
 }
 
 /** The `minimal-repository` embedded in a codespace. */
-export function minimalRepository(world: World, urls: Urls, repo: RepoRecord) {
-  return repository(world, urls, repo);
+export function minimalRepository(world: World, urls: Urls, repo: RepoRecord, viewer: string) {
+  return repository(world, urls, repo, viewer);
 }
 
 export function machine(spec: MachineSpec, prebuild: 'ready' | 'in_progress' | null = null) {
@@ -208,7 +210,7 @@ export function codespace(world: World, urls: Urls, cs: CodespaceRecord) {
     environment_id: cs.environmentId,
     owner: simpleUser(urls, account(world, cs.owner)),
     billable_owner: simpleUser(urls, account(world, cs.billableOwner)),
-    repository: minimalRepository(world, urls, repo),
+    repository: minimalRepository(world, urls, repo, cs.owner),
     machine: spec ? machine(spec) : null,
     devcontainer_path: cs.devcontainerPath,
     prebuild: cs.prebuild,
@@ -258,7 +260,7 @@ export function shortBranch(urls: Urls, repo: RepoRecord, branch: string, sha: s
   };
 }
 
-export function pullRequest(world: World, urls: Urls, repo: RepoRecord, pull: PullRecord, sha: (ref: string) => string) {
+export function pullRequest(world: World, urls: Urls, repo: RepoRecord, pull: PullRecord, sha: (ref: string) => string, viewer: string) {
   const fullName = `${repo.owner}/${repo.name}`;
   const api = `${urls.api}/repos/${fullName}`;
   const html = `${urls.web}/${fullName}/pull/${pull.number}`;
@@ -268,7 +270,7 @@ export function pullRequest(world: World, urls: Urls, repo: RepoRecord, pull: Pu
     ref,
     sha: sha(ref),
     user: simpleUser(urls, account(world, repo.owner)),
-    repo: repository(world, urls, repo),
+    repo: repository(world, urls, repo, viewer),
   });
   return {
     url: `${api}/pulls/${pull.number}`,

@@ -11,6 +11,8 @@ import {
   type OrgRecord,
   type PullRecord,
   type RepoRecord,
+  type SecretRecord,
+  type SecretScopeRecord,
   type UserRecord,
 } from './model';
 import { repoPermissions } from './permissions';
@@ -336,5 +338,39 @@ export function organization(urls: Urls, org: OrgRecord) {
     public_members_url: `${api}/public_members{/member}`,
     avatar_url: `${urls.web}/avatars/${org.login}.svg`,
     description: org.name,
+  };
+}
+
+/** `codespaces-public-key` / `codespaces-user-public-key`: what a client seals a secret's value with. */
+export function secretsPublicKey(scope: SecretScopeRecord) {
+  return { key_id: scope.keyId, key: scope.publicKey };
+}
+
+/** `codespaces-secret`: a user's secret, always for the repositories chosen for it. */
+export function userSecret(urls: Urls, secret: SecretRecord) {
+  return {
+    name: secret.name,
+    created_at: iso(secret.createdAt),
+    updated_at: iso(secret.updatedAt),
+    visibility: 'selected' as const,
+    selected_repositories_url: `${urls.api}/user/codespaces/secrets/${secret.name}/repositories`,
+  };
+}
+
+/** `repo-codespaces-secret`. */
+export function repoSecret(secret: SecretRecord) {
+  return { name: secret.name, created_at: iso(secret.createdAt), updated_at: iso(secret.updatedAt) };
+}
+
+/** `codespaces-org-secret`: the repositories' URL only when they are chosen one by one. */
+export function orgSecret(urls: Urls, org: string, secret: SecretRecord) {
+  return {
+    name: secret.name,
+    created_at: iso(secret.createdAt),
+    updated_at: iso(secret.updatedAt),
+    visibility: secret.visibility,
+    ...(secret.visibility === 'selected'
+      ? { selected_repositories_url: `${urls.api}/orgs/${org}/codespaces/secrets/${secret.name}/repositories` }
+      : {}),
   };
 }

@@ -472,4 +472,4 @@ route('GET', '/repos/{owner}/{repo}/codespaces/permissions_check', 'codespace', 
   return ok({ accepted: !devcontainer.needsPermissions });
 });
 
-export { codespaceList as codespaceListAnswer, stopCodespace as stopCodespaceRecord };
+export { codespaceList as codespaceListAnswer, findRepo, stopCodespace as stopCodespaceRecord };

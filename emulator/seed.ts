@@ -10,6 +10,7 @@ import {
   type OrgRecord,
   type PullRecord,
   type RepoRecord,
+  type SecretScopeRecord,
   type UserRecord,
 } from './model';
 
@@ -20,6 +21,8 @@ export interface World {
   orgAdmins: Map<string, string[]>;
   repos: Map<number, RepoRecord>;
   codespaces: Map<string, CodespaceRecord>;
+  /** Codespaces secrets by scope: `user:<login>`, `repo:<id>` or `org:<login>` (see secrets.ts). */
+  secretScopes: Map<string, SecretScopeRecord>;
   nextId: () => number;
   random: () => number;
 }
@@ -387,7 +390,16 @@ export function seedWorld(now: number, transitionMs: number): World {
   const random = seededRandom(0x4a4e47);
   let id = 1000;
   const nextId = () => ++id;
-  const world: World = { users: new Map(), orgs: new Map(), orgAdmins: new Map(), repos: new Map(), codespaces: new Map(), nextId, random };
+  const world: World = {
+    users: new Map(),
+    orgs: new Map(),
+    orgAdmins: new Map(),
+    repos: new Map(),
+    codespaces: new Map(),
+    secretScopes: new Map(),
+    nextId,
+    random,
+  };
 
   let userId = 583230;
   for (const user of USERS) world.users.set(user.login, { ...user, id: ++userId });

@@ -7,6 +7,7 @@ import { seedOrganisations } from './orgs';
 import { RateLimits } from './rate-limits';
 import type { Urls } from './render';
 import { RequestLog } from './request-log';
+import { seedSecrets } from './secrets';
 import { seedWorld, type World } from './seed';
 import { Tokens } from './tokens';
 
@@ -49,10 +50,11 @@ export class EmulatorState {
     this.world = this.freshWorld();
   }
 
-  /** The seeded world: people, repositories, codespaces, and the organisations' owners and colleagues. */
+  /** The seeded world: people, repositories, codespaces, the organisations' owners and colleagues, and secrets. */
   private freshWorld(): World {
     const seeded = seedWorld(this.now(), this.transitionMs);
     seedOrganisations(seeded, this.now());
+    seedSecrets(seeded, this.now());
     return seeded;
   }
 

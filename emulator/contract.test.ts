@@ -163,6 +163,9 @@ const UNDOCUMENTED: Record<string, { status: number; why: string }[]> = {
       why: 'A member who is not an owner ("Must be an organization owner."), as on the other owner-only organisation routes.',
     },
   ],
+  'PUT /orgs/{org}/codespaces/access': [{ status: 403, why: 'A member who is not an owner ("Must be an organization owner.").' }],
+  'GET /orgs/{org}/members': [{ status: 404, why: 'An organisation that does not exist.' }],
+  'GET /orgs/{org}/repos': [{ status: 404, why: 'An organisation that does not exist.' }],
   'PATCH /user/codespaces/{codespace_name}': [
     {
       status: 422,
@@ -821,6 +824,54 @@ describe('Codespaces secrets', () => {
       await h.api(`/orgs/octo-org/codespaces/secrets/LICENSE_SERVER_KEY/repositories/${octoApp}`, { method: 'DELETE', token: orgOwner }),
       409,
     );
+  });
+});
+
+describe('organisation access, members and repositories', () => {
+  let h: Harness;
+  let owner: string;
+  beforeAll(() => {
+    h = setup();
+    owner = h.emulator.issueToken('mona', ['codespace', 'admin:org']);
+  });
+
+  it('PUT /orgs/{org}/codespaces/access', async () => {
+    const op = 'PUT /orgs/{org}/codespaces/access';
+    const put = (body: unknown, token = owner, org = 'octo-org') => h.api(`/orgs/${org}/codespaces/access`, { method: 'PUT', token, body });
+    conforms(op, await put({ visibility: 'selected_members', selected_usernames: ['hubot'] }), 204);
+    conforms(op, await put({ visibility: 'selected_members', selected_usernames: ['nobody-at-all'] }), 400);
+    conforms(op, await put({ visibility: 'sometimes' }), 422);
+    conforms(op, await put({ visibility: 'disabled' }, owner, 'nobody-org'), 404);
+    conforms(op, await put({ visibility: 'disabled' }, h.emulator.issueToken('hubot', ['admin:org'])), 403);
+  });
+
+  it('POST and DELETE /orgs/{org}/codespaces/access/selected_users', async () => {
+    await h.api('/orgs/octo-org/codespaces/access', {
+      method: 'PUT',
+      token: owner,
+      body: { visibility: 'selected_members', selected_usernames: ['hubot'] },
+    });
+    for (const method of ['POST', 'DELETE'] as const) {
+      const op = `${method} /orgs/{org}/codespaces/access/selected_users`;
+      const call = (selected_usernames: unknown) =>
+        h.api('/orgs/octo-org/codespaces/access/selected_users', { method, token: owner, body: { selected_usernames } });
+      conforms(op, await call(['lisa-dev']), 204);
+      conforms(op, await call(['nobody-at-all']), 400);
+      conforms(op, await call('lisa-dev'), 422);
+    }
+  });
+
+  it('GET /orgs/{org}/members', async () => {
+    conforms('GET /orgs/{org}/members', await h.api('/orgs/octo-org/members?per_page=100'), 200);
+    conforms('GET /orgs/{org}/members', await h.api('/orgs/octo-org/members?role=admin', { as: 'octocat-new' }), 200);
+    conforms('GET /orgs/{org}/members', await h.api('/orgs/octo-org/members?role=owner'), 422);
+    conforms('GET /orgs/{org}/members', await h.api('/orgs/nobody-org/members'), 404);
+  });
+
+  it('GET /orgs/{org}/repos', async () => {
+    conforms('GET /orgs/{org}/repos', await h.api('/orgs/octo-org/repos'), 200);
+    conforms('GET /orgs/{org}/repos', await h.api('/orgs/octo-org/repos', { as: 'octocat-new' }), 200);
+    conforms('GET /orgs/{org}/repos', await h.api('/orgs/nobody-org/repos'), 404);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * Test hooks under `/_emulator/` (only when the emulator is created with `control: true`): reset,
  * faults, the request log, tokens, transition speed, large fleets, and reading back what GitHub
- * offers no way to read (a secret's value).
+ * offers no way to read (a secret's value, an organisation's Codespaces access setting).
  */
+import { codespacesAccess } from './access';
 import { addFleet, MAX_FLEET } from './fleet';
 import type { FaultRule } from './faults';
 import { jsonAnswer } from './http';
@@ -88,6 +89,12 @@ export async function handleControl(state: EmulatorState, req: Request, url: URL
       if (!place || !name) return jsonAnswer(400, { message: 'scope (user, repo or org), owner, name and, for repo, repo are required' });
       const value = secretValue(state.world, place, name);
       return value === undefined ? jsonAnswer(404, { message: 'No such secret' }) : jsonAnswer(200, { value });
+    }
+    case 'GET /_emulator/codespaces-access': {
+      const org = url.searchParams.get('org');
+      if (!org || !state.world.orgs.has(org)) return jsonAnswer(404, { message: 'No such organisation' });
+      const access = codespacesAccess(state.world, org);
+      return jsonAnswer(200, { visibility: access.visibility, selected_usernames: access.selectedUsernames });
     }
     default:
       return jsonAnswer(404, { message: 'Not Found' });

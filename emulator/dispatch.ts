@@ -9,6 +9,7 @@ import type { EmulatorState } from './state';
 import './rest';
 import './orgs';
 import './secrets';
+import './access';
 
 export function bearer(req: Request): string | null {
   const match = req.headers.get('authorization')?.match(/^(?:token|bearer)\s+(\S+)$/i);

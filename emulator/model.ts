@@ -165,3 +165,12 @@ export interface SecretScopeRecord {
   privateKey: Uint8Array;
   secrets: Map<string, SecretRecord>;
 }
+
+export type CodespacesAccessVisibility = 'disabled' | 'selected_members' | 'all_members' | 'all_members_and_outside_collaborators';
+
+/** Who may use Codespaces billed to an organisation. */
+export interface CodespacesAccessRecord {
+  visibility: CodespacesAccessVisibility;
+  /** Logins, when `visibility` is `selected_members`. */
+  selectedUsernames: string[];
+}

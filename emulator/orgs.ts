@@ -1,10 +1,10 @@
 /**
- * Organisations as GitHub's REST API shows them to their owners: membership and admin rights,
- * the organisation's codespaces, stopping and deleting them on members' behalf, and the billing
+ * Organisations as GitHub's REST API shows them: their members and repositories, and for their
+ * owners the organisation's codespaces, stopped and deleted on members' behalf, and the billing
  * usage report. Registered into the route table of api.ts; seeded by `seedOrganisations`.
  */
 import { fail } from './http';
-import { MACHINES, type CodespaceRecord, type CodespaceState, type GitStatus, type UserRecord } from './model';
+import { MACHINES, type CodespaceRecord, type CodespaceState, type GitStatus, type RepoRecord, type UserRecord } from './model';
 import { isOrgOwner } from './permissions';
 import * as render from './render';
 import { route, type RestContext } from './api';
@@ -66,6 +66,55 @@ route('GET', '/user/orgs', null, (ctx) => {
   const orgs = ctx.user.orgs.map((login) => ctx.world.orgs.get(login)).filter((o) => o !== undefined);
   const { page, link } = paginateList(ctx, orgs);
   return { status: 200, body: page.map((o) => render.organization(ctx.urls, o)), link };
+});
+
+/** Any organisation by name (not case-sensitive), or 404. */
+function findOrg(ctx: RestContext, login: string) {
+  return [...ctx.world.orgs.values()].find((o) => o.login.toLowerCase() === login.toLowerCase()) ?? fail(404, 'Not Found');
+}
+
+function queryEnum<T extends string>(ctx: RestContext, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = ctx.url.searchParams.get(name);
+  if (raw === null) return fallback;
+  if (!allowed.includes(raw as T))
+    fail(422, 'Validation Failed', { errors: [{ resource: 'Search', field: name, code: 'invalid', value: raw }] });
+  return raw as T;
+}
+
+// Every member is a public member in the demo, so members and non-members see the same list.
+route('GET', '/orgs/{org}/members', null, (ctx, p) => {
+  const org = findOrg(ctx, p.org!);
+  const filter = queryEnum(ctx, 'filter', ['2fa_disabled', '2fa_insecure', 'all'], 'all');
+  const role = queryEnum(ctx, 'role', ['all', 'admin', 'member'], 'all');
+  // The two-factor filters are for owners only; every demo user has secure two-factor authentication.
+  if (filter !== 'all' && !isOrgOwner(ctx.world, org.login, ctx.user.login))
+    fail(422, 'Validation Failed', { errors: [{ resource: 'Search', field: 'filter', code: 'invalid' }] });
+  const members = [...ctx.world.users.values()]
+    .filter((u) => u.orgs.includes(org.login) && filter === 'all')
+    .filter((u) => role === 'all' || isOrgOwner(ctx.world, org.login, u.login) === (role === 'admin'))
+    .sort((a, b) => a.id - b.id);
+  const { page, link } = paginateList(ctx, members);
+  return { status: 200, body: page.map((u) => render.simpleUser(ctx.urls, render.account(ctx.world, u.login))), link };
+});
+
+route('GET', '/orgs/{org}/repos', null, (ctx, p) => {
+  const org = findOrg(ctx, p.org!);
+  const type = queryEnum(ctx, 'type', ['all', 'public', 'private', 'forks', 'sources', 'member'], 'all');
+  const sort = queryEnum(ctx, 'sort', ['created', 'updated', 'pushed', 'full_name'], 'created');
+  const direction = queryEnum(ctx, 'direction', ['asc', 'desc'], sort === 'full_name' ? 'asc' : 'desc');
+  const member = ctx.user.orgs.includes(org.login);
+  // Outsiders see public repositories only; no demo repository is a fork.
+  const repos = [...ctx.world.repos.values()].filter(
+    (r) =>
+      r.owner === org.login &&
+      (member || !r.private) &&
+      (type === 'public' ? !r.private : type === 'private' ? r.private : type !== 'forks' && (type !== 'member' || member)),
+  );
+  const key = (r: RepoRecord) =>
+    sort === 'full_name' ? `${r.owner}/${r.name}`.toLowerCase() : sort === 'created' ? r.createdAt : r.pushedAt;
+  repos.sort((a, b) => key(a).localeCompare(key(b)) * (direction === 'asc' ? 1 : -1));
+  const { page, link } = paginateList(ctx, repos);
+  return { status: 200, body: page.map((r) => render.repository(ctx.world, ctx.urls, r, ctx.user.login)), link };
 });
 
 route('GET', '/orgs/{org}/codespaces', 'admin:org', (ctx, p) => {

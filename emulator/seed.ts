@@ -5,6 +5,7 @@
 import {
   MACHINES,
   type CodespaceRecord,
+  type CodespacesAccessRecord,
   type CodespaceState,
   type GitStatus,
   type OrgRecord,
@@ -23,6 +24,8 @@ export interface World {
   codespaces: Map<string, CodespaceRecord>;
   /** Codespaces secrets by scope: `user:<login>`, `repo:<id>` or `org:<login>` (see secrets.ts). */
   secretScopes: Map<string, SecretScopeRecord>;
+  /** Organisation → who may use Codespaces billed to it (see access.ts). */
+  codespacesAccess: Map<string, CodespacesAccessRecord>;
   nextId: () => number;
   random: () => number;
 }
@@ -397,6 +400,7 @@ export function seedWorld(now: number, transitionMs: number): World {
     repos: new Map(),
     codespaces: new Map(),
     secretScopes: new Map(),
+    codespacesAccess: new Map(),
     nextId,
     random,
   };

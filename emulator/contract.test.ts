@@ -166,6 +166,12 @@ const UNDOCUMENTED: Record<string, { status: number; why: string }[]> = {
   'PUT /orgs/{org}/codespaces/access': [{ status: 403, why: 'A member who is not an owner ("Must be an organization owner.").' }],
   'GET /orgs/{org}/members': [{ status: 404, why: 'An organisation that does not exist.' }],
   'GET /orgs/{org}/repos': [{ status: 404, why: 'An organisation that does not exist.' }],
+  'GET /users/{username}/settings/billing/usage': [
+    {
+      status: 404,
+      why: 'A user not on GitHub’s current billing platform ("only available to users with access to the enhanced billing platform"); the summary documents this 404.',
+    },
+  ],
   'PATCH /user/codespaces/{codespace_name}': [
     {
       status: 422,
@@ -872,6 +878,31 @@ describe('organisation access, members and repositories', () => {
     conforms('GET /orgs/{org}/repos', await h.api('/orgs/octo-org/repos'), 200);
     conforms('GET /orgs/{org}/repos', await h.api('/orgs/octo-org/repos', { as: 'octocat-new' }), 200);
     conforms('GET /orgs/{org}/repos', await h.api('/orgs/nobody-org/repos'), 404);
+  });
+
+  it('GET /users/{username}/settings/billing/usage and its summary', async () => {
+    const usage = 'GET /users/{username}/settings/billing/usage';
+    const report = conforms<{ usageItems: unknown[] }>(
+      usage,
+      await h.api(`/users/mona/settings/billing/usage?year=${new Date(h.clock.now).getUTCFullYear()}`),
+      200,
+    );
+    expect(report.usageItems.length).toBeGreaterThan(50);
+    conforms(usage, await h.api('/users/mona/settings/billing/usage?day=32'), 400);
+    conforms(usage, await h.api('/users/hubot/settings/billing/usage'), 403);
+    conforms(usage, await h.api('/users/hubot/settings/billing/usage', { as: 'hubot' }), 404);
+    const summary = 'GET /users/{username}/settings/billing/usage/summary';
+    conforms(summary, await h.api('/users/mona/settings/billing/usage/summary'), 200);
+    conforms(
+      summary,
+      await h.api(
+        '/users/mona/settings/billing/usage/summary?year=2026&month=11&repository=mona/blog&product=Codespaces&sku=Codespaces%20Storage',
+      ),
+      200,
+    );
+    conforms(summary, await h.api('/users/mona/settings/billing/usage/summary?month=0'), 400);
+    conforms(summary, await h.api('/users/hubot/settings/billing/usage/summary'), 403);
+    conforms(summary, await h.api('/users/hubot/settings/billing/usage/summary', { as: 'hubot' }), 404);
   });
 });
 

@@ -10,6 +10,7 @@ import './rest';
 import './orgs';
 import './secrets';
 import './access';
+import './billing';
 
 export function bearer(req: Request): string | null {
   const match = req.headers.get('authorization')?.match(/^(?:token|bearer)\s+(\S+)$/i);

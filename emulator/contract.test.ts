@@ -22,10 +22,12 @@ import {
   type Harness,
   type JsonSchema,
   type OpenApiDocument,
+  type OpenApiOperation,
   type OpenApiResponse,
   type PublicKey,
   seal,
 } from './test-helpers';
+import { implementedOperations } from './index';
 
 // ---------- OpenAPI 3.0 → JSON Schema (draft-07, as Ajv reads it) ----------
 
@@ -903,6 +905,29 @@ describe('organisation access, members and repositories', () => {
     conforms(summary, await h.api('/users/mona/settings/billing/usage/summary?month=0'), 400);
     conforms(summary, await h.api('/users/hubot/settings/billing/usage/summary'), 403);
     conforms(summary, await h.api('/users/hubot/settings/billing/usage/summary', { as: 'hubot' }), 404);
+  });
+});
+
+describe('coverage of the description', () => {
+  const inDescription = () =>
+    Object.entries(spec.paths).flatMap(([route, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({
+        operation: `${method.toUpperCase()} ${route}`,
+        op: op as OpenApiOperation & { 'x-github'?: { category?: string } },
+      })),
+    );
+
+  it('implements every Codespaces operation GitHub describes', () => {
+    const codespaces = inDescription()
+      .filter(({ op }) => op['x-github']?.category === 'codespaces')
+      .map(({ operation }) => operation);
+    expect(codespaces).toHaveLength(48);
+    expect(codespaces.filter((operation) => !implementedOperations().includes(operation))).toEqual([]);
+  });
+
+  it('implements nothing GitHub does not describe', () => {
+    const described = new Set(inDescription().map(({ operation }) => operation));
+    expect(implementedOperations().filter((operation) => !described.has(operation))).toEqual([]);
   });
 });
 

@@ -27,7 +27,7 @@ export interface RestAnswer {
 }
 
 /** The OAuth scope an endpoint needs; `null` for none beyond a valid token. */
-export type Scope = 'codespace' | 'user:email' | 'admin:org' | null;
+export type Scope = 'codespace' | 'codespace:secrets' | 'user:email' | 'repo' | 'admin:org' | null;
 
 type Handler = (ctx: RestContext, params: Record<string, string>) => Promise<RestAnswer> | RestAnswer;
 
@@ -36,12 +36,26 @@ export interface RestRoute {
   handler: Handler;
 }
 
-/** GitHub's `x-accepted-oauth-scopes` for each scope an endpoint needs. */
-export const ACCEPTED_SCOPES: Record<NonNullable<Scope>, string> = {
-  codespace: 'codespace',
-  'user:email': 'user, user:email',
-  'admin:org': 'admin:org',
+/**
+ * The token scopes that satisfy each scope an endpoint needs, as GitHub sends them in
+ * `x-accepted-oauth-scopes`: a broader scope includes its narrower one (`codespace` holds
+ * `codespace:secrets`, `user` holds `user:email`).
+ */
+export const SATISFIED_BY: Record<NonNullable<Scope>, readonly string[]> = {
+  codespace: ['codespace'],
+  'codespace:secrets': ['codespace', 'codespace:secrets'],
+  'user:email': ['user', 'user:email'],
+  repo: ['repo'],
+  'admin:org': ['admin:org'],
 };
+
+export const ACCEPTED_SCOPES = Object.fromEntries(
+  Object.entries(SATISFIED_BY).map(([scope, accepted]) => [scope, accepted.join(', ')]),
+) as Record<NonNullable<Scope>, string>;
+
+export function hasScope(scopes: readonly string[], needs: Scope) {
+  return !needs || SATISFIED_BY[needs].some((scope) => scopes.includes(scope));
+}
 
 export const restRoutes = new Router<RestRoute>();
 

@@ -22,8 +22,12 @@ import {
   type Harness,
   type JsonSchema,
   type OpenApiDocument,
+  type OpenApiOperation,
   type OpenApiResponse,
+  type PublicKey,
+  seal,
 } from './test-helpers';
+import { implementedOperations } from './index';
 
 // ---------- OpenAPI 3.0 → JSON Schema (draft-07, as Ajv reads it) ----------
 
@@ -128,6 +132,48 @@ const UNDOCUMENTED: Record<string, { status: number; why: string }[]> = {
       why: 'An organisation that does not exist, or that the user is not a member of: GitHub does not reveal it, as on every /orgs/{org} route.',
     },
   ],
+  'GET /user/codespaces/secrets/{secret_name}': [{ status: 404, why: 'A secret the user does not have; the description lists only 200.' }],
+  'DELETE /user/codespaces/secrets/{secret_name}': [
+    { status: 404, why: 'A secret the user does not have; the description lists only 204.' },
+  ],
+  'PUT /user/codespaces/secrets/{secret_name}/repositories': [
+    {
+      status: 422,
+      why: 'No selected_repository_ids, or not integers: the validation answer GitHub gives for a body against its schema; none is listed here.',
+    },
+  ],
+  'GET /repos/{owner}/{repo}/codespaces/secrets': [
+    { status: 403, why: 'A user who can see the repository but does not administer it ("Must have admin rights to Repository.").' },
+    { status: 404, why: 'A repository the user cannot see: GitHub does not reveal it, as on every /repos route.' },
+  ],
+  'GET /repos/{owner}/{repo}/codespaces/secrets/public-key': [
+    { status: 403, why: 'A private repository and a token without the repo scope, which the description says this needs.' },
+  ],
+  'PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}': [
+    {
+      status: 422,
+      why: 'A value that does not open with the repository’s key, or a name GitHub’s rules refuse; the user and organisation forms of this operation document 422.',
+    },
+    {
+      status: 403,
+      why: 'A user who does not administer the repository; the description says "The associated user must be a repository admin".',
+    },
+  ],
+  'GET /orgs/{org}/codespaces/secrets': [
+    {
+      status: 403,
+      why: 'A member who is not an owner ("Must be an organization owner."), as on the other owner-only organisation routes.',
+    },
+  ],
+  'PUT /orgs/{org}/codespaces/access': [{ status: 403, why: 'A member who is not an owner ("Must be an organization owner.").' }],
+  'GET /orgs/{org}/members': [{ status: 404, why: 'An organisation that does not exist.' }],
+  'GET /orgs/{org}/repos': [{ status: 404, why: 'An organisation that does not exist.' }],
+  'GET /users/{username}/settings/billing/usage': [
+    {
+      status: 404,
+      why: 'A user not on GitHub’s current billing platform ("only available to users with access to the enhanced billing platform"); the summary documents this 404.',
+    },
+  ],
   'PATCH /user/codespaces/{codespace_name}': [
     {
       status: 422,
@@ -186,6 +232,9 @@ function problemsWith(operation: string, response: ApiResponse): string[] {
   let key = `${operation} ${status}`;
   if (documented[status]) {
     schema = resolveResponse(documented[status]).content?.['application/json']?.schema ?? null;
+    // Some errors are described in words only (409 "Conflict when visibility type not set to
+    // selected"); GitHub still answers them with its error body.
+    if (!schema && response.status >= 400) schema = { $ref: `${COMPONENT_SCHEMAS}basic-error` };
   } else if (UNDOCUMENTED[operation]?.some((gap) => String(gap.status) === status)) {
     // Not in the description: at least GitHub's error shape.
     schema = { $ref: `${COMPONENT_SCHEMAS}basic-error` };
@@ -615,6 +664,270 @@ describe('organisations', () => {
     conforms(op, await h.api('/organizations/octo-org/settings/billing/usage?month=13', { token: admin }), 400);
     conforms(op, await h.api('/organizations/octo-org/settings/billing/usage', { token: member }), 403);
     conforms(op, await h.api('/organizations/nobody-org/settings/billing/usage', { token: admin }), 404);
+  });
+});
+
+describe('Codespaces secrets', () => {
+  let h: Harness;
+  let repoAdmin: string;
+  let orgOwner: string;
+  beforeAll(() => {
+    h = setup();
+    repoAdmin = h.emulator.issueToken('mona', ['codespace', 'repo']);
+    orgOwner = h.emulator.issueToken('mona', ['codespace', 'admin:org']);
+  });
+  const repoId = (fullName: string) =>
+    must(
+      [...h.emulator.world.repos.values()].find((r) => `${r.owner}/${r.name}` === fullName),
+      fullName,
+    ).id;
+  /** A body sealed with the key GitHub gives at `keyPath`. */
+  async function sealed(keyPath: string, value: string, token?: string) {
+    const key = conforms(
+      `GET ${keyPath.replace(/^\/repos\/[^/]+\/[^/]+/, '/repos/{owner}/{repo}').replace(/^\/orgs\/[^/]+/, '/orgs/{org}')}`,
+      await h.api<PublicKey>(keyPath, { token }),
+      200,
+    );
+    return { encrypted_value: await seal(value, key.key), key_id: key.key_id };
+  }
+
+  it('the user’s: list, public key, get, create or update, delete', async () => {
+    conforms('GET /user/codespaces/secrets', await h.api('/user/codespaces/secrets'), 200);
+    conforms('GET /user/codespaces/secrets', await h.api('/user/codespaces/secrets', { as: 'octocat-new' }), 200);
+    const op = 'PUT /user/codespaces/secrets/{secret_name}';
+    const body = await sealed('/user/codespaces/secrets/public-key', 'value', undefined);
+    conforms(
+      op,
+      await h.api('/user/codespaces/secrets/CONTRACT', {
+        method: 'PUT',
+        body: { ...body, selected_repository_ids: [repoId('mona/blog')] },
+      }),
+      201,
+    );
+    conforms(op, await h.api('/user/codespaces/secrets/CONTRACT', { method: 'PUT', body }), 204);
+    conforms(op, await h.api('/user/codespaces/secrets/GITHUB_CONTRACT', { method: 'PUT', body }), 422);
+    conforms(op, await h.api('/user/codespaces/secrets/CONTRACT', { method: 'PUT', body: { ...body, key_id: '1' } }), 422);
+    conforms('GET /user/codespaces/secrets/{secret_name}', await h.api('/user/codespaces/secrets/CONTRACT'), 200);
+    conforms('GET /user/codespaces/secrets/{secret_name}', await h.api('/user/codespaces/secrets/NOTHING'), 404);
+    conforms('DELETE /user/codespaces/secrets/{secret_name}', await h.api('/user/codespaces/secrets/CONTRACT', { method: 'DELETE' }), 204);
+    conforms('DELETE /user/codespaces/secrets/{secret_name}', await h.api('/user/codespaces/secrets/CONTRACT', { method: 'DELETE' }), 404);
+  });
+
+  it('the user’s: the repositories a secret is for', async () => {
+    const path = '/user/codespaces/secrets/NPM_TOKEN/repositories';
+    conforms('GET /user/codespaces/secrets/{secret_name}/repositories', await h.api(path), 200);
+    conforms('GET /user/codespaces/secrets/{secret_name}/repositories', await h.api('/user/codespaces/secrets/NOTHING/repositories'), 404);
+    const set = 'PUT /user/codespaces/secrets/{secret_name}/repositories';
+    conforms(set, await h.api(path, { method: 'PUT', body: { selected_repository_ids: [repoId('mona/blog')] } }), 204);
+    conforms(set, await h.api(path, { method: 'PUT', body: { selected_repository_ids: [repoId('hubot/scripts')] } }), 404);
+    conforms(set, await h.api(path, { method: 'PUT', body: {} }), 422);
+    const add = 'PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}';
+    conforms(add, await h.api(`${path}/${repoId('octo-org/octo-app')}`, { method: 'PUT' }), 204);
+    conforms(add, await h.api(`${path}/1`, { method: 'PUT' }), 404);
+    const remove = 'DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}';
+    conforms(remove, await h.api(`${path}/${repoId('octo-org/octo-app')}`, { method: 'DELETE' }), 204);
+    conforms(remove, await h.api('/user/codespaces/secrets/NOTHING/repositories/1', { method: 'DELETE' }), 404);
+  });
+
+  it('a repository’s: list, public key, get, create or update, delete', async () => {
+    const list = 'GET /repos/{owner}/{repo}/codespaces/secrets';
+    conforms(list, await h.api('/repos/mona/blog/codespaces/secrets', { token: repoAdmin }), 200);
+    conforms(list, await h.api('/repos/octo-org/octo-app/codespaces/secrets', { token: h.emulator.issueToken('hubot', ['repo']) }), 403);
+    conforms(list, await h.api('/repos/hubot/scripts/codespaces/secrets', { token: repoAdmin }), 404);
+    conforms('GET /repos/{owner}/{repo}/codespaces/secrets/public-key', await h.api('/repos/mona/blog/codespaces/secrets/public-key'), 403);
+    const body = await sealed('/repos/mona/blog/codespaces/secrets/public-key', 'value', repoAdmin);
+    const put = 'PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}';
+    conforms(put, await h.api('/repos/mona/blog/codespaces/secrets/CONTRACT', { method: 'PUT', token: repoAdmin, body }), 201);
+    conforms(put, await h.api('/repos/mona/blog/codespaces/secrets/CONTRACT', { method: 'PUT', token: repoAdmin, body }), 204);
+    conforms(put, await h.api('/repos/mona/blog/codespaces/secrets/9LIVES', { method: 'PUT', token: repoAdmin, body }), 422);
+    conforms(put, await h.api('/repos/acme-corp/infra/codespaces/secrets/CONTRACT', { method: 'PUT', token: repoAdmin, body }), 403);
+    conforms(
+      'GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}',
+      await h.api('/repos/mona/blog/codespaces/secrets/CONTRACT', { token: repoAdmin }),
+      200,
+    );
+    conforms(
+      'DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}',
+      await h.api('/repos/mona/blog/codespaces/secrets/CONTRACT', { method: 'DELETE', token: repoAdmin }),
+      204,
+    );
+  });
+
+  it('an organisation’s: list, public key, get, create or update, delete', async () => {
+    const list = 'GET /orgs/{org}/codespaces/secrets';
+    conforms(list, await h.api('/orgs/octo-org/codespaces/secrets', { token: orgOwner }), 200);
+    conforms(list, await h.api('/orgs/octo-org/codespaces/secrets', { token: h.emulator.issueToken('hubot', ['admin:org']) }), 403);
+    const body = await sealed('/orgs/octo-org/codespaces/secrets/public-key', 'value', orgOwner);
+    const put = 'PUT /orgs/{org}/codespaces/secrets/{secret_name}';
+    const at = (name: string) => `/orgs/octo-org/codespaces/secrets/${name}`;
+    conforms(
+      put,
+      await h.api(at('CONTRACT'), {
+        method: 'PUT',
+        token: orgOwner,
+        body: { ...body, visibility: 'selected', selected_repository_ids: [repoId('octo-org/octo-app')] },
+      }),
+      201,
+    );
+    conforms(put, await h.api(at('CONTRACT'), { method: 'PUT', token: orgOwner, body: { visibility: 'private' } }), 204);
+    conforms(put, await h.api(at('CONTRACT'), { method: 'PUT', token: orgOwner, body: { ...body, visibility: 'public' } }), 422);
+    conforms(
+      put,
+      await h.api('/orgs/nobody-org/codespaces/secrets/CONTRACT', { method: 'PUT', token: orgOwner, body: { ...body, visibility: 'all' } }),
+      404,
+    );
+    conforms('GET /orgs/{org}/codespaces/secrets/{secret_name}', await h.api(at('CONTRACT'), { token: orgOwner }), 200);
+    conforms('GET /orgs/{org}/codespaces/secrets/{secret_name}', await h.api(at('STAGING_DATABASE_URL'), { token: orgOwner }), 200);
+    conforms(
+      'DELETE /orgs/{org}/codespaces/secrets/{secret_name}',
+      await h.api(at('CONTRACT'), { method: 'DELETE', token: orgOwner }),
+      204,
+    );
+    conforms(
+      'DELETE /orgs/{org}/codespaces/secrets/{secret_name}',
+      await h.api(at('CONTRACT'), { method: 'DELETE', token: orgOwner }),
+      404,
+    );
+  });
+
+  it('an organisation’s: the repositories a selected secret is for', async () => {
+    const path = '/orgs/octo-org/codespaces/secrets/STAGING_DATABASE_URL/repositories';
+    const octoApp = repoId('octo-org/octo-app');
+    conforms('GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories', await h.api(path, { token: orgOwner }), 200);
+    conforms(
+      'GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories',
+      await h.api('/orgs/octo-org/codespaces/secrets/NOTHING/repositories', { token: orgOwner }),
+      404,
+    );
+    const set = 'PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories';
+    conforms(set, await h.api(path, { method: 'PUT', token: orgOwner, body: { selected_repository_ids: [octoApp] } }), 204);
+    conforms(
+      set,
+      await h.api(path, { method: 'PUT', token: orgOwner, body: { selected_repository_ids: [repoId('acme-corp/infra')] } }),
+      404,
+    );
+    conforms(
+      set,
+      await h.api('/orgs/octo-org/codespaces/secrets/REGISTRY_TOKEN/repositories', {
+        method: 'PUT',
+        token: orgOwner,
+        body: { selected_repository_ids: [octoApp] },
+      }),
+      409,
+    );
+    const add = 'PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}';
+    conforms(add, await h.api(`${path}/${repoId('octo-org/api-server')}`, { method: 'PUT', token: orgOwner }), 204);
+    conforms(add, await h.api(`${path}/${repoId('acme-corp/infra')}`, { method: 'PUT', token: orgOwner }), 422);
+    conforms(add, await h.api(`${path}/1`, { method: 'PUT', token: orgOwner }), 404);
+    conforms(
+      add,
+      await h.api(`/orgs/octo-org/codespaces/secrets/REGISTRY_TOKEN/repositories/${octoApp}`, { method: 'PUT', token: orgOwner }),
+      409,
+    );
+    const remove = 'DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}';
+    conforms(remove, await h.api(`${path}/${octoApp}`, { method: 'DELETE', token: orgOwner }), 204);
+    conforms(remove, await h.api(`${path}/${repoId('acme-corp/infra')}`, { method: 'DELETE', token: orgOwner }), 422);
+    conforms(
+      remove,
+      await h.api(`/orgs/octo-org/codespaces/secrets/LICENSE_SERVER_KEY/repositories/${octoApp}`, { method: 'DELETE', token: orgOwner }),
+      409,
+    );
+  });
+});
+
+describe('organisation access, members and repositories', () => {
+  let h: Harness;
+  let owner: string;
+  beforeAll(() => {
+    h = setup();
+    owner = h.emulator.issueToken('mona', ['codespace', 'admin:org']);
+  });
+
+  it('PUT /orgs/{org}/codespaces/access', async () => {
+    const op = 'PUT /orgs/{org}/codespaces/access';
+    const put = (body: unknown, token = owner, org = 'octo-org') => h.api(`/orgs/${org}/codespaces/access`, { method: 'PUT', token, body });
+    conforms(op, await put({ visibility: 'selected_members', selected_usernames: ['hubot'] }), 204);
+    conforms(op, await put({ visibility: 'selected_members', selected_usernames: ['nobody-at-all'] }), 400);
+    conforms(op, await put({ visibility: 'sometimes' }), 422);
+    conforms(op, await put({ visibility: 'disabled' }, owner, 'nobody-org'), 404);
+    conforms(op, await put({ visibility: 'disabled' }, h.emulator.issueToken('hubot', ['admin:org'])), 403);
+  });
+
+  it('POST and DELETE /orgs/{org}/codespaces/access/selected_users', async () => {
+    await h.api('/orgs/octo-org/codespaces/access', {
+      method: 'PUT',
+      token: owner,
+      body: { visibility: 'selected_members', selected_usernames: ['hubot'] },
+    });
+    for (const method of ['POST', 'DELETE'] as const) {
+      const op = `${method} /orgs/{org}/codespaces/access/selected_users`;
+      const call = (selected_usernames: unknown) =>
+        h.api('/orgs/octo-org/codespaces/access/selected_users', { method, token: owner, body: { selected_usernames } });
+      conforms(op, await call(['lisa-dev']), 204);
+      conforms(op, await call(['nobody-at-all']), 400);
+      conforms(op, await call('lisa-dev'), 422);
+    }
+  });
+
+  it('GET /orgs/{org}/members', async () => {
+    conforms('GET /orgs/{org}/members', await h.api('/orgs/octo-org/members?per_page=100'), 200);
+    conforms('GET /orgs/{org}/members', await h.api('/orgs/octo-org/members?role=admin', { as: 'octocat-new' }), 200);
+    conforms('GET /orgs/{org}/members', await h.api('/orgs/octo-org/members?role=owner'), 422);
+    conforms('GET /orgs/{org}/members', await h.api('/orgs/nobody-org/members'), 404);
+  });
+
+  it('GET /orgs/{org}/repos', async () => {
+    conforms('GET /orgs/{org}/repos', await h.api('/orgs/octo-org/repos'), 200);
+    conforms('GET /orgs/{org}/repos', await h.api('/orgs/octo-org/repos', { as: 'octocat-new' }), 200);
+    conforms('GET /orgs/{org}/repos', await h.api('/orgs/nobody-org/repos'), 404);
+  });
+
+  it('GET /users/{username}/settings/billing/usage and its summary', async () => {
+    const usage = 'GET /users/{username}/settings/billing/usage';
+    const report = conforms<{ usageItems: unknown[] }>(
+      usage,
+      await h.api(`/users/mona/settings/billing/usage?year=${new Date(h.clock.now).getUTCFullYear()}`),
+      200,
+    );
+    expect(report.usageItems.length).toBeGreaterThan(50);
+    conforms(usage, await h.api('/users/mona/settings/billing/usage?day=32'), 400);
+    conforms(usage, await h.api('/users/hubot/settings/billing/usage'), 403);
+    conforms(usage, await h.api('/users/hubot/settings/billing/usage', { as: 'hubot' }), 404);
+    const summary = 'GET /users/{username}/settings/billing/usage/summary';
+    conforms(summary, await h.api('/users/mona/settings/billing/usage/summary'), 200);
+    conforms(
+      summary,
+      await h.api(
+        '/users/mona/settings/billing/usage/summary?year=2026&month=11&repository=mona/blog&product=Codespaces&sku=Codespaces%20Storage',
+      ),
+      200,
+    );
+    conforms(summary, await h.api('/users/mona/settings/billing/usage/summary?month=0'), 400);
+    conforms(summary, await h.api('/users/hubot/settings/billing/usage/summary'), 403);
+    conforms(summary, await h.api('/users/hubot/settings/billing/usage/summary', { as: 'hubot' }), 404);
+  });
+});
+
+describe('coverage of the description', () => {
+  const inDescription = () =>
+    Object.entries(spec.paths).flatMap(([route, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({
+        operation: `${method.toUpperCase()} ${route}`,
+        op: op as OpenApiOperation & { 'x-github'?: { category?: string } },
+      })),
+    );
+
+  it('implements every Codespaces operation GitHub describes', () => {
+    const codespaces = inDescription()
+      .filter(({ op }) => op['x-github']?.category === 'codespaces')
+      .map(({ operation }) => operation);
+    expect(codespaces).toHaveLength(48);
+    expect(codespaces.filter((operation) => !implementedOperations().includes(operation))).toEqual([]);
+  });
+
+  it('implements nothing GitHub does not describe', () => {
+    const described = new Set(inDescription().map(({ operation }) => operation));
+    expect(implementedOperations().filter((operation) => !described.has(operation))).toEqual([]);
   });
 });
 

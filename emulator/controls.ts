@@ -1,11 +1,14 @@
 /**
  * Test hooks under `/_emulator/` (only when the emulator is created with `control: true`): reset,
- * faults, the request log, tokens, transition speed and large fleets.
+ * faults, the request log, tokens, transition speed, large fleets, and reading back what GitHub
+ * offers no way to read (a secret's value, an organisation's Codespaces access setting).
  */
+import { codespacesAccess } from './access';
 import { addFleet, MAX_FLEET } from './fleet';
 import type { FaultRule } from './faults';
 import { jsonAnswer } from './http';
 import { generateOrgFleet } from './orgs';
+import { secretValue, type SecretPlace } from './secrets';
 import type { EmulatorState } from './state';
 
 async function readBody(req: Request): Promise<Record<string, unknown>> {
@@ -79,7 +82,40 @@ export async function handleControl(state: EmulatorState, req: Request, url: URL
       }
       return jsonAnswer(201, addFleet(state.world, state.now(), { login, count }));
     }
+    case 'GET /_emulator/secrets': {
+      // The value GitHub holds for a secret: ?scope=user&owner=mona&name=X, scope=repo&owner=&repo=, or scope=org&owner=.
+      const place = secretPlace(state, url.searchParams);
+      const name = url.searchParams.get('name');
+      if (!place || !name) return jsonAnswer(400, { message: 'scope (user, repo or org), owner, name and, for repo, repo are required' });
+      const value = secretValue(state.world, place, name);
+      return value === undefined ? jsonAnswer(404, { message: 'No such secret' }) : jsonAnswer(200, { value });
+    }
+    case 'GET /_emulator/codespaces-access': {
+      const org = url.searchParams.get('org');
+      if (!org || !state.world.orgs.has(org)) return jsonAnswer(404, { message: 'No such organisation' });
+      const access = codespacesAccess(state.world, org);
+      return jsonAnswer(200, { visibility: access.visibility, selected_usernames: access.selectedUsernames });
+    }
     default:
       return jsonAnswer(404, { message: 'Not Found' });
+  }
+}
+
+function secretPlace(state: EmulatorState, query: URLSearchParams): SecretPlace | null {
+  const owner = query.get('owner');
+  if (!owner) return null;
+  switch (query.get('scope')) {
+    case 'user':
+      return { kind: 'user', login: owner };
+    case 'org':
+      return { kind: 'org', org: owner };
+    case 'repo': {
+      const name = query.get('repo');
+      const repo = [...state.world.repos.values()].find((r) => r.owner === owner && r.name === name);
+      // A repository that does not exist has no secrets: a place nothing is stored in.
+      return name ? { kind: 'repo', repoId: repo?.id ?? -1 } : null;
+    }
+    default:
+      return null;
   }
 }

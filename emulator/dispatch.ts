@@ -2,12 +2,15 @@
  * api.github.com's request handling around every operation: the token, the rate limit, the scope
  * the operation needs, and the ETag that makes an unchanged GET a free 304.
  */
-import { ACCEPTED_SCOPES, restRoutes, type RestAnswer } from './api';
+import { ACCEPTED_SCOPES, hasScope, restRoutes, type RestAnswer } from './api';
 import { errorBody, etagMatches, etagOf, githubHeaders, HttpError, jsonAnswer, requestId } from './http';
 import type { EmulatorState } from './state';
 // Importing these registers their operations in the route table.
 import './rest';
 import './orgs';
+import './secrets';
+import './access';
+import './billing';
 
 export function bearer(req: Request): string | null {
   const match = req.headers.get('authorization')?.match(/^(?:token|bearer)\s+(\S+)$/i);
@@ -43,8 +46,7 @@ export async function handleRest(
   let answer: RestAnswer;
   try {
     if (!matched) throw new HttpError(404, 'Not Found');
-    const hasScope = !needs || info.scopes.includes(needs) || (needs === 'user:email' && info.scopes.includes('user'));
-    if (!hasScope) {
+    if (!hasScope(info.scopes, needs)) {
       throw needs === 'user:email'
         ? new HttpError(404, 'Not Found')
         : new HttpError(403, `This endpoint needs the "${needs}" scope; the token has: ${info.scopes.join(', ') || 'none'}.`);
@@ -60,11 +62,12 @@ export async function handleRest(
   // GitHub names the scopes an endpoint accepts, on its errors too (most usefully on a missing scope).
   if (needs) answer.acceptedScopes ??= ACCEPTED_SCOPES[needs];
 
-  const body = JSON.stringify(answer.body);
+  // 204 No Content: no body, and so no content type.
+  const body = answer.status === 204 ? null : JSON.stringify(answer.body);
   const headers: Record<string, string> = { ...scopeHeaders };
   if (answer.acceptedScopes) headers['x-accepted-oauth-scopes'] = answer.acceptedScopes;
   if (answer.link) headers.link = answer.link;
-  if (req.method === 'GET' && answer.status === 200) {
+  if (req.method === 'GET' && answer.status === 200 && body !== null) {
     const etag = etagOf(body);
     headers.etag = etag;
     headers['cache-control'] = 'private, max-age=60, s-maxage=60';
@@ -77,5 +80,7 @@ export async function handleRest(
     }
   }
   state.rateLimits.window(user.login).used += 1;
-  return new Response(body, { status: answer.status, headers: githubHeaders({ ...state.rateLimits.headers(user.login), ...headers }) });
+  const sent = githubHeaders({ ...state.rateLimits.headers(user.login), ...headers });
+  if (body === null) delete sent['content-type'];
+  return new Response(body, { status: answer.status, headers: sent });
 }

@@ -5,8 +5,10 @@
  * the app, so the two can disagree, and tests find out.
  *
  * The parts: state.ts (what it remembers), dispatch.ts (REST: token, rate limit, scope, ETag),
- * api.ts + rest.ts + orgs.ts (the operations), oauth.ts and web.ts (github.com's pages),
- * controls.ts (test hooks), faults.ts and request-log.ts.
+ * api.ts (the route table) with the operations in rest.ts (codespaces, repositories), orgs.ts
+ * (organisations), secrets.ts (Codespaces secrets, opened with sealed-box.ts), access.ts (who may
+ * use an organisation's Codespaces) and billing.ts (usage reports); permissions.ts (who may do
+ * what), oauth.ts and web.ts (github.com's pages), controls.ts (test hooks), faults.ts and request-log.ts.
  */
 import { randomBytes } from 'node:crypto';
 import { restRoutes } from './api';

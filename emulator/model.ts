@@ -143,3 +143,34 @@ export function machineSpec(name: string): MachineSpec | undefined {
 export const bytes = (gb: number) => gb * GIB;
 
 export const LOCATIONS = ['EastUs', 'WestUs2', 'WestEurope', 'SouthEastAsia'] as const;
+
+/** A Codespaces secret as GitHub holds it: the opened value, kept only in the emulator's memory. */
+export interface SecretRecord {
+  /** Upper case: GitHub's secret names are not case-sensitive. */
+  name: string;
+  value: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Organisation secrets: which repositories may use it. User secrets are always `selected`. */
+  visibility: 'all' | 'private' | 'selected';
+  /** The repositories chosen when `visibility` is `selected`. */
+  repositoryIds: number[];
+}
+
+/** One place secrets live (a user, a repository or an organisation): its key pair and its secrets. */
+export interface SecretScopeRecord {
+  keyId: string;
+  /** X25519 public key, base64 (standard alphabet, padded), as GitHub gives it. */
+  publicKey: string;
+  privateKey: Uint8Array;
+  secrets: Map<string, SecretRecord>;
+}
+
+export type CodespacesAccessVisibility = 'disabled' | 'selected_members' | 'all_members' | 'all_members_and_outside_collaborators';
+
+/** Who may use Codespaces billed to an organisation. */
+export interface CodespacesAccessRecord {
+  visibility: CodespacesAccessVisibility;
+  /** Logins, when `visibility` is `selected_members`. */
+  selectedUsernames: string[];
+}

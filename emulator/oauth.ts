@@ -73,6 +73,8 @@ export function verifyPkce(challenge: string | null, verifier: string | null) {
 
 const SCOPE_WORDS: Record<string, string> = {
   codespace: 'Create, manage and delete your codespaces',
+  'codespace:secrets': 'Create, read, update and delete your codespace secrets',
+  repo: 'Full control of your private repositories, including their settings and secrets',
   'read:user': 'Read your profile',
   'user:email': 'Read your e-mail addresses',
   'admin:org': 'Manage your organisations, including their codespaces',

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { links, must, setup, TRANSITION_MS, type BasicError, type CodespaceList, type Harness } from './test-helpers';
+import { links, must, setup, TRANSITION_MS, type BasicError, type CodespaceList, type FullRepository, type Harness } from './test-helpers';
 
 const ADMIN_SCOPES = ['codespace', 'read:user', 'user:email', 'admin:org'];
 
@@ -174,5 +174,34 @@ describe('a large organisation, for performance checks', () => {
       (await h.web('/_emulator/org-fleet', { method: 'POST', body: JSON.stringify({ org: 'octo-org', codespaces: -1, members: 3 }) }))
         .status,
     ).toBe(400);
+  });
+});
+
+describe('who administers a repository', () => {
+  const h = setup();
+  const permissionsOf = async (fullName: string, as: string) =>
+    (await h.api<FullRepository>(`/repos/${fullName}`, { as })).body.permissions;
+
+  it('gives mona admin rights on her own repositories and on those of octo-org, which she owns', async () => {
+    expect(await permissionsOf('mona/blog', 'mona')).toMatchObject({ admin: true, push: true });
+    expect(await permissionsOf('octo-org/octo-app', 'mona')).toMatchObject({ admin: true, push: true });
+  });
+
+  it('gives a plain member write access but not admin, and anyone else only read on a public repository', async () => {
+    expect(await permissionsOf('octo-org/octo-app', 'hubot')).toEqual({
+      admin: false,
+      maintain: false,
+      push: true,
+      triage: true,
+      pull: true,
+    });
+    expect(await permissionsOf('acme-corp/payments', 'mona')).toMatchObject({ admin: false, push: true });
+    expect(await permissionsOf('mona/hello-world', 'hubot')).toEqual({
+      admin: false,
+      maintain: false,
+      push: false,
+      triage: false,
+      pull: true,
+    });
   });
 });

@@ -1,14 +1,15 @@
 /**
- * Organisations as GitHub's REST API shows them to their owners: membership and admin rights,
- * the organisation's codespaces, stopping and deleting them on members' behalf, and the billing
- * usage report. Registered into the route table of api.ts; seeded by `seedOrganisations`.
+ * Organisations as GitHub's REST API shows them: their members and repositories, and for their
+ * owners the organisation's codespaces, stopped and deleted on members' behalf (the billing usage
+ * report is in billing.ts). Registered into the route table of api.ts; seeded by `seedOrganisations`.
  */
 import { fail } from './http';
-import { MACHINES, type CodespaceRecord, type CodespaceState, type GitStatus, type UserRecord } from './model';
+import { MACHINES, type CodespaceRecord, type CodespaceState, type GitStatus, type RepoRecord, type UserRecord } from './model';
+import { isOrgOwner } from './permissions';
 import * as render from './render';
 import { route, type RestContext } from './api';
 import { codespaceListAnswer, stopCodespaceRecord } from './rest';
-import { codespaceNameFor, iso, seededRandom, uuid, type World } from './seed';
+import { codespaceNameFor, seededRandom, uuid, type World } from './seed';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -39,19 +40,15 @@ const COLLEAGUES: Omit<UserRecord, 'id'>[] = [
   listed: false,
 }));
 
-function isAdmin(world: World, org: string, login: string) {
-  return (world.orgAdmins.get(org) ?? []).includes(login);
-}
-
 /** The organisation, if the caller may act as its owner; GitHub's 404 and 403 otherwise. */
-function ownedOrg(ctx: RestContext, login: string) {
+export function ownedOrg(ctx: RestContext, login: string) {
   const org = [...ctx.world.orgs.values()].find((o) => o.login.toLowerCase() === login.toLowerCase());
   if (!org || !ctx.user.orgs.includes(org.login)) fail(404, 'Not Found');
-  if (!isAdmin(ctx.world, org!.login, ctx.user.login)) fail(403, 'Must be an organization owner.');
+  if (!isOrgOwner(ctx.world, org!.login, ctx.user.login)) fail(403, 'Must be an organization owner.');
   return org!;
 }
 
-function orgCodespaces(world: World, org: string) {
+export function orgCodespaces(world: World, org: string) {
   return [...world.codespaces.values()]
     .filter((c) => c.billableOwner === org)
     .sort((a, b) => b.createdAt - a.createdAt || a.name.localeCompare(b.name));
@@ -69,6 +66,55 @@ route('GET', '/user/orgs', null, (ctx) => {
   const orgs = ctx.user.orgs.map((login) => ctx.world.orgs.get(login)).filter((o) => o !== undefined);
   const { page, link } = paginateList(ctx, orgs);
   return { status: 200, body: page.map((o) => render.organization(ctx.urls, o)), link };
+});
+
+/** Any organisation by name (not case-sensitive), or 404. */
+function findOrg(ctx: RestContext, login: string) {
+  return [...ctx.world.orgs.values()].find((o) => o.login.toLowerCase() === login.toLowerCase()) ?? fail(404, 'Not Found');
+}
+
+function queryEnum<T extends string>(ctx: RestContext, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = ctx.url.searchParams.get(name);
+  if (raw === null) return fallback;
+  if (!allowed.includes(raw as T))
+    fail(422, 'Validation Failed', { errors: [{ resource: 'Search', field: name, code: 'invalid', value: raw }] });
+  return raw as T;
+}
+
+// Every member is a public member in the demo, so members and non-members see the same list.
+route('GET', '/orgs/{org}/members', null, (ctx, p) => {
+  const org = findOrg(ctx, p.org!);
+  const filter = queryEnum(ctx, 'filter', ['2fa_disabled', '2fa_insecure', 'all'], 'all');
+  const role = queryEnum(ctx, 'role', ['all', 'admin', 'member'], 'all');
+  // The two-factor filters are for owners only; every demo user has secure two-factor authentication.
+  if (filter !== 'all' && !isOrgOwner(ctx.world, org.login, ctx.user.login))
+    fail(422, 'Validation Failed', { errors: [{ resource: 'Search', field: 'filter', code: 'invalid' }] });
+  const members = [...ctx.world.users.values()]
+    .filter((u) => u.orgs.includes(org.login) && filter === 'all')
+    .filter((u) => role === 'all' || isOrgOwner(ctx.world, org.login, u.login) === (role === 'admin'))
+    .sort((a, b) => a.id - b.id);
+  const { page, link } = paginateList(ctx, members);
+  return { status: 200, body: page.map((u) => render.simpleUser(ctx.urls, render.account(ctx.world, u.login))), link };
+});
+
+route('GET', '/orgs/{org}/repos', null, (ctx, p) => {
+  const org = findOrg(ctx, p.org!);
+  const type = queryEnum(ctx, 'type', ['all', 'public', 'private', 'forks', 'sources', 'member'], 'all');
+  const sort = queryEnum(ctx, 'sort', ['created', 'updated', 'pushed', 'full_name'], 'created');
+  const direction = queryEnum(ctx, 'direction', ['asc', 'desc'], sort === 'full_name' ? 'asc' : 'desc');
+  const member = ctx.user.orgs.includes(org.login);
+  // Outsiders see public repositories only; no demo repository is a fork.
+  const repos = [...ctx.world.repos.values()].filter(
+    (r) =>
+      r.owner === org.login &&
+      (member || !r.private) &&
+      (type === 'public' ? !r.private : type === 'private' ? r.private : type !== 'forks' && (type !== 'member' || member)),
+  );
+  const key = (r: RepoRecord) =>
+    sort === 'full_name' ? `${r.owner}/${r.name}`.toLowerCase() : sort === 'created' ? r.createdAt : r.pushedAt;
+  repos.sort((a, b) => key(a).localeCompare(key(b)) * (direction === 'asc' ? 1 : -1));
+  const { page, link } = paginateList(ctx, repos);
+  return { status: 200, body: page.map((r) => render.repository(ctx.world, ctx.urls, r, ctx.user.login)), link };
 });
 
 route('GET', '/orgs/{org}/codespaces', 'admin:org', (ctx, p) => {
@@ -98,29 +144,6 @@ route('DELETE', '/orgs/{org}/members/{username}/codespaces/{codespace_name}', 'a
   return { status: 202, body: {} };
 });
 
-route('GET', '/organizations/{org}/settings/billing/usage', 'admin:org', (ctx, p) => {
-  const org = ownedOrg(ctx, p.org!);
-  const filters: Record<string, number | undefined> = {};
-  for (const [key, max] of [
-    ['year', 9999],
-    ['month', 12],
-    ['day', 31],
-  ] as const) {
-    const raw = ctx.url.searchParams.get(key);
-    if (raw === null) continue;
-    const value = Number(raw);
-    if (!/^\d+$/.test(raw) || value < 1 || value > max) fail(400, `Invalid ${key}: ${raw}`);
-    filters[key] = value;
-  }
-  // Without a year GitHub reports the current one.
-  const year = filters.year ?? new Date(ctx.now).getUTCFullYear();
-  const items = billingItems(ctx.world, org.login, ctx.now).filter((item) => {
-    const [y, m, d] = item.date.slice(0, 10).split('-').map(Number) as [number, number, number];
-    return y === year && (filters.month === undefined || m === filters.month) && (filters.day === undefined || d === filters.day);
-  });
-  return { status: 200, body: { usageItems: items } };
-});
-
 function paginateList<T>(ctx: RestContext, items: T[]) {
   const perPage = Math.min(100, Math.max(1, Number(ctx.url.searchParams.get('per_page')) || 30));
   const page = Math.max(1, Number(ctx.url.searchParams.get('page')) || 1);
@@ -138,116 +161,6 @@ function paginateList<T>(ctx: RestContext, items: T[]) {
     page > 1 && `<${at(page - 1)}>; rel="prev"`,
   ].filter(Boolean);
   return { page: items.slice((page - 1) * perPage, page * perPage), link: rels.length ? rels.join(', ') : null };
-}
-
-// ---------- the billing usage report ----------
-
-export interface UsageItem {
-  date: string;
-  product: string;
-  sku: string;
-  quantity: number;
-  unitType: string;
-  pricePerUnit: number;
-  grossAmount: number;
-  discountAmount: number;
-  netAmount: number;
-  organizationName: string;
-  repositoryName?: string;
-}
-
-const COMPUTE_PER_CORE_HOUR = 0.09;
-const STORAGE_PER_GB_HOUR = 0.07 / 730;
-const REPORT_DAYS = 100;
-const round = (n: number) => Math.round(n * 10_000) / 10_000;
-
-/** A small, stable hash for deterministic "usage" per codespace and day. */
-function hashOf(text: string) {
-  let h = 2166136261;
-  for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
-  return h / 4294967296;
-}
-
-/**
- * About three months of daily items, derived from the organisation's codespaces: each codespace
- * runs a few hours on the working days between its creation and its last use, and its disk is
- * billed every day it exists. Memoised per world and day: the report does not change within a day.
- */
-const reports = new WeakMap<World, { key: string; items: UsageItem[] }>();
-function billingItems(world: World, org: string, now: number): UsageItem[] {
-  const codespaces = orgCodespaces(world, org);
-  const key = `${org}:${Math.floor(now / DAY)}:${codespaces.length}`;
-  const cached = reports.get(world);
-  if (cached?.key === key) return cached.items;
-
-  const lines = new Map<string, UsageItem>();
-  const addLine = (
-    date: string,
-    product: string,
-    sku: string,
-    unitType: string,
-    price: number,
-    quantity: number,
-    repositoryName: string,
-  ) => {
-    if (quantity <= 0) return;
-    const id = `${date}|${product}|${sku}|${repositoryName}`;
-    const line = lines.get(id) ?? {
-      date: `${date}T00:00:00Z`,
-      product,
-      sku,
-      quantity: 0,
-      unitType,
-      pricePerUnit: price,
-      grossAmount: 0,
-      discountAmount: 0,
-      netAmount: 0,
-      organizationName: org,
-      repositoryName,
-    };
-    line.quantity += quantity;
-    line.grossAmount = round(line.quantity * price);
-    line.netAmount = line.grossAmount;
-    lines.set(id, line);
-  };
-  const today = Math.floor(now / DAY) * DAY;
-  for (let day = today - REPORT_DAYS * DAY; day <= today; day += DAY) {
-    const date = iso(day).slice(0, 10);
-    const weekday = new Date(day).getUTCDay() % 6 !== 0;
-    for (const cs of codespaces) {
-      if (cs.createdAt > day + DAY) continue;
-      const repo = world.repos.get(cs.repoId)!;
-      const repositoryName = `${repo.owner}/${repo.name}`;
-      const spec = MACHINES.find((m) => m.name === cs.machine) ?? MACHINES[0]!;
-      addLine(date, 'Codespaces', 'Codespaces Storage', 'GigabyteHours', STORAGE_PER_GB_HOUR, spec.storageGb * 24, repositoryName);
-      if (day <= cs.lastUsedAt && weekday && hashOf(`${cs.name}:${date}`) < 0.7) {
-        const hours = 1 + Math.floor(hashOf(`${date}:${cs.name}`) * 7);
-        addLine(
-          date,
-          'Codespaces',
-          `Codespaces Linux ${spec.cpus}-core`,
-          'Hours',
-          round(spec.cpus * COMPUTE_PER_CORE_HOUR),
-          hours,
-          repositoryName,
-        );
-      }
-    }
-    // Other products share the report; the usage page must keep only Codespaces.
-    if (weekday)
-      addLine(
-        date,
-        'Actions',
-        'Actions Linux',
-        'Minutes',
-        0.008,
-        200 + Math.floor(hashOf(date) * 400),
-        `${org}/${[...world.repos.values()].find((r) => r.owner === org)?.name ?? 'ci'}`,
-      );
-  }
-  const items = [...lines.values()].sort((a, b) => a.date.localeCompare(b.date) || a.sku.localeCompare(b.sku));
-  reports.set(world, { key, items });
-  return items;
 }
 
 // ---------- seed ----------

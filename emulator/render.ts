@@ -11,8 +11,11 @@ import {
   type OrgRecord,
   type PullRecord,
   type RepoRecord,
+  type SecretRecord,
+  type SecretScopeRecord,
   type UserRecord,
 } from './model';
+import { repoPermissions } from './permissions';
 import { iso, type World } from './seed';
 
 export interface Urls {
@@ -89,7 +92,8 @@ export function email(user: UserRecord) {
   return { email: user.email, primary: true, verified: true, visibility: 'private' };
 }
 
-export function repository(world: World, urls: Urls, repo: RepoRecord, full = false) {
+/** A repository as `viewer` sees it: its `permissions` are theirs. */
+export function repository(world: World, urls: Urls, repo: RepoRecord, viewer: string, full = false) {
   const fullName = `${repo.owner}/${repo.name}`;
   const api = `${urls.api}/repos/${fullName}`;
   const html = `${urls.web}/${fullName}`;
@@ -172,7 +176,7 @@ export function repository(world: World, urls: Urls, repo: RepoRecord, full = fa
     pushed_at: repo.pushedAt,
     created_at: repo.createdAt,
     updated_at: repo.pushedAt,
-    permissions: { admin: true, maintain: true, push: true, triage: true, pull: true },
+    permissions: repoPermissions(world, repo, viewer),
     allow_forking: true,
     web_commit_signoff_required: false,
   };
@@ -181,8 +185,8 @@ export function repository(world: World, urls: Urls, repo: RepoRecord, full = fa
 }
 
 /** The `minimal-repository` embedded in a codespace. */
-export function minimalRepository(world: World, urls: Urls, repo: RepoRecord) {
-  return repository(world, urls, repo);
+export function minimalRepository(world: World, urls: Urls, repo: RepoRecord, viewer: string) {
+  return repository(world, urls, repo, viewer);
 }
 
 export function machine(spec: MachineSpec, prebuild: 'ready' | 'in_progress' | null = null) {
@@ -208,7 +212,7 @@ export function codespace(world: World, urls: Urls, cs: CodespaceRecord) {
     environment_id: cs.environmentId,
     owner: simpleUser(urls, account(world, cs.owner)),
     billable_owner: simpleUser(urls, account(world, cs.billableOwner)),
-    repository: minimalRepository(world, urls, repo),
+    repository: minimalRepository(world, urls, repo, cs.owner),
     machine: spec ? machine(spec) : null,
     devcontainer_path: cs.devcontainerPath,
     prebuild: cs.prebuild,
@@ -258,7 +262,7 @@ export function shortBranch(urls: Urls, repo: RepoRecord, branch: string, sha: s
   };
 }
 
-export function pullRequest(world: World, urls: Urls, repo: RepoRecord, pull: PullRecord, sha: (ref: string) => string) {
+export function pullRequest(world: World, urls: Urls, repo: RepoRecord, pull: PullRecord, sha: (ref: string) => string, viewer: string) {
   const fullName = `${repo.owner}/${repo.name}`;
   const api = `${urls.api}/repos/${fullName}`;
   const html = `${urls.web}/${fullName}/pull/${pull.number}`;
@@ -268,7 +272,7 @@ export function pullRequest(world: World, urls: Urls, repo: RepoRecord, pull: Pu
     ref,
     sha: sha(ref),
     user: simpleUser(urls, account(world, repo.owner)),
-    repo: repository(world, urls, repo),
+    repo: repository(world, urls, repo, viewer),
   });
   return {
     url: `${api}/pulls/${pull.number}`,
@@ -334,5 +338,39 @@ export function organization(urls: Urls, org: OrgRecord) {
     public_members_url: `${api}/public_members{/member}`,
     avatar_url: `${urls.web}/avatars/${org.login}.svg`,
     description: org.name,
+  };
+}
+
+/** `codespaces-public-key` / `codespaces-user-public-key`: what a client seals a secret's value with. */
+export function secretsPublicKey(scope: SecretScopeRecord) {
+  return { key_id: scope.keyId, key: scope.publicKey };
+}
+
+/** `codespaces-secret`: a user's secret, always for the repositories chosen for it. */
+export function userSecret(urls: Urls, secret: SecretRecord) {
+  return {
+    name: secret.name,
+    created_at: iso(secret.createdAt),
+    updated_at: iso(secret.updatedAt),
+    visibility: 'selected' as const,
+    selected_repositories_url: `${urls.api}/user/codespaces/secrets/${secret.name}/repositories`,
+  };
+}
+
+/** `repo-codespaces-secret`. */
+export function repoSecret(secret: SecretRecord) {
+  return { name: secret.name, created_at: iso(secret.createdAt), updated_at: iso(secret.updatedAt) };
+}
+
+/** `codespaces-org-secret`: the repositories' URL only when they are chosen one by one. */
+export function orgSecret(urls: Urls, org: string, secret: SecretRecord) {
+  return {
+    name: secret.name,
+    created_at: iso(secret.createdAt),
+    updated_at: iso(secret.updatedAt),
+    visibility: secret.visibility,
+    ...(secret.visibility === 'selected'
+      ? { selected_repositories_url: `${urls.api}/orgs/${org}/codespaces/secrets/${secret.name}/repositories` }
+      : {}),
   };
 }

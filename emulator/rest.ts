@@ -233,12 +233,14 @@ route('GET', '/user/repos', null, (ctx) => {
   repos.sort((a, b) => key(a).localeCompare(key(b)) * (direction === 'asc' ? 1 : -1));
   const { page, link } = paginate(ctx.url, repos);
   return ok(
-    page.map((r) => render.repository(ctx.world, ctx.urls, r)),
+    page.map((r) => render.repository(ctx.world, ctx.urls, r, ctx.user.login)),
     { link },
   );
 });
 
-route('GET', '/repos/{owner}/{repo}', null, (ctx, p) => ok(render.repository(ctx.world, ctx.urls, findRepo(ctx, p.owner!, p.repo!), true)));
+route('GET', '/repos/{owner}/{repo}', null, (ctx, p) =>
+  ok(render.repository(ctx.world, ctx.urls, findRepo(ctx, p.owner!, p.repo!), ctx.user.login, true)),
+);
 
 route('GET', '/repos/{owner}/{repo}/branches', null, (ctx, p) => {
   const repo = findRepo(ctx, p.owner!, p.repo!);
@@ -255,7 +257,7 @@ route('GET', '/repos/{owner}/{repo}/pulls', null, (ctx, p) => {
   const pulls = state === 'closed' ? [] : [...repo.pulls].sort((a, b) => b.number - a.number);
   const { page, link } = paginate(ctx.url, pulls);
   return ok(
-    page.map((pull) => render.pullRequest(ctx.world, ctx.urls, repo, pull, (ref) => shaOf(repo, ref))),
+    page.map((pull) => render.pullRequest(ctx.world, ctx.urls, repo, pull, (ref) => shaOf(repo, ref), ctx.user.login)),
     { link },
   );
 });
@@ -403,7 +405,7 @@ route('POST', '/user/codespaces/{codespace_name}/publish', 'codespace', async (c
   cs.updatedAt = ctx.now;
   return {
     status: 201,
-    body: { ...render.codespace(ctx.world, ctx.urls, cs), repository: render.repository(ctx.world, ctx.urls, repo, true) },
+    body: { ...render.codespace(ctx.world, ctx.urls, cs), repository: render.repository(ctx.world, ctx.urls, repo, ctx.user.login, true) },
   };
 });
 
@@ -470,4 +472,4 @@ route('GET', '/repos/{owner}/{repo}/codespaces/permissions_check', 'codespace', 
   return ok({ accepted: !devcontainer.needsPermissions });
 });
 
-export { codespaceList as codespaceListAnswer, stopCodespace as stopCodespaceRecord };
+export { codespaceList as codespaceListAnswer, findRepo, stopCodespace as stopCodespaceRecord };

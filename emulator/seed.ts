@@ -5,11 +5,13 @@
 import {
   MACHINES,
   type CodespaceRecord,
+  type CodespacesAccessRecord,
   type CodespaceState,
   type GitStatus,
   type OrgRecord,
   type PullRecord,
   type RepoRecord,
+  type SecretScopeRecord,
   type UserRecord,
 } from './model';
 
@@ -20,6 +22,10 @@ export interface World {
   orgAdmins: Map<string, string[]>;
   repos: Map<number, RepoRecord>;
   codespaces: Map<string, CodespaceRecord>;
+  /** Codespaces secrets by scope: `user:<login>`, `repo:<id>` or `org:<login>` (see secrets.ts). */
+  secretScopes: Map<string, SecretScopeRecord>;
+  /** Organisation → who may use Codespaces billed to it (see access.ts). */
+  codespacesAccess: Map<string, CodespacesAccessRecord>;
   nextId: () => number;
   random: () => number;
 }
@@ -387,7 +393,17 @@ export function seedWorld(now: number, transitionMs: number): World {
   const random = seededRandom(0x4a4e47);
   let id = 1000;
   const nextId = () => ++id;
-  const world: World = { users: new Map(), orgs: new Map(), orgAdmins: new Map(), repos: new Map(), codespaces: new Map(), nextId, random };
+  const world: World = {
+    users: new Map(),
+    orgs: new Map(),
+    orgAdmins: new Map(),
+    repos: new Map(),
+    codespaces: new Map(),
+    secretScopes: new Map(),
+    codespacesAccess: new Map(),
+    nextId,
+    random,
+  };
 
   let userId = 583230;
   for (const user of USERS) world.users.set(user.login, { ...user, id: ++userId });

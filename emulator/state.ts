@@ -2,11 +2,13 @@
  * Everything one emulator remembers between requests: the seeded world, OAuth tokens, rate-limit
  * windows, pending faults and the request log. `reset()` puts it back as it started.
  */
+import { seedCodespacesAccess } from './access';
 import { Faults } from './faults';
 import { seedOrganisations } from './orgs';
 import { RateLimits } from './rate-limits';
 import type { Urls } from './render';
 import { RequestLog } from './request-log';
+import { seedSecrets } from './secrets';
 import { seedWorld, type World } from './seed';
 import { Tokens } from './tokens';
 
@@ -49,10 +51,12 @@ export class EmulatorState {
     this.world = this.freshWorld();
   }
 
-  /** The seeded world: people, repositories, codespaces, and the organisations' owners and colleagues. */
+  /** The seeded world: people, repositories, codespaces, the organisations' owners and colleagues, secrets and access settings. */
   private freshWorld(): World {
     const seeded = seedWorld(this.now(), this.transitionMs);
     seedOrganisations(seeded, this.now());
+    seedSecrets(seeded, this.now());
+    seedCodespacesAccess(seeded);
     return seeded;
   }
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { components } from '@octokit/openapi-types';
+import sodium from 'libsodium-wrappers';
 import { createEmulator, type Emulator, type EmulatorOptions } from './index';
 
 export type Codespace = components['schemas']['codespace'];
@@ -15,6 +16,9 @@ export type Machines = { total_count: number; machines: components['schemas']['c
 export type BasicError = components['schemas']['basic-error'];
 export type FullRepository = components['schemas']['full-repository'];
 export type PullRequestSimple = components['schemas']['pull-request-simple'];
+export type PublicKey = components['schemas']['codespaces-public-key'];
+export type SecretList<T = components['schemas']['codespaces-secret']> = { total_count: number; secrets: T[] };
+export type RepositoryList = { total_count: number; repositories: components['schemas']['minimal-repository'][] };
 
 /** The origin every test request goes to; the emulator builds absolute URLs (Link, url, web_url) from it. */
 export const ORIGIN = 'http://gh.test';
@@ -169,4 +173,11 @@ export interface OpenApiDocument {
 export function loadOpenApi(): OpenApiDocument {
   const file = createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.json');
   return JSON.parse(readFileSync(file, 'utf8')) as OpenApiDocument;
+}
+
+/** Seals `value` for a base64 public key as a GitHub client does (libsodium's crypto_box_seal), as base64. */
+export async function seal(value: string, publicKeyBase64: string): Promise<string> {
+  await sodium.ready;
+  const key = sodium.from_base64(publicKeyBase64, sodium.base64_variants.ORIGINAL);
+  return sodium.to_base64(sodium.crypto_box_seal(value, key), sodium.base64_variants.ORIGINAL);
 }

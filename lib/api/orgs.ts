@@ -3,7 +3,12 @@ import { usageReportSchema, type UsageItem } from '@/lib/billing/usage-report';
 import { summarizeCodespace } from '@/lib/codespaces/summary';
 import type { Codespace, CodespaceSummary } from '@/lib/codespaces/types';
 import { browserTransport } from './client';
+import type { components } from '@octokit/openapi-types';
+import type { CodespacesAccessVisibility } from '@/lib/secrets/schemas';
 import { listAll, listPages, type GithubTransport, type ListPage } from './transport';
+
+export type OrgMember = components['schemas']['simple-user'];
+export type OrgRepository = components['schemas']['minimal-repository'];
 
 export interface OrganizationSummary {
   login: string;
@@ -13,6 +18,12 @@ export interface OrganizationSummary {
 }
 
 const organizationPage = (page: OrganizationSummary[]): ListPage<OrganizationSummary> => ({ items: page });
+const memberPage = (page: OrgMember[]): ListPage<OrgMember> => ({ items: page });
+const orgRepositoryPage = (page: OrgRepository[]): ListPage<OrgRepository> => ({ items: page });
+const memberCodespacesPage = (page: { total_count: number; codespaces: Codespace[] }): ListPage<CodespaceSummary> => ({
+  items: page.codespaces.map(summarizeCodespace),
+  total: page.total_count,
+});
 const codespacePage = (page: { total_count: number; codespaces: Codespace[] }): ListPage<CodespaceSummary> => ({
   items: page.codespaces.map(summarizeCodespace),
   total: page.total_count,
@@ -32,6 +43,38 @@ export function orgsApi(transport: GithubTransport) {
     /** Every page of the organisation's codespaces, as summaries, as they arrive (admin:org). */
     codespacePages: (org: string, signal?: AbortSignal) =>
       listPages(transport, operations.listOrgCodespaces, { params: { org }, query: { per_page: 100 }, signal }, codespacePage),
+    /** One member's codespaces billed to the organisation. */
+    memberCodespaces: (org: string, username: string, signal?: AbortSignal): Promise<CodespaceSummary[]> =>
+      listAll(
+        transport,
+        operations.listMemberCodespaces,
+        { params: { org, username }, query: { per_page: 100 }, signal },
+        memberCodespacesPage,
+      ),
+    /** Everyone in the organisation (for choosing who may use Codespaces). */
+    members: (org: string, signal?: AbortSignal): Promise<OrgMember[]> =>
+      listAll(transport, operations.listOrgMembers, { params: { org }, query: { per_page: 100 }, signal }, memberPage),
+    /** The organisation's repositories (for choosing which may use a secret). */
+    repositories: (org: string, signal?: AbortSignal): Promise<OrgRepository[]> =>
+      listAll(
+        transport,
+        operations.listOrgRepositories,
+        { params: { org }, query: { per_page: 100, sort: 'full_name' }, signal },
+        orgRepositoryPage,
+      ),
+    /** Who may use Codespaces billed to the organisation (GitHub answers 204 and has no read of it). */
+    setCodespacesAccess: async (org: string, visibility: CodespacesAccessVisibility, usernames?: string[]) => {
+      await transport.request(operations.setCodespacesAccess, {
+        params: { org },
+        body: visibility === 'selected_members' ? { visibility, selected_usernames: usernames ?? [] } : { visibility },
+      });
+    },
+    addCodespacesAccessUsers: async (org: string, usernames: string[]) => {
+      await transport.request(operations.addCodespacesAccessUsers, { params: { org }, body: { selected_usernames: usernames } });
+    },
+    removeCodespacesAccessUsers: async (org: string, usernames: string[]) => {
+      await transport.request(operations.removeCodespacesAccessUsers, { params: { org }, body: { selected_usernames: usernames } });
+    },
     stopMemberCodespace: async (org: string, codespace: CodespaceSummary): Promise<Codespace> =>
       (await transport.request(operations.stopMemberCodespace, memberCodespace(org, codespace))).data,
     deleteMemberCodespace: async (org: string, codespace: CodespaceSummary): Promise<void> => {

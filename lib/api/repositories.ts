@@ -1,7 +1,8 @@
 import type { components } from '@octokit/openapi-types';
 import { operations } from '@/lib/github/operations';
 import type { CreateTarget } from '@/lib/codespaces/create-form';
-import type { Codespace, CodespaceMachine } from '@/lib/codespaces/types';
+import { summarizeCodespace } from '@/lib/codespaces/summary';
+import type { Codespace, CodespaceMachine, CodespaceSummary } from '@/lib/codespaces/types';
 import { browserTransport } from './client';
 import { listAll, type GithubTransport, type ListPage } from './transport';
 
@@ -19,6 +20,10 @@ export function repositoryParams(fullName: string): { owner: string; repo: strin
 
 // Readers of one page each (module level, so unchanged pages are remembered: lib/api/client.ts).
 const arrayPage = <T>(page: T[]): ListPage<T> => ({ items: page });
+const codespaceSummaryPage = (page: { total_count: number; codespaces: Codespace[] }): ListPage<CodespaceSummary> => ({
+  items: page.codespaces.map(summarizeCodespace),
+  total: page.total_count,
+});
 const devcontainerPage = (page: { total_count: number; devcontainers: Devcontainer[] }): ListPage<Devcontainer> => ({
   items: page.devcontainers,
   total: page.total_count,
@@ -68,6 +73,17 @@ export function repositoriesApi(transport: GithubTransport) {
           signal,
         })
       ).data.accepted,
+    /** The repository, with what the signed-in user may do in it (`permissions.admin`: its secrets are theirs to manage). */
+    get: async (repo: string, signal?: AbortSignal) =>
+      (await transport.request(operations.getRepository, { params: repositoryParams(repo), signal })).data,
+    /** The user's codespaces in this repository (every page). */
+    myCodespaces: (repo: string, signal?: AbortSignal): Promise<CodespaceSummary[]> =>
+      listAll(
+        transport,
+        operations.listMyCodespacesInRepository,
+        { params: repositoryParams(repo), query: { per_page: 100 }, signal },
+        codespaceSummaryPage,
+      ),
     /** Creates a codespace; `accepted` when GitHub answered 202 (still retrying the creation). */
     createCodespace: async (target: CreateTarget, body: Record<string, unknown>): Promise<{ codespace: Codespace; accepted: boolean }> => {
       const response =

@@ -36,7 +36,7 @@ describe('the proxy allowlist', () => {
   });
 
   it('refuses paths that are not on the list', () => {
-    for (const path of ['/user/keys', '/user/codespaces/x/secrets', '/repos/a/b/contents/README.md', '/orgs/acme/members', '/', '']) {
+    for (const path of ['/user/keys', '/user/codespaces/x/secrets', '/repos/a/b/contents/README.md', '/orgs/acme/hooks', '/', '']) {
       expect(match('GET', path)).toMatchObject({ status: 404 });
     }
   });

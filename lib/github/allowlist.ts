@@ -14,7 +14,9 @@ import {
   repoName,
   updateCodespaceBody,
 } from '@/lib/codespaces/schemas';
+import { decimal, nothing, organizationParams, pageFields, pageQuery, repositoryParams } from '@/lib/github/params';
 import { compareRouteSpecificity } from '@/lib/github/route-specificity';
+import * as secrets from '@/lib/secrets/schemas';
 import { operations, type HttpMethod, type Operation, type OperationName } from '@/lib/github/operations';
 
 /**
@@ -35,44 +37,31 @@ export interface AllowedOperation extends Validation {
   route: string;
 }
 
-/** A decimal query number in [min, max], refusing forms like `1e3` or `0x10` that Number() accepts. */
-const queryInt = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,15}$/, 'Expected a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
-
-const pageQuery = { per_page: queryInt(1, 100).optional(), page: queryInt(1, 1_000_000).optional() };
-const pages = z.strictObject(pageQuery);
-const none = z.strictObject({});
-const positiveInt = queryInt(1, Number.MAX_SAFE_INTEGER);
+const positiveInt = decimal(1, Number.MAX_SAFE_INTEGER);
 
 const codespace = z.strictObject({ codespace_name: codespaceName });
-const repository = z.strictObject({ owner: ownerName, repo: repoName });
-const organization = z.strictObject({ org: ownerName });
 const memberCodespace = z.strictObject({ org: ownerName, username: ownerName, codespace_name: codespaceName });
 const sortDirection = z.enum(['asc', 'desc']).optional();
 
 /** Every operation's input rules. The type demands an entry for each operation, and no other. */
 const validations: Record<OperationName, Validation> = {
-  listMyCodespaces: { params: none, query: z.strictObject({ ...pageQuery, repository_id: positiveInt.optional() }) },
-  createMyCodespace: { params: none, query: none, body: createForUserBody },
-  getMyCodespace: { params: codespace, query: none },
-  updateMyCodespace: { params: codespace, query: none, body: updateCodespaceBody },
-  deleteMyCodespace: { params: codespace, query: none },
-  startMyCodespace: { params: codespace, query: none, body: emptyBody },
-  stopMyCodespace: { params: codespace, query: none, body: emptyBody },
-  listMachinesForMyCodespace: { params: codespace, query: none },
-  exportMyCodespace: { params: codespace, query: none, body: emptyBody },
-  getMyCodespaceExport: { params: z.strictObject({ codespace_name: codespaceName, export_id: exportId }), query: none },
-  publishMyCodespace: { params: codespace, query: none, body: publishCodespaceBody },
+  listMyCodespaces: { params: nothing, query: z.strictObject({ ...pageFields, repository_id: positiveInt.optional() }) },
+  createMyCodespace: { params: nothing, query: nothing, body: createForUserBody },
+  getMyCodespace: { params: codespace, query: nothing },
+  updateMyCodespace: { params: codespace, query: nothing, body: updateCodespaceBody },
+  deleteMyCodespace: { params: codespace, query: nothing },
+  startMyCodespace: { params: codespace, query: nothing, body: emptyBody },
+  stopMyCodespace: { params: codespace, query: nothing, body: emptyBody },
+  listMachinesForMyCodespace: { params: codespace, query: nothing },
+  exportMyCodespace: { params: codespace, query: nothing, body: emptyBody },
+  getMyCodespaceExport: { params: z.strictObject({ codespace_name: codespaceName, export_id: exportId }), query: nothing },
+  publishMyCodespace: { params: codespace, query: nothing, body: publishCodespaceBody },
 
-  getMe: { params: none, query: none },
+  getMe: { params: nothing, query: nothing },
   listMyRepositories: {
-    params: none,
+    params: nothing,
     query: z.strictObject({
-      ...pageQuery,
+      ...pageFields,
       sort: z.enum(['created', 'updated', 'pushed', 'full_name']).optional(),
       direction: sortDirection,
       affiliation: z
@@ -82,47 +71,81 @@ const validations: Record<OperationName, Validation> = {
       visibility: z.enum(['all', 'public', 'private']).optional(),
     }),
   },
-  getRepository: { params: repository, query: none },
-  listBranches: { params: repository, query: pages },
+  getRepository: { params: repositoryParams, query: nothing },
+  listBranches: { params: repositoryParams, query: pageQuery },
   listPullRequests: {
-    params: repository,
+    params: repositoryParams,
     query: z.strictObject({
-      ...pageQuery,
+      ...pageFields,
       state: z.enum(['open', 'closed', 'all']).optional(),
       sort: z.enum(['created', 'updated', 'popularity', 'long-running']).optional(),
       direction: sortDirection,
     }),
   },
 
-  listMyCodespacesInRepository: { params: repository, query: pages },
-  createCodespaceInRepository: { params: repository, query: none, body: createInRepositoryBody },
-  listDevcontainers: { params: repository, query: pages },
+  listMyCodespacesInRepository: { params: repositoryParams, query: pageQuery },
+  createCodespaceInRepository: { params: repositoryParams, query: nothing, body: createInRepositoryBody },
+  listDevcontainers: { params: repositoryParams, query: pageQuery },
   listRepositoryMachines: {
-    params: repository,
+    params: repositoryParams,
     query: z.strictObject({ location: location.optional(), client_ip: z.ipv4().optional(), ref: gitRef.optional() }),
   },
-  getCodespaceDefaults: { params: repository, query: z.strictObject({ ref: gitRef.optional(), client_ip: z.ipv4().optional() }) },
-  checkDevcontainerPermissions: { params: repository, query: z.strictObject({ ref: gitRef, devcontainer_path: devcontainerPath }) },
+  getCodespaceDefaults: { params: repositoryParams, query: z.strictObject({ ref: gitRef.optional(), client_ip: z.ipv4().optional() }) },
+  checkDevcontainerPermissions: { params: repositoryParams, query: z.strictObject({ ref: gitRef, devcontainer_path: devcontainerPath }) },
   createCodespaceFromPullRequest: {
     params: z.strictObject({ owner: ownerName, repo: repoName, pull_number: positiveInt }),
-    query: none,
+    query: nothing,
     body: createFromPullRequestBody,
   },
 
-  listMyOrganizations: { params: none, query: pages },
-  listOrgCodespaces: { params: organization, query: pages },
-  listMemberCodespaces: { params: z.strictObject({ org: ownerName, username: ownerName }), query: pages },
-  stopMemberCodespace: { params: memberCodespace, query: none, body: emptyBody },
-  deleteMemberCodespace: { params: memberCodespace, query: none },
+  listMyOrganizations: { params: nothing, query: pageQuery },
+  listOrgCodespaces: { params: organizationParams, query: pageQuery },
+  listMemberCodespaces: { params: z.strictObject({ org: ownerName, username: ownerName }), query: pageQuery },
+  stopMemberCodespace: { params: memberCodespace, query: nothing, body: emptyBody },
+  deleteMemberCodespace: { params: memberCodespace, query: nothing },
   getOrgBillingUsage: {
-    params: organization,
+    params: organizationParams,
     query: z.strictObject({
-      year: queryInt(2000, 2100).optional(),
-      month: queryInt(1, 12).optional(),
-      day: queryInt(1, 31).optional(),
-      hour: queryInt(0, 23).optional(),
+      year: decimal(2000, 2100).optional(),
+      month: decimal(1, 12).optional(),
+      day: decimal(1, 31).optional(),
+      hour: decimal(0, 23).optional(),
     }),
   },
+  listOrgMembers: { params: organizationParams, query: secrets.orgMembersQuery },
+  listOrgRepositories: { params: organizationParams, query: secrets.orgReposQuery },
+
+  getMyBillingUsage: { params: secrets.usernameParams, query: secrets.userBillingUsageQuery },
+  getMyBillingUsageSummary: { params: secrets.usernameParams, query: secrets.userBillingSummaryQuery },
+
+  listMySecrets: { params: nothing, query: pageQuery },
+  getMySecretsPublicKey: { params: nothing, query: nothing },
+  getMySecret: { params: secrets.userSecretParams, query: nothing },
+  putMySecret: { params: secrets.userSecretParams, query: nothing, body: secrets.userSecretBody },
+  deleteMySecret: { params: secrets.userSecretParams, query: nothing },
+  listMySecretRepositories: { params: secrets.userSecretParams, query: nothing },
+  setMySecretRepositories: { params: secrets.userSecretParams, query: nothing, body: secrets.selectedRepositoriesBody },
+  addMySecretRepository: { params: secrets.userSecretRepositoryParams, query: nothing, body: emptyBody },
+  removeMySecretRepository: { params: secrets.userSecretRepositoryParams, query: nothing },
+  listRepositorySecrets: { params: repositoryParams, query: pageQuery },
+  getRepositorySecretsPublicKey: { params: repositoryParams, query: nothing },
+  getRepositorySecret: { params: secrets.repoSecretParams, query: nothing },
+  putRepositorySecret: { params: secrets.repoSecretParams, query: nothing, body: secrets.repoSecretBody },
+  deleteRepositorySecret: { params: secrets.repoSecretParams, query: nothing },
+  listOrgSecrets: { params: organizationParams, query: pageQuery },
+  getOrgSecretsPublicKey: { params: organizationParams, query: nothing },
+  getOrgSecret: { params: secrets.orgSecretParams, query: nothing },
+  putOrgSecret: { params: secrets.orgSecretParams, query: nothing, body: secrets.orgSecretBody },
+  deleteOrgSecret: { params: secrets.orgSecretParams, query: nothing },
+  listOrgSecretRepositories: { params: secrets.orgSecretParams, query: pageQuery },
+  setOrgSecretRepositories: { params: secrets.orgSecretParams, query: nothing, body: secrets.selectedRepositoriesBody },
+  addOrgSecretRepository: { params: secrets.orgSecretRepositoryParams, query: nothing, body: emptyBody },
+  removeOrgSecretRepository: { params: secrets.orgSecretRepositoryParams, query: nothing },
+
+  setCodespacesAccess: { params: organizationParams, query: nothing, body: secrets.codespacesAccessBody },
+  addCodespacesAccessUsers: { params: organizationParams, query: nothing, body: secrets.selectedUsersBody },
+  // GitHub takes the people to remove in the body of this DELETE.
+  removeCodespacesAccessUsers: { params: organizationParams, query: nothing, body: secrets.selectedUsersBody },
 };
 
 /** The allowlist, most specific route first (a literal segment beats a parameter). */
@@ -145,7 +168,7 @@ const SAFE_SEGMENT = /^[A-Za-z0-9._-]+$/;
 /**
  * Matches a raw (undecoded) GitHub path and its query against the allowlist, most specific route
  * first. An operation whose route fits but whose parameters or query do not is not the end: the
- * next one that fits is tried, and only when none takes the request is the first refusal answered.
+ * next one that fits is tried, and only when nothing takes the request is the first refusal answered.
  */
 export function matchOperation(
   method: string,

@@ -65,6 +65,42 @@ export const operations = {
   stopMemberCodespace: op('post', '/orgs/{org}/members/{username}/codespaces/{codespace_name}/stop'),
   deleteMemberCodespace: op('delete', '/orgs/{org}/members/{username}/codespaces/{codespace_name}'),
   getOrgBillingUsage: op('get', '/organizations/{org}/settings/billing/usage'),
+  listOrgMembers: op('get', '/orgs/{org}/members'),
+  listOrgRepositories: op('get', '/orgs/{org}/repos'),
+
+  // The signed-in user's own billing, where GitHub's current billing platform has it
+  getMyBillingUsage: op('get', '/users/{username}/settings/billing/usage'),
+  getMyBillingUsageSummary: op('get', '/users/{username}/settings/billing/usage/summary'),
+
+  // Codespaces secrets: the user's, a repository's (its administrators), an organisation's (its owners)
+  listMySecrets: op('get', '/user/codespaces/secrets'),
+  getMySecretsPublicKey: op('get', '/user/codespaces/secrets/public-key'),
+  getMySecret: op('get', '/user/codespaces/secrets/{secret_name}'),
+  putMySecret: op('put', '/user/codespaces/secrets/{secret_name}'),
+  deleteMySecret: op('delete', '/user/codespaces/secrets/{secret_name}'),
+  listMySecretRepositories: op('get', '/user/codespaces/secrets/{secret_name}/repositories'),
+  setMySecretRepositories: op('put', '/user/codespaces/secrets/{secret_name}/repositories'),
+  addMySecretRepository: op('put', '/user/codespaces/secrets/{secret_name}/repositories/{repository_id}'),
+  removeMySecretRepository: op('delete', '/user/codespaces/secrets/{secret_name}/repositories/{repository_id}'),
+  listRepositorySecrets: op('get', '/repos/{owner}/{repo}/codespaces/secrets'),
+  getRepositorySecretsPublicKey: op('get', '/repos/{owner}/{repo}/codespaces/secrets/public-key'),
+  getRepositorySecret: op('get', '/repos/{owner}/{repo}/codespaces/secrets/{secret_name}'),
+  putRepositorySecret: op('put', '/repos/{owner}/{repo}/codespaces/secrets/{secret_name}'),
+  deleteRepositorySecret: op('delete', '/repos/{owner}/{repo}/codespaces/secrets/{secret_name}'),
+  listOrgSecrets: op('get', '/orgs/{org}/codespaces/secrets'),
+  getOrgSecretsPublicKey: op('get', '/orgs/{org}/codespaces/secrets/public-key'),
+  getOrgSecret: op('get', '/orgs/{org}/codespaces/secrets/{secret_name}'),
+  putOrgSecret: op('put', '/orgs/{org}/codespaces/secrets/{secret_name}'),
+  deleteOrgSecret: op('delete', '/orgs/{org}/codespaces/secrets/{secret_name}'),
+  listOrgSecretRepositories: op('get', '/orgs/{org}/codespaces/secrets/{secret_name}/repositories'),
+  setOrgSecretRepositories: op('put', '/orgs/{org}/codespaces/secrets/{secret_name}/repositories'),
+  addOrgSecretRepository: op('put', '/orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}'),
+  removeOrgSecretRepository: op('delete', '/orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}'),
+
+  // Who may use Codespaces billed to an organisation (its owners)
+  setCodespacesAccess: op('put', '/orgs/{org}/codespaces/access'),
+  addCodespacesAccessUsers: op('post', '/orgs/{org}/codespaces/access/selected_users'),
+  removeCodespacesAccessUsers: op('delete', '/orgs/{org}/codespaces/access/selected_users'),
 } as const;
 
 export type Operations = typeof operations;

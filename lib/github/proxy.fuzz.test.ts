@@ -139,7 +139,8 @@ const notAllowlisted: fc.Arbitrary<Attempt> = fc.oneof(
       fc.constantFrom(
         '/user/keys',
         '/user/emails',
-        '/user/codespaces/secrets/public-key',
+        // Actions' secrets, beside the Codespaces ones Hangar does proxy.
+        '/repos/octo-org/octo-app/actions/secrets/public-key',
         '/repos/octo-org/octo-app/contents/x',
         '/user/codespaces/a/b/c/d',
         '/',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ownerName, repoName } from '@/lib/codespaces/schemas';
+import { decimal, nothing, organizationParams, pageFields, pageQuery, repositoryParams } from '@/lib/github/params';
 import { MAX_SECRET_VALUE_BYTES, secretNameProblem } from './names';
 
 /**
@@ -58,31 +59,23 @@ export const usernames = z
 
 // ---------- path parameters ----------
 
-/** A decimal path or query number in [min, max], refusing forms like `1e3` or `0x10` that Number() accepts. */
-const decimal = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,16}$/, 'Expected a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
-
 export const repositoryIdParam = decimal(1, Number.MAX_SAFE_INTEGER);
 
 export const userSecretParams = z.strictObject({ secret_name: secretName });
 export const userSecretRepositoryParams = z.strictObject({ secret_name: secretName, repository_id: repositoryIdParam });
-export const repoParams = z.strictObject({ owner: ownerName, repo: repoName });
+export const repoParams = repositoryParams;
 export const repoSecretParams = z.strictObject({ owner: ownerName, repo: repoName, secret_name: secretName });
-export const orgParams = z.strictObject({ org: ownerName });
+export const orgParams = organizationParams;
 export const orgSecretParams = z.strictObject({ org: ownerName, secret_name: secretName });
 export const orgSecretRepositoryParams = z.strictObject({ org: ownerName, secret_name: secretName, repository_id: repositoryIdParam });
 export const usernameParams = z.strictObject({ username: ownerName });
-export const noParams = z.strictObject({});
+export const noParams = nothing;
 
 // ---------- queries ----------
 
-const page = { per_page: decimal(1, 100).optional(), page: decimal(1, 1_000_000).optional() };
-export const noQuery = z.strictObject({});
-export const pageQuery = z.strictObject(page);
+const page = pageFields;
+export const noQuery = nothing;
+export { pageQuery };
 
 /** `GET /orgs/{org}/members` */
 export const orgMembersQuery = z.strictObject({

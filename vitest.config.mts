@@ -6,10 +6,28 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   resolve: { alias: { '@': root } },
   test: {
-    include: ['lib/**/*.test.ts', 'emulator/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
-    environment: 'node',
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
     // `server-only` throws outside a React Server environment; tests exercise server modules directly.
     alias: { 'server-only': `${root}lib/test/server-only-stub.ts` },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'logic',
+          include: ['lib/**/*.test.ts', 'emulator/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        // Views (props in, markup out) in a DOM, with React Testing Library.
+        extends: true,
+        test: {
+          name: 'views',
+          include: ['components/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['lib/test/setup-views.ts'],
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,73 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ApiError } from '@/lib/api/client';
+import { makeCodespace } from '@/lib/test/fixtures';
+import { renderView } from '@/lib/test/render-for-views';
+import { CodespaceDetailView, type CodespaceDetailViewProps } from './codespace-detail-view';
+
+const props = (overrides: Partial<CodespaceDetailViewProps> = {}): CodespaceDetailViewProps => ({
+  name: 'mona-web-x1',
+  codespace: makeCodespace({ name: 'mona-web-x1', display_name: 'Checkout', state: 'Available' }),
+  loading: false,
+  error: null,
+  now: Date.parse('2026-11-25T12:00:00Z'),
+  onOpenDialog: vi.fn(),
+  onRetry: vi.fn(),
+  ...overrides,
+});
+
+describe('a codespace’s page, in each of its states', () => {
+  it('while loading, holds its place and says it is loading', () => {
+    renderView(<CodespaceDetailView {...props({ codespace: undefined, loading: true })} />);
+    expect(screen.getByLabelText('Loading codespace')).toHaveAttribute('aria-busy', 'true');
+  });
+
+  it('for a codespace that does not exist, says so, with no retry to offer', () => {
+    renderView(<CodespaceDetailView {...props({ codespace: undefined, error: new ApiError({ status: 404 }) })} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('This codespace does not exist');
+    expect(screen.getByRole('alert')).toHaveTextContent('No codespace named mona-web-x1 belongs to you');
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  });
+
+  it('when GitHub fails, says why and offers to try again', async () => {
+    const onRetry = vi.fn();
+    renderView(<CodespaceDetailView {...props({ codespace: undefined, error: new ApiError({ status: 503 }), onRetry })} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+
+  it('running: offers Stop, and every other action', async () => {
+    const onOpenDialog = vi.fn();
+    renderView(<CodespaceDetailView {...props({ onOpenDialog })} />);
+    expect(screen.getByRole('heading', { name: 'Checkout' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Stop' })).toBeEnabled();
+    expect(screen.queryByRole('button', { name: 'Start' })).not.toBeInTheDocument();
+    for (const action of ['Rename', 'Change machine', 'Export', 'Delete']) {
+      await userEvent.click(screen.getByRole('button', { name: new RegExp(action) }));
+    }
+    expect(onOpenDialog.mock.calls.map(([dialog]) => dialog)).toEqual(['rename', 'machine', 'export', 'delete']);
+  });
+
+  it('stopped: offers Start', () => {
+    renderView(<CodespaceDetailView {...props({ codespace: makeCodespace({ state: 'Shutdown' }) })} />);
+    expect(screen.getByRole('button', { name: 'Start' })).toBeEnabled();
+  });
+
+  it('on its way somewhere: each action it cannot take now is disabled and says why', () => {
+    renderView(<CodespaceDetailView {...props({ codespace: makeCodespace({ state: 'Starting' }) })} />);
+    expect(screen.getByRole('group', { name: 'Start unavailable: Wait until it is no longer Starting' })).toBeVisible();
+    expect(screen.getByRole('group', { name: 'Delete unavailable: Wait until it is no longer Starting' })).toBeVisible();
+    expect(screen.getByRole('group', { name: 'Export unavailable: Wait until it is no longer Starting' })).toBeVisible();
+  });
+
+  it('shows git status with the commits ahead and behind as numbers, in words', () => {
+    const codespace = makeCodespace({
+      git_status: { ref: 'feat/x', ahead: 3, behind: 1, has_unpushed_changes: true, has_uncommitted_changes: false },
+    });
+    renderView(<CodespaceDetailView {...props({ codespace })} />);
+    expect(screen.getByText('feat/x')).toBeVisible();
+    expect(screen.getByText(/ahead/)).toBeVisible();
+    expect(screen.getByText(/behind/)).toBeVisible();
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { DEFAULT_FILTERS, LIST_SORTS, applyListFilters, repositoryFacets, stateFacets, summarizeFleet } from '@/lib/codespaces/list-view';
+import { summarizeCodespace } from '@/lib/codespaces/summary';
+import { ApiError } from '@/lib/api/client';
+import { makeCodespace } from '@/lib/test/fixtures';
+import { renderView } from '@/lib/test/render-for-views';
+import { CodespacesPageView, type CodespacesPageViewProps } from './codespaces-page-view';
+
+const fleet = [
+  makeCodespace({ name: 'web-a', display_name: 'Checkout redesign', state: 'Available', repo: 'octo-org/web' }),
+  makeCodespace({ name: 'api-a', state: 'Shutdown', repo: 'octo-org/api', git_status: { ahead: 2, has_unpushed_changes: true } }),
+].map(summarizeCodespace);
+
+function props(overrides: Partial<CodespacesPageViewProps> = {}): CodespacesPageViewProps {
+  const codespaces = 'codespaces' in overrides ? overrides.codespaces : fleet;
+  return {
+    codespaces,
+    total: codespaces?.length ?? 0,
+    complete: true,
+    rows: codespaces ? applyListFilters(codespaces, DEFAULT_FILTERS) : [],
+    loading: false,
+    error: null,
+    filters: DEFAULT_FILTERS,
+    options: codespaces ? { states: stateFacets(codespaces), repositories: repositoryFacets(codespaces), sorts: LIST_SORTS } : null,
+    summary: codespaces ? summarizeFleet(codespaces) : null,
+    selected: new Set(),
+    selectedCount: 0,
+    onFiltersChange: vi.fn(),
+    onToggle: vi.fn(),
+    onToggleAll: vi.fn(),
+    onStopSelected: vi.fn(),
+    onDeleteSelected: vi.fn(),
+    onClearSelection: vi.fn(),
+    onSelectStale: vi.fn(),
+    onRetry: vi.fn(),
+    ...overrides,
+  };
+}
+
+describe('the codespace list page, in each of its states', () => {
+  it('while loading, shows placeholder rows and says it is busy', () => {
+    renderView(<CodespacesPageView {...props({ codespaces: undefined, loading: true })} />);
+    expect(screen.getByLabelText('Loading codespaces')).toHaveAttribute('aria-busy', 'true');
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('with nothing to show, explains that codespaces will appear here', () => {
+    renderView(<CodespacesPageView {...props({ codespaces: [] })} />);
+    expect(screen.getByRole('heading', { name: 'No codespaces yet' })).toBeVisible();
+    expect(screen.getByRole('link', { name: /New codespace/ })).toHaveAttribute('href', '/codespaces/new');
+  });
+
+  it('when GitHub fails before anything arrived, says why in words and offers to try again', async () => {
+    const onRetry = vi.fn();
+    renderView(<CodespacesPageView {...props({ codespaces: undefined, error: new ApiError({ status: 502 }), onRetry })} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('GitHub is having trouble');
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+
+  it('when a later poll fails, keeps the list and says it shows what was last loaded', () => {
+    renderView(<CodespacesPageView {...props({ error: new ApiError({ status: 504 }) })} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('Showing what was last loaded');
+    expect(screen.getByRole('table', { name: 'Codespaces' })).toBeVisible();
+  });
+
+  it('lists each codespace with its name, repository, state in words and machine', () => {
+    renderView(<CodespacesPageView {...props()} />);
+    const row = screen.getByRole('link', { name: 'Checkout redesign' }).closest('[role="row"]') as HTMLElement;
+    expect(within(row).getByText('octo-org/web')).toBeVisible();
+    expect(within(row).getByText('Available')).toBeVisible();
+    expect(within(row).getByText('4 cores')).toBeVisible();
+    expect(within(row).getByRole('button', { name: 'Stop' })).toBeEnabled();
+    expect(screen.getByText('2 codespaces')).toBeVisible();
+  });
+
+  it('shows the first page while the rest arrive, with GitHub’s count and a note that sorting covers what has come', () => {
+    renderView(<CodespacesPageView {...props({ total: 2000, complete: false })} />);
+    expect(screen.getByRole('status')).toHaveTextContent('Loaded 2 of 2,000 codespaces; the rest are on their way');
+    expect(screen.getByRole('table', { name: 'Codespaces' })).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByText('Showing 2 of 2,000 codespaces')).toBeVisible();
+  });
+
+  it('when the filters hide everything, says so and clears them in one click', async () => {
+    const onFiltersChange = vi.fn();
+    const filters = { ...DEFAULT_FILTERS, q: 'nothing matches this' };
+    renderView(<CodespacesPageView {...props({ filters, rows: [], onFiltersChange })} />);
+    expect(screen.getByRole('heading', { name: 'No codespaces match these filters' })).toBeVisible();
+    await userEvent.click(screen.getAllByRole('button', { name: /Clear filters/ }).at(-1)!);
+    expect(onFiltersChange).toHaveBeenCalledWith({ q: '', state: '', repo: '' });
+  });
+
+  it('offers bulk actions once codespaces are selected', async () => {
+    const onDeleteSelected = vi.fn();
+    renderView(<CodespacesPageView {...props({ selected: new Set(['web-a']), selectedCount: 1, onDeleteSelected })} />);
+    expect(screen.getByText('1 codespace selected')).toBeVisible();
+    await userEvent.click(screen.getByRole('button', { name: /Delete selected/ }));
+    expect(onDeleteSelected).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { ApiError } from '@/lib/api/client';
+import { liveEstimate } from '@/lib/billing/cost';
+import { summarizeCodespace } from '@/lib/codespaces/summary';
+import { memberFacets, repositoryFacets, stateFacets } from '@/lib/lists/pipeline';
+import { attentionItems } from '@/lib/orgs/attention';
+import { DEFAULT_ORG_FILTERS, filterOrgCodespaces, groupRows, ORG_SORT_KEYS } from '@/lib/orgs/org-view';
+import { makeCodespace } from '@/lib/test/fixtures';
+import { renderView } from '@/lib/test/render-for-views';
+import { OrgCodespacesView, type OrgCodespacesViewProps } from './org-codespaces-view';
+
+const now = Date.parse('2026-11-25T12:00:00Z');
+const fleet = [
+  makeCodespace({ name: 'lisa-1', display_name: 'Perf profiling', state: 'Available', last_used_at: '2026-11-25T01:00:00Z' }),
+  makeCodespace({ name: 'sam-1', state: 'Shutdown', last_used_at: '2026-11-20T01:00:00Z' }),
+].map(summarizeCodespace);
+
+function props(overrides: Partial<OrgCodespacesViewProps> = {}): OrgCodespacesViewProps {
+  const codespaces = 'codespaces' in overrides ? overrides.codespaces : fleet;
+  const shown = codespaces ? filterOrgCodespaces(codespaces, DEFAULT_ORG_FILTERS) : [];
+  const { members, cores } = memberFacets(codespaces ?? []);
+  return {
+    org: 'octo-org',
+    me: 'mona',
+    codespaces,
+    total: codespaces?.length ?? 0,
+    complete: true,
+    shown,
+    rows: groupRows(shown, ''),
+    memberCount: members.length,
+    loading: false,
+    error: null,
+    filters: DEFAULT_ORG_FILTERS,
+    options: codespaces
+      ? { states: stateFacets(codespaces), repositories: repositoryFacets(codespaces), members, cores, sorts: ORG_SORT_KEYS, groups: true }
+      : null,
+    estimate: codespaces ? liveEstimate(codespaces) : null,
+    attention: attentionItems(codespaces ?? [], now),
+    now,
+    selected: new Set(),
+    selectedCount: 0,
+    onFiltersChange: vi.fn(),
+    onToggle: vi.fn(),
+    onToggleAll: vi.fn(),
+    onStop: vi.fn(),
+    onDelete: vi.fn(),
+    onStopSelected: vi.fn(),
+    onDeleteSelected: vi.fn(),
+    onClearSelection: vi.fn(),
+    onSelectStale: vi.fn(),
+    onRetry: vi.fn(),
+    ...overrides,
+  };
+}
+
+describe('an organisation’s codespaces, in each of its states', () => {
+  it('tells a member who is not an owner why they cannot see it', () => {
+    renderView(
+      <OrgCodespacesView
+        {...props({ codespaces: undefined, error: new ApiError({ status: 403, message: 'Must be an organization owner.' }) })}
+      />,
+    );
+    expect(screen.getByRole('heading', { name: 'Only owners of octo-org can see its codespaces' })).toBeVisible();
+    expect(screen.getByText(/Must be an organization owner/)).toBeVisible();
+  });
+
+  it('says when the organisation does not exist', () => {
+    renderView(<OrgCodespacesView {...props({ codespaces: undefined, error: new ApiError({ status: 404 }) })} />);
+    expect(screen.getByRole('heading', { name: 'No organization named octo-org' })).toBeVisible();
+  });
+
+  it('with no codespaces billed to it, says they will appear here', () => {
+    renderView(<OrgCodespacesView {...props({ codespaces: [] })} />);
+    expect(screen.getByRole('heading', { name: 'No codespaces in octo-org' })).toBeVisible();
+  });
+
+  it('shows the live cost, what needs attention, and every codespace by member', () => {
+    renderView(<OrgCodespacesView {...props()} />);
+    expect(screen.getByLabelText('Live cost estimate')).toHaveTextContent('1 · 4 cores');
+    expect(screen.getByRole('heading', { name: /Needs attention/ })).toBeVisible();
+    const table = screen.getByRole('table', { name: 'Organization codespaces' });
+    expect(within(table).getByText('Perf profiling')).toBeVisible();
+    expect(screen.getByText('2 codespaces · 1 member')).toBeVisible();
+  });
+
+  it('shows the first pages while the rest of a large organisation arrives', () => {
+    renderView(<OrgCodespacesView {...props({ total: 10_000, complete: false })} />);
+    expect(screen.getByRole('status')).toHaveTextContent('Loaded 2 of 10,000 codespaces');
+    expect(screen.getByRole('table', { name: 'Organization codespaces' })).toHaveAttribute('aria-busy', 'true');
+  });
+});

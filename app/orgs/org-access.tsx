@@ -5,7 +5,7 @@ import { ORG_ADMIN_SCOPE } from '@/lib/auth/scopes';
 import { serverSession } from '@/lib/auth/token';
 import { ownerName } from '@/lib/codespaces/schemas';
 import { serverConfig } from '@/lib/config';
-import { OrgConsent } from './org-consent';
+import { OrgConsent } from '@/components/orgs/org-consent';
 
 type Session = NonNullable<Awaited<ReturnType<typeof serverSession>>>;
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { orgAccess } from '@/components/orgs/org-access';
+import { orgAccess } from '@/app/orgs/org-access';
 import { OrgCodespacesPage } from '@/components/orgs/org-codespaces-page';
 import { parseOrgFilters } from '@/lib/orgs/org-view';
 

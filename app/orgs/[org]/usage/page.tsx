@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { orgAccess } from '@/components/orgs/org-access';
+import { orgAccess } from '@/app/orgs/org-access';
 import { OrgUsagePage } from '@/components/usage/org-usage-page';
 
 type Props = { params: Promise<{ org: string }> };

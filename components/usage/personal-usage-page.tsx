@@ -2,6 +2,7 @@
 
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { Alert } from '@/components/ui/alert';
+import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { Figure } from '@/components/ui/figure';
 import { toolbarFieldClass } from '@/components/ui/field';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
@@ -10,6 +11,7 @@ import { SessionEnded } from '@/components/layout/session-ended';
 import { ApiError, describeFailure } from '@/lib/api/client';
 import { computeCostPerHour, formatUsd, liveEstimate, monthDays, quotaRunsOut, storageCostPerMonth } from '@/lib/billing/cost';
 import { HOURS_PER_MONTH, PERSONAL_QUOTAS, type PersonalPlan } from '@/lib/billing/prices';
+import { personalUsageCsv } from '@/lib/csv/usage';
 import { codespaceTitle, stateTone } from '@/lib/codespaces/state';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { useCodespaces } from '@/lib/queries/codespaces';
@@ -159,13 +161,21 @@ export function PersonalUsagePage() {
             />
           </label>
           {figures.codespaces.length > 0 && (
-            <SortableTable
-              label="Cost of each codespace"
-              rows={figures.codespaces}
-              columns={COLUMNS}
-              initialSort="storage"
-              rowKey={(c) => c.name}
-            />
+            <>
+              <SortableTable
+                label="Cost of each codespace"
+                rows={figures.codespaces}
+                columns={COLUMNS}
+                initialSort="storage"
+                rowKey={(c) => c.name}
+              />
+              <CsvDownloadButton
+                size="sm"
+                className="self-start"
+                csv={() => personalUsageCsv(figures.codespaces)}
+                filename={`hangar-usage-${today.toISOString().slice(0, 10)}.csv`}
+              />
+            </>
           )}
         </>
       )}

@@ -1,9 +1,10 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { LazyToaster } from '@/components/layout/lazy-toaster';
 import { ApiError } from '@/lib/api/client';
+import { applyTheme, readTheme, THEME_STORAGE_KEY } from '@/lib/theme';
 
 function makeQueryClient() {
   return new QueryClient({
@@ -19,6 +20,14 @@ function makeQueryClient() {
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
+  // A theme chosen in another tab applies here too.
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === THEME_STORAGE_KEY || event.key === null) applyTheme(readTheme());
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, []);
   return (
     <QueryClientProvider client={queryClient}>
       {children}

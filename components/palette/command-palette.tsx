@@ -5,7 +5,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { useQueryClient } from '@tanstack/react-query';
 import { Command } from 'cmdk';
-import { ArrowLeft, Building2, ChevronRight, CornerDownLeft, Monitor, Play, Plus, Search, Square, SquareTerminal } from 'lucide-react';
+import { ArrowLeft, Building2, ChevronRight, Code2, Copy, CornerDownLeft, Monitor, Play, Plus, Search, Square } from 'lucide-react';
 import { StateBadge } from '@/components/codespaces/state-badge';
 import {
   CODESPACE_COMMAND_LABELS,
@@ -48,8 +48,8 @@ const ICONS: Record<CodespaceCommandType, typeof Play> = {
   start: Play,
   stop: Square,
   'open-browser': Monitor,
-  'open-vscode': SquareTerminal,
-  'copy-ssh': SquareTerminal,
+  'open-vscode': Code2,
+  'copy-ssh': Copy,
 };
 
 const itemClass =
@@ -80,7 +80,7 @@ function CodespaceItem({
     <Command.Item value={value} onSelect={onSelect} className={itemClass}>
       <span className="min-w-0 flex-1 truncate">
         <span className="font-medium">{codespace.title}</span>
-        <span className="text-zinc-500 dark:text-zinc-400"> · {hint ?? codespace.repository}</span>
+        <span className="text-zinc-600 dark:text-zinc-400"> · {hint ?? codespace.repository}</span>
       </span>
       <StateBadge state={codespace.state} />
     </Command.Item>

@@ -19,7 +19,13 @@ describe('palette ranking', () => {
   });
 
   it('prefers a tighter subsequence', () => {
-    expect(rank(['c_h_e_c_k_o_u_t', 'checkout'], 'ckt')).toEqual(['checkout', 'c_h_e_c_k_o_u_t']);
+    expect(rank(['cxxkxxxxt', 'checkout', 'ckt-x'], 'ckt')).toEqual(['ckt-x', 'checkout', 'cxxkxxxxt']);
+  });
+
+  it('does not count letters scattered over a long text as a match', () => {
+    expect(rank(['silver waffle umbrella', 'the web app'], 'web')).toEqual(['the web app']);
+    expect(rank(['glowing pancake lamp', 'pancake glow'], 'gpl')).toEqual(['glowing pancake lamp']);
+    expect(rank(['Usage view'], 'usvi')).toEqual(['Usage view']);
   });
 
   it('finds nothing when a letter is missing, ignoring case', () => {

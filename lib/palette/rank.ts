@@ -2,7 +2,8 @@
  * Fuzzy ranking for the command palette. Pure. For each term of the query, the best of an item's
  * texts counts, and the kind of match decides first: the whole text, then a match at the start of
  * the text or of a word in it ("web" in "octo-org/web-app"), then anywhere inside a word, then
- * the letters in order with gaps ("ckt" in "checkout"). Earlier texts (the label) beat later ones
+ * the letters in order, as initials of words ("gpl" in "glowing pancake lamp") or close together
+ * ("ckt" in "checkout"; "web" spread over "silver waffle umbrella" is noise, not a match). Earlier texts (the label) beat later ones
  * (repository, keywords) within a kind, and an earlier, tighter match beats a later, looser one.
  */
 
@@ -35,15 +36,41 @@ export function scoreText(term: string, text: string): number {
   }
   if (firstSubstring !== -1) return SUBSTRING * 10_000 - Math.min(firstSubstring, 999) * 4;
 
-  // Letters in order: the tighter the span, the better.
-  let from = lower.indexOf(term[0]!);
-  if (from === -1) return 0;
-  const start = from;
-  for (let i = 1; i < term.length; i++) {
-    from = lower.indexOf(term[i]!, from + 1);
-    if (from === -1) return 0;
+  // Letters in order: as initials of words ("gpl" for "glowing pancake lamp"), or close together.
+  if (matchesWordStarts(term, text, lower)) return SUBSEQUENCE * 10_000 + 2_000;
+  const span = tightestSpan(term, lower);
+  if (span === null || span > term.length * 3) return 0;
+  return SUBSEQUENCE * 10_000 - span * 4;
+}
+
+/** The shortest stretch of `lower` holding the term's letters in order, or null. */
+function tightestSpan(term: string, lower: string): number | null {
+  let best: number | null = null;
+  for (let start = lower.indexOf(term[0]!); start !== -1; start = lower.indexOf(term[0]!, start + 1)) {
+    let at = start;
+    for (let i = 1; i < term.length && at !== -1; i++) at = lower.indexOf(term[i]!, at + 1);
+    if (at === -1) break;
+    const span = at - start + 1;
+    if (best === null || span < best) best = span;
   }
-  return SUBSEQUENCE * 10_000 - Math.min(from - start, 999) * 4 - Math.min(start, 999) / 1000;
+  return best;
+}
+
+/** Whether every letter of the term lands on a word start or right after the previous one. */
+function matchesWordStarts(term: string, text: string, lower: string): boolean {
+  // reachable[j]: the letters so far can end at position j.
+  let reachable = new Set<number>();
+  for (let j = 0; j < lower.length; j++) if (lower[j] === term[0] && isWordStart(text, j)) reachable.add(j);
+  for (let i = 1; i < term.length && reachable.size > 0; i++) {
+    const next = new Set<number>();
+    const earliest = Math.min(...reachable);
+    for (let j = earliest + 1; j < lower.length; j++) {
+      if (lower[j] !== term[i]) continue;
+      if (reachable.has(j - 1) || isWordStart(text, j)) next.add(j);
+    }
+    reachable = next;
+  }
+  return reachable.size > 0;
 }
 
 /** How well a query matches an item's texts (label first): 0 when any term matches none of them. */

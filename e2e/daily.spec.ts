@@ -174,3 +174,16 @@ test('reopening Export shows the latest export instead of starting over', async 
   expect(calls.filter((c) => c.method === 'POST' && c.path.endsWith('/exports'))).toEqual([]);
   expect(calls.some((c) => c.method === 'GET' && c.path.endsWith('/exports/latest'))).toBe(true);
 });
+
+test('desktop notifications are turned on from the account menu, and stay on', async ({ page, context }) => {
+  await context.grantPermissions(['notifications']);
+  await signIn(page);
+  await page.getByRole('button', { name: /^Account:/ }).click();
+  const item = page.getByRole('menuitemcheckbox', { name: /Desktop notifications/ });
+  await expect(item).toHaveAttribute('aria-checked', 'false');
+  await item.click();
+  await expect(item).toHaveAttribute('aria-checked', 'true');
+  await page.reload();
+  await page.getByRole('button', { name: /^Account:/ }).click();
+  await expect(page.getByRole('menuitemcheckbox', { name: /Desktop notifications/ })).toHaveAttribute('aria-checked', 'true');
+});

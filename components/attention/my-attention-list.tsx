@@ -143,7 +143,7 @@ function AttentionRow<T extends AttentionInput>({
               );
             case 'delete':
               return (
-                <Button key={action} size="sm" onClick={() => onDelete(c)} className="text-red-700 dark:text-red-400" {...about}>
+                <Button key={action} size="sm" onClick={() => onDelete(c)} {...about}>
                   Delete
                 </Button>
               );

@@ -8,7 +8,7 @@ import { ErrorAlert } from '@/components/ui/error-alert';
 import { ApiError } from '@/lib/api/client';
 import { codespaceTitle } from '@/lib/codespaces/state';
 import { relativeTime } from '@/lib/format';
-import type { Codespace } from '@/lib/codespaces/types';
+import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { useExportDetails, useStartExport } from '@/lib/queries/codespaces';
 
 /**
@@ -22,7 +22,7 @@ export function ExportDialog({
   open,
   onOpenChange,
 }: {
-  codespace: Codespace;
+  codespace: CodespaceSummary;
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {

@@ -1,12 +1,21 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { LazyToaster } from '@/components/layout/lazy-toaster';
 import { makeQueryClient } from '@/lib/queries/query-client';
+import { applyTheme, readTheme, THEME_STORAGE_KEY } from '@/lib/theme';
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
+  // A theme chosen in another tab applies here too.
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === THEME_STORAGE_KEY || event.key === null) applyTheme(readTheme());
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, []);
   return (
     <QueryClientProvider client={queryClient}>
       {children}

@@ -61,6 +61,26 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });
+
+    test('the command palette, its actions and the not-found page have no serious accessibility problems', async ({ page }) => {
+      await signIn(page);
+      await page.keyboard.press('Control+k');
+      const palette = page.getByRole('dialog', { name: 'Search or run a command' });
+      await expect(palette.getByRole('option').first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.keyboard.type('usage vi');
+      await page.keyboard.press('ArrowRight');
+      await expect(palette.getByRole('option', { name: 'Open in VS Code' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await expect(palette).toBeHidden();
+      await page.goto('/no/such/page');
+      await expect(page.getByRole('heading', { name: 'This page does not exist' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
   });
 }
 

@@ -33,7 +33,8 @@ test('the organization’s usage page shows GitHub’s report: totals, charts, a
   await table.getByRole('button', { name: 'Repository' }).click();
   await expect(table.getByRole('columnheader', { name: 'Repository' })).toHaveAttribute('aria-sort', 'descending');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  // The page's first Download CSV is the report's (the per-member table has its own).
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).first().click()]);
   expect(download.suggestedFilename()).toMatch(/^octo-org-codespaces-usage-\d{4}-\d{2}\.csv$/);
   const csv = await (await download.createReadStream()).toArray();
   const lines = Buffer.concat(csv).toString('utf8').trim().split('\r\n');

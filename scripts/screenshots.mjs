@@ -40,6 +40,13 @@ try {
     await page.getByRole('table', { name: 'Codespaces' }).waitFor();
     await page.waitForTimeout(500);
     await page.screenshot({ path: `docs/list${suffix}.png` });
+    // The command palette, searching and then on a codespace's actions.
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog', { name: 'Search or run a command' }).getByRole('option').first().waitFor();
+    await page.keyboard.type('usage');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `docs/palette${suffix}.png` });
+    await page.keyboard.press('Escape');
     // A stopped codespace with work at risk shows the most of the detail page.
     const name = await page.locator('[role="row"][data-codespace]', { hasText: 'Usage view' }).first().getAttribute('data-codespace');
     await page.goto(`${base}/codespaces/${name}`);

@@ -5,7 +5,7 @@ import { AlertTriangle } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { codespaceTitle, workAtRisk } from '@/lib/codespaces/state';
-import type { Codespace } from '@/lib/codespaces/types';
+import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { pluralize } from '@/lib/format';
 
 /**
@@ -19,7 +19,7 @@ export function DeleteDialog({
   onConfirm,
   pending,
 }: {
-  codespace: Codespace;
+  codespace: CodespaceSummary;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onConfirm: () => void;

@@ -6,27 +6,38 @@ import { CheckCircle2, ExternalLink, Loader2, XCircle } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
+import { ApiError } from '@/lib/api/client';
 import { codespaceTitle } from '@/lib/codespaces/state';
-import type { Codespace } from '@/lib/codespaces/types';
+import { relativeTime } from '@/lib/format';
+import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { codespaceExportQuery, exportCodespace } from '@/lib/queries/codespaces';
 
 /**
  * Export pushes the codespace's changes to a new branch (or to a fork when the user cannot push),
- * so the work survives the codespace. Shows progress until GitHub says succeeded or failed.
+ * so the work survives the codespace. Opening it shows the latest export (GitHub's
+ * `exports/latest`), still running or done; only the Export button starts a new one. Shows
+ * progress until GitHub says succeeded or failed.
  */
 export function ExportDialog({
   codespace,
   open,
   onOpenChange,
 }: {
-  codespace: Codespace;
+  codespace: CodespaceSummary;
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
   const start = useMutation(exportCodespace(useQueryClient()));
-  const [exportId, setExportId] = useState<string | null>(null);
-  const details = useQuery({ ...codespaceExportQuery(codespace.name, exportId ?? ''), enabled: Boolean(exportId) });
-  const state = details.data?.state ?? start.data?.state ?? null;
+  // 'latest' until this dialog starts an export of its own, then that export's id.
+  const [exportId, setExportId] = useState('latest');
+  const startedHere = exportId !== 'latest' || start.isSuccess;
+  const details = useQuery(codespaceExportQuery(codespace.name, exportId));
+  // GitHub answers 404 for `latest` when the codespace was never exported: nothing to show.
+  const neverExported = !startedHere && details.error instanceof ApiError && details.error.status === 404;
+  const shown = neverExported ? null : (details.data ?? (startedHere ? start.data : undefined) ?? null);
+  const state = shown ? (shown.state ?? 'in_progress') : null;
+  const running = state !== null && state !== 'succeeded' && state !== 'failed';
+  const earlier = !startedHere && shown !== null;
 
   return (
     <Dialog
@@ -36,7 +47,7 @@ export function ExportDialog({
       description="All changes in the codespace, committed or not, are pushed to a new branch on GitHub. The codespace itself is unchanged."
     >
       <div className="flex flex-col gap-4 text-sm">
-        {exportId && (
+        {shown && (
           <div role="status" className="flex items-start gap-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
             {state === 'succeeded' ? (
               <CheckCircle2 aria-hidden className="mt-0.5 size-4 text-emerald-600" />
@@ -47,16 +58,20 @@ export function ExportDialog({
             )}
             <div className="min-w-0">
               <p className="font-medium">
+                {earlier && 'Last export: '}
                 {state === 'succeeded' ? 'Export succeeded' : state === 'failed' ? 'Export failed' : 'Exporting…'}
+                {earlier && shown.completed_at && (
+                  <span className="font-normal text-zinc-600 dark:text-zinc-400"> · {relativeTime(shown.completed_at)}</span>
+                )}
               </p>
-              {details.data?.branch && (
+              {shown.branch && (
                 <p className="mt-0.5">
-                  Branch <span className="font-mono">{details.data.branch}</span>
+                  Branch <span className="font-mono">{shown.branch}</span>
                 </p>
               )}
-              {state === 'succeeded' && details.data?.html_url && (
+              {state === 'succeeded' && shown.html_url && (
                 <a
-                  href={details.data.html_url}
+                  href={shown.html_url}
                   target="_blank"
                   rel="noreferrer"
                   className="mt-1 inline-flex items-center gap-1 text-sky-700 hover:underline dark:text-sky-400"
@@ -68,13 +83,14 @@ export function ExportDialog({
           </div>
         )}
         {start.error && <ErrorAlert error={start.error} fallbackTitle="Could not start the export" />}
-        {details.error && <ErrorAlert error={details.error} fallbackTitle="Could not follow the export" />}
+        {details.error && !neverExported && <ErrorAlert error={details.error} fallbackTitle="Could not follow the export" />}
         <div className="flex justify-end gap-2">
           <Button onClick={() => onOpenChange(false)}>{state === 'succeeded' || state === 'failed' ? 'Close' : 'Cancel'}</Button>
-          {!exportId && (
+          {!running && !(startedHere && state === 'succeeded') && (
             <Button
               variant="primary"
-              disabled={start.isPending}
+              // Until GitHub has said whether an export is under way, a second one could collide with it.
+              disabled={start.isPending || (details.isPending && !neverExported)}
               onClick={() => start.mutate(codespace, { onSuccess: (d) => setExportId(d.id ?? 'latest') })}
             >
               {start.isPending ? 'Starting export…' : 'Export'}

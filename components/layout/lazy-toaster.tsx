@@ -3,6 +3,7 @@
 import { useEffect, useState, type ComponentType } from 'react';
 import type { ToasterProps } from 'sonner';
 import { loadToastLibrary, toasterMounted, useToasterWanted } from '@/lib/notify';
+import { readTheme } from '@/lib/theme';
 
 /** The toaster, mounted when the first toast is asked for (see lib/notify.ts). */
 export function LazyToaster() {
@@ -15,5 +16,5 @@ export function LazyToaster() {
   useEffect(() => {
     if (Toaster) toasterMounted();
   }, [Toaster]);
-  return Toaster ? <Toaster position="bottom-right" richColors closeButton theme="system" /> : null;
+  return Toaster ? <Toaster position="bottom-right" richColors closeButton theme={readTheme()} /> : null;
 }

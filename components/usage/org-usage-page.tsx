@@ -3,13 +3,13 @@
 import { useMemo, useState } from 'react';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { Download } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { Figure } from '@/components/ui/figure';
 import { toolbarFieldClass } from '@/components/ui/field';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
 import { OrgError } from '@/components/orgs/org-codespaces-view';
+import { memberCostsCsv } from '@/lib/csv/usage';
 import { formatUsd, liveEstimate, monthDays, projectMonth } from '@/lib/billing/cost';
 import { estimateMemberCosts } from '@/lib/billing/member-estimate';
 import { memberCostsFromCsv, type MemberCost } from '@/lib/billing/usage-csv';
@@ -129,13 +129,7 @@ export function OrgUsagePage({ org }: { org: string }) {
     return [...rows.values()];
   }, [summary]);
 
-  const download = () => {
-    if (!summary) return;
-    const url = URL.createObjectURL(new Blob([usageItemsToCsv(summary.items)], { type: 'text/csv' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: `${org}-codespaces-usage-${month}.csv` });
-    link.click();
-    URL.revokeObjectURL(url);
-  };
+  const members = exact?.members ?? estimate?.members ?? null;
 
   return (
     <main className="mx-auto flex w-full max-w-7xl flex-col gap-4 px-4 py-6 sm:px-6">
@@ -156,9 +150,11 @@ export function OrgUsagePage({ org }: { org: string }) {
               </option>
             ))}
           </select>
-          <Button onClick={download} disabled={!summary?.items.length}>
-            <Download aria-hidden className="size-4" /> Download CSV
-          </Button>
+          <CsvDownloadButton
+            csv={() => usageItemsToCsv(summary?.items ?? [])}
+            filename={`${org}-codespaces-usage-${month}.csv`}
+            disabled={!summary?.items.length}
+          />
         </div>
       </div>
 
@@ -234,22 +230,23 @@ export function OrgUsagePage({ org }: { org: string }) {
                   ` ${formatUsd(estimate.unattributed)} matches no current codespace and is left out.`}
               </p>
             )}
-            {exact ? (
-              <SortableTable
-                label="Cost by member"
-                rows={exact.members}
-                columns={MEMBER_COLUMNS}
-                initialSort="total"
-                rowKey={(m) => m.member}
-              />
-            ) : estimate ? (
-              <SortableTable
-                label="Cost by member"
-                rows={estimate.members}
-                columns={MEMBER_COLUMNS}
-                initialSort="total"
-                rowKey={(m) => m.member}
-              />
+            {members ? (
+              <>
+                <SortableTable
+                  label="Cost by member"
+                  rows={members}
+                  columns={MEMBER_COLUMNS}
+                  initialSort="total"
+                  rowKey={(m) => m.member}
+                />
+                <CsvDownloadButton
+                  size="sm"
+                  className="self-start"
+                  csv={() => memberCostsCsv(members)}
+                  filename={`${org}-codespaces-cost-by-member-${month}${exact ? '' : '-estimated'}.csv`}
+                  aria-describedby="members-heading"
+                />
+              </>
             ) : codespaces.error ? (
               <Alert title="Per-member figures need the organisation’s codespaces" tone="warning">
                 {codespaces.error.message}

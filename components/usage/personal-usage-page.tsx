@@ -2,14 +2,24 @@
 
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { Alert } from '@/components/ui/alert';
+import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { Figure } from '@/components/ui/figure';
 import { toolbarFieldClass } from '@/components/ui/field';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
 import { StateBadge } from '@/components/codespaces/state-badge';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { ApiError, describeFailure } from '@/lib/api/client';
-import { computeCostPerHour, formatUsd, liveEstimate, monthDays, quotaRunsOut, storageCostPerMonth } from '@/lib/billing/cost';
+import {
+  computeCostPerHour,
+  formatUsd,
+  liveEstimate,
+  monthDays,
+  quotaRunsOut,
+  runsOutInWords,
+  storageCostPerMonth,
+} from '@/lib/billing/cost';
 import { HOURS_PER_MONTH, PERSONAL_QUOTAS, type PersonalPlan } from '@/lib/billing/prices';
+import { personalUsageCsv } from '@/lib/csv/usage';
 import { codespaceTitle, stateTone } from '@/lib/codespaces/state';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { useQuery } from '@tanstack/react-query';
@@ -48,12 +58,6 @@ function readPlan(): PersonalPlan {
 function subscribePlan(onChange: () => void) {
   window.addEventListener('storage', onChange);
   return () => window.removeEventListener('storage', onChange);
-}
-
-function dayLabel(date: Date | null, today: Date): string {
-  if (!date) return 'Lasts the month';
-  if (date.getTime() <= today.getTime()) return 'Already used up';
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 }
 
 /** The user's own codespaces against a personal account's included quota, with the day it runs out at the current pace. */
@@ -136,12 +140,12 @@ export function PersonalUsagePage() {
             />
             <Figure
               label="Storage quota runs out"
-              value={dayLabel(figures.storageRunsOut, today)}
+              value={runsOutInWords(figures.storageRunsOut, today)}
               hint={`${figures.storageUsed.toFixed(1)} of ${quota.storageGbMonths} GB-months used so far (estimated)`}
             />
             <Figure
               label="Compute quota runs out"
-              value={figures.computePerDay > 0 ? dayLabel(figures.computeRunsOut, today) : 'Nothing running'}
+              value={figures.computePerDay > 0 ? runsOutInWords(figures.computeRunsOut, today) : 'Nothing running'}
               hint={
                 figures.computePerDay > 0
                   ? `if what runs now keeps running (${figures.computePerDay} core-hours a day)`
@@ -160,13 +164,21 @@ export function PersonalUsagePage() {
             />
           </label>
           {figures.codespaces.length > 0 && (
-            <SortableTable
-              label="Cost of each codespace"
-              rows={figures.codespaces}
-              columns={COLUMNS}
-              initialSort="storage"
-              rowKey={(c) => c.name}
-            />
+            <>
+              <SortableTable
+                label="Cost of each codespace"
+                rows={figures.codespaces}
+                columns={COLUMNS}
+                initialSort="storage"
+                rowKey={(c) => c.name}
+              />
+              <CsvDownloadButton
+                size="sm"
+                className="self-start"
+                csv={() => personalUsageCsv(figures.codespaces)}
+                filename={`hangar-usage-${today.toISOString().slice(0, 10)}.csv`}
+              />
+            </>
           )}
         </>
       )}

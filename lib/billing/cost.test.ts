@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { makeCodespace } from '@/lib/test/fixtures';
-import { computeCostPerHour, formatUsd, liveEstimate, monthDays, projectMonth, quotaRunsOut, storageCostPerMonth } from './cost';
+import {
+  computeCostPerHour,
+  formatUsd,
+  liveEstimate,
+  monthDays,
+  projectMonth,
+  quotaRunsOut,
+  runsOutInWords,
+  storageCostPerMonth,
+} from './cost';
 
 const GB = 1024 ** 3;
 const machine = (cpus: number, storageGb: number) => ({ ...makeCodespace().machine!, cpus, storage_in_bytes: storageGb * GB });
@@ -67,6 +76,39 @@ describe('when a personal quota runs out', () => {
   it('is never when the pace lasts the month, or nothing is used', () => {
     expect(quotaRunsOut(10, 1, 120, today)).toBeNull();
     expect(quotaRunsOut(10, 0, 120, today)).toBeNull();
+  });
+
+  it('is the moment itself, not rounded up to a whole day', () => {
+    // 1 core-hour left at 24 a day: an hour from now.
+    expect(quotaRunsOut(119, 24, 120, today)).toEqual(new Date('2026-11-10T13:00:00Z'));
+  });
+});
+
+describe('when a quota runs out, in words', () => {
+  const now = new Date('2026-11-25T09:00:00Z');
+  const after = (minutes: number) => runsOutInWords(new Date(now.getTime() + minutes * 60_000), now);
+
+  it('says minutes away as about an hour, and hours as hours', () => {
+    expect(after(10)).toBe('In about an hour');
+    expect(after(60)).toBe('In about an hour');
+    expect(after(89)).toBe('In about an hour');
+    expect(after(90)).toBe('In 2 hours');
+    expect(after(5 * 60)).toBe('In 5 hours');
+    expect(after(11 * 60 + 59)).toBe('In 12 hours');
+  });
+
+  it('says today, tomorrow, then the date', () => {
+    expect(after(12 * 60)).toBe('Today');
+    expect(after(14 * 60 + 59)).toBe('Today');
+    expect(after(15 * 60)).toBe('Tomorrow');
+    expect(after((24 + 14) * 60 + 59)).toBe('Tomorrow');
+    expect(after((24 + 15) * 60)).toBe('27 November');
+    expect(after(5 * 24 * 60)).toBe('30 November');
+  });
+
+  it('says when it is already used up, or lasts the month', () => {
+    expect(runsOutInWords(now, now)).toBe('Already used up');
+    expect(runsOutInWords(null, now)).toBe('Lasts the month');
   });
 });
 

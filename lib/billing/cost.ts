@@ -97,8 +97,8 @@ export function projectMonth(
 }
 
 /**
- * When an included quota runs out at the current pace: `used` so far this month, `perDay` the
- * pace. Null when it lasts the month (or nothing is being used).
+ * The moment an included quota runs out at the current pace: `used` so far this month, `perDay`
+ * the pace. Null when it lasts the month (or nothing is being used).
  */
 export function quotaRunsOut(used: number, perDay: number, quota: number, today: Date): Date | null {
   if (used >= quota) return today;
@@ -106,7 +106,26 @@ export function quotaRunsOut(used: number, perDay: number, quota: number, today:
   const daysUntil = (quota - used) / perDay;
   const { left } = monthDays(today);
   if (daysUntil > left + 1) return null;
-  return new Date(today.getTime() + Math.ceil(daysUntil) * DAY_MS);
+  return new Date(today.getTime() + daysUntil * DAY_MS);
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+const utcDay = (date: Date) => Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+
+/**
+ * When a quota runs out, as a person says it: "in about an hour", "in 5 hours", "today",
+ * "tomorrow", or the date ("26 November"). Days are UTC days, as GitHub's billing counts them.
+ */
+export function runsOutInWords(at: Date | null, now: Date): string {
+  if (!at) return 'Lasts the month';
+  const left = at.getTime() - now.getTime();
+  if (left <= 0) return 'Already used up';
+  if (left < 1.5 * HOUR_MS) return 'In about an hour';
+  if (left < 12 * HOUR_MS) return `In ${Math.round(left / HOUR_MS)} hours`;
+  const days = Math.round((utcDay(at) - utcDay(now)) / DAY_MS);
+  if (days === 0) return 'Today';
+  if (days === 1) return 'Tomorrow';
+  return at.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 }
 
 /** `$1,234.56`; below a cent shown as `<$0.01` so small costs do not read as free. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toCsv } from '@/lib/csv/write';
 
 /**
  * GitHub's billing usage report (`GET /organizations/{org}/settings/billing/usage`), validated
@@ -123,24 +124,24 @@ export function dailyCost(summary: Pick<UsageSummary, 'byDay'>): Map<string, num
   return new Map(summary.byDay.map((d) => [d.date, d.compute + d.storage]));
 }
 
-/** The usage items as CSV (RFC 4180 quoting), for download. */
+const USAGE_CSV_FIELDS = [
+  'date',
+  'product',
+  'sku',
+  'quantity',
+  'unitType',
+  'pricePerUnit',
+  'grossAmount',
+  'discountAmount',
+  'netAmount',
+  'organizationName',
+  'repositoryName',
+] as const;
+
+/** The usage items as CSV, for download: GitHub's field names and values as the report gives them. */
 export function usageItemsToCsv(items: readonly UsageItem[]): string {
-  const columns = [
-    'date',
-    'product',
-    'sku',
-    'quantity',
-    'unitType',
-    'pricePerUnit',
-    'grossAmount',
-    'discountAmount',
-    'netAmount',
-    'organizationName',
-    'repositoryName',
-  ] as const;
-  const cell = (value: unknown) => {
-    const text = value === undefined || value === null ? '' : String(value);
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return [columns.join(','), ...items.map((item) => columns.map((c) => cell(item[c])).join(','))].join('\r\n') + '\r\n';
+  return toCsv(
+    items,
+    USAGE_CSV_FIELDS.map((field) => ({ header: field, value: (item: UsageItem) => item[field] })),
+  );
 }

@@ -1,17 +1,28 @@
+import {
+  DAY_MS,
+  durationInWords,
+  HOUR_MS,
+  nearDeletion,
+  runningUnused,
+  SEVERITY_ORDER,
+  workInWords,
+  type Severity,
+} from '@/lib/attention/rules';
 import { computeCostPerHour, formatUsd } from '@/lib/billing/cost';
-import { codespaceTitle, stateTone, workAtRisk } from '@/lib/codespaces/state';
+import { codespaceTitle, stateTone } from '@/lib/codespaces/state';
 import type { CodespaceSummary as Codespace } from '@/lib/codespaces/types';
-import { pluralize } from '@/lib/format';
 
 /**
  * What an organisation admin should look at, and why, most urgent first. Pure.
  *
  * GitHub deletes a stopped codespace when its retention period ends, whether or not it holds
- * unpushed work, and warns its owner only a day before: those come first.
+ * unpushed work, and warns its owner only a day before: those come first. The rules themselves
+ * are shared with the user's own list (lib/attention/rules.ts).
  */
 
+export type { Severity };
+
 export type AttentionKind = 'work-expiring' | 'retention' | 'idle-running' | 'large-machine' | 'idle-timeout-outlier';
-export type Severity = 'urgent' | 'warning' | 'info';
 
 export interface AttentionItem {
   codespace: Codespace;
@@ -31,9 +42,6 @@ export interface AttentionThresholds {
 
 export const DEFAULT_THRESHOLDS: AttentionThresholds = { idleRunningHours: 2, retentionWarningDays: 7, largeMachineCores: 16 };
 
-const HOUR_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * HOUR_MS;
-const SEVERITY_ORDER: Record<Severity, number> = { urgent: 0, warning: 1, info: 2 };
 const KIND_ORDER: Record<AttentionKind, number> = {
   'work-expiring': 0,
   retention: 1,
@@ -41,12 +49,6 @@ const KIND_ORDER: Record<AttentionKind, number> = {
   'large-machine': 3,
   'idle-timeout-outlier': 4,
 };
-
-function inWords(ms: number): string {
-  if (ms < HOUR_MS) return pluralize(Math.max(1, Math.round(ms / 60_000)), 'minute');
-  if (ms < 2 * DAY_MS) return pluralize(Math.round(ms / HOUR_MS), 'hour');
-  return pluralize(Math.round(ms / DAY_MS), 'day');
-}
 
 /** The idle timeout most of a repository's codespaces use (ties: the shorter). */
 function usualTimeouts(codespaces: readonly Codespace[]): Map<string, { minutes: number; count: number }> {
@@ -76,40 +78,37 @@ export function attentionItems(
   const usual = usualTimeouts(codespaces);
 
   for (const c of codespaces) {
-    const tone = stateTone(c.state);
-    if (tone === 'gone') continue;
-    const risk = workAtRisk(c);
-    const expiresIn = c.retention_expires_at ? Date.parse(c.retention_expires_at) - now : null;
-    const warnWithin = thresholds.retentionWarningDays * DAY_MS;
+    if (stateTone(c.state) === 'gone') continue;
 
-    if (tone === 'stopped' && expiresIn !== null && expiresIn <= warnWithin) {
-      const when = expiresIn <= 0 ? 'is due for deletion now' : `will be deleted in ${inWords(expiresIn)}`;
-      if (risk.atRisk) {
-        const work = [risk.unpushed && 'unpushed', risk.uncommitted && 'uncommitted'].filter(Boolean).join(' and ');
+    const deletion = nearDeletion(c, now, thresholds.retentionWarningDays * DAY_MS);
+    if (deletion) {
+      const { expiresIn } = deletion;
+      const when = expiresIn <= 0 ? 'is due for deletion now' : `will be deleted in ${durationInWords(expiresIn)}`;
+      if (deletion.atRisk) {
         items.push({
           codespace: c,
           kind: 'work-expiring',
           severity: 'urgent',
-          reason: `Holds ${work} work and ${when}. Export it to a branch or ask ${c.owner.login} to push.`,
+          reason: `Holds ${workInWords(deletion)} work and ${when}. Export it to a branch or ask ${c.owner.login} to push.`,
         });
       } else {
-        const deletion = expiresIn <= 0 ? 'GitHub deletes it any moment now' : `GitHub deletes it in ${inWords(expiresIn)}`;
+        const deletes = expiresIn <= 0 ? 'GitHub deletes it any moment now' : `GitHub deletes it in ${durationInWords(expiresIn)}`;
         items.push({
           codespace: c,
           kind: 'retention',
           severity: expiresIn <= DAY_MS ? 'warning' : 'info',
-          reason: `Stopped; ${deletion}.`,
+          reason: `Stopped; ${deletes}.`,
         });
       }
     }
 
-    const idleFor = now - Date.parse(c.last_used_at);
-    if (tone === 'running' && idleFor > thresholds.idleRunningHours * HOUR_MS) {
+    const idleFor = runningUnused(c, now, thresholds.idleRunningHours * HOUR_MS);
+    if (idleFor !== null) {
       items.push({
         codespace: c,
         kind: 'idle-running',
         severity: 'warning',
-        reason: `Running but unused for ${inWords(idleFor)}: ${formatUsd(computeCostPerHour(c))} an hour until it stops.`,
+        reason: `Running but unused for ${durationInWords(idleFor)}: ${formatUsd(computeCostPerHour(c))} an hour until it stops.`,
       });
     }
 

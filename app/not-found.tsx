@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ArrowLeft, MapPinOff } from 'lucide-react';
+import { MissingPath } from '@/components/status/missing-path';
+import { primaryLinkClass, secondaryLinkClass, StatusPage } from '@/components/status/status-page';
+import { serverSession } from '@/lib/auth/token';
+
+export const metadata: Metadata = { title: 'Page not found' };
+
+/** Any address Hangar has no page for (and every `notFound()`), inside the app's own layout and header. */
+export default async function NotFound() {
+  const signedIn = Boolean(await serverSession());
+  return (
+    <StatusPage
+      icon={<MapPinOff className="size-6" />}
+      code="404"
+      title="This page does not exist"
+      actions={
+        <>
+          <Link href="/" className={primaryLinkClass}>
+            <ArrowLeft aria-hidden className="size-4" /> {signedIn ? 'Back to your codespaces' : 'Go to Hangar'}
+          </Link>
+          {signedIn && (
+            <Link href="/usage" className={secondaryLinkClass}>
+              Your usage
+            </Link>
+          )}
+        </>
+      }
+    >
+      <p>
+        Hangar has nothing at <MissingPath />. The address may be mistyped, or what it pointed to may have been deleted or renamed.
+      </p>
+    </StatusPage>
+  );
+}

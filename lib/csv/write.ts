@@ -1,0 +1,35 @@
+import Papa from 'papaparse';
+
+/**
+ * CSV for downloads: RFC 4180 quoting by papaparse, one header row, CRLF line ends. Values stay
+ * plain (ISO dates, numbers without currency or separators) so a spreadsheet reads them as data.
+ */
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+export interface CsvColumn<T> {
+  header: string;
+  value: (row: T) => CsvValue;
+}
+
+export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
+  const text = Papa.unparse(
+    { fields: columns.map((c) => c.header), data: rows.map((row) => columns.map((c) => c.value(row) ?? null)) },
+    // A text cell starting with =, +, - or @ would run as a formula in a spreadsheet: papaparse prefixes it with '.
+    { newline: '\r\n', escapeFormulae: true },
+  );
+  // papaparse ends a header-only file with a line break, and a file with rows without one.
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
+}
+
+/** An ISO 8601 UTC timestamp (`2026-11-20T10:00:00Z`), or empty for a missing or unreadable date. */
+export function isoDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? '' : new Date(time).toISOString().replace(/\.000Z$/, 'Z');
+}
+
+/** A number without float noise (0.63, not 0.6299999999999999): at most four decimals. */
+export function plainNumber(value: number, decimals = 4): number {
+  return Number(value.toFixed(decimals));
+}

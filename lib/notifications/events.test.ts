@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import {
+  describeNotification,
+  hasPendingNotifications,
+  localDay,
+  notificationEvents,
+  type NotificationInput,
+  type WatchedCodespace,
+} from './events';
+
+const NOW = Date.parse('2026-11-25T12:00:00Z');
+const HOUR = 60 * 60 * 1000;
+const clean = { ahead: 0, behind: 0, has_unpushed_changes: false, has_uncommitted_changes: false, ref: 'main' };
+const cs = (name: string, state: WatchedCodespace['state'], extra: Partial<WatchedCodespace> = {}): WatchedCodespace => ({
+  name,
+  display_name: name.toUpperCase(),
+  state,
+  git_status: clean,
+  retention_expires_at: null,
+  ...extra,
+});
+const run = (input: Partial<NotificationInput> & Pick<NotificationInput, 'current'>) =>
+  notificationEvents({ previous: null, started: new Set(), told: {}, today: '2026-11-25', now: NOW, ...input });
+
+describe('notifications between two looks at my codespaces', () => {
+  it('says when a codespace I started becomes Available, once', () => {
+    const started = new Set(['a']);
+    const first = run({ previous: [cs('a', 'Starting')], current: [cs('a', 'Available')], started });
+    expect(first.events).toEqual([{ kind: 'available', name: 'a', title: 'A' }]);
+    expect(run({ previous: [cs('a', 'Available')], current: [cs('a', 'Available')], started }).events).toEqual([]);
+  });
+
+  it('keeps watching a codespace still on its way, and says when it ends up elsewhere', () => {
+    const started = new Set(['a']);
+    const waiting = run({ previous: [cs('a', 'Shutdown')], current: [cs('a', 'Starting')], started });
+    expect(waiting.events).toEqual([]);
+    expect(waiting.stillStarting).toEqual(new Set(['a']));
+    expect(run({ previous: [cs('a', 'Starting')], current: [cs('a', 'Failed')], started }).events).toEqual([
+      { kind: 'start-failed', name: 'a', title: 'A', state: 'Failed' },
+    ]);
+  });
+
+  it('says nothing about codespaces I did not start from here, or on the first look', () => {
+    expect(run({ previous: [cs('b', 'Starting')], current: [cs('b', 'Available')] }).events).toEqual([]);
+    expect(run({ current: [cs('a', 'Available')], started: new Set(['a']) }).events).toEqual([]);
+  });
+
+  it('says when an export being followed succeeds or fails, and not again', () => {
+    const current = [cs('a', 'Shutdown'), cs('b', 'Shutdown')];
+    const previousExports = [
+      { codespace: 'a', state: 'in_progress', branch: 'codespace-a', html_url: null },
+      { codespace: 'b', state: 'in_progress', branch: null, html_url: null },
+    ];
+    const currentExports = [
+      { codespace: 'a', state: 'succeeded', branch: 'codespace-a', html_url: 'https://example.test/octo/web/tree/codespace-a' },
+      { codespace: 'b', state: 'failed', branch: null, html_url: null },
+    ];
+    expect(run({ current, previousExports, currentExports }).events).toEqual([
+      { kind: 'export-succeeded', name: 'a', title: 'A', branch: 'codespace-a', url: 'https://example.test/octo/web/tree/codespace-a' },
+      { kind: 'export-failed', name: 'b', title: 'B' },
+    ]);
+    expect(run({ current, previousExports: currentExports, currentExports }).events).toEqual([]);
+  });
+
+  it('warns about work at risk of deletion once a day per codespace', () => {
+    const atRisk = cs('a', 'Shutdown', {
+      git_status: { ...clean, ahead: 1, has_unpushed_changes: true },
+      retention_expires_at: new Date(NOW + 20 * HOUR).toISOString(),
+    });
+    const today = run({ current: [atRisk, cs('b', 'Shutdown')] });
+    expect(today.events).toEqual([{ kind: 'work-at-risk', name: 'a', title: 'A', expiresInMs: 20 * HOUR, work: 'unpushed' }]);
+    expect(today.told).toEqual({ a: '2026-11-25' });
+
+    expect(run({ current: [atRisk], told: today.told }).events).toEqual([]);
+    const tomorrow = run({ current: [atRisk], told: today.told, today: '2026-11-26' });
+    expect(tomorrow.events.map((e) => e.kind)).toEqual(['work-at-risk']);
+    expect(tomorrow.told).toEqual({ a: '2026-11-26' });
+  });
+
+  it('forgets what it told about codespaces that are gone', () => {
+    expect(run({ current: [cs('b', 'Shutdown')], told: { a: '2026-11-24', b: '2026-11-20' } }).told).toEqual({ b: '2026-11-20' });
+  });
+});
+
+describe('what is still pending', () => {
+  it('is a codespace still starting or an export still running', () => {
+    expect(hasPendingNotifications(new Set(['a']), [])).toBe(true);
+    expect(hasPendingNotifications(new Set(), [{ codespace: 'a', state: 'in_progress', branch: null, html_url: null }])).toBe(true);
+    expect(hasPendingNotifications(new Set(), [{ codespace: 'a', state: 'succeeded', branch: null, html_url: null }])).toBe(false);
+  });
+});
+
+describe('notifications in words', () => {
+  it('names the codespace, says what happened and where clicking leads', () => {
+    expect(describeNotification({ kind: 'available', name: 'mona-web-1', title: 'Checkout' })).toEqual({
+      title: 'Checkout is ready',
+      body: 'Your codespace is Available.',
+      href: '/codespaces/mona-web-1',
+      tag: 'state:mona-web-1',
+      tone: 'success',
+    });
+    expect(
+      describeNotification({ kind: 'export-succeeded', name: 'a', title: 'A', branch: 'codespace-a', url: 'https://example.test/b' }),
+    ).toMatchObject({
+      body: 'Its changes are on the branch codespace-a.',
+      href: 'https://example.test/b',
+    });
+    expect(
+      describeNotification({ kind: 'work-at-risk', name: 'a', title: 'A', expiresInMs: 20 * HOUR, work: 'unpushed and uncommitted' }),
+    ).toMatchObject({
+      title: 'A: unpushed and uncommitted work at risk',
+      body: 'GitHub deletes this codespace in 20 hours. Export it to a branch, or open it and push.',
+    });
+  });
+
+  it('counts days on the user’s own calendar', () => {
+    expect(localDay(new Date(2026, 10, 25, 23, 59).getTime())).toBe('2026-11-25');
+    expect(localDay(new Date(2026, 0, 2, 0, 1).getTime())).toBe('2026-01-02');
+  });
+});

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createEmulator, type Emulator } from '@/emulator';
-import { EMULATOR_MOUNT, serverConfig } from '@/lib/config';
+import { DEMO_CLIENT, EMULATOR_MOUNT, serverConfig } from '@/lib/config';
 
 const holder = globalThis as typeof globalThis & { __hangarEmulator?: Emulator };
 
@@ -9,11 +9,16 @@ const holder = globalThis as typeof globalThis & { __hangarEmulator?: Emulator }
  * The app reaches it over HTTP like any GitHub, so demo mode runs the production code paths.
  */
 export function demoEmulator(): Emulator | null {
-  if (!serverConfig().demo) return null;
+  const config = serverConfig();
+  if (!config.demo) return null;
+  // EMULATOR_TOKEN_LIFETIME_S: the demo app is a GitHub App whose tokens expire, to watch renewal.
+  const tokenLifetimeS = Number(process.env.EMULATOR_TOKEN_LIFETIME_S) || undefined;
   holder.__hangarEmulator ??= createEmulator({
     mount: EMULATOR_MOUNT,
-    // Links the browser follows (authorize page, avatars) use the public URL, not loopback.
-    webUrl: serverConfig().webUrl,
+    clients: { [DEMO_CLIENT.id]: tokenLifetimeS ? { secret: DEMO_CLIENT.secret, githubApp: { tokenLifetimeS } } : DEMO_CLIENT.secret },
+    // Links the browser follows (authorize page, avatars) use the public URL, not loopback; at
+    // whatever address the browser used when there is no configured one.
+    webUrl: config.originFollowsRequest ? undefined : config.webUrl,
     // Test hooks (fault injection, request log) exist only when asked for.
     control: process.env.HANGAR_EMULATOR_CONTROL === '1',
     transitionMs: Number(process.env.EMULATOR_TRANSITION_MS) || undefined,

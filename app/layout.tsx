@@ -2,7 +2,10 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from './providers';
 import { AppHeader } from '@/components/layout/app-header';
+import { MissingScopesBanner } from '@/components/layout/missing-scopes-banner';
+import { LOCAL_REQUIRED_SCOPES, missingScopes, missingScopesAdvice } from '@/lib/auth/scope-check.mjs';
 import { serverSession } from '@/lib/auth/token';
+import { serverConfig } from '@/lib/config';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -12,11 +15,18 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await serverSession();
+  const config = serverConfig();
+  // Local mode: a token without the codespace scope shows nothing; say why and how to fix it.
+  const advice =
+    session && config.mode === 'local' && session.scopesApply
+      ? missingScopesAdvice(missingScopes(session.scopes, LOCAL_REQUIRED_SCOPES), config.webUrl)
+      : null;
   return (
     <html lang="en">
       <body className="min-h-screen">
-        <Providers>
+        <Providers mode={config.mode}>
           {session && <AppHeader user={session.user} />}
+          {advice && <MissingScopesBanner advice={advice} />}
           {children}
         </Providers>
       </body>

@@ -2,7 +2,9 @@
 
 import { useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { AuthModeProvider } from '@/components/layout/auth-mode';
 import { LazyToaster } from '@/components/layout/lazy-toaster';
+import type { AuthMode } from '@/lib/config';
 import { ApiError } from '@/lib/api/client';
 
 function makeQueryClient() {
@@ -17,12 +19,14 @@ function makeQueryClient() {
   });
 }
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ mode, children }: { mode: AuthMode; children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      {children}
-      <LazyToaster />
+      <AuthModeProvider mode={mode}>
+        {children}
+        <LazyToaster />
+      </AuthModeProvider>
     </QueryClientProvider>
   );
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { SignedInUser } from '@/lib/auth/token';
+import { DemoBadge } from './auth-mode';
 import { HangarMark } from './hangar-mark';
 import { OrgMenu } from './org-menu';
 import { UserMenu } from './user-menu';
@@ -25,7 +26,8 @@ export function AppHeader({ user }: { user: SignedInUser }) {
           </Link>
           <OrgMenu />
         </nav>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-3">
+          <DemoBadge />
           <UserMenu user={user} />
         </div>
       </div>

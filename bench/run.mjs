@@ -12,7 +12,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -21,7 +20,6 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { descendants, formatBytes, median, percentile, rssOf, signIn, sleep, startProcess, table } from './lib.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const require = createRequire(import.meta.url);
 const quick = process.env.BENCH_QUICK === '1';
 const EMULATOR_PORT = Number(process.env.BENCH_EMULATOR_PORT ?? 4310);
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3320);
@@ -494,10 +492,9 @@ async function measureScale(browser) {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  const nextBin = require.resolve('next/dist/bin/next');
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    log('no production build: running next build');
-    const build = spawnSync(process.execPath, [nextBin, 'build'], {
+    log('no production build: running npm run build');
+    const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },

@@ -19,6 +19,7 @@ COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
 COPY --from=build --chown=node:node /app/public ./public
 COPY --from=build --chown=node:node /app/scripts/runtime-env.mjs /app/scripts/standalone.mjs ./scripts/
+COPY --from=build --chown=node:node /app/lib/auth/scope-check.mjs ./lib/auth/
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \

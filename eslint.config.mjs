@@ -31,7 +31,14 @@ const io = {
   message: 'Domain logic is pure: no React, Next, or I/O here.',
 };
 const dataLayer = {
-  group: ['@tanstack/react-query', '@/lib/queries/*', '@/lib/api/codespaces', '@/lib/api/repositories', '@/lib/api/orgs', '@/lib/api/secrets'],
+  group: [
+    '@tanstack/react-query',
+    '@/lib/queries/*',
+    '@/lib/api/codespaces',
+    '@/lib/api/repositories',
+    '@/lib/api/orgs',
+    '@/lib/api/secrets',
+  ],
   allowTypeImports: true,
   message: 'A view only renders props: its page (the container) reads data and passes it in.',
 };
@@ -63,7 +70,13 @@ const config = [
     rules: {
       'import/no-restricted-paths': [
         'error',
-        { zones: ['app', 'components', 'lib', 'proxy.ts'].map((from) => ({ target: './emulator', from: `./${from}`, message: 'The emulator imports nothing from the app.' })) },
+        {
+          zones: ['app', 'components', 'lib', 'proxy.ts'].map((from) => ({
+            target: './emulator',
+            from: `./${from}`,
+            message: 'The emulator imports nothing from the app.',
+          })),
+        },
       ],
       ...restrict({ group: ['@/*'], message: 'The emulator imports nothing from the app.' }),
     },

@@ -3,8 +3,11 @@ import type { ReactNode } from 'react';
 import { headers } from 'next/headers';
 import { Providers } from './providers';
 import { AppHeader } from '@/components/layout/app-header';
+import { MissingScopesBanner } from '@/components/layout/missing-scopes-banner';
+import { LOCAL_REQUIRED_SCOPES, missingScopes, missingScopesAdvice } from '@/lib/auth/scope-check.mjs';
 import { serverSession } from '@/lib/auth/token';
 import { THEME_SCRIPT } from '@/lib/theme';
+import { serverConfig } from '@/lib/config';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -16,6 +19,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const session = await serverSession();
   // proxy.ts gives every page request a CSP nonce; only scripts carrying it may run.
   const nonce = (await headers()).get('x-nonce') ?? undefined;
+  const config = serverConfig();
+  // Local mode: a token without the codespace scope shows nothing; say why and how to fix it.
+  const advice =
+    session && config.mode === 'local' && session.scopesApply
+      ? missingScopesAdvice(missingScopes(session.scopes, LOCAL_REQUIRED_SCOPES), config.webUrl)
+      : null;
   return (
     // The head script sets data-theme on <html> before React hydrates: not a mismatch to report.
     <html lang="en" suppressHydrationWarning>
@@ -23,8 +32,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen">
-        <Providers>
+        <Providers mode={config.mode}>
           {session && <AppHeader user={session.user} />}
+          {advice && <MissingScopesBanner advice={advice} />}
           {children}
         </Providers>
       </body>

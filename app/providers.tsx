@@ -2,11 +2,13 @@
 
 import { useEffect, useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { AuthModeProvider } from '@/components/layout/auth-mode';
 import { LazyToaster } from '@/components/layout/lazy-toaster';
+import type { AuthMode } from '@/lib/config';
 import { makeQueryClient } from '@/lib/queries/query-client';
 import { applyTheme, readTheme, THEME_STORAGE_KEY } from '@/lib/theme';
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ mode, children }: { mode: AuthMode; children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   // A theme chosen in another tab applies here too.
   useEffect(() => {
@@ -18,8 +20,10 @@ export function Providers({ children }: { children: ReactNode }) {
   }, []);
   return (
     <QueryClientProvider client={queryClient}>
-      {children}
-      <LazyToaster />
+      <AuthModeProvider mode={mode}>
+        {children}
+        <LazyToaster />
+      </AuthModeProvider>
     </QueryClientProvider>
   );
 }

@@ -1115,8 +1115,8 @@ async function measureUsers() {
 
 async function main() {
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    log('no production build: running next build');
-    const build = spawnSync(process.execPath, [nextBin, 'build'], {
+    log('no production build: running npm run build');
+    const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },

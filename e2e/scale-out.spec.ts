@@ -10,7 +10,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { startEmulatorServer, type RunningEmulator } from '../emulator/node-server';
 import { startRedisServer, type RedisServer } from '../lib/test/redis-server';
 
-const BASE_PORT = Number(process.env.E2E_PORT ?? 3100) + 11;
+// The last two ports of this run's block (E2E_PORT … E2E_PORT + 9).
+const BASE_PORT = Number(process.env.E2E_PORT ?? 3100) + 8;
 const CLIENT = { id: 'hangar-scale-out', secret: 'hangar-scale-out-secret' };
 const SECRET = randomBytes(32).toString('base64url');
 

@@ -174,6 +174,16 @@ const UNDOCUMENTED: Record<string, { status: number; why: string }[]> = {
       why: 'A user not on GitHub’s current billing platform ("only available to users with access to the enhanced billing platform"); the summary documents this 404.',
     },
   ],
+  'DELETE /applications/{client_id}/token': [
+    {
+      status: 401,
+      why: 'No HTTP Basic credentials at all: GitHub asks for authentication, as on every endpoint.',
+    },
+    {
+      status: 404,
+      why: 'Wrong app credentials, or a token the app does not hold (unknown, already revoked, another app’s): GitHub does not reveal which.',
+    },
+  ],
   'PATCH /user/codespaces/{codespace_name}': [
     {
       status: 422,
@@ -928,6 +938,48 @@ describe('coverage of the description', () => {
   it('implements nothing GitHub does not describe', () => {
     const described = new Set(inDescription().map(({ operation }) => operation));
     expect(implementedOperations().filter((operation) => !described.has(operation))).toEqual([]);
+  });
+});
+
+describe('the OAuth Apps API', () => {
+  const app = { id: 'Iv1.contract', secret: 'contract-secret' };
+  const op = 'DELETE /applications/{client_id}/token';
+  let h: Harness;
+  beforeAll(() => {
+    h = setup({ clients: { [app.id]: { secret: app.secret, githubApp: {} } } });
+  });
+
+  /** A user token of the app, through the OAuth web flow. */
+  async function appToken(): Promise<string> {
+    const approval = await h.web('/login/oauth/authorize', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: app.id, redirect_uri: 'http://app.test/cb', login: 'mona' }).toString(),
+    });
+    const code = must(new URL(must(approval.headers.get('location'), 'a redirect')).searchParams.get('code'), 'a code');
+    const exchange = await h.web('/login/oauth/access_token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({ client_id: app.id, client_secret: app.secret, code }).toString(),
+    });
+    return ((await exchange.json()) as { access_token: string }).access_token;
+  }
+
+  const revoke = (body: unknown, secret = app.secret) =>
+    h.api(`/applications/${app.id}/token`, {
+      method: 'DELETE',
+      as: null,
+      headers: { authorization: `Basic ${Buffer.from(`${app.id}:${secret}`).toString('base64')}` },
+      body,
+    });
+
+  it(op, async () => {
+    const token = await appToken();
+    conforms(op, await revoke({ access_token: token }, 'wrong'), 404);
+    conforms(op, await h.api(`/applications/${app.id}/token`, { method: 'DELETE', as: null, body: { access_token: token } }), 401);
+    conforms(op, await revoke({}), 422);
+    conforms(op, await revoke({ access_token: token }), 204);
+    conforms(op, await revoke({ access_token: token }), 404);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Test hooks under `/_emulator/` (only when the emulator is created with `control: true`): reset,
- * faults, the request log, tokens, transition speed, large fleets, and reading back what GitHub
- * offers no way to read (a secret's value, an organisation's Codespaces access setting).
+ * faults, the request log, tokens (refresh tokens spent, tokens revoked), transition speed and
+ * token lifetime, large fleets, and reading back what GitHub offers no way to read (a secret's
+ * value, an organisation's Codespaces access setting).
  */
 import { codespacesAccess } from './access';
 import { addFleet, MAX_FLEET } from './fleet';
@@ -46,10 +47,24 @@ export async function handleControl(state: EmulatorState, req: Request, url: URL
     case 'POST /_emulator/settings': {
       const settings = await readBody(req);
       if (typeof settings.transitionMs === 'number' && settings.transitionMs >= 0) state.transitionMs = settings.transitionMs;
+      // The lifetime of the user tokens GitHub Apps issue from now on, e.g. seconds for renewal tests.
+      const lifetime = settings.tokenLifetimeS;
+      if (lifetime !== undefined) {
+        if (typeof lifetime !== 'number' || !Number.isInteger(lifetime) || lifetime < 1) {
+          return jsonAnswer(400, { message: 'tokenLifetimeS must be a whole number of seconds, at least 1' });
+        }
+        for (const client of Object.values(state.clients)) if (client.expiring) client.expiring.accessS = lifetime;
+      }
       return noContent();
     }
     case 'GET /_emulator/tokens':
       return jsonAnswer(200, { tokens: state.tokens.list() });
+    case 'GET /_emulator/refresh-tokens':
+      // Every refresh token issued and how many refresh requests presented it: a client that
+      // renews correctly presents each exactly once.
+      return jsonAnswer(200, { refreshTokens: state.tokens.refreshReport() });
+    case 'GET /_emulator/revocations':
+      return jsonAnswer(200, { revocations: state.tokens.revoked() });
     case 'POST /_emulator/tokens': {
       const { login, scopes } = await readBody(req);
       if (typeof login !== 'string' || !state.world.users.has(login)) return jsonAnswer(404, { message: 'No such demo user' });

@@ -4,6 +4,7 @@
  */
 import { ACCEPTED_SCOPES, hasScope, restRoutes, type RestAnswer } from './api';
 import { errorBody, etagMatches, etagOf, githubHeaders, HttpError, jsonAnswer, requestId } from './http';
+import { handleApplications } from './applications';
 import type { EmulatorState } from './state';
 // Importing these registers their operations in the route table.
 import './rest';
@@ -24,6 +25,8 @@ export async function handleRest(
   path: string,
   who: { login: string | null },
 ): Promise<Response> {
+  // The OAuth Apps API authenticates the app (Basic, client id and secret), not a user.
+  if (path.startsWith('/applications/')) return handleApplications(state, req, path, who);
   const token = bearer(req);
   if (!token) return jsonAnswer(401, errorBody(401, 'Requires authentication'));
   const info = state.tokens.get(token);
@@ -31,7 +34,9 @@ export async function handleRest(
   if (!info || !user) return jsonAnswer(401, errorBody(401, 'Bad credentials'));
   who.login = user.login;
 
-  const scopeHeaders = { 'x-oauth-scopes': info.scopes.join(', '), 'x-oauth-client-id': 'hangar-demo' };
+  // A GitHub App's user token has the app's permissions, not OAuth scopes: GitHub sends no scope headers.
+  const scopeHeaders: Record<string, string> =
+    info.kind === 'app' ? {} : { 'x-oauth-scopes': info.scopes.join(', '), 'x-oauth-client-id': info.clientId ?? 'hangar-demo' };
   if (state.rateLimits.exhausted(user.login)) {
     return jsonAnswer(403, errorBody(403, `API rate limit exceeded for user ID ${user.id}.`), {
       ...state.rateLimits.headers(user.login),
@@ -46,6 +51,7 @@ export async function handleRest(
   let answer: RestAnswer;
   try {
     if (!matched) throw new HttpError(404, 'Not Found');
+    if (!hasScope(info.scopes, needs) && info.kind === 'app') throw new HttpError(403, 'Resource not accessible by integration');
     if (!hasScope(info.scopes, needs)) {
       throw needs === 'user:email'
         ? new HttpError(404, 'Not Found')
@@ -65,7 +71,7 @@ export async function handleRest(
   // 204 No Content: no body, and so no content type.
   const body = answer.status === 204 ? null : JSON.stringify(answer.body);
   const headers: Record<string, string> = { ...scopeHeaders };
-  if (answer.acceptedScopes) headers['x-accepted-oauth-scopes'] = answer.acceptedScopes;
+  if (answer.acceptedScopes && info.kind !== 'app') headers['x-accepted-oauth-scopes'] = answer.acceptedScopes;
   if (answer.link) headers.link = answer.link;
   if (req.method === 'GET' && answer.status === 200 && body !== null) {
     const etag = etagOf(body);

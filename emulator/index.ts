@@ -19,9 +19,11 @@ import { errorBody, jsonAnswer, reason, sleep } from './http';
 import type { LogEntry } from './request-log';
 import type { World } from './seed';
 import { EmulatorState, type EmulatorOptions } from './state';
+import type { Revocation, Tokens } from './tokens';
 import { handleWeb } from './web';
 
-export type { EmulatorOptions } from './state';
+export type { ClientOptions, EmulatorOptions } from './state';
+export type { Revocation } from './tokens';
 export type { FaultRule } from './faults';
 export type { LogEntry } from './request-log';
 
@@ -33,6 +35,10 @@ export interface Emulator {
   setTransitionMs(ms: number): void;
   /** A token for `login`, as if it had signed in (for tests and benchmarks). */
   issueToken(login: string, scopes?: string[]): string;
+  /** Every GitHub App refresh token issued, with how many refresh requests presented it. */
+  refreshTokens(): ReturnType<Tokens['refreshReport']>;
+  /** Tokens revoked through `DELETE /applications/{client_id}/token`. */
+  revocations(): Revocation[];
   readonly world: World;
 }
 
@@ -84,6 +90,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     reset: () => state.reset(),
     setTransitionMs: (ms) => (state.transitionMs = ms),
     issueToken: (login, scopes) => state.issueToken(login, scopes),
+    refreshTokens: () => state.tokens.refreshReport(),
+    revocations: () => state.tokens.revoked(),
     get world() {
       return state.world;
     },

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { escapeHtml, html } from './http';
 import type { UserRecord } from './model';
 import type { EmulatorState } from './state';
+import type { ExpiringTokens } from './tokens';
 
 export interface Grant {
   login: string;
@@ -19,6 +20,12 @@ export interface Grant {
 export interface TokenInfo {
   login: string;
   scopes: string[];
+  /** The app it was issued to (none for tokens the test hooks mint). */
+  clientId?: string;
+  /** `oauth`: an OAuth App's token; `app`: a GitHub App's user token, whose permissions are the app's. */
+  kind: 'oauth' | 'app';
+  /** Epoch ms when it stops working; GitHub App tokens only. */
+  expiresAt?: number;
 }
 
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -32,6 +39,9 @@ function base62(length: number) {
 
 /** `gho_` tokens, GitHub's OAuth access token format. */
 export const newAccessToken = () => `gho_${base62(36)}`;
+/** `ghu_` user access tokens and `ghr_` refresh tokens, a GitHub App's. */
+export const newAppAccessToken = () => `ghu_${base62(36)}`;
+export const newRefreshToken = () => `ghr_${base62(76)}`;
 export const newCode = () => base62(20).toLowerCase();
 
 /** GitHub accepts scopes separated by spaces or commas. */
@@ -134,14 +144,15 @@ export function authorizePage(options: {
 }
 
 /** The token endpoint answers JSON or a form, as the client's Accept asks. */
-export function tokenAnswer(accept: string | null, body: Record<string, string>) {
+export function tokenAnswer(accept: string | null, body: Record<string, string | number>) {
   if (accept?.includes('json')) {
     return new Response(JSON.stringify(body), {
       status: 200,
       headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
     });
   }
-  return new Response(new URLSearchParams(body).toString(), {
+  const form = new URLSearchParams(Object.entries(body).map(([key, value]) => [key, String(value)]));
+  return new Response(form.toString(), {
     status: 200,
     headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', 'cache-control': 'no-store' },
   });
@@ -242,11 +253,14 @@ async function authorize(state: EmulatorState, req: Request, url: URL, who: { lo
 async function exchangeCode(state: EmulatorState, req: Request, who: { login: string | null }): Promise<Response> {
   const f = await tokenRequestFields(req);
   const accept = req.headers.get('accept');
-  const error = (code: string, description: string) =>
-    tokenAnswer(accept, { error: code, error_description: description, error_uri: 'https://docs.github.com/apps/oauth' });
-  if (!f.client_id || state.clients[f.client_id] === undefined || state.clients[f.client_id] !== f.client_secret) {
+  const error = (code: string, description: string, uri = 'https://docs.github.com/apps/oauth') =>
+    tokenAnswer(accept, { error: code, error_description: description, error_uri: uri });
+  const client = f.client_id ? state.clients[f.client_id] : undefined;
+  if (!f.client_id || !client || client.secret !== f.client_secret) {
     return error('incorrect_client_credentials', 'The client_id and/or client_secret passed are incorrect.');
   }
+  if (f.grant_type === 'refresh_token') return refreshGrant(state, f.client_id, f.refresh_token, accept, who);
+
   const grant = state.tokens.peekGrant(f.code);
   if (!grant || grant.clientId !== f.client_id) return error('bad_verification_code', 'The code passed is incorrect or expired.');
   if (f.redirect_uri && f.redirect_uri !== grant.redirectUri) {
@@ -255,8 +269,51 @@ async function exchangeCode(state: EmulatorState, req: Request, who: { login: st
   if (!verifyPkce(grant.codeChallenge, f.code_verifier ?? null)) return error('bad_verification_code', 'The code_verifier does not match.');
   state.tokens.spendGrant(f.code!);
   who.login = grant.login;
-  const token = state.tokens.issue(grant.login, grant.scopes);
+  if (client.expiring) {
+    // A GitHub App: its permissions, not the scope asked for, decide what the token may do, and
+    // GitHub answers an empty scope.
+    return tokenAnswer(accept, expiringAnswer(state.tokens.issueExpiring(grant.login, APP_PERMISSIONS, f.client_id, client.expiring)));
+  }
+  const token = state.tokens.issue(grant.login, grant.scopes, f.client_id);
   return tokenAnswer(accept, { access_token: token, token_type: 'bearer', scope: grant.scopes.join(',') });
+}
+
+/**
+ * What a GitHub App may do on a user's behalf, in the scopes the REST operations check: the
+ * Codespaces permissions, the user's profile and e-mail, and organisation administration.
+ */
+export const APP_PERMISSIONS = ['codespace', 'read:user', 'user:email', 'admin:org'];
+
+function expiringAnswer(tokens: ExpiringTokens): Record<string, string | number> {
+  return {
+    access_token: tokens.accessToken,
+    expires_in: tokens.expiresIn,
+    refresh_token: tokens.refreshToken,
+    refresh_token_expires_in: tokens.refreshTokenExpiresIn,
+    scope: '',
+    token_type: 'bearer',
+  };
+}
+
+/** `grant_type=refresh_token`: a GitHub App renews a user token; each refresh token works once. */
+function refreshGrant(
+  state: EmulatorState,
+  clientId: string,
+  refreshToken: string | undefined,
+  accept: string | null,
+  who: { login: string | null },
+): Response {
+  const renewed = refreshToken ? state.tokens.refresh(clientId, refreshToken) : undefined;
+  if (!renewed) {
+    return tokenAnswer(accept, {
+      error: 'bad_refresh_token',
+      error_description: 'The refresh token passed is incorrect or expired.',
+      error_uri:
+        'https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors/#bad-refresh-token',
+    });
+  }
+  who.login = state.tokens.get(renewed.accessToken)?.login ?? null;
+  return tokenAnswer(accept, expiringAnswer(renewed));
 }
 
 /** A plain page of the emulator's own (github.com's pages that have no API). */

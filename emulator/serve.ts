@@ -6,6 +6,8 @@ const port = Number(process.env.EMULATOR_PORT ?? process.env.PORT ?? 4010);
 const host = process.env.EMULATOR_HOST ?? '127.0.0.1';
 const client = process.env.EMULATOR_CLIENT_ID ?? 'hangar-demo';
 const secret = process.env.EMULATOR_CLIENT_SECRET ?? 'hangar-demo-secret';
+// Set: the client is a GitHub App whose user tokens expire after this many seconds (GitHub: 28800).
+const tokenLifetimeS = Number(process.env.EMULATOR_TOKEN_LIFETIME_S) || undefined;
 
 async function main() {
   let latency: Latency;
@@ -19,7 +21,7 @@ async function main() {
   const running = await startEmulatorServer({
     port,
     host,
-    clients: { [client]: secret },
+    clients: { [client]: tokenLifetimeS ? { secret, githubApp: { tokenLifetimeS } } : secret },
     control: process.env.EMULATOR_CONTROL !== '0',
     transitionMs: Number(process.env.EMULATOR_TRANSITION_MS) || undefined,
     // Load tests measure Hangar, not a user's hourly quota: they may lift it.
@@ -27,7 +29,7 @@ async function main() {
     latency,
   });
   console.log(`GitHub emulator on ${running.url}${latency.latencyMs || latency.jitterMs ? ` (every request ${describeLatency(latency)} away)` : ''}
-  OAuth:  ${running.url}/login/oauth/authorize   (client ${client})
+  OAuth:  ${running.url}/login/oauth/authorize   (client ${client}${tokenLifetimeS ? `, a GitHub App: tokens expire after ${tokenLifetimeS} s` : ''})
   REST:   ${running.url}/api
 Point Hangar at it: GITHUB_ID=${client} GITHUB_SECRET=${secret} GITHUB_WEB_URL=${running.url} GITHUB_API_URL=${running.url}/api`);
 }

@@ -20,20 +20,57 @@ export interface EmulatorOptions {
   /** How long Starting, ShuttingDown and friends last. */
   transitionMs?: number;
   now?: () => number;
-  /** OAuth apps: client id → secret. */
-  clients?: Record<string, string>;
+  /**
+   * The apps that may sign users in: client id → secret (an OAuth App, whose tokens never expire), or
+   * `{ secret, githubApp }` for a GitHub App with expiring user tokens (`ghu_`, renewed with `ghr_`).
+   */
+  clients?: Record<string, string | ClientOptions>;
   /** Serve the test hooks under `${mount}/_emulator/`. */
   control?: boolean;
   /** Requests per user per hour. */
   rateLimit?: number;
 }
 
+export interface ClientOptions {
+  secret: string;
+  /** A GitHub App with "expire user authorization tokens" on; omitted: an OAuth App. */
+  githubApp?: { tokenLifetimeS?: number; refreshTokenLifetimeS?: number };
+}
+
+/** A registered app as the emulator keeps it. */
+export interface ClientApp {
+  secret: string;
+  /** Lifetimes of a GitHub App's user tokens; null for an OAuth App (tokens never expire). */
+  expiring: { accessS: number; refreshS: number } | null;
+}
+
 export const DEFAULT_SCOPES = ['codespace', 'read:user', 'user:email'];
+/** GitHub's defaults for a GitHub App's user tokens: 8 hours, and about six months for the refresh token. */
+export const GITHUB_APP_TOKEN_LIFETIME_S = 8 * 60 * 60;
+export const GITHUB_APP_REFRESH_TOKEN_LIFETIME_S = 15_811_200;
+
+function clientApps(clients: Record<string, string | ClientOptions>): Record<string, ClientApp> {
+  const apps: Record<string, ClientApp> = {};
+  for (const [id, client] of Object.entries(clients)) {
+    if (typeof client === 'string') apps[id] = { secret: client, expiring: null };
+    else
+      apps[id] = {
+        secret: client.secret,
+        expiring: client.githubApp
+          ? {
+              accessS: client.githubApp.tokenLifetimeS ?? GITHUB_APP_TOKEN_LIFETIME_S,
+              refreshS: client.githubApp.refreshTokenLifetimeS ?? GITHUB_APP_REFRESH_TOKEN_LIFETIME_S,
+            }
+          : null,
+      };
+  }
+  return apps;
+}
 
 export class EmulatorState {
   readonly mount: string;
   readonly now: () => number;
-  readonly clients: Record<string, string>;
+  readonly clients: Record<string, ClientApp>;
   readonly tokens: Tokens;
   readonly rateLimits: RateLimits;
   readonly faults = new Faults();
@@ -44,7 +81,7 @@ export class EmulatorState {
   constructor(readonly options: EmulatorOptions) {
     this.mount = (options.mount ?? '').replace(/\/+$/, '');
     this.now = options.now ?? Date.now;
-    this.clients = options.clients ?? { 'hangar-demo': 'hangar-demo-secret' };
+    this.clients = clientApps(options.clients ?? { 'hangar-demo': 'hangar-demo-secret' });
     this.transitionMs = options.transitionMs ?? 3000;
     this.tokens = new Tokens(this.now);
     this.rateLimits = new RateLimits(options.rateLimit ?? 5000, this.now);

@@ -1,32 +1,136 @@
-/** The emulator's OAuth state: authorization codes waiting to be exchanged, and live access tokens. */
-import { newAccessToken, type Grant, type TokenInfo } from './oauth';
+/**
+ * The emulator's OAuth state: authorization codes waiting to be exchanged, live access tokens, the
+ * refresh tokens of GitHub Apps with expiring user tokens, and what was revoked.
+ */
+import { newAccessToken, newAppAccessToken, newRefreshToken, type Grant, type TokenInfo } from './oauth';
 
 const CODE_TTL_MS = 10 * 60_000;
+
+/** A GitHub App's refresh token: single use, and how often someone tried to spend it. */
+interface RefreshRecord {
+  login: string;
+  scopes: string[];
+  clientId: string;
+  /** The access token issued with it: it stops working once this refresh token is spent. */
+  accessToken: string;
+  expiresAt: number;
+  lifetimes: { accessS: number; refreshS: number };
+  /** Refresh requests that presented this token, successful or not (a second one is a bug in the client). */
+  uses: number;
+  spent: boolean;
+  revoked: boolean;
+}
+
+/** A user token pair of a GitHub App, as the token endpoint answers it. */
+export interface ExpiringTokens {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshTokenExpiresIn: number;
+}
+
+export interface Revocation {
+  token: string;
+  login: string;
+  clientId: string | null;
+  at: number;
+}
 
 export class Tokens {
   private tokens = new Map<string, TokenInfo>();
   private grants = new Map<string, Grant>();
+  private refreshTokens = new Map<string, RefreshRecord>();
+  private revocations: Revocation[] = [];
 
   constructor(private readonly now: () => number) {}
 
-  /** A new access token for `login` with these scopes. */
-  issue(login: string, scopes: string[]): string {
+  /** A new OAuth App access token (`gho_`, never expires) for `login` with these scopes. */
+  issue(login: string, scopes: string[], clientId?: string): string {
     const token = newAccessToken();
-    this.tokens.set(token, { login, scopes });
+    this.tokens.set(token, { login, scopes, clientId, kind: 'oauth' });
     return token;
   }
 
+  /** A GitHub App user token (`ghu_`) that expires, with its single-use refresh token (`ghr_`). */
+  issueExpiring(login: string, scopes: string[], clientId: string, lifetimes: { accessS: number; refreshS: number }): ExpiringTokens {
+    const accessToken = newAppAccessToken();
+    const refreshToken = newRefreshToken();
+    const now = this.now();
+    this.tokens.set(accessToken, { login, scopes, clientId, kind: 'app', expiresAt: now + lifetimes.accessS * 1000 });
+    this.refreshTokens.set(refreshToken, {
+      login,
+      scopes,
+      clientId,
+      accessToken,
+      expiresAt: now + lifetimes.refreshS * 1000,
+      lifetimes,
+      uses: 0,
+      spent: false,
+      revoked: false,
+    });
+    return { accessToken, expiresIn: lifetimes.accessS, refreshToken, refreshTokenExpiresIn: lifetimes.refreshS };
+  }
+
+  /** The token's owner and scopes while it works: not once it expired or was revoked. */
   get(token: string): TokenInfo | undefined {
-    return this.tokens.get(token);
+    const info = this.tokens.get(token);
+    if (info?.expiresAt !== undefined && info.expiresAt <= this.now()) return undefined;
+    return info;
+  }
+
+  /**
+   * Spends a refresh token, as GitHub does: once. The access token issued with it stops working
+   * and a new pair is issued. Undefined when the token is unknown, of another app, expired, spent
+   * or revoked (GitHub's `bad_refresh_token`).
+   */
+  refresh(clientId: string, refreshToken: string): ExpiringTokens | undefined {
+    const record = this.refreshTokens.get(refreshToken);
+    if (!record) return undefined;
+    record.uses += 1;
+    if (record.clientId !== clientId || record.spent || record.revoked || record.expiresAt <= this.now()) return undefined;
+    record.spent = true;
+    this.tokens.delete(record.accessToken);
+    return this.issueExpiring(record.login, record.scopes, record.clientId, record.lifetimes);
+  }
+
+  /**
+   * Revokes one access token of `clientId` (`DELETE /applications/{client_id}/token`), and the
+   * refresh token issued with it. False when the app holds no such token.
+   */
+  revokeToken(clientId: string, token: string): boolean {
+    const info = this.tokens.get(token);
+    if (!info || (info.clientId ?? null) !== clientId) return false;
+    this.tokens.delete(token);
+    for (const record of this.refreshTokens.values()) if (record.accessToken === token) record.revoked = true;
+    this.revocations.push({ token, login: info.login, clientId, at: this.now() });
+    return true;
   }
 
   /** Every token, or every token of `login`: as when a user revokes the app on github.com. */
   revoke(login?: string | null) {
     for (const [token, info] of this.tokens) if (!login || info.login === login) this.tokens.delete(token);
+    for (const record of this.refreshTokens.values()) if (!login || record.login === login) record.revoked = true;
   }
 
   list(): string[] {
     return [...this.tokens.keys()];
+  }
+
+  /** Every refresh token issued, and how many refresh requests presented it (test hook). */
+  refreshReport(): { token: string; login: string; clientId: string; uses: number; spent: boolean; revoked: boolean }[] {
+    return [...this.refreshTokens].map(([token, r]) => ({
+      token,
+      login: r.login,
+      clientId: r.clientId,
+      uses: r.uses,
+      spent: r.spent,
+      revoked: r.revoked,
+    }));
+  }
+
+  /** Tokens revoked through the API, oldest first (test hook). */
+  revoked(): Revocation[] {
+    return [...this.revocations];
   }
 
   /** Remembers what the user approved until the app exchanges the code (ten minutes at most). */
@@ -47,5 +151,7 @@ export class Tokens {
   clear() {
     this.tokens = new Map();
     this.grants = new Map();
+    this.refreshTokens = new Map();
+    this.revocations = [];
   }
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createEmulator, type Emulator } from '@/emulator';
 import { latencyFromEnv, withLatency } from '@/emulator/latency';
-import { EMULATOR_MOUNT, serverConfig } from '@/lib/config';
+import { DEMO_CLIENT, EMULATOR_MOUNT, serverConfig } from '@/lib/config';
 
 const holder = globalThis as typeof globalThis & { __hangarEmulator?: Emulator };
 
@@ -12,14 +12,19 @@ const holder = globalThis as typeof globalThis & { __hangarEmulator?: Emulator }
  * the app makes to it, and every page of it the browser opens, waits that long.
  */
 export function demoEmulator(): Emulator | null {
-  if (!serverConfig().demo) return null;
+  const config = serverConfig();
+  if (!config.demo) return null;
   if (!holder.__hangarEmulator) {
     // Checked before anything is created: a bad value fails every request, saying which variable.
     const latency = latencyFromEnv(process.env);
+    // EMULATOR_TOKEN_LIFETIME_S: the demo app is a GitHub App whose tokens expire, to watch renewal.
+    const tokenLifetimeS = Number(process.env.EMULATOR_TOKEN_LIFETIME_S) || undefined;
     const emulator = createEmulator({
       mount: EMULATOR_MOUNT,
-      // Links the browser follows (authorize page, avatars) use the public URL, not loopback.
-      webUrl: serverConfig().webUrl,
+      clients: { [DEMO_CLIENT.id]: tokenLifetimeS ? { secret: DEMO_CLIENT.secret, githubApp: { tokenLifetimeS } } : DEMO_CLIENT.secret },
+      // Links the browser follows (authorize page, avatars) use the public URL, not loopback; at
+      // whatever address the browser used when there is no configured one.
+      webUrl: config.originFollowsRequest ? undefined : config.webUrl,
       // Test hooks (fault injection, request log) exist only when asked for.
       control: process.env.HANGAR_EMULATOR_CONTROL === '1',
       transitionMs: Number(process.env.EMULATOR_TRANSITION_MS) || undefined,

@@ -1,6 +1,7 @@
 // The environment Hangar's server runs with, shared by `npm start` (scripts/start.mjs) and the
 // standalone server of the container image (scripts/standalone.mjs), so both behave the same.
 import { randomBytes } from 'node:crypto';
+import { missingScopes, missingScopesAdvice, parseScopeHeader } from '../lib/auth/scope-check.mjs';
 
 // lib/github/store/memory-store.ts's DEFAULT_MAX_BYTES (a unit test keeps the two equal).
 const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
@@ -24,37 +25,157 @@ export function serverNodeOptions(env = process.env) {
 }
 
 /**
- * Maps AUTH_* to the NEXTAUTH_* names next-auth v4 reads, sets up demo mode when no OAuth App is
- * configured, and returns what to tell the operator. Exits when a real OAuth App lacks its secrets.
+ * How Hangar signs people in, decided from the environment before anything starts, or why it
+ * refuses to start. Pure: the decision table is unit tested.
+ * - `github`: GITHUB_ID (an OAuth App or a GitHub App);
+ * - `local`: HANGAR_GITHUB_TOKEN, one account, no OAuth App (never GITHUB_TOKEN, which GitHub
+ *   Actions and codespaces set for their own use);
+ * - `demo`: neither, against the built-in emulator, except in what looks like a production
+ *   deployment (NODE_ENV=production and an https AUTH_URL), where demo data would reach real
+ *   users by accident: that takes HANGAR_DEMO=1.
+ */
+export function decideMode(env = process.env) {
+  const url = env.AUTH_URL || env.NEXTAUTH_URL || '';
+  if (env.GITHUB_ID && env.HANGAR_GITHUB_TOKEN) {
+    return {
+      refuse:
+        'Hangar: both GITHUB_ID (sign-in through an OAuth or GitHub App) and HANGAR_GITHUB_TOKEN (local mode, one account) are set. Set one of them.',
+    };
+  }
+  if (env.HANGAR_SESSION_MAX_AGE !== undefined && !(/^\d+$/.test(env.HANGAR_SESSION_MAX_AGE) && Number(env.HANGAR_SESSION_MAX_AGE) > 0)) {
+    return { refuse: `Hangar: HANGAR_SESSION_MAX_AGE must be a whole number of seconds above 0 (it is "${env.HANGAR_SESSION_MAX_AGE}").` };
+  }
+  if (env.GITHUB_ID) return { mode: 'github' };
+  if (env.HANGAR_GITHUB_TOKEN) return { mode: 'local' };
+  if (env.NODE_ENV === 'production' && url.startsWith('https:') && env.HANGAR_DEMO !== '1') {
+    return {
+      refuse:
+        `Hangar: this looks like a production deployment (NODE_ENV=production, AUTH_URL=${url}), but neither GITHUB_ID ` +
+        'nor HANGAR_GITHUB_TOKEN is set, so Hangar would serve demo data from its built-in GitHub emulator to everyone who ' +
+        'opens it. Set GITHUB_ID and GITHUB_SECRET (README: Use it with real GitHub), or HANGAR_DEMO=1 to run the demo on purpose.',
+    };
+  }
+  return { mode: 'demo' };
+}
+
+const loopbackFor = (host) => (host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host);
+const hostInUrl = (host) => (host.includes(':') ? `[${host}]` : host);
+
+/**
+ * Maps AUTH_* to the NEXTAUTH_* names next-auth v4 reads, sets up demo or local mode, and returns
+ * what to tell the operator. Exits when the configuration cannot work (and says why).
  */
 export function prepareRuntimeEnv(env = process.env) {
   env.NEXT_TELEMETRY_DISABLED = '1';
+  const decision = decideMode(env);
+  if (decision.refuse) {
+    console.error(decision.refuse);
+    process.exit(1);
+  }
+  const { mode } = decision;
+  const demo = mode === 'demo';
   const port = env.PORT || '3000';
-  const host = env.HOST || '0.0.0.0';
+  // Local mode serves one person's GitHub account: loopback only, unless HOST says otherwise.
+  const host = env.HOST || (mode === 'local' ? '127.0.0.1' : '0.0.0.0');
   env.PORT = port;
 
   // next-auth v4 reads only NEXTAUTH_*; either name of each pair works alone.
-  env.NEXTAUTH_URL ||= env.AUTH_URL || `http://localhost:${port}`;
-  env.AUTH_URL ||= env.NEXTAUTH_URL;
+  const configuredUrl = env.AUTH_URL || env.NEXTAUTH_URL;
+  if (configuredUrl) {
+    env.NEXTAUTH_URL ||= configuredUrl;
+    env.AUTH_URL ||= configuredUrl;
+  } else if (mode !== 'demo') {
+    // Demo mode without AUTH_URL follows whatever address the browser used (lib/config.ts).
+    env.NEXTAUTH_URL = env.AUTH_URL = `http://${hostInUrl(mode === 'local' ? loopbackFor(host) : 'localhost')}:${port}`;
+  }
   env.NEXTAUTH_SECRET ||= env.AUTH_SECRET || '';
-  const demo = !env.GITHUB_ID;
 
-  if (demo) {
-    // A fresh secret per start: demo sessions do not outlive the emulator's in-memory tokens anyway.
+  if (demo || mode === 'local') {
+    // A fresh secret per start: demo sessions do not outlive the emulator's in-memory tokens, nor
+    // local sessions the server's memory.
     env.NEXTAUTH_SECRET ||= randomBytes(32).toString('base64url');
-    const loopback = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-    env.HANGAR_INTERNAL_URL ||= `http://${loopback.includes(':') ? `[${loopback}]` : loopback}:${port}`;
+  }
+  if (demo) {
+    env.HANGAR_INTERNAL_URL ||= `http://${hostInUrl(loopbackFor(host))}:${port}`;
+  } else if (mode === 'local') {
+    // The first one-time sign-in link; the server prints the next one whenever one is used.
+    env.HANGAR_LOCAL_SIGN_IN_SECRET = randomBytes(32).toString('base64url');
   } else {
     const missing = [!env.GITHUB_SECRET && 'GITHUB_SECRET', !env.NEXTAUTH_SECRET && 'AUTH_SECRET (or NEXTAUTH_SECRET)'].filter(Boolean);
     if (missing.length) {
-      console.error(`Hangar: GITHUB_ID is set, so a real OAuth App is used; also set ${missing.join(' and ')}.`);
+      console.error(`Hangar: GITHUB_ID is set, so a real OAuth or GitHub App is used; also set ${missing.join(' and ')}.`);
       process.exit(1);
     }
   }
   env.AUTH_SECRET ||= env.NEXTAUTH_SECRET;
 
-  const banner = demo
-    ? `Hangar (demo mode, built-in GitHub emulator): open ${env.NEXTAUTH_URL}`
-    : `Hangar: open ${env.NEXTAUTH_URL} (GitHub at ${env.GITHUB_WEB_URL || 'https://github.com'})`;
-  return { port, host, demo, banner };
+  const shownUrl = env.NEXTAUTH_URL || `http://${hostInUrl(host === '0.0.0.0' || host === '::' ? 'localhost' : host)}:${port}`;
+  const banner =
+    mode === 'demo'
+      ? `Hangar (demo mode, built-in GitHub emulator): open ${shownUrl}`
+      : mode === 'local'
+        ? `Hangar (local mode: one GitHub account, from HANGAR_GITHUB_TOKEN, at ${env.GITHUB_API_URL || 'https://api.github.com'})`
+        : `Hangar: open ${shownUrl} (GitHub at ${env.GITHUB_WEB_URL || 'https://github.com'})`;
+  return { port, host, demo, mode, banner };
+}
+
+/** Local mode's one-time sign-in link (lib/auth/local-mode.ts reads the same secret). */
+export function localSignInLink(env = process.env) {
+  return `${env.NEXTAUTH_URL}/api/auth/local?secret=${env.HANGAR_LOCAL_SIGN_IN_SECRET}`;
+}
+
+/**
+ * Local mode: asks GitHub who the token belongs to (`GET /user`) and which scopes it has
+ * (`X-OAuth-Scopes`), and says what is missing in words, with the command that fixes it. Exits
+ * when GitHub refuses the token; only warns when GitHub cannot be reached.
+ */
+export async function checkLocalToken(env = process.env, { fetch: fetchImpl = fetch, log = console.log, fail = console.error } = {}) {
+  const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+  let response;
+  try {
+    response = await fetchImpl(`${api}/user`, {
+      headers: { authorization: `token ${env.HANGAR_GITHUB_TOKEN}`, accept: 'application/vnd.github+json', 'user-agent': 'Hangar' },
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch (error) {
+    log(`Hangar: could not reach ${api} to check HANGAR_GITHUB_TOKEN (${error.message}); starting anyway.`);
+    return { ok: true, login: null, missing: [] };
+  }
+  if (response.status === 401) {
+    fail(
+      `Hangar: GitHub refused HANGAR_GITHUB_TOKEN (401 Bad credentials): it has expired or was revoked. Sign in again with \`gh auth login\`, then: HANGAR_GITHUB_TOKEN=$(gh auth token) npm start`,
+    );
+    return { ok: false, login: null, missing: [] };
+  }
+  if (!response.ok) {
+    log(`Hangar: GitHub answered ${response.status} when checking HANGAR_GITHUB_TOKEN; starting anyway.`);
+    return { ok: true, login: null, missing: [] };
+  }
+  const { login } = await response.json();
+  const header = response.headers.get('x-oauth-scopes');
+  // No header: a fine-grained token, whose permissions GitHub does not list. GitHub will say.
+  const missing = header === null ? [] : missingScopes(parseScopeHeader(header));
+  log(`Hangar: signed in to GitHub as ${login}${header === null ? '' : ` (token scopes: ${header || 'none'})`}.`);
+  const advice = missingScopesAdvice(missing, env.GITHUB_WEB_URL || 'https://github.com');
+  if (advice) log(`Hangar: ${advice.message} Run: ${advice.command}  ${advice.then}`);
+  return { ok: true, login, missing };
+}
+
+/** Resolves once something accepts connections on host:port (the server is up), or after `timeoutMs`. */
+export async function whenListening(host, port, timeoutMs = 120_000) {
+  const { connect } = await import('node:net');
+  const target = loopbackFor(host);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const up = await new Promise((resolve) => {
+      const socket = connect({ host: target, port: Number(port) }, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (up) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_BYTES } from '@/lib/github/store/memory-store';
-import { heapLimitMb, prepareRuntimeEnv, serverNodeOptions } from './runtime-env.mjs';
+import { checkLocalToken, decideMode, heapLimitMb, localSignInLink, prepareRuntimeEnv, serverNodeOptions } from './runtime-env.mjs';
 
 describe('the server process environment', () => {
   it('sizes the heap to the answer cache plus working room, keeping V8’s usual young generation', () => {
@@ -28,5 +28,129 @@ describe('the server process environment', () => {
     expect(env.AUTH_SECRET).toBe(env.NEXTAUTH_SECRET);
     // Building is not the server: its heap is not capped here.
     expect(env.NODE_OPTIONS).toBeUndefined();
+  });
+});
+
+describe('how Hangar starts: the decision table', () => {
+  const production = { NODE_ENV: 'production', AUTH_URL: 'https://hangar.example.com' };
+  it.each([
+    { case: 'nothing configured', env: {}, mode: 'demo' },
+    { case: 'an OAuth or GitHub App', env: { GITHUB_ID: 'Iv1.x', GITHUB_SECRET: 's' }, mode: 'github' },
+    { case: 'a token for local mode', env: { HANGAR_GITHUB_TOKEN: 'gho_x' }, mode: 'local' },
+    { case: 'only GITHUB_TOKEN (Actions, codespaces): ignored', env: { GITHUB_TOKEN: 'ghs_x' }, mode: 'demo' },
+    { case: 'production over https with an app', env: { ...production, GITHUB_ID: 'Iv1.x' }, mode: 'github' },
+    { case: 'production over https in local mode', env: { ...production, HANGAR_GITHUB_TOKEN: 'gho_x' }, mode: 'local' },
+    { case: 'production over https, demo on purpose', env: { ...production, HANGAR_DEMO: '1' }, mode: 'demo' },
+    {
+      case: 'production over https, NEXTAUTH_URL spelling, demo on purpose',
+      env: { NODE_ENV: 'production', NEXTAUTH_URL: 'https://h.example', HANGAR_DEMO: '1' },
+      mode: 'demo',
+    },
+    {
+      case: 'production over plain http (a local trial)',
+      env: { NODE_ENV: 'production', AUTH_URL: 'http://localhost:3000' },
+      mode: 'demo',
+    },
+    { case: 'production without AUTH_URL (the container’s demo)', env: { NODE_ENV: 'production' }, mode: 'demo' },
+    { case: 'https but not production', env: { AUTH_URL: 'https://hangar.example.com' }, mode: 'demo' },
+  ])('$case → $mode', ({ env, mode }) => {
+    expect(decideMode(env)).toEqual({ mode });
+  });
+
+  it.each([
+    {
+      case: 'production over https with nothing configured',
+      env: production,
+      says: /production.*neither GITHUB_ID nor HANGAR_GITHUB_TOKEN.*demo data.*HANGAR_DEMO=1/,
+    },
+    { case: 'the same, with only GITHUB_TOKEN', env: { ...production, GITHUB_TOKEN: 'ghs_x' }, says: /HANGAR_DEMO=1/ },
+    { case: 'the same, HANGAR_DEMO other than 1', env: { ...production, HANGAR_DEMO: 'yes' }, says: /HANGAR_DEMO=1/ },
+    {
+      case: 'production, NEXTAUTH_URL spelling',
+      env: { NODE_ENV: 'production', NEXTAUTH_URL: 'https://h.example' },
+      says: /https:\/\/h\.example/,
+    },
+    {
+      case: 'an app and a local token at once',
+      env: { GITHUB_ID: 'Iv1.x', HANGAR_GITHUB_TOKEN: 'gho_x' },
+      says: /both GITHUB_ID .* and HANGAR_GITHUB_TOKEN/,
+    },
+    {
+      case: 'a session lifetime that is not seconds',
+      env: { HANGAR_SESSION_MAX_AGE: '7d' },
+      says: /HANGAR_SESSION_MAX_AGE must be a whole number/,
+    },
+    { case: 'a session lifetime of zero', env: { HANGAR_SESSION_MAX_AGE: '0' }, says: /HANGAR_SESSION_MAX_AGE/ },
+  ])('$case → refuses, saying why', ({ env, says }) => {
+    const decision = decideMode(env);
+    expect(decision.mode).toBeUndefined();
+    expect(decision.refuse).toMatch(says);
+  });
+});
+
+describe('the environment of each mode', () => {
+  it('leaves demo mode without AUTH_URL free to follow the browser’s address', () => {
+    const env: Record<string, string | undefined> = { PORT: '4000' };
+    const { mode, banner } = prepareRuntimeEnv(env);
+    expect(mode).toBe('demo');
+    expect(env.NEXTAUTH_URL).toBeUndefined();
+    expect(env.AUTH_URL).toBeUndefined();
+    expect(banner).toContain('open http://localhost:4000');
+  });
+
+  it('puts local mode on loopback, with a one-time link secret, unless HOST says otherwise', () => {
+    const env: Record<string, string | undefined> = { HANGAR_GITHUB_TOKEN: 'gho_local', PORT: '4100' };
+    const { mode, host } = prepareRuntimeEnv(env);
+    expect(mode).toBe('local');
+    expect(host).toBe('127.0.0.1');
+    expect(env.NEXTAUTH_URL).toBe('http://127.0.0.1:4100');
+    expect(env.NEXTAUTH_SECRET).toMatch(/^[\w-]{43}$/);
+    expect(env.HANGAR_LOCAL_SIGN_IN_SECRET).toMatch(/^[\w-]{43}$/);
+    expect(localSignInLink(env)).toBe(`http://127.0.0.1:4100/api/auth/local?secret=${env.HANGAR_LOCAL_SIGN_IN_SECRET}`);
+    expect(prepareRuntimeEnv({ HANGAR_GITHUB_TOKEN: 'gho_local', HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+});
+
+describe('checking a local-mode token at start', () => {
+  const answer = (status: number, headers: Record<string, string> = {}) =>
+    (async () => Response.json({ login: 'mona' }, { status, headers })) as unknown as typeof fetch;
+  const run = async (fetchImpl: typeof fetch, env: Record<string, string> = {}) => {
+    const lines: string[] = [];
+    const result = await checkLocalToken(
+      { HANGAR_GITHUB_TOKEN: 'gho_x', ...env },
+      { fetch: fetchImpl, log: (l) => lines.push(l), fail: (l) => lines.push(l) },
+    );
+    return { result, said: lines.join('\n') };
+  };
+
+  it('names the missing codespace scope and the gh command that adds it, for the configured GitHub host', async () => {
+    const { result, said } = await run(answer(200, { 'x-oauth-scopes': 'gist, read:org, repo' }), {
+      GITHUB_WEB_URL: 'https://ghe.example.com',
+    });
+    expect(result).toEqual({ ok: true, login: 'mona', missing: ['codespace'] });
+    expect(said).toContain('signed in to GitHub as mona');
+    expect(said).toMatch(/lacks the scope codespace \(to list, start, stop and create your codespaces\)/);
+    expect(said).toContain('gh auth refresh -h ghe.example.com -s codespace');
+  });
+
+  it('says nothing is missing when the token has codespace, and stays quiet about a fine-grained token’s scopes', async () => {
+    expect((await run(answer(200, { 'x-oauth-scopes': 'codespace, repo' }))).said).not.toMatch(/lacks/);
+    const fineGrained = await run(answer(200));
+    expect(fineGrained.result.missing).toEqual([]);
+    expect(fineGrained.said).not.toMatch(/lacks/);
+  });
+
+  it('refuses to start with a token GitHub refuses', async () => {
+    const { result, said } = await run(answer(401));
+    expect(result.ok).toBe(false);
+    expect(said).toMatch(/refused HANGAR_GITHUB_TOKEN.*gh auth login/);
+  });
+
+  it('starts anyway when GitHub cannot be reached, and says so', async () => {
+    const { result, said } = await run((async () => {
+      throw new Error('getaddrinfo ENOTFOUND');
+    }) as unknown as typeof fetch);
+    expect(result.ok).toBe(true);
+    expect(said).toMatch(/could not reach .* ENOTFOUND/);
   });
 });

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
-import { ORG_ADMIN_SCOPE } from '@/lib/auth/scopes';
+import { MissingScopesBanner } from '@/components/layout/missing-scopes-banner';
+import { missingScopesAdvice } from '@/lib/auth/scope-check.mjs';
+import { hasScope, ORG_ADMIN_SCOPE } from '@/lib/auth/scopes';
 import { serverSession } from '@/lib/auth/token';
 import { ownerName } from '@/lib/codespaces/schemas';
 import { serverConfig } from '@/lib/config';
@@ -18,6 +20,10 @@ export async function orgAccess(org: string): Promise<{ session: Session } | { s
   if (!ownerName.safeParse(org).success) notFound();
   const session = await serverSession();
   if (!session) return { screen: <SignInScreen demo={serverConfig().demo} /> };
-  if (!session.scopes.includes(ORG_ADMIN_SCOPE)) return { screen: <OrgConsent org={org} /> };
+  if (!hasScope(session, ORG_ADMIN_SCOPE)) {
+    // Local mode cannot ask GitHub for more: the token's owner adds the scope with gh.
+    const advice = serverConfig().mode === 'local' ? missingScopesAdvice([ORG_ADMIN_SCOPE], serverConfig().webUrl) : null;
+    return { screen: advice ? <MissingScopesBanner advice={advice} /> : <OrgConsent org={org} /> };
+  }
   return { session };
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { SignedInUser } from '@/lib/auth/token';
 import { PaletteTrigger } from '@/components/palette/palette-trigger';
+import { DemoBadge } from './auth-mode';
 import { HangarMark } from './hangar-mark';
 import { OrgMenu } from './org-menu';
 import { UserMenu } from './user-menu';
@@ -28,6 +29,7 @@ export function AppHeader({ user }: { user: SignedInUser }) {
         </nav>
         <div className="ml-auto flex items-center gap-3">
           <PaletteTrigger />
+          <DemoBadge />
           <UserMenu user={user} />
         </div>
       </div>

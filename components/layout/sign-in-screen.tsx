@@ -1,5 +1,6 @@
 import { ArrowUpFromLine, Gauge, Power } from 'lucide-react';
 import { SignInButton } from './sign-in-button';
+import { DemoBadge } from './auth-mode';
 import { HangarMark } from './hangar-mark';
 
 const POINTS = [
@@ -14,10 +15,11 @@ export function SignInScreen({ demo, error }: { demo: boolean; error?: string })
       <div className="w-full max-w-md rounded-2xl border border-zinc-200 bg-white p-8 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
         <div className="flex items-center gap-3">
           <HangarMark className="size-10" />
-          <div>
+          <div className="flex-1">
             <h1 className="text-2xl font-semibold tracking-tight">Hangar</h1>
             <p className="text-sm text-zinc-600 dark:text-zinc-400">A dashboard for your GitHub Codespaces</p>
           </div>
+          <DemoBadge />
         </div>
         <ul className="mt-6 space-y-3 text-sm text-zinc-700 dark:text-zinc-300">
           {POINTS.map(({ icon: Icon, text }) => (

@@ -45,4 +45,33 @@ describe('sign-in configuration', () => {
     expect(JSON.stringify(session)).not.toContain('gho_secret');
     expect(session).toMatchObject({ user: { login: 'mona' } });
   });
+
+  it('records the sign-in time and a GitHub App’s token expiry when the user signs in', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const jwt = (await authOptions(production).callbacks!.jwt!({
+      token: { sub: '1' },
+      account: {
+        provider: 'github',
+        type: 'oauth',
+        providerAccountId: '1',
+        access_token: 'ghu_a',
+        refresh_token: 'ghr_a',
+        expires_at: before + 28_800,
+        scope: '',
+      },
+      profile: { login: 'mona' },
+    } as never)) as Record<string, number | string>;
+    expect(jwt).toMatchObject({ login: 'mona', accessToken: 'ghu_a', refreshToken: 'ghr_a', scope: '' });
+    expect(jwt.signedInAt).toBeGreaterThanOrEqual(before);
+    expect(Number(jwt.accessTokenExpiresAt)).toBeGreaterThan(Date.now() + 28_000_000);
+  });
+
+  it('ends a session read through next-auth once it is past its absolute lifetime', async () => {
+    const jwt = authOptions(production).callbacks!.jwt!;
+    const now = Math.floor(Date.now() / 1000);
+    const recent = { sub: '1', login: 'mona', accessToken: 'gho_x', signedInAt: now - 60 };
+    await expect(jwt({ token: recent } as never)).resolves.toMatchObject({ login: 'mona', accessToken: 'gho_x' });
+    // Re-signed a minute ago (iat), signed in eight days ago: over.
+    await expect(jwt({ token: { ...recent, iat: now - 60, signedInAt: now - 8 * 24 * 60 * 60 } } as never)).rejects.toThrow(/ended/);
+  });
 });

@@ -1,15 +1,27 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import GitHubProvider, { type GithubEmail, type GithubProfile } from 'next-auth/providers/github';
-import { serverConfig, type ServerConfig } from '@/lib/config';
+import { EMULATOR_MOUNT, serverConfig, type ServerConfig } from '@/lib/config';
 import { OAUTH_SCOPES } from '@/lib/auth/scopes';
-import type { HangarJwt } from '@/lib/auth/token';
+import { tokensFromAnswer, withTokens, type HangarJwt } from '@/lib/auth/session-claims';
+import { endSession, resolveSession } from '@/lib/auth/session';
 import { logEvent } from '@/lib/server/log';
 
-/** Sessions last a working day; GitHub OAuth tokens themselves do not expire. */
-const SESSION_MAX_AGE_S = 12 * 60 * 60;
+/** Thrown from the jwt callback when a session read finds the session over: next-auth then clears the cookie. */
+class SessionEnded extends Error {
+  constructor() {
+    super('The session has ended');
+    this.name = 'SessionEnded';
+  }
+}
 
-export function authOptions(config: ServerConfig = serverConfig()): NextAuthOptions {
+/**
+ * next-auth's configuration. `origin`: the app's origin for this request, when it follows the
+ * request (demo mode without AUTH_URL); the emulator's authorize page is then on that origin too.
+ */
+export function authOptions(config: ServerConfig = serverConfig(), { origin }: { origin?: string } = {}): NextAuthOptions {
+  const appOrigin = origin ?? config.appOrigin;
+  const webUrl = config.originFollowsRequest ? `${appOrigin}${EMULATOR_MOUNT}` : config.webUrl;
   const api = (path: string, token: string) =>
     fetch(`${config.apiUrl}${path}`, {
       headers: { authorization: `token ${token}`, accept: 'application/vnd.github+json', 'user-agent': 'Hangar' },
@@ -18,58 +30,93 @@ export function authOptions(config: ServerConfig = serverConfig()): NextAuthOpti
 
   return {
     secret: config.secret,
-    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
+    // The cookie's own expiry; the session's absolute end is its sign-in time plus this, checked
+    // wherever it is read (next-auth re-signs the cookie on every session read).
+    session: { strategy: 'jwt', maxAge: config.sessionMaxAgeS },
     // Secure (and __Secure- prefixed) cookies whenever Hangar is served over https; next-auth's
     // defaults add HttpOnly and SameSite=Lax. Plain http is for loopback and demo mode only.
-    useSecureCookies: config.appOrigin.startsWith('https:'),
+    useSecureCookies: appOrigin.startsWith('https:'),
     pages: { signIn: '/', error: '/' },
     // next-auth's own errors can carry OAuth responses: they go through the redacting logger too.
     logger: {
-      error: (code, metadata) => logEvent('error', 'auth', { code, detail: metadata instanceof Error ? metadata.message : metadata }),
+      error: (code, metadata) => {
+        // A session read that found the session over: routine, and next-auth clears the cookie.
+        if (metadata instanceof SessionEnded || (metadata as { name?: string } | undefined)?.name === 'SessionEnded') return;
+        logEvent('error', 'auth', { code, detail: metadata instanceof Error ? metadata.message : metadata });
+      },
       warn: (code) => logEvent('warn', 'auth', { code }),
       debug: () => {},
     },
-    providers: [
-      GitHubProvider({
-        clientId: config.clientId,
-        clientSecret: config.clientSecret,
-        // Every URL comes from configuration: nothing may reach a hard-coded GitHub host.
-        issuer: `${config.webUrl}/login/oauth`,
-        authorization: { url: `${config.webUrl}/login/oauth/authorize`, params: { scope: OAUTH_SCOPES } },
-        token: `${config.serverWebUrl}/login/oauth/access_token`,
-        userinfo: {
-          url: `${config.apiUrl}/user`,
-          async request({ tokens }) {
-            const token = tokens.access_token ?? '';
-            const res = await api('/user', token);
-            if (!res.ok) throw new Error(`GitHub GET /user answered ${res.status}`);
-            const profile = (await res.json()) as GithubProfile;
-            if (!profile.email) {
-              const emails = await api('/user/emails', token);
-              if (emails.ok) {
-                const list = (await emails.json()) as GithubEmail[];
-                profile.email = (list.find((e) => e.primary) ?? list[0])?.email ?? null;
-              }
-            }
-            return { ...profile, name: profile.name ?? undefined } as Record<string, unknown>;
-          },
-        },
-      }),
-    ],
+    // Local mode has no OAuth App: its sessions begin at the one-time link (app/api/auth/local).
+    providers:
+      config.mode === 'local'
+        ? []
+        : [
+            GitHubProvider({
+              clientId: config.clientId,
+              clientSecret: config.clientSecret,
+              // Every URL comes from configuration: nothing may reach a hard-coded GitHub host.
+              issuer: `${webUrl}/login/oauth`,
+              authorization: { url: `${webUrl}/login/oauth/authorize`, params: { scope: OAUTH_SCOPES } },
+              token: `${config.serverWebUrl}/login/oauth/access_token`,
+              userinfo: {
+                url: `${config.apiUrl}/user`,
+                async request({ tokens }) {
+                  const token = tokens.access_token ?? '';
+                  const res = await api('/user', token);
+                  if (!res.ok) throw new Error(`GitHub GET /user answered ${res.status}`);
+                  const profile = (await res.json()) as GithubProfile;
+                  if (!profile.email) {
+                    const emails = await api('/user/emails', token);
+                    if (emails.ok) {
+                      const list = (await emails.json()) as GithubEmail[];
+                      profile.email = (list.find((e) => e.primary) ?? list[0])?.email ?? null;
+                    }
+                  }
+                  return { ...profile, name: profile.name ?? undefined } as Record<string, unknown>;
+                },
+              },
+            }),
+          ],
     callbacks: {
-      jwt({ token, account, profile }) {
+      async jwt({ token, account, profile }) {
+        const jwt = token as typeof token & HangarJwt;
         if (account) {
-          const jwt = token as typeof token & HangarJwt;
-          jwt.accessToken = account.access_token;
-          jwt.scope = account.scope;
+          // Signing in. A GitHub App with expiring tokens answers expires_in and a refresh token
+          // (next-auth's OAuth client turns expires_in into expires_at, in epoch seconds).
+          const now = Date.now();
+          const answer = account as typeof account & { refresh_token_expires_in?: number | string };
+          const expiresIn = typeof account.expires_at === 'number' ? Math.max(1, account.expires_at - Math.floor(now / 1000)) : undefined;
+          const tokens = tokensFromAnswer(
+            {
+              access_token: account.access_token ?? '',
+              refresh_token: account.refresh_token,
+              expires_in: account.refresh_token ? expiresIn : undefined,
+              refresh_token_expires_in: Number(answer.refresh_token_expires_in) || undefined,
+              scope: account.scope,
+            },
+            now,
+          );
+          Object.assign(jwt, withTokens(jwt, tokens));
           jwt.login = (profile as GithubProfile | undefined)?.login;
+          jwt.signedInAt = Math.floor(now / 1000);
+          return jwt;
         }
-        return token;
+        // A session read through next-auth (/api/auth/session): the same rules as everywhere.
+        const resolved = await resolveSession(jwt, config);
+        if (resolved.state === 'ended') throw new SessionEnded();
+        return resolved.jwt as typeof token;
       },
       // What the page may see: who is signed in. Never the token.
       session({ session, token }) {
         const { login } = token as typeof token & HangarJwt;
         return { ...session, user: { name: session.user?.name, email: session.user?.email, image: session.user?.image, login } };
+      },
+    },
+    events: {
+      // Before next-auth clears the cookie: revoke the token, so a copy of the cookie is worthless.
+      async signOut({ token }) {
+        if (token) await endSession(token as HangarJwt, config);
       },
     },
   };

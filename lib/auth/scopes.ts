@@ -6,3 +6,11 @@ export const OAUTH_SCOPES = 'codespace read:user user:email';
 export const ORG_ADMIN_SCOPE = 'admin:org';
 /** The sign-in scopes with admin:org added (incremental consent). */
 export const SCOPES_WITH_ORG_ADMIN = `${OAUTH_SCOPES} ${ORG_ADMIN_SCOPE}`;
+
+/**
+ * Whether the session may do what `scope` allows, as far as Hangar can tell: where OAuth scopes
+ * do not apply (a GitHub App's token, whose permissions are the app's), GitHub decides.
+ */
+export function hasScope(session: { scopes: string[]; scopesApply: boolean }, scope: string): boolean {
+  return !session.scopesApply || session.scopes.includes(scope);
+}

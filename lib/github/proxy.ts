@@ -2,7 +2,8 @@ import 'server-only';
 import type { NextRequest } from 'next/server';
 import { serverConfig } from '@/lib/config';
 import { apiSecurityHeaders } from '@/lib/security-headers';
-import { accessTokenFromRequest } from '@/lib/auth/token';
+import { expectedOrigin } from '@/lib/auth/origin';
+import { withGithubSession } from '@/lib/auth/request-session';
 import { etagMatches } from '@/lib/github/conditional';
 import { callGithub, type GithubAnswer } from '@/lib/github/upstream';
 import { logEvent } from '@/lib/server/log';
@@ -50,17 +51,20 @@ async function answer(req: NextRequest): Promise<Response> {
   const matched = matchOperation(method, rawPath, new URL(req.url).searchParams);
   if ('status' in matched) return hangarError(matched.status, matched.message);
 
-  if (MUTATING.has(method) && req.headers.get('origin') !== serverConfig().appOrigin) {
+  // Hangar's own origin (in demo mode without AUTH_URL, the address the browser used).
+  const origin = expectedOrigin(serverConfig(), req.headers, req.url);
+  if (MUTATING.has(method) && (!origin || req.headers.get('origin') !== origin)) {
     return hangarError(403, 'Cross-origin request refused');
   }
 
   const body = await readBody(req, matched);
   if (body instanceof Response) return body;
 
-  const token = await accessTokenFromRequest(req);
-  if (!token) return hangarError(401, 'Sign in to continue');
-
-  return forward(token, matched, body, req.headers.get('if-none-match'));
+  return withGithubSession(
+    req,
+    (token) => forward(token, matched, body, req.headers.get('if-none-match'), origin ?? serverConfig().appOrigin),
+    (message) => hangarError(401, message),
+  );
 }
 
 async function readBody(req: NextRequest, matched: MatchedOperation): Promise<{ value?: unknown } | Response> {
@@ -110,6 +114,7 @@ async function forward(
   { operation, params, query }: MatchedOperation,
   body: { value?: unknown },
   ifNoneMatch: string | null,
+  appOrigin: string,
 ): Promise<Response> {
   const started = performance.now();
   const answer = await callGithub(token, {
@@ -121,13 +126,13 @@ async function forward(
     ifNoneMatch,
   });
   logRequest(operation.route, operation.method, answer, started);
-  const response = githubResponse(answer, operation.method === 'GET' ? ifNoneMatch : null);
+  const response = githubResponse(answer, operation.method === 'GET' ? ifNoneMatch : null, appOrigin);
   // How long GitHub (and the store) took, for anyone asking why a request was slow.
   response.headers.set('server-timing', `github;dur=${(performance.now() - started).toFixed(1)}`);
   return response;
 }
 
-function githubResponse(answer: GithubAnswer, ifNoneMatch: string | null): Response {
+function githubResponse(answer: GithubAnswer, ifNoneMatch: string | null, appOrigin: string): Response {
   if (answer.from === 'hangar') {
     return new Response(answer.body, {
       status: answer.status,
@@ -140,7 +145,7 @@ function githubResponse(answer: GithubAnswer, ifNoneMatch: string | null): Respo
     if (value !== undefined) headers.set(name, value);
   }
   const link = answer.headers.link;
-  if (link) headers.set('link', rewriteLink(link));
+  if (link) headers.set('link', rewriteLink(link, serverConfig().apiUrl, appOrigin));
 
   // The browser's copy is current: say so without a body (its own cache serves it).
   const notModified = answer.status === 304 || (answer.status === 200 && etagMatches(ifNoneMatch, answer.headers.etag));

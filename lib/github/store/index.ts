@@ -1,5 +1,6 @@
 import 'server-only';
 import { DEFAULT_MAX_BYTES, MemoryStore } from './memory-store';
+import type { RedisConnection } from './redis-connection';
 import { RedisStore } from './redis-store';
 import type { GithubStateStore } from './types';
 
@@ -24,4 +25,10 @@ export function githubStore(): GithubStateStore {
 /** Replaces the store (tests). */
 export function setGithubStore(store: GithubStateStore | undefined) {
   holder.__hangarGithubStore = store;
+}
+
+/** The Redis connection of the shared store, when there is one (`REDIS_URL`): renewals use it too. */
+export function sharedRedis(): RedisConnection | null {
+  const store = githubStore();
+  return store instanceof RedisStore ? store.connection : null;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createClient } from 'redis';
+import { RedisConnection } from './redis-connection';
 import type { CachedAnswer, GithubStateStore, RateLimitState, UserKey } from './types';
 
 export interface RedisStoreOptions {
@@ -11,8 +11,6 @@ export interface RedisStoreOptions {
   timeoutMs?: number;
 }
 
-type Client = ReturnType<typeof createClient>;
-
 /**
  * The shared store for several Hangar instances (`REDIS_URL`): what one instance learned (an ETag
  * and its body, GitHub's "rate limit reached") serves all. Keys carry the user's token hash, never
@@ -21,29 +19,22 @@ type Client = ReturnType<typeof createClient>;
  */
 export class RedisStore implements GithubStateStore {
   readonly kind = 'redis';
-  private readonly client: Client;
+  /** Also used for token renewals (lib/auth/renewal-store.ts): one connection per process. */
+  readonly connection: RedisConnection;
   private readonly prefix: string;
   private readonly answerTtlSeconds: number;
-  private readonly timeoutMs: number;
-  private ready: Promise<boolean> | null = null;
-  private lastComplaint = 0;
 
-  constructor(url: string, { prefix = 'hangar:v1', answerTtlSeconds = 6 * 60 * 60, timeoutMs = 500 }: RedisStoreOptions = {}) {
+  constructor(
+    url: string | RedisConnection,
+    { prefix = 'hangar:v1', answerTtlSeconds = 6 * 60 * 60, timeoutMs = 500 }: RedisStoreOptions = {},
+  ) {
     this.prefix = prefix;
     this.answerTtlSeconds = answerTtlSeconds;
-    this.timeoutMs = timeoutMs;
-    this.client = createClient({
-      url,
-      // Fail fast while disconnected instead of queueing requests behind a dead connection.
-      disableOfflineQueue: true,
-      socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5_000) },
-    });
-    // Without a listener an unreachable Redis would crash the server; here it is only reported.
-    this.client.on('error', (error: Error) => this.complain(error));
+    this.connection = typeof url === 'string' ? new RedisConnection(url, { timeoutMs }) : url;
   }
 
   async getAnswer(user: UserKey, resource: string): Promise<CachedAnswer | undefined> {
-    const raw = await this.run((c) => c.get(this.answerKey(user, resource)));
+    const raw = await this.connection.run((c) => c.get(this.answerKey(user, resource)));
     if (typeof raw !== 'string') return undefined;
     try {
       const stored = JSON.parse(raw) as CachedAnswer & { resource: string };
@@ -57,11 +48,13 @@ export class RedisStore implements GithubStateStore {
 
   async putAnswer(user: UserKey, resource: string, answer: CachedAnswer): Promise<void> {
     const value = JSON.stringify({ ...answer, resource });
-    await this.run((c) => c.set(this.answerKey(user, resource), value, { expiration: { type: 'EX', value: this.answerTtlSeconds } }));
+    await this.connection.run((c) =>
+      c.set(this.answerKey(user, resource), value, { expiration: { type: 'EX', value: this.answerTtlSeconds } }),
+    );
   }
 
   async getRateLimit(user: UserKey): Promise<RateLimitState | undefined> {
-    const raw = await this.run((c) => c.get(this.rateLimitKey(user)));
+    const raw = await this.connection.run((c) => c.get(this.rateLimitKey(user)));
     if (typeof raw !== 'string') return undefined;
     try {
       return JSON.parse(raw) as RateLimitState;
@@ -73,13 +66,11 @@ export class RedisStore implements GithubStateStore {
   async putRateLimit(user: UserKey, state: RateLimitState): Promise<void> {
     // GitHub's window is an hour; the state means nothing once both it and any block are over.
     const until = Math.max(state.reset * 1000, state.blockedUntil ?? 0, Date.now()) + 60_000;
-    await this.run((c) => c.set(this.rateLimitKey(user), JSON.stringify(state), { expiration: { type: 'PXAT', value: until } }));
+    await this.connection.run((c) => c.set(this.rateLimitKey(user), JSON.stringify(state), { expiration: { type: 'PXAT', value: until } }));
   }
 
   async close(): Promise<void> {
-    if (this.client.isReady) await this.client.close();
-    // Still trying to connect: nothing to flush, stop the retries.
-    else if (this.client.isOpen) this.client.destroy();
+    await this.connection.close();
   }
 
   private answerKey(user: UserKey, resource: string) {
@@ -88,52 +79,5 @@ export class RedisStore implements GithubStateStore {
 
   private rateLimitKey(user: UserKey) {
     return `${this.prefix}:ratelimit:${user}`;
-  }
-
-  /**
-   * Runs one command with a deadline (connecting included: node-redis keeps retrying an unreachable
-   * server rather than failing). Any failure is a miss (undefined), reported at most once a minute.
-   */
-  private async run<T>(command: (client: Client) => Promise<T>): Promise<T | undefined> {
-    let timer: NodeJS.Timeout | undefined;
-    const attempt = (async () => {
-      if (!this.client.isReady) {
-        this.ready ??= this.client.connect().then(
-          () => true,
-          (error: Error) => {
-            this.complain(error);
-            this.ready = null;
-            return false;
-          },
-        );
-        if (!(await this.ready)) return undefined;
-      }
-      return command(this.client);
-    })();
-    try {
-      return await Promise.race([
-        attempt,
-        new Promise<undefined>((resolve) => {
-          timer = setTimeout(() => {
-            this.complain(new Error(`Redis did not answer within ${this.timeoutMs} ms`));
-            resolve(undefined);
-          }, this.timeoutMs);
-        }),
-      ]);
-    } catch (error) {
-      this.complain(error as Error);
-      return undefined;
-    } finally {
-      clearTimeout(timer);
-      // A command that lost the race may still fail later: that is already reported, not thrown.
-      attempt.catch(() => undefined);
-    }
-  }
-
-  private complain(error: Error) {
-    const now = Date.now();
-    if (now - this.lastComplaint < 60_000) return;
-    this.lastComplaint = now;
-    console.warn(JSON.stringify({ at: new Date(now).toISOString(), event: 'github.store', store: 'redis', error: error.message }));
   }
 }

@@ -3,6 +3,7 @@
  * windows, pending faults and the request log. `reset()` puts it back as it started.
  */
 import { Faults } from './faults';
+import { seedHardEdges } from './hard-edges';
 import { seedOrganisations } from './orgs';
 import { RateLimits } from './rate-limits';
 import type { Urls } from './render';
@@ -53,6 +54,7 @@ export class EmulatorState {
   private freshWorld(): World {
     const seeded = seedWorld(this.now(), this.transitionMs);
     seedOrganisations(seeded, this.now());
+    seedHardEdges(seeded, this.now());
     return seeded;
   }
 

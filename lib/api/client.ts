@@ -1,4 +1,4 @@
-import { describeError, type ErrorDescription, type ErrorFacts } from './errors';
+import { describeError, refusalFacts, type ErrorDescription, type ErrorFacts } from './errors';
 import { linkRelations, readRemainingPages } from './pagination';
 
 /**
@@ -43,6 +43,7 @@ async function toApiError(response: Response, method: string): Promise<ApiError>
     rateLimitReset: numberHeader(response.headers, 'x-ratelimit-reset'),
     rateLimitRemaining: numberHeader(response.headers, 'x-ratelimit-remaining'),
     method,
+    ...refusalFacts(response.headers),
   });
 }
 

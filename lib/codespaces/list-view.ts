@@ -15,7 +15,7 @@ export const SORT_LABELS: Record<SortKey, string> = {
 };
 
 /** A state filter is one GitHub state (`Available`) or a tone covering several (`running`). */
-export const STATE_GROUPS = ['running', 'transitional', 'stopped', 'problem', 'gone'] as const satisfies readonly StateTone[];
+export const STATE_GROUPS = ['running', 'transitional', 'stopped', 'problem', 'gone', 'unknown'] as const satisfies readonly StateTone[];
 
 export interface ListFilters {
   q: string;
@@ -137,7 +137,9 @@ export function repositoryFacets(codespaces: readonly CodespaceSummary[]): Facet
 export function stateFacets(codespaces: readonly CodespaceSummary[]): FacetOption[] {
   const counts = new Map<string, number>();
   for (const c of codespaces) counts.set(c.state, (counts.get(c.state) ?? 0) + 1);
-  return CODESPACE_STATES.filter((s) => counts.has(s)).map((value) => ({ value, count: counts.get(value)! }));
+  // States Hangar does not know come last, as GitHub wrote them.
+  const unknown = [...counts.keys()].filter((s) => !isCodespaceState(s)).sort(byText);
+  return [...CODESPACE_STATES.filter((s) => counts.has(s)), ...unknown].map((value) => ({ value, count: counts.get(value)! }));
 }
 
 export interface FleetSummary {
@@ -150,7 +152,7 @@ export interface FleetSummary {
 }
 
 export function summarizeFleet(codespaces: readonly CodespaceSummary[]): FleetSummary {
-  const byTone: Record<StateTone, number> = { running: 0, transitional: 0, stopped: 0, problem: 0, gone: 0 };
+  const byTone: Record<StateTone, number> = { running: 0, transitional: 0, stopped: 0, problem: 0, gone: 0, unknown: 0 };
   let atRisk = 0;
   let runningCores = 0;
   for (const c of codespaces) {

@@ -10,8 +10,9 @@ export function summarizeCodespace(c: Codespace): CodespaceSummary {
     last_used_at: c.last_used_at,
     created_at: c.created_at,
     location: c.location,
-    git_status: c.git_status,
-    machine: c.machine,
+    // GitHub may leave it out; the list reads an empty one as nothing known ("—").
+    git_status: c.git_status ?? {},
+    machine: c.machine ?? null,
     repository: { id: c.repository.id, full_name: c.repository.full_name },
   };
 }

@@ -40,7 +40,7 @@ export interface OrgFilters {
 export const DEFAULT_ORG_FILTERS: OrgFilters = { q: '', state: '', member: '', repo: '', cores: '', group: '', sort: 'last_used' };
 
 type SearchParamsLike = { get(name: string): string | null };
-const TONES = ['running', 'transitional', 'stopped', 'problem', 'gone'];
+const TONES = ['running', 'transitional', 'stopped', 'problem', 'gone', 'unknown'];
 
 export function parseOrgFilters(params: SearchParamsLike): OrgFilters {
   const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T =>
@@ -79,7 +79,7 @@ export function searchIndex(codespaces: readonly Codespace[]): Map<string, strin
   );
 }
 
-const STATE_ORDER = ['running', 'transitional', 'problem', 'stopped', 'gone'];
+const STATE_ORDER = ['running', 'transitional', 'problem', 'unknown', 'stopped', 'gone'];
 
 function compare(sort: OrgSortKey) {
   return (a: Codespace, b: Codespace): number => {

@@ -2,8 +2,10 @@
 
 import { useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { GithubWebProvider } from '@/components/github/github-web';
 import { LazyToaster } from '@/components/layout/lazy-toaster';
 import { ApiError } from '@/lib/api/client';
+import type { GithubWeb } from '@/lib/github/refusals';
 
 function makeQueryClient() {
   return new QueryClient({
@@ -17,12 +19,14 @@ function makeQueryClient() {
   });
 }
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ children, github }: { children: ReactNode; github: GithubWeb }) {
   const [queryClient] = useState(makeQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      {children}
-      <LazyToaster />
+      <GithubWebProvider value={github}>
+        {children}
+        <LazyToaster />
+      </GithubWebProvider>
     </QueryClientProvider>
   );
 }

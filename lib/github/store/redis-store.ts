@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createClient } from 'redis';
+import { logEvent } from '@/lib/server/log';
 import type { CachedAnswer, GithubStateStore, RateLimitState, UserKey } from './types';
 
 export interface RedisStoreOptions {
@@ -9,6 +10,8 @@ export interface RedisStoreOptions {
   answerTtlSeconds?: number;
   /** A Redis call slower than this counts as a miss: the cache must never make GitHub calls slower. */
   timeoutMs?: number;
+  /** Answers larger than this are not written: one user's huge answer must not crowd out others'. */
+  maxAnswerBytes?: number;
 }
 
 type Client = ReturnType<typeof createClient>;
@@ -17,7 +20,12 @@ type Client = ReturnType<typeof createClient>;
  * The shared store for several Hangar instances (`REDIS_URL`): what one instance learned (an ETag
  * and its body, GitHub's "rate limit reached") serves all. Keys carry the user's token hash, never
  * the token. If Redis is slow or down, reads miss and writes are dropped, and Hangar goes on
- * asking GitHub directly: the store is an economy, never a dependency.
+ * asking GitHub directly: the store is an economy, never a dependency. While it is down, calls
+ * miss at once (node-redis reconnects in the background), it says so in the log once a minute,
+ * and `available()` says false, until Redis answers again.
+ *
+ * Every answer expires (`answerTtlSeconds`, 6 h): with `maxmemory-policy allkeys-lru` Redis
+ * evicts the least recently used first when full, and keys of users long gone never linger.
  */
 export class RedisStore implements GithubStateStore {
   readonly kind = 'redis';
@@ -25,13 +33,20 @@ export class RedisStore implements GithubStateStore {
   private readonly prefix: string;
   private readonly answerTtlSeconds: number;
   private readonly timeoutMs: number;
+  private readonly maxAnswerBytes: number;
   private ready: Promise<boolean> | null = null;
+  /** Since when Redis has failed to answer (a failed connection or command); null while it answers. */
+  private downSince: number | null = null;
   private lastComplaint = 0;
 
-  constructor(url: string, { prefix = 'hangar:v1', answerTtlSeconds = 6 * 60 * 60, timeoutMs = 500 }: RedisStoreOptions = {}) {
+  constructor(
+    url: string,
+    { prefix = 'hangar:v1', answerTtlSeconds = 6 * 60 * 60, timeoutMs = 500, maxAnswerBytes = 2 * 1024 * 1024 }: RedisStoreOptions = {},
+  ) {
     this.prefix = prefix;
     this.answerTtlSeconds = answerTtlSeconds;
     this.timeoutMs = timeoutMs;
+    this.maxAnswerBytes = maxAnswerBytes;
     this.client = createClient({
       url,
       // Fail fast while disconnected instead of queueing requests behind a dead connection.
@@ -40,6 +55,7 @@ export class RedisStore implements GithubStateStore {
     });
     // Without a listener an unreachable Redis would crash the server; here it is only reported.
     this.client.on('error', (error: Error) => this.complain(error));
+    this.client.on('ready', () => this.answering());
   }
 
   async getAnswer(user: UserKey, resource: string): Promise<CachedAnswer | undefined> {
@@ -57,6 +73,7 @@ export class RedisStore implements GithubStateStore {
 
   async putAnswer(user: UserKey, resource: string, answer: CachedAnswer): Promise<void> {
     const value = JSON.stringify({ ...answer, resource });
+    if (value.length > this.maxAnswerBytes) return;
     await this.run((c) => c.set(this.answerKey(user, resource), value, { expiration: { type: 'EX', value: this.answerTtlSeconds } }));
   }
 
@@ -74,6 +91,11 @@ export class RedisStore implements GithubStateStore {
     // GitHub's window is an hour; the state means nothing once both it and any block are over.
     const until = Math.max(state.reset * 1000, state.blockedUntil ?? 0, Date.now()) + 60_000;
     await this.run((c) => c.set(this.rateLimitKey(user), JSON.stringify(state), { expiration: { type: 'PXAT', value: until } }));
+  }
+
+  /** Whether Redis answers a PING now, within the deadline. */
+  async available(): Promise<boolean> {
+    return (await this.run((c) => c.ping())) === 'PONG';
   }
 
   async close(): Promise<void> {
@@ -95,6 +117,8 @@ export class RedisStore implements GithubStateStore {
    * server rather than failing). Any failure is a miss (undefined), reported at most once a minute.
    */
   private async run<T>(command: (client: Client) => Promise<T>): Promise<T | undefined> {
+    // Known to be down and not reconnected yet: a miss at once, not a wait for every request.
+    if (this.downSince !== null && !this.client.isReady) return undefined;
     let timer: NodeJS.Timeout | undefined;
     const attempt = (async () => {
       if (!this.client.isReady) {
@@ -108,7 +132,9 @@ export class RedisStore implements GithubStateStore {
         );
         if (!(await this.ready)) return undefined;
       }
-      return command(this.client);
+      const result = await command(this.client);
+      this.answering();
+      return result;
     })();
     try {
       return await Promise.race([
@@ -130,10 +156,19 @@ export class RedisStore implements GithubStateStore {
     }
   }
 
+  /** Redis answered: if it had not been, say it is back (and the next outage is reported at once). */
+  private answering() {
+    if (this.downSince === null) return;
+    logEvent('info', 'github.store', { store: 'redis', state: 'available again', downForMs: Date.now() - this.downSince });
+    this.downSince = null;
+    this.lastComplaint = 0;
+  }
+
   private complain(error: Error) {
     const now = Date.now();
+    this.downSince ??= now;
     if (now - this.lastComplaint < 60_000) return;
     this.lastComplaint = now;
-    console.warn(JSON.stringify({ at: new Date(now).toISOString(), event: 'github.store', store: 'redis', error: error.message }));
+    logEvent('warn', 'github.store', { store: 'redis', state: 'unavailable', error: error.message });
   }
 }

@@ -10,7 +10,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { startEmulatorServer, type RunningEmulator } from '../emulator/node-server';
 import { startRedisServer, type RedisServer } from '../lib/test/redis-server';
 
-const BASE_PORT = Number(process.env.E2E_PORT ?? 3100) + 11;
+// E2E_SCALE_OUT_PORT: where the two instances listen, when E2E_PORT + 11 and + 12 are taken.
+const BASE_PORT = Number(process.env.E2E_SCALE_OUT_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 11);
 const CLIENT = { id: 'hangar-scale-out', secret: 'hangar-scale-out-secret' };
 const SECRET = randomBytes(32).toString('base64url');
 
@@ -146,4 +147,26 @@ test('when GitHub rate-limits a user on one instance, the other holds that userâ
   expect(await held.json()).toEqual({ message: expect.stringMatching(/rate limit/), status: 403 });
   expect(Number(held.headers()['retry-after'])).toBeGreaterThan(200);
   expect(github.emulator.log(since)).toEqual([]);
+});
+
+test('when Redis stops, both instances keep serving pages and say degraded; when it is back, they are healthy', async ({ page }) => {
+  await signIn(page);
+  const health = async (url: string) => (await page.request.get(`${url}/api/health`)).json();
+  for (const { url } of instances) expect(await health(url)).toMatchObject({ status: 'ok', redis: { reachable: true } });
+
+  await redis.stop();
+  for (const { url } of instances) {
+    await page.goto(url);
+    await expect(page.locator('[role="row"][data-codespace]').first()).toBeVisible();
+    const list = await page.request.get(`${url}/api/github/user/codespaces?per_page=5`);
+    expect(list.status()).toBe(200);
+    expect(await health(url)).toMatchObject({ status: 'degraded', github: { reachable: true }, redis: { reachable: false } });
+  }
+
+  redis = await startRedisServer({ port: redis.port });
+  for (const { url } of instances) {
+    await expect.poll(async () => (await health(url)).status, { timeout: 15_000 }).toBe('ok');
+    await page.goto(url);
+    await expect(page.locator('[role="row"][data-codespace]').first()).toBeVisible();
+  }
 });

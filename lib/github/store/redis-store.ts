@@ -93,9 +93,12 @@ export class RedisStore implements GithubStateStore {
     await this.run((c) => c.set(this.rateLimitKey(user), JSON.stringify(state), { expiration: { type: 'PXAT', value: until } }));
   }
 
-  /** Whether Redis answers a PING now, within the deadline. */
+  /**
+   * Whether Redis answers a PING now. The health check is asked seldom and may wait a little
+   * longer than a request would: a first connection on a busy server is not an outage.
+   */
   async available(): Promise<boolean> {
-    return (await this.run((c) => c.ping())) === 'PONG';
+    return (await this.run((c) => c.ping(), Math.max(this.timeoutMs, 1_000))) === 'PONG';
   }
 
   async close(): Promise<void> {
@@ -116,7 +119,7 @@ export class RedisStore implements GithubStateStore {
    * Runs one command with a deadline (connecting included: node-redis keeps retrying an unreachable
    * server rather than failing). Any failure is a miss (undefined), reported at most once a minute.
    */
-  private async run<T>(command: (client: Client) => Promise<T>): Promise<T | undefined> {
+  private async run<T>(command: (client: Client) => Promise<T>, deadlineMs = this.timeoutMs): Promise<T | undefined> {
     // Known to be down and not reconnected yet: a miss at once, not a wait for every request.
     if (this.downSince !== null && !this.client.isReady) return undefined;
     let timer: NodeJS.Timeout | undefined;
@@ -141,9 +144,9 @@ export class RedisStore implements GithubStateStore {
         attempt,
         new Promise<undefined>((resolve) => {
           timer = setTimeout(() => {
-            this.complain(new Error(`Redis did not answer within ${this.timeoutMs} ms`));
+            this.complain(new Error(`Redis did not answer within ${deadlineMs} ms`));
             resolve(undefined);
-          }, this.timeoutMs);
+          }, deadlineMs);
         }),
       ]);
     } catch (error) {

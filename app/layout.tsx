@@ -20,6 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // proxy.ts gives every page request a CSP nonce; only scripts carrying it may run.
   const nonce = (await headers()).get('x-nonce') ?? undefined;
   const config = serverConfig();
+  const { webUrl, clientId } = config;
   // Local mode: a token without the codespace scope shows nothing; say why and how to fix it.
   const advice =
     session && config.mode === 'local' && session.scopesApply
@@ -32,7 +33,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen">
-        <Providers mode={config.mode}>
+        {/* GitHub's web host and the OAuth client id, neither secret: what refusal messages may link to. */}
+        <Providers mode={config.mode} github={{ webUrl, clientId }}>
           {session && <AppHeader user={session.user} />}
           {advice && <MissingScopesBanner advice={advice} />}
           {children}

@@ -2,13 +2,15 @@
 
 import { useEffect, useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { GithubWebProvider } from '@/components/github/github-web';
 import { AuthModeProvider } from '@/components/layout/auth-mode';
 import { LazyToaster } from '@/components/layout/lazy-toaster';
 import type { AuthMode } from '@/lib/config';
+import type { GithubWeb } from '@/lib/github/refusals';
 import { makeQueryClient } from '@/lib/queries/query-client';
 import { applyTheme, readTheme, THEME_STORAGE_KEY } from '@/lib/theme';
 
-export function Providers({ mode, children }: { mode: AuthMode; children: ReactNode }) {
+export function Providers({ mode, github, children }: { mode: AuthMode; github: GithubWeb; children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   // A theme chosen in another tab applies here too.
   useEffect(() => {
@@ -21,8 +23,10 @@ export function Providers({ mode, children }: { mode: AuthMode; children: ReactN
   return (
     <QueryClientProvider client={queryClient}>
       <AuthModeProvider mode={mode}>
-        {children}
-        <LazyToaster />
+        <GithubWebProvider value={github}>
+          {children}
+          <LazyToaster />
+        </GithubWebProvider>
       </AuthModeProvider>
     </QueryClientProvider>
   );

@@ -15,6 +15,8 @@ export const emulator = {
       times?: number;
       body?: unknown;
       headers?: Record<string, string>;
+      /** A broken answer instead: GitHub's HTML error page, an empty body, or the real one cut short. */
+      kind?: 'html' | 'empty' | 'truncated';
     },
   ) {
     expect((await request.post('/emulator/_emulator/faults', { data: rule })).status()).toBe(201);

@@ -148,3 +148,25 @@ test('when GitHub rate-limits a user on one instance, the other holds that userâ
   expect(Number(held.headers()['retry-after'])).toBeGreaterThan(200);
   expect(github.emulator.log(since)).toEqual([]);
 });
+
+test('when Redis stops, both instances keep serving pages and say degraded; when it is back, they are healthy', async ({ page }) => {
+  await signIn(page);
+  const health = async (url: string) => (await page.request.get(`${url}/api/health`)).json();
+  for (const { url } of instances) expect(await health(url)).toMatchObject({ status: 'ok', redis: { reachable: true } });
+
+  await redis.stop();
+  for (const { url } of instances) {
+    await page.goto(url);
+    await expect(page.locator('[role="row"][data-codespace]').first()).toBeVisible();
+    const list = await page.request.get(`${url}/api/github/user/codespaces?per_page=5`);
+    expect(list.status()).toBe(200);
+    expect(await health(url)).toMatchObject({ status: 'degraded', github: { reachable: true }, redis: { reachable: false } });
+  }
+
+  redis = await startRedisServer({ port: redis.port });
+  for (const { url } of instances) {
+    await expect.poll(async () => (await health(url)).status, { timeout: 15_000 }).toBe('ok');
+    await page.goto(url);
+    await expect(page.locator('[role="row"][data-codespace]').first()).toBeVisible();
+  }
+});

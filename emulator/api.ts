@@ -24,6 +24,8 @@ export interface RestAnswer {
   link?: string | null;
   /** Scopes this endpoint accepts, sent as `x-accepted-oauth-scopes`. */
   acceptedScopes?: string;
+  /** More headers GitHub sends with this answer (e.g. `x-github-sso`), on its 304 too. */
+  headers?: Record<string, string>;
 }
 
 /** The OAuth scope an endpoint needs; `null` for none beyond a valid token. */
@@ -32,8 +34,23 @@ export type Scope = 'codespace' | 'codespace:secrets' | 'user:email' | 'repo' | 
 type Handler = (ctx: RestContext, params: Record<string, string>) => Promise<RestAnswer> | RestAnswer;
 
 export interface RestRoute {
+  method: string;
+  template: string;
   scope: Scope;
   handler: Handler;
+}
+
+/**
+ * A check GitHub makes before an operation runs, whatever the operation: an organisation's SAML
+ * single sign-on, its OAuth App restrictions, a GitHub App's permissions. An answer refuses the
+ * request; null lets it through. Registered with `guard()`, asked in order by dispatch.ts.
+ */
+export type Guard = (ctx: RestContext, route: { method: string; template: string }, params: Record<string, string>) => RestAnswer | null;
+
+export const guards: Guard[] = [];
+
+export function guard(check: Guard) {
+  guards.push(check);
 }
 
 /**
@@ -61,7 +78,7 @@ export const restRoutes = new Router<RestRoute>();
 
 /** Registers one operation: `route('GET', '/user/codespaces/{codespace_name}', 'codespace', handler)`. */
 export function route(method: string, template: string, scope: Scope, handler: Handler) {
-  restRoutes.add(method, template, { scope, handler });
+  restRoutes.add(method, template, { method, template, scope, handler });
 }
 
 export const ok = (body: unknown, extra: Partial<RestAnswer> = {}): RestAnswer => ({ status: 200, body, ...extra });

@@ -6,7 +6,7 @@
  */
 import { codespacesAccess } from './access';
 import { addFleet, MAX_FLEET } from './fleet';
-import type { FaultRule } from './faults';
+import { FAULT_KINDS, isFaultKind, type FaultRule } from './faults';
 import { jsonAnswer } from './http';
 import { generateOrgFleet } from './orgs';
 import { secretValue, type SecretPlace } from './secrets';
@@ -30,6 +30,9 @@ export async function handleControl(state: EmulatorState, req: Request, url: URL
     case 'POST /_emulator/faults': {
       const rule = (await readBody(req)) as unknown as FaultRule;
       if (typeof rule.path !== 'string') return jsonAnswer(400, { message: 'path (a regular expression) is required' });
+      if (rule.kind !== undefined && !isFaultKind(rule.kind)) {
+        return jsonAnswer(400, { message: `kind must be one of ${FAULT_KINDS.join(', ')}` });
+      }
       try {
         state.faults.add(rule);
       } catch {

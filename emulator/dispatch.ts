@@ -2,7 +2,7 @@
  * api.github.com's request handling around every operation: the token, the rate limit, the scope
  * the operation needs, and the ETag that makes an unchanged GET a free 304.
  */
-import { ACCEPTED_SCOPES, hasScope, restRoutes, type RestAnswer } from './api';
+import { ACCEPTED_SCOPES, guards, hasScope, restRoutes, type RestAnswer, type RestContext } from './api';
 import { errorBody, etagMatches, etagOf, githubHeaders, HttpError, jsonAnswer, requestId } from './http';
 import { handleApplications } from './applications';
 import type { EmulatorState } from './state';
@@ -12,6 +12,8 @@ import './orgs';
 import './secrets';
 import './access';
 import './billing';
+import './refusals';
+import './future';
 
 export function bearer(req: Request): string | null {
   const match = req.headers.get('authorization')?.match(/^(?:token|bearer)\s+(\S+)$/i);
@@ -57,10 +59,19 @@ export async function handleRest(
         ? new HttpError(404, 'Not Found')
         : new HttpError(403, `This endpoint needs the "${needs}" scope; the token has: ${info.scopes.join(', ') || 'none'}.`);
     }
-    answer = await matched.entry.handler(
-      { world: state.world, urls: state.urlsFor(url), url, req, user, scopes: info.scopes, now, transitionMs: state.transitionMs },
-      matched.params,
-    );
+    const ctx: RestContext = {
+      world: state.world,
+      urls: state.urlsFor(url),
+      url,
+      req,
+      user,
+      scopes: info.scopes,
+      now,
+      transitionMs: state.transitionMs,
+    };
+    let refused: RestAnswer | null = null;
+    for (const check of guards) if ((refused = check(ctx, matched.entry, matched.params))) break;
+    answer = refused ?? (await matched.entry.handler(ctx, matched.params));
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     answer = { status: error.status, body: errorBody(error.status, error.message, error.extra) };
@@ -70,7 +81,7 @@ export async function handleRest(
 
   // 204 No Content: no body, and so no content type.
   const body = answer.status === 204 ? null : JSON.stringify(answer.body);
-  const headers: Record<string, string> = { ...scopeHeaders };
+  const headers: Record<string, string> = { ...scopeHeaders, ...answer.headers };
   if (answer.acceptedScopes && info.kind !== 'app') headers['x-accepted-oauth-scopes'] = answer.acceptedScopes;
   if (answer.link) headers.link = answer.link;
   if (req.method === 'GET' && answer.status === 200 && body !== null) {

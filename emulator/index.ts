@@ -14,8 +14,8 @@ import { randomBytes } from 'node:crypto';
 import { restRoutes } from './api';
 import { handleControl } from './controls';
 import { bearer, handleRest } from './dispatch';
-import type { FaultRule } from './faults';
-import { errorBody, jsonAnswer, reason, sleep } from './http';
+import { truncated, unicornPage, type FaultRule } from './faults';
+import { errorBody, githubHeaders, jsonAnswer, reason, sleep } from './http';
 import type { LogEntry } from './request-log';
 import type { World } from './seed';
 import { EmulatorState, type EmulatorOptions } from './state';
@@ -63,21 +63,38 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     let response: Response;
     const fault = state.faults.take(req.method, logical);
     if (fault?.delayMs) await sleep(fault.delayMs, req.signal);
-    if (fault?.status) {
+    const answer = async () => {
+      try {
+        return isRest ? await handleRest(state, req, url, logical, who) : await handleWeb(state, req, url, path, who);
+      } catch (error) {
+        // A bug in the emulator answers like GitHub's own trouble, and says so in the log.
+        console.error('[emulator]', error);
+        return jsonAnswer(500, errorBody(500, `Emulator error: ${(error as Error).message}`));
+      }
+    };
+    const faultyLogin = () => {
       const token = bearer(req);
-      who.login = (token && state.tokens.get(token)?.login) ?? null;
+      return (token && state.tokens.get(token)?.login) ?? null;
+    };
+    if (fault?.kind === 'truncated') {
+      response = await truncated(await answer());
+    } else if (fault?.kind === 'html') {
+      who.login = faultyLogin();
+      response = unicornPage(fault.status ?? 503);
+    } else if (fault?.kind === 'empty') {
+      who.login = faultyLogin();
+      response = new Response(null, {
+        status: fault.status ?? 200,
+        headers: githubHeaders({ ...state.rateLimits.headers(who.login), ...fault.headers }),
+      });
+    } else if (fault?.status) {
+      who.login = faultyLogin();
       response = jsonAnswer(fault.status, fault.body ?? errorBody(fault.status, reason(fault.status)), {
         ...state.rateLimits.headers(who.login),
         ...fault.headers,
       });
     } else {
-      try {
-        response = isRest ? await handleRest(state, req, url, logical, who) : await handleWeb(state, req, url, path, who);
-      } catch (error) {
-        // A bug in the emulator answers like GitHub's own trouble, and says so in the log.
-        console.error('[emulator]', error);
-        response = jsonAnswer(500, errorBody(500, `Emulator error: ${(error as Error).message}`));
-      }
+      response = await answer();
     }
     state.log.push({ method: req.method, path: `${logical}${url.search}`, status: response.status, login: who.login, at: Date.now() });
     return response;

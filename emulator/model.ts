@@ -25,6 +25,10 @@ export interface OrgRecord {
   id: number;
   login: string;
   name: string;
+  /** SAML single sign-on enforced: a member's token must be authorized for it (refusals.ts). */
+  samlSso?: boolean;
+  /** OAuth App access restrictions: OAuth Apps it has not approved see none of its data (refusals.ts). */
+  oauthAppRestrictions?: boolean;
 }
 
 export interface DevcontainerRecord {
@@ -115,6 +119,27 @@ export interface CodespaceRecord {
   unpublished: boolean;
   pendingOperationReason: string | null;
   exports: ExportRecord[];
+  /** How GitHub's answer for it differs from what the description promises (future.ts). */
+  variant?: CodespaceVariant;
+  /** `x-accepted-github-permissions` of the permission its Start needs and the token lacks (refusals.ts). */
+  startNeeds?: string;
+}
+
+/**
+ * A codespace as a newer GitHub may answer it: a state the description does not list yet (and
+ * fields it does not describe), or optional fields left out. The record's own `state` still
+ * drives the emulator's rules; `state` here is only what the answer says.
+ */
+export interface CodespaceVariant {
+  state?: string;
+  /** Fields the description does not have, added to the answer. */
+  extra?: Record<string, unknown>;
+  /** Answer `machine: null`. */
+  noMachine?: boolean;
+  /** `git_status` without any of its (optional) fields. */
+  emptyGitStatus?: boolean;
+  /** Optional fields left out of the answer altogether. */
+  omit?: string[];
 }
 
 export interface MachineSpec {

@@ -16,6 +16,7 @@ import {
   type UserRecord,
 } from './model';
 import { repoPermissions } from './permissions';
+import { applyVariant } from './future';
 import { iso, type World } from './seed';
 
 export interface Urls {
@@ -201,7 +202,12 @@ export function machine(spec: MachineSpec, prebuild: 'ready' | 'in_progress' | n
   };
 }
 
-export function codespace(world: World, urls: Urls, cs: CodespaceRecord) {
+export function codespace(world: World, urls: Urls, cs: CodespaceRecord): Record<string, unknown> {
+  // A codespace as a newer GitHub answers it (future.ts); the others exactly as described.
+  return applyVariant(describedCodespace(world, urls, cs), cs.variant);
+}
+
+function describedCodespace(world: World, urls: Urls, cs: CodespaceRecord) {
   const repo = world.repos.get(cs.repoId)!;
   const api = `${urls.api}/user/codespaces/${cs.name}`;
   const spec = machineSpec(cs.machine);

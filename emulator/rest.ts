@@ -5,6 +5,7 @@
 import { ok, route, type RestAnswer, type RestContext } from './api';
 import { fail, paginate, readJson } from './http';
 import { LOCATIONS, MACHINES, machineSpec, type CodespaceRecord, type CodespaceState, type RepoRecord } from './model';
+import { visibleList } from './refusals';
 import * as render from './render';
 import { codespaceNameFor, hex, uuid } from './seed';
 
@@ -45,9 +46,11 @@ function machinesFor(repo: RepoRecord) {
   return MACHINES.filter((m) => m.cpus <= repo.maxCpus);
 }
 
-function codespaceList(ctx: RestContext, items: CodespaceRecord[]): RestAnswer {
+function codespaceList(ctx: RestContext, all: CodespaceRecord[]): RestAnswer {
+  // Codespaces billed to an organisation that keeps the token out are left out (refusals.ts).
+  const { items, headers } = visibleList(ctx, all, (c) => c.billableOwner);
   const { page, link } = paginate(ctx.url, items);
-  return ok({ total_count: items.length, codespaces: page.map((c) => render.codespace(ctx.world, ctx.urls, c)) }, { link });
+  return ok({ total_count: items.length, codespaces: page.map((c) => render.codespace(ctx.world, ctx.urls, c)) }, { link, headers });
 }
 
 // ---------- state rules ----------
@@ -226,7 +229,7 @@ route('GET', '/user/emails', 'user:email', (ctx) => {
 
 route('GET', '/user/repos', null, (ctx) => {
   const sort = ctx.url.searchParams.get('sort') ?? 'full_name';
-  const repos = visibleRepos(ctx);
+  const { items: repos, headers } = visibleList(ctx, visibleRepos(ctx), (r) => r.owner);
   const key = (r: RepoRecord) =>
     sort === 'created' ? r.createdAt : sort === 'full_name' ? `${r.owner}/${r.name}`.toLowerCase() : r.pushedAt;
   const direction = ctx.url.searchParams.get('direction') ?? (sort === 'full_name' ? 'asc' : 'desc');
@@ -234,7 +237,7 @@ route('GET', '/user/repos', null, (ctx) => {
   const { page, link } = paginate(ctx.url, repos);
   return ok(
     page.map((r) => render.repository(ctx.world, ctx.urls, r, ctx.user.login)),
-    { link },
+    { link, headers },
   );
 });
 

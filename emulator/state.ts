@@ -4,6 +4,7 @@
  */
 import { seedCodespacesAccess } from './access';
 import { Faults } from './faults';
+import { seedHardEdges } from './hard-edges';
 import { seedOrganisations } from './orgs';
 import { RateLimits } from './rate-limits';
 import type { Urls } from './render';
@@ -94,6 +95,7 @@ export class EmulatorState {
     seedOrganisations(seeded, this.now());
     seedSecrets(seeded, this.now());
     seedCodespacesAccess(seeded);
+    seedHardEdges(seeded, this.now());
     return seeded;
   }
 

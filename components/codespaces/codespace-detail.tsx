@@ -36,7 +36,8 @@ function When({ iso, now }: { iso: string | null | undefined; now: number }) {
 }
 
 export function GitStatusCard({ codespace }: { codespace: Codespace }) {
-  const git = codespace.git_status;
+  // GitHub may leave git_status out, or answer it without fields: what is missing reads "—".
+  const git = codespace.git_status ?? {};
   const risk = workAtRisk(codespace);
   const warn = 'font-medium text-orange-700 dark:text-orange-300';
   return (
@@ -47,25 +48,33 @@ export function GitStatusCard({ codespace }: { codespace: Codespace }) {
             'Ref',
             <span key="ref" className="inline-flex items-center gap-1 font-mono">
               <GitBranch aria-hidden className="size-3.5" />
-              {git.ref ?? 'unknown'}
+              {git.ref ?? '—'}
             </span>,
           ],
           [
             'Commits',
             <span key="commits">
-              <span className={(git.ahead ?? 0) > 0 ? warn : ''}>{git.ahead ?? 0} ahead</span>, <span>{git.behind ?? 0} behind</span>
+              <span className={(git.ahead ?? 0) > 0 ? warn : ''}>{git.ahead ?? '—'} ahead</span>, <span>{git.behind ?? '—'} behind</span>
             </span>,
           ],
           [
             'Unpushed changes',
             <span key="unpushed" className={risk.unpushed ? warn : ''}>
-              {risk.unpushed ? 'Yes: unpushed changes exist only in this codespace' : 'No unpushed changes'}
+              {risk.unpushed
+                ? 'Yes: unpushed changes exist only in this codespace'
+                : git.has_unpushed_changes === undefined && git.ahead === undefined
+                  ? '—'
+                  : 'No unpushed changes'}
             </span>,
           ],
           [
             'Uncommitted changes',
             <span key="uncommitted" className={risk.uncommitted ? warn : ''}>
-              {risk.uncommitted ? 'Yes: uncommitted changes exist only in this codespace' : 'No uncommitted changes'}
+              {risk.uncommitted
+                ? 'Yes: uncommitted changes exist only in this codespace'
+                : git.has_uncommitted_changes === undefined
+                  ? '—'
+                  : 'No uncommitted changes'}
             </span>,
           ],
         ]}
@@ -101,7 +110,10 @@ export function MachineCard({ codespace }: { codespace: Codespace }) {
           ]}
         />
       ) : (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">No machine is assigned yet.</p>
+        <>
+          <Facts rows={[['Machine', '—']]} />
+          <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">No machine is assigned yet.</p>
+        </>
       )}
     </Card>
   );

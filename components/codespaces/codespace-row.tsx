@@ -88,7 +88,11 @@ export const CodespaceRow = memo(function CodespaceRow({
             </div>
           </>
         ) : (
-          'No machine'
+          // GitHub answered no machine: shown as missing, like any field it leaves out.
+          <span title="No machine assigned">
+            <span aria-hidden>—</span>
+            <span className="sr-only">No machine</span>
+          </span>
         )}
       </div>
       <div role="cell" className="text-xs text-zinc-600 dark:text-zinc-400">

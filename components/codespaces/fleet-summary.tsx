@@ -3,7 +3,7 @@ import { TONE_LABELS, type StateTone } from '@/lib/codespaces/state';
 import { pluralize } from '@/lib/format';
 import { TONE_STYLES } from './state-badge';
 
-const SHOWN: StateTone[] = ['running', 'transitional', 'stopped', 'problem'];
+const SHOWN: StateTone[] = ['running', 'transitional', 'stopped', 'problem', 'unknown'];
 
 /** At a glance: what runs (and bills), what is changing, what holds work that exists nowhere else. */
 export function FleetSummary({

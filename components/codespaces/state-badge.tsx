@@ -1,6 +1,6 @@
-import { CircleDot, CircleStop, Loader2, OctagonAlert, Trash2 } from 'lucide-react';
+import { CircleDot, CircleHelp, CircleStop, Loader2, OctagonAlert, Trash2 } from 'lucide-react';
 import { stateTone, type StateTone } from '@/lib/codespaces/state';
-import type { CodespaceState } from '@/lib/codespaces/types';
+import type { AnyCodespaceState } from '@/lib/codespaces/types';
 
 /** One colour per tone, the same everywhere a state is shown. The word is always there; colour only adds. */
 export const TONE_STYLES: Record<StateTone, string> = {
@@ -9,6 +9,8 @@ export const TONE_STYLES: Record<StateTone, string> = {
   stopped: 'bg-zinc-100 text-zinc-700 ring-zinc-500/25 dark:bg-zinc-500/15 dark:text-zinc-300 dark:ring-zinc-400/25',
   problem: 'bg-red-100 text-red-800 ring-red-600/25 dark:bg-red-500/15 dark:text-red-300 dark:ring-red-400/30',
   gone: 'bg-zinc-100 text-zinc-600 ring-zinc-400/20 line-through dark:bg-zinc-800/50 dark:text-zinc-400',
+  // Neutral: Hangar cannot tell whether a state it does not know is good or bad news.
+  unknown: 'bg-white text-zinc-700 ring-zinc-400/60 dark:bg-transparent dark:text-zinc-300 dark:ring-zinc-500/60',
 };
 
 const ICONS: Record<StateTone, typeof CircleDot> = {
@@ -17,14 +19,18 @@ const ICONS: Record<StateTone, typeof CircleDot> = {
   stopped: CircleStop,
   problem: OctagonAlert,
   gone: Trash2,
+  unknown: CircleHelp,
 };
 
-export function StateBadge({ state }: { state: CodespaceState }) {
+/** A codespace's state, as GitHub writes it, including states GitHub added after Hangar was written. */
+export function StateBadge({ state }: { state: AnyCodespaceState }) {
   const tone = stateTone(state);
   const Icon = ICONS[tone];
   return (
     <span
       data-codespace-state={state}
+      data-state-tone={tone}
+      title={tone === 'unknown' ? 'A state Hangar does not know yet, as GitHub wrote it' : undefined}
       className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE_STYLES[tone]}`}
     >
       <Icon aria-hidden className={`size-3 ${tone === 'transitional' ? 'animate-spin motion-reduce:animate-none' : ''}`} />

@@ -1,8 +1,12 @@
+'use client';
+
 import type { ReactNode } from 'react';
-import { describeFailure } from '@/lib/api/client';
+import { RefusalMessage } from '@/components/github/refusal-message';
+import { useGithubWeb } from '@/components/github/github-web';
+import { ApiError, describeFailure } from '@/lib/api/client';
 import { Alert } from './alert';
 
-/** An error in words: what happened and what to do. */
+/** An error in words: what happened and what to do (for GitHub's refusals, with the link that helps). */
 export function ErrorAlert({
   error,
   fallbackTitle,
@@ -14,10 +18,17 @@ export function ErrorAlert({
   onDismiss?: () => void;
   action?: ReactNode;
 }) {
+  const web = useGithubWeb();
   const { title, detail } = describeFailure(error, fallbackTitle);
+  const refusal = error instanceof ApiError ? error.description.refusal : undefined;
   return (
     <Alert title={title} onDismiss={onDismiss} action={action}>
       {detail}
+      {refusal && (
+        <p className="mt-1">
+          <RefusalMessage refusal={refusal} web={web} />
+        </p>
+      )}
     </Alert>
   );
 }

@@ -1,5 +1,5 @@
 import { expandRoute, queryString, type Operation, type ResponseOf } from '@/lib/github/operations';
-import { describeError, type ErrorDescription, type ErrorFacts } from './errors';
+import { describeError, refusalFacts, type ErrorDescription, type ErrorFacts } from './errors';
 import { linkRelations } from './pagination';
 import type { CallArgs, GithubResult, GithubTransport, Reader } from './transport';
 
@@ -45,6 +45,7 @@ async function toApiError(response: Response, method: string): Promise<ApiError>
     rateLimitReset: numberHeader(response.headers, 'x-ratelimit-reset'),
     rateLimitRemaining: numberHeader(response.headers, 'x-ratelimit-remaining'),
     method,
+    ...refusalFacts(response.headers),
   });
 }
 

@@ -2,11 +2,24 @@
  * What an error from the proxy (Hangar's own or GitHub's, passed through) means to a person.
  * Pure: the UI decides how to show it, this decides what to say.
  */
+import {
+  describePermissions,
+  oauthRestrictedOrganization,
+  parseAcceptedPermissions,
+  parseGithubSso,
+  SSO_LINK_EXPIRES,
+  ssoOrganization,
+  type Refusal,
+} from '@/lib/github/refusals';
+
+export type { Refusal } from '@/lib/github/refusals';
 
 export type ErrorKind =
   | 'session'
   | 'billing'
   | 'permission'
+  | 'sso'
+  | 'oauthRestricted'
   | 'rateLimit'
   | 'notFound'
   | 'conflict'
@@ -27,6 +40,10 @@ export interface ErrorFacts {
   rateLimitRemaining?: number;
   /** The HTTP method asked: what a timeout means depends on whether it was a change. */
   method?: string;
+  /** GitHub's `X-GitHub-SSO`, as it came (untrusted: read by lib/github/refusals.ts). */
+  sso?: string;
+  /** GitHub's `X-Accepted-GitHub-Permissions`, as it came (untrusted). */
+  acceptedPermissions?: string;
 }
 
 export interface ErrorDescription {
@@ -35,6 +52,55 @@ export interface ErrorDescription {
   detail: string;
   /** Whether trying the same thing again later can work. */
   retryable: boolean;
+  refusal?: Refusal;
+}
+
+/** The refusal headers of a proxy answer, for `ErrorFacts` (the proxy passes them through as GitHub wrote them). */
+export function refusalFacts(headers: { get(name: string): string | null }): Pick<ErrorFacts, 'sso' | 'acceptedPermissions'> {
+  const sso = headers.get('x-github-sso');
+  const acceptedPermissions = headers.get('x-accepted-github-permissions');
+  return { ...(sso ? { sso } : {}), ...(acceptedPermissions ? { acceptedPermissions } : {}) };
+}
+
+/** GitHub's message as a sentence of its own (GitHub often leaves off the full stop). */
+function asSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** A 403 that says why, in a way Hangar can do something with; null for any other 403. */
+function describeRefusal(facts: ErrorFacts, said: string | undefined): ErrorDescription | null {
+  const sso = parseGithubSso(facts.sso);
+  if (sso?.kind === 'required') {
+    const organization = ssoOrganization(sso.url);
+    return {
+      kind: 'sso',
+      title: 'Single sign-on required',
+      detail: `${organization ?? 'This organisation'} enforces SAML single sign-on, and your sign-in to Hangar is not authorized for it yet. Authorize it on GitHub, then try again. ${SSO_LINK_EXPIRES}`,
+      retryable: false,
+      refusal: { kind: 'sso', url: sso.url, organization },
+    };
+  }
+  const restricted = oauthRestrictedOrganization(said);
+  if (restricted) {
+    return {
+      kind: 'oauthRestricted',
+      title: `${restricted} has not approved Hangar`,
+      detail: `${restricted} restricts OAuth Apps: GitHub shows Hangar none of its data until an owner of ${restricted} approves Hangar. You can ask for approval on GitHub.`,
+      retryable: false,
+      refusal: { kind: 'oauthRestricted', organization: restricted },
+    };
+  }
+  const permissions = parseAcceptedPermissions(facts.acceptedPermissions);
+  if (permissions.length) {
+    return {
+      kind: 'permission',
+      title: 'Not allowed',
+      detail: `${said ? asSentence(said) : 'GitHub refused this request.'} It needs a permission Hangar has not been granted: ${describePermissions(permissions)}.`,
+      retryable: false,
+      refusal: { kind: 'permission', permissions },
+    };
+  }
+  return null;
 }
 
 function clockTime(epochMs: number): string {
@@ -87,12 +153,14 @@ export function describeError(facts: ErrorFacts, now: number = Date.now()): Erro
         retryable: false,
       };
     case 403:
-      return {
-        kind: 'permission',
-        title: 'Not allowed',
-        detail: `${said ?? 'GitHub refused this request.'} Your token may lack a scope, or you lack permission.`,
-        retryable: false,
-      };
+      return (
+        describeRefusal(facts, said) ?? {
+          kind: 'permission',
+          title: 'Not allowed',
+          detail: `${said ?? 'GitHub refused this request.'} Your token may lack a scope, or you lack permission.`,
+          retryable: false,
+        }
+      );
     case 404:
       return { kind: 'notFound', title: 'Not found', detail: 'It may have been deleted, or you no longer have access.', retryable: false };
     case 409:

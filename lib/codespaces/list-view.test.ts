@@ -97,10 +97,22 @@ describe('facets and summary', () => {
   it('counts what runs, what changes, the cores billing now and the work at risk', () => {
     expect(summarizeFleet(fleet)).toEqual({
       total: 4,
-      byTone: { running: 1, transitional: 1, stopped: 1, problem: 1, gone: 0 },
+      byTone: { running: 1, transitional: 1, stopped: 1, problem: 1, gone: 0, unknown: 0 },
       atRisk: 2,
       runningCores: 4,
     });
+  });
+});
+
+describe('a list with a state GitHub added after Hangar was written', () => {
+  const grown = [...fleet, makeCodespace({ name: 'new-a', state: 'Hibernating' as never, git_status: {} })];
+
+  it('counts it apart, lists its state last as written, and filters on it as a group', () => {
+    expect(summarizeFleet(grown).byTone).toMatchObject({ unknown: 1, problem: 1 });
+    expect(stateFacets(grown).map((f) => f.value)).toEqual(['Available', 'Starting', 'Shutdown', 'Failed', 'Hibernating']);
+    expect(parseListFilters(new URLSearchParams('state=unknown')).state).toBe('unknown');
+    expect(applyListFilters(grown, { ...DEFAULT_FILTERS, state: 'unknown' }).map((c) => c.name)).toEqual(['new-a']);
+    expect(applyListFilters(grown, { ...DEFAULT_FILTERS, sort: 'state' }).map((c) => c.name)).toContain('new-a');
   });
 });
 

@@ -48,7 +48,7 @@ export interface FleetSummary {
 }
 
 export function summarizeFleet(codespaces: readonly CodespaceSummary[]): FleetSummary {
-  const byTone: Record<StateTone, number> = { running: 0, transitional: 0, stopped: 0, problem: 0, gone: 0 };
+  const byTone: Record<StateTone, number> = { running: 0, transitional: 0, stopped: 0, problem: 0, gone: 0, unknown: 0 };
   let atRisk = 0;
   let runningCores = 0;
   for (const c of codespaces) {

@@ -92,3 +92,33 @@ describe('titles', () => {
     expect(codespaceTitle({ name: 'mona-web-abc', display_name: '  ' })).toBe('mona-web-abc');
   });
 });
+
+describe('a state GitHub added after Hangar was written', () => {
+  it('reads neutrally, as a state of its own, never as a problem or as one Hangar knows', () => {
+    expect(stateTone('Hibernating')).toBe('unknown');
+    expect(isTransitional('Hibernating')).toBe(false);
+    // The documented Unknown state stays what it was: a problem to look at.
+    expect(stateTone('Unknown')).toBe('problem');
+    // Names inherited from Object.prototype are not states.
+    expect(stateTone('constructor')).toBe('unknown');
+  });
+
+  it('offers nothing that assumes what it means, says why, and still lets it be renamed or deleted', () => {
+    for (const action of ['start', 'stop', 'export', 'changeMachine'] as const) {
+      expect(actionAvailability({ state: 'Hibernating' }, action)).toEqual({
+        allowed: false,
+        reason: 'Hangar does not know the state “Hibernating” yet, so it offers nothing that depends on it',
+      });
+    }
+    expect(actionAvailability({ state: 'Hibernating' }, 'delete')).toEqual({ allowed: true });
+    expect(actionAvailability({ state: 'Hibernating' }, 'rename')).toEqual({ allowed: true });
+  });
+});
+
+describe('work at risk when GitHub says nothing about git', () => {
+  it('finds nothing at risk in a missing or empty git_status', () => {
+    expect(workAtRisk({})).toEqual({ unpushed: false, uncommitted: false, ahead: 0, atRisk: false });
+    expect(workAtRisk({ git_status: null })).toMatchObject({ atRisk: false });
+    expect(workAtRisk({ git_status: {} })).toMatchObject({ atRisk: false });
+  });
+});

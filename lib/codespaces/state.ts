@@ -1,4 +1,4 @@
-import type { Codespace, CodespaceState } from './types';
+import type { AnyCodespaceState, Codespace, CodespaceState } from './types';
 
 /** Every value of the documented `state` enum, in a sensible reading order. */
 export const CODESPACE_STATES = [
@@ -28,8 +28,10 @@ export const CODESPACE_STATES = [
  * - stopped: not billing for compute (storage still bills)
  * - problem: needs a person's attention
  * - gone: no longer usable from here
+ * - unknown: a state GitHub added after Hangar was written; shown as GitHub wrote it, neutrally,
+ *   and nothing that depends on the state is offered
  */
-export type StateTone = 'running' | 'transitional' | 'stopped' | 'problem' | 'gone';
+export type StateTone = 'running' | 'transitional' | 'stopped' | 'problem' | 'gone' | 'unknown';
 
 const TONES: Record<CodespaceState, StateTone> = {
   Available: 'running',
@@ -57,18 +59,19 @@ export const TONE_LABELS: Record<StateTone, string> = {
   stopped: 'Stopped',
   problem: 'Needs attention',
   gone: 'Gone',
+  unknown: 'Unrecognised',
 };
 
-export function stateTone(state: CodespaceState): StateTone {
-  return TONES[state] ?? 'problem';
+export function stateTone(state: AnyCodespaceState): StateTone {
+  return isCodespaceState(state) ? TONES[state] : 'unknown';
 }
 
-export function isTransitional(state: CodespaceState): boolean {
+export function isTransitional(state: AnyCodespaceState): boolean {
   return stateTone(state) === 'transitional';
 }
 
 export function isCodespaceState(value: string): value is CodespaceState {
-  return (CODESPACE_STATES as readonly string[]).includes(value);
+  return Object.hasOwn(TONES, value);
 }
 
 export type CodespaceAction = 'start' | 'stop' | 'delete' | 'export' | 'rename' | 'changeMachine';
@@ -79,10 +82,16 @@ const allowed: Availability = { allowed: true };
 const refused = (reason: string): Availability => ({ allowed: false, reason });
 
 /** Whether an action makes sense in the codespace's current state, and if not, why (shown to the user). */
-export function actionAvailability(codespace: Pick<Codespace, 'state'>, action: CodespaceAction): Availability {
+export function actionAvailability(codespace: { state: AnyCodespaceState }, action: CodespaceAction): Availability {
   const { state } = codespace;
   const tone = stateTone(state);
   if (tone === 'gone') return refused(`This codespace is ${state === 'Moved' ? 'moved' : 'deleted'}`);
+  if (tone === 'unknown') {
+    // A state newer than Hangar: nothing that assumes what it means. Renaming and deleting do not.
+    return action === 'rename' || action === 'delete'
+      ? allowed
+      : refused(`Hangar does not know the state “${state}” yet, so it offers nothing that depends on it`);
+  }
   const busy = refused(`Wait until it is no longer ${state}`);
 
   switch (action) {
@@ -106,13 +115,14 @@ export function actionAvailability(codespace: Pick<Codespace, 'state'>, action: 
 }
 
 /** Work that exists only inside the codespace and would be lost with it. */
-export function workAtRisk(codespace: Pick<Codespace, 'git_status'>): {
+export function workAtRisk(codespace: { git_status?: Codespace['git_status'] | null }): {
   unpushed: boolean;
   uncommitted: boolean;
   ahead: number;
   atRisk: boolean;
 } {
-  const git = codespace.git_status;
+  // GitHub may leave git_status out (or answer it empty): nothing known is nothing at risk.
+  const git = codespace.git_status ?? {};
   const ahead = git.ahead ?? 0;
   const unpushed = Boolean(git.has_unpushed_changes) || ahead > 0;
   const uncommitted = Boolean(git.has_uncommitted_changes);

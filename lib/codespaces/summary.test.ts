@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeCodespace } from '@/lib/test/fixtures';
 import { summarizeCodespace } from './summary';
+import type { Codespace } from './types';
 
 describe('the list’s summary of a codespace', () => {
   it('keeps what the list shows, filters and sorts on', () => {
@@ -21,5 +22,22 @@ describe('the list’s summary of a codespace', () => {
   it('is a small fraction of GitHub’s object', () => {
     const codespace = makeCodespace();
     expect(JSON.stringify(summarizeCodespace(codespace)).length).toBeLessThan(JSON.stringify(codespace).length / 3);
+  });
+});
+
+describe('the summary of a codespace GitHub answered sparsely', () => {
+  it('reads a missing git_status as empty and a missing machine as none', () => {
+    const sparse = makeCodespace({ state: 'Hibernating' as Codespace['state'] }) as Partial<Codespace>;
+    delete sparse.git_status;
+    delete sparse.machine;
+    const summary = summarizeCodespace(sparse as Codespace);
+    expect(summary.git_status).toEqual({});
+    expect(summary.machine).toBeNull();
+    expect(summary.state).toBe('Hibernating');
+  });
+
+  it('keeps none of the fields Hangar does not know', () => {
+    const grown = { ...makeCodespace(), hibernated_at: '2026-11-20T10:00:00Z', snapshot: { id: 'x' } } as Codespace;
+    expect(Object.keys(summarizeCodespace(grown))).not.toContain('snapshot');
   });
 });

@@ -10,8 +10,9 @@ export function summarizeCodespace(c: Codespace): CodespaceSummary {
     last_used_at: c.last_used_at,
     created_at: c.created_at,
     location: c.location,
-    git_status: c.git_status,
-    machine: c.machine,
+    // GitHub may leave it out; the list reads an empty one as nothing known ("—").
+    git_status: c.git_status ?? {},
+    machine: c.machine ?? null,
     idle_timeout_minutes: c.idle_timeout_minutes,
     retention_expires_at: c.retention_expires_at,
     retention_period_minutes: c.retention_period_minutes,

@@ -3,6 +3,11 @@ import type { components } from '@octokit/openapi-types';
 /** GitHub's own shapes, from its OpenAPI description. */
 export type Codespace = components['schemas']['codespace'];
 export type CodespaceState = Codespace['state'];
+/**
+ * Any state GitHub may write: the documented ones, and ones it adds later (shown as written, see
+ * `stateTone`). Functions that only read a state take this.
+ */
+export type AnyCodespaceState = CodespaceState | (string & {});
 export type CodespaceMachine = components['schemas']['codespace-machine'];
 export type CodespaceExport = components['schemas']['codespace-export-details'];
 export type GitHubUser = components['schemas']['simple-user'];

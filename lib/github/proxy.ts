@@ -23,6 +23,9 @@ const FORWARDED_HEADERS = [
   'x-ratelimit-reset',
   'x-ratelimit-used',
   'x-ratelimit-resource',
+  // GitHub's reasons for a refusal, passed as written (untrusted; read by lib/github/refusals.ts).
+  'x-github-sso',
+  'x-accepted-github-permissions',
 ];
 
 /** An error Hangar answers itself: `{ message, status }`. */

@@ -14,6 +14,8 @@ import {
   type UserKey,
 } from '@/lib/github/store';
 import { SingleFlight } from '@/lib/github/single-flight';
+import { brokenAnswer, brokenAnswerMessage, brokenAnswerStatus } from '@/lib/github/broken-answers';
+import { logEvent } from '@/lib/server/log';
 
 /** One call to GitHub's REST API on behalf of a signed-in user (already validated against the allowlist). */
 export interface GithubCall {
@@ -26,6 +28,11 @@ export interface GithubCall {
   body?: unknown;
   /** The browser's own `If-None-Match`, used upstream when the server has no ETag of its own. */
   ifNoneMatch?: string | null;
+  /**
+   * Whether the server keeps this read's answer to revalidate it (default: yes). Only reads the
+   * page polls gain from it; for the others an entry would only take room from everyone else's.
+   */
+  cacheable?: boolean;
 }
 
 export interface GithubAnswer {
@@ -53,6 +60,26 @@ export interface UpstreamDeps {
 
 const defaultDeps = (): UpstreamDeps => ({ store: githubStore(), reader: githubReader, writer: githubClient, now: Date.now });
 
+/**
+ * The most of one GitHub answer Hangar will read and hold: GitHub's largest pages are a few MB (a
+ * page of 100 codespaces is under 1 MB); anything far past that is not an answer worth holding.
+ */
+export const MAX_GITHUB_BODY_BYTES = Number(process.env.HANGAR_GITHUB_MAX_BODY_BYTES) || 16 * 1024 * 1024;
+
+/** GitHub sent something that cannot be passed on as its answer (broken-answers.ts). */
+class BrokenAnswer extends Error {
+  constructor(
+    readonly status: number,
+    readonly headers: Record<string, string>,
+    readonly problem: string,
+    /** Whether asking again may help: a broken page from a struggling edge may; an oversized body will not. */
+    readonly retryable = true,
+  ) {
+    super(`GitHub answered ${status} with ${problem}`);
+    this.name = 'BrokenAnswer';
+  }
+}
+
 /** Concurrent reads per user, as Octokit's throttling allowed (its global group): GitHub asks for restraint. */
 const readGate = new KeyedGate(10);
 /** Reads that fail on GitHub's side (5xx, connection) are tried again this often, after 1 s, then 4 s. */
@@ -60,7 +87,9 @@ const READ_RETRIES = 2;
 const RETRY_BASE_MS = Number(process.env.HANGAR_RETRY_BASE_MS ?? 1000);
 
 function retryable(error: unknown, signal: AbortSignal): boolean {
-  if (signal.aborted || !(error instanceof RequestError)) return false;
+  if (signal.aborted) return false;
+  if (error instanceof BrokenAnswer) return error.retryable;
+  if (!(error instanceof RequestError)) return false;
   if ((error as Error).name === 'AbortError') return false;
   return error.status >= 500;
 }
@@ -83,6 +112,30 @@ function hangarAnswer(status: number, message: string, headers: Record<string, s
   return { status, body: JSON.stringify({ message, status }), headers, from: 'hangar' };
 }
 
+/** A body as text, read no further than the cap (its stream is cancelled there). */
+async function readCappedText(stream: ReadableStream<Uint8Array>, status: number, headers: Record<string, string>): Promise<string> {
+  const declared = Number(headers['content-length']);
+  if (declared > MAX_GITHUB_BODY_BYTES) {
+    await stream.cancel();
+    throw new BrokenAnswer(status, headers, 'a body larger than Hangar holds', false);
+  }
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_GITHUB_BODY_BYTES) {
+      await reader.cancel();
+      throw new BrokenAnswer(status, headers, 'a body larger than Hangar holds', false);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
 function stringHeaders(headers: Record<string, string | number | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = String(value);
@@ -101,8 +154,9 @@ export async function callGithub(token: string, call: GithubCall, deps: Upstream
   const { store } = deps;
   const user = userKeyOf(token);
   const isGet = call.method === 'GET';
+  const cacheable = isGet && call.cacheable !== false;
   const resource = isGet ? resourceKey(expandRoute(call.route, call.params), call.query) : '';
-  const [cached, limit] = await Promise.all([isGet ? store.getAnswer(user, resource) : undefined, store.getRateLimit(user)]);
+  const [cached, limit] = await Promise.all([cacheable ? store.getAnswer(user, resource) : undefined, store.getRateLimit(user)]);
 
   if (isBlocked(limit, deps.now())) {
     const blocked = blockedAnswer(limit, deps.now());
@@ -112,7 +166,7 @@ export async function callGithub(token: string, call: GithubCall, deps: Upstream
   // The server's own ETag first: with it a 304 can be answered with a body. Failing that, the
   // browser's: a 304 then tells the browser its copy is current.
   const ifNoneMatch = isGet ? (cached?.etag ?? call.ifNoneMatch ?? undefined) : undefined;
-  const exchange = () => exchangeWithGithub(token, call, { user, resource, ifNoneMatch, limit }, deps);
+  const exchange = () => exchangeWithGithub(token, call, { user, resource, ifNoneMatch, limit, cacheable }, deps);
   // The same GET of the same user, in flight already (several tabs, a burst): one request upstream.
   const answer = isGet ? await sharedReads.run(`${user} ${resource} ${ifNoneMatch ?? ''}`, exchange) : await exchange();
 
@@ -143,6 +197,26 @@ function encodedBody(answer: CachedAnswer): Uint8Array<ArrayBuffer> {
 const sharedReads = new SingleFlight<GithubAnswer>();
 
 /**
+ * GitHub's error answer, when its body is not GitHub's JSON: Octokit hands over an HTML page or a
+ * cut-off body as a string (it parses only what it can), and nothing for an empty one.
+ */
+function brokenError(error: unknown): BrokenAnswer | null {
+  if (!(error instanceof RequestError && error.response) || error.status === 304) return null;
+  const headers = stringHeaders(error.response.headers);
+  const data: unknown = error.response.data;
+  const text =
+    typeof data === 'string'
+      ? data
+      : data instanceof ArrayBuffer
+        ? new TextDecoder().decode(data)
+        : data === undefined || data === null
+          ? null
+          : JSON.stringify(data);
+  const problem = brokenAnswer(error.status, headers['content-type'], text);
+  return problem ? new BrokenAnswer(error.status, headers, problem) : null;
+}
+
+/**
  * One request to GitHub and what it teaches: the user's rate-limit state, and for a GET with an
  * ETag, the answer to revalidate next time (stored before anyone is answered, so another
  * instance sharing the store can use it at once).
@@ -155,11 +229,13 @@ async function exchangeWithGithub(
     resource,
     ifNoneMatch,
     limit,
-  }: { user: UserKey; resource: string; ifNoneMatch: string | undefined; limit: RateLimitState | undefined },
+    cacheable,
+  }: { user: UserKey; resource: string; ifNoneMatch: string | undefined; limit: RateLimitState | undefined; cacheable: boolean },
   deps: UpstreamDeps,
 ): Promise<GithubAnswer> {
   const { store } = deps;
   const isGet = call.method === 'GET';
+  const operation = `${call.method} ${call.route}`;
   let status: number;
   let headers: Record<string, string>;
   let body: string | null;
@@ -172,19 +248,40 @@ async function exchangeWithGithub(
     // GitHub's JSON passes through as text: parsing and serialising it again would only cost time.
     request: { signal, parseSuccessResponseBody: false },
   };
+  // One exchange, body read and checked: a broken answer throws, so a GET tries again as for a 5xx.
+  const attempt = async (response: { status: number; headers: Record<string, string | number | undefined>; data: unknown }) => {
+    const answerHeaders = stringHeaders(response.headers);
+    const data = response.data;
+    const text =
+      data instanceof ReadableStream
+        ? await readCappedText(data, response.status, answerHeaders)
+        : data === undefined || data === ''
+          ? null
+          : JSON.stringify(data);
+    const problem = brokenAnswer(response.status, answerHeaders['content-type'], text);
+    if (problem) throw new BrokenAnswer(response.status, answerHeaders, problem);
+    return { status: response.status, headers: answerHeaders, body: text === '' ? null : text };
+  };
   try {
-    const endpoint = `${call.method} ${call.route}`;
-    const response = isGet
-      ? await read(user, signal, () => deps.reader(token).request(endpoint, parameters))
+    const answer = isGet
+      ? await read(user, signal, async () => attempt(await deps.reader(token).request(operation, parameters)))
       : // A mutation is never repeated automatically: a create must not happen twice.
-        await deps.writer(token).request(endpoint, { ...parameters, request: { ...parameters.request, retries: 0 } });
-    status = response.status;
-    headers = stringHeaders(response.headers);
-    const data: unknown = response.data;
-    body =
-      data instanceof ReadableStream ? await new Response(data).text() : data === undefined || data === '' ? null : JSON.stringify(data);
-    if (body === '') body = null;
+        await attempt(await deps.writer(token).request(operation, { ...parameters, request: { ...parameters.request, retries: 0 } }));
+    ({ status, headers, body } = answer);
   } catch (error) {
+    const broken = error instanceof BrokenAnswer ? error : brokenError(error);
+    if (broken) {
+      const learned = nextRateLimitState(broken.status, broken.headers, deps.now());
+      if (learned && rateLimitChanged(limit, learned)) await store.putRateLimit(user, learned);
+      logEvent('warn', 'github.broken-answer', {
+        operation,
+        status: broken.status,
+        problem: broken.problem,
+        contentType: broken.headers['content-type'] ?? null,
+      });
+      const answered = brokenAnswerStatus(broken.status);
+      return hangarAnswer(answered, brokenAnswerMessage(broken.status, broken.problem));
+    }
     if (!(error instanceof RequestError && error.response)) {
       return hangarAnswer(504, 'GitHub is not answering. Hangar will keep trying.');
     }
@@ -196,7 +293,7 @@ async function exchangeWithGithub(
 
   const learned = nextRateLimitState(status, headers, deps.now());
   if (learned && rateLimitChanged(limit, learned)) await store.putRateLimit(user, learned);
-  if (isGet && status === 200 && headers.etag && body !== null) {
+  if (cacheable && status === 200 && headers.etag && body !== null) {
     await store.putAnswer(user, resource, { etag: headers.etag, body, link: headers.link, lastModified: headers['last-modified'] });
   }
   return { status, body, headers, from: 'github' };

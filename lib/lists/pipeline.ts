@@ -31,7 +31,7 @@ export const GROUP_LABELS: Record<GroupKey, string> = {
 };
 
 /** A state filter is one GitHub state (`Available`) or a tone covering several (`running`). */
-export const STATE_GROUPS = ['running', 'transitional', 'stopped', 'problem', 'gone'] as const satisfies readonly StateTone[];
+export const STATE_GROUPS = ['running', 'transitional', 'stopped', 'problem', 'gone', 'unknown'] as const satisfies readonly StateTone[];
 
 /** Every filter a list may have, as it is written in the URL. */
 export interface ViewFilters {

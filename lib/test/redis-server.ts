@@ -24,8 +24,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
+/** A new redis-server; `port` starts it again where a stopped one was (a Redis outage and its end). */
+export async function startRedisServer({ port: fixedPort }: { port?: number } = {}): Promise<RedisServer> {
+  const port = fixedPort ?? (await freePort());
   const child: ChildProcess = spawn(
     REDIS_SERVER,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],

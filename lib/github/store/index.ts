@@ -1,5 +1,5 @@
 import 'server-only';
-import { DEFAULT_MAX_BYTES, MemoryStore } from './memory-store';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_USER_BYTES, MemoryStore } from './memory-store';
 import type { RedisConnection } from './redis-connection';
 import { RedisStore } from './redis-store';
 import type { GithubStateStore } from './types';
@@ -13,12 +13,14 @@ const holder = globalThis as typeof globalThis & { __hangarGithubStore?: GithubS
 /**
  * The server's store for conditional requests and rate limits, chosen when the server starts:
  * Redis when `REDIS_URL` is set (several instances share it), otherwise this process's memory,
- * capped at `HANGAR_CACHE_MAX_BYTES` (default 64 MB).
+ * capped at `HANGAR_CACHE_MAX_BYTES` (default 64 MB) and `HANGAR_CACHE_USER_MAX_BYTES` a user
+ * (default 2 MB; in Redis, the most one answer may take).
  */
 export function githubStore(): GithubStateStore {
+  const maxUserBytes = Number(process.env.HANGAR_CACHE_USER_MAX_BYTES) || DEFAULT_MAX_USER_BYTES;
   holder.__hangarGithubStore ??= process.env.REDIS_URL
-    ? new RedisStore(process.env.REDIS_URL)
-    : new MemoryStore({ maxBytes: Number(process.env.HANGAR_CACHE_MAX_BYTES) || DEFAULT_MAX_BYTES });
+    ? new RedisStore(process.env.REDIS_URL, { maxAnswerBytes: maxUserBytes })
+    : new MemoryStore({ maxBytes: Number(process.env.HANGAR_CACHE_MAX_BYTES) || DEFAULT_MAX_BYTES, maxUserBytes });
   return holder.__hangarGithubStore;
 }
 

@@ -91,3 +91,49 @@ describe('store keys', () => {
     expect(resourceKey('/user')).toBe('GET /user');
   });
 });
+
+describe('a noisy neighbour in the in-memory store', () => {
+  const body = 'x'.repeat(1_000);
+  const one = answerBytes('GET /r/000', answer(body));
+
+  it('lets one user filling the store evict only their own answers, never another user’s', async () => {
+    // Room for 100 answers in all, 10 per user.
+    const store = new MemoryStore({ maxBytes: one * 100, maxUserBytes: one * 10 });
+    await store.putAnswer(bob, 'GET /r/000', answer(body));
+    await store.putAnswer(bob, 'GET /r/001', answer(body));
+    for (let i = 0; i < 500; i++) await store.putAnswer(alice, `GET /r/${String(i).padStart(3, '0')}`, answer(body));
+
+    expect(await store.getAnswer(bob, 'GET /r/000')).toBeDefined();
+    expect(await store.getAnswer(bob, 'GET /r/001')).toBeDefined();
+    expect(store.bytesOf(alice)).toBeLessThanOrEqual(store.maxUserBytes);
+    // Alice keeps her most recent answers.
+    expect(await store.getAnswer(alice, 'GET /r/499')).toBeDefined();
+    expect(await store.getAnswer(alice, 'GET /r/480')).toBeUndefined();
+    expect(store.size).toBe(12);
+  });
+
+  it('evicts a user’s least recently used answer first, counting what they read as used', async () => {
+    const store = new MemoryStore({ maxBytes: one * 100, maxUserBytes: one * 3 + 10 });
+    for (const r of ['GET /r/000', 'GET /r/001', 'GET /r/002']) await store.putAnswer(alice, r, answer(body));
+    await store.getAnswer(alice, 'GET /r/000');
+    await store.putAnswer(alice, 'GET /r/003', answer(body));
+    expect(await store.getAnswer(alice, 'GET /r/001')).toBeUndefined();
+    expect(await store.getAnswer(alice, 'GET /r/000')).toBeDefined();
+  });
+
+  it('keeps no answer larger than a user’s whole quota', async () => {
+    const store = new MemoryStore({ maxBytes: 1_000_000, maxUserBytes: 5_000 });
+    await store.putAnswer(alice, 'GET /small', answer('{}'));
+    await store.putAnswer(alice, 'GET /huge', answer('x'.repeat(6_000)));
+    expect(await store.getAnswer(alice, 'GET /huge')).toBeUndefined();
+    expect(await store.getAnswer(alice, 'GET /small')).toBeDefined();
+  });
+
+  it('counts a user’s bytes back down as their answers go, so the quota never leaks', async () => {
+    const store = new MemoryStore({ maxBytes: one * 4, maxUserBytes: one * 4 });
+    for (let i = 0; i < 20; i++) await store.putAnswer(i % 2 ? alice : bob, `GET /r/${String(i).padStart(3, '0')}`, answer(body));
+    expect(store.bytesOf(alice) + store.bytesOf(bob)).toBe(store.bytes);
+    await store.close();
+    expect(store.bytesOf(alice)).toBe(0);
+  });
+});

@@ -3,7 +3,7 @@
  * behaves when Redis is not there.
  */
 import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startRedisServer, type RedisServer } from '@/lib/test/redis-server';
 import { RedisStore } from './redis-store';
 import { resourceKey, userKeyOf } from './types';
@@ -84,5 +84,49 @@ describe('the Redis store', () => {
     await store.putAnswer(mona, list, { etag: 'W/"x"', body: '{}' });
     expect(await store.getRateLimit(mona)).toBeUndefined();
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('the Redis store when Redis goes away and comes back', () => {
+  it('misses at once while Redis is down, says so once, and recovers when it is back', async () => {
+    const own = await startRedisServer();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const store = open(own.url, { timeoutMs: 300, prefix: 'outage-test' });
+    try {
+      await store.putAnswer(mona, list, { etag: 'W/"before"', body: '{}' });
+      expect(await store.getAnswer(mona, list)).toMatchObject({ etag: 'W/"before"' });
+      expect(await store.available()).toBe(true);
+
+      await own.stop();
+      // The first call may wait out the deadline; every one after that misses at once.
+      await store.getAnswer(mona, list);
+      const started = Date.now();
+      for (let i = 0; i < 20; i++) expect(await store.getAnswer(mona, list)).toBeUndefined();
+      await store.putAnswer(mona, list, { etag: 'W/"during"', body: '{}' });
+      expect(Date.now() - started).toBeLessThan(200);
+      expect(await store.available()).toBe(false);
+      const complaints = logged.mock.calls.filter((call) => String(call[0]).includes('"state":"unavailable"'));
+      expect(complaints).toHaveLength(1);
+
+      const back = await startRedisServer({ port: own.port });
+      try {
+        await expect.poll(() => store.available(), { timeout: 10_000, interval: 200 }).toBe(true);
+        await store.putAnswer(mona, list, { etag: 'W/"after"', body: '{}' });
+        expect(await store.getAnswer(mona, list)).toMatchObject({ etag: 'W/"after"' });
+      } finally {
+        await store.close();
+        await back.stop();
+      }
+    } finally {
+      logged.mockRestore();
+    }
+  }, 30_000);
+
+  it('does not write an answer larger than it may hold', async () => {
+    const store = open(redis.url, { prefix: 'size-test', maxAnswerBytes: 1_000 });
+    await store.putAnswer(mona, list, { etag: 'W/"big"', body: 'x'.repeat(2_000) });
+    expect(await store.getAnswer(mona, list)).toBeUndefined();
+    await store.putAnswer(mona, list, { etag: 'W/"small"', body: '{}' });
+    expect(await store.getAnswer(mona, list)).toMatchObject({ etag: 'W/"small"' });
   });
 });

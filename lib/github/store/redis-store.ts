@@ -9,13 +9,18 @@ export interface RedisStoreOptions {
   answerTtlSeconds?: number;
   /** A Redis call slower than this counts as a miss: the cache must never make GitHub calls slower. */
   timeoutMs?: number;
+  /** Answers larger than this are not written: one user's huge answer must not crowd out others'. */
+  maxAnswerBytes?: number;
 }
 
 /**
  * The shared store for several Hangar instances (`REDIS_URL`): what one instance learned (an ETag
  * and its body, GitHub's "rate limit reached") serves all. Keys carry the user's token hash, never
  * the token. If Redis is slow or down, reads miss and writes are dropped, and Hangar goes on
- * asking GitHub directly: the store is an economy, never a dependency.
+ * asking GitHub directly: the store is an economy, never a dependency (lib/github/store/redis-connection.ts).
+ *
+ * Every answer expires (`answerTtlSeconds`, 6 h): with `maxmemory-policy allkeys-lru` Redis
+ * evicts the least recently used first when full, and keys of users long gone never linger.
  */
 export class RedisStore implements GithubStateStore {
   readonly kind = 'redis';
@@ -23,13 +28,15 @@ export class RedisStore implements GithubStateStore {
   readonly connection: RedisConnection;
   private readonly prefix: string;
   private readonly answerTtlSeconds: number;
+  private readonly maxAnswerBytes: number;
 
   constructor(
     url: string | RedisConnection,
-    { prefix = 'hangar:v1', answerTtlSeconds = 6 * 60 * 60, timeoutMs = 500 }: RedisStoreOptions = {},
+    { prefix = 'hangar:v1', answerTtlSeconds = 6 * 60 * 60, timeoutMs = 500, maxAnswerBytes = 2 * 1024 * 1024 }: RedisStoreOptions = {},
   ) {
     this.prefix = prefix;
     this.answerTtlSeconds = answerTtlSeconds;
+    this.maxAnswerBytes = maxAnswerBytes;
     this.connection = typeof url === 'string' ? new RedisConnection(url, { timeoutMs }) : url;
   }
 
@@ -48,6 +55,7 @@ export class RedisStore implements GithubStateStore {
 
   async putAnswer(user: UserKey, resource: string, answer: CachedAnswer): Promise<void> {
     const value = JSON.stringify({ ...answer, resource });
+    if (value.length > this.maxAnswerBytes) return;
     await this.connection.run((c) =>
       c.set(this.answerKey(user, resource), value, { expiration: { type: 'EX', value: this.answerTtlSeconds } }),
     );
@@ -67,6 +75,11 @@ export class RedisStore implements GithubStateStore {
     // GitHub's window is an hour; the state means nothing once both it and any block are over.
     const until = Math.max(state.reset * 1000, state.blockedUntil ?? 0, Date.now()) + 60_000;
     await this.connection.run((c) => c.set(this.rateLimitKey(user), JSON.stringify(state), { expiration: { type: 'PXAT', value: until } }));
+  }
+
+  /** Whether Redis answers now (the health check). */
+  available(): Promise<boolean> {
+    return this.connection.available();
   }
 
   async close(): Promise<void> {

@@ -45,6 +45,8 @@ export interface GithubStateStore {
   putAnswer(user: UserKey, resource: string, answer: CachedAnswer): Promise<void>;
   getRateLimit(user: UserKey): Promise<RateLimitState | undefined>;
   putRateLimit(user: UserKey, state: RateLimitState): Promise<void>;
+  /** Whether the store answers now (the health check asks); a store that does not only costs cache misses. */
+  available(): Promise<boolean>;
   /** Drops every connection the store holds (tests, shutdown). */
   close(): Promise<void>;
 }

@@ -1,0 +1,74 @@
+import { expect, test, type Page } from '@playwright/test';
+import { emulator, row, signIn } from './helpers';
+
+/**
+ * GitHub's hard edges as demo mode shows them, through sso-sam (emulator/hard-edges.ts): a
+ * codespace in a state Hangar does not know, one GitHub answered sparsely, and a Start refused for
+ * a fine-grained permission. The page says what happened and keeps working.
+ */
+
+test.beforeEach(async ({ request }) => emulator.reset(request));
+
+async function samsCodespace(page: Page, displayName: string) {
+  const { codespaces } = await (await page.request.get('/api/github/user/codespaces?per_page=100')).json();
+  const found = codespaces.find((c: { display_name: string }) => c.display_name === displayName);
+  expect(found, displayName).toBeTruthy();
+  return found as { name: string; state: string };
+}
+
+test('a list with a state Hangar does not know renders it as GitHub wrote it, and offers nothing that assumes it', async ({ page }) => {
+  await signIn(page, 'sso-sam');
+  const hibernating = await samsCodespace(page, 'Hibernating experiment');
+  expect(hibernating.state).toBe('Hibernating');
+
+  const target = row(page, hibernating.name);
+  await expect(target.locator('[data-codespace-state]')).toHaveText('Hibernating');
+  await expect(target.locator('[data-codespace-state]')).toHaveAttribute('data-state-tone', 'unknown');
+  await expect(target.getByRole('group', { name: /^Start unavailable: Hangar does not know the state “Hibernating”/ })).toBeVisible();
+  // The rest of the list is as ever.
+  const everyday = await samsCodespace(page, 'Everyday work');
+  await expect(row(page, everyday.name).getByRole('button', { name: 'Stop' })).toBeEnabled();
+
+  await page.goto(`/codespaces/${hibernating.name}`);
+  await expect(page.getByRole('button', { name: 'Delete' })).toBeEnabled();
+  await expect(page.locator('[data-codespace-state]').first()).toHaveText('Hibernating');
+});
+
+test('a codespace GitHub answered without machine, git status or retention shows “—” where they would be', async ({ page }) => {
+  await signIn(page, 'sso-sam');
+  const sparse = await samsCodespace(page, 'Sparse answer');
+  await expect(row(page, sparse.name).getByText('No machine')).toBeAttached();
+
+  await page.goto(`/codespaces/${sparse.name}`);
+  const git = page.getByRole('region', { name: 'Git status' });
+  await expect(git).toContainText('— ahead');
+  await expect(git).toContainText('— behind');
+  await expect(page.getByRole('region', { name: 'Machine' })).toContainText('—');
+});
+
+test('a Start refused for a missing permission names it, in words and as GitHub spells it; nothing starts', async ({ page, request }) => {
+  await signIn(page, 'sso-sam');
+  const target = await samsCodespace(page, 'Start needs a permission');
+  const since = Date.now();
+  await row(page, target.name).getByRole('button', { name: 'Start' }).click();
+
+  await expect(page.getByText('Could not start Start needs a permission: Not allowed')).toBeVisible();
+  await expect(page.getByText('Codespaces lifecycle admin (write) — codespaces_lifecycle_admin=write', { exact: false })).toBeVisible();
+  await expect(row(page, target.name).locator('[data-codespace-state]')).toHaveText('Shutdown');
+  const starts = (await emulator.log(request, since)).filter((e) => e.method === 'POST');
+  expect(starts).toEqual([expect.objectContaining({ path: `/user/codespaces/${target.name}/start`, status: 403 })]);
+});
+
+test('an HTML error page from GitHub on a Start reaches the page as words, never as HTML', async ({ page, request }) => {
+  await signIn(page, 'mona');
+  const { codespaces } = await (await page.request.get('/api/github/user/codespaces?per_page=100')).json();
+  const stopped = codespaces.find((c: { state: string }) => c.state === 'Shutdown') as { name: string };
+  await emulator.fault(request, { method: 'POST', path: `^/user/codespaces/${stopped.name}/start$`, kind: 'html', status: 503 });
+  await page.getByRole('searchbox', { name: 'Filter by text' }).fill(stopped.name);
+  await row(page, stopped.name).getByRole('button', { name: 'Start' }).click();
+
+  await expect(page.getByText('GitHub is having trouble')).toBeVisible();
+  await expect(page.getByText(/GitHub answered 503 with an HTML page/)).toBeVisible();
+  await expect(page.getByText('Unicorn')).toHaveCount(0);
+  await expect(row(page, stopped.name).locator('[data-codespace-state]')).toHaveText('Shutdown');
+});

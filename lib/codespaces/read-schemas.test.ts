@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { makeCodespace } from '@/lib/test/fixtures';
+import { readCodespace, readCodespacePage, readCodespaceSummary } from './read-schemas';
+
+const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+
+describe('reading a codespace as GitHub answers it', () => {
+  it('reads GitHub’s answer as it is', () => {
+    const codespace = makeCodespace({ name: 'literate-space-giggle-jp6xq5g7hw5x', display_name: 'Usage view' });
+    const read = readCodespace(json(codespace));
+    expect(read).toEqual({ ok: true, value: json(codespace) });
+  });
+
+  it('takes a state GitHub added later, as written, and keeps fields it does not know without caring about them', () => {
+    const grown = { ...json(makeCodespace()), state: 'Hibernating', hibernated_at: '2026-11-20T10:00:00Z', snapshot: { id: 'snap' } };
+    const read = readCodespace(grown);
+    expect(read.ok && read.value.state).toBe('Hibernating');
+    expect(read.ok && readCodespaceSummary(grown)).toMatchObject({ ok: true, value: { state: 'Hibernating' } });
+  });
+
+  it('fills what GitHub left out: no machine, empty git status, no folders', () => {
+    const sparse = json(makeCodespace());
+    delete sparse.git_status;
+    delete sparse.recent_folders;
+    delete sparse.retention_expires_at;
+    sparse.machine = null;
+    const read = readCodespace(sparse);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.value.machine).toBeNull();
+    expect(read.value.git_status).toEqual({});
+    expect(read.value.recent_folders).toEqual([]);
+    expect(read.value.retention_expires_at).toBeUndefined();
+    expect(readCodespaceSummary(sparse)).toMatchObject({ ok: true, value: { machine: null, git_status: {} } });
+  });
+
+  it('holds what Hangar builds links and requests from to GitHub’s rules', () => {
+    const base = json(makeCodespace());
+    for (const [field, value] of [
+      ['name', '../../user/keys'],
+      ['name', 'a/b'],
+      ['name', ''],
+      ['id', '12'],
+      ['state', ''],
+      ['state', 'x'.repeat(65)],
+    ] as const) {
+      const read = readCodespace({ ...base, [field]: value });
+      expect(read.ok, `${field}=${value}`).toBe(false);
+      expect(!read.ok && read.message).toMatch(new RegExp(`^${field}:`));
+    }
+    expect(readCodespace({ ...base, repository: { id: 1, full_name: 'javascript:alert(1)' } }).ok).toBe(false);
+    expect(readCodespace({ ...base, owner: { login: '<b>', id: 1 } }).ok).toBe(false);
+    expect(readCodespace({ ...base, git_status: { ahead: 'lots' } }).ok).toBe(false);
+    expect(readCodespace('<html>Unicorn!</html>').ok).toBe(false);
+    expect(readCodespace(null).ok).toBe(false);
+  });
+});
+
+describe('reading a page of codespaces', () => {
+  it('keeps every codespace it can read and counts those it cannot, never failing the page for one', () => {
+    const good = json(makeCodespace({ name: 'good-one' }));
+    const page = readCodespacePage({ total_count: 3, codespaces: [good, { ...good, name: '../x' }, { ...good, state: 'Hibernating' }] });
+    expect(page.ok && page.value.codespaces.map((c) => c.state)).toEqual(['Shutdown', 'Hibernating']);
+    expect(page.ok && page.value).toMatchObject({ totalCount: 3, unreadable: 1 });
+  });
+
+  it('refuses what is not a page at all', () => {
+    expect(readCodespacePage([]).ok).toBe(false);
+    expect(readCodespacePage({ codespaces: 'nope', total_count: 1 }).ok).toBe(false);
+  });
+});

@@ -32,5 +32,7 @@ export function setGithubStore(store: GithubStateStore | undefined) {
 /** The Redis connection of the shared store, when there is one (`REDIS_URL`): renewals use it too. */
 export function sharedRedis(): RedisConnection | null {
   const store = githubStore();
-  return store instanceof RedisStore ? store.connection : null;
+  // By kind, not instanceof: route handlers and pages are bundled apart, each with its own copy of
+  // the class, and the store on globalThis was made by whichever asked first.
+  return store.kind === 'redis' ? (store as RedisStore).connection : null;
 }

@@ -21,6 +21,8 @@ export class RedisConnection {
   private ready: Promise<boolean> | null = null;
   /** Since when Redis has failed to answer (a failed connection or command); null while it answers. */
   private downSince: number | null = null;
+  /** Once connected, a lost connection is an outage (misses at once); before, a first connection is still on its way. */
+  private connectedOnce = false;
   private lastComplaint = 0;
 
   constructor(url: string, { timeoutMs = 500 }: RedisConnectionOptions = {}) {
@@ -33,7 +35,24 @@ export class RedisConnection {
     });
     // Without a listener an unreachable Redis would crash the server; here it is only reported.
     this.client.on('error', (error: Error) => this.complain(error));
-    this.client.on('ready', () => this.answering());
+    this.client.on('ready', () => {
+      this.connectedOnce = true;
+      this.answering();
+    });
+    // Connect at once, so the first request that needs Redis does not also wait for the connection.
+    void this.connect();
+  }
+
+  private connect(): Promise<boolean> {
+    this.ready ??= this.client.connect().then(
+      () => true,
+      (error: Error) => {
+        this.complain(error);
+        this.ready = null;
+        return false;
+      },
+    );
+    return this.ready;
   }
 
   /**
@@ -42,20 +61,11 @@ export class RedisConnection {
    */
   async run<T>(command: (client: Client) => Promise<T>, deadlineMs = this.timeoutMs): Promise<T | undefined> {
     // Known to be down and not reconnected yet: a miss at once, not a wait for every request.
-    if (this.downSince !== null && !this.client.isReady) return undefined;
+    if (this.connectedOnce && this.downSince !== null && !this.client.isReady) return undefined;
     let timer: NodeJS.Timeout | undefined;
     const attempt = (async () => {
-      if (!this.client.isReady) {
-        this.ready ??= this.client.connect().then(
-          () => true,
-          (error: Error) => {
-            this.complain(error);
-            this.ready = null;
-            return false;
-          },
-        );
-        if (!(await this.ready)) return undefined;
-      }
+      // node-redis reconnects a lost connection by itself; only a first connection is asked for here.
+      if (!this.client.isReady && !this.connectedOnce && !(await this.connect())) return undefined;
       const result = await command(this.client);
       this.answering();
       return result;

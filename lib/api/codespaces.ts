@@ -1,14 +1,8 @@
 import { operations } from '@/lib/github/operations';
-import { summarizeCodespace } from '@/lib/codespaces/summary';
-import type { Codespace, CodespaceExport, CodespaceMachine, CodespaceSummary } from '@/lib/codespaces/types';
+import type { Codespace, CodespaceExport, CodespaceMachine } from '@/lib/codespaces/types';
 import { browserTransport } from './client';
-import { listPages, type GithubTransport, type ListPage } from './transport';
-
-/** One page of the user's codespaces as the list keeps it: summaries (a twentieth of GitHub's objects). */
-const summaryPage = (page: { total_count: number; codespaces: Codespace[] }): ListPage<CodespaceSummary> => ({
-  items: page.codespaces.map(summarizeCodespace),
-  total: page.total_count,
-});
+import { codespaceInFull, codespaceSummaryPage } from './read-codespaces';
+import { listPages, type GithubTransport } from './transport';
 
 /** A page of a list of codespaces, and how many there are in all. */
 export const CODESPACES_PER_PAGE = 100;
@@ -21,9 +15,9 @@ export function codespacesApi(transport: GithubTransport) {
   return {
     /** Every page of `GET /user/codespaces`, as summaries, as the pages arrive. */
     listPages: (signal?: AbortSignal) =>
-      listPages(transport, operations.listMyCodespaces, { query: { per_page: CODESPACES_PER_PAGE }, signal }, summaryPage),
+      listPages(transport, operations.listMyCodespaces, { query: { per_page: CODESPACES_PER_PAGE }, signal }, codespaceSummaryPage),
     get: async (name: string, signal?: AbortSignal): Promise<Codespace> =>
-      (await transport.request(operations.getMyCodespace, { ...named(name), signal })).data,
+      (await transport.request(operations.getMyCodespace, { ...named(name), signal }, codespaceInFull)).data,
     start: async (name: string): Promise<Codespace> => (await transport.request(operations.startMyCodespace, named(name))).data,
     stop: async (name: string): Promise<Codespace> => (await transport.request(operations.stopMyCodespace, named(name))).data,
     /** GitHub answers 202 and finishes deleting in the background. */

@@ -1,8 +1,8 @@
 import { operations } from '@/lib/github/operations';
 import { usageReportSchema, type UsageItem } from '@/lib/billing/usage-report';
-import { summarizeCodespace } from '@/lib/codespaces/summary';
 import type { Codespace, CodespaceSummary } from '@/lib/codespaces/types';
 import { browserTransport } from './client';
+import { codespaceSummaryPage } from './read-codespaces';
 import type { components } from '@octokit/openapi-types';
 import type { CodespacesAccessVisibility } from '@/lib/secrets/schemas';
 import { listAll, listPages, type GithubTransport, type ListPage } from './transport';
@@ -20,14 +20,6 @@ export interface OrganizationSummary {
 const organizationPage = (page: OrganizationSummary[]): ListPage<OrganizationSummary> => ({ items: page });
 const memberPage = (page: OrgMember[]): ListPage<OrgMember> => ({ items: page });
 const orgRepositoryPage = (page: OrgRepository[]): ListPage<OrgRepository> => ({ items: page });
-const memberCodespacesPage = (page: { total_count: number; codespaces: Codespace[] }): ListPage<CodespaceSummary> => ({
-  items: page.codespaces.map(summarizeCodespace),
-  total: page.total_count,
-});
-const codespacePage = (page: { total_count: number; codespaces: Codespace[] }): ListPage<CodespaceSummary> => ({
-  items: page.codespaces.map(summarizeCodespace),
-  total: page.total_count,
-});
 
 /** A member's codespace as GitHub names it in the organisation's paths. */
 const memberCodespace = (org: string, codespace: Pick<CodespaceSummary, 'name' | 'owner'>) => ({
@@ -42,14 +34,14 @@ export function orgsApi(transport: GithubTransport) {
       listAll(transport, operations.listMyOrganizations, { query: { per_page: 100 }, signal }, organizationPage),
     /** Every page of the organisation's codespaces, as summaries, as they arrive (admin:org). */
     codespacePages: (org: string, signal?: AbortSignal) =>
-      listPages(transport, operations.listOrgCodespaces, { params: { org }, query: { per_page: 100 }, signal }, codespacePage),
+      listPages(transport, operations.listOrgCodespaces, { params: { org }, query: { per_page: 100 }, signal }, codespaceSummaryPage),
     /** One member's codespaces billed to the organisation. */
     memberCodespaces: (org: string, username: string, signal?: AbortSignal): Promise<CodespaceSummary[]> =>
       listAll(
         transport,
         operations.listMemberCodespaces,
         { params: { org, username }, query: { per_page: 100 }, signal },
-        memberCodespacesPage,
+        codespaceSummaryPage,
       ),
     /** Everyone in the organisation (for choosing who may use Codespaces). */
     members: (org: string, signal?: AbortSignal): Promise<OrgMember[]> =>

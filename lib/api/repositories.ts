@@ -1,9 +1,9 @@
 import type { components } from '@octokit/openapi-types';
 import { operations } from '@/lib/github/operations';
 import type { CreateTarget } from '@/lib/codespaces/create-form';
-import { summarizeCodespace } from '@/lib/codespaces/summary';
 import type { Codespace, CodespaceMachine, CodespaceSummary } from '@/lib/codespaces/types';
 import { browserTransport } from './client';
+import { codespaceSummaryPage } from './read-codespaces';
 import { listAll, type GithubTransport, type ListPage } from './transport';
 
 export type Repository = components['schemas']['repository'];
@@ -20,10 +20,6 @@ export function repositoryParams(fullName: string): { owner: string; repo: strin
 
 // Readers of one page each (module level, so unchanged pages are remembered: lib/api/client.ts).
 const arrayPage = <T>(page: T[]): ListPage<T> => ({ items: page });
-const codespaceSummaryPage = (page: { total_count: number; codespaces: Codespace[] }): ListPage<CodespaceSummary> => ({
-  items: page.codespaces.map(summarizeCodespace),
-  total: page.total_count,
-});
 const devcontainerPage = (page: { total_count: number; devcontainers: Devcontainer[] }): ListPage<Devcontainer> => ({
   items: page.devcontainers,
   total: page.total_count,

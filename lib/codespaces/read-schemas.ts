@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { codespaceName, ownerName } from './schemas';
+import * as z from 'zod/mini';
+import { ACCOUNT_NAME, CODESPACE_NAME, REPOSITORY_FULL_NAME } from './patterns';
 import { summarizeCodespace } from './summary';
 import type { Codespace, CodespaceSummary } from './types';
 
@@ -11,49 +11,59 @@ import type { Codespace, CodespaceSummary } from './types';
  * name (paths like /api/github/user/codespaces/<name>), its id, its repository's full name.
  */
 
-const fullName = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'Not a repository full name');
-const timestamp = z.string().min(1).max(64);
-const count = z.number().int().nonnegative();
+const text = (max: number) => z.string().check(z.maxLength(max));
+const fullName = z.string().check(z.regex(REPOSITORY_FULL_NAME, 'Not a repository full name'));
+const timestamp = z.string().check(z.minLength(1), z.maxLength(64));
+const count = z.number().check(z.int(), z.nonnegative());
 
-const account = z.looseObject({ login: ownerName, id: z.number().int() });
+const account = z.looseObject({
+  login: z.string().check(z.regex(ACCOUNT_NAME, 'Not a GitHub account name')),
+  id: z.number().check(z.int()),
+});
 
 const machineRead = z.looseObject({
-  name: z.string().max(100),
-  display_name: z.string().max(200),
-  operating_system: z.string().max(100).optional(),
+  name: text(100),
+  display_name: text(200),
+  operating_system: z.optional(text(100)),
   storage_in_bytes: count,
   memory_in_bytes: count,
   cpus: count,
 });
 
 const gitStatusRead = z.looseObject({
-  ref: z.string().max(255).optional(),
-  ahead: count.optional(),
-  behind: count.optional(),
-  has_unpushed_changes: z.boolean().optional(),
-  has_uncommitted_changes: z.boolean().optional(),
+  ref: z.optional(text(255)),
+  ahead: z.optional(count),
+  behind: z.optional(count),
+  has_unpushed_changes: z.optional(z.boolean()),
+  has_uncommitted_changes: z.optional(z.boolean()),
 });
 
 export const codespaceRead = z.looseObject({
-  id: z.number().int().nonnegative(),
-  name: codespaceName,
-  display_name: z.string().max(200).nullish(),
+  id: count,
+  name: z.string().check(z.regex(CODESPACE_NAME, 'Not a codespace name')),
+  display_name: z.nullish(text(200)),
   // Any state GitHub writes, documented or not: lib/codespaces/state.ts knows what to do with each.
-  state: z.string().min(1).max(64),
-  repository: z.looseObject({ id: z.number().int(), full_name: fullName }),
+  state: z.string().check(z.minLength(1), z.maxLength(64)),
+  repository: z.looseObject({ id: z.number().check(z.int()), full_name: fullName }),
   owner: account,
-  billable_owner: account.optional(),
-  machine: machineRead.nullish().transform((m) => m ?? null),
-  git_status: gitStatusRead.nullish().transform((g) => g ?? {}),
+  billable_owner: z.optional(account),
+  machine: z.pipe(
+    z.nullish(machineRead),
+    z.transform((m) => m ?? null),
+  ),
+  git_status: z.pipe(
+    z.nullish(gitStatusRead),
+    z.transform((g) => g ?? {}),
+  ),
   created_at: timestamp,
-  updated_at: timestamp.optional(),
+  updated_at: z.optional(timestamp),
   last_used_at: timestamp,
-  location: z.string().max(64).optional(),
-  recent_folders: z
-    .array(z.string())
-    .optional()
-    .transform((f) => f ?? []),
-  retention_expires_at: timestamp.nullish(),
+  location: z.optional(text(64)),
+  recent_folders: z.pipe(
+    z.optional(z.array(z.string())),
+    z.transform((f) => f ?? []),
+  ),
+  retention_expires_at: z.nullish(timestamp),
 });
 
 export const codespaceListRead = z.looseObject({
@@ -63,7 +73,7 @@ export const codespaceListRead = z.looseObject({
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-function problem(error: z.ZodError): string {
+function problem(error: z.core.$ZodError): string {
   const first = error.issues[0];
   return first ? `${first.path.join('.') || 'answer'}: ${first.message}` : 'Not a codespace';
 }

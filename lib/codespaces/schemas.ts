@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCOUNT_NAME, CODESPACE_NAME } from './patterns';
 
 /**
  * Input schemas for the Codespaces operations, shared by the create/edit forms (so a user sees
@@ -6,9 +7,9 @@ import { z } from 'zod';
  * Limits follow GitHub's REST documentation.
  */
 
-export const codespaceName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'Not a codespace name');
+export const codespaceName = z.string().regex(CODESPACE_NAME, 'Not a codespace name');
 /** GitHub logins and organisation names: alphanumerics and single hyphens, at most 39 characters. */
-export const ownerName = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'Not a GitHub account name');
+export const ownerName = z.string().regex(ACCOUNT_NAME, 'Not a GitHub account name');
 export const repoName = z
   .string()
   .regex(/^[A-Za-z0-9._-]{1,100}$/, 'Not a repository name')

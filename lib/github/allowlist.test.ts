@@ -154,3 +154,21 @@ describe('choosing between operations whose routes fit the same path', () => {
       expect(compareRouteSpecificity(allowlist[i - 1]!.route, allowlist[i]!.route)).toBeLessThanOrEqual(0);
   });
 });
+
+describe('which reads the server keeps for revalidation', () => {
+  it('keeps only what the pages poll: the lists of codespaces, one codespace, an export', () => {
+    expect(
+      allowlist
+        .filter((op) => op.polled)
+        .map((op) => `${op.method} ${op.route}`)
+        .sort(),
+    ).toEqual([
+      'GET /orgs/{org}/codespaces',
+      'GET /repos/{owner}/{repo}/codespaces',
+      'GET /user/codespaces',
+      'GET /user/codespaces/{codespace_name}',
+      'GET /user/codespaces/{codespace_name}/exports/{export_id}',
+    ]);
+    expect(allowlist.filter((op) => op.polled).every((op) => op.method === 'GET')).toBe(true);
+  });
+});

@@ -29,6 +29,11 @@ export interface Validation {
   query: z.ZodType<Record<string, string | number | undefined>>;
   /** Absent for GET and DELETE: any body is refused. */
   body?: z.ZodType;
+  /**
+   * A read the pages poll: its ETag and body are kept (per user, under a quota) so the next poll is
+   * a free 304. Other reads are asked afresh: keeping them would only crowd the store.
+   */
+  polled?: true;
 }
 
 export interface AllowedOperation extends Validation {
@@ -45,16 +50,16 @@ const sortDirection = z.enum(['asc', 'desc']).optional();
 
 /** Every operation's input rules. The type demands an entry for each operation, and no other. */
 const validations: Record<OperationName, Validation> = {
-  listMyCodespaces: { params: nothing, query: z.strictObject({ ...pageFields, repository_id: positiveInt.optional() }) },
+  listMyCodespaces: { polled: true, params: nothing, query: z.strictObject({ ...pageFields, repository_id: positiveInt.optional() }) },
   createMyCodespace: { params: nothing, query: nothing, body: createForUserBody },
-  getMyCodespace: { params: codespace, query: nothing },
+  getMyCodespace: { polled: true, params: codespace, query: nothing },
   updateMyCodespace: { params: codespace, query: nothing, body: updateCodespaceBody },
   deleteMyCodespace: { params: codespace, query: nothing },
   startMyCodespace: { params: codespace, query: nothing, body: emptyBody },
   stopMyCodespace: { params: codespace, query: nothing, body: emptyBody },
   listMachinesForMyCodespace: { params: codespace, query: nothing },
   exportMyCodespace: { params: codespace, query: nothing, body: emptyBody },
-  getMyCodespaceExport: { params: z.strictObject({ codespace_name: codespaceName, export_id: exportId }), query: nothing },
+  getMyCodespaceExport: { polled: true, params: z.strictObject({ codespace_name: codespaceName, export_id: exportId }), query: nothing },
   publishMyCodespace: { params: codespace, query: nothing, body: publishCodespaceBody },
 
   getMe: { params: nothing, query: nothing },
@@ -83,7 +88,7 @@ const validations: Record<OperationName, Validation> = {
     }),
   },
 
-  listMyCodespacesInRepository: { params: repositoryParams, query: pageQuery },
+  listMyCodespacesInRepository: { polled: true, params: repositoryParams, query: pageQuery },
   createCodespaceInRepository: { params: repositoryParams, query: nothing, body: createInRepositoryBody },
   listDevcontainers: { params: repositoryParams, query: pageQuery },
   listRepositoryMachines: {
@@ -99,7 +104,7 @@ const validations: Record<OperationName, Validation> = {
   },
 
   listMyOrganizations: { params: nothing, query: pageQuery },
-  listOrgCodespaces: { params: organizationParams, query: pageQuery },
+  listOrgCodespaces: { polled: true, params: organizationParams, query: pageQuery },
   listMemberCodespaces: { params: z.strictObject({ org: ownerName, username: ownerName }), query: pageQuery },
   stopMemberCodespace: { params: memberCodespace, query: nothing, body: emptyBody },
   deleteMemberCodespace: { params: memberCodespace, query: nothing },
@@ -147,6 +152,11 @@ const validations: Record<OperationName, Validation> = {
   // GitHub takes the people to remove in the body of this DELETE.
   removeCodespacesAccessUsers: { params: organizationParams, query: nothing, body: secrets.selectedUsersBody },
 };
+
+/** Whether the pages poll this operation (its answers are worth keeping for revalidation). */
+export function isPolledRead(method: string, route: string): boolean {
+  return allowlist.some((op) => op.polled && op.method === method && op.route === route);
+}
 
 /** The allowlist, most specific route first (a literal segment beats a parameter). */
 export const allowlist: readonly AllowedOperation[] = (Object.entries(operations) as [OperationName, Operation][])

@@ -167,11 +167,12 @@ describe('broken answers become Hangar’s own JSON error', () => {
     const store = new MemoryStore();
     setGithubStore(store);
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    upstream.emulator.faults.add({ method: 'GET', path: '^/user$', kind: 'truncated', times: 3 });
-    expect((await get('/user')).status).toBe(502);
+    // A read the pages poll, which the server would keep.
+    upstream.emulator.faults.add({ method: 'GET', path: '^/user/codespaces$', kind: 'truncated', times: 3 });
+    expect((await get('/user/codespaces')).status).toBe(502);
     expect(store.size).toBe(0);
     vi.mocked(console.error).mockRestore();
-    expect((await get('/user')).status).toBe(200);
+    expect((await get('/user/codespaces')).status).toBe(200);
     expect(store.size).toBe(1);
   });
 });

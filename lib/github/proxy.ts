@@ -127,6 +127,7 @@ async function forward(
     query,
     body: body.value,
     ifNoneMatch,
+    cacheable: Boolean(operation.polled),
   });
   logRequest(operation.route, operation.method, answer, started);
   const response = githubResponse(answer, operation.method === 'GET' ? ifNoneMatch : null, appOrigin);

@@ -2,6 +2,7 @@ import 'server-only';
 import { ApiError } from '@/lib/api/client';
 import type { CallArgs, GithubResult, GithubTransport, Reader } from '@/lib/api/transport';
 import { UPSTREAM_TIMEOUT_MS, withDeadline } from '@/lib/github/client';
+import { isPolledRead } from '@/lib/github/allowlist';
 import type { Operation, ResponseOf } from '@/lib/github/operations';
 import { callGithub } from '@/lib/github/upstream';
 
@@ -24,6 +25,7 @@ export function serverTransport(token: string): GithubTransport {
         params: (args.params ?? {}) as Record<string, string | number>,
         query: (args.query ?? {}) as Record<string, string | number>,
         body: args.body,
+        cacheable: isPolledRead(operation.method, operation.route),
       });
       if (answer.status >= 300) {
         let message: string | undefined;

@@ -36,6 +36,11 @@ export interface GithubTransport {
 export interface ListPage<Item> {
   items: readonly Item[];
   total?: number;
+  /**
+   * GitHub's `X-GitHub-SSO` on this page: `partial-results; organizations=…` when it left out what
+   * an organisation's single sign-on hides (untrusted: lib/github/refusals.ts reads it).
+   */
+  sso?: string | null;
 }
 
 /**
@@ -49,15 +54,19 @@ export async function* listPages<O extends Operation, Item>(
   args: CallArgs<O>,
   readPage: Reader<O, ListPage<Item>>,
 ): AsyncGenerator<ListPage<Item>> {
+  const withSso = (answer: GithubResult<ListPage<Item>>): ListPage<Item> => {
+    const sso = answer.header('x-github-sso');
+    return sso ? { ...answer.data, sso } : answer.data;
+  };
   const first = await transport.request(operation, args, readPage);
-  yield first.data;
+  yield withSso(first);
   yield* remainingPages(first.header('link'), async (url) => {
     const page = Number(new URL(url, 'http://link.invalid').searchParams.get('page'));
     // Only numbered pages are followed: anything else is not a list Hangar knows how to read.
     if (!Number.isInteger(page) || page < 2) return { page: { items: [] }, link: null };
     const query = { ...args.query, page } as unknown as QueryOf<O>;
     const answer = await transport.request(operation, { ...args, query }, readPage);
-    return { page: answer.data, link: answer.header('link') };
+    return { page: withSso(answer), link: answer.header('link') };
   });
 }
 

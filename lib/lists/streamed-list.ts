@@ -12,10 +12,12 @@ export interface StreamedList<Item> {
   /** Pages received, and how many the first one said to expect (null: unknown, read until the end). */
   pages: number;
   expectedPages: number | null;
+  /** GitHub's `X-GitHub-SSO` from the first page that had one: some items are hidden by an organisation's single sign-on. */
+  sso: string | null;
 }
 
 export function emptyList<Item>(): StreamedList<Item> {
-  return { items: [], total: 0, pages: 0, expectedPages: null };
+  return { items: [], total: 0, pages: 0, expectedPages: null, sso: null };
 }
 
 /**
@@ -36,6 +38,7 @@ export function addPage<Item extends { name: string }>(
     total,
     pages: list.pages + 1,
     expectedPages: first ? (page.total === undefined ? null : Math.max(1, Math.ceil(page.total / perPage))) : list.expectedPages,
+    sso: list.sso ?? page.sso ?? null,
   };
 }
 

@@ -8,10 +8,11 @@ import { LazyToaster } from '@/components/layout/lazy-toaster';
 import type { AuthMode } from '@/lib/config';
 import type { GithubWeb } from '@/lib/github/refusals';
 import { makeQueryClient } from '@/lib/queries/query-client';
+import { useBackgroundWatch } from '@/lib/queries/watch';
 import { applyTheme, readTheme, THEME_STORAGE_KEY } from '@/lib/theme';
 
 export function Providers({ mode, github, children }: { mode: AuthMode; github: GithubWeb; children: ReactNode }) {
-  const [queryClient] = useState(makeQueryClient);
+  const [queryClient] = useState(() => makeQueryClient(github));
   // A theme chosen in another tab applies here too.
   useEffect(() => {
     const onStorage = (event: StorageEvent) => {
@@ -22,6 +23,7 @@ export function Providers({ mode, github, children }: { mode: AuthMode; github: 
   }, []);
   return (
     <QueryClientProvider client={queryClient}>
+      <BackgroundWatch />
       <AuthModeProvider mode={mode}>
         <GithubWebProvider value={github}>
           {children}
@@ -30,4 +32,10 @@ export function Providers({ mode, github, children }: { mode: AuthMode; github: 
       </AuthModeProvider>
     </QueryClientProvider>
   );
+}
+
+/** What the user waits for (a codespace starting, an export) is watched on every page, for its notification. */
+function BackgroundWatch() {
+  useBackgroundWatch();
+  return null;
 }

@@ -9,7 +9,7 @@ import { addPage, emptyList, isComplete, mapItems, withoutItems, type StreamedLi
 import { codespaceKeys } from './keys';
 import { notices } from './notices';
 import { FRESH_MS, pollInterval, POLL_TRANSITIONAL_MS } from './polling';
-import { awaitTransition } from './transitions';
+import { awaitExport, awaitTransition } from './transitions';
 
 /**
  * Query and mutation options for the signed-in user's codespaces. Components use them with
@@ -158,9 +158,12 @@ export function updateCodespace(queryClient: QueryClient) {
 export function exportCodespace(queryClient: QueryClient) {
   return mutationOptions({
     mutationKey: [...codespaceKeys.all, 'export'],
-    mutationFn: (codespace: Pick<CodespaceSummary, 'name'>) => codespaces.startExport(codespace.name),
+    mutationFn: (codespace: Pick<CodespaceSummary, 'name' | 'display_name'>) => codespaces.startExport(codespace.name),
     onSuccess: (details: CodespaceExport, codespace) => {
-      if (details.id) queryClient.setQueryData(codespaceKeys.export(codespace.name, details.id), details);
+      if (details.id) {
+        queryClient.setQueryData(codespaceKeys.export(codespace.name, details.id), details);
+        awaitExport(codespace.name, details.id, codespaceTitle(codespace));
+      }
       queryClient.setQueryData(codespaceKeys.export(codespace.name, 'latest'), details);
       // The codespace is Exporting now: refetching makes its page follow the state (and the git status after).
       void refreshCodespaces(queryClient);

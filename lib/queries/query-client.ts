@@ -1,22 +1,66 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { describeFailure } from '@/lib/api/client';
+import { MutationCache, QueryCache, QueryClient, type Query } from '@tanstack/react-query';
+import { ApiError, describeFailure } from '@/lib/api/client';
+import type { CodespaceExport } from '@/lib/codespaces/types';
+import { refusalAction, type GithubWeb } from '@/lib/github/refusals';
+import type { StreamedList } from '@/lib/lists/streamed-list';
+import { localDay, notificationEvents, type WatchedCodespace } from '@/lib/notifications/events';
+import { dispatchNotification, readToldRecord, writeToldRecord } from '@/lib/notifications/notify';
 import { notify } from '@/lib/notify';
+import { codespaceKeys } from './keys';
 import { FRESH_MS, shouldRetry } from './polling';
-import { arrivalsIn } from './transitions';
+import { arrivalsIn, exportArrivalIn } from './transitions';
+
+/** The action a refusal's toast offers: GitHub's sign-on page, or where an organisation's approval is asked for. */
+function refusalToastAction(error: unknown, web: GithubWeb | undefined) {
+  const refusal = error instanceof ApiError ? error.description.refusal : undefined;
+  if (!refusal || !web) return undefined;
+  const action = refusalAction(refusal, web);
+  return action.kind === 'link'
+    ? { label: action.label, onClick: () => window.open(action.href, '_blank', 'noopener,noreferrer') }
+    : undefined;
+}
+
+const isListKey = (query: Pick<Query, 'queryKey'>) => query.queryKey[0] === codespaceKeys.all[0] && query.queryKey[1] === 'list';
+const isExportKey = (query: Pick<Query, 'queryKey'>) => query.queryKey[0] === codespaceKeys.all[0] && query.queryKey[1] === 'export';
+
+/** Once a day per codespace: work GitHub is about to delete with its retention policy. */
+function warnAboutWorkAtRisk(list: StreamedList<WatchedCodespace>) {
+  const now = Date.now();
+  const { events, told } = notificationEvents({
+    previous: null,
+    current: list.items,
+    started: new Set(),
+    told: readToldRecord(),
+    today: localDay(now),
+    now,
+  });
+  const warnings = events.filter((event) => event.kind === 'work-at-risk');
+  if (warnings.length === 0) return;
+  writeToldRecord(told);
+  for (const warning of warnings) dispatchNotification(warning);
+}
 
 /**
  * The page's query client: one retry policy for every query, and the one place that turns what
- * happens into toasts — a change's own notices (lib/queries/notices.ts), and a started or stopped
- * codespace arriving where it was going, on whichever page the user is.
+ * happens into words for the user — a change's own notices (lib/queries/notices.ts, with the link a
+ * refusal needs), a started codespace or an export arriving (a browser notification when the user
+ * turned them on, else a toast), a stopped one landing, and work at risk of deletion, on whichever
+ * page the user is.
  */
-export function makeQueryClient(): QueryClient {
+export function makeQueryClient(web?: GithubWeb): QueryClient {
   return new QueryClient({
     queryCache: new QueryCache({
-      onSuccess: (data) => {
+      onSuccess: (data, query) => {
         for (const arrival of arrivalsIn(data)) {
-          if (arrival.ok) notify.success(arrival.message);
+          if (arrival.kind === 'notification') dispatchNotification(arrival.event);
+          else if (arrival.ok) notify.success(arrival.message);
           else notify.error(arrival.message, { duration: Infinity, closeButton: true });
         }
+        if (isExportKey(query)) {
+          const event = exportArrivalIn(String(query.queryKey[2]), data as CodespaceExport);
+          if (event) dispatchNotification(event);
+        }
+        if (isListKey(query)) warnAboutWorkAtRisk(data as StreamedList<WatchedCodespace>);
       },
     }),
     mutationCache: new MutationCache({
@@ -29,7 +73,12 @@ export function makeQueryClient(): QueryClient {
         if (!failure) return;
         const { title, detail } = describeFailure(error);
         // Stays until dismissed: the user decides when they have read it.
-        notify.error(`${failure}: ${title}`, { description: detail, duration: Infinity, closeButton: true });
+        notify.error(`${failure}: ${title}`, {
+          description: detail,
+          duration: Infinity,
+          closeButton: true,
+          action: refusalToastAction(error, web),
+        });
       },
     }),
     defaultOptions: { queries: { staleTime: FRESH_MS, retry: shouldRetry } },

@@ -1,10 +1,12 @@
-import type { CodespaceState } from '@/lib/codespaces/types';
+import type { CodespaceExport, CodespaceState } from '@/lib/codespaces/types';
 import { isTransitional } from '@/lib/codespaces/state';
+import type { NotificationEvent } from '@/lib/notifications/events';
 
 /**
- * Codespaces the user started or stopped, watched until they land, to say so. Fed by the power
- * mutations; read by the query cache whenever any query brings codespaces (lib/queries/query-client.ts),
- * so the notice comes on whichever page the user is by then.
+ * What the user is waiting for: codespaces they started or stopped, until they land, and exports
+ * they started, until they finish. Fed by the mutations; read by the query cache whenever any query
+ * brings news of them (lib/queries/query-client.ts), on whichever page the user is by then, and
+ * asked for by the background watch (lib/queries/watch.ts) while nothing else asks.
  */
 
 export interface AwaitedTransition {
@@ -14,21 +16,34 @@ export interface AwaitedTransition {
   done: string;
 }
 
-export type Arrival = { title: string; message: string; ok: boolean };
+/** A codespace landing (or not) where it was going; a start's news is a notification, a stop's a toast. */
+export type Arrival = { kind: 'notification'; event: NotificationEvent } | { kind: 'toast'; message: string; ok: boolean };
 
 const awaited = new Map<string, AwaitedTransition>();
+const awaitedExports = new Map<string, { name: string; id: string; title: string }>();
 
 export function awaitTransition(name: string, transition: AwaitedTransition) {
   awaited.set(name, transition);
 }
 
-/** The codespaces a query's data holds: the list's items, or one codespace. */
-function codespacesIn(data: unknown): { name: string; state: CodespaceState }[] {
+export function awaitExport(name: string, id: string, title: string) {
+  awaitedExports.set(`${name}\0${id}`, { name, id, title });
+}
+
+/** What is still awaited, for the background watch: codespace names, and exports by codespace and id. */
+export function pendingWatches(): { codespaces: string[]; exports: { name: string; id: string }[] } {
+  return { codespaces: [...awaited.keys()], exports: [...awaitedExports.values()].map(({ name, id }) => ({ name, id })) };
+}
+
+type Named = { name: string; state: CodespaceState };
+
+/** The codespaces a query's data holds: a list's items, or one codespace. */
+function codespacesIn(data: unknown): Named[] {
   if (!data || typeof data !== 'object') return [];
   const items = (data as { items?: unknown }).items;
-  if (Array.isArray(items)) return items as { name: string; state: CodespaceState }[];
-  const one = data as { name?: unknown; state?: unknown };
-  return typeof one.name === 'string' && typeof one.state === 'string' ? [one as { name: string; state: CodespaceState }] : [];
+  if (Array.isArray(items)) return items as Named[];
+  const one = data as { name?: unknown; state?: unknown; environment_id?: unknown };
+  return typeof one.name === 'string' && typeof one.state === 'string' ? [one as Named] : [];
 }
 
 /** Which awaited codespaces this data shows settled, each said once. */
@@ -39,16 +54,47 @@ export function arrivalsIn(data: unknown): Arrival[] {
     const transition = awaited.get(codespace.name);
     if (!transition || isTransitional(codespace.state)) continue;
     awaited.delete(codespace.name);
-    arrivals.push(
-      codespace.state === transition.target
-        ? { title: transition.title, message: `${transition.title} ${transition.done}`, ok: true }
-        : { title: transition.title, message: `${transition.title} ended up ${codespace.state}`, ok: false },
-    );
+    const ok = codespace.state === transition.target;
+    if (transition.target === 'Available') {
+      arrivals.push({
+        kind: 'notification',
+        event: ok
+          ? { kind: 'available', name: codespace.name, title: transition.title }
+          : { kind: 'start-failed', name: codespace.name, title: transition.title, state: codespace.state },
+      });
+    } else {
+      arrivals.push({
+        kind: 'toast',
+        ok,
+        message: ok ? `${transition.title} ${transition.done}` : `${transition.title} ended up ${codespace.state}`,
+      });
+    }
   }
   return arrivals;
 }
 
-/** Forgets every watched codespace (sign-out, tests). */
+/** An awaited export this answer shows finished (succeeded or failed), said once. */
+export function exportArrivalIn(
+  name: string,
+  details: Pick<CodespaceExport, 'id' | 'state' | 'branch' | 'html_url'>,
+): NotificationEvent | null {
+  const key = `${name}\0${details.id}`;
+  if (!awaitedExports.has(key) || (details.state !== 'succeeded' && details.state !== 'failed')) return null;
+  const { title } = awaitedExports.get(key)!;
+  awaitedExports.delete(key);
+  return details.state === 'succeeded'
+    ? { kind: 'export-succeeded', name, title, branch: details.branch ?? null, url: details.html_url ?? null }
+    : { kind: 'export-failed', name, title };
+}
+
+/** Stops waiting for a codespace that is gone (GitHub answers 404 for it). */
+export function forgetAwaited(name: string) {
+  awaited.delete(name);
+  for (const [key, watched] of awaitedExports) if (watched.name === name) awaitedExports.delete(key);
+}
+
+/** Forgets everything awaited (sign-out, tests). */
 export function clearAwaitedTransitions() {
   awaited.clear();
+  awaitedExports.clear();
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { emulator, row, signIn } from './helpers';
+import { emulator, row, signIn, signInWithOrgAccess } from './helpers';
 
 /**
  * GitHub's hard edges as demo mode shows them, through sso-sam (emulator/hard-edges.ts): a
@@ -71,4 +71,36 @@ test('an HTML error page from GitHub on a Start reaches the page as words, never
   await expect(page.getByText(/GitHub answered 503 with an HTML page/)).toBeVisible();
   await expect(page.getByText('Unicorn')).toHaveCount(0);
   await expect(row(page, stopped.name).locator('[data-codespace-state]')).toHaveText('Shutdown');
+});
+
+test('a list that single sign-on left incomplete says so above it, naming the organisation and linking to its sign-on page', async ({
+  page,
+}) => {
+  await signIn(page, 'sso-sam');
+  const notice = page.getByRole('alert').filter({ hasText: /single sign-on/ });
+  await expect(notice).toContainText('sso-corp');
+  await expect(notice).toContainText(/expires after an hour/);
+  const link = notice.getByRole('link', { name: /sso-corp/ });
+  const href = await link.getAttribute('href');
+  // Only a link on GitHub's own web host (in demo mode, the emulator on this server).
+  expect(new URL(href!).origin).toBe(new URL(page.url()).origin);
+  expect(href).toContain('/orgs/sso-corp/sso');
+  // And the list itself still works.
+  await expect(page.locator('[role="row"][data-codespace]').first()).toBeVisible();
+});
+
+test('an organisation that enforces single sign-on: its page links to exactly the sign-on URL GitHub gave', async ({ page }) => {
+  await signInWithOrgAccess(page, 'sso-sam', 'sso-corp');
+  const link = page.getByRole('link', { name: /Authorize single sign-on for sso-corp/ });
+  await expect(link).toBeVisible();
+  expect(await link.getAttribute('href')).toMatch(/\/orgs\/sso-corp\/sso\?authorization_request=/);
+  await expect(page.getByRole('link', { name: 'Codespaces' }).first()).toBeVisible();
+});
+
+test('an organisation that restricts OAuth Apps: which one, why, and where to ask for approval', async ({ page }) => {
+  await signInWithOrgAccess(page, 'sso-sam', 'locked-labs');
+  const alert = page.getByRole('alert').filter({ hasText: /locked-labs/ });
+  await expect(alert).toContainText(/restrict/i);
+  const link = alert.getByRole('link', { name: /approve Hangar/i });
+  expect(await link.getAttribute('href')).toMatch(/\/settings\/connections\/applications\/hangar-demo$/);
 });

@@ -3,16 +3,15 @@
 import { useState } from 'react';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ErrorAlert } from '@/components/ui/error-alert';
+import { useQuery } from '@tanstack/react-query';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { ApiError } from '@/lib/api/client';
-import { codespaceQuery, deleteCodespace } from '@/lib/queries/codespaces';
+import { codespaceQuery } from '@/lib/queries/codespaces';
 import { CodespaceDetailView, type DetailDialog } from './codespace-detail-view';
 
 // Dialogs load when opened: most visits open none.
 const ChangeMachineDialog = dynamic(() => import('./change-machine-dialog').then((m) => m.ChangeMachineDialog));
-const DeleteDialog = dynamic(() => import('./delete-dialog').then((m) => m.DeleteDialog));
+const DeleteCodespaceDialog = dynamic(() => import('./delete-codespace-dialog').then((m) => m.DeleteCodespaceDialog));
 const ExportDialog = dynamic(() => import('./export-dialog').then((m) => m.ExportDialog));
 const PublishDialog = dynamic(() => import('./publish-dialog').then((m) => m.PublishDialog));
 const RenameDialog = dynamic(() => import('./rename-dialog').then((m) => m.RenameDialog));
@@ -21,7 +20,6 @@ const RenameDialog = dynamic(() => import('./rename-dialog').then((m) => m.Renam
 export function CodespaceDetailPage({ name }: { name: string }) {
   const query = useQuery(codespaceQuery(name));
   const router = useRouter();
-  const remove = useMutation(deleteCodespace(useQueryClient()));
   const [dialog, setDialog] = useState<DetailDialog | null>(null);
   const [now] = useState(() => Date.now());
 
@@ -42,15 +40,8 @@ export function CodespaceDetailPage({ name }: { name: string }) {
       />
       {codespace && (
         <div className="mx-auto w-full max-w-5xl px-4 sm:px-6">
-          {remove.error && <ErrorAlert error={remove.error} fallbackTitle="Could not delete" onDismiss={() => remove.reset()} />}
           {dialog === 'delete' && (
-            <DeleteDialog
-              codespace={codespace}
-              open
-              onOpenChange={openChange('delete')}
-              pending={remove.isPending}
-              onConfirm={() => remove.mutate(codespace, { onSuccess: () => router.push('/'), onError: () => setDialog(null) })}
-            />
+            <DeleteCodespaceDialog codespace={codespace} onClose={() => setDialog(null)} onDeleted={() => router.push('/')} />
           )}
           {dialog === 'rename' && <RenameDialog codespace={codespace} open onOpenChange={openChange('rename')} />}
           {dialog === 'machine' && <ChangeMachineDialog codespace={codespace} open onOpenChange={openChange('machine')} />}

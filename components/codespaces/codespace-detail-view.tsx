@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { ArrowLeft, Cpu, GitBranchPlus, Pencil, Trash2, Upload } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { ApiError, describeFailure } from '@/lib/api/client';
+import { ErrorAlert } from '@/components/ui/error-alert';
+import { ApiError } from '@/lib/api/client';
 import { actionAvailability, codespaceTitle } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
 import { ActionButton } from './action-button';
@@ -36,26 +37,25 @@ export function CodespaceDetailView({ name, codespace, loading, error, now, onOp
       {!codespace ? (
         loading ? (
           <div aria-busy="true" aria-label="Loading codespace" className="h-40 animate-pulse rounded-xl bg-zinc-200 dark:bg-zinc-800" />
+        ) : notFound ? (
+          <Alert title="This codespace does not exist">No codespace named {name} belongs to you. It may have been deleted.</Alert>
         ) : (
-          <Alert
-            title={notFound ? 'This codespace does not exist' : describeFailure(error, 'Could not load this codespace').title}
+          <ErrorAlert
+            error={error}
+            fallbackTitle="Could not load this codespace"
             action={
-              !notFound ? (
-                <Button size="sm" onClick={onRetry}>
-                  Try again
-                </Button>
-              ) : undefined
+              <Button size="sm" onClick={onRetry}>
+                Try again
+              </Button>
             }
-          >
-            {notFound ? `No codespace named ${name} belongs to you. It may have been deleted.` : error && describeFailure(error).detail}
-          </Alert>
+          />
         )
       ) : (
         <>
           {error && (
-            <Alert title={describeFailure(error).title} tone="warning">
-              {describeFailure(error).detail} Showing what was last loaded.
-            </Alert>
+            <ErrorAlert error={error} tone="warning">
+              Showing what was last loaded.
+            </ErrorAlert>
           )}
           <header className="flex flex-wrap items-start justify-between gap-4">
             <div className="min-w-0">

@@ -1,5 +1,6 @@
 'use client';
 
+import { useEffect } from 'react';
 import { useRouter } from 'next/navigation';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
@@ -15,9 +16,12 @@ export function CodespaceList({
   total,
   busy = false,
   selected,
+  cursor = null,
   onToggle,
   onToggleAll,
 }: {
+  /** The row the keyboard is on (j/k): marked, and kept in view. */
+  cursor?: string | null;
   codespaces: CodespaceSummary[];
   total: number;
   /** More pages are on their way. */
@@ -35,6 +39,12 @@ export function CodespaceList({
     getItemKey: (index) => codespaces[index]!.name,
     initialHeight: 900,
   });
+
+  useEffect(() => {
+    if (!cursor) return;
+    const index = codespaces.findIndex((c) => c.name === cursor);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [cursor, codespaces, virtualizer]);
 
   return (
     <div
@@ -92,6 +102,7 @@ export function CodespaceList({
             now={now}
             rowIndex={item.index + 2}
             selected={selected.has(codespaces[item.index]!.name)}
+            current={cursor === codespaces[item.index]!.name}
             onToggle={onToggle}
             offset={item.start - virtualizer.options.scrollMargin}
           />

@@ -25,9 +25,12 @@ export const CodespaceRow = memo(function CodespaceRow({
   rowIndex,
   offset,
   selected,
+  current = false,
   onToggle,
 }: {
   codespace: CodespaceSummary;
+  /** The keyboard's row (j/k, Enter, s). */
+  current?: boolean;
   now: number;
   rowIndex: number;
   /** Pixels from the top of the list body. */
@@ -52,7 +55,8 @@ export const CodespaceRow = memo(function CodespaceRow({
         contain: 'strict',
       }}
       data-selected={selected || undefined}
-      className={`${LIST_COLUMNS} border-b data-selected:bg-sky-50 dark:data-selected:bg-sky-950/30 border-zinc-200 px-4 text-sm dark:border-zinc-800`}
+      aria-current={current || undefined}
+      className={`${LIST_COLUMNS} border-b border-zinc-200 px-4 text-sm data-selected:bg-sky-50 aria-current:ring-2 aria-current:ring-sky-600 aria-current:ring-inset dark:border-zinc-800 dark:data-selected:bg-sky-950/30`}
     >
       <SelectCell name={codespace.name} title={title} selected={selected} onToggle={onToggle} />
       <div role="cell" className="min-w-0">

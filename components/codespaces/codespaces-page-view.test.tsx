@@ -27,6 +27,14 @@ function props(overrides: Partial<CodespacesPageViewProps> = {}): CodespacesPage
     summary: codespaces ? summarizeFleet(codespaces) : null,
     selected: new Set(),
     selectedCount: 0,
+    attention: [],
+    pendingNames: new Set(),
+    sso: null,
+    cursor: null,
+    onShowShortcuts: vi.fn(),
+    onExport: vi.fn(),
+    onStop: vi.fn(),
+    onDelete: vi.fn(),
     onFiltersChange: vi.fn(),
     onToggle: vi.fn(),
     onToggleAll: vi.fn(),
@@ -98,5 +106,51 @@ describe('the codespace list page, in each of its states', () => {
     expect(screen.getByText('1 codespace selected')).toBeVisible();
     await userEvent.click(screen.getByRole('button', { name: /Delete selected/ }));
     expect(onDeleteSelected).toHaveBeenCalledOnce();
+  });
+
+  it('names the organisations whose single sign-on hid codespaces, linking only to GitHub’s own sign-on pages', () => {
+    const sso = {
+      header: 'partial-results; organizations=21, 22',
+      organizations: [{ id: 21, login: 'sso-corp' }],
+      webUrl: 'https://github.com',
+    };
+    renderView(<CodespacesPageView {...props({ sso })} />);
+    const notice = screen.getAllByRole('alert').find((a) => a.textContent?.includes('single sign-on'))!;
+    expect(notice).toHaveTextContent('sso-corp');
+    expect(within(notice).getByRole('link', { name: /sso-corp/ })).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^https:\/\/github\.com\/orgs\/sso-corp\/sso/),
+    );
+  });
+
+  it('says in one line when nothing needs attention, and lists what does with its action', async () => {
+    const { unmount } = renderView(<CodespacesPageView {...props()} />);
+    expect(screen.getByRole('heading', { name: 'Nothing needs your attention' })).toBeVisible();
+    unmount();
+    const expiring = { ...fleet[1]!, state: 'Shutdown' as const, retention_expires_at: '2026-11-26T10:00:00Z' };
+    const onExport = vi.fn();
+    renderView(
+      <CodespacesPageView
+        {...props({
+          onExport,
+          attention: [
+            {
+              kind: 'work-expiring',
+              codespace: expiring,
+              severity: 'urgent',
+              reason: 'Holds 2 unpushed commits and GitHub deletes it in 22 hours.',
+              actions: ['export', 'open'],
+            } as never,
+          ],
+        })}
+      />,
+    );
+    await userEvent.click(screen.getByRole('button', { name: /Export/ }));
+    expect(onExport).toHaveBeenCalledWith(expiring);
+  });
+
+  it('marks the keyboard’s row', () => {
+    renderView(<CodespacesPageView {...props({ cursor: 'api-a' })} />);
+    expect(document.querySelector('[data-codespace="api-a"]')).toHaveAttribute('aria-current', 'true');
   });
 });

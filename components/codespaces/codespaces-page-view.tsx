@@ -1,12 +1,17 @@
+import type { Ref } from 'react';
 import Link from 'next/link';
-import { Boxes, Plus, SearchX } from 'lucide-react';
-import { Alert } from '@/components/ui/alert';
+import { Boxes, Keyboard, Plus, SearchX } from 'lucide-react';
+import { MyAttentionList } from '@/components/attention/my-attention-list';
+import { SsoPartialNotice } from '@/components/github/sso-partial-notice';
 import { Button } from '@/components/ui/button';
+import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorAlert } from '@/components/ui/error-alert';
 import { FiltersBar, clearedFilters, type FilterOptions } from '@/components/lists/filters-bar';
-import { describeFailure } from '@/lib/api/client';
+import type { PersonalAttentionItem } from '@/lib/attention/personal';
 import type { FleetSummary as Summary, ListFilters } from '@/lib/codespaces/list-view';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
+import { myCodespacesCsv } from '@/lib/csv/codespaces';
 import { pluralize } from '@/lib/format';
 import { CodespaceList } from './codespace-list';
 import { FleetSummary } from './fleet-summary';
@@ -28,6 +33,19 @@ export interface CodespacesPageViewProps {
   summary: Summary | null;
   selected: ReadonlySet<string>;
   selectedCount: number;
+  /** My own "needs attention": work about to be deleted, forgotten running codespaces, failures, storage only. */
+  attention: PersonalAttentionItem<CodespaceSummary>[];
+  /** Codespaces with an action on its way (their attention buttons wait). */
+  pendingNames: ReadonlySet<string>;
+  /** GitHub's `X-GitHub-SSO` on the list (some codespaces hidden by single sign-on), with the organisations to name. */
+  sso: { header: string; organizations: readonly { id: number; login: string }[]; webUrl: string } | null;
+  /** The keyboard's row (j/k), and the text filter's input (/). */
+  cursor: string | null;
+  searchRef?: Ref<HTMLInputElement>;
+  onShowShortcuts: () => void;
+  onExport: (codespace: CodespaceSummary) => void;
+  onStop: (codespace: CodespaceSummary) => void;
+  onDelete: (codespace: CodespaceSummary) => void;
   onFiltersChange: (next: Partial<ListFilters>) => void;
   onToggle: (name: string, range: boolean) => void;
   onToggleAll: () => void;
@@ -51,18 +69,41 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
           <h1 className="text-xl font-semibold tracking-tight">Your codespaces</h1>
           {codespaces && <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{shownCount}</p>}
         </div>
-        <Link
-          href="/codespaces/new"
-          className="inline-flex h-9 items-center gap-1.5 rounded-md bg-zinc-900 px-3.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-white"
-        >
-          <Plus aria-hidden className="size-4" /> New codespace
-        </Link>
+        <div className="flex flex-wrap items-center gap-2">
+          {codespaces && codespaces.length > 0 && (
+            <>
+              <Button variant="ghost" onClick={props.onShowShortcuts} aria-keyshortcuts="?">
+                <Keyboard aria-hidden className="size-4" /> Shortcuts
+              </Button>
+              <CsvDownloadButton
+                csv={() => myCodespacesCsv(rows)}
+                filename={() => `hangar-codespaces-${new Date().toISOString().slice(0, 10)}.csv`}
+              />
+            </>
+          )}
+          <Link
+            href="/codespaces/new"
+            className="inline-flex h-9 items-center gap-1.5 rounded-md bg-zinc-900 px-3.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-white"
+          >
+            <Plus aria-hidden className="size-4" /> New codespace
+          </Link>
+        </div>
       </div>
 
       {error && codespaces && (
-        <Alert title={describeFailure(error, 'Could not load your codespaces').title} tone="warning">
-          {describeFailure(error).detail} Showing what was last loaded.
-        </Alert>
+        <ErrorAlert error={error} fallbackTitle="Could not load your codespaces" tone="warning">
+          Showing what was last loaded.
+        </ErrorAlert>
+      )}
+      {props.sso && <SsoPartialNotice ssoHeader={props.sso.header} organizations={props.sso.organizations} webUrl={props.sso.webUrl} />}
+      {codespaces && codespaces.length > 0 && (
+        <MyAttentionList
+          items={props.attention}
+          onExport={props.onExport}
+          onStop={props.onStop}
+          onDelete={props.onDelete}
+          pendingNames={props.pendingNames}
+        />
       )}
 
       {codespaces && codespaces.length > 0 && summary && options && (
@@ -74,6 +115,7 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
             filters={filters}
             options={options}
             onChange={props.onFiltersChange}
+            searchRef={props.searchRef}
           />
           <SelectionBar
             count={props.selectedCount}
@@ -89,16 +131,15 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
       {loading ? (
         <ListSkeleton />
       ) : error && !codespaces ? (
-        <Alert
-          title={describeFailure(error, 'Could not load your codespaces').title}
+        <ErrorAlert
+          error={error}
+          fallbackTitle="Could not load your codespaces"
           action={
             <Button size="sm" onClick={props.onRetry}>
               Try again
             </Button>
           }
-        >
-          {describeFailure(error).detail}
-        </Alert>
+        />
       ) : !codespaces || codespaces.length === 0 ? (
         <EmptyState icon={<Boxes className="size-10" />} title="No codespaces yet">
           Codespaces you create on GitHub, or here, show up in this list with their state, branch and machine.
@@ -115,6 +156,7 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
           total={total}
           busy={!complete}
           selected={props.selected}
+          cursor={props.cursor}
           onToggle={props.onToggle}
           onToggleAll={props.onToggleAll}
         />

@@ -1,10 +1,13 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import dynamic from 'next/dynamic';
-import { useQuery } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useMutation, useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useGithubWeb } from '@/components/github/github-web';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { ApiError } from '@/lib/api/client';
+import { personalAttention } from '@/lib/attention/personal';
 import { planBulkAction, staleStoppedCodespaces, type BulkPlan } from '@/lib/codespaces/bulk';
 import {
   applyListFilters,
@@ -15,29 +18,54 @@ import {
   summarizeFleet,
   type ListFilters,
 } from '@/lib/codespaces/list-view';
+import { actionAvailability } from '@/lib/codespaces/state';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { useListControls } from '@/lib/hooks/use-list-controls';
+import { useListShortcuts } from '@/lib/hooks/use-list-shortcuts';
+import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { isComplete } from '@/lib/lists/streamed-list';
-import { codespaceListQuery } from '@/lib/queries/codespaces';
+import { codespaceListQuery, powerCodespace } from '@/lib/queries/codespaces';
+import { codespaceKeys } from '@/lib/queries/keys';
+import { myOrgsQuery } from '@/lib/queries/orgs';
 import { CodespacesPageView } from './codespaces-page-view';
 
 // Dialogs load when opened: most visits open none.
 const BulkActionDialog = dynamic(() => import('./bulk-action-dialog').then((m) => m.BulkActionDialog));
+const DeleteCodespaceDialog = dynamic(() => import('./delete-codespace-dialog').then((m) => m.DeleteCodespaceDialog));
+const ExportDialog = dynamic(() => import('./export-dialog').then((m) => m.ExportDialog));
+const ShortcutsDialog = dynamic(() => import('@/components/shortcuts/shortcuts-dialog').then((m) => m.ShortcutsDialog));
 
 const NO_CODESPACES: readonly CodespaceSummary[] = [];
 
-/** The dashboard's home: reads the user's codespaces and keeps the view's filters and selection. */
+type Dialog = { kind: 'bulk'; plan: BulkPlan } | { kind: 'export' | 'delete'; codespace: CodespaceSummary } | { kind: 'shortcuts' };
+
+/** The dashboard's home: reads the user's codespaces and keeps the view's filters, selection, keyboard row and dialogs. */
 export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters }) {
   const query = useQuery(codespaceListQuery());
   const list = query.data;
   const codespaces = list?.items;
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const web = useGithubWeb();
+  const now = useMinuteClock();
   const controls = useListControls({
     items: codespaces ?? NO_CODESPACES,
     initialFilters,
     apply: applyListFilters,
     toSearch: filtersToSearch,
   });
-  const [plan, setPlan] = useState<BulkPlan | null>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const start = useMutation(powerCodespace(queryClient, 'start'));
+  const stop = useMutation(powerCodespace(queryClient, 'stop'));
+  // What is on its way, whichever control asked: a row's button, the palette, the attention list.
+  const pending = useMutationState({
+    filters: { mutationKey: codespaceKeys.all, status: 'pending' },
+    select: (mutation) => (mutation.state.variables as { name?: string } | undefined)?.name,
+  });
+  const pendingNames = useMemo(() => new Set(pending.filter((name): name is string => Boolean(name))), [pending]);
+
   const facets = useMemo(
     () =>
       codespaces
@@ -48,8 +76,29 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
         : null,
     [codespaces],
   );
+  const attention = useMemo(() => personalAttention(codespaces ?? NO_CODESPACES, now), [codespaces, now]);
+  // Single sign-on hid some codespaces: name the organisations (GitHub gives their ids).
+  const organizations = useQuery({ ...myOrgsQuery(), enabled: Boolean(list?.sso) });
+
+  const byName = (name: string) => codespaces?.find((c) => c.name === name);
+  useListShortcuts({
+    names: controls.rows.map((c) => c.name),
+    selected: cursor,
+    onSelect: setCursor,
+    onOpen: (name) => router.push(`/codespaces/${encodeURIComponent(name)}`),
+    onTogglePower: (name) => {
+      const codespace = byName(name);
+      if (!codespace) return;
+      if (actionAvailability(codespace, 'stop').allowed) stop.mutate(codespace);
+      else if (actionAvailability(codespace, 'start').allowed) start.mutate(codespace);
+    },
+    onFocusFilter: () => searchRef.current?.focus(),
+    onShowHelp: () => setDialog({ kind: 'shortcuts' }),
+    enabled: dialog === null,
+  });
 
   if (query.error instanceof ApiError && query.error.status === 401) return <SessionEnded />;
+  const close = () => setDialog(null);
 
   return (
     <>
@@ -65,24 +114,36 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
         summary={facets?.summary ?? null}
         selected={controls.selected}
         selectedCount={controls.chosen.length}
+        attention={attention}
+        pendingNames={pendingNames}
+        sso={list?.sso && web.webUrl ? { header: list.sso, organizations: organizations.data ?? [], webUrl: web.webUrl } : null}
+        cursor={cursor}
+        searchRef={searchRef}
+        onShowShortcuts={() => setDialog({ kind: 'shortcuts' })}
+        onExport={(codespace) => setDialog({ kind: 'export', codespace })}
+        onStop={(codespace) => stop.mutate(codespace)}
+        onDelete={(codespace) => setDialog({ kind: 'delete', codespace })}
         onFiltersChange={controls.updateFilters}
         onToggle={controls.toggle}
         onToggleAll={controls.toggleAll}
-        onStopSelected={() => setPlan(planBulkAction(controls.chosen, 'stop'))}
-        onDeleteSelected={() => setPlan(planBulkAction(controls.chosen, 'delete'))}
+        onStopSelected={() => setDialog({ kind: 'bulk', plan: planBulkAction(controls.chosen, 'stop') })}
+        onDeleteSelected={() => setDialog({ kind: 'bulk', plan: planBulkAction(controls.chosen, 'delete') })}
         onClearSelection={controls.clearSelection}
         onSelectStale={(days) => controls.selectNames(staleStoppedCodespaces(codespaces ?? [], days, Date.now()).map((c) => c.name))}
         onRetry={() => query.refetch()}
       />
-      {plan && (
+      {dialog?.kind === 'bulk' && (
         <BulkActionDialog
-          plan={plan}
+          plan={dialog.plan}
           onClose={(finished) => {
-            setPlan(null);
+            close();
             if (finished) controls.clearSelection();
           }}
         />
       )}
+      {dialog?.kind === 'export' && <ExportDialog codespace={dialog.codespace} open onOpenChange={(open) => !open && close()} />}
+      {dialog?.kind === 'delete' && <DeleteCodespaceDialog codespace={dialog.codespace} onClose={close} />}
+      {dialog?.kind === 'shortcuts' && <ShortcutsDialog open onOpenChange={(open) => !open && close()} />}
     </>
   );
 }

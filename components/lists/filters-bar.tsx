@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { toolbarFieldClass } from '@/components/ui/field';
@@ -42,7 +43,10 @@ export function FiltersBar<F extends Partial<ViewFilters> & Pick<ViewFilters, 'q
   filters,
   options,
   onChange,
+  searchRef,
 }: {
+  /** The text filter's input, for the `/` shortcut. */
+  searchRef?: Ref<HTMLInputElement>;
   /** The search region's name, e.g. "Filter codespaces". */
   label: string;
   placeholder: string;
@@ -53,7 +57,13 @@ export function FiltersBar<F extends Partial<ViewFilters> & Pick<ViewFilters, 'q
   const change = (next: Partial<ViewFilters>) => onChange(next as Partial<F>);
   return (
     <div className="flex flex-wrap items-center gap-2" role="search" aria-label={label}>
-      <SearchField label="Filter by text" placeholder={placeholder} value={filters.q} onChange={(q) => change({ q })} />
+      <SearchField
+        label="Filter by text"
+        placeholder={placeholder}
+        value={filters.q}
+        onChange={(q) => change({ q })}
+        inputRef={searchRef}
+      />
       <select aria-label="State" value={filters.state} onChange={(e) => change({ state: e.target.value })} className={toolbarFieldClass}>
         <option value="">All states</option>
         <optgroup label="Groups">

@@ -8,6 +8,9 @@ import { StillLoading } from '@/components/codespaces/codespaces-page-view';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
 import { SelectionBar } from '@/components/codespaces/selection-bar';
 import { clearedFilters, FiltersBar, type FilterOptions } from '@/components/lists/filters-bar';
+import { CsvDownloadButton } from '@/components/ui/csv-download-button';
+import { ErrorAlert } from '@/components/ui/error-alert';
+import { orgCodespacesCsv } from '@/lib/csv/codespaces';
 import { ApiError, describeFailure } from '@/lib/api/client';
 import { formatUsd, type LiveEstimate } from '@/lib/billing/cost';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
@@ -66,18 +69,26 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
             </p>
           )}
         </div>
-        <Link
-          href={`/orgs/${encodeURIComponent(org)}/usage`}
-          className="inline-flex h-9 items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-3.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
-        >
-          <BarChart3 aria-hidden className="size-4" /> Usage and cost
-        </Link>
+        <div className="flex flex-wrap items-center gap-2">
+          {codespaces && codespaces.length > 0 && (
+            <CsvDownloadButton
+              csv={() => orgCodespacesCsv(shown)}
+              filename={() => `${org}-codespaces-${new Date().toISOString().slice(0, 10)}.csv`}
+            />
+          )}
+          <Link
+            href={`/orgs/${encodeURIComponent(org)}/usage`}
+            className="inline-flex h-9 items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-3.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+          >
+            <BarChart3 aria-hidden className="size-4" /> Usage and cost
+          </Link>
+        </div>
       </div>
 
       {error && codespaces && (
-        <Alert title={describeFailure(error).title} tone="warning">
-          {describeFailure(error).detail} Showing what was last loaded.
-        </Alert>
+        <ErrorAlert error={error} tone="warning">
+          Showing what was last loaded.
+        </ErrorAlert>
       )}
 
       {codespaces && codespaces.length > 0 && estimate && options && (
@@ -142,6 +153,8 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
 
 /** 403 and 404 mean different things here; both are explained, not just reported. */
 export function OrgError({ org, error, onRetry }: { org: string; error: Error; onRetry: () => void }) {
+  // Single sign-on or the organisation's OAuth App restrictions: what to do is GitHub's to say.
+  if (error instanceof ApiError && error.description.refusal) return <ErrorAlert error={error} />;
   if (error instanceof ApiError && error.status === 403) {
     return (
       <EmptyState icon={<Lock className="size-10" />} title={`Only owners of ${org} can see its codespaces`}>

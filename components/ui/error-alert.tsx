@@ -12,18 +12,25 @@ export function ErrorAlert({
   fallbackTitle,
   onDismiss,
   action,
+  tone,
+  children,
 }: {
   error: unknown;
   fallbackTitle?: string;
   onDismiss?: () => void;
   action?: ReactNode;
+  /** `warning` when the page still shows what it last had. */
+  tone?: 'error' | 'warning';
+  /** Said after the error's own words, e.g. "Showing what was last loaded." */
+  children?: ReactNode;
 }) {
   const web = useGithubWeb();
   const { title, detail } = describeFailure(error, fallbackTitle);
   const refusal = error instanceof ApiError ? error.description.refusal : undefined;
   return (
-    <Alert title={title} onDismiss={onDismiss} action={action}>
+    <Alert title={title} onDismiss={onDismiss} action={action} tone={tone}>
       {detail}
+      {children && <> {children}</>}
       {refusal && (
         <p className="mt-1">
           <RefusalMessage refusal={refusal} web={web} />

@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { Search } from 'lucide-react';
 import { toolbarFieldClass } from './field';
 
@@ -7,16 +8,20 @@ export function SearchField({
   placeholder,
   value,
   onChange,
+  inputRef,
 }: {
   label: string;
   placeholder: string;
   value: string;
   onChange: (value: string) => void;
+  /** For the `/` shortcut, which puts the cursor here. */
+  inputRef?: Ref<HTMLInputElement>;
 }) {
   return (
     <div className="relative min-w-56 flex-1">
       <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-400" />
       <input
+        ref={inputRef}
         type="search"
         aria-label={label}
         placeholder={placeholder}

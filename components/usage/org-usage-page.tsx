@@ -1,86 +1,16 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import dynamic from 'next/dynamic';
-import Link from 'next/link';
-import { Alert } from '@/components/ui/alert';
-import { CsvDownloadButton } from '@/components/ui/csv-download-button';
-import { Figure } from '@/components/ui/figure';
-import { toolbarFieldClass } from '@/components/ui/field';
-import { ListSkeleton } from '@/components/codespaces/list-skeleton';
-import { OrgError } from '@/components/orgs/org-codespaces-view';
-import { memberCostsCsv } from '@/lib/csv/usage';
-import { formatUsd, liveEstimate, monthDays, projectMonth } from '@/lib/billing/cost';
-import { estimateMemberCosts } from '@/lib/billing/member-estimate';
-import { memberCostsFromCsv, type MemberCost } from '@/lib/billing/usage-csv';
-import { dailyCost, summarizeUsage, usageItemsToCsv, type Period } from '@/lib/billing/usage-report';
 import { useQuery } from '@tanstack/react-query';
+import { liveEstimate, monthDays, projectMonth } from '@/lib/billing/cost';
+import { estimateMemberCosts } from '@/lib/billing/member-estimate';
+import { monthPeriod, projectionDays, recentMonths, repoSkuRows } from '@/lib/billing/org-usage';
+import { memberCostsFromCsv, type MemberCost } from '@/lib/billing/usage-csv';
+import { summarizeUsage } from '@/lib/billing/usage-report';
 import { billingUsageQuery, orgCodespacesQuery } from '@/lib/queries/orgs';
-import { SortableTable, type Column } from './sortable-table';
-import { UsageCsvUpload } from './usage-csv-upload';
+import { OrgUsageView } from './org-usage-view';
 
-// Charts are the heaviest code of the app: loaded only here, and only in the browser.
-const chartFallback = () => <div className="h-72 animate-pulse rounded-xl bg-zinc-100 motion-reduce:animate-none dark:bg-zinc-800/60" />;
-const DailyCostChart = dynamic(() => import('./usage-charts').then((m) => m.DailyCostChart), { ssr: false, loading: chartFallback });
-const TopRepositoriesChart = dynamic(() => import('./usage-charts').then((m) => m.TopRepositoriesChart), {
-  ssr: false,
-  loading: chartFallback,
-});
-const MachineMixChart = dynamic(() => import('./usage-charts').then((m) => m.MachineMixChart), { ssr: false, loading: chartFallback });
-
-/** The last six calendar months, newest first, as `YYYY-MM`. */
-function recentMonths(today: Date): string[] {
-  return Array.from({ length: 6 }, (_, i) =>
-    new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - i, 1)).toISOString().slice(0, 7),
-  );
-}
-
-function monthPeriod(month: string, today: Date): Period {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
-  const todayIso = today.toISOString().slice(0, 10);
-  return { from: `${month}-01`, to: last < todayIso ? last : todayIso };
-}
-
-const monthLabel = (month: string) =>
-  new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-interface RepoSkuRow {
-  repository: string;
-  sku: string;
-  quantity: number;
-  unitType: string;
-  net: number;
-}
-
-const REPO_SKU_COLUMNS: Column<RepoSkuRow>[] = [
-  { key: 'repository', label: 'Repository', value: (r) => r.repository },
-  { key: 'sku', label: 'SKU', value: (r) => r.sku },
-  {
-    key: 'quantity',
-    label: 'Quantity',
-    value: (r) => r.quantity,
-    render: (r) => `${r.quantity.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${r.unitType.toLowerCase()}`,
-    numeric: true,
-  },
-  { key: 'net', label: 'Cost', value: (r) => r.net, render: (r) => formatUsd(r.net), numeric: true },
-];
-
-const MEMBER_COLUMNS: Column<MemberCost>[] = [
-  { key: 'member', label: 'Member', value: (m) => m.member },
-  {
-    key: 'coreHours',
-    label: 'Core-hours',
-    value: (m) => m.coreHours,
-    render: (m) => m.coreHours.toLocaleString('en-US', { maximumFractionDigits: 1 }),
-    numeric: true,
-  },
-  { key: 'compute', label: 'Compute', value: (m) => m.compute, render: (m) => formatUsd(m.compute), numeric: true },
-  { key: 'storage', label: 'Storage', value: (m) => m.storage, render: (m) => formatUsd(m.storage), numeric: true },
-  { key: 'total', label: 'Total', value: (m) => m.total, render: (m) => formatUsd(m.total), numeric: true },
-];
-
-/** An organisation's Codespaces usage and cost: real figures from GitHub's report, per day, repository, SKU and member. */
+/** An organisation's usage page: reads GitHub's report (and last month's, for the projection) and its codespaces, for the view. */
 export function OrgUsagePage({ org }: { org: string }) {
   const today = useMemo(() => new Date(), []);
   const months = useMemo(() => recentMonths(today), [today]);
@@ -99,163 +29,36 @@ export function OrgUsagePage({ org }: { org: string }) {
 
   const period = monthPeriod(month, today);
   const summary = useMemo(() => (usage.data ? summarizeUsage(usage.data, period) : null), [usage.data, period.from, period.to]); // eslint-disable-line react-hooks/exhaustive-deps
-  const projection = useMemo(() => {
-    if (!summary || !isCurrent) return null;
-    const daily = dailyCost(summary);
-    if (previous.data)
-      for (const [day, cost] of dailyCost(summarizeUsage(previous.data, monthPeriod(months[1]!, today)))) daily.set(day, cost);
-    return projectMonth(daily, today);
-  }, [summary, isCurrent, previous.data, months, today]);
+  const projection = useMemo(
+    () => (summary && isCurrent ? projectMonth(projectionDays(summary, previous.data, months[1]!, today), today) : null),
+    [summary, isCurrent, previous.data, months, today],
+  );
   const estimate = useMemo(
     () => (summary && codespaces.data ? estimateMemberCosts(summary.items, codespaces.data, period.from) : null),
     [summary, codespaces.data, period.from],
   );
   const live = useMemo(() => (codespaces.data ? liveEstimate(codespaces.data) : null), [codespaces.data]);
-  const repoSkuRows = useMemo(() => {
-    const rows = new Map<string, RepoSkuRow>();
-    for (const item of summary?.items ?? []) {
-      const key = `${item.repositoryName}|${item.sku}`;
-      const row = rows.get(key) ?? {
-        repository: item.repositoryName || '(no repository)',
-        sku: item.sku,
-        quantity: 0,
-        unitType: item.unitType,
-        net: 0,
-      };
-      row.quantity += item.quantity;
-      row.net += item.netAmount;
-      rows.set(key, row);
-    }
-    return [...rows.values()];
-  }, [summary]);
-
-  const members = exact?.members ?? estimate?.members ?? null;
+  const rows = useMemo(() => repoSkuRows(summary?.items ?? []), [summary]);
 
   return (
-    <main className="mx-auto flex w-full max-w-7xl flex-col gap-4 px-4 py-6 sm:px-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-            <Link href={`/orgs/${encodeURIComponent(org)}`} className="hover:underline">
-              {org}
-            </Link>
-          </p>
-          <h1 className="text-xl font-semibold tracking-tight">Codespaces usage and cost</h1>
-        </div>
-        <div className="flex items-center gap-2">
-          <select aria-label="Period" value={month} onChange={(e) => setMonth(e.target.value)} className={toolbarFieldClass}>
-            {months.map((m) => (
-              <option key={m} value={m}>
-                {monthLabel(m)}
-              </option>
-            ))}
-          </select>
-          <CsvDownloadButton
-            csv={() => usageItemsToCsv(summary?.items ?? [])}
-            filename={`${org}-codespaces-usage-${month}.csv`}
-            disabled={!summary?.items.length}
-          />
-        </div>
-      </div>
-
-      {usage.isPending ? (
-        <ListSkeleton />
-      ) : usage.error ? (
-        <OrgError org={org} error={usage.error} onRetry={() => usage.refetch()} />
-      ) : summary ? (
-        <>
-          <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5" aria-label="Totals">
-            <Figure
-              label={`Cost, ${monthLabel(month)}`}
-              value={formatUsd(summary.total.net)}
-              hint={summary.total.discount > 0 ? `after ${formatUsd(summary.total.discount)} of discounts` : undefined}
-            />
-            <Figure label="Compute" value={formatUsd(summary.total.compute)} />
-            <Figure label="Storage" value={formatUsd(summary.total.storage)} />
-            {projection ? (
-              <Figure
-                label="Projected for the month"
-                value={formatUsd(projection.projected)}
-                hint={`${formatUsd(projection.lastSevenDayAverage)} a day over the last 7 days`}
-              />
-            ) : (
-              <Figure label="Days" value={`${period.from.slice(8)}–${period.to.slice(8)}`} />
-            )}
-            <Figure
-              label="Running now"
-              value={live ? `${formatUsd(live.computePerHour)}/h` : '…'}
-              hint={live ? `${live.running} running; storage ${formatUsd(live.storagePerMonth)}/month` : undefined}
-            />
-          </dl>
-          {summary.items.length === 0 ? (
-            <Alert title={`No Codespaces usage in ${monthLabel(month)}`} tone="warning">
-              GitHub’s report has no Codespaces items for this period.
-            </Alert>
-          ) : (
-            <>
-              <DailyCostChart days={summary.byDay} />
-              <div className="grid gap-4 lg:grid-cols-2">
-                <TopRepositoriesChart repositories={summary.byRepository} />
-                <MachineMixChart skus={summary.bySku} />
-              </div>
-              <section aria-labelledby="by-repo-heading" className="flex flex-col gap-2">
-                <h2 id="by-repo-heading" className="text-sm font-semibold">
-                  By repository and SKU
-                </h2>
-                <SortableTable
-                  label="Cost by repository and SKU"
-                  rows={repoSkuRows}
-                  columns={REPO_SKU_COLUMNS}
-                  initialSort="net"
-                  rowKey={(r) => `${r.repository}|${r.sku}`}
-                />
-              </section>
-            </>
-          )}
-          <section aria-labelledby="members-heading" className="flex flex-col gap-2">
-            <h2 id="members-heading" className="text-sm font-semibold">
-              By member{' '}
-              {exact ? (
-                <span className="font-normal text-emerald-700 dark:text-emerald-400">· exact, from {exact.fileName}</span>
-              ) : (
-                <span className="font-normal text-zinc-600 dark:text-zinc-400">· estimated</span>
-              )}
-            </h2>
-            {!exact && (
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                GitHub’s report names repositories, not people. Each repository’s cost is spread over its members’ codespaces of the billed
-                machine size, by cores (compute) and disk (storage).
-                {estimate &&
-                  estimate.unattributed > 0 &&
-                  ` ${formatUsd(estimate.unattributed)} matches no current codespace and is left out.`}
-              </p>
-            )}
-            {members ? (
-              <>
-                <SortableTable
-                  label="Cost by member"
-                  rows={members}
-                  columns={MEMBER_COLUMNS}
-                  initialSort="total"
-                  rowKey={(m) => m.member}
-                />
-                <CsvDownloadButton
-                  size="sm"
-                  className="self-start"
-                  csv={() => memberCostsCsv(members)}
-                  filename={`${org}-codespaces-cost-by-member-${month}${exact ? '' : '-estimated'}.csv`}
-                  aria-describedby="members-heading"
-                />
-              </>
-            ) : codespaces.error ? (
-              <Alert title="Per-member figures need the organisation’s codespaces" tone="warning">
-                {codespaces.error.message}
-              </Alert>
-            ) : null}
-            <UsageCsvUpload onParsed={(parsed) => setExact({ fileName: parsed.fileName, members: memberCostsFromCsv(parsed.rows) })} />
-          </section>
-        </>
-      ) : null}
-    </main>
+    <OrgUsageView
+      org={org}
+      months={months}
+      month={month}
+      period={period}
+      loading={usage.isPending}
+      error={usage.error}
+      summary={summary}
+      projection={projection}
+      live={live}
+      repositorySkuRows={rows}
+      members={exact?.members ?? estimate?.members ?? null}
+      estimate={estimate}
+      exact={exact}
+      codespacesError={codespaces.error}
+      onMonthChange={setMonth}
+      onRetry={() => usage.refetch()}
+      onCsvParsed={(parsed) => setExact({ fileName: parsed.fileName, members: memberCostsFromCsv(parsed.rows) })}
+    />
   );
 }

@@ -11,7 +11,10 @@ const MAX_BYTES = 20 * 1024 * 1024;
  * Reads GitHub's detailed usage CSV in the browser (it never leaves the page) and hands the valid
  * rows on; every rejected row is listed with its line number.
  */
-export function UsageCsvUpload({ onParsed }: { onParsed: (result: UsageCsvResult & { fileName: string }) => void }) {
+/** A detailed usage CSV as read in the browser, with the file's name. */
+export type ParsedUsageCsv = UsageCsvResult & { fileName: string };
+
+export function UsageCsvUpload({ onParsed }: { onParsed: (result: ParsedUsageCsv) => void }) {
   const id = useId();
   const [result, setResult] = useState<(UsageCsvResult & { fileName: string }) | null>(null);
   const [problem, setProblem] = useState<string | null>(null);

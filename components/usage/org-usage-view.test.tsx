@@ -1,0 +1,76 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen } from '@testing-library/react';
+import { ApiError } from '@/lib/api/client';
+import { monthPeriod, repoSkuRows } from '@/lib/billing/org-usage';
+import { summarizeUsage, type UsageItem } from '@/lib/billing/usage-report';
+import { renderView } from '@/lib/test/render-for-views';
+import { OrgUsageView, type OrgUsageViewProps } from './org-usage-view';
+
+const today = new Date('2026-11-20T12:00:00Z');
+const period = monthPeriod('2026-11', today);
+const items = [
+  {
+    date: '2026-11-02T00:00:00Z',
+    product: 'Codespaces',
+    sku: 'Codespaces Linux 4-core',
+    quantity: 10,
+    unitType: 'Hours',
+    pricePerUnit: 0.36,
+    grossAmount: 3.6,
+    discountAmount: 0,
+    netAmount: 3.6,
+    organizationName: 'octo-org',
+    repositoryName: 'octo-org/web',
+  },
+] as UsageItem[];
+
+function props(overrides: Partial<OrgUsageViewProps> = {}): OrgUsageViewProps {
+  const summary = summarizeUsage(items, period);
+  return {
+    org: 'octo-org',
+    months: ['2026-11', '2026-10'],
+    month: '2026-11',
+    period,
+    loading: false,
+    error: null,
+    summary,
+    projection: null,
+    live: null,
+    repositorySkuRows: repoSkuRows(summary.items),
+    members: null,
+    estimate: null,
+    exact: null,
+    codespacesError: null,
+    onMonthChange: vi.fn(),
+    onRetry: vi.fn(),
+    onCsvParsed: vi.fn(),
+    ...overrides,
+  };
+}
+
+describe('an organisation’s usage page, in each of its states', () => {
+  it('while GitHub’s report loads, holds its place', () => {
+    renderView(<OrgUsageView {...props({ loading: true, summary: null })} />);
+    expect(screen.getByLabelText('Loading codespaces')).toHaveAttribute('aria-busy', 'true');
+  });
+
+  it('tells a member who is not an owner why the report is not theirs to see', () => {
+    renderView(
+      <OrgUsageView {...props({ summary: null, error: new ApiError({ status: 403, message: 'Must be an organization owner.' }) })} />,
+    );
+    expect(screen.getByRole('heading', { name: 'Only owners of octo-org can see its codespaces' })).toBeVisible();
+  });
+
+  it('says when a month has no Codespaces usage', () => {
+    renderView(<OrgUsageView {...props({ summary: summarizeUsage([], period), repositorySkuRows: [] })} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('No Codespaces usage in November 2026');
+    expect(screen.getAllByRole('button', { name: 'Download CSV' })[0]).toBeDisabled();
+  });
+
+  it('shows the month’s cost and the report by repository and SKU', () => {
+    renderView(<OrgUsageView {...props()} />);
+    expect(screen.getByLabelText('Totals')).toHaveTextContent('$3.60');
+    expect(screen.getByRole('table', { name: 'Cost by repository and SKU' })).toHaveTextContent('octo-org/web');
+    expect(screen.getAllByRole('button', { name: 'Download CSV' })[0]).toBeEnabled();
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { monthLabel, monthPeriod, recentMonths, repoSkuRows } from './org-usage';
+import type { UsageItem } from './usage-report';
+
+const item = (overrides: Partial<UsageItem>): UsageItem =>
+  ({
+    date: '2026-11-02T00:00:00Z',
+    product: 'Codespaces',
+    sku: 'Codespaces Linux 4-core',
+    quantity: 2,
+    unitType: 'Hours',
+    pricePerUnit: 0.36,
+    grossAmount: 0.72,
+    discountAmount: 0,
+    netAmount: 0.72,
+    organizationName: 'octo-org',
+    repositoryName: 'octo-org/web',
+    ...overrides,
+  }) as UsageItem;
+
+describe('an organisation’s usage for a month', () => {
+  it('offers the last six months, newest first', () => {
+    expect(recentMonths(new Date('2026-12-01T10:00:00Z'))).toEqual(['2026-12', '2026-11', '2026-10', '2026-09', '2026-08', '2026-07']);
+    expect(monthLabel('2026-11')).toBe('November 2026');
+  });
+
+  it('covers a past month whole, and the current one up to today', () => {
+    const today = new Date('2026-12-05T10:00:00Z');
+    expect(monthPeriod('2026-11', today)).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+    expect(monthPeriod('2026-12', today)).toEqual({ from: '2026-12-01', to: '2026-12-05' });
+  });
+
+  it('sums the report by repository and SKU, naming items without a repository', () => {
+    const rows = repoSkuRows([
+      item({}),
+      item({ date: '2026-11-03T00:00:00Z', quantity: 3, netAmount: 1.08 }),
+      item({ sku: 'Codespaces Storage', unitType: 'GigabyteHours', quantity: 10, netAmount: 0.01 }),
+      item({ repositoryName: '', quantity: 1, netAmount: 0.36 }),
+    ]);
+    expect(rows).toEqual([
+      { repository: 'octo-org/web', sku: 'Codespaces Linux 4-core', quantity: 5, unitType: 'Hours', net: 1.8 },
+      { repository: 'octo-org/web', sku: 'Codespaces Storage', quantity: 10, unitType: 'GigabyteHours', net: 0.01 },
+      { repository: '(no repository)', sku: 'Codespaces Linux 4-core', quantity: 1, unitType: 'Hours', net: 0.36 },
+    ]);
+  });
+});

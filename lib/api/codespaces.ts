@@ -2,7 +2,7 @@ import { operations } from '@/lib/github/operations';
 import type { Codespace, CodespaceExport, CodespaceMachine } from '@/lib/codespaces/types';
 import { browserTransport } from './client';
 import { codespaceInFull, codespaceSummaryPage } from './read-codespaces';
-import { listPages, type GithubTransport } from './transport';
+import { listPages, pagesAfterFirst, type GithubTransport } from './transport';
 
 /** A page of a list of codespaces, and how many there are in all. */
 export const CODESPACES_PER_PAGE = 100;
@@ -16,6 +16,15 @@ export function codespacesApi(transport: GithubTransport) {
     /** Every page of `GET /user/codespaces`, as summaries, as the pages arrive. */
     listPages: (signal?: AbortSignal) =>
       listPages(transport, operations.listMyCodespaces, { query: { per_page: CODESPACES_PER_PAGE }, signal }, codespaceSummaryPage),
+    /** The pages after the first, when the first is already at hand and GitHub said how many there are. */
+    listPagesAfterFirst: (total: number, signal?: AbortSignal) =>
+      pagesAfterFirst(
+        transport,
+        operations.listMyCodespaces,
+        { query: { per_page: CODESPACES_PER_PAGE }, signal },
+        codespaceSummaryPage,
+        total,
+      ),
     get: async (name: string, signal?: AbortSignal): Promise<Codespace> =>
       (await transport.request(operations.getMyCodespace, { ...named(name), signal }, codespaceInFull)).data,
     start: async (name: string): Promise<Codespace> => (await transport.request(operations.startMyCodespace, named(name))).data,

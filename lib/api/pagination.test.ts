@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkRelations, pageNumbersAfterFirst, readRemainingPages, withPage } from './pagination';
+import { inOrder, linkRelations, pageNumbersAfterFirst, readRemainingPages, withPage } from './pagination';
 
 const link = (next: number, last: number, base = '/api/github/user/codespaces?per_page=100') =>
   `<${base}&page=${next}>; rel="next", <${base}&page=${last}>; rel="last"`;
@@ -64,5 +64,29 @@ describe('reading the pages after the first', () => {
 
   it('reads nothing more on the only page', async () => {
     expect(await readRemainingPages(null, async () => ({ page: 0, link: null }))).toEqual([]);
+  });
+});
+
+describe('reading many pages at once', () => {
+  it('keeps four in flight, a slow page holding up only its own slot, and hands them over in order', async () => {
+    const started: number[] = [];
+    const finished: number[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const pages: number[] = [];
+    for await (const page of inOrder([2, 3, 4, 5, 6, 7, 8], async (n) => {
+      started.push(n);
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, n === 2 ? 60 : 5));
+      inFlight--;
+      finished.push(n);
+      return n;
+    }))
+      pages.push(page);
+    expect(pages).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(most).toBe(4);
+    // Pages after the slow one kept going while it was out: 3, 4 and 5 were done before it.
+    expect(finished.indexOf(5)).toBeLessThan(finished.indexOf(2));
   });
 });

@@ -53,10 +53,36 @@ export function pageNumbersAfterFirst(link: string | null | undefined): number[]
 export const PAGE_CONCURRENCY = 4;
 
 /**
+ * Reads every item of `planned` with at most `concurrency` reads in flight, a new one starting as
+ * soon as one ends (a slow page holds up only its own slot), and hands the answers over in order.
+ */
+export async function* inOrder<T, R>(
+  planned: readonly T[],
+  read: (item: T) => Promise<R>,
+  concurrency = PAGE_CONCURRENCY,
+): AsyncGenerator<R> {
+  const started: Promise<R>[] = [];
+  const start = () => {
+    const item = planned[started.length];
+    if (item === undefined) return;
+    const reading = read(item);
+    // Failures are met, in order, by the loop below; an unawaited rejection must not escape first.
+    reading.catch(() => undefined);
+    started.push(reading);
+  };
+  for (let i = 0; i < Math.min(concurrency, planned.length); i++) start();
+  for (let next = 0; next < planned.length; next++) {
+    const answer = await started[next]!;
+    start();
+    yield answer;
+  }
+}
+
+/**
  * Every page after the first, in order, as they arrive: when the first page's `Link` names the
- * last page, all of them together (`concurrency` at a time, each batch handed over in order once
- * it is in); otherwise one by one along `next`, as far as it leads (bounded, in case a broken
- * upstream links pages in a loop). `read` gets a page's URL, built from the first page's links.
+ * last page, all of them, `concurrency` at a time; otherwise one by one along `next`, as far as it
+ * leads (bounded, in case a broken upstream links pages in a loop). `read` gets a page's URL, built
+ * from the first page's links.
  */
 export async function* remainingPages<Page>(
   firstLink: string | null,
@@ -66,10 +92,7 @@ export async function* remainingPages<Page>(
   const next = linkRelations(firstLink).next;
   const planned = pageNumbersAfterFirst(firstLink);
   if (next && planned) {
-    for (let i = 0; i < planned.length; i += concurrency) {
-      const batch = await Promise.all(planned.slice(i, i + concurrency).map((number) => read(withPage(next, number))));
-      for (const answer of batch) yield answer.page;
-    }
+    for await (const answer of inOrder(planned, (number) => read(withPage(next, number)), concurrency)) yield answer.page;
     return;
   }
   let url = next;

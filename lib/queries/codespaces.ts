@@ -23,11 +23,20 @@ export type CodespaceList = StreamedList<CodespaceSummary>;
  * Every codespace of the user: the first page shows as soon as it is in, the rest follow (a few
  * pages at a time); a poll replaces the list only once every page of it has arrived.
  */
-export function codespaceListQuery(api: Pick<CodespacesApi, 'listPages'> = codespaces) {
+export function codespaceListQuery(
+  api: Pick<CodespacesApi, 'listPages'> & Partial<Pick<CodespacesApi, 'listPagesAfterFirst'>> = codespaces,
+) {
   return queryOptions({
     queryKey: codespaceKeys.list(),
     queryFn: experimental_streamedQuery<ListPage<CodespaceSummary>, CodespaceList, readonly unknown[]>({
-      streamFn: ({ signal }) => api.listPages(signal),
+      streamFn: async function* ({ signal, client, queryKey }) {
+        const held = client.getQueryData<CodespaceList>(queryKey);
+        // A first paint brought page one of a longer list: go on from page two, not from the start.
+        if (held && held.pages === 1 && !isComplete(held) && api.listPagesAfterFirst) {
+          yield { items: held.items, total: held.total, sso: held.sso };
+          yield* api.listPagesAfterFirst(held.total, signal);
+        } else yield* api.listPages(signal);
+      },
       reducer: (list: CodespaceList, page) => addPage(list, page, CODESPACES_PER_PAGE),
       initialValue: emptyList<CodespaceSummary>(),
       refetchMode: 'replace',

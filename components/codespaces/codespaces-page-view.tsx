@@ -2,7 +2,7 @@ import type { Ref } from 'react';
 import Link from 'next/link';
 import { Boxes, Keyboard, Plus, SearchX } from 'lucide-react';
 import { MyAttentionList } from '@/components/attention/my-attention-list';
-import { SsoPartialNotice } from '@/components/github/sso-partial-notice';
+import dynamic from 'next/dynamic';
 import { Button } from '@/components/ui/button';
 import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -11,12 +11,14 @@ import { FiltersBar, clearedFilters, type FilterOptions } from '@/components/lis
 import type { PersonalAttentionItem } from '@/lib/attention/personal';
 import type { FleetSummary as Summary, ListFilters } from '@/lib/codespaces/list-view';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
-import { myCodespacesCsv } from '@/lib/csv/codespaces';
 import { pluralize } from '@/lib/format';
 import { CodespaceList } from './codespace-list';
 import { FleetSummary } from './fleet-summary';
 import { ListSkeleton } from './list-skeleton';
 import { SelectionBar } from './selection-bar';
+
+// Shown only when single sign-on hid something.
+const SsoPartialNotice = dynamic(() => import('@/components/github/sso-partial-notice').then((m) => m.SsoPartialNotice));
 
 export interface CodespacesPageViewProps {
   /** Every codespace that has arrived (undefined: nothing yet). */
@@ -76,7 +78,7 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
                 <Keyboard aria-hidden className="size-4" /> Shortcuts
               </Button>
               <CsvDownloadButton
-                csv={() => myCodespacesCsv(rows)}
+                csv={async () => (await import('@/lib/csv/codespaces')).myCodespacesCsv(rows)}
                 filename={() => `hangar-codespaces-${new Date().toISOString().slice(0, 10)}.csv`}
               />
             </>

@@ -10,7 +10,6 @@ import { SelectionBar } from '@/components/codespaces/selection-bar';
 import { clearedFilters, FiltersBar, type FilterOptions } from '@/components/lists/filters-bar';
 import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { orgCodespacesCsv } from '@/lib/csv/codespaces';
 import { ApiError, describeFailure } from '@/lib/api/client';
 import { formatUsd, type LiveEstimate } from '@/lib/billing/cost';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
@@ -72,7 +71,7 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
         <div className="flex flex-wrap items-center gap-2">
           {codespaces && codespaces.length > 0 && (
             <CsvDownloadButton
-              csv={() => orgCodespacesCsv(shown)}
+              csv={async () => (await import('@/lib/csv/codespaces')).orgCodespacesCsv(shown)}
               filename={() => `${org}-codespaces-${new Date().toISOString().slice(0, 10)}.csv`}
             />
           )}

@@ -1,10 +1,13 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { RefusalMessage } from '@/components/github/refusal-message';
+import dynamic from 'next/dynamic';
 import { useGithubWeb } from '@/components/github/github-web';
 import { ApiError, describeFailure } from '@/lib/api/client';
 import { Alert } from './alert';
+
+// GitHub's refusals are rare: what links them loads when one is shown.
+const RefusalMessage = dynamic(() => import('@/components/github/refusal-message').then((m) => m.RefusalMessage));
 
 /** An error in words: what happened and what to do (for GitHub's refusals, with the link that helps). */
 export function ErrorAlert({

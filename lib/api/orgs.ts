@@ -1,5 +1,5 @@
 import { operations } from '@/lib/github/operations';
-import { usageReportSchema, type UsageItem } from '@/lib/billing/usage-report';
+import type { UsageItem } from '@/lib/billing/usage-report';
 import type { Codespace, CodespaceSummary } from '@/lib/codespaces/types';
 import { browserTransport } from './client';
 import { codespaceSummaryPage } from './read-codespaces';
@@ -79,6 +79,8 @@ export function orgsApi(transport: GithubTransport) {
         query: month ? { year, month } : { year },
         signal,
       });
+      // The report's schema (zod) loads with the usage page that asks, not with every page.
+      const { usageReportSchema } = await import('@/lib/billing/usage-report');
       return usageReportSchema.parse(data).usageItems;
     },
   };

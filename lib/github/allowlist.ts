@@ -15,7 +15,9 @@ import {
   updateCodespaceBody,
 } from '@/lib/codespaces/schemas';
 import { decimal, nothing, organizationParams, pageFields, pageQuery, repositoryParams } from '@/lib/github/params';
+import { codespaceAnswer, codespaceListAnswer } from '@/lib/github/answers';
 import { compareRouteSpecificity } from '@/lib/github/route-specificity';
+import type { AnswerReader } from '@/lib/github/upstream';
 import * as secrets from '@/lib/secrets/schemas';
 import { operations, type HttpMethod, type Operation, type OperationName } from '@/lib/github/operations';
 
@@ -34,6 +36,8 @@ export interface Validation {
    * a free 304. Other reads are asked afresh: keeping them would only crowd the store.
    */
   polled?: true;
+  /** How GitHub's successful answer is read before it is passed on (lib/github/answers.ts). */
+  answer?: AnswerReader;
 }
 
 export interface AllowedOperation extends Validation {
@@ -50,9 +54,14 @@ const sortDirection = z.enum(['asc', 'desc']).optional();
 
 /** Every operation's input rules. The type demands an entry for each operation, and no other. */
 const validations: Record<OperationName, Validation> = {
-  listMyCodespaces: { polled: true, params: nothing, query: z.strictObject({ ...pageFields, repository_id: positiveInt.optional() }) },
+  listMyCodespaces: {
+    answer: codespaceListAnswer,
+    polled: true,
+    params: nothing,
+    query: z.strictObject({ ...pageFields, repository_id: positiveInt.optional() }),
+  },
   createMyCodespace: { params: nothing, query: nothing, body: createForUserBody },
-  getMyCodespace: { polled: true, params: codespace, query: nothing },
+  getMyCodespace: { answer: codespaceAnswer, polled: true, params: codespace, query: nothing },
   updateMyCodespace: { params: codespace, query: nothing, body: updateCodespaceBody },
   deleteMyCodespace: { params: codespace, query: nothing },
   startMyCodespace: { params: codespace, query: nothing, body: emptyBody },
@@ -88,7 +97,7 @@ const validations: Record<OperationName, Validation> = {
     }),
   },
 
-  listMyCodespacesInRepository: { polled: true, params: repositoryParams, query: pageQuery },
+  listMyCodespacesInRepository: { answer: codespaceListAnswer, polled: true, params: repositoryParams, query: pageQuery },
   createCodespaceInRepository: { params: repositoryParams, query: nothing, body: createInRepositoryBody },
   listDevcontainers: { params: repositoryParams, query: pageQuery },
   listRepositoryMachines: {
@@ -104,8 +113,8 @@ const validations: Record<OperationName, Validation> = {
   },
 
   listMyOrganizations: { params: nothing, query: pageQuery },
-  listOrgCodespaces: { polled: true, params: organizationParams, query: pageQuery },
-  listMemberCodespaces: { params: z.strictObject({ org: ownerName, username: ownerName }), query: pageQuery },
+  listOrgCodespaces: { answer: codespaceListAnswer, polled: true, params: organizationParams, query: pageQuery },
+  listMemberCodespaces: { answer: codespaceListAnswer, params: z.strictObject({ org: ownerName, username: ownerName }), query: pageQuery },
   stopMemberCodespace: { params: memberCodespace, query: nothing, body: emptyBody },
   deleteMemberCodespace: { params: memberCodespace, query: nothing },
   getOrgBillingUsage: {
@@ -153,9 +162,9 @@ const validations: Record<OperationName, Validation> = {
   removeCodespacesAccessUsers: { params: organizationParams, query: nothing, body: secrets.selectedUsersBody },
 };
 
-/** Whether the pages poll this operation (its answers are worth keeping for revalidation). */
-export function isPolledRead(method: string, route: string): boolean {
-  return allowlist.some((op) => op.polled && op.method === method && op.route === route);
+/** The allowlist's entry for an operation (the server's own reads go by the same rules). */
+export function allowedOperation(method: string, route: string): AllowedOperation | undefined {
+  return allowlist.find((op) => op.method === method && op.route === route);
 }
 
 /** The allowlist, most specific route first (a literal segment beats a parameter). */

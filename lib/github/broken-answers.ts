@@ -11,21 +11,34 @@ const BODYLESS = new Set([204, 205, 304]);
 /** Accepted without a body: 202 ("Accepted") answers that GitHub sends empty for some operations. */
 const MAY_BE_EMPTY = new Set([202]);
 
-/** What is wrong with GitHub's answer, in a few words for the log and the message; null when nothing. */
-export function brokenAnswer(status: number, contentType: string | undefined, body: string | null): string | null {
-  if (BODYLESS.has(status)) return null;
-  if (body === null || body.trim() === '') return MAY_BE_EMPTY.has(status) ? null : 'an empty body';
+/**
+ * GitHub's answer as JSON, or what is wrong with it in a few words for the log and the message.
+ * `json` is undefined for an answer without a body that may have none.
+ */
+export function checkAnswer(status: number, contentType: string | undefined, body: string | null): { json: unknown } | { problem: string } {
+  if (BODYLESS.has(status)) return { json: undefined };
+  if (body === null || body.trim() === '') return MAY_BE_EMPTY.has(status) ? { json: undefined } : { problem: 'an empty body' };
   if (contentType && !/^application\/([\w.+-]*\+)?json\b/i.test(contentType.trim())) {
-    return /^text\/html\b/i.test(contentType.trim()) ? 'an HTML page' : `${contentType.split(';')[0]!.trim().slice(0, 60)} instead of JSON`;
+    return {
+      problem: /^text\/html\b/i.test(contentType.trim())
+        ? 'an HTML page'
+        : `${contentType.split(';')[0]!.trim().slice(0, 60)} instead of JSON`,
+    };
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
-    return /^\s*</.test(body) ? 'an HTML page' : 'JSON cut off or malformed';
+    return { problem: /^\s*</.test(body) ? 'an HTML page' : 'JSON cut off or malformed' };
   }
-  if (typeof parsed !== 'object' || parsed === null) return 'JSON of the wrong shape';
-  return null;
+  if (typeof parsed !== 'object' || parsed === null) return { problem: 'JSON of the wrong shape' };
+  return { json: parsed };
+}
+
+/** What is wrong with GitHub's answer, in a few words for the log and the message; null when nothing. */
+export function brokenAnswer(status: number, contentType: string | undefined, body: string | null): string | null {
+  const checked = checkAnswer(status, contentType, body);
+  return 'problem' in checked ? checked.problem : null;
 }
 
 /** The status Hangar answers for a broken answer: GitHub's own 4xx keeps its meaning (401 is still "sign in"), the rest is 502. */

@@ -177,6 +177,36 @@ describe('broken answers become Hangar’s own JSON error', () => {
   });
 });
 
+describe('codespaces Hangar cannot read, in an answer it can', () => {
+  const listWith = (codespaces: unknown[]) => ({ total_count: codespaces.length, codespaces });
+
+  it('leaves out a codespace whose name it would build paths from but cannot trust, and passes the rest on', async () => {
+    const good = (await (await get('/user/codespaces/' + (await samsCodespaces())[0]!.name, 'sso-sam')).json()) as Record<string, unknown>;
+    upstream.emulator.faults.add({
+      method: 'GET',
+      path: '^/user/codespaces$',
+      status: 200,
+      body: listWith([good, { ...good, name: '../../user/keys' }]),
+    });
+    const answer = await get('/user/codespaces');
+    expect(answer.status).toBe(200);
+    const body = (await answer.json()) as { total_count: number; codespaces: { name: string }[] };
+    expect(body.codespaces.map((c) => c.name)).toEqual([good.name]);
+  });
+
+  it('answers 502 in its own words for a list that is not a list of codespaces', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    upstream.emulator.faults.add({ method: 'GET', path: '^/user/codespaces$', status: 200, body: { codespaces: 'nope' }, times: 3 });
+    const answer = await get('/user/codespaces');
+    expect(answer.status).toBe(502);
+    expect(await answer.json()).toEqual({
+      message: expect.stringMatching(/GitHub answered 200 with JSON of the wrong shape/),
+      status: 502,
+    });
+    vi.mocked(console.warn).mockRestore();
+  });
+});
+
 describe('which reads the server keeps', () => {
   it('keeps a read unless its caller says it is not one the page polls', async () => {
     const store = new MemoryStore();

@@ -128,6 +128,7 @@ async function forward(
     body: body.value,
     ifNoneMatch,
     cacheable: Boolean(operation.polled),
+    readAnswer: operation.answer,
   });
   logRequest(operation.route, operation.method, answer, started);
   const response = githubResponse(answer, operation.method === 'GET' ? ifNoneMatch : null, appOrigin);

@@ -2,7 +2,7 @@ import 'server-only';
 import { ApiError } from '@/lib/api/client';
 import type { CallArgs, GithubResult, GithubTransport, Reader } from '@/lib/api/transport';
 import { UPSTREAM_TIMEOUT_MS, withDeadline } from '@/lib/github/client';
-import { isPolledRead } from '@/lib/github/allowlist';
+import { allowedOperation } from '@/lib/github/allowlist';
 import type { Operation, ResponseOf } from '@/lib/github/operations';
 import { callGithub } from '@/lib/github/upstream';
 
@@ -19,13 +19,15 @@ export function serverTransport(token: string): GithubTransport {
       args: CallArgs<O> = {},
       read?: Reader<O, T>,
     ): Promise<GithubResult<T>> {
+      const allowed = allowedOperation(operation.method, operation.route);
       const answer = await callGithub(token, {
         method: operation.method,
         route: operation.route,
         params: (args.params ?? {}) as Record<string, string | number>,
         query: (args.query ?? {}) as Record<string, string | number>,
         body: args.body,
-        cacheable: isPolledRead(operation.method, operation.route),
+        cacheable: Boolean(allowed?.polled),
+        readAnswer: allowed?.answer,
       });
       if (answer.status >= 300) {
         let message: string | undefined;

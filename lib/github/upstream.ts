@@ -14,7 +14,7 @@ import {
   type UserKey,
 } from '@/lib/github/store';
 import { SingleFlight } from '@/lib/github/single-flight';
-import { brokenAnswer, brokenAnswerMessage, brokenAnswerStatus } from '@/lib/github/broken-answers';
+import { brokenAnswer, brokenAnswerMessage, brokenAnswerStatus, checkAnswer } from '@/lib/github/broken-answers';
 import { logEvent } from '@/lib/server/log';
 
 /** One call to GitHub's REST API on behalf of a signed-in user (already validated against the allowlist). */
@@ -33,7 +33,14 @@ export interface GithubCall {
    * page polls gain from it; for the others an entry would only take room from everyone else's.
    */
   cacheable?: boolean;
+  /**
+   * Reads a successful answer as the operation's (lib/github/answers.ts): a problem makes it a
+   * broken answer (502, retried like a 5xx); a `body` replaces GitHub's text (items left out).
+   */
+  readAnswer?: AnswerReader;
 }
+
+export type AnswerReader = (json: unknown) => { ok: true; body?: string } | { ok: false; problem: string };
 
 export interface GithubAnswer {
   status: number;
@@ -258,8 +265,13 @@ async function exchangeWithGithub(
         : data === undefined || data === ''
           ? null
           : JSON.stringify(data);
-    const problem = brokenAnswer(response.status, answerHeaders['content-type'], text);
-    if (problem) throw new BrokenAnswer(response.status, answerHeaders, problem);
+    const checked = checkAnswer(response.status, answerHeaders['content-type'], text);
+    if ('problem' in checked) throw new BrokenAnswer(response.status, answerHeaders, checked.problem);
+    if (call.readAnswer && response.status === 200 && checked.json !== undefined) {
+      const read = call.readAnswer(checked.json);
+      if (!read.ok) throw new BrokenAnswer(response.status, answerHeaders, `JSON of the wrong shape (${read.problem})`);
+      if (read.body !== undefined) return { status: response.status, headers: answerHeaders, body: read.body };
+    }
     return { status: response.status, headers: answerHeaders, body: text === '' ? null : text };
   };
   try {

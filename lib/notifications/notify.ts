@@ -1,6 +1,6 @@
 'use client';
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { notify as toast } from '@/lib/notify';
 import { describeNotification, type NotificationEvent, type ToldRecord } from './events';
 
@@ -73,7 +73,7 @@ export function dispatchNotification(
   return 'toast';
 }
 
-const toldSchema = z.record(z.string().max(100), z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
+const toldSchema = z.record(z.string().check(z.maxLength(100)), z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
 
 /** The "already told today" record, from this browser; anything unreadable counts as nothing told. */
 export function readToldRecord(): ToldRecord {

@@ -3,8 +3,7 @@ import { ApiError, describeFailure } from '@/lib/api/client';
 import type { CodespaceExport } from '@/lib/codespaces/types';
 import { refusalAction, type GithubWeb } from '@/lib/github/refusals';
 import type { StreamedList } from '@/lib/lists/streamed-list';
-import { localDay, notificationEvents, type WatchedCodespace } from '@/lib/notifications/events';
-import { dispatchNotification, readToldRecord, writeToldRecord } from '@/lib/notifications/notify';
+import type { NotificationEvent, WatchedCodespace } from '@/lib/notifications/events';
 import { notify } from '@/lib/notify';
 import { codespaceKeys } from './keys';
 import { FRESH_MS, shouldRetry } from './polling';
@@ -23,8 +22,16 @@ function refusalToastAction(error: unknown, web: GithubWeb | undefined) {
 const isListKey = (query: Pick<Query, 'queryKey'>) => query.queryKey[0] === codespaceKeys.all[0] && query.queryKey[1] === 'list';
 const isExportKey = (query: Pick<Query, 'queryKey'>) => query.queryKey[0] === codespaceKeys.all[0] && query.queryKey[1] === 'export';
 
+// What tells the user (browser notifications, the told-today record) loads after the first paint.
+const notifications = () => Promise.all([import('@/lib/notifications/events'), import('@/lib/notifications/notify')]);
+
+function tell(event: NotificationEvent) {
+  void notifications().then(([, { dispatchNotification }]) => dispatchNotification(event));
+}
+
 /** Once a day per codespace: work GitHub is about to delete with its retention policy. */
-function warnAboutWorkAtRisk(list: StreamedList<WatchedCodespace>) {
+async function warnAboutWorkAtRisk(list: StreamedList<WatchedCodespace>) {
+  const [{ localDay, notificationEvents }, { dispatchNotification, readToldRecord, writeToldRecord }] = await notifications();
   const now = Date.now();
   const { events, told } = notificationEvents({
     previous: null,
@@ -52,15 +59,15 @@ export function makeQueryClient(web?: GithubWeb): QueryClient {
     queryCache: new QueryCache({
       onSuccess: (data, query) => {
         for (const arrival of arrivalsIn(data)) {
-          if (arrival.kind === 'notification') dispatchNotification(arrival.event);
+          if (arrival.kind === 'notification') tell(arrival.event);
           else if (arrival.ok) notify.success(arrival.message);
           else notify.error(arrival.message, { duration: Infinity, closeButton: true });
         }
         if (isExportKey(query)) {
           const event = exportArrivalIn(String(query.queryKey[2]), data as CodespaceExport);
-          if (event) dispatchNotification(event);
+          if (event) tell(event);
         }
-        if (isListKey(query)) warnAboutWorkAtRisk(data as StreamedList<WatchedCodespace>);
+        if (isListKey(query)) void warnAboutWorkAtRisk(data as StreamedList<WatchedCodespace>);
       },
     }),
     mutationCache: new MutationCache({

@@ -25,7 +25,7 @@ function load(): Promise<Sonner> {
   return library;
 }
 
-async function show(kind: 'success' | 'error', message: string, options?: ExternalToast) {
+async function show(kind: 'success' | 'warning' | 'error', message: string, options?: ExternalToast) {
   const { toast } = await load();
   await mounted;
   toast[kind](message, options);
@@ -33,6 +33,7 @@ async function show(kind: 'success' | 'error', message: string, options?: Extern
 
 export const notify = {
   success: (message: string, options?: ExternalToast) => void show('success', message, options),
+  warning: (message: string, options?: ExternalToast) => void show('warning', message, options),
   error: (message: string, options?: ExternalToast) => void show('error', message, options),
 };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  workAtRiskNotice,
   describeNotification,
   hasPendingNotifications,
   localDay,
@@ -116,5 +117,28 @@ describe('notifications in words', () => {
   it('counts days on the user’s own calendar', () => {
     expect(localDay(new Date(2026, 10, 25, 23, 59).getTime())).toBe('2026-11-25');
     expect(localDay(new Date(2026, 0, 2, 0, 1).getTime())).toBe('2026-01-02');
+  });
+});
+
+describe('the day’s word about work at risk', () => {
+  const risk = (name: string) => ({
+    kind: 'work-at-risk' as const,
+    name,
+    title: name.toUpperCase(),
+    expiresInMs: 3_600_000,
+    work: 'unpushed',
+  });
+
+  it('is one notice per codespace when there is one, and one notice for all when there are several', () => {
+    expect(workAtRiskNotice([])).toBeNull();
+    expect(workAtRiskNotice([risk('a')])).toEqual(risk('a'));
+    const several = workAtRiskNotice([risk('a'), risk('b'), risk('c')])!;
+    expect(several).toEqual({ kind: 'work-at-risk-several', titles: ['A', 'B', 'C'] });
+    expect(describeNotification(several)).toMatchObject({
+      title: '3 codespaces hold work at risk',
+      body: expect.stringContaining('A, B and 1 more'),
+      href: '/',
+      tone: 'warning',
+    });
   });
 });

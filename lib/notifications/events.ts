@@ -19,7 +19,9 @@ export type NotificationEvent =
   | { kind: 'start-failed'; name: string; title: string; state: string }
   | { kind: 'export-succeeded'; name: string; title: string; branch: string | null; url: string | null }
   | { kind: 'export-failed'; name: string; title: string }
-  | { kind: 'work-at-risk'; name: string; title: string; expiresInMs: number; work: string };
+  | { kind: 'work-at-risk'; name: string; title: string; expiresInMs: number; work: string }
+  /** Several codespaces' work at risk on the same day: said once, not once each. */
+  | { kind: 'work-at-risk-several'; titles: string[] };
 
 /** Codespace name → the day (`YYYY-MM-DD`, the user's own calendar) it was last warned about. */
 export type ToldRecord = Readonly<Record<string, string>>;
@@ -123,7 +125,7 @@ export interface NotificationMessage {
   href: string;
   /** Notifications with the same tag replace each other instead of piling up. */
   tag: string;
-  tone: 'success' | 'error';
+  tone: 'success' | 'warning' | 'error';
 }
 
 const codespaceHref = (name: string) => `/codespaces/${encodeURIComponent(name)}`;
@@ -170,8 +172,29 @@ export function describeNotification(event: NotificationEvent): NotificationMess
         body: `GitHub deletes this codespace ${when}. Export it to a branch, or open it and push.`,
         href: codespaceHref(event.name),
         tag: `risk:${event.name}`,
-        tone: 'error',
+        tone: 'warning',
+      };
+    }
+    case 'work-at-risk-several': {
+      const [first, second, ...rest] = event.titles;
+      const named = rest.length ? `${first}, ${second} and ${rest.length} more` : `${first} and ${second}`;
+      return {
+        title: `${event.titles.length} codespaces hold work at risk`,
+        body: `GitHub deletes ${named} soon. Your list says what each needs: export it, or open it and push.`,
+        href: '/',
+        tag: 'risk:several',
+        tone: 'warning',
       };
     }
   }
+}
+
+/**
+ * The day's warnings about work at risk as the user is told them: one per codespace when there is
+ * one, else one for all (a row of alarms helps nobody; the list names each).
+ */
+export function workAtRiskNotice(warnings: readonly Extract<NotificationEvent, { kind: 'work-at-risk' }>[]): NotificationEvent | null {
+  if (warnings.length === 0) return null;
+  if (warnings.length === 1) return warnings[0]!;
+  return { kind: 'work-at-risk-several', titles: warnings.map((w) => w.title) };
 }

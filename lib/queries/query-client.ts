@@ -29,9 +29,13 @@ function tell(event: NotificationEvent) {
   void notifications().then(([, { dispatchNotification }]) => dispatchNotification(event));
 }
 
-/** Once a day per codespace: work GitHub is about to delete with its retention policy. */
+/**
+ * Once a day per codespace: work GitHub is about to delete with its retention policy. Said as a
+ * notification when they are on; as a message only away from the list, whose attention list says it.
+ */
 async function warnAboutWorkAtRisk(list: StreamedList<WatchedCodespace>) {
-  const [{ localDay, notificationEvents }, { dispatchNotification, readToldRecord, writeToldRecord }] = await notifications();
+  const [{ localDay, notificationEvents, workAtRiskNotice }, { dispatchNotification, notificationsOn, readToldRecord, writeToldRecord }] =
+    await notifications();
   const now = Date.now();
   const { events, told } = notificationEvents({
     previous: null,
@@ -41,10 +45,10 @@ async function warnAboutWorkAtRisk(list: StreamedList<WatchedCodespace>) {
     today: localDay(now),
     now,
   });
-  const warnings = events.filter((event) => event.kind === 'work-at-risk');
-  if (warnings.length === 0) return;
+  const notice = workAtRiskNotice(events.filter((event) => event.kind === 'work-at-risk'));
+  if (!notice) return;
   writeToldRecord(told);
-  for (const warning of warnings) dispatchNotification(warning);
+  if (notificationsOn() || window.location.pathname !== '/') dispatchNotification(notice);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import { secrets, type OrgSecret, type RepositorySecret, type UserSecret } from '@/lib/api/secrets';
+import { secrets, type OrgSecret, type RepositorySecret, type SecretsApi, type UserSecret } from '@/lib/api/secrets';
 import { normalizeSecretName } from '@/lib/secrets/names';
 import type { SecretVisibility } from '@/lib/secrets/schemas';
 import { secretKeys } from './keys';
@@ -19,19 +19,20 @@ const SECRET_LIST_FRESH_MS = 30_000;
 
 // ---------- the user's ----------
 
-export function mySecretsQuery() {
+/** `api`: the server's, for a first paint with the list (the browser's by default). */
+export function mySecretsQuery(api: Pick<SecretsApi, 'mine'> = secrets) {
   return queryOptions({
     queryKey: secretKeys.mine(),
-    queryFn: ({ signal }) => secrets.mine(signal),
+    queryFn: ({ signal }) => api.mine(signal),
     staleTime: SECRET_LIST_FRESH_MS,
   });
 }
 
 /** The repositories whose codespaces may use one of the user's secrets. */
-export function mySecretRepositoriesQuery(name: string) {
+export function mySecretRepositoriesQuery(name: string, api: Pick<SecretsApi, 'myRepositories'> = secrets) {
   return queryOptions({
     queryKey: secretKeys.myRepositories(name),
-    queryFn: ({ signal }) => secrets.myRepositories(name, signal),
+    queryFn: ({ signal }) => api.myRepositories(name, signal),
     staleTime: SECRET_LIST_FRESH_MS,
   });
 }

@@ -55,6 +55,12 @@ describe('what a save will change, in words', () => {
       }),
     ).toBe('Keeps the value of NPM_TOKEN and makes it available to all repositories of octo-org.');
   });
+
+  it('says when no codespace will get the secret yet', () => {
+    expect(secretSaveInWords({ name: 'X', creating: true, newValue: true, access: { visibility: 'selected', repositories: [] } })).toBe(
+      'Creates X, sealed in this browser. No codespace gets it until you choose repositories.',
+    );
+  });
 });
 
 describe('who may use Codespaces in an organisation', () => {

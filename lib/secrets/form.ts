@@ -67,13 +67,17 @@ export function secretSaveInWords(change: {
   access?: { visibility: SecretVisibility; repositories: readonly string[]; owner?: string };
 }): string {
   const name = normalizeSecretName(change.name);
-  const forWhom = change.access ? ` for ${whoMayUse(change.access, change.access.owner)}` : '';
-  if (change.creating) return `Creates ${name}${forWhom}, sealed in this browser.`;
-  if (change.newValue)
-    return `Gives ${name} a new value (sealed in this browser)${change.access ? ` and makes it available to ${whoMayUse(change.access, change.access.owner)}` : ''}.`;
-  return change.access
-    ? `Keeps the value of ${name} and makes it available to ${whoMayUse(change.access, change.access.owner)}.`
-    : `Changes nothing.`;
+  const { access } = change;
+  const nobody = access?.visibility === 'selected' && access.repositories.length === 0;
+  const where = access && !nobody ? whoMayUse(access, access.owner) : null;
+  if (change.creating) {
+    if (nobody) return `Creates ${name}, sealed in this browser. No codespace gets it until you choose repositories.`;
+    return `Creates ${name}${where ? ` for ${where}` : ''}, sealed in this browser.`;
+  }
+  const then = nobody ? ' No codespace gets it until you choose repositories.' : '';
+  if (change.newValue) return `Gives ${name} a new value (sealed in this browser)${where ? ` for ${where}` : ''}.${then}`;
+  if (!access) return 'Changes nothing.';
+  return nobody ? `Keeps the value of ${name}.${then}` : `Keeps the value of ${name} and makes it available to ${where}.`;
 }
 
 // ---------- who may use Codespaces in an organisation ----------

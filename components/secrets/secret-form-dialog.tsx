@@ -62,7 +62,9 @@ export function SecretFormDialog(props: SecretFormDialogProps) {
       description={
         mode === 'create'
           ? 'A Codespaces secret is an environment variable in the codespaces that may use it.'
-          : `Give ${name} a new value, or change where it may be used.`
+          : props.access.kind === 'none'
+            ? `Give ${name} a new value. The current one is never shown.`
+            : `Give ${name} a new value, or change where it may be used.`
       }
     >
       {mode === 'edit' && props.initial === null ? (
@@ -87,7 +89,9 @@ function SecretForm({ mode, name: editedName, existingNames, access, initial, sa
   const [touched, setTouched] = useState({ name: false, value: false });
   const [submitted, setSubmitted] = useState(false);
 
-  const errors = secretFormErrors({ name, value }, mode, existingNames);
+  // A repository's secret has nothing but its value to change: editing it means replacing the value.
+  const replacing = mode === 'edit' && access.kind === 'none';
+  const errors = secretFormErrors({ name, value }, replacing ? 'replace' : mode, existingNames);
   const show = (field: 'name' | 'value') => (submitted || touched[field] ? errors[field] : undefined);
   const repositoryLabels =
     access.kind === 'none' ? [] : (access.items ?? []).filter((item) => chosen.has(item.key)).map((item) => item.label);
@@ -156,7 +160,7 @@ function SecretForm({ mode, name: editedName, existingNames, access, initial, sa
           aria-invalid={Boolean(valueError)}
           aria-describedby={valueError ? `${valueErrorId} ${valueHintId}` : valueHintId}
           autoFocus={mode === 'edit'}
-          placeholder={mode === 'edit' ? 'Leave empty to keep the current value' : undefined}
+          placeholder={mode === 'edit' && !replacing ? 'Leave empty to keep the current value' : undefined}
           className={`${inputClass} h-auto min-h-20 py-2 font-mono`}
         />
         {valueError && (
@@ -167,7 +171,7 @@ function SecretForm({ mode, name: editedName, existingNames, access, initial, sa
         <p id={valueHintId} className="flex gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
           <LockKeyhole aria-hidden className="mt-px size-3.5 shrink-0" />
           <span>
-            {mode === 'edit' && 'Leave it empty to keep the current value. '}
+            {mode === 'edit' && !replacing && 'Leave it empty to keep the current value. '}
             Values are never shown back. Your browser seals the value with GitHub’s public key before it leaves this page, so Hangar’s
             server never sees it.
           </span>

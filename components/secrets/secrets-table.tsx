@@ -4,6 +4,7 @@ import { Pencil, Trash2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { describeFailure } from '@/lib/api/client';
 import { exactTime, relativeTime } from '@/lib/format';
+import { repositoryPath } from '@/lib/repositories/path';
 
 export interface SecretRowData {
   name: string;
@@ -106,7 +107,7 @@ export function RepositoryNames({
     <ul className="flex flex-wrap gap-x-3 gap-y-0.5">
       {repositories.map((repo) => (
         <li key={repo.full_name}>
-          <Link href={`/repos/${repo.full_name}`} className="text-sky-700 hover:underline dark:text-sky-400">
+          <Link href={repositoryPath(repo.full_name)} className="text-sky-700 hover:underline dark:text-sky-400">
             {repo.full_name}
           </Link>
         </li>

@@ -30,3 +30,13 @@ export function consentScopes(granted: readonly string[], wanted: IncrementalSco
 export function hasScope(session: { scopes: string[]; scopesApply: boolean }, scope: string): boolean {
   return !session.scopesApply || session.scopes.includes(scope);
 }
+
+/**
+ * Whether a page may use what an incremental scope allows: granted; a GitHub App's token (its
+ * permissions decide, and a refusal names the missing one); or not yet, with what to ask for.
+ */
+export type ScopeAccess =
+  | { kind: 'granted' }
+  | { kind: 'app' }
+  | { kind: 'consent'; scopes: string }
+  | { kind: 'local'; advice: { message: string; command: string; then: string } };

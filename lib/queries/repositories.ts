@@ -1,5 +1,5 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import { repositories } from '@/lib/api/repositories';
+import { repositories, type RepositoriesApi } from '@/lib/api/repositories';
 import type { CreateTarget } from '@/lib/codespaces/create-form';
 import { isTransitional } from '@/lib/codespaces/state';
 import { summarizeCodespace } from '@/lib/codespaces/summary';
@@ -94,10 +94,10 @@ export function createCodespace(queryClient: QueryClient) {
 }
 
 /** The repository, with the signed-in user's permissions in it (`permissions.admin`: may manage its secrets). */
-export function repositoryQuery(repo: string) {
+export function repositoryQuery(repo: string, api: Pick<RepositoriesApi, 'get'> = repositories) {
   return queryOptions({
     queryKey: repositoryKeys.detail(repo),
-    queryFn: ({ signal }) => repositories.get(repo, signal),
+    queryFn: ({ signal }) => api.get(repo, signal),
     staleTime: 60_000,
   });
 }

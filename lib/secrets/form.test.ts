@@ -18,6 +18,11 @@ describe('the secret form, before anything is sent', () => {
     });
   });
 
+  it('replacing a value (all a repository’s secret has to change) needs one', () => {
+    expect(secretFormErrors({ name: 'DEPLOY_KEY', value: '' }, 'replace')).toEqual({ value: 'Enter a value' });
+    expect(secretFormErrors({ name: 'DEPLOY_KEY', value: 'new' }, 'replace')).toEqual({});
+  });
+
   it('editing keeps the name, and an empty value keeps the stored one', () => {
     expect(secretFormErrors({ name: 'NPM_TOKEN', value: '' }, 'edit')).toEqual({});
     expect(secretFormErrors({ name: 'NPM_TOKEN', value: 'x'.repeat(48 * 1024 + 1) }, 'edit')).toEqual({

@@ -11,10 +11,11 @@ export type SecretFormErrors = { name?: string; value?: string; repositories?: s
 /**
  * Creating needs a name GitHub accepts and a value; editing keeps the name, and an empty value
  * there means "keep the stored one" (GitHub never gives it back, so there is nothing to show).
+ * Replacing (a secret whose value is all there is to change, a repository's) needs a value.
  */
 export function secretFormErrors(
   { name, value }: { name: string; value: string },
-  mode: 'create' | 'edit',
+  mode: 'create' | 'edit' | 'replace',
   taken: readonly string[] = [],
 ): SecretFormErrors {
   const errors: SecretFormErrors = {};
@@ -25,7 +26,7 @@ export function secretFormErrors(
       errors.name = `${normalizeSecretName(name)} already exists: edit it to give it a new value`;
     const valueProblem = secretValueProblem(value);
     if (valueProblem) errors.value = valueProblem;
-  } else if (value !== '') {
+  } else if (mode === 'replace' || value !== '') {
     const valueProblem = secretValueProblem(value);
     if (valueProblem) errors.value = valueProblem;
   }

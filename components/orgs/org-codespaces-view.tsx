@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { BarChart3, Boxes, Lock, SearchX } from 'lucide-react';
+import { BarChart3, Boxes, Lock, SearchX, Settings } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -48,6 +48,10 @@ export interface OrgCodespacesViewProps {
   onRetry: () => void;
 }
 
+/** The organisation pages' links to each other, as buttons. */
+export const orgLinkButton =
+  'inline-flex h-9 items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-3.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800';
+
 /** An organisation's codespaces for its owners: who runs what, what it costs, what needs attention. */
 export function OrgCodespacesView(props: OrgCodespacesViewProps) {
   const { org, codespaces, total, complete, shown, rows, error, filters, options, estimate, attention } = props;
@@ -66,12 +70,14 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
             </p>
           )}
         </div>
-        <Link
-          href={`/orgs/${encodeURIComponent(org)}/usage`}
-          className="inline-flex h-9 items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-3.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
-        >
-          <BarChart3 aria-hidden className="size-4" /> Usage and cost
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/orgs/${encodeURIComponent(org)}/usage`} className={orgLinkButton}>
+            <BarChart3 aria-hidden className="size-4" /> Usage and cost
+          </Link>
+          <Link href={`/orgs/${encodeURIComponent(org)}/settings`} className={orgLinkButton}>
+            <Settings aria-hidden className="size-4" /> Settings
+          </Link>
+        </div>
       </div>
 
       {error && codespaces && (
@@ -140,14 +146,29 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
   );
 }
 
-/** 403 and 404 mean different things here; both are explained, not just reported. */
-export function OrgError({ org, error, onRetry }: { org: string; error: Error; onRetry: () => void }) {
+/**
+ * 403 and 404 mean different things here; both are explained, not just reported. `doing` is what
+ * only owners may do on this page ("see its codespaces"), `ask` what to ask an owner for instead.
+ */
+export function OrgError({
+  org,
+  error,
+  onRetry,
+  doing = 'see its codespaces',
+  ask = 'review the organisation’s codespaces',
+}: {
+  org: string;
+  error: unknown;
+  onRetry: () => void;
+  doing?: string;
+  ask?: string;
+}) {
   if (error instanceof ApiError && error.status === 403) {
     return (
-      <EmptyState icon={<Lock className="size-10" />} title={`Only owners of ${org} can see its codespaces`}>
+      <EmptyState icon={<Lock className="size-10" />} title={`Only owners of ${org} can ${doing}`}>
         <p>
-          GitHub refused: “{error.facts.message ?? 'Forbidden'}”. You are a member of {org} but not one of its owners. Ask an owner to
-          review the organisation’s codespaces, or to make you an owner.
+          GitHub refused: “{error.facts.message ?? 'Forbidden'}”. You are a member of {org} but not one of its owners. Ask an owner to {ask}
+          , or to make you an owner.
         </p>
         <p className="mt-2">
           <Link href="/" className="text-sky-700 underline dark:text-sky-400">

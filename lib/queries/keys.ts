@@ -31,6 +31,8 @@ export const orgKeys = {
   codespaces: (org: string) => [...orgKeys.all, org, 'codespaces'] as const,
   usage: (org: string, year: number, month: number | null) => [...orgKeys.all, org, 'usage', year, month] as const,
   members: (org: string) => [...orgKeys.all, org, 'members'] as const,
+  /** What was last set here for who may use Codespaces (GitHub has no read of it). */
+  codespacesAccess: (org: string) => [...orgKeys.all, org, 'codespaces-access'] as const,
   repositories: (org: string) => [...orgKeys.all, org, 'repositories'] as const,
   /** Every member's list of codespaces in the organisation (a prefix of `memberCodespaces`). */
   allMemberCodespaces: (org: string) => [...orgKeys.all, org, 'member-codespaces'] as const,

@@ -114,14 +114,33 @@ export function orgBulkAction(queryClient: QueryClient, org: string) {
 const chunks = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
+export interface AccessLastSet {
+  setting: AccessSetting;
+  /** When GitHub accepted it (epoch ms). */
+  at: number;
+}
+
+/**
+ * What was last set here for who may use Codespaces in the organisation, or null. GitHub offers
+ * no way to read the setting, so this is never fetched: only a change made here puts it in the
+ * cache (and signing out clears it with the rest).
+ */
+export function codespacesAccessLastSetQuery(org: string) {
+  return queryOptions({
+    queryKey: orgKeys.codespacesAccess(org),
+    queryFn: (): AccessLastSet | null => null,
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
+}
+
 /**
  * Who may use Codespaces billed to the organisation. GitHub answers 204 and offers no way to read
- * the setting back: what this resolves to is the setting as it was sent, for the page to show as
- * "what was last set here".
+ * the setting back: the setting as sent is kept as "what was last set here".
  */
-export function setCodespacesAccess(org: string) {
+export function setCodespacesAccess(queryClient: QueryClient, org: string) {
   return mutationOptions({
-    mutationKey: [...orgKeys.all, org, 'codespaces-access'],
+    mutationKey: [...orgKeys.codespacesAccess(org), 'set'],
     mutationFn: async (change: AccessChange): Promise<AccessSetting> => {
       if (change.kind === 'set') {
         const { visibility, usernames } = change.setting;
@@ -133,6 +152,10 @@ export function setCodespacesAccess(org: string) {
         for (const removed of chunks(change.remove, MAX_USERNAMES)) await orgs.removeCodespacesAccessUsers(org, removed);
       }
       return change.setting;
+    },
+    onSuccess: (setting: AccessSetting) => {
+      const lastSet: AccessLastSet = { setting, at: Date.now() };
+      queryClient.setQueryData(orgKeys.codespacesAccess(org), lastSet);
     },
     meta: notices<AccessSetting, AccessChange>({ success: (setting) => `Saved: ${accessInWords(setting)}` }),
   });

@@ -98,7 +98,13 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
             />
             <Figure label="Needs attention" value={String(attention.length)} />
           </dl>
-          <AttentionList items={attention} me={props.me} onStop={(c) => props.onStop([c])} onDelete={(c) => props.onDelete([c])} />
+          <AttentionList
+            org={org}
+            items={attention}
+            me={props.me}
+            onStop={(c) => props.onStop([c])}
+            onDelete={(c) => props.onDelete([c])}
+          />
           <FiltersBar
             label="Filter organization codespaces"
             placeholder="Filter by name, member, repository, branch…"
@@ -133,6 +139,7 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
         </EmptyState>
       ) : (
         <OrgCodespaceTable
+          org={org}
           rows={rows}
           now={props.now}
           busy={!complete}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repositoryPath } from './path';
+import { memberPath, repositoryPath } from './path';
 
 describe('a repository’s page in Hangar', () => {
   it('is /repos/<owner>/<repo>', () => {
@@ -9,5 +9,11 @@ describe('a repository’s page in Hangar', () => {
 
   it('encodes each part, so a strange name cannot reach another path', () => {
     expect(repositoryPath('mona/a?b#c')).toBe('/repos/mona/a%3Fb%23c');
+  });
+});
+
+describe('an organisation member’s page in Hangar', () => {
+  it('is /orgs/<org>/members/<login>', () => {
+    expect(memberPath('octo-org', 'lisa-dev')).toBe('/orgs/octo-org/members/lisa-dev');
   });
 });

@@ -167,7 +167,7 @@ function OrgSecretsSection({
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="org-secrets-heading" className="text-base font-semibold">
             Codespaces secrets
-            {secrets.data && <span className="ml-1.5 font-normal text-zinc-500 dark:text-zinc-400">({secrets.data.length})</span>}
+            {secrets.data && <span className="font-normal text-zinc-500 dark:text-zinc-400"> ({secrets.data.length})</span>}
           </h2>
           <Button size="sm" onClick={onNewSecret} disabled={!secrets.data}>
             <Plus aria-hidden className="size-3.5" /> New secret

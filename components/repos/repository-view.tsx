@@ -228,7 +228,7 @@ function Section({
       <div className="flex items-end justify-between gap-3">
         <h2 id={id} className="text-base font-semibold">
           {title}
-          {count !== undefined && <span className="ml-1.5 font-normal text-zinc-500 dark:text-zinc-400">({count})</span>}
+          {count !== undefined && <span className="font-normal text-zinc-500 dark:text-zinc-400"> ({count})</span>}
         </h2>
         {action}
       </div>

@@ -62,6 +62,20 @@ test('an owner adds an organization secret that one repository may use', async (
   expect(secret.visibility).toBe('selected');
   const chosen = await (await page.request.get('/api/github/orgs/octo-org/codespaces/secrets/SEARCH_API_KEY/repositories')).json();
   expect(chosen.repositories.map((r: { full_name: string }) => r.full_name)).toEqual(['octo-org/octo-app']);
+
+  // Another repository, the value kept.
+  await table
+    .getByRole('row', { name: /SEARCH_API_KEY/ })
+    .getByRole('button', { name: 'Edit' })
+    .click();
+  const edit = page.getByRole('dialog', { name: 'Edit SEARCH_API_KEY' });
+  await edit.getByRole('option', { name: 'octo-org/api-server' }).click();
+  await edit.getByRole('button', { name: 'Save secret' }).click();
+  await expect(edit).toBeHidden();
+  await expect(table.getByRole('row', { name: /SEARCH_API_KEY/ }).getByRole('link', { name: 'octo-org/api-server' })).toBeVisible();
+  const after = await (await page.request.get('/api/github/orgs/octo-org/codespaces/secrets/SEARCH_API_KEY/repositories')).json();
+  expect(after.repositories.map((r: { full_name: string }) => r.full_name).sort()).toEqual(['octo-org/api-server', 'octo-org/octo-app']);
+  expect(await emulator.secretValue(request, { scope: 'org', owner: 'octo-org' }, 'SEARCH_API_KEY')).toBe('search-key-as-typed');
 });
 
 test('a member who is not an owner is told plainly that the settings are for owners', async ({ page }) => {

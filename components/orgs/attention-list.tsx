@@ -59,7 +59,10 @@ export function AttentionList({
                   <span className="text-zinc-500 dark:text-zinc-400">
                     {' '}
                     ·{' '}
-                    <Link href={memberPath(org, c.owner.login)} className="hover:text-sky-700 hover:underline dark:hover:text-sky-300">
+                    <Link
+                      href={memberPath(org, c.owner.login)}
+                      className="underline decoration-zinc-400 underline-offset-2 hover:text-sky-700 dark:decoration-zinc-500 dark:hover:text-sky-300"
+                    >
                       {c.owner.login}
                     </Link>{' '}
                     · {c.repository.full_name}

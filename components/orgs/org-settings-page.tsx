@@ -135,7 +135,14 @@ export function OrgSettingsPage({ org }: { org: string }) {
           error={save.error}
           onSave={({ name, value, visibility, repositoryKeys }) =>
             save.mutate(
-              { name, value, visibility, repositoryIds: repositoryKeys.map(Number), creating: open.kind === 'new' },
+              {
+                name,
+                value,
+                visibility,
+                repositoryIds: repositoryKeys.map(Number),
+                creating: open.kind === 'new',
+                was: edited?.visibility,
+              },
               { onSuccess: close },
             )
           }

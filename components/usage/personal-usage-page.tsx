@@ -269,7 +269,7 @@ function UsageSource({
           hint={
             usage.discountAmount > 0
               ? `${formatUsd(usage.grossAmount)} of usage, ${formatUsd(usage.discountAmount)} of it included or discounted`
-              : `${formatUsd(usage.grossAmount)} of usage`
+              : 'GitHub applied no included usage or discount'
           }
         />
       </dl>

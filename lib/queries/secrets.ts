@@ -138,13 +138,18 @@ export interface SaveOrgSecret {
   /** Only with `selected`. */
   repositoryIds: number[];
   creating: boolean;
+  /** The visibility it had, when editing. */
+  was?: SecretVisibility;
 }
 
 export function saveOrgSecret(queryClient: QueryClient, org: string) {
   return mutationOptions({
     mutationKey: [...secretKeys.organization(org), 'save'],
-    mutationFn: ({ name, value, visibility, repositoryIds }: SaveOrgSecret) =>
-      secrets.saveForOrganization(org, normalizeSecretName(name), { value, visibility, repositoryIds }),
+    mutationFn: ({ name, value, visibility, repositoryIds, was }: SaveOrgSecret) =>
+      // Only the chosen repositories changing: GitHub's own operation for that, which leaves the rest as it is.
+      value === undefined && visibility === 'selected' && was === 'selected'
+        ? secrets.setOrganizationSecretRepositories(org, normalizeSecretName(name), repositoryIds)
+        : secrets.saveForOrganization(org, normalizeSecretName(name), { value, visibility, repositoryIds }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: secretKeys.organization(org) }),
     meta: notices<void, SaveOrgSecret>({
       success: (_, { name, creating }) => `${creating ? 'Created' : 'Saved'} ${normalizeSecretName(name)} for ${org}`,

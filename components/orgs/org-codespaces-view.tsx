@@ -3,6 +3,7 @@ import { BarChart3, Boxes, Lock, SearchX, Settings } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorAlert } from '@/components/ui/error-alert';
 import { Figure } from '@/components/ui/figure';
 import { StillLoading } from '@/components/codespaces/codespaces-page-view';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
@@ -156,6 +157,8 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
 /**
  * 403 and 404 mean different things here; both are explained, not just reported. `doing` is what
  * only owners may do on this page ("see its codespaces"), `ask` what to ask an owner for instead.
+ * A 403 that names its reason (single sign-on, an OAuth App restriction, a GitHub App permission
+ * missing) is not about ownership: it is said in its own words.
  */
 export function OrgError({
   org,
@@ -170,7 +173,7 @@ export function OrgError({
   doing?: string;
   ask?: string;
 }) {
-  if (error instanceof ApiError && error.status === 403) {
+  if (error instanceof ApiError && error.status === 403 && !error.description.refusal) {
     return (
       <EmptyState icon={<Lock className="size-10" />} title={`Only owners of ${org} can ${doing}`}>
         <p>
@@ -192,17 +195,14 @@ export function OrgError({
       </EmptyState>
     );
   }
-  const { title, detail } = describeFailure(error);
   return (
-    <Alert
-      title={title}
+    <ErrorAlert
+      error={error}
       action={
         <Button size="sm" onClick={onRetry}>
           Try again
         </Button>
       }
-    >
-      {detail}
-    </Alert>
+    />
   );
 }

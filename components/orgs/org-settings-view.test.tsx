@@ -106,6 +106,17 @@ describe('an organisation’s Codespaces settings', () => {
     expect(screen.queryByRole('button', { name: 'New secret' })).not.toBeInTheDocument();
   });
 
+  it('a GitHub App missing a permission is told which, not that it is no owner', () => {
+    const error = new ApiError({
+      status: 403,
+      message: 'Resource not accessible by integration',
+      acceptedPermissions: 'organization_codespaces_secrets=read',
+    });
+    renderView(<OrgSettingsView {...props({ secrets: { data: undefined, loading: false, error } })} />);
+    expect(screen.queryByRole('heading', { name: /Only owners/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent(/Organization codespaces secrets \(read\)/);
+  });
+
   it('with no secret, says what they are for; while they load, says it is busy', () => {
     const { rerender } = renderView(<OrgSettingsView {...props({ secrets: ok([]) })} />);
     expect(screen.getByRole('heading', { name: 'No Codespaces secrets in octo-org' })).toBeVisible();

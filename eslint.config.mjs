@@ -92,6 +92,7 @@ const config = [
       'lib/csv/**',
       'lib/palette/**',
       'lib/format.ts',
+      'lib/repositories/**',
       'lib/api/errors.ts',
       'lib/api/pagination.ts',
       'lib/github/operations.ts',

@@ -62,6 +62,38 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test('secrets, repository, organization settings and member pages have no serious accessibility problems', async ({ page }) => {
+      await signIn(page);
+      await page.goto('/secrets');
+      await expect(page.getByRole('table', { name: 'Your Codespaces secrets' })).toBeVisible();
+      await expect(page.getByRole('link', { name: 'mona/blog' }).first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.getByRole('button', { name: 'New secret' }).click();
+      const form = page.getByRole('dialog', { name: 'New secret for your codespaces' });
+      await form.getByRole('option', { name: 'mona/blog' }).click();
+      await form.getByRole('button', { name: 'Save secret' }).click();
+      await expect(form.getByText('Enter a name')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+
+      await page.goto('/repos/mona/blog');
+      await expect(page.getByRole('table', { name: 'Machine types' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Grant repository access on GitHub' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await grantOrgAccess(page, 'mona');
+      await page.goto('/orgs/octo-org/settings');
+      await expect(page.getByRole('table', { name: 'Codespaces secrets of octo-org' })).toBeVisible();
+      await page.getByRole('radio', { name: /^Selected members/ }).check();
+      await expect(page.getByRole('listbox', { name: 'Members' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.goto('/orgs/octo-org/members/lisa-dev');
+      await expect(page.getByRole('table', { name: 'Organization codespaces' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test('the command palette, its actions and the not-found page have no serious accessibility problems', async ({ page }) => {
       await signIn(page);
       await page.keyboard.press('Control+k');

@@ -31,6 +31,24 @@ export const emulator = {
   async tokens(request: APIRequestContext): Promise<string[]> {
     return (await (await request.get('/emulator/_emulator/tokens')).json()).tokens;
   },
+  /** The value the emulator decrypted and holds for a secret, or null when there is no such secret. */
+  async secretValue(
+    request: APIRequestContext,
+    place: { scope: 'user' | 'org'; owner: string } | { scope: 'repo'; owner: string; repo: string },
+    name: string,
+  ): Promise<string | null> {
+    const query = new URLSearchParams({ ...place, name });
+    const response = await request.get(`/emulator/_emulator/secrets?${query}`);
+    if (response.status() === 404) return null;
+    expect(response.status()).toBe(200);
+    return (await response.json()).value;
+  },
+  /** Who may use Codespaces in an organisation, as the emulator holds it (GitHub itself has no read of it). */
+  async codespacesAccess(request: APIRequestContext, org: string): Promise<{ visibility: string; selected_usernames: string[] }> {
+    const response = await request.get(`/emulator/_emulator/codespaces-access?org=${org}`);
+    expect(response.status()).toBe(200);
+    return response.json();
+  },
 };
 
 /** Signs in through the real OAuth web flow: Hangar → emulator's authorize page → back to Hangar. */

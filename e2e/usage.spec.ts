@@ -74,3 +74,37 @@ test('the personal usage page measures your codespaces against the plan you choo
   await expect(page.getByRole('combobox', { name: 'Your GitHub plan' })).toHaveValue('pro');
   await expect(page.getByRole('table', { name: 'Cost of each codespace' }).getByRole('row')).not.toHaveCount(0);
 });
+
+test('with an account on GitHub’s current billing platform, this month’s compute, storage and cost come from GitHub', async ({ page }) => {
+  await signIn(page, 'mona');
+  const now = new Date();
+  const summary = await (
+    await page.request.get(
+      `/api/github/users/mona/settings/billing/usage/summary?year=${now.getUTCFullYear()}&month=${now.getUTCMonth() + 1}`,
+    )
+  ).json();
+  type Item = { product: string; sku: string; unitType: string; grossQuantity: number; netAmount: number };
+  const items = (summary.usageItems as Item[]).filter((i) => /codespaces/i.test(i.product));
+  const coreHours = items
+    .filter((i) => i.unitType === 'Hours')
+    .reduce((sum, i) => sum + i.grossQuantity * Number(/(\d+)-core/.exec(i.sku)![1]), 0);
+  const net = items.reduce((sum, i) => sum + i.netAmount, 0);
+  expect(coreHours).toBeGreaterThan(0);
+
+  await page.goto('/usage');
+  const fromGithub = page.getByRole('region', { name: /from GitHub’s billing usage report/ });
+  await expect(fromGithub).toBeVisible();
+  await expect(fromGithub.getByText('Compute used').locator('..')).toContainText(`${coreHours.toLocaleString('en-US')} core-hours`);
+  await expect(fromGithub.getByText('Billed so far').locator('..')).toContainText(usd(Math.round(net * 100) / 100));
+  await expect(page.getByText(/GB-months used so far \(from GitHub\)/)).toBeVisible();
+  // GitHub's figure replaces the one the user would otherwise type in.
+  await expect(page.getByText('Core-hours already used this month (from your GitHub billing page)')).toHaveCount(0);
+});
+
+test('with an account GitHub has no usage report for, the page estimates and says why', async ({ page }) => {
+  await signIn(page, 'hubot');
+  await page.goto('/usage');
+  await expect(page.getByText(/GitHub has no usage report for your account \(it answered 404/)).toBeVisible();
+  await expect(page.getByText(/GB-months used so far \(estimated\)/)).toBeVisible();
+  await expect(page.getByText('Core-hours already used this month (from your GitHub billing page)')).toBeVisible();
+});

@@ -1,12 +1,15 @@
 /**
  * Security headers for every page Hangar serves. Pure, so the policy is unit tested.
  * Scripts run only with the per-request nonce (Next adds it to its own inline scripts);
- * no 'unsafe-eval'. Inline style attributes stay allowed: server-rendered positioning uses them.
+ * no 'unsafe-eval'. 'wasm-unsafe-eval' lets WebAssembly compile (libsodium, which seals secret
+ * values in the browser) without letting any script eval. It is on every page, not only those
+ * that seal: a page keeps the policy it loaded with when it navigates client-side to one that does.
+ * Inline style attributes stay allowed: server-rendered positioning uses them.
  */
 export function contentSecurityPolicy(nonce: string, { dev = false, imageOrigins = [] as string[] } = {}): string {
   return [
     `default-src 'self'`,
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? ` 'unsafe-eval'` : ''}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'${dev ? ` 'unsafe-eval'` : ''}`,
     `style-src 'self' 'unsafe-inline'`,
     `img-src 'self' data: blob: https://avatars.githubusercontent.com ${imageOrigins.join(' ')}`.trim(),
     `font-src 'self'`,

@@ -59,6 +59,19 @@ try {
     await page.goto(`${base}/usage`);
     await page.getByRole('table', { name: 'Cost of each codespace' }).waitFor();
     await page.screenshot({ path: `docs/usage${suffix}.png` });
+    // The user's secrets, and the form (its value typed, never shown again once saved).
+    await page.goto(`${base}/secrets`);
+    await page.getByRole('table', { name: 'Your Codespaces secrets' }).getByRole('link').first().waitFor();
+    await page.screenshot({ path: `docs/secrets${suffix}.png` });
+    await page.getByRole('button', { name: 'New secret' }).click();
+    const form = page.getByRole('dialog', { name: 'New secret for your codespaces' });
+    await form.getByLabel('Name').fill('NPM_READ_TOKEN');
+    await form.getByLabel('Value').fill('npm_5xY…');
+    await form.getByRole('option', { name: 'mona/blog' }).click();
+    await form.getByRole('option', { name: 'octo-org/octo-app' }).click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `docs/secret-form${suffix}.png` });
+    await page.keyboard.press('Escape');
     // The organisation view asks for admin:org first (incremental consent).
     await page.goto(`${base}/orgs/octo-org`);
     await page.getByRole('button', { name: 'Grant organization access on GitHub' }).click();
@@ -71,6 +84,15 @@ try {
     await page.locator('.recharts-bar-rectangle').first().waitFor();
     await page.waitForTimeout(500);
     await page.screenshot({ path: `docs/org-usage${suffix}.png`, fullPage: true });
+    // Organisation settings: who may use Codespaces (members chosen), and the organisation's secrets.
+    await page.goto(`${base}/orgs/octo-org/settings`);
+    await page.getByRole('table', { name: 'Codespaces secrets of octo-org' }).getByRole('link').first().waitFor();
+    await page.getByRole('radio', { name: /^Selected members/ }).check();
+    for (const member of ['hubot', 'lisa-dev', 'mona'])
+      await page.getByRole('listbox', { name: 'Members' }).getByRole('option', { name: member }).click();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `docs/org-settings${suffix}.png`, fullPage: true });
     await context.close();
   }
   await browser.close();

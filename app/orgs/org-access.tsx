@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
 import { MissingScopesBanner } from '@/components/layout/missing-scopes-banner';
 import { missingScopesAdvice } from '@/lib/auth/scope-check.mjs';
-import { hasScope, ORG_ADMIN_SCOPE } from '@/lib/auth/scopes';
+import { consentScopes, hasScope, ORG_ADMIN_SCOPE } from '@/lib/auth/scopes';
 import { serverSession } from '@/lib/auth/token';
 import { ownerName } from '@/lib/codespaces/schemas';
 import { serverConfig } from '@/lib/config';
@@ -23,7 +23,13 @@ export async function orgAccess(org: string): Promise<{ session: Session } | { s
   if (!hasScope(session, ORG_ADMIN_SCOPE)) {
     // Local mode cannot ask GitHub for more: the token's owner adds the scope with gh.
     const advice = serverConfig().mode === 'local' ? missingScopesAdvice([ORG_ADMIN_SCOPE], serverConfig().webUrl) : null;
-    return { screen: advice ? <MissingScopesBanner advice={advice} /> : <OrgConsent org={org} /> };
+    return {
+      screen: advice ? (
+        <MissingScopesBanner advice={advice} />
+      ) : (
+        <OrgConsent org={org} scopes={consentScopes(session.scopes, ORG_ADMIN_SCOPE)} />
+      ),
+    };
   }
   return { session };
 }

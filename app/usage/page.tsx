@@ -9,5 +9,5 @@ export const metadata: Metadata = { title: 'Usage' };
 export default async function UsageRoute() {
   const session = await serverSession();
   if (!session) return <SignInScreen demo={serverConfig().demo} />;
-  return <PersonalUsagePage />;
+  return <PersonalUsagePage login={session.user.login} />;
 }

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
-import { GitBranch } from 'lucide-react';
+import Link from 'next/link';
+import { ExternalLink, GitBranch } from 'lucide-react';
 import { workAtRisk } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
 import { exactTime, formatBytes, relativeTime } from '@/lib/format';
+import { repositoryPath } from '@/lib/repositories/path';
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -134,15 +136,19 @@ export function DetailsCard({ codespace, now }: { codespace: Codespace; now: num
         rows={[
           [
             'Repository',
-            <a
-              key="repo"
-              href={codespace.repository.html_url}
-              className="text-sky-700 hover:underline dark:text-sky-400"
-              rel="noreferrer"
-              target="_blank"
-            >
-              {codespace.repository.full_name}
-            </a>,
+            <span key="repo" className="inline-flex flex-wrap items-center gap-x-2">
+              <Link href={repositoryPath(codespace.repository.full_name)} className="text-sky-700 hover:underline dark:text-sky-400">
+                {codespace.repository.full_name}
+              </Link>
+              <a
+                href={codespace.repository.html_url}
+                className="inline-flex items-center gap-0.5 text-xs text-zinc-500 hover:underline dark:text-zinc-400"
+                rel="noreferrer"
+                target="_blank"
+              >
+                on GitHub <ExternalLink aria-hidden className="size-3" />
+              </a>
+            </span>,
           ],
           [
             'Dev container',

@@ -3,6 +3,7 @@ import { GitBranch } from 'lucide-react';
 import { codespaceTitle } from '@/lib/codespaces/state';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { exactTime, formatBytes, relativeTime } from '@/lib/format';
+import { repositoryPath } from '@/lib/repositories/path';
 import { PowerButton } from './power-button';
 import { StateBadge } from './state-badge';
 import { NameAndFlags, SelectCell } from './row-cells';
@@ -72,7 +73,13 @@ export const CodespaceRow = memo(function CodespaceRow({
         <NameAndFlags codespace={codespace} title={title} />
       </div>
       <div role="cell" className="min-w-0">
-        <div className="truncate text-zinc-800 dark:text-zinc-200">{repository.full_name}</div>
+        <a
+          href={repositoryPath(repository.full_name)}
+          data-row-link
+          className="block truncate text-zinc-800 hover:text-sky-700 hover:underline dark:text-zinc-200 dark:hover:text-sky-300"
+        >
+          {repository.full_name}
+        </a>
         <div className="flex min-w-0 items-center gap-1 text-xs text-zinc-500 dark:text-zinc-400">
           <GitBranch aria-hidden className="size-3 shrink-0" />
           <span className="truncate font-mono">{git.ref ?? '—'}</span>

@@ -25,6 +25,12 @@ export function AppHeader({ user }: { user: SignedInUser }) {
           >
             Usage
           </Link>
+          <Link
+            href="/secrets"
+            className="rounded-md px-2.5 py-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          >
+            Secrets
+          </Link>
           <OrgMenu />
         </nav>
         <div className="ml-auto flex items-center gap-3">

@@ -8,6 +8,7 @@ import { codespaceTitle } from '@/lib/codespaces/state';
 import type { CodespaceSummary as Codespace } from '@/lib/codespaces/types';
 import { pluralize } from '@/lib/format';
 import { ATTENTION_LABELS, type AttentionItem, type Severity } from '@/lib/orgs/attention';
+import { memberPath } from '@/lib/repositories/path';
 
 const SEVERITY: Record<Severity, { icon: typeof Info; className: string; label: string }> = {
   urgent: { icon: Siren, className: 'text-red-700 dark:text-red-400', label: 'Urgent' },
@@ -22,11 +23,13 @@ const SHOWN = 6;
  * runs idle, Delete for what GitHub will delete anyway, Export for the admin's own work at risk.
  */
 export function AttentionList({
+  org,
   items,
   me,
   onStop,
   onDelete,
 }: {
+  org: string;
   items: AttentionItem[];
   me: string;
   onStop: (codespace: Codespace) => void;
@@ -55,7 +58,14 @@ export function AttentionList({
                   <span className="font-medium">{codespaceTitle(c)}</span>
                   <span className="text-zinc-500 dark:text-zinc-400">
                     {' '}
-                    · {c.owner.login} · {c.repository.full_name}
+                    ·{' '}
+                    <Link
+                      href={memberPath(org, c.owner.login)}
+                      className="underline decoration-zinc-400 underline-offset-2 hover:text-sky-700 dark:decoration-zinc-500 dark:hover:text-sky-300"
+                    >
+                      {c.owner.login}
+                    </Link>{' '}
+                    · {c.repository.full_name}
                   </span>
                   <span className={`ml-2 text-xs font-medium ${className}`}>{ATTENTION_LABELS[item.kind]}</span>
                 </p>

@@ -1,12 +1,14 @@
 'use client';
 
 import type { CSSProperties } from 'react';
+import { useRouter } from 'next/navigation';
 import { useWindowRows } from '@/lib/hooks/use-window-rows';
 import { GitBranch } from 'lucide-react';
 import { codespaceTitle } from '@/lib/codespaces/state';
 import type { CodespaceSummary as Codespace } from '@/lib/codespaces/types';
 import { relativeTime, exactTime } from '@/lib/format';
 import type { OrgRow } from '@/lib/orgs/org-view';
+import { memberPath } from '@/lib/repositories/path';
 import { StateBadge } from '@/components/codespaces/state-badge';
 import { NameAndFlags, SelectCell } from '@/components/codespaces/row-cells';
 
@@ -20,6 +22,7 @@ export const ORG_COLUMNS =
  * 2,000 codespaces cost what a screenful does.
  */
 export function OrgCodespaceTable({
+  org,
   rows,
   now,
   selected,
@@ -28,6 +31,8 @@ export function OrgCodespaceTable({
   allSelected,
   busy = false,
 }: {
+  /** Member names link to their page in this organisation. */
+  org: string;
   rows: OrgRow<Codespace>[];
   /** More pages are on their way. */
   busy?: boolean;
@@ -37,6 +42,7 @@ export function OrgCodespaceTable({
   onToggleAll: () => void;
   allSelected: boolean;
 }) {
+  const router = useRouter();
   const { bodyRef, virtualizer } = useWindowRows({
     count: rows.length,
     estimateSize: (i) => (rows[i]!.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
@@ -80,7 +86,19 @@ export function OrgCodespaceTable({
           <div role="columnheader">Idle</div>
         </div>
       </div>
-      <div role="rowgroup" ref={bodyRef} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div
+        role="rowgroup"
+        ref={bodyRef}
+        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+        onClick={(event) => {
+          // Rows hold plain links, followed client-side here for all rows at once (as in codespace-list.tsx).
+          const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-row-link]');
+          if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+            return;
+          event.preventDefault();
+          router.push(link.getAttribute('href')!);
+        }}
+      >
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
           const style: CSSProperties = {
@@ -109,6 +127,7 @@ export function OrgCodespaceTable({
           ) : (
             <OrgCodespaceRow
               key={item.key}
+              org={org}
               codespace={row.codespace}
               now={now}
               rowIndex={item.index + 2}
@@ -124,6 +143,7 @@ export function OrgCodespaceTable({
 }
 
 function OrgCodespaceRow({
+  org,
   codespace,
   now,
   rowIndex,
@@ -131,6 +151,7 @@ function OrgCodespaceRow({
   selected,
   onToggle,
 }: {
+  org: string;
   codespace: Codespace;
   now: number;
   rowIndex: number;
@@ -155,8 +176,14 @@ function OrgCodespaceRow({
         <div className="truncate font-medium text-zinc-900 dark:text-zinc-100">{title}</div>
         <NameAndFlags codespace={codespace} title={title} />
       </div>
-      <div role="cell" className="truncate text-zinc-800 dark:text-zinc-200">
-        {codespace.owner.login}
+      <div role="cell" className="min-w-0">
+        <a
+          href={memberPath(org, codespace.owner.login)}
+          data-row-link
+          className="block truncate text-zinc-800 hover:text-sky-700 hover:underline dark:text-zinc-200 dark:hover:text-sky-300"
+        >
+          {codespace.owner.login}
+        </a>
       </div>
       <div role="cell" className="min-w-0">
         <div className="truncate text-zinc-800 dark:text-zinc-200">{codespace.repository.full_name}</div>

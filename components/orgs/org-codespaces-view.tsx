@@ -1,16 +1,15 @@
 import Link from 'next/link';
-import { BarChart3, Boxes, Lock, SearchX } from 'lucide-react';
-import { Alert } from '@/components/ui/alert';
+import { BarChart3, Boxes, Lock, SearchX, Settings } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorAlert } from '@/components/ui/error-alert';
 import { Figure } from '@/components/ui/figure';
 import { StillLoading } from '@/components/codespaces/codespaces-page-view';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
 import { SelectionBar } from '@/components/codespaces/selection-bar';
 import { clearedFilters, FiltersBar, type FilterOptions } from '@/components/lists/filters-bar';
 import { CsvDownloadButton } from '@/components/ui/csv-download-button';
-import { ErrorAlert } from '@/components/ui/error-alert';
-import { ApiError, describeFailure } from '@/lib/api/client';
+import { ApiError } from '@/lib/api/client';
 import { formatUsd, type LiveEstimate } from '@/lib/billing/cost';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { pluralize } from '@/lib/format';
@@ -50,6 +49,10 @@ export interface OrgCodespacesViewProps {
   onRetry: () => void;
 }
 
+/** The organisation pages' links to each other, as buttons. */
+export const orgLinkButton =
+  'inline-flex h-9 items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-3.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800';
+
 /** An organisation's codespaces for its owners: who runs what, what it costs, what needs attention. */
 export function OrgCodespacesView(props: OrgCodespacesViewProps) {
   const { org, codespaces, total, complete, shown, rows, error, filters, options, estimate, attention } = props;
@@ -75,11 +78,11 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
               filename={() => `${org}-codespaces-${new Date().toISOString().slice(0, 10)}.csv`}
             />
           )}
-          <Link
-            href={`/orgs/${encodeURIComponent(org)}/usage`}
-            className="inline-flex h-9 items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-3.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
-          >
+          <Link href={`/orgs/${encodeURIComponent(org)}/usage`} className={orgLinkButton}>
             <BarChart3 aria-hidden className="size-4" /> Usage and cost
+          </Link>
+          <Link href={`/orgs/${encodeURIComponent(org)}/settings`} className={orgLinkButton}>
+            <Settings aria-hidden className="size-4" /> Settings
           </Link>
         </div>
       </div>
@@ -102,7 +105,13 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
             />
             <Figure label="Needs attention" value={String(attention.length)} />
           </dl>
-          <AttentionList items={attention} me={props.me} onStop={(c) => props.onStop([c])} onDelete={(c) => props.onDelete([c])} />
+          <AttentionList
+            org={org}
+            items={attention}
+            me={props.me}
+            onStop={(c) => props.onStop([c])}
+            onDelete={(c) => props.onDelete([c])}
+          />
           <FiltersBar
             label="Filter organization codespaces"
             placeholder="Filter by name, member, repository, branch…"
@@ -137,6 +146,7 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
         </EmptyState>
       ) : (
         <OrgCodespaceTable
+          org={org}
           rows={rows}
           now={props.now}
           busy={!complete}
@@ -150,16 +160,31 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
   );
 }
 
-/** 403 and 404 mean different things here; both are explained, not just reported. */
-export function OrgError({ org, error, onRetry }: { org: string; error: Error; onRetry: () => void }) {
-  // Single sign-on or the organisation's OAuth App restrictions: what to do is GitHub's to say.
-  if (error instanceof ApiError && error.description.refusal) return <ErrorAlert error={error} />;
-  if (error instanceof ApiError && error.status === 403) {
+/**
+ * 403 and 404 mean different things here; both are explained, not just reported. `doing` is what
+ * only owners may do on this page ("see its codespaces"), `ask` what to ask an owner for instead.
+ * A 403 that names its reason (single sign-on, an OAuth App restriction, a GitHub App permission
+ * missing) is not about ownership: it is said in its own words.
+ */
+export function OrgError({
+  org,
+  error,
+  onRetry,
+  doing = 'see its codespaces',
+  ask = 'review the organisation’s codespaces',
+}: {
+  org: string;
+  error: unknown;
+  onRetry: () => void;
+  doing?: string;
+  ask?: string;
+}) {
+  if (error instanceof ApiError && error.status === 403 && !error.description.refusal) {
     return (
-      <EmptyState icon={<Lock className="size-10" />} title={`Only owners of ${org} can see its codespaces`}>
+      <EmptyState icon={<Lock className="size-10" />} title={`Only owners of ${org} can ${doing}`}>
         <p>
-          GitHub refused: “{error.facts.message ?? 'Forbidden'}”. You are a member of {org} but not one of its owners. Ask an owner to
-          review the organisation’s codespaces, or to make you an owner.
+          GitHub refused: “{error.facts.message ?? 'Forbidden'}”. You are a member of {org} but not one of its owners. Ask an owner to {ask}
+          , or to make you an owner.
         </p>
         <p className="mt-2">
           <Link href="/" className="text-sky-700 underline dark:text-sky-400">
@@ -176,17 +201,14 @@ export function OrgError({ org, error, onRetry }: { org: string; error: Error; o
       </EmptyState>
     );
   }
-  const { title, detail } = describeFailure(error);
   return (
-    <Alert
-      title={title}
+    <ErrorAlert
+      error={error}
       action={
         <Button size="sm" onClick={onRetry}>
           Try again
         </Button>
       }
-    >
-      {detail}
-    </Alert>
+    />
   );
 }

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { ShieldCheck } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { signInWithGitHub } from '@/lib/auth/browser';
-import { SCOPES_WITH_ORG_ADMIN } from '@/lib/auth/scopes';
 
 /** Explains why the organisation view needs more access, and asks GitHub for it (incremental consent). */
-export function OrgConsent({ org }: { org: string }) {
+/** `scopes`: what to ask GitHub for (Hangar's own, admin:org, and any other scope already granted). */
+export function OrgConsent({ org, scopes }: { org: string; scopes: string }) {
   const [pending, setPending] = useState(false);
   return (
     <main className="mx-auto flex max-w-xl flex-col items-start gap-4 px-4 py-16 sm:px-6">
@@ -29,7 +29,7 @@ export function OrgConsent({ org }: { org: string }) {
         disabled={pending}
         onClick={() => {
           setPending(true);
-          void signInWithGitHub(SCOPES_WITH_ORG_ADMIN);
+          void signInWithGitHub(scopes);
         }}
       >
         Grant organization access on GitHub

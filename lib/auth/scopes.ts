@@ -1,11 +1,27 @@
-/** The OAuth scopes Hangar asks GitHub for: shared by the server's sign-in and the page's consent screen. */
+/** The OAuth scopes Hangar asks GitHub for: shared by the server's sign-in and the page's consent screens. */
 
-/** `codespace` to manage codespaces; the rest to show who is signed in. */
+/** `codespace` to manage codespaces (and the user's Codespaces secrets); the rest to show who is signed in. */
 export const OAUTH_SCOPES = 'codespace read:user user:email';
-/** Asked for only when a user opens an organisation's view: GitHub requires it to read org codespaces. */
+/** Asked for only when a user opens an organisation's pages: GitHub requires it to read org codespaces and settings. */
 export const ORG_ADMIN_SCOPE = 'admin:org';
-/** The sign-in scopes with admin:org added (incremental consent). */
-export const SCOPES_WITH_ORG_ADMIN = `${OAUTH_SCOPES} ${ORG_ADMIN_SCOPE}`;
+/**
+ * Asked for only when a repository's administrator opens its Codespaces secrets: GitHub requires
+ * this broad scope (full control of private repositories) of an OAuth App for them.
+ */
+export const REPO_SCOPE = 'repo';
+/** The scopes that may be added to Hangar's own, one consent at a time. */
+export const INCREMENTAL_SCOPES = [ORG_ADMIN_SCOPE, REPO_SCOPE] as const;
+export type IncrementalScope = (typeof INCREMENTAL_SCOPES)[number];
+
+/**
+ * What to ask GitHub for when `wanted` is needed: Hangar's own scopes, `wanted`, and whichever
+ * incremental scopes the session already has. GitHub issues the new token with the scopes asked
+ * for, so leaving a granted one out would take it away.
+ */
+export function consentScopes(granted: readonly string[], wanted: IncrementalScope): string {
+  const extra = INCREMENTAL_SCOPES.filter((scope) => scope === wanted || granted.includes(scope));
+  return [OAUTH_SCOPES, ...extra].join(' ');
+}
 
 /**
  * Whether the session may do what `scope` allows, as far as Hangar can tell: where OAuth scopes
@@ -14,3 +30,13 @@ export const SCOPES_WITH_ORG_ADMIN = `${OAUTH_SCOPES} ${ORG_ADMIN_SCOPE}`;
 export function hasScope(session: { scopes: string[]; scopesApply: boolean }, scope: string): boolean {
   return !session.scopesApply || session.scopes.includes(scope);
 }
+
+/**
+ * Whether a page may use what an incremental scope allows: granted; a GitHub App's token (its
+ * permissions decide, and a refusal names the missing one); or not yet, with what to ask for.
+ */
+export type ScopeAccess =
+  | { kind: 'granted' }
+  | { kind: 'app' }
+  | { kind: 'consent'; scopes: string }
+  | { kind: 'local'; advice: { message: string; command: string; then: string } };

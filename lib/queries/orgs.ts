@@ -7,7 +7,10 @@ import type { CodespaceSummary } from '@/lib/codespaces/types';
 import type { ListPage } from '@/lib/api/transport';
 import { addPage, emptyList, mapItems, withoutItems, type StreamedList } from '@/lib/lists/streamed-list';
 import { BULK_CONCURRENCY, type BulkRun } from './codespaces';
+import { MAX_USERNAMES } from '@/lib/secrets/schemas';
+import { accessInWords, type AccessChange, type AccessSetting } from '@/lib/secrets/form';
 import { orgKeys } from './keys';
+import { notices } from './notices';
 import { pollInterval } from './polling';
 
 /** Query and mutation options for organisations, for their owners. */
@@ -45,13 +48,47 @@ export function billingUsageQuery(org: string, year: number, month: number | nul
   });
 }
 
+/** One member's codespaces billed to the organisation (every page), followed quickly while one changes state. */
+export function memberCodespacesQuery(org: string, username: string) {
+  return queryOptions({
+    queryKey: orgKeys.memberCodespaces(org, username),
+    queryFn: ({ signal }) => orgs.memberCodespaces(org, username, signal),
+    refetchInterval: (query) => pollInterval(Boolean(query.state.data?.some((c) => isTransitional(c.state))), query.state.error),
+  });
+}
+
+/** Everyone in the organisation, for choosing who may use Codespaces. */
+export function orgMembersQuery(org: string) {
+  return queryOptions({ queryKey: orgKeys.members(org), queryFn: ({ signal }) => orgs.members(org, signal), staleTime: 5 * 60_000 });
+}
+
+/** The organisation's repositories, for choosing which may use a secret. */
+export function orgRepositoriesQuery(org: string) {
+  return queryOptions({
+    queryKey: orgKeys.repositories(org),
+    queryFn: ({ signal }) => orgs.repositories(org, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
 /** Stop or delete members' codespaces on their behalf, reporting each outcome as it arrives. */
 export function orgBulkAction(queryClient: QueryClient, org: string) {
   const key = orgKeys.codespaces(org);
+  const memberLists = orgKeys.allMemberCodespaces(org);
+  // The organisation's list and any member's list hold the same codespaces: both follow each outcome
+  // (`next` null: it is gone).
+  const update = (name: string, next: CodespaceSummary | null) => {
+    queryClient.setQueryData<OrgCodespaceList>(key, (list) =>
+      next ? mapItems(list, (c) => (c.name === name ? next : c)) : withoutItems(list, (c) => c.name === name),
+    );
+    queryClient.setQueriesData<CodespaceSummary[]>({ queryKey: memberLists }, (list) =>
+      list?.flatMap((c) => (c.name !== name ? [c] : next ? [next] : [])),
+    );
+  };
   return mutationOptions({
     mutationKey: [...key, 'bulk'],
     mutationFn: async ({ plan, onResult }: BulkRun<CodespaceSummary>) => {
-      await queryClient.cancelQueries({ queryKey: key });
+      await Promise.all([queryClient.cancelQueries({ queryKey: key }), queryClient.cancelQueries({ queryKey: memberLists })]);
       return runBounded(
         plan.eligible,
         BULK_CONCURRENCY,
@@ -59,17 +96,67 @@ export function orgBulkAction(queryClient: QueryClient, org: string) {
           if (plan.action === 'stop') {
             const stopped = summarizeCodespace(await orgs.stopMemberCodespace(org, codespace));
             const state = isTransitional(stopped.state) ? stopped.state : 'ShuttingDown';
-            queryClient.setQueryData<OrgCodespaceList>(key, (list) =>
-              mapItems(list, (c) => (c.name === codespace.name ? { ...stopped, state } : c)),
-            );
+            update(codespace.name, { ...stopped, state });
           } else {
             await orgs.deleteMemberCodespace(org, codespace);
-            queryClient.setQueryData<OrgCodespaceList>(key, (list) => withoutItems(list, (c) => c.name === codespace.name));
+            update(codespace.name, null);
           }
         },
         onResult,
       );
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+    onSettled: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: key }), queryClient.invalidateQueries({ queryKey: memberLists })]),
+  });
+}
+
+/** `items` in pieces of at most `size` (GitHub takes at most 100 usernames a request). */
+const chunks = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+export interface AccessLastSet {
+  setting: AccessSetting;
+  /** When GitHub accepted it (epoch ms). */
+  at: number;
+}
+
+/**
+ * What was last set here for who may use Codespaces in the organisation, or null. GitHub offers
+ * no way to read the setting, so this is never fetched: only a change made here puts it in the
+ * cache (and signing out clears it with the rest).
+ */
+export function codespacesAccessLastSetQuery(org: string) {
+  return queryOptions({
+    queryKey: orgKeys.codespacesAccess(org),
+    queryFn: (): AccessLastSet | null => null,
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
+}
+
+/**
+ * Who may use Codespaces billed to the organisation. GitHub answers 204 and offers no way to read
+ * the setting back: the setting as sent is kept as "what was last set here".
+ */
+export function setCodespacesAccess(queryClient: QueryClient, org: string) {
+  return mutationOptions({
+    mutationKey: [...orgKeys.codespacesAccess(org), 'set'],
+    mutationFn: async (change: AccessChange): Promise<AccessSetting> => {
+      if (change.kind === 'set') {
+        const { visibility, usernames } = change.setting;
+        const [first = [], ...rest] = chunks(usernames, MAX_USERNAMES);
+        await orgs.setCodespacesAccess(org, visibility, visibility === 'selected_members' ? first : undefined);
+        for (const more of rest) await orgs.addCodespacesAccessUsers(org, more);
+      } else if (change.kind === 'members') {
+        for (const added of chunks(change.add, MAX_USERNAMES)) await orgs.addCodespacesAccessUsers(org, added);
+        for (const removed of chunks(change.remove, MAX_USERNAMES)) await orgs.removeCodespacesAccessUsers(org, removed);
+      }
+      return change.setting;
+    },
+    onSuccess: (setting: AccessSetting) => {
+      const lastSet: AccessLastSet = { setting, at: Date.now() };
+      queryClient.setQueryData(orgKeys.codespacesAccess(org), lastSet);
+    },
+    meta: notices<AccessSetting, AccessChange>({ success: (setting) => `Saved: ${accessInWords(setting)}` }),
   });
 }

@@ -1,12 +1,14 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import { repositories } from '@/lib/api/repositories';
+import { repositories, type RepositoriesApi } from '@/lib/api/repositories';
 import type { CreateTarget } from '@/lib/codespaces/create-form';
+import { isTransitional } from '@/lib/codespaces/state';
 import { summarizeCodespace } from '@/lib/codespaces/summary';
 import type { Codespace } from '@/lib/codespaces/types';
 import { withItemFirst } from '@/lib/lists/streamed-list';
 import type { CodespaceList } from './codespaces';
 import { codespaceKeys, repositoryKeys } from './keys';
 import { notices } from './notices';
+import { pollInterval } from './polling';
 
 /** Query and mutation options for repositories and creating codespaces in them. */
 
@@ -88,5 +90,23 @@ export function createCodespace(queryClient: QueryClient) {
       success: ({ codespace, accepted }) =>
         accepted ? `GitHub accepted ${codespace.name} and is still creating it` : `Creating ${codespace.display_name || codespace.name}`,
     }),
+  });
+}
+
+/** The repository, with the signed-in user's permissions in it (`permissions.admin`: may manage its secrets). */
+export function repositoryQuery(repo: string, api: Pick<RepositoriesApi, 'get'> = repositories) {
+  return queryOptions({
+    queryKey: repositoryKeys.detail(repo),
+    queryFn: ({ signal }) => api.get(repo, signal),
+    staleTime: 60_000,
+  });
+}
+
+/** The user's codespaces in one repository (every page), followed quickly while one changes state. */
+export function repositoryCodespacesQuery(repo: string) {
+  return queryOptions({
+    queryKey: codespaceKeys.inRepository(repo),
+    queryFn: ({ signal }) => repositories.myCodespaces(repo, signal),
+    refetchInterval: (query) => pollInterval(Boolean(query.state.data?.some((c) => isTransitional(c.state))), query.state.error),
   });
 }

@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { orgAccess } from '@/app/orgs/org-access';
+import { MemberCodespacesPage } from '@/components/orgs/member-codespaces-page';
+import { ownerName } from '@/lib/codespaces/schemas';
+
+type Props = { params: Promise<{ org: string; username: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { org, username } = await params;
+  return { title: `${username} in ${org}` };
+}
+
+export default async function MemberRoute({ params }: Props) {
+  const { org, username } = await params;
+  if (!ownerName.safeParse(username).success) notFound();
+  const access = await orgAccess(org);
+  if ('screen' in access) return access.screen;
+  return <MemberCodespacesPage org={org} username={username} />;
+}

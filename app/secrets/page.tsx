@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import { SignInScreen } from '@/components/layout/sign-in-screen';
+import { MySecretsPage } from '@/components/secrets/my-secrets-page';
+import { secretsApi } from '@/lib/api/secrets';
+import { serverSession } from '@/lib/auth/token';
+import { serverConfig } from '@/lib/config';
+import { serverTransport, withinFirstPaintBudget } from '@/lib/github/server-transport';
+import { mySecretRepositoriesQuery, mySecretsQuery } from '@/lib/queries/secrets';
+
+export const metadata: Metadata = { title: 'Secrets' };
+
+export default async function SecretsRoute() {
+  const session = await serverSession();
+  if (!session) return <SignInScreen demo={serverConfig().demo} />;
+
+  // First paint with the secrets and where each may be used, read as the page reads them.
+  const queryClient = new QueryClient();
+  const api = secretsApi(serverTransport(session.accessToken));
+  await withinFirstPaintBudget(async () => {
+    const list = await queryClient.fetchQuery(mySecretsQuery(api));
+    await Promise.all(list.map((secret) => queryClient.prefetchQuery(mySecretRepositoriesQuery(secret.name, api))));
+  });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <MySecretsPage />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,173 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import dynamic from 'next/dynamic';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { SessionEnded } from '@/components/layout/session-ended';
+import type { PickerItem } from '@/components/ui/multi-picker';
+import { ApiError } from '@/lib/api/client';
+import type { SecretRepository } from '@/lib/api/secrets';
+import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
+import { codespacesAccessLastSetQuery, orgMembersQuery, orgRepositoriesQuery, setCodespacesAccess } from '@/lib/queries/orgs';
+import { deleteOrgSecret, orgSecretRepositoriesQuery, orgSecretsQuery, saveOrgSecret } from '@/lib/queries/secrets';
+import { accessChangeInWords, listInWords, planAccessChange, whoMayUse, type AccessChange } from '@/lib/secrets/form';
+import { preloadSealing } from '@/lib/secrets/seal';
+import type { Loaded } from '@/components/secrets/my-secrets-view';
+import { OrgSettingsView, type AccessDraft } from './org-settings-view';
+
+const SecretFormDialog = dynamic(() => import('@/components/secrets/secret-form-dialog').then((m) => m.SecretFormDialog));
+const DeleteSecretDialog = dynamic(() => import('@/components/secrets/delete-secret-dialog').then((m) => m.DeleteSecretDialog));
+const ConfirmDialog = dynamic(() => import('@/components/ui/confirm-dialog').then((m) => m.ConfirmDialog));
+
+type Open =
+  { kind: 'new' } | { kind: 'edit'; name: string } | { kind: 'delete'; name: string } | { kind: 'access'; change: AccessChange } | null;
+
+/** An organisation's Codespaces settings: reads the secrets, members and repositories, and confirms each change. */
+export function OrgSettingsPage({ org }: { org: string }) {
+  const queryClient = useQueryClient();
+  const now = useMinuteClock();
+  const secrets = useQuery(orgSecretsQuery(org));
+  const selectedNames = useMemo(() => (secrets.data ?? []).filter((s) => s.visibility === 'selected').map((s) => s.name), [secrets.data]);
+  const perSecret = useQueries({ queries: selectedNames.map((name) => orgSecretRepositoriesQuery(org, name)) });
+  const repositoriesOf = (name: string): Loaded<readonly SecretRepository[]> => {
+    const query = perSecret[selectedNames.indexOf(name)];
+    return { data: query?.data, loading: query?.isPending ?? false, error: query?.error ?? null };
+  };
+
+  const [open, setOpen] = useState<Open>(null);
+  const formOpen = open?.kind === 'new' || open?.kind === 'edit';
+  const [draft, setDraft] = useState<AccessDraft>({ visibility: null, usernames: new Set() });
+  const members = useQuery({ ...orgMembersQuery(org), enabled: draft.visibility === 'selected_members' });
+  const memberItems = useMemo<PickerItem[] | undefined>(
+    () => members.data?.map((m) => ({ key: m.login, label: m.login })).sort((a, b) => a.label.localeCompare(b.label)),
+    [members.data],
+  );
+  const repositories = useQuery({ ...orgRepositoriesQuery(org), enabled: formOpen });
+  const repositoryItems = useMemo<PickerItem[] | undefined>(
+    () =>
+      repositories.data
+        ?.map((r) => ({ key: String(r.id), label: r.full_name, hint: r.private ? undefined : 'public' }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [repositories.data],
+  );
+  const lastSet = useQuery(codespacesAccessLastSetQuery(org)).data ?? null;
+
+  const setAccess = useMutation(setCodespacesAccess(queryClient, org));
+  const save = useMutation(saveOrgSecret(queryClient, org));
+  const remove = useMutation(deleteOrgSecret(queryClient, org));
+  const close = () => {
+    setOpen(null);
+    setAccess.reset();
+    save.reset();
+    remove.reset();
+  };
+
+  if (secrets.error instanceof ApiError && secrets.error.status === 401) return <SessionEnded />;
+
+  const edited = open?.kind === 'edit' ? secrets.data?.find((s) => s.name === open.name) : undefined;
+  const editedRepositories = edited?.visibility === 'selected' ? repositoriesOf(edited.name).data : [];
+
+  return (
+    <>
+      <OrgSettingsView
+        org={org}
+        secrets={{ data: secrets.data, loading: secrets.isPending, error: secrets.error }}
+        repositoriesOf={repositoriesOf}
+        members={{ data: memberItems, loading: members.isPending, error: members.error }}
+        draft={draft}
+        lastSet={lastSet}
+        now={now}
+        onDraftChange={setDraft}
+        onReviewAccess={() => {
+          if (!draft.visibility) return;
+          setOpen({
+            kind: 'access',
+            change: planAccessChange(lastSet?.setting ?? null, { visibility: draft.visibility, usernames: [...draft.usernames] }),
+          });
+        }}
+        onNewSecret={() => {
+          preloadSealing();
+          setOpen({ kind: 'new' });
+        }}
+        onEditSecret={(name) => {
+          preloadSealing();
+          setOpen({ kind: 'edit', name });
+        }}
+        onDeleteSecret={(name) => setOpen({ kind: 'delete', name })}
+        onRetry={() => secrets.refetch()}
+      />
+      {open?.kind === 'access' && (
+        <ConfirmDialog
+          title={`Change who may use Codespaces in ${org}?`}
+          description={
+            <>
+              <p>{accessChangeInWords(org, open.change)}</p>
+              <p className="mt-2">
+                {lastSet
+                  ? 'GitHub does not let Hangar read the current setting, so this compares with what was last set here.'
+                  : 'GitHub does not let Hangar read the current setting, so it cannot say what changes from it.'}
+              </p>
+            </>
+          }
+          confirmLabel="Save access"
+          pendingLabel="Saving…"
+          pending={setAccess.isPending}
+          error={setAccess.error}
+          onConfirm={() => setAccess.mutate(open.change, { onSuccess: close })}
+          onClose={close}
+        />
+      )}
+      {formOpen && (
+        <SecretFormDialog
+          mode={open.kind === 'new' ? 'create' : 'edit'}
+          where={org}
+          name={open.kind === 'edit' ? open.name : undefined}
+          existingNames={(secrets.data ?? []).map((s) => s.name)}
+          access={{ kind: 'visibility', owner: org, items: repositoryItems, loading: repositories.isPending, error: repositories.error }}
+          initial={
+            open.kind === 'edit'
+              ? edited && editedRepositories
+                ? { visibility: edited.visibility, repositoryKeys: editedRepositories.map((r) => String(r.id)) }
+                : null
+              : undefined
+          }
+          saving={save.isPending}
+          error={save.error}
+          onSave={({ name, value, visibility, repositoryKeys }) =>
+            save.mutate(
+              {
+                name,
+                value,
+                visibility,
+                repositoryIds: repositoryKeys.map(Number),
+                creating: open.kind === 'new',
+                was: edited?.visibility,
+              },
+              { onSuccess: close },
+            )
+          }
+          onClose={close}
+        />
+      )}
+      {open?.kind === 'delete' && (
+        <DeleteSecretDialog
+          name={open.name}
+          usedBy={(() => {
+            const secret = secrets.data?.find((s) => s.name === open.name);
+            if (!secret) return undefined;
+            const chosen = repositoriesOf(secret.name).data?.map((r) => r.full_name) ?? [];
+            return secret.visibility === 'selected'
+              ? chosen.length
+                ? listInWords(chosen)
+                : undefined
+              : whoMayUse({ visibility: secret.visibility, repositories: [] }, org);
+          })()}
+          pending={remove.isPending}
+          error={remove.error}
+          onConfirm={() => remove.mutate(open.name, { onSuccess: close })}
+          onClose={close}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,223 @@
+import Link from 'next/link';
+import { BarChart3, Boxes, CheckCircle2, Info, KeyRound, Plus } from 'lucide-react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorAlert } from '@/components/ui/error-alert';
+import { MultiPicker, type PickerItem } from '@/components/ui/multi-picker';
+import type { Loaded } from '@/components/secrets/my-secrets-view';
+import { RepositoryNames, SecretsTable } from '@/components/secrets/secrets-table';
+import { ApiError, describeFailure } from '@/lib/api/client';
+import type { OrgSecret, SecretRepository } from '@/lib/api/secrets';
+import { exactTime, relativeTime } from '@/lib/format';
+import { ACCESS_CHOICES, accessInWords, SECRET_VISIBILITY_WORDS, type AccessSetting } from '@/lib/secrets/form';
+import type { CodespacesAccessVisibility } from '@/lib/secrets/schemas';
+import { OrgError, orgLinkButton } from './org-codespaces-view';
+
+export interface AccessDraft {
+  /** Null until the owner picks one: GitHub cannot say what it is now. */
+  visibility: CodespacesAccessVisibility | null;
+  usernames: ReadonlySet<string>;
+}
+
+export interface OrgSettingsViewProps {
+  org: string;
+  secrets: Loaded<readonly OrgSecret[]>;
+  /** The chosen repositories of each secret whose visibility is `selected`. */
+  repositoriesOf: (name: string) => Loaded<readonly SecretRepository[]>;
+  members: Loaded<readonly PickerItem[]>;
+  draft: AccessDraft;
+  lastSet: { setting: AccessSetting; at: number } | null;
+  now: number;
+  onDraftChange: (draft: AccessDraft) => void;
+  onReviewAccess: () => void;
+  onNewSecret: () => void;
+  onEditSecret: (name: string) => void;
+  onDeleteSecret: (name: string) => void;
+  onRetry: () => void;
+}
+
+/** An organisation's Codespaces settings for its owners: who may use Codespaces, and the organisation's secrets. */
+export function OrgSettingsView(props: OrgSettingsViewProps) {
+  const { org, secrets } = props;
+  // Reading the secrets is what GitHub refuses a member who is not an owner: then nothing else here is theirs.
+  const refused = secrets.error instanceof ApiError && (secrets.error.status === 403 || secrets.error.status === 404) && !secrets.data;
+  return (
+    <main className="mx-auto flex w-full max-w-5xl flex-col gap-6 px-4 py-6 sm:px-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Organization</p>
+          <h1 className="text-xl font-semibold tracking-tight">{org} Codespaces settings</h1>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/orgs/${encodeURIComponent(org)}`} className={orgLinkButton}>
+            <Boxes aria-hidden className="size-4" /> Codespaces
+          </Link>
+          <Link href={`/orgs/${encodeURIComponent(org)}/usage`} className={orgLinkButton}>
+            <BarChart3 aria-hidden className="size-4" /> Usage and cost
+          </Link>
+        </div>
+      </div>
+      {refused ? (
+        <OrgError
+          org={org}
+          error={secrets.error}
+          onRetry={props.onRetry}
+          doing="change its Codespaces settings"
+          ask="change who may use Codespaces or the organisation’s secrets"
+        />
+      ) : (
+        <>
+          <AccessSection {...props} />
+          <OrgSecretsSection {...props} />
+        </>
+      )}
+    </main>
+  );
+}
+
+function AccessSection({ org, members, draft, lastSet, now, onDraftChange, onReviewAccess }: OrgSettingsViewProps) {
+  return (
+    <section aria-labelledby="access-heading" className="flex flex-col gap-3">
+      <div>
+        <h2 id="access-heading" className="text-base font-semibold">
+          Who may use Codespaces
+        </h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Who can create codespaces billed to {org}.</p>
+      </div>
+      {lastSet ? (
+        <p
+          role="status"
+          className="flex gap-2 rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-100"
+        >
+          <CheckCircle2 aria-hidden className="mt-0.5 size-4 shrink-0" />
+          <span>
+            Saved: {accessInWords(lastSet.setting)} (GitHub does not let Hangar read the current setting back, so this shows what was last
+            set here){' '}
+            <time dateTime={new Date(lastSet.at).toISOString()} title={exactTime(new Date(lastSet.at).toISOString())}>
+              · {relativeTime(new Date(lastSet.at).toISOString(), now)}
+            </time>
+          </span>
+        </p>
+      ) : (
+        <p className="flex gap-2 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
+          <Info aria-hidden className="mt-0.5 size-4 shrink-0" />
+          <span>
+            GitHub offers no way to read the current setting, so Hangar cannot show it. Choose who may use Codespaces and save: this page
+            then shows what was set.
+          </span>
+        </p>
+      )}
+      <div className="flex flex-col gap-4 rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+        <fieldset className="flex flex-col gap-2 text-sm">
+          <legend className="sr-only">Who may use Codespaces</legend>
+          {ACCESS_CHOICES.map((choice) => (
+            <label key={choice.value} className="flex items-start gap-2.5">
+              <input
+                type="radio"
+                name="codespaces-access"
+                value={choice.value}
+                checked={draft.visibility === choice.value}
+                onChange={() => onDraftChange({ ...draft, visibility: choice.value })}
+                className="mt-0.5 size-4 accent-sky-700"
+              />
+              <span>
+                <span className="font-medium">{choice.label}</span>
+                <span className="block text-xs text-zinc-600 dark:text-zinc-400">{choice.detail}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {draft.visibility === 'selected_members' &&
+          (members.error ? (
+            <ErrorAlert error={members.error} fallbackTitle={`Could not load the members of ${org}`} />
+          ) : (
+            <MultiPicker
+              label="Members"
+              items={members.data}
+              loading={members.loading}
+              loadingText="Loading members…"
+              selected={draft.usernames}
+              onChange={(usernames) => onDraftChange({ ...draft, usernames })}
+            />
+          ))}
+        <div>
+          <Button variant="primary" onClick={onReviewAccess} disabled={draft.visibility === null}>
+            Save access
+          </Button>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function OrgSecretsSection({
+  org,
+  secrets,
+  repositoriesOf,
+  now,
+  onNewSecret,
+  onEditSecret,
+  onDeleteSecret,
+  onRetry,
+}: OrgSettingsViewProps) {
+  return (
+    <section aria-labelledby="org-secrets-heading" className="flex flex-col gap-3">
+      <div>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="org-secrets-heading" className="text-base font-semibold">
+            Codespaces secrets
+            {secrets.data && <span className="font-normal text-zinc-500 dark:text-zinc-400"> ({secrets.data.length})</span>}
+          </h2>
+          <Button size="sm" onClick={onNewSecret} disabled={!secrets.data}>
+            <Plus aria-hidden className="size-3.5" /> New secret
+          </Button>
+        </div>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Environment variables in the codespaces of {org}’s repositories: all of them, the private ones, or those you choose. Values are
+          never shown back.
+        </p>
+      </div>
+      {Boolean(secrets.error) && secrets.data && (
+        <Alert title={describeFailure(secrets.error).title} tone="warning">
+          {describeFailure(secrets.error).detail} Showing what was last loaded.
+        </Alert>
+      )}
+      {secrets.loading ? (
+        <div aria-busy="true" aria-label="Loading secrets" className="flex flex-col gap-2">
+          {[0, 1].map((i) => (
+            <div key={i} className="h-11 animate-pulse rounded-lg bg-zinc-200 motion-reduce:animate-none dark:bg-zinc-800" />
+          ))}
+        </div>
+      ) : secrets.error && !secrets.data ? (
+        <ErrorAlert
+          error={secrets.error}
+          fallbackTitle={`Could not load the secrets of ${org}`}
+          action={
+            <Button size="sm" onClick={onRetry}>
+              Try again
+            </Button>
+          }
+        />
+      ) : !secrets.data?.length ? (
+        <EmptyState icon={<KeyRound className="size-10" />} title={`No Codespaces secrets in ${org}`}>
+          Add the tokens every codespace of the organisation needs, such as a registry token, and choose which repositories get them.
+        </EmptyState>
+      ) : (
+        <SecretsTable
+          label={`Codespaces secrets of ${org}`}
+          secrets={secrets.data}
+          now={now}
+          accessHeading="Repository access"
+          renderAccess={(secret) => {
+            if (secret.visibility !== 'selected') return `${SECRET_VISIBILITY_WORDS[secret.visibility]} of ${org}`;
+            const chosen = repositoriesOf(secret.name);
+            return <RepositoryNames repositories={chosen.data} loading={chosen.loading} error={chosen.error} />;
+          }}
+          onEdit={(secret) => onEditSecret(secret.name)}
+          onDelete={(secret) => onDeleteSecret(secret.name)}
+        />
+      )}
+    </section>
+  );
+}

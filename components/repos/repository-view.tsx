@@ -1,0 +1,333 @@
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import { Boxes, ExternalLink, KeyRound, Lock, Plus, SearchX, ShieldCheck } from 'lucide-react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorAlert } from '@/components/ui/error-alert';
+import { CodespaceList } from '@/components/codespaces/codespace-list';
+import { ListSkeleton } from '@/components/codespaces/list-skeleton';
+import { SelectionBar } from '@/components/codespaces/selection-bar';
+import { SecretsTable } from '@/components/secrets/secrets-table';
+import type { Loaded } from '@/components/secrets/my-secrets-view';
+import { ApiError } from '@/lib/api/client';
+import type { Devcontainer, RepositoriesApi } from '@/lib/api/repositories';
+import type { RepositorySecret } from '@/lib/api/secrets';
+import type { CodespaceMachine, CodespaceSummary } from '@/lib/codespaces/types';
+import { formatBytes } from '@/lib/format';
+
+/** What the repository's secrets section can show, from the repository's permissions and the session's scopes. */
+export type RepositorySecretsSection =
+  | { kind: 'unknown' }
+  | { kind: 'not-admin' }
+  | { kind: 'consent'; granting: boolean; onGrant: () => void }
+  | { kind: 'local'; advice: { message: string; command: string; then: string } }
+  | ({ kind: 'list'; app: boolean } & Loaded<readonly RepositorySecret[]>);
+
+export interface RepositoryViewProps {
+  repo: string;
+  repository: Loaded<RepositoryDetails>;
+  codespaces: Loaded<CodespaceSummary[]>;
+  devcontainers: Loaded<Devcontainer[]>;
+  machines: Loaded<CodespaceMachine[]>;
+  secrets: RepositorySecretsSection;
+  now: number;
+  selected: ReadonlySet<string>;
+  onToggle: (name: string, range: boolean) => void;
+  onToggleAll: () => void;
+  onStopSelected: () => void;
+  onDeleteSelected: () => void;
+  onClearSelection: () => void;
+  onSelectStale: (days: number) => void;
+  onNewSecret: () => void;
+  onEditSecret: (name: string) => void;
+  onDeleteSecret: (name: string) => void;
+  onRetry: () => void;
+}
+
+type RepositoryDetails = Awaited<ReturnType<RepositoriesApi['get']>>;
+
+const linkButton =
+  'inline-flex h-9 items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-3.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800';
+
+/** One repository: the user's codespaces in it, what it offers a new one, and (for its administrators) its Codespaces secrets. */
+export function RepositoryView(props: RepositoryViewProps) {
+  const { repo, repository, codespaces } = props;
+  const notFound = repository.error instanceof ApiError && repository.error.status === 404;
+  if (notFound) {
+    return (
+      <main className="mx-auto flex w-full max-w-5xl flex-col gap-4 px-4 py-6 sm:px-6">
+        <EmptyState icon={<SearchX className="size-10" />} title={`No repository named ${repo}`}>
+          It does not exist, or your account cannot see it.{' '}
+          <Link href="/" className="text-sky-700 underline dark:text-sky-400">
+            Back to your codespaces
+          </Link>
+        </EmptyState>
+      </main>
+    );
+  }
+  const data = repository.data;
+  return (
+    <main className="mx-auto flex w-full max-w-5xl flex-col gap-5 px-4 py-6 sm:px-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="min-w-0">
+          <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Repository</p>
+          <h1 className="flex flex-wrap items-center gap-2 text-xl font-semibold tracking-tight">
+            <span className="break-all">{repo}</span>
+            {data && (
+              <span className="rounded-full border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-600 dark:border-zinc-700 dark:text-zinc-300">
+                {data.private ? 'Private' : 'Public'}
+              </span>
+            )}
+          </h1>
+          {data?.description && <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{data.description}</p>}
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {data?.html_url && (
+            <a href={data.html_url} target="_blank" rel="noreferrer" className={linkButton}>
+              <ExternalLink aria-hidden className="size-4" /> Open on GitHub
+            </a>
+          )}
+          <Link
+            href={`/codespaces/new?repo=${encodeURIComponent(repo)}`}
+            className="inline-flex h-9 items-center gap-1.5 rounded-md bg-zinc-900 px-3.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-white"
+          >
+            <Plus aria-hidden className="size-4" /> New codespace
+          </Link>
+        </div>
+      </div>
+
+      {repository.error && !data ? (
+        <ErrorAlert
+          error={repository.error}
+          fallbackTitle={`Could not load ${repo}`}
+          action={
+            <Button size="sm" onClick={props.onRetry}>
+              Try again
+            </Button>
+          }
+        />
+      ) : null}
+
+      <Section id="repo-codespaces" title="Your codespaces here" count={codespaces.data?.length}>
+        {codespaces.loading ? (
+          <ListSkeleton />
+        ) : codespaces.error && !codespaces.data ? (
+          <ErrorAlert error={codespaces.error} fallbackTitle="Could not load your codespaces here" />
+        ) : !codespaces.data?.length ? (
+          <EmptyState icon={<Boxes className="size-10" />} title={`No codespaces in ${repo}`}>
+            <p>Codespaces you create from this repository appear here.</p>
+            <Link
+              href={`/codespaces/new?repo=${encodeURIComponent(repo)}`}
+              className="mt-2 inline-block text-sky-700 underline dark:text-sky-400"
+            >
+              Create one
+            </Link>
+          </EmptyState>
+        ) : (
+          <div className="flex flex-col gap-2">
+            {Boolean(codespaces.error) && (
+              <Alert title="Could not refresh the list" tone="warning">
+                Showing what was last loaded.
+              </Alert>
+            )}
+            <SelectionBar
+              count={props.selected.size}
+              onStop={props.onStopSelected}
+              onDelete={props.onDeleteSelected}
+              onClear={props.onClearSelection}
+              onSelectStale={props.onSelectStale}
+            />
+            <CodespaceList
+              codespaces={codespaces.data}
+              total={codespaces.data.length}
+              selected={props.selected}
+              onToggle={props.onToggle}
+              onToggleAll={props.onToggleAll}
+            />
+          </div>
+        )}
+      </Section>
+
+      <div className="grid gap-5 md:grid-cols-2">
+        <Section id="repo-devcontainers" title="Dev containers" count={props.devcontainers.data?.length}>
+          <Offered loaded={props.devcontainers} none="No dev container configuration: new codespaces use GitHub’s default image.">
+            {(list) => (
+              <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+                {list.map((d) => (
+                  <li key={d.path} className="px-4 py-2 text-sm">
+                    <div className="font-medium">{d.display_name || d.name || 'Default'}</div>
+                    <div className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{d.path}</div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Offered>
+        </Section>
+        <Section id="repo-machines" title="Machine types" count={props.machines.data?.length}>
+          <Offered loaded={props.machines} none="GitHub offers no machine type for this repository to your account.">
+            {(list) => (
+              <table aria-label="Machine types" className="w-full text-left text-sm">
+                <thead className="text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+                  <tr>
+                    <th scope="col" className="px-4 py-1.5 text-right">
+                      Cores
+                    </th>
+                    <th scope="col" className="px-2 py-1.5 text-right">
+                      Memory
+                    </th>
+                    <th scope="col" className="px-2 py-1.5 text-right">
+                      Storage
+                    </th>
+                    <th scope="col" className="px-4 py-1.5">
+                      Name
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+                  {list.map((m) => (
+                    <tr key={m.name} title={m.display_name}>
+                      <th scope="row" className="px-4 py-1.5 text-right font-medium tabular-nums">
+                        {m.cpus}
+                      </th>
+                      <td className="px-2 py-1.5 text-right tabular-nums">{formatBytes(m.memory_in_bytes)}</td>
+                      <td className="px-2 py-1.5 text-right tabular-nums">{formatBytes(m.storage_in_bytes)}</td>
+                      <td className="px-4 py-1.5">
+                        <span className="font-mono text-xs">{m.name}</span>
+                        {m.prebuild_availability && <span className="ml-1.5 text-xs text-emerald-700 dark:text-emerald-400">prebuilt</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </Offered>
+        </Section>
+      </div>
+
+      <RepositorySecrets {...props} />
+    </main>
+  );
+}
+
+function Section({
+  id,
+  title,
+  count,
+  action,
+  children,
+}: {
+  id: string;
+  title: string;
+  count?: number;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-2">
+      <div className="flex items-end justify-between gap-3">
+        <h2 id={id} className="text-base font-semibold">
+          {title}
+          {count !== undefined && <span className="font-normal text-zinc-500 dark:text-zinc-400"> ({count})</span>}
+        </h2>
+        {action}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** What the repository offers a new codespace: loading, GitHub's refusal, nothing, or the list. */
+function Offered<T>({ loaded, none, children }: { loaded: Loaded<T[]>; none: string; children: (list: T[]) => ReactNode }) {
+  const box = 'rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900';
+  if (loaded.loading)
+    return <div aria-busy="true" aria-label="Loading" className={`${box} h-24 animate-pulse motion-reduce:animate-none`} />;
+  if (loaded.error && !loaded.data) return <ErrorAlert error={loaded.error} fallbackTitle="Could not load this" />;
+  if (!loaded.data?.length) return <p className={`${box} px-4 py-3 text-sm text-zinc-600 dark:text-zinc-400`}>{none}</p>;
+  return <div className={`${box} overflow-hidden`}>{children(loaded.data)}</div>;
+}
+
+function RepositorySecrets({ repo, secrets, now, onNewSecret, onEditSecret, onDeleteSecret }: RepositoryViewProps) {
+  if (secrets.kind === 'unknown') return null;
+  if (secrets.kind === 'not-admin') {
+    return (
+      <p className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+        <Lock aria-hidden className="size-4" /> Only administrators of {repo} manage its Codespaces secrets.
+      </p>
+    );
+  }
+  const title = 'Codespaces secrets of this repository';
+  if (secrets.kind === 'consent' || secrets.kind === 'local') {
+    return (
+      <Section id="repo-secrets" title={title}>
+        <div className="flex flex-col items-start gap-3 rounded-xl border border-zinc-200 bg-white px-4 py-4 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+          <p className="flex gap-2 text-zinc-700 dark:text-zinc-300">
+            <ShieldCheck aria-hidden className="mt-0.5 size-4 shrink-0 text-sky-700 dark:text-sky-400" />
+            <span>
+              You administer {repo}. GitHub lets an app manage a repository’s Codespaces secrets only with the{' '}
+              <code className="rounded bg-zinc-100 px-1 font-mono dark:bg-zinc-800">repo</code> scope, which also grants full access to your
+              private repositories, so Hangar asks for it only here, when you want it. You can revoke it any time in your GitHub settings
+              under Applications.
+            </span>
+          </p>
+          {secrets.kind === 'consent' ? (
+            <Button variant="primary" onClick={secrets.onGrant} disabled={secrets.granting}>
+              Grant repository access on GitHub
+            </Button>
+          ) : (
+            <p>
+              {secrets.advice.message} Run{' '}
+              <code className="rounded bg-zinc-100 px-1 font-mono dark:bg-zinc-800">{secrets.advice.command}</code>. {secrets.advice.then}
+            </p>
+          )}
+        </div>
+      </Section>
+    );
+  }
+  const refused = secrets.error instanceof ApiError && secrets.error.status === 403;
+  return (
+    <Section
+      id="repo-secrets"
+      title={title}
+      count={secrets.data?.length}
+      action={
+        <Button size="sm" onClick={onNewSecret} disabled={!secrets.data}>
+          <Plus aria-hidden className="size-3.5" /> New secret
+        </Button>
+      }
+    >
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Every codespace made from {repo} gets these, whoever creates it. Values are never shown back.
+      </p>
+      {secrets.loading ? (
+        <div
+          aria-busy="true"
+          aria-label="Loading secrets"
+          className="h-20 animate-pulse rounded-xl bg-zinc-200 motion-reduce:animate-none dark:bg-zinc-800"
+        />
+      ) : secrets.error && !secrets.data ? (
+        <>
+          <ErrorAlert error={secrets.error} fallbackTitle="Could not load the repository’s secrets" />
+          {refused && secrets.app && (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Signed in through Hangar’s GitHub App, which needs the repository permission “Codespaces secrets” (read and write) on {repo}.
+              An owner of the app’s installation can grant it.
+            </p>
+          )}
+        </>
+      ) : !secrets.data?.length ? (
+        <EmptyState icon={<KeyRound className="size-8" />} title="No secrets in this repository">
+          Add the tokens every codespace made from {repo} needs, such as a deploy token.
+        </EmptyState>
+      ) : (
+        <SecretsTable
+          label="Codespaces secrets of this repository"
+          secrets={secrets.data}
+          now={now}
+          onEdit={(secret) => onEditSecret(secret.name)}
+          onDelete={(secret) => onDeleteSecret(secret.name)}
+        />
+      )}
+    </Section>
+  );
+}

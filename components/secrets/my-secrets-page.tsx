@@ -1,0 +1,111 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import dynamic from 'next/dynamic';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { SessionEnded } from '@/components/layout/session-ended';
+import type { PickerItem } from '@/components/ui/multi-picker';
+import { ApiError } from '@/lib/api/client';
+import type { SecretRepository } from '@/lib/api/secrets';
+import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
+import { myRepositoriesQuery } from '@/lib/queries/repositories';
+import { deleteMySecret, mySecretRepositoriesQuery, mySecretsQuery, saveMySecret } from '@/lib/queries/secrets';
+import { listInWords } from '@/lib/secrets/form';
+import { preloadSealing } from '@/lib/secrets/seal';
+import { MySecretsView, type Loaded } from './my-secrets-view';
+
+// Dialogs load when opened: most visits open none.
+const SecretFormDialog = dynamic(() => import('./secret-form-dialog').then((m) => m.SecretFormDialog));
+const DeleteSecretDialog = dynamic(() => import('./delete-secret-dialog').then((m) => m.DeleteSecretDialog));
+
+type Open = { kind: 'new' } | { kind: 'edit'; name: string } | { kind: 'delete'; name: string } | null;
+
+const byName = (a: PickerItem, b: PickerItem) => a.label.localeCompare(b.label);
+
+/** The user's secrets: reads them and where each may be used, and runs the form and delete dialogs. */
+export function MySecretsPage() {
+  const queryClient = useQueryClient();
+  const now = useMinuteClock();
+  const list = useQuery(mySecretsQuery());
+  const names = useMemo(() => (list.data ?? []).map((s) => s.name), [list.data]);
+  const perSecret = useQueries({ queries: names.map((name) => mySecretRepositoriesQuery(name)) });
+  const repositoriesOf = (name: string): Loaded<readonly SecretRepository[]> => {
+    const query = perSecret[names.indexOf(name)];
+    return { data: query?.data, loading: query?.isPending ?? true, error: query?.error ?? null };
+  };
+
+  const [open, setOpen] = useState<Open>(null);
+  const formOpen = open?.kind === 'new' || open?.kind === 'edit';
+  const mine = useQuery({ ...myRepositoriesQuery(), enabled: formOpen });
+  const save = useMutation(saveMySecret(queryClient));
+  const remove = useMutation(deleteMySecret(queryClient));
+
+  const edited = open?.kind === 'edit' ? repositoriesOf(open.name) : null;
+  const items = useMemo(() => {
+    // The user's repositories, and any the secret is already for (a public one of someone else's).
+    const all = new Map<string, PickerItem>();
+    for (const repo of [...(mine.data ?? []), ...(edited?.data ?? [])])
+      all.set(String(repo.id), { key: String(repo.id), label: repo.full_name, hint: repo.private ? undefined : 'public' });
+    return mine.data ? [...all.values()].sort(byName) : undefined;
+  }, [mine.data, edited?.data]);
+
+  const close = () => {
+    setOpen(null);
+    save.reset();
+    remove.reset();
+  };
+  const openForm = (next: Open) => {
+    preloadSealing();
+    setOpen(next);
+  };
+
+  if (list.error instanceof ApiError && list.error.status === 401) return <SessionEnded />;
+
+  return (
+    <>
+      <MySecretsView
+        secrets={list.data}
+        loading={list.isPending}
+        error={list.error}
+        repositoriesOf={repositoriesOf}
+        now={now}
+        onNew={() => openForm({ kind: 'new' })}
+        onEdit={(name) => openForm({ kind: 'edit', name })}
+        onDelete={(name) => setOpen({ kind: 'delete', name })}
+        onRetry={() => list.refetch()}
+      />
+      {formOpen && (
+        <SecretFormDialog
+          mode={open.kind === 'new' ? 'create' : 'edit'}
+          where="your codespaces"
+          name={open.kind === 'edit' ? open.name : undefined}
+          existingNames={names}
+          access={{ kind: 'repositories', items, loading: mine.isPending, error: mine.error }}
+          initial={
+            open.kind === 'edit'
+              ? edited?.data
+                ? { visibility: 'selected', repositoryKeys: edited.data.map((r) => String(r.id)) }
+                : null
+              : undefined
+          }
+          saving={save.isPending}
+          error={save.error}
+          onSave={({ name, value, repositoryKeys }) =>
+            save.mutate({ name, value, repositoryIds: repositoryKeys.map(Number), creating: open.kind === 'new' }, { onSuccess: close })
+          }
+          onClose={close}
+        />
+      )}
+      {open?.kind === 'delete' && (
+        <DeleteSecretDialog
+          name={open.name}
+          usedBy={repositoriesOf(open.name).data?.length ? listInWords(repositoriesOf(open.name).data!.map((r) => r.full_name)) : undefined}
+          pending={remove.isPending}
+          error={remove.error}
+          onConfirm={() => remove.mutate(open.name, { onSuccess: close })}
+          onClose={close}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import { Pencil, Trash2 } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { describeFailure } from '@/lib/api/client';
+import { exactTime, relativeTime } from '@/lib/format';
+import { repositoryPath } from '@/lib/repositories/path';
+
+export interface SecretRowData {
+  name: string;
+  updated_at: string;
+}
+
+/**
+ * Secrets as a table: the name, when it was last updated (relative, exact on hover), where it may
+ * be used (when there is a choice), and Edit and Delete. Values are never shown: GitHub never
+ * gives them back.
+ */
+export function SecretsTable<T extends SecretRowData>({
+  label,
+  secrets,
+  now,
+  accessHeading,
+  renderAccess,
+  onEdit,
+  onDelete,
+}: {
+  label: string;
+  secrets: readonly T[];
+  now: number;
+  /** The column saying where each secret may be used; none for a repository's own. */
+  accessHeading?: string;
+  renderAccess?: (secret: T) => ReactNode;
+  onEdit: (secret: T) => void;
+  onDelete: (secret: T) => void;
+}) {
+  return (
+    <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <table aria-label={label} className="w-full text-left text-sm">
+        <thead className="border-b border-zinc-200 bg-zinc-50 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:bg-zinc-900/80 dark:text-zinc-400">
+          <tr>
+            <th scope="col" className="px-4 py-2">
+              Name
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Updated
+            </th>
+            {accessHeading && (
+              <th scope="col" className="px-4 py-2">
+                {accessHeading}
+              </th>
+            )}
+            <th scope="col" className="px-4 py-2 text-right">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          {secrets.map((secret) => (
+            <tr key={secret.name} data-secret={secret.name}>
+              <th scope="row" className="px-4 py-2.5 font-mono text-[13px] font-medium break-all text-zinc-900 dark:text-zinc-100">
+                {secret.name}
+              </th>
+              <td className="px-4 py-2.5 whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+                <time dateTime={secret.updated_at} title={exactTime(secret.updated_at)} suppressHydrationWarning>
+                  {relativeTime(secret.updated_at, now)}
+                </time>
+              </td>
+              {accessHeading && <td className="px-4 py-2.5 text-zinc-700 dark:text-zinc-300">{renderAccess?.(secret)}</td>}
+              <td className="px-4 py-2.5">
+                <div className="flex justify-end gap-1.5">
+                  <Button size="sm" onClick={() => onEdit(secret)} title={`Edit ${secret.name}`}>
+                    <Pencil aria-hidden className="size-3" /> Edit
+                  </Button>
+                  <Button
+                    size="sm"
+                    onClick={() => onDelete(secret)}
+                    title={`Delete ${secret.name}`}
+                    className="text-red-700 dark:text-red-400"
+                  >
+                    <Trash2 aria-hidden className="size-3" /> Delete
+                  </Button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The repositories a secret is for, each linked to its page in Hangar. */
+export function RepositoryNames({
+  repositories,
+  loading,
+  error,
+}: {
+  repositories: readonly { full_name: string }[] | undefined;
+  loading: boolean;
+  error: unknown;
+}) {
+  if (loading) return <span className="text-zinc-500 dark:text-zinc-400">Loading…</span>;
+  if (error) return <span className="text-red-700 dark:text-red-400">Could not load: {describeFailure(error).title}</span>;
+  if (!repositories?.length) return <span className="text-zinc-500 dark:text-zinc-400">No repository yet</span>;
+  return (
+    <ul className="flex flex-wrap gap-x-3 gap-y-0.5">
+      {repositories.map((repo) => (
+        <li key={repo.full_name}>
+          <Link href={repositoryPath(repo.full_name)} className="text-sky-700 hover:underline dark:text-sky-400">
+            {repo.full_name}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

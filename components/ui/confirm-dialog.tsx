@@ -1,0 +1,57 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { Button } from './button';
+import { Dialog } from './dialog';
+import { ErrorAlert } from './error-alert';
+
+/**
+ * Asks before a change: what it will do, then Cancel or the confirming button (whose name carries
+ * the action's word, "Delete"). GitHub's refusal is shown here, in the dialog, where it happened.
+ */
+export function ConfirmDialog({
+  title,
+  description,
+  confirmLabel,
+  pendingLabel,
+  danger = false,
+  pending,
+  error,
+  onConfirm,
+  onClose,
+  children,
+}: {
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  pendingLabel: string;
+  danger?: boolean;
+  pending: boolean;
+  error: unknown;
+  onConfirm: () => void;
+  onClose: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <Dialog open onOpenChange={(open) => !open && !pending && onClose()} title={title} description={description}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!pending) onConfirm();
+        }}
+        className="flex flex-col gap-4"
+      >
+        {children}
+        {Boolean(error) && <ErrorAlert error={error} fallbackTitle="GitHub did not accept the change" />}
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose} disabled={pending}>
+            Cancel
+          </Button>
+          <Button type="submit" variant={danger ? 'danger' : 'primary'} disabled={pending}>
+            {pending ? pendingLabel : confirmLabel}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

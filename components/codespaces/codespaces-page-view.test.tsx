@@ -5,7 +5,7 @@ import { DEFAULT_FILTERS, LIST_SORTS, applyListFilters, repositoryFacets, stateF
 import { summarizeCodespace } from '@/lib/codespaces/summary';
 import { ApiError } from '@/lib/api/client';
 import { makeCodespace } from '@/lib/test/fixtures';
-import { renderView } from '@/lib/test/render-for-views';
+import { renderView, selectionActions } from '@/lib/test/render-for-views';
 import { CodespacesPageView, type CodespacesPageViewProps } from './codespaces-page-view';
 
 const fleet = [
@@ -26,7 +26,7 @@ function props(overrides: Partial<CodespacesPageViewProps> = {}): CodespacesPage
     options: codespaces ? { states: stateFacets(codespaces), repositories: repositoryFacets(codespaces), sorts: LIST_SORTS } : null,
     summary: codespaces ? summarizeFleet(codespaces) : null,
     selected: new Set(),
-    selectedCount: 0,
+    selection: selectionActions(),
     attention: [],
     pendingNames: new Set(),
     sso: null,
@@ -38,10 +38,6 @@ function props(overrides: Partial<CodespacesPageViewProps> = {}): CodespacesPage
     onFiltersChange: vi.fn(),
     onToggle: vi.fn(),
     onToggleAll: vi.fn(),
-    onStopSelected: vi.fn(),
-    onDeleteSelected: vi.fn(),
-    onClearSelection: vi.fn(),
-    onSelectStale: vi.fn(),
     onRetry: vi.fn(),
     ...overrides,
   };
@@ -102,7 +98,11 @@ describe('the codespace list page, in each of its states', () => {
 
   it('offers bulk actions once codespaces are selected', async () => {
     const onDeleteSelected = vi.fn();
-    renderView(<CodespacesPageView {...props({ selected: new Set(['web-a']), selectedCount: 1, onDeleteSelected })} />);
+    renderView(
+      <CodespacesPageView
+        {...props({ selected: new Set(['web-a']), selection: selectionActions({ count: 1, onDelete: onDeleteSelected }) })}
+      />,
+    );
     expect(screen.getByText('1 codespace selected')).toBeVisible();
     await userEvent.click(screen.getByRole('button', { name: /Delete selected/ }));
     expect(onDeleteSelected).toHaveBeenCalledOnce();

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Boxes, Keyboard, Plus, SearchX } from 'lucide-react';
 import { MyAttentionList } from '@/components/attention/my-attention-list';
 import dynamic from 'next/dynamic';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
@@ -15,7 +15,7 @@ import { pluralize } from '@/lib/format';
 import { CodespaceList } from './codespace-list';
 import { FleetSummary } from './fleet-summary';
 import { ListSkeleton } from './list-skeleton';
-import { SelectionBar } from './selection-bar';
+import { SelectionBar, type SelectionActions } from './selection-bar';
 
 // Shown only when single sign-on hid something.
 const SsoPartialNotice = dynamic(() => import('@/components/github/sso-partial-notice').then((m) => m.SsoPartialNotice));
@@ -34,7 +34,8 @@ export interface CodespacesPageViewProps {
   options: FilterOptions | null;
   summary: Summary | null;
   selected: ReadonlySet<string>;
-  selectedCount: number;
+  /** The selection bar: the count and the bulk actions over the selection. */
+  selection: SelectionActions;
   /** My own "needs attention": work about to be deleted, forgotten running codespaces, failures, storage only. */
   attention: PersonalAttentionItem<CodespaceSummary>[];
   /** Codespaces with an action on its way (their attention buttons wait). */
@@ -51,10 +52,6 @@ export interface CodespacesPageViewProps {
   onFiltersChange: (next: Partial<ListFilters>) => void;
   onToggle: (name: string, range: boolean) => void;
   onToggleAll: () => void;
-  onStopSelected: () => void;
-  onDeleteSelected: () => void;
-  onClearSelection: () => void;
-  onSelectStale: (days: number) => void;
   onRetry: () => void;
 }
 
@@ -83,10 +80,7 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
               />
             </>
           )}
-          <Link
-            href="/codespaces/new"
-            className="inline-flex h-9 items-center gap-1.5 rounded-md bg-zinc-900 px-3.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-white"
-          >
+          <Link href="/codespaces/new" className={buttonClass('primary')}>
             <Plus aria-hidden className="size-4" /> New codespace
           </Link>
         </div>
@@ -119,13 +113,7 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
             onChange={props.onFiltersChange}
             searchRef={props.searchRef}
           />
-          <SelectionBar
-            count={props.selectedCount}
-            onStop={props.onStopSelected}
-            onDelete={props.onDeleteSelected}
-            onClear={props.onClearSelection}
-            onSelectStale={props.onSelectStale}
-          />
+          <SelectionBar {...props.selection} />
         </>
       )}
       {codespaces && !complete && <StillLoading arrived={codespaces.length} total={total} />}

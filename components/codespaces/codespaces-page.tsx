@@ -8,7 +8,6 @@ import { useGithubWeb } from '@/components/github/github-web';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { ApiError } from '@/lib/api/client';
 import { personalAttention } from '@/lib/attention/personal';
-import { planBulkAction, staleStoppedCodespaces, type BulkPlan } from '@/lib/codespaces/bulk';
 import {
   applyListFilters,
   filtersToSearch,
@@ -28,16 +27,16 @@ import { codespaceListQuery, powerCodespace } from '@/lib/queries/codespaces';
 import { codespaceKeys } from '@/lib/queries/keys';
 import { myOrgsQuery } from '@/lib/queries/orgs';
 import { CodespacesPageView } from './codespaces-page-view';
+import { useBulkActions } from './use-bulk-actions';
 
 // Dialogs load when opened: most visits open none.
-const BulkActionDialog = dynamic(() => import('./bulk-action-dialog').then((m) => m.BulkActionDialog));
 const DeleteCodespaceDialog = dynamic(() => import('./delete-codespace-dialog').then((m) => m.DeleteCodespaceDialog));
 const ExportDialog = dynamic(() => import('./export-dialog').then((m) => m.ExportDialog));
 const ShortcutsDialog = dynamic(() => import('@/components/shortcuts/shortcuts-dialog').then((m) => m.ShortcutsDialog));
 
 const NO_CODESPACES: readonly CodespaceSummary[] = [];
 
-type Dialog = { kind: 'bulk'; plan: BulkPlan } | { kind: 'export' | 'delete'; codespace: CodespaceSummary } | { kind: 'shortcuts' };
+type Dialog = { kind: 'export' | 'delete'; codespace: CodespaceSummary } | { kind: 'shortcuts' };
 
 /** The dashboard's home: reads the user's codespaces and keeps the view's filters, selection, keyboard row and dialogs. */
 export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters }) {
@@ -54,6 +53,7 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
     apply: applyListFilters,
     toSearch: filtersToSearch,
   });
+  const bulk = useBulkActions(codespaces ?? NO_CODESPACES, controls.rows);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -94,7 +94,7 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
     },
     onFocusFilter: () => searchRef.current?.focus(),
     onShowHelp: () => setDialog({ kind: 'shortcuts' }),
-    enabled: dialog === null,
+    enabled: dialog === null && bulk.dialog === null,
   });
 
   if (query.error instanceof ApiError && query.error.status === 401) return <SessionEnded />;
@@ -112,8 +112,8 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
         filters={controls.filters}
         options={facets?.options ?? null}
         summary={facets?.summary ?? null}
-        selected={controls.selected}
-        selectedCount={controls.chosen.length}
+        selected={bulk.selected}
+        selection={bulk.bar}
         attention={attention}
         pendingNames={pendingNames}
         sso={list?.sso && web.webUrl ? { header: list.sso, organizations: organizations.data ?? [], webUrl: web.webUrl } : null}
@@ -124,23 +124,11 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
         onStop={(codespace) => stop.mutate(codespace)}
         onDelete={(codespace) => setDialog({ kind: 'delete', codespace })}
         onFiltersChange={controls.updateFilters}
-        onToggle={controls.toggle}
-        onToggleAll={controls.toggleAll}
-        onStopSelected={() => setDialog({ kind: 'bulk', plan: planBulkAction(controls.chosen, 'stop') })}
-        onDeleteSelected={() => setDialog({ kind: 'bulk', plan: planBulkAction(controls.chosen, 'delete') })}
-        onClearSelection={controls.clearSelection}
-        onSelectStale={(days) => controls.selectNames(staleStoppedCodespaces(codespaces ?? [], days, Date.now()).map((c) => c.name))}
+        onToggle={bulk.toggle}
+        onToggleAll={bulk.toggleAll}
         onRetry={() => query.refetch()}
       />
-      {dialog?.kind === 'bulk' && (
-        <BulkActionDialog
-          plan={dialog.plan}
-          onClose={(finished) => {
-            close();
-            if (finished) controls.clearSelection();
-          }}
-        />
-      )}
+      {bulk.dialog}
       {dialog?.kind === 'export' && <ExportDialog codespace={dialog.codespace} open onOpenChange={(open) => !open && close()} />}
       {dialog?.kind === 'delete' && <DeleteCodespaceDialog codespace={dialog.codespace} onClose={close} />}
       {dialog?.kind === 'shortcuts' && <ShortcutsDialog open onOpenChange={(open) => !open && close()} />}

@@ -5,20 +5,17 @@ import { Square, Trash2, X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { pluralize } from '@/lib/format';
 
-/** Bulk actions over the selection, and the clean-up shortcut (stopped, unused for N days). */
-export function SelectionBar({
-  count,
-  onStop,
-  onDelete,
-  onClear,
-  onSelectStale,
-}: {
+/** What the selection bar offers: the count, bulk Stop and Delete, and selecting the stale ones. */
+export interface SelectionActions {
   count: number;
   onStop: () => void;
   onDelete: () => void;
   onClear: () => void;
   onSelectStale: (days: number) => void;
-}) {
+}
+
+/** Bulk actions over the selection, and the clean-up shortcut (stopped, unused for N days). */
+export function SelectionBar({ count, onStop, onDelete, onClear, onSelectStale }: SelectionActions) {
   const [days, setDays] = useState('30');
   const validDays = /^\d{1,4}$/.test(days) && Number(days) >= 1;
   return (

@@ -6,7 +6,7 @@ import { liveEstimate } from '@/lib/billing/cost';
 import { summarizeCodespace } from '@/lib/codespaces/summary';
 import { groupRows } from '@/lib/orgs/org-view';
 import { makeCodespace } from '@/lib/test/fixtures';
-import { renderView } from '@/lib/test/render-for-views';
+import { renderView, selectionActions } from '@/lib/test/render-for-views';
 import { MemberCodespacesView, type MemberCodespacesViewProps } from './member-codespaces-view';
 
 const now = Date.parse('2026-11-25T12:00:00Z');
@@ -27,12 +27,9 @@ function props(overrides: Partial<MemberCodespacesViewProps> = {}): MemberCodesp
     estimate: list ? liveEstimate(list) : null,
     now,
     selected: new Set(),
+    selection: selectionActions(),
     onToggle: vi.fn(),
     onToggleAll: vi.fn(),
-    onStopSelected: vi.fn(),
-    onDeleteSelected: vi.fn(),
-    onClearSelection: vi.fn(),
-    onSelectStale: vi.fn(),
     onRetry: vi.fn(),
     ...overrides,
   };
@@ -50,7 +47,11 @@ describe('one member’s codespaces in an organisation', () => {
 
   it('stops or deletes the selected ones on the member’s behalf', async () => {
     const onDeleteSelected = vi.fn();
-    renderView(<MemberCodespacesView {...props({ selected: new Set(['m-2']), onDeleteSelected })} />);
+    renderView(
+      <MemberCodespacesView
+        {...props({ selected: new Set(['m-2']), selection: selectionActions({ count: 1, onDelete: onDeleteSelected }) })}
+      />,
+    );
     expect(screen.getByText('1 codespace selected')).toBeVisible();
     await userEvent.click(screen.getByRole('button', { name: /Delete selected/ }));
     expect(onDeleteSelected).toHaveBeenCalledOnce();

@@ -1,11 +1,10 @@
 import Link from 'next/link';
 import { ArrowLeft, Boxes } from 'lucide-react';
-import { Alert } from '@/components/ui/alert';
+import { ErrorAlert } from '@/components/ui/error-alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Figure } from '@/components/ui/figure';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
-import { SelectionBar } from '@/components/codespaces/selection-bar';
-import { describeFailure } from '@/lib/api/client';
+import { SelectionBar, type SelectionActions } from '@/components/codespaces/selection-bar';
 import { formatUsd, type LiveEstimate } from '@/lib/billing/cost';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { pluralize } from '@/lib/format';
@@ -23,12 +22,10 @@ export interface MemberCodespacesViewProps {
   estimate: LiveEstimate | null;
   now: number;
   selected: ReadonlySet<string>;
+  /** The selection bar: the count and the bulk actions over the selection. */
+  selection: SelectionActions;
   onToggle: (name: string, range: boolean) => void;
   onToggleAll: () => void;
-  onStopSelected: () => void;
-  onDeleteSelected: () => void;
-  onClearSelection: () => void;
-  onSelectStale: (days: number) => void;
   onRetry: () => void;
 }
 
@@ -54,9 +51,9 @@ export function MemberCodespacesView(props: MemberCodespacesViewProps) {
       </div>
 
       {Boolean(error) && codespaces && (
-        <Alert title={describeFailure(error).title} tone="warning">
-          {describeFailure(error).detail} Showing what was last loaded.
-        </Alert>
+        <ErrorAlert error={error} tone="warning">
+          Showing what was last loaded.
+        </ErrorAlert>
       )}
 
       {props.loading ? (
@@ -82,13 +79,7 @@ export function MemberCodespacesView(props: MemberCodespacesViewProps) {
               <Figure label="Storage, per month" value={formatUsd(estimate.storagePerMonth)} />
             </dl>
           )}
-          <SelectionBar
-            count={props.selected.size}
-            onStop={props.onStopSelected}
-            onDelete={props.onDeleteSelected}
-            onClear={props.onClearSelection}
-            onSelectStale={props.onSelectStale}
-          />
+          <SelectionBar {...props.selection} />
           <OrgCodespaceTable
             org={org}
             rows={props.rows}

@@ -1,12 +1,11 @@
 'use client';
 
-import { useMemo, useState } from 'react';
-import dynamic from 'next/dynamic';
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useBulkActions } from '@/components/codespaces/use-bulk-actions';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { ApiError } from '@/lib/api/client';
 import { liveEstimate } from '@/lib/billing/cost';
-import { planBulkAction, staleStoppedCodespaces, type BulkPlan } from '@/lib/codespaces/bulk';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { useListControls } from '@/lib/hooks/use-list-controls';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
@@ -16,9 +15,6 @@ import { attentionItems } from '@/lib/orgs/attention';
 import { filterOrgCodespaces, groupRows, ORG_SORT_KEYS, orgFiltersToSearch, type OrgFilters } from '@/lib/orgs/org-view';
 import { orgCodespacesQuery } from '@/lib/queries/orgs';
 import { OrgCodespacesView } from './org-codespaces-view';
-
-// Dialogs load when opened: most visits open none.
-const BulkActionDialog = dynamic(() => import('@/components/codespaces/bulk-action-dialog').then((m) => m.BulkActionDialog));
 
 const NO_CODESPACES: readonly CodespaceSummary[] = [];
 
@@ -52,8 +48,7 @@ export function OrgCodespacesPage({ org, me, initialFilters }: { org: string; me
     };
   }, [codespaces]);
   const attention = useMemo(() => attentionItems(codespaces ?? NO_CODESPACES, now), [codespaces, now]);
-  const [plan, setPlan] = useState<BulkPlan | null>(null);
-  const act = (chosen: CodespaceSummary[], action: 'stop' | 'delete') => setPlan(planBulkAction(chosen, action));
+  const bulk = useBulkActions(codespaces ?? NO_CODESPACES, controls.rows, org);
 
   if (query.error instanceof ApiError && query.error.status === 401) return <SessionEnded />;
 
@@ -75,29 +70,16 @@ export function OrgCodespacesPage({ org, me, initialFilters }: { org: string; me
         estimate={derived?.estimate ?? null}
         attention={attention}
         now={now}
-        selected={controls.selected}
-        selectedCount={controls.chosen.length}
+        selected={bulk.selected}
+        selection={bulk.bar}
         onFiltersChange={controls.updateFilters}
-        onToggle={controls.toggle}
-        onToggleAll={controls.toggleAll}
-        onStop={(chosen) => act(chosen, 'stop')}
-        onDelete={(chosen) => act(chosen, 'delete')}
-        onStopSelected={() => act(controls.chosen, 'stop')}
-        onDeleteSelected={() => act(controls.chosen, 'delete')}
-        onClearSelection={controls.clearSelection}
-        onSelectStale={(days) => controls.selectNames(staleStoppedCodespaces(codespaces ?? [], days, Date.now()).map((c) => c.name))}
+        onToggle={bulk.toggle}
+        onToggleAll={bulk.toggleAll}
+        onStop={(chosen) => bulk.act(chosen, 'stop')}
+        onDelete={(chosen) => bulk.act(chosen, 'delete')}
         onRetry={() => query.refetch()}
       />
-      {plan && (
-        <BulkActionDialog
-          plan={plan}
-          org={org}
-          onClose={(finished) => {
-            setPlan(null);
-            if (finished) controls.clearSelection();
-          }}
-        />
-      )}
+      {bulk.dialog}
     </>
   );
 }

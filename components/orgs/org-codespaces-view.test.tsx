@@ -7,7 +7,7 @@ import { memberFacets, repositoryFacets, stateFacets } from '@/lib/lists/pipelin
 import { attentionItems } from '@/lib/orgs/attention';
 import { DEFAULT_ORG_FILTERS, filterOrgCodespaces, groupRows, ORG_SORT_KEYS } from '@/lib/orgs/org-view';
 import { makeCodespace } from '@/lib/test/fixtures';
-import { renderView } from '@/lib/test/render-for-views';
+import { renderView, selectionActions } from '@/lib/test/render-for-views';
 import { OrgCodespacesView, type OrgCodespacesViewProps } from './org-codespaces-view';
 
 const now = Date.parse('2026-11-25T12:00:00Z');
@@ -39,16 +39,12 @@ function props(overrides: Partial<OrgCodespacesViewProps> = {}): OrgCodespacesVi
     attention: attentionItems(codespaces ?? [], now),
     now,
     selected: new Set(),
-    selectedCount: 0,
+    selection: selectionActions(),
     onFiltersChange: vi.fn(),
     onToggle: vi.fn(),
     onToggleAll: vi.fn(),
     onStop: vi.fn(),
     onDelete: vi.fn(),
-    onStopSelected: vi.fn(),
-    onDeleteSelected: vi.fn(),
-    onClearSelection: vi.fn(),
-    onSelectStale: vi.fn(),
     onRetry: vi.fn(),
     ...overrides,
   };

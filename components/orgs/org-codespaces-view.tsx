@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { BarChart3, Boxes, Lock, SearchX, Settings } from 'lucide-react';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Figure } from '@/components/ui/figure';
 import { StillLoading } from '@/components/codespaces/codespaces-page-view';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
-import { SelectionBar } from '@/components/codespaces/selection-bar';
+import { SelectionBar, type SelectionActions } from '@/components/codespaces/selection-bar';
 import { clearedFilters, FiltersBar, type FilterOptions } from '@/components/lists/filters-bar';
 import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { ApiError } from '@/lib/api/client';
@@ -36,23 +36,17 @@ export interface OrgCodespacesViewProps {
   attention: AttentionItem[];
   now: number;
   selected: ReadonlySet<string>;
-  selectedCount: number;
+  /** The selection bar: the count and the bulk actions over the selection. */
+  selection: SelectionActions;
   onFiltersChange: (next: Partial<OrgFilters>) => void;
   onToggle: (name: string, range: boolean) => void;
   onToggleAll: () => void;
   onStop: (codespaces: CodespaceSummary[]) => void;
   onDelete: (codespaces: CodespaceSummary[]) => void;
-  onStopSelected: () => void;
-  onDeleteSelected: () => void;
-  onClearSelection: () => void;
-  onSelectStale: (days: number) => void;
   onRetry: () => void;
 }
 
 /** The organisation pages' links to each other, as buttons. */
-export const orgLinkButton =
-  'inline-flex h-9 items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-3.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800';
-
 /** An organisation's codespaces for its owners: who runs what, what it costs, what needs attention. */
 export function OrgCodespacesView(props: OrgCodespacesViewProps) {
   const { org, codespaces, total, complete, shown, rows, error, filters, options, estimate, attention } = props;
@@ -78,10 +72,10 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
               filename={() => `${org}-codespaces-${new Date().toISOString().slice(0, 10)}.csv`}
             />
           )}
-          <Link href={`/orgs/${encodeURIComponent(org)}/usage`} className={orgLinkButton}>
+          <Link href={`/orgs/${encodeURIComponent(org)}/usage`} className={buttonClass()}>
             <BarChart3 aria-hidden className="size-4" /> Usage and cost
           </Link>
-          <Link href={`/orgs/${encodeURIComponent(org)}/settings`} className={orgLinkButton}>
+          <Link href={`/orgs/${encodeURIComponent(org)}/settings`} className={buttonClass()}>
             <Settings aria-hidden className="size-4" /> Settings
           </Link>
         </div>
@@ -119,13 +113,7 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
             options={options}
             onChange={props.onFiltersChange}
           />
-          <SelectionBar
-            count={props.selectedCount}
-            onStop={props.onStopSelected}
-            onDelete={props.onDeleteSelected}
-            onClear={props.onClearSelection}
-            onSelectStale={props.onSelectStale}
-          />
+          <SelectionBar {...props.selection} />
         </>
       )}
       {codespaces && !complete && <StillLoading arrived={codespaces.length} total={total} />}

@@ -3,22 +3,22 @@
 import { useState } from 'react';
 import dynamic from 'next/dynamic';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useBulkActions } from '@/components/codespaces/use-bulk-actions';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { ApiError } from '@/lib/api/client';
 import { signInWithGitHub } from '@/lib/auth/browser';
 import type { ScopeAccess } from '@/lib/auth/scopes';
-import { planBulkAction, staleStoppedCodespaces, type BulkPlan } from '@/lib/codespaces/bulk';
+import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { devcontainersQuery, repositoryCodespacesQuery, repositoryMachinesQuery, repositoryQuery } from '@/lib/queries/repositories';
 import { deleteRepositorySecret, repositorySecretsQuery, saveRepositorySecret } from '@/lib/queries/secrets';
-import { preloadSealing } from '@/lib/secrets/seal';
+import { useSecretDialogs } from '@/components/secrets/use-secret-dialogs';
 import { RepositoryView, type RepositorySecretsSection } from './repository-view';
 
-const BulkActionDialog = dynamic(() => import('@/components/codespaces/bulk-action-dialog').then((m) => m.BulkActionDialog));
 const SecretFormDialog = dynamic(() => import('@/components/secrets/secret-form-dialog').then((m) => m.SecretFormDialog));
 const DeleteSecretDialog = dynamic(() => import('@/components/secrets/delete-secret-dialog').then((m) => m.DeleteSecretDialog));
 
-type Open = { kind: 'new' } | { kind: 'edit'; name: string } | { kind: 'delete'; name: string } | null;
+const NO_CODESPACES: readonly CodespaceSummary[] = [];
 
 const loaded = <T,>(query: { data: T | undefined; isPending: boolean; error: unknown }) => ({
   data: query.data,
@@ -40,19 +40,14 @@ export function RepositoryPage({ repo, secretsAccess }: { repo: string; secretsA
   const save = useMutation(saveRepositorySecret(queryClient, repo));
   const remove = useMutation(deleteRepositorySecret(queryClient, repo));
 
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [plan, setPlan] = useState<BulkPlan | null>(null);
-  const [open, setOpen] = useState<Open>(null);
+  const dialogs = useSecretDialogs(() => {
+    save.reset();
+    remove.reset();
+  });
+  const { open, close } = dialogs;
   const [granting, setGranting] = useState(false);
-  const list = codespaces.data ?? [];
-  const chosen = list.filter((c) => selected.has(c.name));
-  const toggle = (name: string) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (next.has(name)) next.delete(name);
-      else next.add(name);
-      return next;
-    });
+  const list = codespaces.data ?? NO_CODESPACES;
+  const bulk = useBulkActions(list, list);
 
   const secretsSection: RepositorySecretsSection = !repository.data
     ? { kind: 'unknown' }
@@ -71,12 +66,6 @@ export function RepositoryPage({ repo, secretsAccess }: { repo: string; secretsA
           ? { kind: 'local', advice: secretsAccess.advice }
           : { kind: 'list', app: secretsAccess.kind === 'app', ...loaded(secrets) };
 
-  const close = () => {
-    setOpen(null);
-    save.reset();
-    remove.reset();
-  };
-
   if (repository.error instanceof ApiError && repository.error.status === 401) return <SessionEnded />;
 
   return (
@@ -89,33 +78,16 @@ export function RepositoryPage({ repo, secretsAccess }: { repo: string; secretsA
         machines={loaded(machines)}
         secrets={secretsSection}
         now={now}
-        selected={selected}
-        onToggle={toggle}
-        onToggleAll={() => setSelected(chosen.length === list.length ? new Set() : new Set(list.map((c) => c.name)))}
-        onStopSelected={() => setPlan(planBulkAction(chosen, 'stop'))}
-        onDeleteSelected={() => setPlan(planBulkAction(chosen, 'delete'))}
-        onClearSelection={() => setSelected(new Set())}
-        onSelectStale={(days) => setSelected(new Set(staleStoppedCodespaces(list, days, Date.now()).map((c) => c.name)))}
-        onNewSecret={() => {
-          preloadSealing();
-          setOpen({ kind: 'new' });
-        }}
-        onEditSecret={(name) => {
-          preloadSealing();
-          setOpen({ kind: 'edit', name });
-        }}
-        onDeleteSecret={(name) => setOpen({ kind: 'delete', name })}
+        selected={bulk.selected}
+        selection={bulk.bar}
+        onToggle={bulk.toggle}
+        onToggleAll={bulk.toggleAll}
+        onNewSecret={dialogs.openNew}
+        onEditSecret={dialogs.openEdit}
+        onDeleteSecret={dialogs.openDelete}
         onRetry={() => repository.refetch()}
       />
-      {plan && (
-        <BulkActionDialog
-          plan={plan}
-          onClose={(finished) => {
-            setPlan(null);
-            if (finished) setSelected(new Set());
-          }}
-        />
-      )}
+      {bulk.dialog}
       {(open?.kind === 'new' || open?.kind === 'edit') && (
         <SecretFormDialog
           mode={open.kind === 'new' ? 'create' : 'edit'}

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/api/client';
 import { summarizeCodespace } from '@/lib/codespaces/summary';
 import { makeCodespace } from '@/lib/test/fixtures';
-import { renderView } from '@/lib/test/render-for-views';
+import { renderView, selectionActions } from '@/lib/test/render-for-views';
 import { RepositoryView, type RepositoryViewProps } from './repository-view';
 
 const now = Date.parse('2026-11-25T12:00:00Z');
@@ -43,12 +43,9 @@ function props(overrides: Partial<RepositoryViewProps> = {}): RepositoryViewProp
     },
     now,
     selected: new Set(),
+    selection: selectionActions(),
     onToggle: vi.fn(),
     onToggleAll: vi.fn(),
-    onStopSelected: vi.fn(),
-    onDeleteSelected: vi.fn(),
-    onClearSelection: vi.fn(),
-    onSelectStale: vi.fn(),
     onNewSecret: vi.fn(),
     onEditSecret: vi.fn(),
     onDeleteSecret: vi.fn(),

@@ -2,12 +2,12 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { Boxes, ExternalLink, KeyRound, Lock, Plus, SearchX, ShieldCheck } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { CodespaceList } from '@/components/codespaces/codespace-list';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
-import { SelectionBar } from '@/components/codespaces/selection-bar';
+import { SelectionBar, type SelectionActions } from '@/components/codespaces/selection-bar';
 import { SecretsTable } from '@/components/secrets/secrets-table';
 import type { Loaded } from '@/components/secrets/my-secrets-view';
 import { ApiError } from '@/lib/api/client';
@@ -33,12 +33,10 @@ export interface RepositoryViewProps {
   secrets: RepositorySecretsSection;
   now: number;
   selected: ReadonlySet<string>;
+  /** The selection bar: the count and the bulk actions over the selection. */
+  selection: SelectionActions;
   onToggle: (name: string, range: boolean) => void;
   onToggleAll: () => void;
-  onStopSelected: () => void;
-  onDeleteSelected: () => void;
-  onClearSelection: () => void;
-  onSelectStale: (days: number) => void;
   onNewSecret: () => void;
   onEditSecret: (name: string) => void;
   onDeleteSecret: (name: string) => void;
@@ -46,9 +44,6 @@ export interface RepositoryViewProps {
 }
 
 type RepositoryDetails = Awaited<ReturnType<RepositoriesApi['get']>>;
-
-const linkButton =
-  'inline-flex h-9 items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-3.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800';
 
 /** One repository: the user's codespaces in it, what it offers a new one, and (for its administrators) its Codespaces secrets. */
 export function RepositoryView(props: RepositoryViewProps) {
@@ -84,14 +79,11 @@ export function RepositoryView(props: RepositoryViewProps) {
         </div>
         <div className="flex flex-wrap gap-2">
           {data?.html_url && (
-            <a href={data.html_url} target="_blank" rel="noreferrer" className={linkButton}>
+            <a href={data.html_url} target="_blank" rel="noreferrer" className={buttonClass()}>
               <ExternalLink aria-hidden className="size-4" /> Open on GitHub
             </a>
           )}
-          <Link
-            href={`/codespaces/new?repo=${encodeURIComponent(repo)}`}
-            className="inline-flex h-9 items-center gap-1.5 rounded-md bg-zinc-900 px-3.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-white"
-          >
+          <Link href={`/codespaces/new?repo=${encodeURIComponent(repo)}`} className={buttonClass('primary')}>
             <Plus aria-hidden className="size-4" /> New codespace
           </Link>
         </div>
@@ -131,13 +123,7 @@ export function RepositoryView(props: RepositoryViewProps) {
                 Showing what was last loaded.
               </Alert>
             )}
-            <SelectionBar
-              count={props.selected.size}
-              onStop={props.onStopSelected}
-              onDelete={props.onDeleteSelected}
-              onClear={props.onClearSelection}
-              onSelectStale={props.onSelectStale}
-            />
+            <SelectionBar {...props.selection} />
             <CodespaceList
               codespaces={codespaces.data}
               total={codespaces.data.length}

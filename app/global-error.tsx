@@ -2,8 +2,8 @@
 
 import { useEffect } from 'react';
 import { TriangleAlert } from 'lucide-react';
-import { Button } from '@/components/ui/button';
-import { secondaryLinkClass, StatusPage } from '@/components/status/status-page';
+import { Button, buttonClass } from '@/components/ui/button';
+import { StatusPage } from '@/components/status/status-page';
 import { applyTheme, readTheme } from '@/lib/theme';
 import './globals.css';
 
@@ -30,7 +30,7 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
               </Button>
               {/* A full load, not a client navigation: the app around this page is what failed. */}
               {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
-              <a href="/" className={secondaryLinkClass}>
+              <a href="/" className={buttonClass()}>
                 Go to the start page
               </a>
             </>

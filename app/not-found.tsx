@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArrowLeft, MapPinOff } from 'lucide-react';
 import { MissingPath } from '@/components/status/missing-path';
-import { primaryLinkClass, secondaryLinkClass, StatusPage } from '@/components/status/status-page';
+import { StatusPage } from '@/components/status/status-page';
 import { serverSession } from '@/lib/auth/token';
+import { buttonClass } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Page not found' };
 
@@ -17,11 +18,11 @@ export default async function NotFound() {
       title="This page does not exist"
       actions={
         <>
-          <Link href="/" className={primaryLinkClass}>
+          <Link href="/" className={buttonClass('primary')}>
             <ArrowLeft aria-hidden className="size-4" /> {signedIn ? 'Back to your codespaces' : 'Go to Hangar'}
           </Link>
           {signedIn && (
-            <Link href="/usage" className={secondaryLinkClass}>
+            <Link href="/usage" className={buttonClass()}>
               Your usage
             </Link>
           )}

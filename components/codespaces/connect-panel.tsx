@@ -3,9 +3,7 @@
 import { useState } from 'react';
 import { Check, Copy, ExternalLink } from 'lucide-react';
 import type { Codespace } from '@/lib/codespaces/types';
-
-const linkClass =
-  'inline-flex h-9 items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-3.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800';
+import { buttonClass } from '@/components/ui/button';
 
 /** Ways into the codespace: the browser, VS Code, or a terminal over `gh`. */
 export function ConnectPanel({ codespace }: { codespace: Codespace }) {
@@ -13,10 +11,10 @@ export function ConnectPanel({ codespace }: { codespace: Codespace }) {
   const [copied, setCopied] = useState(false);
   return (
     <section aria-label="Connect" className="flex flex-wrap items-center gap-2">
-      <a href={codespace.web_url} target="_blank" rel="noreferrer" className={linkClass}>
+      <a href={codespace.web_url} target="_blank" rel="noreferrer" className={buttonClass()}>
         <ExternalLink aria-hidden className="size-4" /> Open in browser
       </a>
-      <a href={`vscode://github.codespaces/connect?name=${encodeURIComponent(codespace.name)}`} className={linkClass}>
+      <a href={`vscode://github.codespaces/connect?name=${encodeURIComponent(codespace.name)}`} className={buttonClass()}>
         Open in VS Code
       </a>
       <div className="flex h-9 min-w-0 items-center overflow-hidden rounded-md border border-zinc-300 bg-zinc-50 text-sm dark:border-zinc-700 dark:bg-zinc-950">

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { BarChart3, Boxes, CheckCircle2, Info, KeyRound, Plus } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { MultiPicker, type PickerItem } from '@/components/ui/multi-picker';
@@ -12,7 +12,7 @@ import type { OrgSecret, SecretRepository } from '@/lib/api/secrets';
 import { exactTime, relativeTime } from '@/lib/format';
 import { ACCESS_CHOICES, accessInWords, SECRET_VISIBILITY_WORDS, type AccessSetting } from '@/lib/secrets/form';
 import type { CodespacesAccessVisibility } from '@/lib/secrets/schemas';
-import { OrgError, orgLinkButton } from './org-codespaces-view';
+import { OrgError } from './org-codespaces-view';
 
 export interface AccessDraft {
   /** Null until the owner picks one: GitHub cannot say what it is now. */
@@ -50,10 +50,10 @@ export function OrgSettingsView(props: OrgSettingsViewProps) {
           <h1 className="text-xl font-semibold tracking-tight">{org} Codespaces settings</h1>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Link href={`/orgs/${encodeURIComponent(org)}`} className={orgLinkButton}>
+          <Link href={`/orgs/${encodeURIComponent(org)}`} className={buttonClass()}>
             <Boxes aria-hidden className="size-4" /> Codespaces
           </Link>
-          <Link href={`/orgs/${encodeURIComponent(org)}/usage`} className={orgLinkButton}>
+          <Link href={`/orgs/${encodeURIComponent(org)}/usage`} className={buttonClass()}>
             <BarChart3 aria-hidden className="size-4" /> Usage and cost
           </Link>
         </div>

@@ -32,9 +32,3 @@ export function StatusPage({
     </main>
   );
 }
-
-/** A link with the look of the primary button, for "a way back". */
-export const primaryLinkClass =
-  'inline-flex h-9 items-center justify-center gap-1.5 rounded-md bg-zinc-900 px-3.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-white';
-export const secondaryLinkClass =
-  'inline-flex h-9 items-center justify-center gap-1.5 rounded-md border border-zinc-300 bg-white px-3.5 text-sm font-medium text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800';

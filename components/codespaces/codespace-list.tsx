@@ -1,10 +1,10 @@
 'use client';
 
 import { useEffect } from 'react';
-import { useRouter } from 'next/navigation';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { useWindowRows } from '@/lib/hooks/use-window-rows';
+import { SelectAllHeader, VirtualRowGroup } from '@/components/lists/virtual-table-parts';
 import { CodespaceRow, LIST_COLUMNS, ROW_HEIGHT } from './codespace-row';
 
 /**
@@ -32,7 +32,6 @@ export function CodespaceList({
 }) {
   const allSelected = codespaces.length > 0 && codespaces.every((c) => selected.has(c.name));
   const now = useMinuteClock();
-  const router = useRouter();
   const { bodyRef, virtualizer } = useWindowRows({
     count: codespaces.length,
     estimateSize: () => ROW_HEIGHT,
@@ -61,15 +60,7 @@ export function CodespaceList({
           aria-rowindex={1}
           className={`${LIST_COLUMNS} border-b border-zinc-200 bg-zinc-50 px-4 py-2 text-[11px] font-semibold tracking-wide text-zinc-500 dark:text-zinc-400 uppercase dark:border-zinc-800 dark:bg-zinc-900/80`}
         >
-          <div role="columnheader">
-            <input
-              type="checkbox"
-              aria-label="Select all matching the filter"
-              checked={allSelected}
-              onChange={onToggleAll}
-              className="size-4 accent-sky-700"
-            />
-          </div>
+          <SelectAllHeader checked={allSelected} onToggle={onToggleAll} />
           <div role="columnheader">Codespace</div>
           <div role="columnheader">Repository · branch</div>
           <div role="columnheader">State</div>
@@ -80,21 +71,7 @@ export function CodespaceList({
           </div>
         </div>
       </div>
-      {/* Contained: rows coming and going (scrolling, filtering) lay out and paint only this box. */}
-      <div
-        role="rowgroup"
-        ref={bodyRef}
-        style={{ height: virtualizer.getTotalSize(), position: 'relative', contain: 'strict' }}
-        onClick={(event) => {
-          // Rows hold plain links: follow them client-side as next/link would (a plain left click
-          // only; new tabs, downloads and the like stay the browser's).
-          const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-row-link]');
-          if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
-            return;
-          event.preventDefault();
-          router.push(link.getAttribute('href')!);
-        }}
-      >
+      <VirtualRowGroup ref={bodyRef} height={virtualizer.getTotalSize()}>
         {virtualizer.getVirtualItems().map((item) => (
           <CodespaceRow
             key={item.key}
@@ -107,7 +84,7 @@ export function CodespaceList({
             offset={item.start - virtualizer.options.scrollMargin}
           />
         ))}
-      </div>
+      </VirtualRowGroup>
     </div>
   );
 }

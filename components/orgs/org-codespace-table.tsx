@@ -1,8 +1,8 @@
 'use client';
 
 import type { CSSProperties } from 'react';
-import { useRouter } from 'next/navigation';
 import { useWindowRows } from '@/lib/hooks/use-window-rows';
+import { SelectAllHeader, VirtualRowGroup } from '@/components/lists/virtual-table-parts';
 import { GitBranch } from 'lucide-react';
 import { codespaceTitle } from '@/lib/codespaces/state';
 import type { CodespaceSummary as Codespace } from '@/lib/codespaces/types';
@@ -42,7 +42,6 @@ export function OrgCodespaceTable({
   onToggleAll: () => void;
   allSelected: boolean;
 }) {
-  const router = useRouter();
   const { bodyRef, virtualizer } = useWindowRows({
     count: rows.length,
     estimateSize: (i) => (rows[i]!.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
@@ -67,15 +66,7 @@ export function OrgCodespaceTable({
           aria-rowindex={1}
           className={`${ORG_COLUMNS} border-b border-zinc-200 bg-zinc-50 px-4 py-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:bg-zinc-900/80 dark:text-zinc-400`}
         >
-          <div role="columnheader">
-            <input
-              type="checkbox"
-              aria-label="Select all matching the filter"
-              checked={allSelected}
-              onChange={onToggleAll}
-              className="size-4 accent-sky-700"
-            />
-          </div>
+          <SelectAllHeader checked={allSelected} onToggle={onToggleAll} />
           <div role="columnheader">Codespace</div>
           <div role="columnheader">Member</div>
           <div role="columnheader">Repository · branch</div>
@@ -86,19 +77,7 @@ export function OrgCodespaceTable({
           <div role="columnheader">Idle</div>
         </div>
       </div>
-      <div
-        role="rowgroup"
-        ref={bodyRef}
-        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
-        onClick={(event) => {
-          // Rows hold plain links, followed client-side here for all rows at once (as in codespace-list.tsx).
-          const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-row-link]');
-          if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
-            return;
-          event.preventDefault();
-          router.push(link.getAttribute('href')!);
-        }}
-      >
+      <VirtualRowGroup ref={bodyRef} height={virtualizer.getTotalSize()}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
           const style: CSSProperties = {
@@ -137,7 +116,7 @@ export function OrgCodespaceTable({
             />
           );
         })}
-      </div>
+      </VirtualRowGroup>
     </div>
   );
 }

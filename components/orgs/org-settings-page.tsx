@@ -11,16 +11,13 @@ import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { codespacesAccessLastSetQuery, orgMembersQuery, orgRepositoriesQuery, setCodespacesAccess } from '@/lib/queries/orgs';
 import { deleteOrgSecret, orgSecretRepositoriesQuery, orgSecretsQuery, saveOrgSecret } from '@/lib/queries/secrets';
 import { accessChangeInWords, listInWords, planAccessChange, whoMayUse, type AccessChange } from '@/lib/secrets/form';
-import { preloadSealing } from '@/lib/secrets/seal';
 import type { Loaded } from '@/components/secrets/my-secrets-view';
+import { useSecretDialogs } from '@/components/secrets/use-secret-dialogs';
 import { OrgSettingsView, type AccessDraft } from './org-settings-view';
 
 const SecretFormDialog = dynamic(() => import('@/components/secrets/secret-form-dialog').then((m) => m.SecretFormDialog));
 const DeleteSecretDialog = dynamic(() => import('@/components/secrets/delete-secret-dialog').then((m) => m.DeleteSecretDialog));
 const ConfirmDialog = dynamic(() => import('@/components/ui/confirm-dialog').then((m) => m.ConfirmDialog));
-
-type Open =
-  { kind: 'new' } | { kind: 'edit'; name: string } | { kind: 'delete'; name: string } | { kind: 'access'; change: AccessChange } | null;
 
 /** An organisation's Codespaces settings: reads the secrets, members and repositories, and confirms each change. */
 export function OrgSettingsPage({ org }: { org: string }) {
@@ -34,7 +31,15 @@ export function OrgSettingsPage({ org }: { org: string }) {
     return { data: query?.data, loading: query?.isPending ?? false, error: query?.error ?? null };
   };
 
-  const [open, setOpen] = useState<Open>(null);
+  const setAccess = useMutation(setCodespacesAccess(queryClient, org));
+  const save = useMutation(saveOrgSecret(queryClient, org));
+  const remove = useMutation(deleteOrgSecret(queryClient, org));
+  const dialogs = useSecretDialogs<{ kind: 'access'; change: AccessChange }>(() => {
+    setAccess.reset();
+    save.reset();
+    remove.reset();
+  });
+  const { open, setOpen, close } = dialogs;
   const formOpen = open?.kind === 'new' || open?.kind === 'edit';
   const [draft, setDraft] = useState<AccessDraft>({ visibility: null, usernames: new Set() });
   const members = useQuery({ ...orgMembersQuery(org), enabled: draft.visibility === 'selected_members' });
@@ -51,16 +56,6 @@ export function OrgSettingsPage({ org }: { org: string }) {
     [repositories.data],
   );
   const lastSet = useQuery(codespacesAccessLastSetQuery(org)).data ?? null;
-
-  const setAccess = useMutation(setCodespacesAccess(queryClient, org));
-  const save = useMutation(saveOrgSecret(queryClient, org));
-  const remove = useMutation(deleteOrgSecret(queryClient, org));
-  const close = () => {
-    setOpen(null);
-    setAccess.reset();
-    save.reset();
-    remove.reset();
-  };
 
   if (secrets.error instanceof ApiError && secrets.error.status === 401) return <SessionEnded />;
 
@@ -85,15 +80,9 @@ export function OrgSettingsPage({ org }: { org: string }) {
             change: planAccessChange(lastSet?.setting ?? null, { visibility: draft.visibility, usernames: [...draft.usernames] }),
           });
         }}
-        onNewSecret={() => {
-          preloadSealing();
-          setOpen({ kind: 'new' });
-        }}
-        onEditSecret={(name) => {
-          preloadSealing();
-          setOpen({ kind: 'edit', name });
-        }}
-        onDeleteSecret={(name) => setOpen({ kind: 'delete', name })}
+        onNewSecret={dialogs.openNew}
+        onEditSecret={dialogs.openEdit}
+        onDeleteSecret={dialogs.openDelete}
         onRetry={() => secrets.refetch()}
       />
       {open?.kind === 'access' && (

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import dynamic from 'next/dynamic';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { SessionEnded } from '@/components/layout/session-ended';
@@ -11,14 +11,12 @@ import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { myRepositoriesQuery } from '@/lib/queries/repositories';
 import { deleteMySecret, mySecretRepositoriesQuery, mySecretsQuery, saveMySecret } from '@/lib/queries/secrets';
 import { listInWords } from '@/lib/secrets/form';
-import { preloadSealing } from '@/lib/secrets/seal';
+import { useSecretDialogs } from './use-secret-dialogs';
 import { MySecretsView, type Loaded } from './my-secrets-view';
 
 // Dialogs load when opened: most visits open none.
 const SecretFormDialog = dynamic(() => import('./secret-form-dialog').then((m) => m.SecretFormDialog));
 const DeleteSecretDialog = dynamic(() => import('./delete-secret-dialog').then((m) => m.DeleteSecretDialog));
-
-type Open = { kind: 'new' } | { kind: 'edit'; name: string } | { kind: 'delete'; name: string } | null;
 
 const byName = (a: PickerItem, b: PickerItem) => a.label.localeCompare(b.label);
 
@@ -34,11 +32,15 @@ export function MySecretsPage() {
     return { data: query?.data, loading: query?.isPending ?? true, error: query?.error ?? null };
   };
 
-  const [open, setOpen] = useState<Open>(null);
-  const formOpen = open?.kind === 'new' || open?.kind === 'edit';
-  const mine = useQuery({ ...myRepositoriesQuery(), enabled: formOpen });
   const save = useMutation(saveMySecret(queryClient));
   const remove = useMutation(deleteMySecret(queryClient));
+  const dialogs = useSecretDialogs(() => {
+    save.reset();
+    remove.reset();
+  });
+  const { open, close } = dialogs;
+  const formOpen = open?.kind === 'new' || open?.kind === 'edit';
+  const mine = useQuery({ ...myRepositoriesQuery(), enabled: formOpen });
 
   const edited = open?.kind === 'edit' ? repositoriesOf(open.name) : null;
   const items = useMemo(() => {
@@ -48,16 +50,6 @@ export function MySecretsPage() {
       all.set(String(repo.id), { key: String(repo.id), label: repo.full_name, hint: repo.private ? undefined : 'public' });
     return mine.data ? [...all.values()].sort(byName) : undefined;
   }, [mine.data, edited?.data]);
-
-  const close = () => {
-    setOpen(null);
-    save.reset();
-    remove.reset();
-  };
-  const openForm = (next: Open) => {
-    preloadSealing();
-    setOpen(next);
-  };
 
   if (list.error instanceof ApiError && list.error.status === 401) return <SessionEnded />;
 
@@ -69,9 +61,9 @@ export function MySecretsPage() {
         error={list.error}
         repositoriesOf={repositoriesOf}
         now={now}
-        onNew={() => openForm({ kind: 'new' })}
-        onEdit={(name) => openForm({ kind: 'edit', name })}
-        onDelete={(name) => setOpen({ kind: 'delete', name })}
+        onNew={dialogs.openNew}
+        onEdit={dialogs.openEdit}
+        onDelete={dialogs.openDelete}
         onRetry={() => list.refetch()}
       />
       {formOpen && (

@@ -3,22 +3,13 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, DialogActions, type CodespaceDialogProps } from '@/components/ui/dialog';
 import type { Codespace } from '@/lib/codespaces/types';
 import { formatBytes } from '@/lib/format';
 import { codespaceMachinesQuery, updateCodespace } from '@/lib/queries/codespaces';
 
 /** Offers only the machines GitHub says this codespace may use; the change applies at next start. */
-export function ChangeMachineDialog({
-  codespace,
-  open,
-  onOpenChange,
-}: {
-  codespace: Codespace;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+export function ChangeMachineDialog({ codespace, open, onOpenChange }: CodespaceDialogProps<Codespace>) {
   const machines = useQuery({ ...codespaceMachinesQuery(codespace.name), enabled: open });
   const update = useMutation(updateCodespace(useQueryClient()));
   const [choice, setChoice] = useState(codespace.machine?.name ?? '');
@@ -76,12 +67,13 @@ export function ChangeMachineDialog({
           </fieldset>
         )}
         {update.error && <ErrorAlert error={update.error} fallbackTitle="Could not change machine" />}
-        <div className="flex justify-end gap-2">
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={update.isPending || !machines.data}>
-            {update.isPending ? 'Saving…' : 'Change machine'}
-          </Button>
-        </div>
+        <DialogActions
+          submitLabel="Change machine"
+          pendingLabel="Saving…"
+          pending={update.isPending}
+          disabled={!machines.data}
+          onCancel={() => onOpenChange(false)}
+        />
       </form>
     </Dialog>
   );

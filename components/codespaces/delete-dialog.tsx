@@ -2,8 +2,7 @@
 
 import { useState } from 'react';
 import { AlertTriangle } from 'lucide-react';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, DialogActions } from '@/components/ui/dialog';
 import { codespaceTitle, workAtRisk } from '@/lib/codespaces/state';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { pluralize } from '@/lib/format';
@@ -73,12 +72,14 @@ export function DeleteDialog({
             />
           </label>
         )}
-        <div className="flex justify-end gap-2">
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button type="submit" variant="danger" disabled={!confirmed || pending}>
-            {pending ? 'Deleting…' : 'Delete codespace'}
-          </Button>
-        </div>
+        <DialogActions
+          submitLabel="Delete codespace"
+          pendingLabel="Deleting…"
+          pending={pending}
+          disabled={!confirmed}
+          danger
+          onCancel={() => onOpenChange(false)}
+        />
       </form>
     </Dialog>
   );

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CheckCircle2, ExternalLink, Loader2, XCircle } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, type CodespaceDialogProps } from '@/components/ui/dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { ApiError } from '@/lib/api/client';
 import { codespaceTitle } from '@/lib/codespaces/state';
@@ -18,15 +18,7 @@ import { codespaceExportQuery, exportCodespace } from '@/lib/queries/codespaces'
  * `exports/latest`), still running or done; only the Export button starts a new one. Shows
  * progress until GitHub says succeeded or failed.
  */
-export function ExportDialog({
-  codespace,
-  open,
-  onOpenChange,
-}: {
-  codespace: CodespaceSummary;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+export function ExportDialog({ codespace, open, onOpenChange }: CodespaceDialogProps<CodespaceSummary>) {
   const start = useMutation(exportCodespace(useQueryClient()));
   // 'latest' until this dialog starts an export of its own, then that export's id.
   const [exportId, setExportId] = useState('latest');

@@ -2,8 +2,7 @@
 
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, DialogActions, type CodespaceDialogProps } from '@/components/ui/dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { TextField } from '@/components/ui/field';
 import { repoName } from '@/lib/codespaces/schemas';
@@ -22,15 +21,7 @@ function suggestedName(codespace: Codespace) {
   );
 }
 
-export function PublishDialog({
-  codespace,
-  open,
-  onOpenChange,
-}: {
-  codespace: Codespace;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+export function PublishDialog({ codespace, open, onOpenChange }: CodespaceDialogProps<Codespace>) {
   const [name, setName] = useState(() => suggestedName(codespace));
   const [isPrivate, setPrivate] = useState(true);
   const [touched, setTouched] = useState(false);
@@ -75,12 +66,7 @@ export function PublishDialog({
           </label>
         </fieldset>
         {publish.error && <ErrorAlert error={publish.error} fallbackTitle="Could not publish" />}
-        <div className="flex justify-end gap-2">
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={publish.isPending}>
-            {publish.isPending ? 'Publishing…' : 'Publish'}
-          </Button>
-        </div>
+        <DialogActions submitLabel="Publish" pendingLabel="Publishing…" pending={publish.isPending} onCancel={() => onOpenChange(false)} />
       </form>
     </Dialog>
   );

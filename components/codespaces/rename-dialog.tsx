@@ -3,22 +3,13 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, DialogActions, type CodespaceDialogProps } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
 import { displayName } from '@/lib/codespaces/schemas';
 import type { Codespace } from '@/lib/codespaces/types';
 import { updateCodespace } from '@/lib/queries/codespaces';
 
-export function RenameDialog({
-  codespace,
-  open,
-  onOpenChange,
-}: {
-  codespace: Codespace;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+export function RenameDialog({ codespace, open, onOpenChange }: CodespaceDialogProps<Codespace>) {
   const [value, setValue] = useState(codespace.display_name ?? '');
   const [touched, setTouched] = useState(false);
   const update = useMutation(updateCodespace(useQueryClient()));
@@ -53,12 +44,7 @@ export function RenameDialog({
           autoFocus
         />
         {update.error && <ErrorAlert error={update.error} fallbackTitle="Could not rename" />}
-        <div className="flex justify-end gap-2">
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={update.isPending}>
-            {update.isPending ? 'Renaming…' : 'Rename'}
-          </Button>
-        </div>
+        <DialogActions submitLabel="Rename" pendingLabel="Renaming…" pending={update.isPending} onCancel={() => onOpenChange(false)} />
       </form>
     </Dialog>
   );

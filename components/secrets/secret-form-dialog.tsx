@@ -2,8 +2,7 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { LockKeyhole } from 'lucide-react';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, DialogActions } from '@/components/ui/dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { inputClass, TextField } from '@/components/ui/field';
 import { MultiPicker, type PickerItem } from '@/components/ui/multi-picker';
@@ -215,14 +214,7 @@ function SecretForm({ mode, name: editedName, existingNames, access, initial, sa
 
       <p className="rounded-md bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200">{summary}</p>
       {Boolean(error) && <ErrorAlert error={error} fallbackTitle="GitHub did not store the secret" />}
-      <div className="flex justify-end gap-2">
-        <Button onClick={onClose} disabled={saving}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" disabled={saving}>
-          {saving ? 'Sealing and saving…' : 'Save secret'}
-        </Button>
-      </div>
+      <DialogActions submitLabel="Save secret" pendingLabel="Sealing and saving…" pending={saving} onCancel={onClose} />
     </form>
   );
 }

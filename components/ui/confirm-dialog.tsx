@@ -1,8 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { Button } from './button';
-import { Dialog } from './dialog';
+import { Dialog, DialogActions } from './dialog';
 import { ErrorAlert } from './error-alert';
 
 /**
@@ -43,14 +42,7 @@ export function ConfirmDialog({
       >
         {children}
         {Boolean(error) && <ErrorAlert error={error} fallbackTitle="GitHub did not accept the change" />}
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant={danger ? 'danger' : 'primary'} disabled={pending}>
-            {pending ? pendingLabel : confirmLabel}
-          </Button>
-        </div>
+        <DialogActions submitLabel={confirmLabel} pendingLabel={pendingLabel} pending={pending} danger={danger} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import * as RadixDialog from '@radix-ui/react-dialog';
+import { Button } from './button';
 
 /** An accessible modal dialog (focus trapped, Escape closes, labelled by its title). */
 export function Dialog({
@@ -40,4 +41,43 @@ export function Dialog({
       </RadixDialog.Portal>
     </RadixDialog.Root>
   );
+}
+
+/**
+ * A dialog form's footer: Cancel, then the submitting button named for what it does ("Rename"),
+ * which says it is busy ("Renaming…") and cannot be pressed twice while the change is on its way.
+ */
+export function DialogActions({
+  submitLabel,
+  pendingLabel,
+  pending,
+  disabled = false,
+  danger = false,
+  onCancel,
+}: {
+  submitLabel: string;
+  pendingLabel: string;
+  pending: boolean;
+  /** Not yet submittable (a confirmation unticked, a list still loading). */
+  disabled?: boolean;
+  danger?: boolean;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="flex justify-end gap-2">
+      <Button onClick={onCancel} disabled={pending}>
+        Cancel
+      </Button>
+      <Button type="submit" variant={danger ? 'danger' : 'primary'} disabled={pending || disabled}>
+        {pending ? pendingLabel : submitLabel}
+      </Button>
+    </div>
+  );
+}
+
+/** What every dialog about one codespace takes: the codespace, and whether it is open. */
+export interface CodespaceDialogProps<C> {
+  codespace: C;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
 }

@@ -40,6 +40,7 @@ try {
     await page.getByRole('table', { name: 'Codespaces' }).waitFor();
     await page.waitForTimeout(500);
     await page.screenshot({ path: `docs/list${suffix}.png` });
+    await page.getByRole('region', { name: /attention/i }).screenshot({ path: `docs/attention${suffix}.png` });
     // The command palette, searching and then on a codespace's actions.
     await page.keyboard.press('Control+k');
     await page.getByRole('dialog', { name: 'Search or run a command' }).getByRole('option').first().waitFor();
@@ -95,6 +96,34 @@ try {
     await page.screenshot({ path: `docs/org-settings${suffix}.png`, fullPage: true });
     await context.close();
   }
+  // GitHub's refusals as the README shows them, through sso-sam's hard edges (light only).
+  const context = await browser.newContext({ viewport: { width: 1360, height: 760 }, colorScheme: 'light', deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.getByRole('button', { name: /Sign in with GitHub/ }).click();
+  await page.getByRole('button', { name: 'Sign in as sso-sam' }).click();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: /single sign-on/ })
+    .waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: 'docs/sso-hidden.png' });
+  await page
+    .locator('[role="row"][data-codespace]', { hasText: 'Start needs a permission' })
+    .getByRole('button', { name: 'Start' })
+    .click();
+  await page.getByText('codespaces_lifecycle_admin=write', { exact: false }).first().waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/permission.png' });
+  await page.goto(`${base}/orgs/sso-corp`);
+  await page.getByRole('button', { name: 'Grant organization access on GitHub' }).click();
+  await page.getByRole('button', { name: 'Sign in as sso-sam' }).click();
+  await page.getByRole('link', { name: /Authorize single sign-on for sso-corp/ }).waitFor();
+  await page.screenshot({ path: 'docs/sso-required.png' });
+  await page.goto(`${base}/orgs/locked-labs`);
+  await page.getByRole('link', { name: /approve Hangar/i }).waitFor();
+  await page.screenshot({ path: 'docs/oauth-restricted.png' });
+  await context.close();
   await browser.close();
   console.log('Screenshots written to docs/');
 } finally {

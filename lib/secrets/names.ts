@@ -10,6 +10,8 @@
 export const MAX_SECRET_NAME_LENGTH = 255;
 /** GitHub: "Secrets are limited to 48 KB in size." */
 export const MAX_SECRET_VALUE_BYTES = 48 * 1024;
+/** GitHub's description: at most 100 usernames per request (adding or removing Codespaces access). */
+export const MAX_USERNAMES = 100;
 
 /** Why GitHub would refuse this secret name, in the words shown beside the field; null when it would not. */
 export function secretNameProblem(name: string): string | null {

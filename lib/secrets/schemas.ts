@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ownerName, repoName } from '@/lib/codespaces/schemas';
 import { decimal, nothing, organizationParams, pageFields, pageQuery, repositoryParams } from '@/lib/github/params';
-import { MAX_SECRET_VALUE_BYTES, secretNameProblem } from './names';
+import { MAX_SECRET_VALUE_BYTES, MAX_USERNAMES, secretNameProblem } from './names';
 
 /**
  * Input schemas for GitHub's Codespaces secrets and organisation access operations, as strict
@@ -50,8 +50,6 @@ export type SecretVisibility = z.infer<typeof secretVisibility>;
 export const codespacesAccessVisibility = z.enum(['disabled', 'selected_members', 'all_members', 'all_members_and_outside_collaborators']);
 export type CodespacesAccessVisibility = z.infer<typeof codespacesAccessVisibility>;
 
-/** GitHub's description: at most 100 usernames per request. */
-export const MAX_USERNAMES = 100;
 export const usernames = z
   .array(ownerName)
   .max(MAX_USERNAMES, `At most ${MAX_USERNAMES} people at a time`)

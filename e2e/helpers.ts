@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import type { FaultRule } from '../emulator/faults';
 
 /** The emulator's test hooks, served by the app in demo mode (HANGAR_EMULATOR_CONTROL=1). */
 export const emulator = {
@@ -7,17 +8,8 @@ export const emulator = {
   },
   async fault(
     request: APIRequestContext,
-    rule: {
-      method?: string;
-      path: string;
-      status?: number;
-      delayMs?: number;
-      times?: number;
-      body?: unknown;
-      headers?: Record<string, string>;
-      /** A broken answer instead: GitHub's HTML error page, an empty body, or the real one cut short. */
-      kind?: 'html' | 'empty' | 'truncated';
-    },
+    /** `path` is a regular expression over the path without the mount and `/api`. */
+    rule: FaultRule,
   ) {
     expect((await request.post('/emulator/_emulator/faults', { data: rule })).status()).toBe(201);
   },

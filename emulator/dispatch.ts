@@ -5,7 +5,7 @@
 import { ACCEPTED_SCOPES, guards, hasScope, restRoutes, type RestAnswer, type RestContext } from './api';
 import { errorBody, etagMatches, etagOf, githubHeaders, HttpError, jsonAnswer, requestId } from './http';
 import { handleApplications } from './applications';
-import type { EmulatorState } from './state';
+import type { SurfaceHandler } from './state';
 // Importing these registers their operations in the route table.
 import './rest';
 import './orgs';
@@ -20,13 +20,7 @@ export function bearer(req: Request): string | null {
   return match?.[1] ?? null;
 }
 
-export async function handleRest(
-  state: EmulatorState,
-  req: Request,
-  url: URL,
-  path: string,
-  who: { login: string | null },
-): Promise<Response> {
+export const handleRest: SurfaceHandler = async (state, req, url, path, who) => {
   // The OAuth Apps API authenticates the app (Basic, client id and secret), not a user.
   if (path.startsWith('/applications/')) return handleApplications(state, req, path, who);
   const token = bearer(req);
@@ -100,4 +94,4 @@ export async function handleRest(
   const sent = githubHeaders({ ...state.rateLimits.headers(user.login), ...headers });
   if (body === null) delete sent['content-type'];
   return new Response(body, { status: answer.status, headers: sent });
-}
+};

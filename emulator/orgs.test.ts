@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { links, must, setup, TRANSITION_MS, type BasicError, type CodespaceList, type FullRepository, type Harness } from './test-helpers';
+import type { UsageItem } from './billing';
 
 const ADMIN_SCOPES = ['codespace', 'read:user', 'user:email', 'admin:org'];
 
@@ -101,18 +102,7 @@ describe('organisations, as their owners see them', () => {
 describe('the billing usage report', () => {
   let h: Harness;
   let admin: string;
-  type Report = {
-    usageItems: {
-      date: string;
-      product: string;
-      sku: string;
-      quantity: number;
-      unitType: string;
-      pricePerUnit: number;
-      netAmount: number;
-      repositoryName?: string;
-    }[];
-  };
+  type Report = { usageItems: UsageItem[] };
   beforeEach(() => {
     h = setup();
     admin = h.emulator.issueToken('mona', ADMIN_SCOPES);

@@ -13,6 +13,15 @@ import { seedSecrets } from './secrets';
 import { seedWorld, type World } from './seed';
 import { Tokens } from './tokens';
 
+/** A part of the emulator's HTTP surface (REST, web pages): a request, and who signed it, if anyone. */
+export type SurfaceHandler = (
+  state: EmulatorState,
+  req: Request,
+  url: URL,
+  path: string,
+  who: { login: string | null },
+) => Promise<Response>;
+
 export interface EmulatorOptions {
   /** Path prefix the emulator is served under, e.g. `/emulator`. REST lives at `${mount}/api`. */
   mount?: string;

@@ -1,15 +1,9 @@
 /** github.com's pages that Hangar links to: avatars, a codespace's page, and anything else (explained). */
 import { html } from './http';
 import { avatarSvg, emulatorPage, handleOAuth } from './oauth';
-import type { EmulatorState } from './state';
+import type { SurfaceHandler } from './state';
 
-export async function handleWeb(
-  state: EmulatorState,
-  req: Request,
-  url: URL,
-  path: string,
-  who: { login: string | null },
-): Promise<Response> {
+export const handleWeb: SurfaceHandler = async (state, req, url, path, who) => {
   const oauth = await handleOAuth(state, req, url, path, who);
   if (oauth) return oauth;
 
@@ -34,4 +28,4 @@ export async function handleWeb(
     return html(emulatorPage('GitHub emulator', `In demo mode there is no github.com: this link would open ${path} there.`), 404);
   }
   return html(emulatorPage('GitHub emulator', 'OAuth lives under /login/oauth/, the REST API under /api/.'), path === '/' ? 200 : 404);
-}
+};

@@ -2,27 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import { ApiError } from '@/lib/api/client';
 import { monthPeriod, repoSkuRows } from '@/lib/billing/org-usage';
-import { summarizeUsage, type UsageItem } from '@/lib/billing/usage-report';
+import { summarizeUsage } from '@/lib/billing/usage-report';
+import { makeUsageItem } from '@/lib/test/fixtures';
 import { renderView } from '@/lib/test/render-for-views';
 import { OrgUsageView, type OrgUsageViewProps } from './org-usage-view';
 
 const today = new Date('2026-11-20T12:00:00Z');
 const period = monthPeriod('2026-11', today);
-const items = [
-  {
-    date: '2026-11-02T00:00:00Z',
-    product: 'Codespaces',
-    sku: 'Codespaces Linux 4-core',
-    quantity: 10,
-    unitType: 'Hours',
-    pricePerUnit: 0.36,
-    grossAmount: 3.6,
-    discountAmount: 0,
-    netAmount: 3.6,
-    organizationName: 'octo-org',
-    repositoryName: 'octo-org/web',
-  },
-] as UsageItem[];
+const items = [makeUsageItem()];
 
 function props(overrides: Partial<OrgUsageViewProps> = {}): OrgUsageViewProps {
   const summary = summarizeUsage(items, period);

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { monthLabel, monthPeriod, recentMonths, repoSkuRows } from './org-usage';
+import { makeUsageItem } from '@/lib/test/fixtures';
 import type { UsageItem } from './usage-report';
 
-const item = (overrides: Partial<UsageItem>): UsageItem =>
-  ({
-    date: '2026-11-02T00:00:00Z',
-    product: 'Codespaces',
-    sku: 'Codespaces Linux 4-core',
-    quantity: 2,
-    unitType: 'Hours',
-    pricePerUnit: 0.36,
-    grossAmount: 0.72,
-    discountAmount: 0,
-    netAmount: 0.72,
-    organizationName: 'octo-org',
-    repositoryName: 'octo-org/web',
-    ...overrides,
-  }) as UsageItem;
+// Two hours rather than the fixture's ten.
+const item = (overrides: Partial<UsageItem>): UsageItem => makeUsageItem({ quantity: 2, grossAmount: 0.72, netAmount: 0.72, ...overrides });
 
 describe('an organisation’s usage for a month', () => {
   it('offers the last six months, newest first', () => {

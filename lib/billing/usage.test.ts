@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { makeCodespace } from '@/lib/test/fixtures';
+import { makeCodespace, makeUsageItem } from '@/lib/test/fixtures';
 import { estimateMemberCosts } from './member-estimate';
 import { memberCostsFromCsv, parseUsageCsv } from './usage-csv';
-import { dailyCost, skuCores, summarizeUsage, usageItemsToCsv, usageKind, type UsageItem } from './usage-report';
+import { dailyCost, skuCores, summarizeUsage, usageItemsToCsv, usageKind } from './usage-report';
 
-const item = (overrides: Partial<UsageItem>): UsageItem => ({
-  date: '2026-11-02T00:00:00Z',
-  product: 'Codespaces',
-  sku: 'Codespaces Linux 4-core',
-  quantity: 10,
-  unitType: 'Hours',
-  pricePerUnit: 0.36,
-  grossAmount: 3.6,
-  discountAmount: 0,
-  netAmount: 3.6,
-  organizationName: 'octo-org',
-  repositoryName: 'octo-org/web',
-  ...overrides,
-});
+const item = makeUsageItem;
 
 describe('the billing usage report, summed for the usage page', () => {
   const items = [

@@ -1,3 +1,4 @@
+import type { UsageItem } from '@/lib/billing/usage-report';
 import type { Codespace } from '@/lib/codespaces/types';
 
 const owner = {
@@ -65,4 +66,22 @@ export function makeCodespace(overrides: Partial<Codespace> & { repo?: string } 
     recent_folders: [],
     ...rest,
   };
+}
+
+/** One line of GitHub's billing usage report: ten hours of a 4-core codespace in octo-org/web. */
+export function makeUsageItem(overrides: Partial<UsageItem> = {}): UsageItem {
+  return {
+    date: '2026-11-02T00:00:00Z',
+    product: 'Codespaces',
+    sku: 'Codespaces Linux 4-core',
+    quantity: 10,
+    unitType: 'Hours',
+    pricePerUnit: 0.36,
+    grossAmount: 3.6,
+    discountAmount: 0,
+    netAmount: 3.6,
+    organizationName: 'octo-org',
+    repositoryName: 'octo-org/web',
+    ...overrides,
+  } as UsageItem;
 }

@@ -15,12 +15,12 @@ import { pluralize } from '@/lib/format';
 import { CodespaceList } from './codespace-list';
 import { FleetSummary } from './fleet-summary';
 import { ListSkeleton } from './list-skeleton';
-import { SelectionBar, type SelectionActions } from './selection-bar';
+import { SelectionBar, type SelectableListProps } from './selection-bar';
 
 // Shown only when single sign-on hid something.
 const SsoPartialNotice = dynamic(() => import('@/components/github/sso-partial-notice').then((m) => m.SsoPartialNotice));
 
-export interface CodespacesPageViewProps {
+export interface CodespacesPageViewProps extends SelectableListProps {
   /** Every codespace that has arrived (undefined: nothing yet). */
   codespaces: readonly CodespaceSummary[] | undefined;
   /** How many GitHub says there are in all, and whether every page is in. */
@@ -33,9 +33,6 @@ export interface CodespacesPageViewProps {
   filters: ListFilters;
   options: FilterOptions | null;
   summary: Summary | null;
-  selected: ReadonlySet<string>;
-  /** The selection bar: the count and the bulk actions over the selection. */
-  selection: SelectionActions;
   /** My own "needs attention": work about to be deleted, forgotten running codespaces, failures, storage only. */
   attention: PersonalAttentionItem<CodespaceSummary>[];
   /** Codespaces with an action on its way (their attention buttons wait). */
@@ -50,8 +47,6 @@ export interface CodespacesPageViewProps {
   onStop: (codespace: CodespaceSummary) => void;
   onDelete: (codespace: CodespaceSummary) => void;
   onFiltersChange: (next: Partial<ListFilters>) => void;
-  onToggle: (name: string, range: boolean) => void;
-  onToggleAll: () => void;
   onRetry: () => void;
 }
 

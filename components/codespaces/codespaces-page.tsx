@@ -112,8 +112,7 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
         filters={controls.filters}
         options={facets?.options ?? null}
         summary={facets?.summary ?? null}
-        selected={bulk.selected}
-        selection={bulk.bar}
+        {...bulk.listProps}
         attention={attention}
         pendingNames={pendingNames}
         sso={list?.sso && web.webUrl ? { header: list.sso, organizations: organizations.data ?? [], webUrl: web.webUrl } : null}
@@ -124,8 +123,6 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
         onStop={(codespace) => stop.mutate(codespace)}
         onDelete={(codespace) => setDialog({ kind: 'delete', codespace })}
         onFiltersChange={controls.updateFilters}
-        onToggle={bulk.toggle}
-        onToggleAll={bulk.toggleAll}
         onRetry={() => query.refetch()}
       />
       {bulk.dialog}

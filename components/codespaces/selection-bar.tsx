@@ -14,6 +14,16 @@ export interface SelectionActions {
   onSelectStale: (days: number) => void;
 }
 
+/** What every selectable list of codespaces takes from its page (useBulkActions gives it whole). */
+export interface SelectableListProps {
+  selected: ReadonlySet<string>;
+  /** The selection bar: the count and the bulk actions over the selection. */
+  selection: SelectionActions;
+  /** `range`: shift-click, selecting every row shown between the last one toggled and this one. */
+  onToggle: (name: string, range: boolean) => void;
+  onToggleAll: () => void;
+}
+
 /** Bulk actions over the selection, and the clean-up shortcut (stopped, unused for N days). */
 export function SelectionBar({ count, onStop, onDelete, onClear, onSelectStale }: SelectionActions) {
   const [days, setDays] = useState('30');

@@ -5,7 +5,7 @@ import dynamic from 'next/dynamic';
 import { planBulkAction, staleStoppedCodespaces, type BulkPlan } from '@/lib/codespaces/bulk';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { useSelection } from '@/lib/hooks/use-selection';
-import type { SelectionActions } from './selection-bar';
+import type { SelectableListProps, SelectionActions } from './selection-bar';
 
 // Loads when a bulk action is asked for: most visits ask for none.
 const BulkActionDialog = dynamic(() => import('./bulk-action-dialog').then((m) => m.BulkActionDialog));
@@ -40,5 +40,7 @@ export function useBulkActions(items: readonly CodespaceSummary[], shown: readon
       }}
     />
   ) : null;
-  return { selected: selection.selected, toggle: selection.toggle, toggleAll: selection.toggleAll, act, bar, dialog };
+  const { selected, toggle, toggleAll } = selection;
+  const listProps: SelectableListProps = { selected, selection: bar, onToggle: toggle, onToggleAll: toggleAll };
+  return { listProps, act, dialog };
 }

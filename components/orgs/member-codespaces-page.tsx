@@ -37,10 +37,7 @@ export function MemberCodespacesPage({ org, username }: { org: string; username:
         error={query.error}
         estimate={codespaces ? liveEstimate(codespaces) : null}
         now={now}
-        selected={bulk.selected}
-        selection={bulk.bar}
-        onToggle={bulk.toggle}
-        onToggleAll={bulk.toggleAll}
+        {...bulk.listProps}
         onRetry={() => query.refetch()}
       />
       {bulk.dialog}

@@ -4,7 +4,7 @@ import { ErrorAlert } from '@/components/ui/error-alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Figure } from '@/components/ui/figure';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
-import { SelectionBar, type SelectionActions } from '@/components/codespaces/selection-bar';
+import { SelectionBar, type SelectableListProps } from '@/components/codespaces/selection-bar';
 import { formatUsd, type LiveEstimate } from '@/lib/billing/cost';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { pluralize } from '@/lib/format';
@@ -12,7 +12,7 @@ import type { OrgRow } from '@/lib/orgs/org-view';
 import { OrgCodespaceTable } from './org-codespace-table';
 import { OrgError } from './org-codespaces-view';
 
-export interface MemberCodespacesViewProps {
+export interface MemberCodespacesViewProps extends SelectableListProps {
   org: string;
   username: string;
   codespaces: readonly CodespaceSummary[] | undefined;
@@ -21,11 +21,6 @@ export interface MemberCodespacesViewProps {
   error: unknown;
   estimate: LiveEstimate | null;
   now: number;
-  selected: ReadonlySet<string>;
-  /** The selection bar: the count and the bulk actions over the selection. */
-  selection: SelectionActions;
-  onToggle: (name: string, range: boolean) => void;
-  onToggleAll: () => void;
   onRetry: () => void;
 }
 

@@ -70,11 +70,8 @@ export function OrgCodespacesPage({ org, me, initialFilters }: { org: string; me
         estimate={derived?.estimate ?? null}
         attention={attention}
         now={now}
-        selected={bulk.selected}
-        selection={bulk.bar}
+        {...bulk.listProps}
         onFiltersChange={controls.updateFilters}
-        onToggle={bulk.toggle}
-        onToggleAll={bulk.toggleAll}
         onStop={(chosen) => bulk.act(chosen, 'stop')}
         onDelete={(chosen) => bulk.act(chosen, 'delete')}
         onRetry={() => query.refetch()}

@@ -6,7 +6,7 @@ import { ErrorAlert } from '@/components/ui/error-alert';
 import { Figure } from '@/components/ui/figure';
 import { StillLoading } from '@/components/codespaces/codespaces-page-view';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
-import { SelectionBar, type SelectionActions } from '@/components/codespaces/selection-bar';
+import { SelectionBar, type SelectableListProps } from '@/components/codespaces/selection-bar';
 import { clearedFilters, FiltersBar, type FilterOptions } from '@/components/lists/filters-bar';
 import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { ApiError } from '@/lib/api/client';
@@ -18,7 +18,7 @@ import type { OrgFilters, OrgRow } from '@/lib/orgs/org-view';
 import { AttentionList } from './attention-list';
 import { OrgCodespaceTable } from './org-codespace-table';
 
-export interface OrgCodespacesViewProps {
+export interface OrgCodespacesViewProps extends SelectableListProps {
   org: string;
   me: string;
   codespaces: readonly CodespaceSummary[] | undefined;
@@ -35,12 +35,7 @@ export interface OrgCodespacesViewProps {
   estimate: LiveEstimate | null;
   attention: AttentionItem[];
   now: number;
-  selected: ReadonlySet<string>;
-  /** The selection bar: the count and the bulk actions over the selection. */
-  selection: SelectionActions;
   onFiltersChange: (next: Partial<OrgFilters>) => void;
-  onToggle: (name: string, range: boolean) => void;
-  onToggleAll: () => void;
   onStop: (codespaces: CodespaceSummary[]) => void;
   onDelete: (codespaces: CodespaceSummary[]) => void;
   onRetry: () => void;

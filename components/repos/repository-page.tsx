@@ -78,10 +78,7 @@ export function RepositoryPage({ repo, secretsAccess }: { repo: string; secretsA
         machines={loaded(machines)}
         secrets={secretsSection}
         now={now}
-        selected={bulk.selected}
-        selection={bulk.bar}
-        onToggle={bulk.toggle}
-        onToggleAll={bulk.toggleAll}
+        {...bulk.listProps}
         onNewSecret={dialogs.openNew}
         onEditSecret={dialogs.openEdit}
         onDeleteSecret={dialogs.openDelete}

@@ -7,7 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { CodespaceList } from '@/components/codespaces/codespace-list';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
-import { SelectionBar, type SelectionActions } from '@/components/codespaces/selection-bar';
+import { SelectionBar, type SelectableListProps } from '@/components/codespaces/selection-bar';
 import { SecretsTable } from '@/components/secrets/secrets-table';
 import type { Loaded } from '@/components/secrets/my-secrets-view';
 import { ApiError } from '@/lib/api/client';
@@ -24,7 +24,7 @@ export type RepositorySecretsSection =
   | { kind: 'local'; advice: { message: string; command: string; then: string } }
   | ({ kind: 'list'; app: boolean } & Loaded<readonly RepositorySecret[]>);
 
-export interface RepositoryViewProps {
+export interface RepositoryViewProps extends SelectableListProps {
   repo: string;
   repository: Loaded<RepositoryDetails>;
   codespaces: Loaded<CodespaceSummary[]>;
@@ -32,11 +32,6 @@ export interface RepositoryViewProps {
   machines: Loaded<CodespaceMachine[]>;
   secrets: RepositorySecretsSection;
   now: number;
-  selected: ReadonlySet<string>;
-  /** The selection bar: the count and the bulk actions over the selection. */
-  selection: SelectionActions;
-  onToggle: (name: string, range: boolean) => void;
-  onToggleAll: () => void;
   onNewSecret: () => void;
   onEditSecret: (name: string) => void;
   onDeleteSecret: (name: string) => void;

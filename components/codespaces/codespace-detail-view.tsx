@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { ArrowLeft, Cpu, GitBranchPlus, Pencil, Trash2, Upload } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { ApiError } from '@/lib/api/client';
 import { actionAvailability, codespaceTitle } from '@/lib/codespaces/state';
@@ -40,15 +39,7 @@ export function CodespaceDetailView({ name, codespace, loading, error, now, onOp
         ) : notFound ? (
           <Alert title="This codespace does not exist">No codespace named {name} belongs to you. It may have been deleted.</Alert>
         ) : (
-          <ErrorAlert
-            error={error}
-            fallbackTitle="Could not load this codespace"
-            action={
-              <Button size="sm" onClick={onRetry}>
-                Try again
-              </Button>
-            }
-          />
+          <ErrorAlert error={error} fallbackTitle="Could not load this codespace" onRetry={onRetry} />
         )
       ) : (
         <>

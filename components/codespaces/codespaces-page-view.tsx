@@ -116,15 +116,7 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
       {loading ? (
         <ListSkeleton />
       ) : error && !codespaces ? (
-        <ErrorAlert
-          error={error}
-          fallbackTitle="Could not load your codespaces"
-          action={
-            <Button size="sm" onClick={props.onRetry}>
-              Try again
-            </Button>
-          }
-        />
+        <ErrorAlert error={error} fallbackTitle="Could not load your codespaces" onRetry={props.onRetry} />
       ) : !codespaces || codespaces.length === 0 ? (
         <EmptyState icon={<Boxes className="size-10" />} title="No codespaces yet">
           Codespaces you create on GitHub, or here, show up in this list with their state, branch and machine.

@@ -184,14 +184,5 @@ export function OrgError({
       </EmptyState>
     );
   }
-  return (
-    <ErrorAlert
-      error={error}
-      action={
-        <Button size="sm" onClick={onRetry}>
-          Try again
-        </Button>
-      }
-    />
-  );
+  return <ErrorAlert error={error} onRetry={onRetry} />;
 }

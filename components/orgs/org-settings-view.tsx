@@ -190,15 +190,7 @@ function OrgSecretsSection({
           ))}
         </div>
       ) : secrets.error && !secrets.data ? (
-        <ErrorAlert
-          error={secrets.error}
-          fallbackTitle={`Could not load the secrets of ${org}`}
-          action={
-            <Button size="sm" onClick={onRetry}>
-              Try again
-            </Button>
-          }
-        />
+        <ErrorAlert error={secrets.error} fallbackTitle={`Could not load the secrets of ${org}`} onRetry={onRetry} />
       ) : !secrets.data?.length ? (
         <EmptyState icon={<KeyRound className="size-10" />} title={`No Codespaces secrets in ${org}`}>
           Add the tokens every codespace of the organisation needs, such as a registry token, and choose which repositories get them.

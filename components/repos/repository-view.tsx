@@ -85,15 +85,7 @@ export function RepositoryView(props: RepositoryViewProps) {
       </div>
 
       {repository.error && !data ? (
-        <ErrorAlert
-          error={repository.error}
-          fallbackTitle={`Could not load ${repo}`}
-          action={
-            <Button size="sm" onClick={props.onRetry}>
-              Try again
-            </Button>
-          }
-        />
+        <ErrorAlert error={repository.error} fallbackTitle={`Could not load ${repo}`} onRetry={props.onRetry} />
       ) : null}
 
       <Section id="repo-codespaces" title="Your codespaces here" count={codespaces.data?.length}>

@@ -58,15 +58,7 @@ export function MySecretsView({ secrets, loading, error, repositoriesOf, now, on
           ))}
         </div>
       ) : error && !secrets ? (
-        <ErrorAlert
-          error={error}
-          fallbackTitle="Could not load your secrets"
-          action={
-            <Button size="sm" onClick={onRetry}>
-              Try again
-            </Button>
-          }
-        />
+        <ErrorAlert error={error} fallbackTitle="Could not load your secrets" onRetry={onRetry} />
       ) : !secrets || secrets.length === 0 ? (
         <EmptyState icon={<KeyRound className="size-10" />} title="No Codespaces secrets yet">
           <p>

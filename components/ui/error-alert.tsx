@@ -5,6 +5,7 @@ import dynamic from 'next/dynamic';
 import { useGithubWeb } from '@/components/github/github-web';
 import { ApiError, describeFailure } from '@/lib/api/client';
 import { Alert } from './alert';
+import { Button } from './button';
 
 // GitHub's refusals are rare: what links them loads when one is shown.
 const RefusalMessage = dynamic(() => import('@/components/github/refusal-message').then((m) => m.RefusalMessage));
@@ -14,6 +15,7 @@ export function ErrorAlert({
   error,
   fallbackTitle,
   onDismiss,
+  onRetry,
   action,
   tone,
   children,
@@ -21,6 +23,8 @@ export function ErrorAlert({
   error: unknown;
   fallbackTitle?: string;
   onDismiss?: () => void;
+  /** Offers "Try again" (unless `action` offers something else). */
+  onRetry?: () => void;
   action?: ReactNode;
   /** `warning` when the page still shows what it last had. */
   tone?: 'error' | 'warning';
@@ -30,8 +34,13 @@ export function ErrorAlert({
   const web = useGithubWeb();
   const { title, detail } = describeFailure(error, fallbackTitle);
   const refusal = error instanceof ApiError ? error.description.refusal : undefined;
+  const retry = onRetry && (
+    <Button size="sm" onClick={onRetry}>
+      Try again
+    </Button>
+  );
   return (
-    <Alert title={title} onDismiss={onDismiss} action={action} tone={tone}>
+    <Alert title={title} onDismiss={onDismiss} action={action ?? retry} tone={tone}>
       {detail}
       {children && <> {children}</>}
       {refusal && (

@@ -6,10 +6,9 @@ import { firstPageOnly } from '@/lib/api/transport';
 import { serverSession } from '@/lib/auth/token';
 import { serverConfig } from '@/lib/config';
 import { parseListFilters } from '@/lib/codespaces/list-view';
+import { routeSearchParams } from '@/lib/lists/pipeline';
 import { serverTransport, withinFirstPaintBudget } from '@/lib/github/server-transport';
 import { codespaceListQuery } from '@/lib/queries/codespaces';
-
-const firstValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await serverSession();
@@ -30,7 +29,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <HydrationBoundary state={dehydrate(queryClient)}>
       {/* Filters come from the URL here, not from useSearchParams: that hook needs a Suspense
           boundary, and React reveals a streamed boundary ~300 ms after the first paint. */}
-      <CodespacesPage initialFilters={parseListFilters({ get: (name) => firstValue(params[name]) })} />
+      <CodespacesPage initialFilters={parseListFilters(routeSearchParams(params))} />
     </HydrationBoundary>
   );
 }

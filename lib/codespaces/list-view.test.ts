@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { routeSearchParams } from '@/lib/lists/pipeline';
 import { makeCodespace } from '@/lib/test/fixtures';
 import {
   applyListFilters,
@@ -81,6 +82,12 @@ describe('filters in the URL', () => {
 
   it('ignores values that mean nothing instead of failing', () => {
     expect(parseListFilters(new URLSearchParams('state=Exploded&sort=random'))).toEqual(DEFAULT_FILTERS);
+  });
+
+  it('reads a server page’s searchParams as the browser reads its address: a name given twice counts once', () => {
+    const query = { q: ['web', 'api'], state: 'Available', sort: undefined };
+    expect(parseListFilters(routeSearchParams(query))).toEqual(parseListFilters(new URLSearchParams('q=web&q=api&state=Available')));
+    expect(parseListFilters(routeSearchParams(query))).toEqual({ ...DEFAULT_FILTERS, q: 'web', state: 'Available' });
   });
 });
 

@@ -1,4 +1,12 @@
-import { createListView, parseView, viewToSearch, type FiltersOf, type ListColumns, type SortKey } from '@/lib/lists/pipeline';
+import {
+  createListView,
+  type SearchParamsLike,
+  parseView,
+  viewToSearch,
+  type FiltersOf,
+  type ListColumns,
+  type SortKey,
+} from '@/lib/lists/pipeline';
 import { stateTone, workAtRisk, type StateTone } from './state';
 import type { CodespaceSummary } from './types';
 
@@ -29,8 +37,6 @@ const columns: ListColumns<CodespaceSummary, 'q' | 'state' | 'repo'> = {
 export type ListFilters = FiltersOf<'q' | 'state' | 'repo'>;
 
 export const DEFAULT_FILTERS: ListFilters = { q: '', state: '', repo: '', sort: 'last_used' };
-
-type SearchParamsLike = { get(name: string): string | null };
 
 export const parseListFilters = (params: SearchParamsLike): ListFilters => parseView(columns, params);
 export const filtersToSearch = (filters: ListFilters): string => viewToSearch(columns, filters);

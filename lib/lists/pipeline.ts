@@ -58,7 +58,18 @@ export interface ListColumns<T extends CodespaceSummary, K extends FilterKey> {
   searched: (codespace: T) => readonly (string | null | undefined)[];
 }
 
-type SearchParamsLike = { get(name: string): string | null };
+/** What filters are read from: `URLSearchParams`, or a route's `searchParams` through `routeSearchParams`. */
+export type SearchParamsLike = { get(name: string): string | null };
+
+/** A server page's `searchParams` (a name may come more than once) read as the browser's URL would be: first value. */
+export function routeSearchParams(query: Record<string, string | string[] | undefined>): SearchParamsLike {
+  return {
+    get: (name) => {
+      const value = query[name];
+      return (Array.isArray(value) ? value[0] : value) ?? null;
+    },
+  };
+}
 
 const pick = <V extends string>(value: string | null, allowed: readonly V[], fallback: V): V =>
   (allowed as readonly string[]).includes(value ?? '') ? (value as V) : fallback;

@@ -1,5 +1,14 @@
 import type { CodespaceSummary } from '@/lib/codespaces/types';
-import { createListView, NO_FILTERS, parseView, viewToSearch, type FiltersOf, type ListColumns, type SortKey } from '@/lib/lists/pipeline';
+import {
+  createListView,
+  type SearchParamsLike,
+  NO_FILTERS,
+  parseView,
+  viewToSearch,
+  type FiltersOf,
+  type ListColumns,
+  type SortKey,
+} from '@/lib/lists/pipeline';
 
 /**
  * An organisation's view, in the one list pipeline (lib/lists/pipeline.ts): filters, sort and
@@ -30,8 +39,6 @@ const columns: ListColumns<CodespaceSummary, OrgFilterKey> = {
 };
 
 export const DEFAULT_ORG_FILTERS: OrgFilters = NO_FILTERS;
-
-type SearchParamsLike = { get(name: string): string | null };
 
 export const parseOrgFilters = (params: SearchParamsLike): OrgFilters => parseView(columns, params);
 export const orgFiltersToSearch = (filters: OrgFilters): string => viewToSearch(columns, filters);

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { orgAccess } from '@/app/orgs/org-access';
 import { OrgCodespacesPage } from '@/components/orgs/org-codespaces-page';
+import { routeSearchParams } from '@/lib/lists/pipeline';
 import { parseOrgFilters } from '@/lib/orgs/org-view';
 
 type Props = { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const firstValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${(await params).org} codespaces` };
@@ -17,11 +16,5 @@ export default async function OrgRoute({ params, searchParams }: Props) {
   if ('screen' in access) return access.screen;
   const query = await searchParams;
   // Filters come from the URL here, as on the personal list (no Suspense boundary for useSearchParams).
-  return (
-    <OrgCodespacesPage
-      org={org}
-      me={access.session.user.login}
-      initialFilters={parseOrgFilters({ get: (name) => firstValue(query[name]) })}
-    />
-  );
+  return <OrgCodespacesPage org={org} me={access.session.user.login} initialFilters={parseOrgFilters(routeSearchParams(query))} />;
 }

@@ -42,7 +42,8 @@ export function startEmulator(name, port, { latencyMs = 0, jitterMs = 0 } = {}) 
       EMULATOR_LATENCY_MS: String(latencyMs),
       EMULATOR_JITTER_MS: String(jitterMs),
     },
-    ready: (output) => output.includes('ready '),
+    // Its own line ("ready <url>"): "address already in use" must not count as ready.
+    ready: (output) => /^ready /m.test(output),
     timeoutMs: 30_000,
   });
   return { ...trackServer(proc), url: `http://127.0.0.1:${port}` };

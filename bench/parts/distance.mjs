@@ -1,0 +1,85 @@
+// distance: GitHub 150 ms away (a second emulator with latency, a second Hangar pointed at it):
+// `/` TTFB and LCP, and a 2,000-codespace list's first rows and whole list.
+import { signIn } from '../lib/auth.mjs';
+import { countPattern, listLoad, navigationMetrics } from '../lib/browser.mjs';
+import { countByStatus, emulatorControl } from '../lib/emulator.mjs';
+import { ms, statusText } from '../lib/format.mjs';
+import { log } from '../lib/report.mjs';
+import { startEmulator, startHangar } from '../lib/servers.mjs';
+import { median, okFigure } from '../lib/stats.mjs';
+
+const FAR = { latencyMs: 150, jitterMs: 30 };
+const FAR_FLEET = 2000;
+
+export async function measureDistance({ quick, browser, ports, results, record }) {
+  log(`distance (GitHub ${FAR.latencyMs} ms ± ${FAR.jitterMs} ms away)`);
+  const emulator = startEmulator('far-emulator', ports.farEmulator, FAR);
+  const app = startHangar('far-hangar', ports.far, emulator.url);
+  try {
+    await Promise.all([emulator.started, app.started]);
+    const rtt = FAR.latencyMs;
+    record(
+      'distance.rtt',
+      'distance: GitHub round trip used (emulator delay per request, ± uniform jitter)',
+      FAR,
+      `${FAR.latencyMs} ms ± ${FAR.jitterMs} ms`,
+    );
+    const { token } = await emulatorControl(emulator.url, '/tokens', { login: 'mona' });
+    const fleetOf = async (t) =>
+      (await (await fetch(`${emulator.url}/api/user/codespaces?per_page=1`, { headers: { authorization: `token ${t}` } })).json())
+        .total_count;
+    const monaCount = await fleetOf(token);
+    const cookie = await signIn(app.url, 'mona');
+    await navigationMetrics(browser, cookie, `${app.url}/`); // warm-up: the server's first render of /
+    const loads = [];
+    for (let i = 0; i < (quick ? 3 : 7); i++) loads.push(await navigationMetrics(browser, cookie, `${app.url}/`));
+    const lcp = median(loads.map((r) => r.lcp));
+    const ttfb = median(loads.map((r) => r.ttfb));
+    results.distance = { latency: FAR, mona: { codespaces: monaCount, lcp, ttfb, runs: loads.length } };
+    record('distance.ttfb', `/: TTFB, ${monaCount} codespaces, ${rtt} ms upstream (median of ${loads.length})`, ttfb, ms(ttfb));
+    record(
+      'distance.lcp',
+      `/: LCP, ${monaCount} codespaces, ${rtt} ms upstream`,
+      lcp,
+      ms(lcp),
+      `≤ ${rtt} + 350 = ${rtt + 350} ms`,
+      lcp <= rtt + 350,
+    );
+
+    const login = 'bench-far-fleet';
+    await emulatorControl(emulator.url, '/fleet', { login, count: FAR_FLEET });
+    const fleetCookie = await signIn(app.url, login);
+    const pattern = countPattern(FAR_FLEET);
+    const runs = [];
+    let upstream = null;
+    for (let i = 0; i < (quick ? 2 : 5); i++) {
+      const since = Date.now();
+      const run = await listLoad(browser, fleetCookie, `${app.url}/`, pattern);
+      await run.context.close();
+      const { entries } = await emulatorControl(emulator.url, `/log?since=${since}`);
+      upstream ??= countByStatus(entries.filter((e) => e.login === login && e.path.startsWith('/user/codespaces')));
+      runs.push(run.figures);
+    }
+    const firstRows = median(runs.map((r) => r.firstRows));
+    const whole = median(runs.map((r) => r.whole));
+    results.distance.fleet = { codespaces: FAR_FLEET, runs, upstream };
+    record(
+      'distance.firstRows',
+      `first rows painted, ${FAR_FLEET} codespaces, ${rtt} ms upstream (median of ${runs.length})`,
+      firstRows,
+      ms(firstRows),
+      `≤ ${rtt} + 500 = ${rtt + 500} ms`,
+      okFigure(firstRows) && firstRows <= rtt + 500,
+    );
+    record(
+      'distance.whole',
+      `whole list loaded, ${FAR_FLEET} codespaces, ${rtt} ms upstream (upstream for one load: ${statusText(upstream)})`,
+      whole,
+      ms(whole),
+      '≤ 1.5 s',
+      okFigure(whole) && whole <= 1500,
+    );
+  } finally {
+    await Promise.all([app.stop(), emulator.stop()]);
+  }
+}

@@ -20,7 +20,7 @@ let key: string;
 interface Received {
   method: string;
   host: string | undefined;
-  servername: string | false;
+  servername: string | false | null;
   contentType: string | undefined;
   body: string;
 }

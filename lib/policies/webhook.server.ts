@@ -4,6 +4,7 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { addressVerdict } from './address-guard.server';
 import { parseIp, webhookUrlProblem } from './domain/private-networks';
+import type { Webhook } from './ports';
 
 /**
  * Posting a run's summary to an organisation's webhook (Slack and Microsoft Teams incoming
@@ -154,4 +155,9 @@ export async function postWebhook(urlText: string, text: string, options: Webhoo
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The runner's `Webhook` port: `postWebhook` with the deployment's settings. */
+export function createWebhookPoster(options: WebhookOptions): Webhook {
+  return { post: (url, text) => postWebhook(url, text, options) };
 }

@@ -56,7 +56,7 @@ export function nextOccurrence(rule: QuietHoursRule, after: Date): Date | null {
 
 export type QuietHoursTiming =
   /** Act now: `occurrence` is the one being acted on. */
-  | { due: true; occurrence: Date; next: Date | null }
+  | { due: true; missed: false; occurrence: Date; next: Date | null }
   /** Nothing to do until `next`. */
   | { due: false; missed: false; next: Date | null }
   /** An occurrence came and went while nothing evaluated; it is reported, not acted on. */
@@ -76,7 +76,7 @@ export function quietHoursTiming(
   if (!occurrence || occurrence.getTime() <= since.getTime()) return { due: false, missed: false, next };
   const lateByMs = now.getTime() - occurrence.getTime();
   if (lateByMs > catchUpMs) return { due: false, missed: true, occurrence, lateByMs, next };
-  return { due: true, occurrence, next };
+  return { due: true, missed: false, occurrence, next };
 }
 
 /** "Monday to Friday at 19:00 (Europe/Berlin)", "Every day at 22:30 (UTC)", "Saturday and Sunday at 08:00 (…)". */

@@ -68,6 +68,7 @@ class FakeGithub implements OrgGithub {
   /** An answer for a write to this codespace instead of success. */
   failures = new Map<string, GithubAnswer>();
   listFailure: { status: number; message: string } | Error | null = null;
+  memberListFailure: { status: number; message: string; rateLimited?: boolean } | null = null;
   /** Called before a member's list is read: lets a test change a codespace after the decision. */
   beforeMemberRead: ((member: string) => void) | null = null;
 
@@ -101,6 +102,15 @@ class FakeGithub implements OrgGithub {
 
   async listMemberCodespaces(org: string, member: string, { etag }: { etag?: string }): Promise<CodespacePageAnswer> {
     this.beforeMemberRead?.(member);
+    if (this.memberListFailure) {
+      this.calls.push({
+        method: 'GET',
+        path: `/orgs/${org}/members/${member}/codespaces`,
+        status: this.memberListFailure.status,
+        at: this.clock.now().getTime(),
+      });
+      return { ok: false, ...this.memberListFailure };
+    }
     const mine = this.codespaces.filter((c) => c.owner.login.toLowerCase() === member.toLowerCase());
     return this.page(mine, etag, `/orgs/${org}/members/${member}/codespaces`, false);
   }
@@ -481,6 +491,19 @@ describe('re-checking before acting', () => {
         ok: true,
         recheck: 'Changed since the decision; re-checked: Running and unused for 5 hours (limit: 2 hours)',
       }),
+    ]);
+  });
+
+  it('acts on nothing it could not re-check, and stops when the re-check is rate-limited', async () => {
+    const env = setup({ maxWritesInFlight: 1 });
+    env.github.codespaces = [idleRunning('a'), idleRunning('b')];
+    env.github.memberListFailure = { status: 429, message: 'Too Many Requests' };
+    const run = await runNow(env, policy(IDLE));
+    expect(env.github.writes()).toEqual([]);
+    expect(run.status).toBe('interrupted');
+    expect(run.skipped.map((s) => s.why)).toEqual([
+      'Could not re-check it: GitHub answered 429: Too Many Requests',
+      'Not attempted: GitHub asked Hangar to slow down (Could not re-check it: GitHub answered 429: Too Many Requests)',
     ]);
   });
 

@@ -121,6 +121,8 @@ interface OrgContext {
 }
 
 const GITHUB_PAGE_MAX = 100;
+/** Pages whose ETag and body are kept: 10,000 × 100 codespaces' worth, far more than a deployment reads per interval. */
+const MAX_CACHED_PAGES = 10_000;
 const FAILURES_IN_A_ROW = 3;
 
 const answered = (a: { status: number; message: string }) =>
@@ -131,7 +133,7 @@ const answered = (a: { status: number; message: string }) =>
 /** What a client that threw (a timeout, a reset connection) amounts to: no answer, status 0. */
 const noAnswer = (error: unknown) => ({ ok: false as const, status: 0, message: error instanceof Error ? error.message : String(error) });
 
-function isRateLimited(answer: GithubAnswer): boolean {
+function isRateLimited(answer: Pick<GithubAnswer, 'status' | 'message' | 'rateLimited'>): boolean {
   return Boolean(answer.rateLimited) || answer.status === 429 || (answer.status === 403 && /rate limit/i.test(answer.message));
 }
 
@@ -141,24 +143,34 @@ export function createPolicyRunner(options: PolicyRunnerOptions): PolicyRunner {
   const perPage = Math.min(options.perPage ?? GITHUB_PAGE_MAX, GITHUB_PAGE_MAX);
   const maxPages = options.maxPages ?? 1_000;
   const log = options.log ?? logEvent;
-  // ETags and bodies of the last 200 of every page read: organisation pages and members' lists.
+  // ETag and body of the last 200 of each page read (organisations' pages, members' lists), the
+  // least recently used dropped beyond MAX_CACHED_PAGES.
   const pages = new Map<string, CachedPage>();
+  const remember = (key: string, page: CachedPage) => {
+    pages.delete(key);
+    pages.set(key, page);
+    if (pages.size > MAX_CACHED_PAGES) pages.delete(pages.keys().next().value!);
+  };
   const running = new Set<string>();
   let evaluating = false;
 
   /** One conditional read; a 304 answers with the stored page. A client that throws is an answer with status 0. */
-  async function conditionalRead(key: string, read: (etag: string | undefined) => Promise<CodespacePageAnswer>) {
+  async function conditionalRead(
+    key: string,
+    read: (etag: string | undefined) => Promise<CodespacePageAnswer>,
+  ): Promise<{ ok: true; page: CachedPage; fresh: boolean } | { ok: false; status: number; message: string; rateLimited?: boolean }> {
     const cached = pages.get(key);
     const answer = await read(cached?.etag).catch(noAnswer);
     if (!answer.ok) return answer;
     if (answer.status === 304) {
-      if (!cached) return { ok: false as const, status: 304, message: 'Not Modified to a read Hangar made without a stored copy' };
-      return { ok: true as const, page: cached, fresh: false };
+      if (!cached) return { ok: false, status: 304, message: 'Not Modified to a read Hangar made without a stored copy' };
+      remember(key, cached);
+      return { ok: true, page: cached, fresh: false };
     }
     const page = { etag: answer.etag ?? '', codespaces: answer.codespaces, hasNextPage: answer.hasNextPage };
-    if (answer.etag) pages.set(key, page);
+    if (answer.etag) remember(key, page);
     else pages.delete(key);
-    return { ok: true as const, page, fresh: true };
+    return { ok: true, page, fresh: true };
   }
 
   async function readOrg(org: string): Promise<OrgSnapshot> {
@@ -215,7 +227,7 @@ export function createPolicyRunner(options: PolicyRunnerOptions): PolicyRunner {
     return { ok: true as const, snapshot, memberCosts, decision: decide(policy, snapshot.codespaces, { now, memberCosts }) };
   }
 
-  type Recheck = { proceed: true; note: string | null } | { proceed: false; why: string; failure: boolean };
+  type Recheck = { proceed: true; note: string | null } | { proceed: false; why: string; failure: boolean; rateLimited?: boolean };
 
   /** The codespace as GitHub has it now; judged again if it changed since the decision. */
   async function recheck(
@@ -229,7 +241,12 @@ export function createPolicyRunner(options: PolicyRunnerOptions): PolicyRunner {
       github.listMemberCodespaces(org, action.member, { etag }),
     );
     if (!fresh.ok)
-      return { proceed: false, why: `Could not re-check it: ${answered(fresh)}`, failure: fresh.status === 0 || fresh.status >= 500 };
+      return {
+        proceed: false,
+        why: `Could not re-check it: ${answered(fresh)}`,
+        failure: fresh.status === 0 || fresh.status >= 500,
+        rateLimited: isRateLimited(fresh),
+      };
     const current = fresh.page.codespaces.find((c) => c.name === action.codespace);
     if (!current) return { proceed: false, why: 'It no longer exists', failure: false };
     if (codespaceFingerprint(current) === codespaceFingerprint(decided)) return { proceed: true, note: null };
@@ -275,7 +292,8 @@ export function createPolicyRunner(options: PolicyRunnerOptions): PolicyRunner {
           if (earlier) return skip(action, `Already acted on by policy “${earlier}” in this evaluation`);
           const check = await recheck(org, policy, action, decided.get(action.codespace)!, memberCosts);
           if (!check.proceed) {
-            if (check.failure) noteFailure({ status: 0, message: check.why });
+            if (check.rateLimited) interrupted ??= `GitHub asked Hangar to slow down (${check.why})`;
+            else if (check.failure) noteFailure({ status: 0, message: check.why });
             return skip(action, check.why);
           }
           await startWrite();

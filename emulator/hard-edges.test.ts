@@ -31,11 +31,14 @@ describe('an organisation that enforces SAML single sign-on, for a token not aut
     expect(list.headers.get('x-github-sso')).toBe(`partial-results; organizations=${ssoOrgId()}`);
   });
 
-  it('says so on the free 304 too, so a client that revalidates still knows', async () => {
-    const first = await h.api('/user/codespaces', sam);
-    const again = await h.api('/user/codespaces', { ...sam, headers: { 'if-none-match': first.headers.get('etag')! } });
+  it('does not repeat it on the free 304: a client keeps it from the 200 it stored (RFC 9111 §4.3.4)', async () => {
+    const first = await h.api('/user/codespaces?per_page=2', sam);
+    expect(first.headers.get('x-github-sso')).toBe(`partial-results; organizations=${ssoOrgId()}`);
+    expect(first.headers.get('link')).toContain('rel="next"');
+    const again = await h.api('/user/codespaces?per_page=2', { ...sam, headers: { 'if-none-match': first.headers.get('etag')! } });
     expect(again.status).toBe(304);
-    expect(again.headers.get('x-github-sso')).toBe(`partial-results; organizations=${ssoOrgId()}`);
+    expect(again.headers.get('x-github-sso')).toBeNull();
+    expect(again.headers.get('link')).toBeNull();
   });
 
   it('lists the organisation in GET /user/orgs, so the id can be named', async () => {

@@ -7,7 +7,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulatorServer, type RunningEmulator } from '@/emulator/node-server';
 import { MemoryStore } from '@/lib/github/store/memory-store';
 import { sessionCookie, configureAppForEmulator } from '@/lib/test/session';
-import type { AnswerKey, CachedAnswer, GithubStateStore, RateLimitState, UserKey } from '@/lib/github/store/types';
+import {
+  accountKeyOfUser,
+  type AnswerKey,
+  type CachedAnswer,
+  type GithubStateStore,
+  type RateLimitState,
+  type UserKey,
+} from '@/lib/github/store/types';
 
 const APP = 'http://hangar.test';
 const SECRET = 'conditional-secret-conditional-secret';
@@ -182,13 +189,13 @@ describe('conditional requests through the proxy', () => {
     await get('/user/codespaces?per_page=11');
     await get('/user/codespaces?per_page=11', 'mona-phone');
     await get('/user/codespaces?per_page=11', 'hubot');
-    const mona = upstream.emulator.world.users.get('mona')!.id;
-    const hubot = upstream.emulator.world.users.get('hubot')!.id;
+    const mona = accountKeyOfUser(upstream.emulator.world.users.get('mona')!.id);
+    const hubot = accountKeyOfUser(upstream.emulator.world.users.get('hubot')!.id);
     const told = (store as WatchedStore).answerKeys;
-    expect(new Set(told.map((key) => key.account))).toEqual(new Set([`user:${mona}`, `user:${hubot}`]));
-    const monasTokens = new Set(told.filter((key) => key.account === `user:${mona}`).map((key) => key.user));
+    expect(new Set(told.map((key) => key.account))).toEqual(new Set([mona, hubot]));
+    const monasTokens = new Set(told.filter((key) => key.account === mona).map((key) => key.user));
     expect(monasTokens.size).toBe(2);
-    expect(store.bytesOf(`user:${mona}` as never)).toBe(store.bytes - store.bytesOf(`user:${hubot}` as never));
+    expect(store.bytesOf(mona)).toBe(store.bytes - store.bytesOf(hubot));
   });
 
   it('tells the store about users by a hash only, never their token', async () => {

@@ -79,6 +79,30 @@ describe('the Redis store', () => {
     }
   });
 
+  it('takes an answer an earlier version wrote in another shape as a miss, and replaces it', async () => {
+    const store = open(redis.url, { prefix: 'shape-test' });
+    const key = at(mona, list);
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    try {
+      await store.putAnswer(key, answer('W/"new"', '{}'));
+      const [answerKey] = await client.keys('shape-test:answer:*');
+      // As the store before hashes wrote it: one JSON string.
+      await client.set(answerKey!, JSON.stringify({ etag: 'W/"old"', body: '{}', resource: list }));
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+      try {
+        expect(await store.getAnswer(key)).toBeUndefined();
+        expect(logged).not.toHaveBeenCalled();
+      } finally {
+        logged.mockRestore();
+      }
+      await store.putAnswer(key, answer('W/"new"', '{}'));
+      expect(await store.getAnswer(key)).toMatchObject({ etag: 'W/"new"' });
+    } finally {
+      await client.close();
+    }
+  });
+
   it('freshens a stored answer with a 304’s headers, unless a newer body was stored meanwhile', async () => {
     const store = open();
     const key = at(mona, resourceKey('/user/codespaces', { per_page: 3 }));

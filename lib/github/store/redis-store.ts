@@ -25,6 +25,8 @@ type Client = Parameters<Parameters<RedisConnection['run']>[0]>[0];
  */
 const BOOKKEEPING = `
 local entry, sizes, lru = KEYS[1], KEYS[2], KEYS[3]
+-- An answer another version of Hangar wrote as a string (or anything else): not this store's, a miss.
+local function stored_here(key) return redis.call('TYPE', key).ok == 'hash' end
 local account, quota, ttl = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
 -- Redis's clock (µs), not an instance's: every instance orders uses alike.
 local time = redis.call('TIME')
@@ -73,6 +75,7 @@ return 1
 
 /** Reads an answer, and makes it the account's most recently used. */
 const GET = `${BOOKKEEPING}
+if not stored_here(entry) then return false end
 local found = redis.call('HMGET', entry, 'resource', 'etag', 'headers', 'body', 'account', 'size')
 if not found[1] then return false end
 if found[5] == account then account_for(tonumber(found[6])) end
@@ -81,6 +84,7 @@ return { found[1], found[2], found[3], found[4] }
 
 /** A 304 confirmed the answer stored with ETag ARGV[4]: ETag ARGV[5] and headers ARGV[6] replace its own. */
 const FRESHEN = `${BOOKKEEPING}
+if not stored_here(entry) then return 0 end
 local found = redis.call('HMGET', entry, 'etag', 'headers', 'account', 'size')
 if found[1] ~= ARGV[4] then return 0 end
 local size = tonumber(found[4]) - #found[1] - #found[2] + #ARGV[5] + #ARGV[6]

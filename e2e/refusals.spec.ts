@@ -89,6 +89,41 @@ test('a list that single sign-on left incomplete says so above it, naming the or
   await expect(page.locator('[role="row"][data-codespace]').first()).toBeVisible();
 });
 
+test('the single sign-on notice is on the server’s first paint and stays through polls GitHub answers with 304', async ({
+  page,
+  request,
+}) => {
+  const notice = page.getByRole('alert').filter({ hasText: 'Some codespaces are hidden until you authorize single sign-on' });
+  const list = (entry: { method: string; path: string }) => entry.method === 'GET' && entry.path.startsWith('/user/codespaces?');
+  const upstreamListStatuses = async (since: number) => (await emulator.log(request, since)).filter(list).map((entry) => entry.status);
+  // The page's timers are fake, so a poll happens when the test says; its requests are real.
+  await page.clock.install();
+  await signIn(page, 'sso-sam');
+  await expect(notice).toContainText('sso-corp');
+
+  // A first paint rendered on the server once the list is stored: GitHub answers 304 without
+  // X-GitHub-SSO (as GitHub may), and the page says what single sign-on hides all the same.
+  let since = Date.now();
+  const html = await (await page.request.get('/')).text();
+  expect(await upstreamListStatuses(since)).toEqual([304]);
+  expect(html).toContain('Some codespaces are hidden until you authorize single sign-on');
+
+  // Two polls: Hangar serves GitHub's 304 from its store (200), then answers the browser's own
+  // conditional request with a 304 of its own. The notice stays through both.
+  await page.clock.pauseAt(Date.now() + 1_000);
+  for (const browserStatus of [200, 304]) {
+    since = Date.now();
+    const poll = page.waitForResponse((response) => response.url().includes('/api/github/user/codespaces?'));
+    await page.clock.runFor(60_000);
+    expect((await poll).status()).toBe(browserStatus);
+    // React Query hands the answer on with a timer: let it run, and the page render.
+    await page.clock.runFor(1_000);
+    await page.waitForTimeout(300);
+    expect(await upstreamListStatuses(since)).toEqual([304]);
+    await expect(notice).toContainText('sso-corp');
+  }
+});
+
 test('an organisation that enforces single sign-on: its page links to exactly the sign-on URL GitHub gave', async ({ page }) => {
   await signInWithOrgAccess(page, 'sso-sam', 'sso-corp');
   const link = page.getByRole('link', { name: /Authorize single sign-on for sso-corp/ });

@@ -4,7 +4,7 @@
  * serves the other: the second asks GitHub conditionally and gets a 304, or does not ask at all.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import { expect, test, type Page } from '@playwright/test';
 import { startEmulatorServer, type RunningEmulator } from '../emulator/node-server';
@@ -110,20 +110,32 @@ test('the second instance revalidates with the ETag the first stored in Redis, a
   expect(upstream(since, path)).toEqual([200, 304, 304]);
 });
 
-test('the shared store knows users by a hash of their token, never the token', async () => {
+test('the shared store knows users by a hash of their token and accounts by a hash of their id, never either', async () => {
   const client = createClient({ url: redis.url });
   await client.connect();
   try {
     const keys = await client.keys('hangar:*');
     expect(keys.length).toBeGreaterThan(0);
-    const values = await Promise.all(keys.map((key) => client.get(key)));
+    // Answers and quotas are hashes and sorted sets, rate limits strings: each read as what it is.
+    const read = async (key: string) => {
+      const type = await client.type(key);
+      if (type === 'hash') return JSON.stringify(await client.hGetAll(key));
+      if (type === 'zset') return JSON.stringify(await client.zRange(key, 0, -1));
+      return String(await client.get(key));
+    };
+    const values = await Promise.all(keys.map(read));
     const tokens = (await (await fetch(`${github.url}/_emulator/tokens`)).json()).tokens as string[];
     expect(tokens.length).toBeGreaterThan(0);
     for (const token of tokens) {
       for (const key of keys) expect(key).not.toContain(token);
       for (const value of values) expect(value).not.toContain(token);
     }
-    expect(keys.every((key) => /^hangar:v1:(answer|ratelimit):[0-9a-f]{64}(:|$)/.test(key))).toBe(true);
+    const mona = `user:${github.emulator.world.users.get('mona')!.id}`;
+    for (const text of [...keys, ...values]) expect(text).not.toContain(mona);
+    expect(keys.filter((key) => !/^hangar:v1:(answer|ratelimit|quota|quota-lru):[0-9a-f]{64}(:|$)/.test(key))).toEqual([]);
+    // Mona's answers count against her GitHub account, by the id her sign-in gave the session.
+    const monasAccount = createHash('sha256').update(`hangar/github-account\0${mona}`).digest('hex');
+    expect(keys).toContain(`hangar:v1:quota:${monasAccount}`);
   } finally {
     await client.close();
   }

@@ -4,7 +4,7 @@
  */
 import type { components } from '@octokit/openapi-types';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setup, type BasicError, type Harness } from './test-helpers';
+import { caseOf, setup, type BasicError, type Harness } from './test-helpers';
 
 const ADMIN_ORG = ['codespace', 'read:user', 'admin:org'];
 
@@ -46,6 +46,7 @@ describe('an organisation’s Codespaces access', () => {
   });
 
   it('refuses users who are not members (400), and changes nothing', async () => {
+    caseOf('org.codespaces-access');
     const refused = await setAccess({ visibility: 'selected_members', selected_usernames: ['hubot', 'octocat-new'] });
     expect(refused.status).toBe(400);
     expect(refused.body.message).toBe('Users are neither members nor collaborators of this organization.');
@@ -53,6 +54,7 @@ describe('an organisation’s Codespaces access', () => {
   });
 
   it('refuses what GitHub’s description rules out (422)', async () => {
+    caseOf('org.codespaces-access');
     expect((await setAccess({ visibility: 'everyone' })).status).toBe(422);
     expect((await setAccess({})).status).toBe(422);
     expect((await setAccess({ visibility: 'selected_members' })).status).toBe(422);
@@ -69,6 +71,7 @@ describe('an organisation’s Codespaces access', () => {
   });
 
   it('is for owners with admin:org only', async () => {
+    caseOf('scopes.admin-org', 'org.owner');
     expect((await setAccess({ visibility: 'disabled' }, h.emulator.issueToken('hubot', ADMIN_ORG))).status).toBe(403);
     expect((await setAccess({ visibility: 'disabled' }, h.token('mona'))).status).toBe(403);
     expect((await accessOf('octo-org')).visibility).toBe('all_members');

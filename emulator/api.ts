@@ -24,7 +24,7 @@ export interface RestAnswer {
   link?: string | null;
   /** Scopes this endpoint accepts, sent as `x-accepted-oauth-scopes`. */
   acceptedScopes?: string;
-  /** More headers GitHub sends with this answer (e.g. `x-github-sso`), on its 304 too. */
+  /** More headers GitHub sends with this answer (e.g. `x-github-sso`); a 304 leaves them out (dispatch.ts). */
   headers?: Record<string, string>;
 }
 

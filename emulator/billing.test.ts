@@ -3,7 +3,7 @@
  * billed to them, a summary that adds up to the same figures, and 404 for someone not on it.
  */
 import { describe, expect, it } from 'vitest';
-import { setup, type BasicError } from './test-helpers';
+import { caseOf, setup, type BasicError } from './test-helpers';
 
 type Item = {
   date: string;
@@ -53,6 +53,7 @@ describe('a person’s billing usage', () => {
   });
 
   it('answers 404 for someone not on the current billing platform, and 403 for someone else’s account', async () => {
+    caseOf('billing.usage');
     expect((await h.api('/users/hubot/settings/billing/usage', { as: 'hubot' })).status).toBe(404);
     expect((await h.api('/users/hubot/settings/billing/usage/summary', { as: 'hubot' })).status).toBe(404);
     const other = await h.api<BasicError>('/users/hubot/settings/billing/usage');

@@ -10,6 +10,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  caseOf,
   loadOpenApi,
   must,
   setup,
@@ -339,6 +340,7 @@ describe('users and repositories', () => {
   });
 
   it('GET /user/emails', async () => {
+    caseOf('scopes.user-email');
     conforms('GET /user/emails', await h.api('/user/emails'), 200);
     conforms('GET /user/emails', await h.api('/user/emails', { token: h.emulator.issueToken('mona', ['read:user']) }), 404);
   });

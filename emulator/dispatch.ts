@@ -3,7 +3,7 @@
  * the operation needs, and the ETag that makes an unchanged GET a free 304.
  */
 import { ACCEPTED_SCOPES, guards, hasScope, restRoutes, type RestAnswer, type RestContext } from './api';
-import { errorBody, etagMatches, etagOf, githubHeaders, HttpError, jsonAnswer, requestId } from './http';
+import { errorBody, etagMatches, etagOf, githubHeaders, HttpError, jsonAnswer, requestId, VARY } from './http';
 import { handleApplications } from './applications';
 import type { SurfaceHandler } from './state';
 // Importing these registers their operations in the route table.
@@ -18,6 +18,26 @@ import './future';
 export function bearer(req: Request): string | null {
   const match = req.headers.get('authorization')?.match(/^(?:token|bearer)\s+(\S+)$/i);
   return match?.[1] ?? null;
+}
+
+/** GitHub's caching directive on a user's JSON answers. */
+const CACHE_CONTROL = 'private, max-age=60, s-maxage=60';
+
+/**
+ * A 304's headers, as RFC 9110 §15.4.5 asks: the fields a 200 would have sent that guide caches
+ * (`ETag`, `Cache-Control`, `Date`, `Vary`), and nothing else of the representation: no `Link`,
+ * no `X-GitHub-SSO`, no `Content-Type`. A client keeps those from the 200 it stored (RFC 9111
+ * §4.3.4). GitHub adds its rate-limit figures and the request's id, as on every answer.
+ */
+export function notModifiedHeaders(etag: string, rateLimit: Record<string, string>, now: number): Record<string, string> {
+  return {
+    etag,
+    'cache-control': CACHE_CONTROL,
+    date: new Date(now).toUTCString(),
+    vary: VARY,
+    ...rateLimit,
+    'x-github-request-id': requestId(),
+  };
 }
 
 export const handleRest: SurfaceHandler = async (state, req, url, path, who) => {
@@ -81,13 +101,10 @@ export const handleRest: SurfaceHandler = async (state, req, url, path, who) => 
   if (req.method === 'GET' && answer.status === 200 && body !== null) {
     const etag = etagOf(body);
     headers.etag = etag;
-    headers['cache-control'] = 'private, max-age=60, s-maxage=60';
+    headers['cache-control'] = CACHE_CONTROL;
     // A conditional request that matches costs nothing against the rate limit, as on GitHub.
     if (etagMatches(req.headers.get('if-none-match'), etag)) {
-      return new Response(null, {
-        status: 304,
-        headers: { ...headers, ...state.rateLimits.headers(user.login), 'x-github-request-id': requestId() },
-      });
+      return new Response(null, { status: 304, headers: notModifiedHeaders(etag, state.rateLimits.headers(user.login), now) });
     }
   }
   state.rateLimits.window(user.login).used += 1;

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  caseOf,
   links,
   loadOpenApi,
   must,
@@ -113,6 +114,7 @@ describe('the OAuth web flow', () => {
   });
 
   it('takes client credentials over HTTP Basic too, and answers form-encoded without Accept: json', async () => {
+    caseOf('oauth.client-credentials');
     const code = await codeFor();
     const basic = Buffer.from(`${client.id}:${client.secret}`).toString('base64');
     const response = await exchange({ code }, { authorization: `Basic ${basic}` });
@@ -124,6 +126,7 @@ describe('the OAuth web flow', () => {
   });
 
   it('refuses a wrong client secret with incorrect_client_credentials', async () => {
+    caseOf('oauth.client-credentials');
     const code = await codeFor();
     const response = await exchange({ client_id: client.id, client_secret: 'wrong', code });
     // GitHub answers token errors with 200 and an error in the body.
@@ -132,6 +135,7 @@ describe('the OAuth web flow', () => {
   });
 
   it('accepts a code once: a reused or unknown code is a bad_verification_code', async () => {
+    caseOf('oauth.code');
     const code = await codeFor();
     const credentials = { client_id: client.id, client_secret: client.secret };
     expect(await (await exchange({ ...credentials, code })).json()).toHaveProperty('access_token');
@@ -140,6 +144,7 @@ describe('the OAuth web flow', () => {
   });
 
   it('checks a PKCE (S256) code_verifier against the code_challenge', async () => {
+    caseOf('oauth.pkce');
     const verifier = 'a-verifier-that-is-at-least-forty-three-characters-long-0123';
     const challenge = createHash('sha256').update(verifier).digest('base64url');
     const pkce = { code_challenge: challenge, code_challenge_method: 'S256' };
@@ -153,7 +158,25 @@ describe('the OAuth web flow', () => {
     expect(await right.json()).toHaveProperty('access_token');
   });
 
+  it('refuses an exchange naming another redirect_uri than the code’s with redirect_uri_mismatch', async () => {
+    caseOf('oauth.redirect-uri');
+    const credentials = { client_id: client.id, client_secret: client.secret };
+    const code = await codeFor();
+    const elsewhere = await exchange({ ...credentials, code, redirect_uri: 'http://evil.test/callback' });
+    expect(await elsewhere.json()).toMatchObject({ error: 'redirect_uri_mismatch' });
+    expect(await (await exchange({ ...credentials, code, redirect_uri: redirectUri })).json()).toHaveProperty('access_token');
+  });
+
+  it('lets a code expire after ten minutes', async () => {
+    caseOf('oauth.code');
+    const credentials = { client_id: client.id, client_secret: client.secret };
+    const code = await codeFor();
+    h.clock.advance(10 * 60_000 + 1);
+    expect(await (await exchange({ ...credentials, code })).json()).toMatchObject({ error: 'bad_verification_code' });
+  });
+
   it('issues a token that works on the REST API, with its scopes in x-oauth-scopes', async () => {
+    caseOf('scopes.headers');
     const code = await codeFor({ login: 'hubot' });
     const { access_token } = (await (await exchange({ client_id: client.id, client_secret: client.secret, code })).json()) as {
       access_token: string;
@@ -173,23 +196,27 @@ describe('authentication', () => {
   });
 
   it('answers 401 "Requires authentication" without an Authorization header', async () => {
+    caseOf('auth.token');
     const response = await h.api('/user/codespaces', { as: null });
     expect(response.status).toBe(401);
     expect(response.body).toEqual(githubError(401, 'Requires authentication'));
   });
 
   it('answers 401 "Bad credentials" to a token it never issued', async () => {
+    caseOf('auth.token');
     const response = await h.api('/user', { token: 'gho_000000000000000000000000000000000000' });
     expect(response.status).toBe(401);
     expect(response.body).toEqual(githubError(401, 'Bad credentials'));
   });
 
   it('accepts "Bearer" as well as "token" in the Authorization header', async () => {
+    caseOf('auth.token');
     const response = await h.api('/user', { as: null, headers: { authorization: `Bearer ${h.token('mona')}` } });
     expect(response.status).toBe(200);
   });
 
   it('answers 403 on codespace endpoints to a token without the codespace scope', async () => {
+    caseOf('scopes.codespace', 'scopes.headers');
     const token = h.emulator.issueToken('mona', ['read:user']);
     expect((await h.api('/user', { token })).status).toBe(200);
     const response = await h.api('/user/codespaces', { token });
@@ -206,6 +233,7 @@ describe('listing codespaces', () => {
   });
 
   it('pages through all of mona’s codespaces exactly once by following absolute Link rel="next" URLs', async () => {
+    caseOf('pagination.link');
     const seen: string[] = [];
     let url: string | undefined = `${ORIGIN}/api/user/codespaces?per_page=5`;
     let pages = 0;
@@ -228,6 +256,7 @@ describe('listing codespaces', () => {
   });
 
   it('sends next and last on the first page, all four in the middle, prev and first on the last', async () => {
+    caseOf('pagination.link');
     const first = await h.api<CodespaceList>('/user/codespaces?per_page=5');
     const last = Math.ceil(first.body.total_count / 5);
     expect(Object.keys(links(first.headers.get('link'))).sort()).toEqual(['last', 'next']);
@@ -245,12 +274,14 @@ describe('listing codespaces', () => {
   });
 
   it('sends no Link header when everything fits on one page', async () => {
+    caseOf('pagination.link');
     const response = await h.api<CodespaceList>('/user/codespaces?per_page=100');
     expect(response.body.codespaces).toHaveLength(response.body.total_count);
     expect(response.headers.get('link')).toBeNull();
   });
 
   it('caps per_page at 100', async () => {
+    caseOf('pagination.link');
     const { body: blog } = await h.api<FullRepository>('/repos/mona/blog');
     const before = (await h.codespacesOf('mona')).length;
     for (let i = before; i < 110; i++) {
@@ -272,6 +303,7 @@ describe('listing codespaces', () => {
   });
 
   it('gives each user only their own codespaces', async () => {
+    caseOf('codespace.owner');
     expect(await h.codespacesOf('hubot')).toHaveLength(4);
     expect(await h.codespacesOf('octocat-new')).toEqual([]);
     expect((await h.codespacesOf('hubot')).every((c) => c.owner.login === 'hubot')).toBe(true);
@@ -285,6 +317,7 @@ describe('conditional requests', () => {
   });
 
   it('sends a weak ETag, and answers a matching If-None-Match with 304, no body and no cost', async () => {
+    caseOf('conditional.etag', 'conditional.not-modified', 'conditional.free-304');
     const cs = await h.codespace((c) => c.state === 'Available');
     const first = await h.api(`/user/codespaces/${cs.name}`);
     const etag = must(first.headers.get('etag'), 'an ETag');
@@ -303,6 +336,7 @@ describe('conditional requests', () => {
   });
 
   it('changes the ETag when the codespace changes, so the old one no longer matches', async () => {
+    caseOf('conditional.not-modified');
     const cs = await h.codespace((c) => c.state === 'Available');
     const before = must((await h.api(`/user/codespaces/${cs.name}`)).headers.get('etag'), 'an ETag');
     expect((await h.api(`/user/codespaces/${cs.name}/stop`, { method: 'POST' })).status).toBe(200);
@@ -311,10 +345,51 @@ describe('conditional requests', () => {
     expect(after.body.state).toBe('ShuttingDown');
     expect(after.headers.get('etag')).not.toBe(before);
   });
+
+  it('sends on a 304 only the fields that guide caches, and the rate limit: nothing of the representation', async () => {
+    caseOf('conditional.304-fields');
+    const first = await h.api('/user/codespaces?per_page=2');
+    expect(first.headers.get('link')).toContain('rel="next"');
+    expect(first.headers.get('x-oauth-scopes')).not.toBeNull();
+    const again = await h.api('/user/codespaces?per_page=2', { headers: { 'if-none-match': first.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+    expect([...again.headers.keys()].sort()).toEqual([
+      'cache-control',
+      'date',
+      'etag',
+      'vary',
+      'x-github-request-id',
+      'x-ratelimit-limit',
+      'x-ratelimit-remaining',
+      'x-ratelimit-reset',
+      'x-ratelimit-resource',
+      'x-ratelimit-used',
+    ]);
+    for (const field of ['etag', 'cache-control', 'vary']) expect(again.headers.get(field), field).toBe(first.headers.get(field));
+    expect(new Date(again.headers.get('date')!).getTime()).toBe(h.clock.now - (h.clock.now % 1000));
+  });
 });
 
 describe('the rate limit', () => {
+  it('says where the user stands on every answer: a 200, an error and a 304 alike', async () => {
+    caseOf('rate-limit.headers');
+    const h = setup({ rateLimit: 10 });
+    const ok = await h.api('/user');
+    const missing = await h.api('/user/codespaces/no-such-codespace');
+    const unchanged = await h.api('/user', { headers: { 'if-none-match': ok.headers.get('etag')! } });
+    expect([ok.status, missing.status, unchanged.status]).toEqual([200, 404, 304]);
+    const standing = (response: ApiResponse) =>
+      Object.fromEntries(
+        ['limit', 'remaining', 'used', 'reset', 'resource'].map((part) => [part, response.headers.get(`x-ratelimit-${part}`)]),
+      );
+    const reset = String(Math.ceil((h.clock.now + 3_600_000) / 1000));
+    expect(standing(ok)).toEqual({ limit: '10', remaining: '9', used: '1', reset, resource: 'core' });
+    expect(standing(missing)).toEqual({ limit: '10', remaining: '8', used: '2', reset, resource: 'core' });
+    expect(standing(unchanged)).toEqual({ limit: '10', remaining: '8', used: '2', reset, resource: 'core' });
+  });
+
   it('answers 403 with x-ratelimit-remaining: 0 once a user has spent it, per user, until the hour resets', async () => {
+    caseOf('rate-limit.primary');
     const h = setup({ rateLimit: 3 });
     const remaining: (string | null)[] = [];
     for (let i = 0; i < 3; i++) {
@@ -354,6 +429,7 @@ describe('codespace states', () => {
   });
 
   it('starts a Shutdown codespace: Starting at once, Available after the transition time', async () => {
+    caseOf('codespace.start');
     const cs = await h.codespace((c) => c.state === 'Shutdown');
     const started = await start(cs.name);
     expect(started.status).toBe(200);
@@ -365,6 +441,7 @@ describe('codespace states', () => {
   });
 
   it('stops an Available codespace: ShuttingDown at once, Shutdown after the transition time', async () => {
+    caseOf('codespace.stop');
     const cs = await h.codespace((c) => c.state === 'Available');
     const stopped = await stop(cs.name);
     expect(stopped.status).toBe(200);
@@ -374,6 +451,7 @@ describe('codespace states', () => {
   });
 
   it('refuses to start a codespace that is shutting down with 409', async () => {
+    caseOf('codespace.start');
     const cs = await h.codespace((c) => c.state === 'ShuttingDown');
     const response = await start(cs.name);
     expect(response.status).toBe(409);
@@ -381,6 +459,7 @@ describe('codespace states', () => {
   });
 
   it('accepts a stop of a Shutdown codespace with 200 and changes nothing', async () => {
+    caseOf('codespace.stop');
     const cs = await h.codespace((c) => c.state === 'Shutdown');
     const response = await stop(cs.name);
     expect(response.status).toBe(200);
@@ -388,6 +467,7 @@ describe('codespace states', () => {
   });
 
   it('applies a machine change asked for while running at the next start', async () => {
+    caseOf('codespace.rename');
     // A running codespace that may move to another machine type (the largest ones have nowhere to go).
     let choice: { cs: Codespace; other: Machines['machines'][number] } | undefined;
     for (const cs of (await h.codespacesOf('mona')).filter((c) => c.state === 'Available')) {
@@ -411,6 +491,7 @@ describe('codespace states', () => {
   });
 
   it('renames with PATCH display_name, and answers 422 to a name longer than 48 characters', async () => {
+    caseOf('codespace.rename');
     const cs = await h.codespace((c) => c.state === 'Shutdown');
     const ok = await h.api<Codespace>(`/user/codespaces/${cs.name}`, { method: 'PATCH', body: { display_name: 'x'.repeat(48) } });
     expect(ok.status).toBe(200);
@@ -421,6 +502,7 @@ describe('codespace states', () => {
   });
 
   it('deletes with 202, after which the codespace is 404', async () => {
+    caseOf('codespace.delete');
     const cs = await h.codespace((c) => c.state === 'Shutdown');
     expect((await h.api(`/user/codespaces/${cs.name}`, { method: 'DELETE' })).status).toBe(202);
     const gone = await get(cs.name);
@@ -430,6 +512,7 @@ describe('codespace states', () => {
   });
 
   it('hides other users’ codespaces behind 404: hubot cannot see, start, stop or delete mona’s', async () => {
+    caseOf('codespace.owner');
     const cs = await h.codespace((c) => c.state === 'Shutdown');
     expect((await h.api(`/user/codespaces/${cs.name}`, { as: 'hubot' })).status).toBe(404);
     expect((await h.api(`/user/codespaces/${cs.name}/start`, { as: 'hubot', method: 'POST' })).status).toBe(404);
@@ -446,6 +529,7 @@ describe('exporting a codespace', () => {
   });
 
   it('exports unpushed work to a branch: 202 in_progress, then succeeded with branch, sha and html_url', async () => {
+    caseOf('codespace.export');
     const cs = await h.codespace((c) => c.state === 'Shutdown' && c.git_status.has_unpushed_changes === true);
     const started = await h.api<CodespaceExport>(`/user/codespaces/${cs.name}/exports`, { method: 'POST' });
     expect(started.status).toBe(202);
@@ -477,6 +561,7 @@ describe('exporting a codespace', () => {
   });
 
   it('answers 422 to an export of a codespace that is starting', async () => {
+    caseOf('codespace.export');
     const cs = await h.codespace((c) => c.state === 'Starting');
     expect((await h.api(`/user/codespaces/${cs.name}/exports`, { method: 'POST' })).status).toBe(422);
   });
@@ -491,6 +576,7 @@ describe('creating a codespace', () => {
   });
 
   it('answers 201 Queued, which provisions and becomes Available', async () => {
+    caseOf('codespace.create');
     const created = await h.api<Codespace>('/user/codespaces', { method: 'POST', body: { repository_id: blog.id } });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ state: 'Queued', repository: { full_name: 'mona/blog' }, git_status: { ref: 'main' } });
@@ -504,6 +590,7 @@ describe('creating a codespace', () => {
   });
 
   it('answers 202 when the region has to keep trying (SouthEastAsia)', async () => {
+    caseOf('codespace.create');
     const created = await h.api<Codespace>('/user/codespaces', {
       method: 'POST',
       body: { repository_id: blog.id, location: 'SouthEastAsia' },
@@ -513,6 +600,7 @@ describe('creating a codespace', () => {
   });
 
   it('answers 400 to a ref the repository does not have', async () => {
+    caseOf('codespace.create');
     const response = await h.api('/user/codespaces', { method: 'POST', body: { repository_id: blog.id, ref: 'no-such-branch' } });
     expect(response.status).toBe(400);
     expect(response.body).toEqual(githubError(400, /no-such-branch/));
@@ -554,6 +642,7 @@ describe('creating a codespace', () => {
   });
 
   it('offers only machines within the repository’s core limit, and refuses others', async () => {
+    caseOf('codespace.create');
     const small = await h.api<Machines>('/repos/mona/dotfiles/codespaces/machines');
     expect(small.status).toBe(200);
     expect(small.body.machines.map((m) => m.cpus)).toEqual([2, 4, 8]);

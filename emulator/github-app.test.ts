@@ -4,7 +4,7 @@
  * tokens, `bad_refresh_token`, and `DELETE /applications/{client_id}/token`.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { must, setup, type Harness } from './test-helpers';
+import { caseOf, must, setup, type Harness } from './test-helpers';
 
 const app = { id: 'Iv1.hangar-app', secret: 'hangar-app-secret' };
 const oauthApp = { id: 'hangar-oauth', secret: 'hangar-oauth-secret' };
@@ -65,6 +65,7 @@ const revoke = (accessToken: unknown, { id, secret }: { id: string; secret: stri
 
 describe('a GitHub App with expiring user tokens', () => {
   it('answers the code exchange with a ghu_ token, its lifetime and a ghr_ refresh token, and an empty scope', async () => {
+    caseOf('app-token.expiry');
     expect(await signIn()).toEqual({
       access_token: expect.stringMatching(/^ghu_[A-Za-z0-9]{36}$/),
       expires_in: LIFETIME_S,
@@ -76,6 +77,7 @@ describe('a GitHub App with expiring user tokens', () => {
   });
 
   it('accepts the token until it expires, then answers 401 Bad credentials', async () => {
+    caseOf('app-token.expiry', 'auth.token');
     const { access_token } = (await signIn()) as TokenAnswer;
     const user = await h.api<{ login: string }>('/user', { token: access_token });
     expect(user.status).toBe(200);
@@ -93,6 +95,7 @@ describe('a GitHub App with expiring user tokens', () => {
   });
 
   it('renews with the refresh token once: a new pair, and the old access token stops working', async () => {
+    caseOf('app-token.refresh-once');
     const first = (await signIn()) as TokenAnswer;
     const renewed = (await refresh(first.refresh_token)) as TokenAnswer;
     expect(renewed).toEqual({
@@ -118,6 +121,7 @@ describe('a GitHub App with expiring user tokens', () => {
   });
 
   it('renews an expired access token, but not with an expired, unknown or other app’s refresh token', async () => {
+    caseOf('app-token.refresh-once');
     const first = (await signIn()) as TokenAnswer;
     h.clock.advance(LIFETIME_S * 1000 + 1);
     expect(await refresh(first.refresh_token)).toHaveProperty('access_token');
@@ -160,6 +164,20 @@ describe('a GitHub App with expiring user tokens', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('has the app’s permissions, not scopes: no scope headers, and “Resource not accessible by integration” outside them', async () => {
+    caseOf('app-token.permissions');
+    const { access_token } = (await signIn()) as TokenAnswer;
+    const allowed = await h.api('/user/codespaces', { token: access_token });
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('x-oauth-scopes')).toBeNull();
+    // Repository secrets need a permission the app was not given.
+    const outside = await h.api<{ message: string }>('/repos/mona/blog/codespaces/secrets', { token: access_token });
+    expect(outside.status).toBe(403);
+    expect(outside.body.message).toBe('Resource not accessible by integration');
+    expect(outside.headers.get('x-oauth-scopes')).toBeNull();
+    expect(outside.headers.get('x-accepted-oauth-scopes')).toBeNull();
+  });
+
   it('keeps an OAuth App’s tokens as they were: gho_, no expiry, no refresh token', async () => {
     const answer = await signIn(oauthApp);
     expect(answer).toEqual({ access_token: expect.stringMatching(/^gho_/), token_type: 'bearer', scope: 'codespace,read:user' });
@@ -170,6 +188,7 @@ describe('a GitHub App with expiring user tokens', () => {
 
 describe('revoking a token: DELETE /applications/{client_id}/token', () => {
   it('answers 204, after which the token gets 401 and its refresh token is refused', async () => {
+    caseOf('oauth.revoke');
     const { access_token, refresh_token } = (await signIn()) as TokenAnswer;
     const response = await revoke(access_token);
     expect(response.status).toBe(204);
@@ -180,12 +199,14 @@ describe('revoking a token: DELETE /applications/{client_id}/token', () => {
   });
 
   it('revokes an OAuth App’s token the same way', async () => {
+    caseOf('oauth.revoke');
     const { access_token } = await signIn(oauthApp, 'hubot');
     expect((await revoke(access_token, oauthApp)).status).toBe(204);
     expect((await h.api('/user', { token: String(access_token) })).status).toBe(401);
   });
 
   it('refuses without the app’s own credentials, and changes nothing', async () => {
+    caseOf('oauth.revoke');
     const { access_token } = (await signIn()) as TokenAnswer;
     const none = await h.api(`/applications/${app.id}/token`, { method: 'DELETE', as: null, body: { access_token } });
     expect(none.status).toBe(401);

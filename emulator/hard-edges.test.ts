@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HARD_EDGES_USER, RESTRICTED_ORG, SSO_ORG } from './hard-edges';
 import { oauthRestrictionMessage, SSO_MESSAGE } from './refusals';
-import { ORIGIN, setup, type BasicError, type Codespace, type CodespaceList, type Harness } from './test-helpers';
+import { caseOf, ORIGIN, setup, type BasicError, type Codespace, type CodespaceList, type Harness } from './test-helpers';
 
 const sam = { as: HARD_EDGES_USER };
 const withOrgScope = (h: Harness) => ({ token: h.emulator.issueToken(HARD_EDGES_USER, ['codespace', 'read:user', 'admin:org']) });
@@ -21,6 +21,7 @@ const ssoOrgId = () => h.emulator.world.orgs.get(SSO_ORG)!.id;
 
 describe('an organisation that enforces SAML single sign-on, for a token not authorized for it', () => {
   it('leaves its codespaces out of the list, and names the organisation by id in X-GitHub-SSO', async () => {
+    caseOf('sso.partial-results');
     const list = await h.api<CodespaceList>('/user/codespaces?per_page=100', sam);
     expect(list.status).toBe(200);
     const hidden = samsRecords().filter((c) => c.billableOwner === SSO_ORG);
@@ -31,11 +32,15 @@ describe('an organisation that enforces SAML single sign-on, for a token not aut
     expect(list.headers.get('x-github-sso')).toBe(`partial-results; organizations=${ssoOrgId()}`);
   });
 
-  it('says so on the free 304 too, so a client that revalidates still knows', async () => {
-    const first = await h.api('/user/codespaces', sam);
-    const again = await h.api('/user/codespaces', { ...sam, headers: { 'if-none-match': first.headers.get('etag')! } });
+  it('does not repeat it on the free 304: a client keeps it from the 200 it stored (RFC 9111 §4.3.4)', async () => {
+    caseOf('conditional.304-fields');
+    const first = await h.api('/user/codespaces?per_page=2', sam);
+    expect(first.headers.get('x-github-sso')).toBe(`partial-results; organizations=${ssoOrgId()}`);
+    expect(first.headers.get('link')).toContain('rel="next"');
+    const again = await h.api('/user/codespaces?per_page=2', { ...sam, headers: { 'if-none-match': first.headers.get('etag')! } });
     expect(again.status).toBe(304);
-    expect(again.headers.get('x-github-sso')).toBe(`partial-results; organizations=${ssoOrgId()}`);
+    expect(again.headers.get('x-github-sso')).toBeNull();
+    expect(again.headers.get('link')).toBeNull();
   });
 
   it('lists the organisation in GET /user/orgs, so the id can be named', async () => {
@@ -44,6 +49,7 @@ describe('an organisation that enforces SAML single sign-on, for a token not aut
   });
 
   it('refuses its resources with 403 and a one-off authorization URL on the web host', async () => {
+    caseOf('sso.required');
     const hidden = samsRecords().find((c) => c.billableOwner === SSO_ORG)!;
     const answers = [
       await h.api<BasicError>(`/user/codespaces/${hidden.name}`, sam),
@@ -66,6 +72,7 @@ describe('an organisation that enforces SAML single sign-on, for a token not aut
   });
 
   it('leaves its repositories out of /user/repos, saying so', async () => {
+    caseOf('sso.partial-results');
     const repos = await h.api<{ full_name: string }[]>('/user/repos?per_page=100', sam);
     expect(repos.body.map((r) => r.full_name)).toEqual([`${HARD_EDGES_USER}/toolbox`]);
     expect(repos.headers.get('x-github-sso')).toBe(`partial-results; organizations=${ssoOrgId()}`);
@@ -83,6 +90,7 @@ describe('an organisation that enforces SAML single sign-on, for a token not aut
 
 describe('an organisation with OAuth App access restrictions', () => {
   it('refuses its resources with GitHub’s message naming it', async () => {
+    caseOf('oauth-restrictions.refused');
     for (const answer of [
       await h.api<BasicError>(`/orgs/${RESTRICTED_ORG}/codespaces`, withOrgScope(h)),
       await h.api<BasicError>(`/repos/${RESTRICTED_ORG}/research`, sam),
@@ -95,6 +103,7 @@ describe('an organisation with OAuth App access restrictions', () => {
   });
 
   it('leaves its repositories out of lists without a word', async () => {
+    caseOf('oauth-restrictions.refused');
     const repos = await h.api<{ full_name: string }[]>('/user/repos?per_page=100', sam);
     expect(repos.body.map((r) => r.full_name)).not.toContain(`${RESTRICTED_ORG}/research`);
   });
@@ -102,6 +111,7 @@ describe('an organisation with OAuth App access restrictions', () => {
 
 describe('a Start that needs a fine-grained permission the token lacks', () => {
   it('answers 403 naming the permission in X-Accepted-GitHub-Permissions, and starts nothing', async () => {
+    caseOf('permissions.accepted');
     const target = samsRecords().find((c) => c.startNeeds)!;
     const refused = await h.api<BasicError>(`/user/codespaces/${target.name}/start`, { ...sam, method: 'POST' });
     expect(refused.status).toBe(403);
@@ -115,6 +125,7 @@ describe('a Start that needs a fine-grained permission the token lacks', () => {
 
 describe('codespaces newer than the description', () => {
   it('answers a state and fields the description does not know', async () => {
+    caseOf('codespace.newer-state');
     const list = await h.api<CodespaceList>('/user/codespaces?per_page=100', sam);
     const hibernating = list.body.codespaces.find((c) => (c.state as string) === 'Hibernating') as unknown as Record<string, unknown>;
     expect(hibernating).toMatchObject({
@@ -126,6 +137,7 @@ describe('codespaces newer than the description', () => {
   });
 
   it('refuses to start or export it, and lets it be renamed or deleted', async () => {
+    caseOf('codespace.newer-state');
     const name = samsRecords().find((c) => c.variant?.state)!.name;
     const start = await h.api<BasicError>(`/user/codespaces/${name}/start`, { ...sam, method: 'POST' });
     expect(start.status).toBe(409);

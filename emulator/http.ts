@@ -53,6 +53,9 @@ export function etagMatches(ifNoneMatch: string | null, etag: string) {
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || strip(tag) === strip(etag));
 }
 
+/** What api.github.com's answers vary on. */
+export const VARY = 'Accept, Authorization, Cookie, X-GitHub-OTP';
+
 /** The headers api.github.com sends with every JSON answer (`extra` adds to or replaces them). */
 export function githubHeaders(extra: Record<string, string> = {}): Record<string, string> {
   return {
@@ -60,7 +63,7 @@ export function githubHeaders(extra: Record<string, string> = {}): Record<string
     'x-github-media-type': 'github.v3; format=json',
     'x-github-api-version-selected': '2022-11-28',
     'x-github-request-id': requestId(),
-    vary: 'Accept, Authorization, Cookie, X-GitHub-OTP',
+    vary: VARY,
     ...extra,
   };
 }

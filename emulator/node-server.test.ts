@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptsGzip, startEmulatorServer, type RunningEmulator } from './node-server';
+import { caseOf } from './test-helpers';
 
 let running: RunningEmulator;
 let token: string;
@@ -29,6 +30,7 @@ function get(path: string, acceptEncoding?: string): Promise<{ status: number; h
 
 describe('compression over HTTP', () => {
   it('gzips a list for a client that accepts gzip, and the bytes are the same JSON', async () => {
+    caseOf('http.gzip');
     const plain = await get('/api/user/codespaces');
     const zipped = await get('/api/user/codespaces', 'gzip, deflate, br');
     expect(plain.headers['content-encoding']).toBeUndefined();
@@ -40,6 +42,7 @@ describe('compression over HTTP', () => {
   });
 
   it('sends small answers and refused encodings as they are', async () => {
+    caseOf('http.gzip');
     const small = await get('/api/user/codespaces/no-such-codespace', 'gzip');
     expect(small.status).toBe(404);
     expect(small.headers['content-encoding']).toBeUndefined();
@@ -49,6 +52,7 @@ describe('compression over HTTP', () => {
   });
 
   it('reads Accept-Encoding as HTTP defines it', () => {
+    caseOf('http.gzip');
     expect(acceptsGzip('gzip')).toBe(true);
     expect(acceptsGzip('br;q=1.0, GZIP;q=0.5')).toBe(true);
     expect(acceptsGzip('*')).toBe(true);

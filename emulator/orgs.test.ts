@@ -1,5 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { links, must, setup, TRANSITION_MS, type BasicError, type CodespaceList, type FullRepository, type Harness } from './test-helpers';
+import {
+  caseOf,
+  links,
+  must,
+  setup,
+  TRANSITION_MS,
+  type BasicError,
+  type CodespaceList,
+  type FullRepository,
+  type Harness,
+} from './test-helpers';
 import type { UsageItem } from './billing';
 
 const ADMIN_SCOPES = ['codespace', 'read:user', 'user:email', 'admin:org'];
@@ -46,6 +56,7 @@ describe('organisations, as their owners see them', () => {
   });
 
   it('needs the admin:org scope, and says so', async () => {
+    caseOf('scopes.admin-org');
     const refused = await h.api<BasicError>('/orgs/octo-org/codespaces');
     expect(refused.status).toBe(403);
     expect(refused.headers.get('x-accepted-oauth-scopes')).toBe('admin:org');
@@ -53,6 +64,7 @@ describe('organisations, as their owners see them', () => {
   });
 
   it('refuses a member who is not an owner (403), and hides organisations the user is not in (404)', async () => {
+    caseOf('org.owner');
     const hubot = h.emulator.issueToken('hubot', ADMIN_SCOPES);
     expect((await h.api('/orgs/octo-org/codespaces', { token: hubot })).status).toBe(403);
     expect((await h.api('/orgs/acme-corp/codespaces', { token: hubot })).status).toBe(404);

@@ -5,7 +5,17 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openSealedBox, newKeyPair } from './sealed-box';
-import { must, seal, setup, type BasicError, type Harness, type PublicKey, type RepositoryList, type SecretList } from './test-helpers';
+import {
+  caseOf,
+  must,
+  seal,
+  setup,
+  type BasicError,
+  type Harness,
+  type PublicKey,
+  type RepositoryList,
+  type SecretList,
+} from './test-helpers';
 
 type UserSecret = SecretList['secrets'][number];
 type OrgSecret = { name: string; visibility: string; selected_repositories_url?: string; created_at: string; updated_at: string };
@@ -92,6 +102,7 @@ describe('the signed-in user’s secrets', () => {
   });
 
   it('creates a secret from a sealed value (201), holding exactly the value typed, under an upper-case name', async () => {
+    caseOf('secrets.sealed');
     const typed = 'ghp-like but not: ünïcode & spaces ';
     const created = await put(
       'my_token',
@@ -122,6 +133,7 @@ describe('the signed-in user’s secrets', () => {
   });
 
   it('refuses, with 422 and no change, a value that does not open with her key, a stale key id, or one never sealed', async () => {
+    caseOf('secrets.sealed');
     const key = await publicKey('/user/codespaces/secrets/public-key');
     const otherKey = (await h.api<PublicKey>('/user/codespaces/secrets/public-key', { as: 'hubot' })).body;
     const refusals = [
@@ -153,6 +165,23 @@ describe('the signed-in user’s secrets', () => {
     const refused = await put(name, await sealedBody('x'));
     expect(refused.status).toBe(422);
     expect(refused.body.message).toMatch(message);
+  });
+
+  it('holds at most 100 secrets, each value at most 48 KB (422 past either, and no change)', async () => {
+    caseOf('secrets.limits');
+    const tooLarge = await put('TOO_LARGE', await sealedBody('x'.repeat(48 * 1024 + 1)));
+    expect(tooLarge.status).toBe(422);
+    expect(tooLarge.body.message).toBe('Secrets are limited to 48 KB in size.');
+    expect(await heldValue('scope=user&owner=mona&name=TOO_LARGE')).toBeNull();
+    expect((await put('JUST_FITS', await sealedBody('x'.repeat(48 * 1024)))).status).toBe(201);
+
+    const held = (await h.api<SecretList>('/user/codespaces/secrets?per_page=100')).body.total_count;
+    for (let i = held; i < 100; i++) expect((await put(`FILLER_${i}`, await sealedBody('v'))).status).toBe(201);
+    const oneMore = await put('ONE_TOO_MANY', await sealedBody('v'));
+    expect(oneMore.status).toBe(422);
+    expect(oneMore.body.message).toMatch(/up to 100 secrets/);
+    // Updating one of the hundred is still fine.
+    expect((await put('FILLER_99', await sealedBody('w'))).status).toBe(204);
   });
 
   it('asks for a value when creating (422), and for key_id always', async () => {
@@ -194,6 +223,7 @@ describe('the signed-in user’s secrets', () => {
   });
 
   it('takes a token with codespace or codespace:secrets, and names both when neither is there', async () => {
+    caseOf('scopes.user-secrets');
     const narrow = h.emulator.issueToken('mona', ['codespace:secrets']);
     expect((await h.api('/user/codespaces/secrets', { token: narrow })).status).toBe(200);
     expect((await h.api('/user/codespaces', { token: narrow })).status).toBe(403);
@@ -229,6 +259,7 @@ describe('a repository’s secrets, for its admins', () => {
   });
 
   it('needs the repo scope, and says so', async () => {
+    caseOf('scopes.repo-secrets');
     const refused = await h.api('/repos/mona/blog/codespaces/secrets');
     expect(refused.status).toBe(403);
     expect(refused.headers.get('x-accepted-oauth-scopes')).toBe('repo');
@@ -240,6 +271,7 @@ describe('a repository’s secrets, for its admins', () => {
   });
 
   it('refuses a member who does not administer the repository (403), and hides one they cannot see (404)', async () => {
+    caseOf('secrets.repo-admin');
     const hubot = h.emulator.issueToken('hubot', REPO);
     const refused = await h.api<BasicError>('/repos/octo-org/octo-app/codespaces/secrets', { token: hubot });
     expect(refused.status).toBe(403);
@@ -294,6 +326,7 @@ describe('an organisation’s secrets, for its owners', () => {
   });
 
   it('refuses a bad visibility, repositories without selected, and another organisation’s repositories (422)', async () => {
+    caseOf('secrets.org-visibility');
     const sealed = await sealedFor('x');
     expect((await put('NEW_ONE', { ...sealed, visibility: 'everyone' })).status).toBe(422);
     expect((await put('NEW_ONE', sealed)).body.message).toMatch(/"visibility" wasn't supplied/);
@@ -307,6 +340,7 @@ describe('an organisation’s secrets, for its owners', () => {
   });
 
   it('changes the chosen repositories only of a selected secret (409 otherwise)', async () => {
+    caseOf('secrets.org-visibility');
     const path = '/orgs/octo-org/codespaces/secrets/STAGING_DATABASE_URL/repositories';
     const octoApp = repoId('octo-org/octo-app');
     expect((await h.api(`${path}/${octoApp}`, { method: 'PUT', token: owner })).status).toBe(204);
@@ -321,6 +355,7 @@ describe('an organisation’s secrets, for its owners', () => {
   });
 
   it('is for owners only: a member gets 403, and so does mona in acme-corp, which she does not own', async () => {
+    caseOf('org.owner');
     const hubot = h.emulator.issueToken('hubot', ADMIN_ORG);
     expect((await h.api('/orgs/octo-org/codespaces/secrets', { token: hubot })).status).toBe(403);
     expect((await h.api('/orgs/acme-corp/codespaces/secrets', { token: owner })).status).toBe(403);

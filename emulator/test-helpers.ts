@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { components } from '@octokit/openapi-types';
 import sodium from 'libsodium-wrappers';
 import { createEmulator, type Emulator, type EmulatorOptions } from './index';
+import { RULES, type RuleId } from './rules';
 
 export type Codespace = components['schemas']['codespace'];
 export type CodespaceState = Codespace['state'];
@@ -180,4 +181,14 @@ export async function seal(value: string, publicKeyBase64: string): Promise<stri
   await sodium.ready;
   const key = sodium.from_base64(publicKeyBase64, sodium.base64_variants.ORIGINAL);
   return sodium.to_base64(sodium.crypto_box_seal(value, key), sodium.base64_variants.ORIGINAL);
+}
+
+/**
+ * Marks the test it is called in as a case of rules of emulator/rules.ts, by id, as its first line:
+ * `caseOf('conditional.304-fields');`. emulator/rules.test.ts reads the test files for these, and
+ * fails for a rule that no case names.
+ */
+export function caseOf(...ids: [RuleId, ...RuleId[]]): void {
+  const unknown = ids.filter((id) => !RULES.some((rule) => rule.id === id));
+  if (unknown.length) throw new Error(`No rule ${unknown.join(', ')} in emulator/rules.ts`);
 }

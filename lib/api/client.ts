@@ -1,3 +1,4 @@
+import { headersAfterNotModified, storableHeaders, type HeaderFields } from '@/lib/github/conditional';
 import { expandRoute, queryString, type Operation, type ResponseOf } from '@/lib/github/operations';
 import { describeError, refusalFacts, type ErrorDescription, type ErrorFacts } from './errors';
 import { linkRelations } from './pagination';
@@ -75,13 +76,18 @@ interface Remembered {
   /** The reader that made `data`: another reader of the same URL gets its own reading. */
   reader: unknown;
   data: unknown;
+  /** The answer's headers as a cache keeps them, freshened by each 304 (RFC 9111 §4.3.4). */
+  headers: HeaderFields;
+  /** Its `Link`, as proxy paths. */
   link: string | null;
 }
 
 /**
- * What each GET last read, with its ETag: the next request for the URL is conditional, and an
- * unchanged answer (304, no body) costs neither transfer nor parsing, and gives back the very same
- * objects, so nothing downstream re-renders. Bounded; cleared at sign-out with everything else.
+ * What each GET last read, with its ETag and headers: the next request for the URL is conditional,
+ * and an unchanged answer (304, no body) costs neither transfer nor parsing, and gives back the
+ * very same objects, so nothing downstream re-renders. A 304 need not repeat the stored answer's
+ * headers (RFC 9110 §15.4.5): its own are merged over them, so `Link` and `X-GitHub-SSO` stay.
+ * Bounded; cleared at sign-out with everything else.
  */
 const remembered = new Map<string, Remembered>();
 const REMEMBERED_URLS = 200;
@@ -134,22 +140,32 @@ async function request<O extends Operation, T = ResponseOf<O>>(
     signal: args.signal,
   });
   if (response.status === 304 && memo) {
+    const headers = headersAfterNotModified(memo.headers, headerFields(response.headers));
+    const freshened: Remembered = { ...memo, etag: headers.etag ?? memo.etag, headers, link: proxyLinks(headers.link ?? null) };
     remembered.delete(url);
-    remembered.set(url, memo);
-    return {
-      data: memo.data as T,
-      status: 200,
-      header: (name) => (name.toLowerCase() === 'link' ? memo.link : response.headers.get(name)),
-    };
+    remembered.set(url, freshened);
+    return { data: memo.data as T, status: 200, header: headerReader(freshened) };
   }
   if (!response.ok) throw await toApiError(response, method);
   const data = read(JSON.parse(await response.text()) as ResponseOf<O>);
-  const link = proxyLinks(response.headers.get('link'));
-  const etag = response.headers.get('etag');
+  const headers = storableHeaders(headerFields(response.headers));
+  const answer: Remembered = { etag: headers.etag ?? '', reader: read, data, headers, link: proxyLinks(headers.link ?? null) };
   remembered.delete(url);
-  if (etag) remembered.set(url, { etag, reader: read, data, link });
+  if (answer.etag) remembered.set(url, answer);
   if (remembered.size > REMEMBERED_URLS) remembered.delete(remembered.keys().next().value!);
-  return { data, status: response.status, header: (name) => (name.toLowerCase() === 'link' ? link : response.headers.get(name)) };
+  return { data, status: response.status, header: headerReader(answer) };
+}
+
+function headerFields(headers: Headers): HeaderFields {
+  return Object.fromEntries(headers.entries());
+}
+
+/** An answer's headers by name, `Link` as proxy paths. */
+function headerReader({ headers, link }: Remembered): (name: string) => string | null {
+  return (name) => {
+    const field = name.toLowerCase();
+    return field === 'link' ? link : (headers[field] ?? null);
+  };
 }
 
 /** The browser's transport: every operation through `/api/github/...`. */

@@ -7,7 +7,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulatorServer, type RunningEmulator } from '@/emulator/node-server';
 import { MemoryStore } from '@/lib/github/store/memory-store';
 import { sessionCookie, configureAppForEmulator } from '@/lib/test/session';
-import type { CachedAnswer, GithubStateStore, RateLimitState, UserKey } from '@/lib/github/store/types';
+import {
+  accountKeyOfUser,
+  type AnswerKey,
+  type CachedAnswer,
+  type GithubStateStore,
+  type RateLimitState,
+  type UserKey,
+} from '@/lib/github/store/types';
 
 const APP = 'http://hangar.test';
 const SECRET = 'conditional-secret-conditional-secret';
@@ -22,13 +29,16 @@ const cookies: Record<string, string> = {};
 /** Records every key the proxy hands the store, to check what it is told about users. */
 class WatchedStore extends MemoryStore {
   keys: string[] = [];
-  override async getAnswer(user: UserKey, resource: string) {
-    this.keys.push(user, resource);
-    return super.getAnswer(user, resource);
+  answerKeys: AnswerKey[] = [];
+  override async getAnswer(key: AnswerKey) {
+    this.keys.push(key.user, key.account, key.resource);
+    this.answerKeys.push(key);
+    return super.getAnswer(key);
   }
-  override async putAnswer(user: UserKey, resource: string, answer: CachedAnswer) {
-    this.keys.push(user, resource);
-    return super.putAnswer(user, resource, answer);
+  override async putAnswer(key: AnswerKey, answer: CachedAnswer) {
+    this.keys.push(key.user, key.account, key.resource);
+    this.answerKeys.push(key);
+    return super.putAnswer(key, answer);
   }
   override async putRateLimit(user: UserKey, state: RateLimitState) {
     this.keys.push(user);
@@ -43,10 +53,13 @@ beforeAll(async () => {
   process.env.HANGAR_RETRY_BASE_MS = '10';
   ({ proxyGithubRequest } = await import('@/lib/github/proxy'));
   ({ setGithubStore } = await import('@/lib/github/store'));
-  for (const login of ['mona', 'hubot']) {
+  for (const login of ['mona', 'hubot', 'sso-sam']) {
     tokens[login] = upstream.emulator.issueToken(login);
-    cookies[login] = await sessionCookie(login, tokens[login], SECRET);
+    cookies[login] = await sessionCookie(login, tokens[login], SECRET, upstream.emulator.world.users.get(login)!.id);
   }
+  // Mona again, on another device: another sign-in, another token, the same GitHub account.
+  tokens['mona-phone'] = upstream.emulator.issueToken('mona');
+  cookies['mona-phone'] = await sessionCookie('mona', tokens['mona-phone'], SECRET, upstream.emulator.world.users.get('mona')!.id);
 });
 
 afterAll(() => upstream?.close());
@@ -85,6 +98,26 @@ describe('conditional requests through the proxy', () => {
     // Pagination survives the cache, still pointing at the proxy.
     expect(second.headers.get('link')).toContain(`${APP}/api/github/user/codespaces?`);
     expect(upstreamStatuses(since, '/user/codespaces?per_page=5')).toEqual([200, 304]);
+  });
+
+  it('keeps the stored answer’s X-GitHub-SSO and Link when GitHub’s 304 does not repeat them, and on its own 304 too', async () => {
+    const path = '/user/codespaces?per_page=2';
+    const since = Date.now();
+    const first = await get(path, 'sso-sam');
+    const sso = first.headers.get('x-github-sso');
+    expect(sso).toMatch(/^partial-results; organizations=\d+$/);
+    expect(first.headers.get('link')).toContain(`${APP}/api/github/user/codespaces?`);
+
+    const revalidated = await get(path, 'sso-sam');
+    expect(upstreamStatuses(since, path)).toEqual([200, 304]);
+    expect(revalidated.status).toBe(200);
+    expect(revalidated.headers.get('x-github-sso')).toBe(sso);
+    expect(revalidated.headers.get('link')).toBe(first.headers.get('link'));
+
+    const browsers = await get(path, 'sso-sam', { 'if-none-match': first.headers.get('etag')! });
+    expect(upstreamStatuses(since, path)).toEqual([200, 304, 304]);
+    expect(browsers.status).toBe(304);
+    expect(browsers.headers.get('x-github-sso')).toBe(sso);
   });
 
   it('costs nothing against the rate limit once the body is stored', async () => {
@@ -150,6 +183,19 @@ describe('conditional requests through the proxy', () => {
     const mona = await get('/user/codespaces', 'mona');
     expect(await owners(mona)).toEqual(new Set(['mona']));
     expect(upstreamStatuses(since, '/user/codespaces')).toEqual([200, 304]);
+  });
+
+  it('counts every sign-in of one GitHub account against that account’s quota, and keeps each token’s answers apart', async () => {
+    await get('/user/codespaces?per_page=11');
+    await get('/user/codespaces?per_page=11', 'mona-phone');
+    await get('/user/codespaces?per_page=11', 'hubot');
+    const mona = accountKeyOfUser(upstream.emulator.world.users.get('mona')!.id);
+    const hubot = accountKeyOfUser(upstream.emulator.world.users.get('hubot')!.id);
+    const told = (store as WatchedStore).answerKeys;
+    expect(new Set(told.map((key) => key.account))).toEqual(new Set([mona, hubot]));
+    const monasTokens = new Set(told.filter((key) => key.account === mona).map((key) => key.user));
+    expect(monasTokens.size).toBe(2);
+    expect(store.bytesOf(mona)).toBe(store.bytes - store.bytesOf(hubot));
   });
 
   it('tells the store about users by a hash only, never their token', async () => {

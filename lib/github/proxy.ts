@@ -4,7 +4,9 @@ import { serverConfig } from '@/lib/config';
 import { apiSecurityHeaders } from '@/lib/security-headers';
 import { expectedOrigin } from '@/lib/auth/origin';
 import { withGithubSession } from '@/lib/auth/request-session';
+import { sessionAccount } from '@/lib/github/account';
 import { etagMatches } from '@/lib/github/conditional';
+import type { AccountKey } from '@/lib/github/store';
 import { callGithub, type GithubAnswer } from '@/lib/github/upstream';
 import { logEvent } from '@/lib/server/log';
 import { matchOperation, rawGithubPath, validateBody, type MatchedOperation } from '@/lib/github/allowlist';
@@ -65,7 +67,15 @@ async function answer(req: NextRequest): Promise<Response> {
 
   return withGithubSession(
     req,
-    (token) => forward(token, matched, body, req.headers.get('if-none-match'), origin ?? serverConfig().appOrigin),
+    async (token) =>
+      forward(
+        token,
+        await sessionAccount(req.cookies, token),
+        matched,
+        body,
+        req.headers.get('if-none-match'),
+        origin ?? serverConfig().appOrigin,
+      ),
     (message) => hangarError(401, message),
   );
 }
@@ -114,6 +124,7 @@ async function readCapped(stream: ReadableStream<Uint8Array>, cap: number): Prom
 
 async function forward(
   token: string,
+  account: AccountKey,
   { operation, params, query }: MatchedOperation,
   body: { value?: unknown },
   ifNoneMatch: string | null,
@@ -127,6 +138,7 @@ async function forward(
     query,
     body: body.value,
     ifNoneMatch,
+    account,
     cacheable: Boolean(operation.polled),
     readAnswer: operation.answer,
   });

@@ -3,15 +3,18 @@ import { RequestError } from '@octokit/request-error';
 import { githubClient, githubReader, UPSTREAM_TIMEOUT_MS, type GitHubClient, type GitHubReader } from '@/lib/github/client';
 import { KeyedGate } from '@/lib/github/gate';
 import { expandRoute } from '@/lib/github/operations';
+import { headersAfterNotModified, storableHeaders } from '@/lib/github/conditional';
 import { blockedAnswer, isBlocked, nextRateLimitState, rateLimitChanged } from '@/lib/github/rate-limit';
 import {
+  accountKeyOfToken,
   githubStore,
   resourceKey,
   userKeyOf,
+  type AccountKey,
+  type AnswerKey,
   type CachedAnswer,
   type GithubStateStore,
   type RateLimitState,
-  type UserKey,
 } from '@/lib/github/store';
 import { SingleFlight } from '@/lib/github/single-flight';
 import { brokenAnswer, brokenAnswerMessage, brokenAnswerStatus, checkAnswer } from '@/lib/github/broken-answers';
@@ -33,6 +36,11 @@ export interface GithubCall {
    * page polls gain from it; for the others an entry would only take room from everyone else's.
    */
   cacheable?: boolean;
+  /**
+   * The GitHub account the token acts for (the session's user id), whose cache quota a kept read
+   * counts against, all its tokens together. Without it the token is its own account.
+   */
+  account?: AccountKey;
   /**
    * Reads a successful answer as the operation's (lib/github/answers.ts): a problem makes it a
    * broken answer (502, retried like a 5xx); a `body` replaces GitHub's text (items left out).
@@ -151,9 +159,11 @@ function stringHeaders(headers: Record<string, string | number | undefined>): Re
 
 /**
  * Calls GitHub for one user, economically:
- * - every GET is conditional: the last ETag the server saw for this user and resource goes
+ * - every GET is conditional: the last ETag the server saw for this token and resource goes
  *   upstream as If-None-Match, and GitHub's 304 (free against the rate limit) is answered with the
- *   stored body; Octokit reports a 304 by throwing, which is caught here;
+ *   stored body and headers, as an HTTP cache would (RFC 9111 §4.3.4): the stored 200's headers
+ *   (`Link`, `X-GitHub-SSO`, …) with the 304's own (a newer `ETag`, the rate limit) over them, and
+ *   the stored entry freshened with them; Octokit reports a 304 by throwing, which is caught here;
  * - a user GitHub has rate limited is answered at once until the limit lifts, by every instance.
  * A `from: 'cache'` answer is a 200 whose body GitHub has just confirmed as current.
  */
@@ -163,7 +173,8 @@ export async function callGithub(token: string, call: GithubCall, deps: Upstream
   const isGet = call.method === 'GET';
   const cacheable = isGet && call.cacheable !== false;
   const resource = isGet ? resourceKey(expandRoute(call.route, call.params), call.query) : '';
-  const [cached, limit] = await Promise.all([cacheable ? store.getAnswer(user, resource) : undefined, store.getRateLimit(user)]);
+  const key: AnswerKey = { user, account: call.account ?? accountKeyOfToken(token), resource };
+  const [cached, limit] = await Promise.all([cacheable ? store.getAnswer(key) : undefined, store.getRateLimit(user)]);
 
   if (isBlocked(limit, deps.now())) {
     const blocked = blockedAnswer(limit, deps.now());
@@ -173,15 +184,15 @@ export async function callGithub(token: string, call: GithubCall, deps: Upstream
   // The server's own ETag first: with it a 304 can be answered with a body. Failing that, the
   // browser's: a 304 then tells the browser its copy is current.
   const ifNoneMatch = isGet ? (cached?.etag ?? call.ifNoneMatch ?? undefined) : undefined;
-  const exchange = () => exchangeWithGithub(token, call, { user, resource, ifNoneMatch, limit, cacheable }, deps);
+  const exchange = () => exchangeWithGithub(token, call, { key, ifNoneMatch, limit, cacheable }, deps);
   // The same GET of the same user, in flight already (several tabs, a burst): one request upstream.
   const answer = isGet ? await sharedReads.run(`${user} ${resource} ${ifNoneMatch ?? ''}`, exchange) : await exchange();
 
   if (isGet && answer.status === 304 && cached) {
-    const served: Record<string, string> = { ...answer.headers, etag: cached.etag };
-    if (cached.link) served.link = cached.link;
-    if (cached.lastModified) served['last-modified'] = cached.lastModified;
-    return { status: 200, body: cached.body, bodyBytes: encodedBody(cached), headers: served, from: 'cache' };
+    const headers = headersAfterNotModified(cached.headers, answer.headers);
+    const etag = headers.etag ?? cached.etag;
+    await store.freshenAnswer(key, { revalidated: cached.etag, etag, headers });
+    return { status: 200, body: cached.body, bodyBytes: encodedBody(cached), headers: { ...headers, etag }, from: 'cache' };
   }
   return answer;
 }
@@ -232,15 +243,15 @@ async function exchangeWithGithub(
   token: string,
   call: GithubCall,
   {
-    user,
-    resource,
+    key,
     ifNoneMatch,
     limit,
     cacheable,
-  }: { user: UserKey; resource: string; ifNoneMatch: string | undefined; limit: RateLimitState | undefined; cacheable: boolean },
+  }: { key: AnswerKey; ifNoneMatch: string | undefined; limit: RateLimitState | undefined; cacheable: boolean },
   deps: UpstreamDeps,
 ): Promise<GithubAnswer> {
   const { store } = deps;
+  const { user } = key;
   const isGet = call.method === 'GET';
   const operation = `${call.method} ${call.route}`;
   let status: number;
@@ -306,7 +317,7 @@ async function exchangeWithGithub(
   const learned = nextRateLimitState(status, headers, deps.now());
   if (learned && rateLimitChanged(limit, learned)) await store.putRateLimit(user, learned);
   if (cacheable && status === 200 && headers.etag && body !== null) {
-    await store.putAnswer(user, resource, { etag: headers.etag, body, link: headers.link, lastModified: headers['last-modified'] });
+    await store.putAnswer(key, { etag: headers.etag, body, headers: storableHeaders(headers) });
   }
   return { status, body, headers, from: 'github' };
 }

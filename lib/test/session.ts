@@ -19,8 +19,11 @@ export function configureAppForEmulator(
   });
 }
 
-/** The session cookie next-auth sets once GitHub's OAuth flow has signed `login` in with `accessToken`. */
-export async function sessionCookie(login: string, accessToken: string, secret: string): Promise<string> {
-  const jwt = await encode({ token: { sub: login, login, accessToken }, secret });
+/**
+ * The session cookie next-auth sets once GitHub's OAuth flow has signed `login` in with
+ * `accessToken`; `userId` is GitHub's numeric id of the account (next-auth's `sub`).
+ */
+export async function sessionCookie(login: string, accessToken: string, secret: string, userId?: number): Promise<string> {
+  const jwt = await encode({ token: { sub: userId === undefined ? login : String(userId), login, accessToken }, secret });
   return `next-auth.session-token=${jwt}`;
 }

@@ -1,11 +1,11 @@
 import 'server-only';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_USER_BYTES, MemoryStore } from './memory-store';
+import { DEFAULT_MAX_ACCOUNT_BYTES, DEFAULT_MAX_BYTES, MemoryStore } from './memory-store';
 import type { RedisConnection } from './redis-connection';
 import { RedisStore } from './redis-store';
 import type { GithubStateStore } from './types';
 
-export type { CachedAnswer, GithubStateStore, RateLimitState, UserKey } from './types';
-export { resourceKey, userKeyOf } from './types';
+export type { AccountKey, AnswerKey, CachedAnswer, Freshening, GithubStateStore, RateLimitState, UserKey } from './types';
+export { accountKeyOfInstallation, accountKeyOfToken, accountKeyOfUser, resourceKey, userKeyOf } from './types';
 
 // On globalThis: the proxy route and server-rendered pages are bundled apart, and must share one store.
 const holder = globalThis as typeof globalThis & { __hangarGithubStore?: GithubStateStore };
@@ -13,14 +13,14 @@ const holder = globalThis as typeof globalThis & { __hangarGithubStore?: GithubS
 /**
  * The server's store for conditional requests and rate limits, chosen when the server starts:
  * Redis when `REDIS_URL` is set (several instances share it), otherwise this process's memory,
- * capped at `HANGAR_CACHE_MAX_BYTES` (default 64 MB) and `HANGAR_CACHE_USER_MAX_BYTES` a user
- * (default 2 MB; in Redis, the most one answer may take).
+ * capped at `HANGAR_CACHE_MAX_BYTES` (default 64 MB). Either way each GitHub account holds at most
+ * `HANGAR_CACHE_USER_MAX_BYTES` (default 2 MB), all its tokens together.
  */
 export function githubStore(): GithubStateStore {
-  const maxUserBytes = Number(process.env.HANGAR_CACHE_USER_MAX_BYTES) || DEFAULT_MAX_USER_BYTES;
+  const maxAccountBytes = Number(process.env.HANGAR_CACHE_USER_MAX_BYTES) || DEFAULT_MAX_ACCOUNT_BYTES;
   holder.__hangarGithubStore ??= process.env.REDIS_URL
-    ? new RedisStore(process.env.REDIS_URL, { maxAnswerBytes: maxUserBytes })
-    : new MemoryStore({ maxBytes: Number(process.env.HANGAR_CACHE_MAX_BYTES) || DEFAULT_MAX_BYTES, maxUserBytes });
+    ? new RedisStore(process.env.REDIS_URL, { maxAccountBytes })
+    : new MemoryStore({ maxBytes: Number(process.env.HANGAR_CACHE_MAX_BYTES) || DEFAULT_MAX_BYTES, maxAccountBytes });
   return holder.__hangarGithubStore;
 }
 

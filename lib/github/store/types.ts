@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { HeaderFields } from '@/lib/github/conditional';
 
 /**
  * What the server remembers about GitHub between requests: the last answer to each conditional GET
@@ -12,14 +13,67 @@ import { createHash } from 'node:crypto';
 /** A user as the stores know them: a hash of their GitHub token, never the token itself. */
 export type UserKey = string & { readonly __brand: 'UserKey' };
 
-/** The body and validators of a 200 GitHub answered to one GET, kept to revalidate it. */
+/**
+ * Whose quota a stored answer counts against: the GitHub account behind the token, however many
+ * tokens it has (every sign-in makes one, and a superseded token's answers stay until evicted).
+ * `user:<id>` for a person (GitHub's numeric user id: a login can change hands), `installation:<id>`
+ * for a GitHub App installation, `token:<hash>` for a token whose account is not known.
+ */
+export type AccountKey = string & { readonly __brand: 'AccountKey' };
+
+const NUMERIC_ID = /^[1-9][0-9]{0,19}$/;
+
+function accountKey(kind: 'user' | 'installation', id: number | string): AccountKey {
+  const text = String(id);
+  if (!NUMERIC_ID.test(text)) throw new Error(`A GitHub ${kind} id is a positive integer, not ${JSON.stringify(text)}`);
+  return `${kind}:${text}` as AccountKey;
+}
+
+/** The account of a person, by GitHub's numeric user id. */
+export function accountKeyOfUser(id: number | string): AccountKey {
+  return accountKey('user', id);
+}
+
+/** The account of a GitHub App installation, by its numeric id. */
+export function accountKeyOfInstallation(id: number | string): AccountKey {
+  return accountKey('installation', id);
+}
+
+/** A token whose account is not known: it is its own account (its quota is its own, as before accounts). */
+export function accountKeyOfToken(accessToken: string): AccountKey {
+  return `token:${userKeyOf(accessToken)}` as AccountKey;
+}
+
+/**
+ * Where one stored answer lives: per token (`user`) and resource, so a body fetched with one
+ * token's scopes is never served to another token, even of the same person; its bytes count
+ * against `account`.
+ */
+export interface AnswerKey {
+  user: UserKey;
+  account: AccountKey;
+  resource: string;
+}
+
+/** A 200 GitHub answered to one GET, kept to revalidate it and to serve it again on a 304. */
 export interface CachedAnswer {
+  /** The validator sent upstream as `If-None-Match`. */
   etag: string;
   /** GitHub's JSON body, byte for byte as it came (text: serving it again costs no serialisation). */
   body: string;
-  /** GitHub's `Link` header (pagination), as GitHub wrote it; the proxy rewrites it when serving. */
-  link?: string;
-  lastModified?: string;
+  /**
+   * GitHub's headers of that answer as an HTTP cache keeps them (lib/github/conditional.ts), lower-case:
+   * `Link` (as GitHub wrote it; the proxy rewrites it when serving), `X-GitHub-SSO`, `ETag`, ….
+   */
+  headers: HeaderFields;
+}
+
+/** What a `304` changes in a stored answer: its validator and headers (RFC 9111 §4.3.4); the body stays. */
+export interface Freshening {
+  /** The ETag the stored answer had when it was sent upstream: another body stored since is left alone. */
+  revalidated: string;
+  etag: string;
+  headers: HeaderFields;
 }
 
 /** GitHub's `x-ratelimit-*` headers as last seen for one user, and whether GitHub is refusing them. */
@@ -41,8 +95,12 @@ export interface RateLimitState {
 
 export interface GithubStateStore {
   readonly kind: 'memory' | 'redis';
-  getAnswer(user: UserKey, resource: string): Promise<CachedAnswer | undefined>;
-  putAnswer(user: UserKey, resource: string, answer: CachedAnswer): Promise<void>;
+  /** The stored answer, now the account's most recently used. */
+  getAnswer(key: AnswerKey): Promise<CachedAnswer | undefined>;
+  /** Stores an answer; the account's least recently used go first when it is past its quota. */
+  putAnswer(key: AnswerKey, answer: CachedAnswer): Promise<void>;
+  /** A `304` confirmed the stored answer: it takes the merged headers and the newer ETag. */
+  freshenAnswer(key: AnswerKey, freshening: Freshening): Promise<void>;
   getRateLimit(user: UserKey): Promise<RateLimitState | undefined>;
   putRateLimit(user: UserKey, state: RateLimitState): Promise<void>;
   /** Whether the store answers now (the health check asks); a store that does not only costs cache misses. */
@@ -81,15 +139,24 @@ function stringBytes(text: string | undefined): number {
 /** Fixed cost of one entry beyond its strings: the Map slot, the entry and answer objects. */
 const ENTRY_OVERHEAD_BYTES = 256;
 
-/** Approximate bytes an answer holds in memory, used to keep the memory store under its cap. */
+/** Fixed cost of one header field beyond its strings (its slot in the object). */
+const FIELD_OVERHEAD_BYTES = 16;
+
+/** Approximate bytes a set of header fields holds in memory. */
+export function headerBytes(headers: HeaderFields): number {
+  let bytes = 0;
+  for (const [name, value] of Object.entries(headers)) bytes += stringBytes(name) + stringBytes(value) + FIELD_OVERHEAD_BYTES;
+  return bytes;
+}
+
+/** Approximate bytes an answer holds in memory, used to keep the memory store under its caps. */
 export function answerBytes(resource: string, answer: CachedAnswer): number {
   return (
     stringBytes(answer.body) +
     // And once more as UTF-8 bytes, made when the proxy first serves it from the store (upstream.ts).
     answer.body.length +
     stringBytes(answer.etag) +
-    stringBytes(answer.link) +
-    stringBytes(answer.lastModified) +
+    headerBytes(answer.headers) +
     // The key: user hash (64) and resource.
     64 +
     stringBytes(resource) +

@@ -3,7 +3,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { usePathname, useRouter } from 'next/navigation';
 import * as RadixDialog from '@radix-ui/react-dialog';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Command } from 'cmdk';
 import { ArrowLeft, Building2, ChevronRight, Code2, Copy, CornerDownLeft, Monitor, Play, Plus, Search, Square } from 'lucide-react';
 import { StateBadge } from '@/components/codespaces/state-badge';
@@ -11,6 +11,7 @@ import {
   CODESPACE_COMMAND_LABELS,
   codespaceCommands,
   commandApplies,
+  heldCommands,
   navigationCommands,
   orgCodespaceHref,
   orgFromPath,
@@ -24,6 +25,7 @@ import {
   type PickCommandType,
 } from '@/lib/palette/commands';
 import { paletteCodespace, paletteOrgCodespace } from '@/lib/palette/data';
+import { useActionMutation } from '@/lib/hooks/use-action-mutation';
 import { codespaceListQuery, powerCodespace } from '@/lib/queries/codespaces';
 import { myOrgsQuery, orgCodespacesQuery } from '@/lib/queries/orgs';
 import { rankItems } from '@/lib/palette/rank';
@@ -128,6 +130,9 @@ export function CommandPalette({ open, onOpenChange, codespaces, organizations, 
       navigation: rankItems(navigation, search, (c) => [c.label, ...c.keywords]),
     };
   }, [page, search, codespaces, org, navigation]);
+
+  // What a pending operation holds back, shown disabled with GitHub's reason (when nothing is searched for).
+  const held = page.kind === 'codespace' && !search ? heldCommands(page.codespace) : null;
 
   const selectedCodespace = (): PaletteCodespace | undefined =>
     page.kind === 'root' && selected.startsWith('codespace:') ? codespaces.find((c) => `codespace:${c.name}` === selected) : undefined;
@@ -252,6 +257,18 @@ export function CommandPalette({ open, onOpenChange, codespaces, organizations, 
                       </Command.Item>
                     );
                   })}
+                  {held?.types.map((type) => {
+                    const Icon = ICONS[type];
+                    return (
+                      <Command.Item key={type} value={`held:${type}`} disabled className={`${itemClass} opacity-60`}>
+                        <Icon aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />
+                        <span className="min-w-0 flex-1 truncate">
+                          {CODESPACE_COMMAND_LABELS[type]}
+                          <span className="text-zinc-600 dark:text-zinc-400"> · unavailable: {held.reason}</span>
+                        </span>
+                      </Command.Item>
+                    );
+                  })}
                 </Command.Group>
               )}
 
@@ -330,8 +347,8 @@ export default function ConnectedCommandPalette({ open, onOpenChange }: { open: 
   const list = useQuery(codespaceListQuery());
   const organizations = useQuery(myOrgsQuery());
   const orgList = useQuery({ ...orgCodespacesQuery(orgLogin ?? ''), enabled: Boolean(orgLogin) });
-  const start = useMutation(powerCodespace(queryClient, 'start'));
-  const stop = useMutation(powerCodespace(queryClient, 'stop'));
+  const start = useActionMutation(powerCodespace(queryClient, 'start'));
+  const stop = useActionMutation(powerCodespace(queryClient, 'stop'));
   const data = useMemo(
     () => ({
       codespaces: (list.data?.items ?? []).map(paletteCodespace),

@@ -1,4 +1,11 @@
-import { actionAvailability, pendingOperation, stateTone, workAtRisk, type CodespaceAction } from '@/lib/codespaces/state';
+import {
+  actionAvailability,
+  pendingOperation,
+  stateTone,
+  workAtRisk,
+  type ActionSubject,
+  type CodespaceAction,
+} from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
 import { asSentence, pluralize } from '@/lib/format';
 
@@ -99,11 +106,11 @@ export function isProblem(codespace: Pick<AttentionInput, 'state'>): boolean {
 // asks for what the codespace's page would refuse.
 
 /** Whether the codespace's own page would let its user do this now. */
-export const can = (codespace: AttentionInput, action: CodespaceAction) => actionAvailability(codespace, action).allowed;
+export const can = (codespace: ActionSubject, action: CodespaceAction) => actionAvailability(codespace, action).allowed;
 const PARTICIPLES: Partial<Record<CodespaceAction, string>> = { start: 'started', export: 'exported', stop: 'stopped' };
 
 /** "It cannot be started now: <GitHub's reason>." / "It can be neither started nor exported while it is Archived." */
-export function cannotNow(codespace: AttentionInput, actions: CodespaceAction[]): string {
+export function cannotNow(codespace: ActionSubject, actions: CodespaceAction[]): string {
   const words = actions.map((action) => PARTICIPLES[action] ?? action);
   const what = words.length === 1 ? `It cannot be ${words[0]}` : `It can be neither ${words.join(' nor ')}`;
   const pending = pendingOperation(codespace);
@@ -111,7 +118,7 @@ export function cannotNow(codespace: AttentionInput, actions: CodespaceAction[])
 }
 
 /** How to save work that exists only in the codespace, with what it allows now; null when it allows neither way. */
-export function rescueAdvice(codespace: AttentionInput): string | null {
+export function rescueAdvice(codespace: ActionSubject): string | null {
   const running = stateTone(codespace.state) === 'running';
   const push = running && can(codespace, 'connect') ? 'open it and push' : !running && can(codespace, 'start') ? 'start it and push' : null;
   const exportable = can(codespace, 'export');

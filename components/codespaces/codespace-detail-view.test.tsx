@@ -99,7 +99,9 @@ describe('what GitHub says about a codespace, shown', () => {
     const reason = 'This codespace is moving to a new machine type.';
     const codespace = makeCodespace({ state: 'Available', pending_operation: true, pending_operation_disabled_reason: reason });
     renderView(<CodespaceDetailView {...props({ codespace })} />);
-    expect(screen.getByRole('alert')).toHaveTextContent(`GitHub is busy with this codespace${reason}`);
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      `GitHub is busy with this codespace: until it has finished, only Delete is possibleGitHub says: ${reason}`,
+    );
     for (const action of ['Stop', 'Rename', 'Change machine', 'Export', 'Open in browser', 'Open in VS Code']) {
       expect(screen.getByRole('group', { name: `${action} unavailable: ${reason}` })).toBeVisible();
     }

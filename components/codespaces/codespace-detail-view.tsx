@@ -105,8 +105,8 @@ export function CodespaceDetailView({
             </div>
           </header>
           {pending && (
-            <Alert title="GitHub is busy with this codespace" tone="warning">
-              {asSentence(pending.reason)} Until GitHub has finished, the only action it allows is Delete.
+            <Alert title="GitHub is busy with this codespace: until it has finished, only Delete is possible" tone="warning">
+              GitHub says: {asSentence(pending.reason)}
             </Alert>
           )}
           {codespace.last_known_stop_notice && <StopNotice notice={codespace.last_known_stop_notice} />}

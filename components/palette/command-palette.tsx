@@ -5,7 +5,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Command } from 'cmdk';
-import { ArrowLeft, Building2, ChevronRight, Code2, Copy, CornerDownLeft, Monitor, Play, Plus, Search, Square } from 'lucide-react';
+import { ArrowLeft, Ban, Building2, ChevronRight, Code2, Copy, CornerDownLeft, Monitor, Play, Plus, Search, Square } from 'lucide-react';
 import { StateBadge } from '@/components/codespaces/state-badge';
 import {
   CODESPACE_COMMAND_LABELS,
@@ -257,18 +257,16 @@ export function CommandPalette({ open, onOpenChange, codespaces, organizations, 
                       </Command.Item>
                     );
                   })}
-                  {held?.types.map((type) => {
-                    const Icon = ICONS[type];
-                    return (
-                      <Command.Item key={type} value={`held:${type}`} disabled className={`${itemClass} opacity-60`}>
-                        <Icon aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />
-                        <span className="min-w-0 flex-1 truncate">
-                          {CODESPACE_COMMAND_LABELS[type]}
-                          <span className="text-zinc-600 dark:text-zinc-400"> · unavailable: {held.reason}</span>
-                        </span>
-                      </Command.Item>
-                    );
-                  })}
+                  {held && (
+                    // What GitHub's pending operation holds back: one disabled line, with GitHub's reason once.
+                    <Command.Item value="held" disabled className={`${itemClass} items-start opacity-70`}>
+                      <Ban aria-hidden className="mt-0.5 size-4 shrink-0 text-zinc-500 dark:text-zinc-400" />
+                      <span className="min-w-0 flex-1">
+                        {held.types.map((type) => CODESPACE_COMMAND_LABELS[type]).join(', ')}: unavailable.{' '}
+                        <span className="text-zinc-600 dark:text-zinc-400">{held.reason}</span>
+                      </span>
+                    </Command.Item>
+                  )}
                 </Command.Group>
               )}
 

@@ -22,7 +22,7 @@ export interface MachineRequest {
 
 const machineName = z.string().check(z.minLength(1), z.maxLength(100));
 
-export const machineRequestSchema = z.object({
+const machineRequestSchema = z.object({
   machine: machineName,
   displayName: z.string().check(z.minLength(1), z.maxLength(200)),
   from: z.nullable(machineName),
@@ -30,7 +30,7 @@ export const machineRequestSchema = z.object({
 });
 
 /** What this browser remembers: a request per codespace name. */
-export const machineRequestsSchema = z.record(z.string().check(z.regex(CODESPACE_NAME)), machineRequestSchema);
+const machineRequestsSchema = z.record(z.string().check(z.regex(CODESPACE_NAME)), machineRequestSchema);
 export type MachineRequests = Record<string, MachineRequest>;
 
 /** Requests older than this are forgotten whatever became of them. */

@@ -50,7 +50,7 @@ test('Change machine offers only valid machines and applies the choice', async (
   await dialog.getByRole('radio', { name: /^8 cores/ }).check();
   await dialog.getByRole('button', { name: 'Change machine' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('region', { name: 'Machine' })).toContainText('premiumLinux');
+  await expect(page.getByRole('region', { name: 'Machine' })).toContainText('8 cores, 32 GB RAM, 64 GB storage');
   expect((await fetchCodespace(page, target.name)).machine?.name).toBe('premiumLinux');
 });
 
@@ -146,4 +146,37 @@ test('bulk Stop reports each codespace’s outcome, failures included', async ({
     if (c.name === failing.name) continue;
     expect(['ShuttingDown', 'Shutdown']).toContain(after.find((x) => x.name === c.name)?.state);
   }
+});
+
+test('changing the machine of a running codespace names the chosen machine, and its page shows the change until it applies', async ({
+  page,
+}) => {
+  await signIn(page);
+  const target = (await codespaces(page)).find(
+    (c) => c.state === 'Shutdown' && c.machine?.cpus === 2 && c.repository.full_name.startsWith('octo-org/'),
+  )!;
+  await page.goto(`/codespaces/${target.name}`);
+  const badge = page.locator('header [data-codespace-state]');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(badge).toHaveText('Available', { timeout: 15_000 });
+
+  await page.getByRole('button', { name: 'Change machine' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change machine type' });
+  await dialog.getByRole('radio', { name: /^8 cores/ }).check();
+  await dialog.getByRole('button', { name: 'Change machine' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/will use 8 cores, 32 GB RAM, 64 GB storage from its next start/)).toBeVisible();
+  const machine = page.getByRole('region', { name: 'Machine' });
+  await expect(machine).toContainText('2 cores, 8 GB RAM, 32 GB storage');
+  await expect(machine).toContainText(/Pending change.*8 cores, 32 GB RAM, 64 GB storage/);
+  // Still there after a reload: Hangar remembers what it asked for, since GitHub's answer does not say.
+  await page.reload();
+  await expect(machine).toContainText(/Pending change.*8 cores, 32 GB RAM, 64 GB storage/);
+
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(badge).toHaveText('Shutdown', { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(badge).toHaveText('Available', { timeout: 15_000 });
+  await expect(machine).toContainText('8 cores, 32 GB RAM, 64 GB storage');
+  await expect(machine).not.toContainText('Pending change');
 });

@@ -64,3 +64,22 @@ test('the detail page follows Stop to Shutdown on its own', async ({ page }) => 
   await expect(badge).toHaveText('Shutdown', { timeout: 15_000 });
   await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
 });
+
+test('a double-click on Start sends one request, from the list and from the codespace’s page', async ({ page, request }) => {
+  await signIn(page, 'mona');
+  const { codespaces } = await (await page.request.get('/api/github/user/codespaces?per_page=100')).json();
+  const [fromList, fromPage] = (codespaces as { name: string; state: string }[]).filter((c) => c.state === 'Shutdown');
+  const startsOf = async (name: string) =>
+    (await emulator.log(request)).filter((entry) => entry.method === 'POST' && entry.path === `/user/codespaces/${name}/start`).length;
+
+  await page.getByRole('searchbox', { name: 'Filter by text' }).fill(fromList!.name);
+  const target = row(page, fromList!.name);
+  await target.getByRole('button', { name: 'Start' }).dblclick();
+  await expect(target.locator('[data-codespace-state]')).toHaveText('Available', { timeout: 15_000 });
+  expect(await startsOf(fromList!.name)).toBe(1);
+
+  await page.goto(`/codespaces/${fromPage!.name}`);
+  await page.getByRole('button', { name: 'Start' }).dblclick();
+  await expect(page.locator('header [data-codespace-state]')).toHaveText('Available', { timeout: 15_000 });
+  expect(await startsOf(fromPage!.name)).toBe(1);
+});

@@ -75,6 +75,22 @@ test('the personal usage page measures your codespaces against the plan you choo
   await expect(page.getByRole('table', { name: 'Cost of each codespace' }).getByRole('row')).not.toHaveCount(0);
 });
 
+test('the personal usage page counts only what the user pays for, and shows what organisations pay for apart', async ({ page }) => {
+  await signIn(page, 'mona');
+  const { codespaces } = await (await page.request.get('/api/github/user/codespaces?per_page=100')).json();
+  type Listed = { state: string; billable_owner: { login: string }; machine: { cpus: number } | null };
+  // Compute bills from these states on (lib/billing/cost.ts); the seeded ones that change settle only later.
+  const billsCompute = ['Available', 'Starting', 'Rebuilding', 'Updating', 'ShuttingDown'];
+  const own = (codespaces as Listed[]).filter((c) => c.billable_owner.login === 'mona' && billsCompute.includes(c.state));
+  const cores = own.reduce((sum, c) => sum + (c.machine?.cpus ?? 0), 0);
+
+  await page.goto('/usage');
+  await expect(page.getByLabel('Now').getByText('Running now').locator('..')).toContainText(`${own.length} · ${cores} cores`);
+  const others = page.getByRole('region', { name: /Paid for by others/ });
+  await expect(others).toContainText(/Billed to octo-org: \d+ codespaces/);
+  await expect(others).toContainText(/Billed to acme-corp: \d+ codespaces/);
+});
+
 test('with an account on GitHub’s current billing platform, this month’s compute, storage and cost come from GitHub', async ({ page }) => {
   await signIn(page, 'mona');
   const now = new Date();

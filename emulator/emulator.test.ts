@@ -490,6 +490,26 @@ describe('codespace states', () => {
     expect(started.body.machine?.cpus).toBe(other.cpus);
   });
 
+  it('answers a codespace with an operation pending as GitHub documents it: its reason, Start refused, Delete allowed', async () => {
+    const busy = await h.codespace((c) => c.pending_operation === true);
+    expect(busy.pending_operation_disabled_reason).toEqual(expect.stringMatching(/\w/));
+    expect((await h.codespacesOf('mona')).filter((c) => c.pending_operation !== true).every((c) => c.pending_operation === false)).toBe(
+      true,
+    );
+    const refused = await start(busy.name);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toEqual(githubError(409, busy.pending_operation_disabled_reason!));
+    expect((await h.api(`/user/codespaces/${busy.name}`, { method: 'DELETE' })).status).toBe(202);
+  });
+
+  it('says when an organisation policy set the idle timeout, and why a codespace last stopped until it runs again', async () => {
+    const overridden = await h.codespace((c) => Boolean(c.idle_timeout_notice));
+    expect(overridden.idle_timeout_notice).toMatch(/idle timeout/);
+    const stopped = await h.codespace((c) => Boolean(c.last_known_stop_notice));
+    expect(stopped.last_known_stop_notice).toBe('you’ve used 100% of your spending limit for Codespaces');
+    expect((await start(stopped.name)).body.last_known_stop_notice).toBeNull();
+  });
+
   it('renames with PATCH display_name, and answers 422 to a name longer than 48 characters', async () => {
     caseOf('codespace.rename');
     const cs = await h.codespace((c) => c.state === 'Shutdown');

@@ -117,7 +117,12 @@ export interface CodespaceRecord {
   pullNumber: number | null;
   /** Created from a template: no repository of its own until published. */
   unpublished: boolean;
+  /** `pending_operation_disabled_reason`: GitHub has an operation pending; the codespace can only be deleted meanwhile. */
   pendingOperationReason: string | null;
+  /** `idle_timeout_notice`: "Text to show user when codespace idle timeout minutes has been overriden by an organization policy". */
+  idleTimeoutNotice?: string | null;
+  /** `last_known_stop_notice`: "The text to display to a user when a codespace has been stopped for a potentially actionable reason". */
+  lastKnownStopNotice?: string | null;
   exports: ExportRecord[];
   /** How GitHub's answer for it differs from what the description promises (future.ts). */
   variant?: CodespaceVariant;

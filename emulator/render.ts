@@ -240,10 +240,11 @@ function describedCodespace(world: World, urls: Urls, cs: CodespaceRecord) {
     runtime_constraints: { allowed_port_privacy_settings: ['private', 'org', 'public'] },
     pending_operation: cs.pendingOperationReason !== null,
     pending_operation_disabled_reason: cs.pendingOperationReason,
-    idle_timeout_notice: cs.idleTimeoutMinutes > 120 ? 'Long idle timeouts keep paying for compute while you are away.' : null,
+    idle_timeout_notice: cs.idleTimeoutNotice ?? null,
     retention_period_minutes: cs.retentionPeriodMinutes,
     retention_expires_at:
       cs.stoppedAt !== null && cs.retentionPeriodMinutes !== null ? iso(cs.stoppedAt + cs.retentionPeriodMinutes * 60_000) : null,
+    last_known_stop_notice: cs.lastKnownStopNotice ?? null,
   };
 }
 

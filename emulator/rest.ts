@@ -73,6 +73,8 @@ function startCodespace(ctx: RestContext, cs: CodespaceRecord): RestAnswer {
   cs.lastUsedAt = ctx.now;
   cs.updatedAt = ctx.now;
   cs.stoppedAt = null;
+  // Why it last stopped no longer calls for action once it runs again.
+  cs.lastKnownStopNotice = null;
   return ok(render.codespace(ctx.world, ctx.urls, cs));
 }
 

@@ -237,6 +237,10 @@ type Spec = {
   pendingReason?: string;
   unpublished?: boolean;
   idle?: number;
+  /** GitHub's `idle_timeout_notice`: an organisation policy set the idle timeout. */
+  idleNotice?: string;
+  /** GitHub's `last_known_stop_notice`: why it stopped, when that calls for action. */
+  stopNotice?: string;
 };
 
 /** Hand-written codespaces for mona: every documented state, and the cases that matter. */
@@ -259,8 +263,18 @@ const MONA_SPECS: Spec[] = [
     lastUsed: 2 * DAY,
     git: { ahead: 3, behind: 1, has_unpushed_changes: true, has_uncommitted_changes: true },
     displayName: 'Prompt experiments',
+    // The codespace schema's own example of the notice.
+    stopNotice: 'you’ve used 100% of your spending limit for Codespaces',
   },
-  { repo: 'octo-org/api-server', state: 'Available', branch: 'fix/etag-cache', machine: 3, lastUsed: 40 * MINUTE, git: { behind: 4 } },
+  {
+    repo: 'octo-org/api-server',
+    state: 'Available',
+    branch: 'fix/etag-cache',
+    machine: 3,
+    lastUsed: 40 * MINUTE,
+    git: { behind: 4 },
+    idleNotice: 'octo-org limits idle timeouts to 30 minutes: this codespace stops after 30 minutes of inactivity, not the 60 you chose.',
+  },
   { repo: 'octo-org/api-server', state: 'Starting', branch: 'main', machine: 1, lastUsed: 1 * MINUTE },
   {
     repo: 'octo-org/design-system',
@@ -491,6 +505,8 @@ export function seedWorld(now: number, transitionMs: number): World {
       pullNumber: spec.pull ?? null,
       unpublished: spec.unpublished ?? false,
       pendingOperationReason: spec.pendingReason ?? null,
+      idleTimeoutNotice: spec.idleNotice ?? null,
+      lastKnownStopNotice: spec.stopNotice ?? null,
       exports: [],
     };
     world.codespaces.set(name, record);

@@ -48,3 +48,9 @@ export function formatBytes(bytes: number | null | undefined): string {
 export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
 }
+
+/** Text someone else wrote (GitHub's reasons), ended as a sentence so more words can follow it. */
+export function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { AlertTriangle, CheckCircle2, Loader2, XCircle } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -10,6 +10,7 @@ import type { BulkPlan, BulkResult } from '@/lib/codespaces/bulk';
 import { codespaceTitle, workAtRisk } from '@/lib/codespaces/state';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { pluralize } from '@/lib/format';
+import { useActionMutation } from '@/lib/hooks/use-action-mutation';
 import { bulkCodespaceAction } from '@/lib/queries/codespaces';
 import { orgBulkAction } from '@/lib/queries/orgs';
 
@@ -30,8 +31,8 @@ export function BulkActionDialog({
   onClose: (finished: boolean) => void;
 }) {
   const queryClient = useQueryClient();
-  const personal = useMutation(bulkCodespaceAction(queryClient));
-  const forOrg = useMutation(orgBulkAction(queryClient, org ?? ''));
+  const personal = useActionMutation(bulkCodespaceAction(queryClient));
+  const forOrg = useActionMutation(orgBulkAction(queryClient, org ?? ''));
   const bulk = org ? forOrg : personal;
   const [results, setResults] = useState<Map<string, BulkResult<CodespaceSummary>>>(new Map());
   const [typed, setTyped] = useState('');

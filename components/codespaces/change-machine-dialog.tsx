@@ -1,9 +1,10 @@
 'use client';
 
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Dialog, DialogActions, type CodespaceDialogProps } from '@/components/ui/dialog';
+import { useActionMutation } from '@/lib/hooks/use-action-mutation';
 import type { Codespace } from '@/lib/codespaces/types';
 import { formatBytes } from '@/lib/format';
 import { codespaceMachinesQuery, updateCodespace } from '@/lib/queries/codespaces';
@@ -11,7 +12,7 @@ import { codespaceMachinesQuery, updateCodespace } from '@/lib/queries/codespace
 /** Offers only the machines GitHub says this codespace may use; the change applies at next start. */
 export function ChangeMachineDialog({ codespace, open, onOpenChange }: CodespaceDialogProps<Codespace>) {
   const machines = useQuery({ ...codespaceMachinesQuery(codespace.name), enabled: open });
-  const update = useMutation(updateCodespace(useQueryClient()));
+  const update = useActionMutation(updateCodespace(useQueryClient()));
   const [choice, setChoice] = useState(codespace.machine?.name ?? '');
   const running = codespace.state === 'Available';
 
@@ -30,8 +31,9 @@ export function ChangeMachineDialog({ codespace, open, onOpenChange }: Codespace
         className="flex flex-col gap-4"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!choice || choice === codespace.machine?.name) return onOpenChange(false);
-          update.mutate({ codespace, changes: { machine: choice } }, { onSuccess: () => onOpenChange(false) });
+          const chosen = machines.data?.find((machine) => machine.name === choice);
+          if (!chosen || choice === codespace.machine?.name) return onOpenChange(false);
+          update.mutate({ codespace, changes: { machine: choice }, machine: chosen }, { onSuccess: () => onOpenChange(false) });
         }}
       >
         {machines.isPending ? (

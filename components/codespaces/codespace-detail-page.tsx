@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { ApiError } from '@/lib/api/client';
+import { usePendingMachineChange } from '@/lib/hooks/use-machine-request';
 import { codespaceQuery } from '@/lib/queries/codespaces';
 import { CodespaceDetailView, type DetailDialog } from './codespace-detail-view';
 
@@ -22,6 +23,7 @@ export function CodespaceDetailPage({ name }: { name: string }) {
   const router = useRouter();
   const [dialog, setDialog] = useState<DetailDialog | null>(null);
   const [now] = useState(() => Date.now());
+  const pendingMachine = usePendingMachineChange(query.data);
 
   if (query.error instanceof ApiError && query.error.status === 401) return <SessionEnded />;
   const codespace = query.data;
@@ -35,6 +37,7 @@ export function CodespaceDetailPage({ name }: { name: string }) {
         loading={query.isPending}
         error={query.error}
         now={now}
+        pendingMachine={pendingMachine}
         onOpenDialog={setDialog}
         onRetry={() => query.refetch()}
       />

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/api/client';
 import { makeCodespace } from '@/lib/test/fixtures';
@@ -69,5 +69,64 @@ describe('a codespace’s page, in each of its states', () => {
     expect(screen.getByText('feat/x')).toBeVisible();
     expect(screen.getByText(/ahead/)).toBeVisible();
     expect(screen.getByText(/behind/)).toBeVisible();
+  });
+});
+
+describe('what GitHub says about a codespace, shown', () => {
+  it('names the machine and the location as people read them, keeping GitHub’s raw values for a hover', () => {
+    const codespace = makeCodespace({
+      location: 'WestUs2',
+      machine: {
+        name: 'premiumLinux',
+        display_name: '8 cores, 32 GB RAM, 64 GB storage',
+        operating_system: 'linux',
+        storage_in_bytes: 64 * 1024 ** 3,
+        memory_in_bytes: 32 * 1024 ** 3,
+        cpus: 8,
+        prebuild_availability: null,
+      },
+    });
+    renderView(<CodespaceDetailView {...props({ codespace })} />);
+    const details = screen.getByRole('region', { name: 'Details' });
+    expect(within(details).getByText('US West')).toHaveAttribute('title', 'WestUs2');
+    expect(details).not.toHaveTextContent('WestUs2');
+    const machine = screen.getByRole('region', { name: 'Machine' });
+    expect(within(machine).getByText('8 cores, 32 GB RAM, 64 GB storage')).toHaveAttribute('title', 'premiumLinux');
+    expect(machine).not.toHaveTextContent('premiumLinux');
+  });
+
+  it('with an operation pending on GitHub: says so in GitHub’s words, and allows only Delete', () => {
+    const reason = 'This codespace is moving to a new machine type.';
+    const codespace = makeCodespace({ state: 'Available', pending_operation: true, pending_operation_disabled_reason: reason });
+    renderView(<CodespaceDetailView {...props({ codespace })} />);
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      `GitHub is busy with this codespace: until it has finished, only Delete is possibleGitHub says: ${reason}`,
+    );
+    for (const action of ['Stop', 'Rename', 'Change machine', 'Export', 'Open in browser', 'Open in VS Code']) {
+      expect(screen.getByRole('group', { name: `${action} unavailable: ${reason}` })).toBeVisible();
+    }
+    expect(screen.getByRole('button', { name: /Delete/ })).toBeEnabled();
+  });
+
+  it('says why it last stopped, and when an organisation’s policy set its idle timeout, in GitHub’s words', () => {
+    const codespace = makeCodespace({
+      last_known_stop_notice: 'you’ve used 100% of your spending limit for Codespaces',
+      idle_timeout_notice: 'Your organization limits idle timeouts to 30 minutes.',
+    });
+    renderView(<CodespaceDetailView {...props({ codespace })} />);
+    expect(screen.getByRole('note')).toHaveTextContent(
+      'Why it last stopped, from GitHub: you’ve used 100% of your spending limit for Codespaces',
+    );
+    expect(screen.getByRole('region', { name: 'Details' })).toHaveTextContent(
+      'Idle timeout30 minutesYour organization limits idle timeouts to 30 minutes.',
+    );
+  });
+
+  it('shows a machine change waiting for the next start, by the machine’s name', () => {
+    const pendingMachine = { machine: 'premiumLinux', displayName: '8 cores, 32 GB RAM, 64 GB storage', from: 'standardLinux32gb', at: 0 };
+    renderView(<CodespaceDetailView {...props({ pendingMachine })} />);
+    expect(screen.getByRole('region', { name: 'Machine' })).toHaveTextContent(
+      'Pending change8 cores, 32 GB RAM, 64 GB storage, from its next start',
+    );
   });
 });

@@ -3,10 +3,12 @@ import { ArrowLeft, Cpu, GitBranchPlus, Pencil, Trash2, Upload } from 'lucide-re
 import { Alert } from '@/components/ui/alert';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { ApiError } from '@/lib/api/client';
-import { actionAvailability, codespaceTitle } from '@/lib/codespaces/state';
+import type { MachineRequest } from '@/lib/codespaces/machine-change';
+import { actionAvailability, codespaceTitle, pendingOperation } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
+import { asSentence } from '@/lib/format';
 import { ActionButton } from './action-button';
-import { DetailsCard, GitStatusCard, MachineCard } from './codespace-detail';
+import { DetailsCard, GitStatusCard, MachineCard, StopNotice } from './codespace-detail';
 import { ConnectPanel } from './connect-panel';
 import { PowerButton } from './power-button';
 import { StateBadge } from './state-badge';
@@ -20,13 +22,25 @@ export interface CodespaceDetailViewProps {
   error: Error | null;
   /** When the page opened: relative times are measured from it. */
   now: number;
+  /** A machine change Hangar asked for that waits for the next start (lib/codespaces/machine-change.ts). */
+  pendingMachine?: MachineRequest | null;
   onOpenDialog: (dialog: DetailDialog) => void;
   onRetry: () => void;
 }
 
 /** One codespace: its state and every action the state allows, git status, machine and details. */
-export function CodespaceDetailView({ name, codespace, loading, error, now, onOpenDialog, onRetry }: CodespaceDetailViewProps) {
+export function CodespaceDetailView({
+  name,
+  codespace,
+  loading,
+  error,
+  now,
+  pendingMachine = null,
+  onOpenDialog,
+  onRetry,
+}: CodespaceDetailViewProps) {
   const notFound = error instanceof ApiError && error.status === 404;
+  const pending = codespace ? pendingOperation(codespace) : null;
   return (
     <main className="mx-auto flex w-full max-w-5xl flex-col gap-5 px-4 py-6 sm:px-6">
       <Link href="/" className="inline-flex w-fit items-center gap-1 text-sm text-zinc-600 hover:underline dark:text-zinc-400">
@@ -72,7 +86,11 @@ export function CodespaceDetailView({ name, codespace, loading, error, now, onOp
                 <GitBranchPlus aria-hidden className="size-4" /> Export
               </ActionButton>
               {codespace.publish_url && (
-                <ActionButton label="Publish" availability={{ allowed: true }} onClick={() => onOpenDialog('publish')}>
+                <ActionButton
+                  label="Publish"
+                  availability={actionAvailability(codespace, 'publish')}
+                  onClick={() => onOpenDialog('publish')}
+                >
                   <Upload aria-hidden className="size-4" /> Publish
                 </ActionButton>
               )}
@@ -86,11 +104,17 @@ export function CodespaceDetailView({ name, codespace, loading, error, now, onOp
               </ActionButton>
             </div>
           </header>
+          {pending && (
+            <Alert title="GitHub is busy with this codespace: until it has finished, only Delete is possible" tone="warning">
+              GitHub says: {asSentence(pending.reason)}
+            </Alert>
+          )}
+          {codespace.last_known_stop_notice && <StopNotice notice={codespace.last_known_stop_notice} />}
           <ConnectPanel codespace={codespace} />
 
           <div className="grid gap-5 md:grid-cols-2">
             <GitStatusCard codespace={codespace} />
-            <MachineCard codespace={codespace} />
+            <MachineCard codespace={codespace} pendingMachine={pendingMachine} />
           </div>
           <DetailsCard codespace={codespace} now={now} />
         </>

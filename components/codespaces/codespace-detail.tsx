@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { ExternalLink, GitBranch } from 'lucide-react';
+import { Clock, ExternalLink, GitBranch, Info } from 'lucide-react';
+import { locationName } from '@/lib/codespaces/location';
+import type { MachineRequest } from '@/lib/codespaces/machine-change';
 import { workAtRisk } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
 import { exactTime, formatBytes, relativeTime } from '@/lib/format';
@@ -85,39 +87,68 @@ export function GitStatusCard({ codespace }: { codespace: Codespace }) {
   );
 }
 
-export function MachineCard({ codespace }: { codespace: Codespace }) {
+export function MachineCard({ codespace, pendingMachine = null }: { codespace: Codespace; pendingMachine?: MachineRequest | null }) {
   const machine = codespace.machine;
+  // The machine type's name (`premiumLinux`) is data, kept for a hover; people read its display name.
+  const pending: [string, ReactNode][] = pendingMachine
+    ? [
+        [
+          'Pending change',
+          <span key="pending" className="font-medium text-sky-800 dark:text-sky-300" title={pendingMachine.machine}>
+            {pendingMachine.displayName}, from its next start
+          </span>,
+        ],
+      ]
+    : [];
   return (
     <Card title="Machine">
       {machine ? (
         <Facts
           rows={[
-            ['Machine', machine.display_name],
             [
-              'Type',
-              <span key="type" className="font-mono">
-                {machine.name}
+              'Machine',
+              <span key="machine" title={machine.name}>
+                {machine.display_name}
               </span>,
             ],
             ['Cores', machine.cpus],
             ['Memory', formatBytes(machine.memory_in_bytes)],
             ['Storage', formatBytes(machine.storage_in_bytes)],
             ['Operating system', machine.operating_system],
-            ...(codespace.pending_operation
-              ? ([['Pending change', codespace.pending_operation_disabled_reason ?? 'A change applies at next start']] as [
-                  string,
-                  ReactNode,
-                ][])
-              : []),
+            ...pending,
           ]}
         />
       ) : (
         <>
-          <Facts rows={[['Machine', '—']]} />
+          <Facts rows={[['Machine', '—'], ...pending]} />
           <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">No machine is assigned yet.</p>
         </>
       )}
+      {pendingMachine && (
+        <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">
+          Asked for from Hangar in this browser: GitHub applies a new machine at the next start, and its answers do not show a change
+          waiting until then.
+        </p>
+      )}
     </Card>
+  );
+}
+
+/**
+ * What GitHub says about the codespace in its own words: why it last stopped (its
+ * `last_known_stop_notice`, "a potentially actionable reason", such as a spending limit).
+ */
+export function StopNotice({ notice }: { notice: string }) {
+  return (
+    <p
+      role="note"
+      className="flex gap-2 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200"
+    >
+      <Info aria-hidden className="mt-0.5 size-4 shrink-0 text-sky-700 dark:text-sky-300" />
+      <span>
+        <span className="font-medium">Why it last stopped, from GitHub:</span> {notice}
+      </span>
+    </p>
   );
 }
 
@@ -157,8 +188,25 @@ export function DetailsCard({ codespace, now }: { codespace: Codespace; now: num
             </span>,
           ],
           ['Prebuild', codespace.prebuild ? 'Yes' : 'No'],
-          ['Location', codespace.location],
-          ['Idle timeout', minutes(codespace.idle_timeout_minutes)],
+          [
+            'Location',
+            <span key="location" title={codespace.location}>
+              {locationName(codespace.location)}
+            </span>,
+          ],
+          [
+            'Idle timeout',
+            <span key="idle">
+              {minutes(codespace.idle_timeout_minutes)}
+              {codespace.idle_timeout_notice && (
+                // GitHub's words when an organisation policy overrode the timeout asked for.
+                <span className="mt-0.5 flex gap-1 text-xs text-zinc-600 dark:text-zinc-400">
+                  <Clock aria-hidden className="mt-0.5 size-3 shrink-0" />
+                  {codespace.idle_timeout_notice}
+                </span>
+              )}
+            </span>,
+          ],
           ['Retention period', minutes(codespace.retention_period_minutes)],
           ['Deleted if unused', <When key="exp" iso={codespace.retention_expires_at} now={now} />],
           ['Created', <When key="c" iso={codespace.created_at} now={now} />],

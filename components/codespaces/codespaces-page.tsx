@@ -3,7 +3,7 @@
 import { useMemo, useRef, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
-import { useMutation, useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useGithubWeb } from '@/components/github/github-web';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { ApiError } from '@/lib/api/client';
@@ -17,12 +17,14 @@ import {
   summarizeFleet,
   type ListFilters,
 } from '@/lib/codespaces/list-view';
-import { actionAvailability } from '@/lib/codespaces/state';
+import { codespaceTitle, powerAction } from '@/lib/codespaces/state';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
+import { useActionMutation } from '@/lib/hooks/use-action-mutation';
 import { useListControls } from '@/lib/hooks/use-list-controls';
 import { useListShortcuts } from '@/lib/hooks/use-list-shortcuts';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { isComplete } from '@/lib/lists/streamed-list';
+import { notify } from '@/lib/notify';
 import { codespaceListQuery, powerCodespace } from '@/lib/queries/codespaces';
 import { codespaceKeys } from '@/lib/queries/keys';
 import { myOrgsQuery } from '@/lib/queries/orgs';
@@ -57,14 +59,14 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const start = useMutation(powerCodespace(queryClient, 'start'));
-  const stop = useMutation(powerCodespace(queryClient, 'stop'));
+  const start = useActionMutation(powerCodespace(queryClient, 'start'));
+  const stop = useActionMutation(powerCodespace(queryClient, 'stop'));
   // What is on its way, whichever control asked: a row's button, the palette, the attention list.
   const pending = useMutationState({
     filters: { mutationKey: codespaceKeys.all, status: 'pending' },
-    select: (mutation) => (mutation.state.variables as { name?: string } | undefined)?.name,
+    select: (mutation) => mutation.meta?.targets?.(mutation.state.variables) ?? [],
   });
-  const pendingNames = useMemo(() => new Set(pending.filter((name): name is string => Boolean(name))), [pending]);
+  const pendingNames = useMemo(() => new Set(pending.flat()), [pending]);
 
   const facets = useMemo(
     () =>
@@ -89,8 +91,10 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
     onTogglePower: (name) => {
       const codespace = byName(name);
       if (!codespace) return;
-      if (actionAvailability(codespace, 'stop').allowed) stop.mutate(codespace);
-      else if (actionAvailability(codespace, 'start').allowed) start.mutate(codespace);
+      // The same control as the row's button: when it is disabled, the key says why instead.
+      const { action, availability } = powerAction(codespace);
+      if (availability.allowed) (action === 'stop' ? stop : start).mutate(codespace);
+      else notify.warning(`Cannot ${action} ${codespaceTitle(codespace)}: ${availability.reason}`);
     },
     onFocusFilter: () => searchRef.current?.focus(),
     onShowHelp: () => setDialog({ kind: 'shortcuts' }),

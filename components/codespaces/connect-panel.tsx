@@ -2,13 +2,31 @@
 
 import { useState } from 'react';
 import { Check, Copy, ExternalLink } from 'lucide-react';
+import { actionAvailability } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
 import { buttonClass } from '@/components/ui/button';
+import { ActionButton } from './action-button';
 
-/** Ways into the codespace: the browser, VS Code, or a terminal over `gh`. */
+/**
+ * Ways into the codespace: the browser, VS Code, or a terminal over `gh`. When the codespace
+ * cannot be opened now (GitHub has an operation pending on it), each is disabled with the reason.
+ */
 export function ConnectPanel({ codespace }: { codespace: Codespace }) {
   const command = `gh codespace ssh -c ${codespace.name}`;
   const [copied, setCopied] = useState(false);
+  const availability = actionAvailability(codespace, 'connect');
+  if (!availability.allowed) {
+    return (
+      <section aria-label="Connect" className="flex flex-wrap items-center gap-2">
+        <ActionButton label="Open in browser" availability={availability}>
+          <ExternalLink aria-hidden className="size-4" /> Open in browser
+        </ActionButton>
+        <ActionButton label="Open in VS Code" availability={availability}>
+          Open in VS Code
+        </ActionButton>
+      </section>
+    );
+  }
   return (
     <section aria-label="Connect" className="flex flex-wrap items-center gap-2">
       <a href={codespace.web_url} target="_blank" rel="noreferrer" className={buttonClass()}>

@@ -1,7 +1,8 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '@/components/ui/error-alert';
+import { useActionMutation } from '@/lib/hooks/use-action-mutation';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { deleteCodespace } from '@/lib/queries/codespaces';
 import { DeleteDialog } from './delete-dialog';
@@ -20,7 +21,7 @@ export function DeleteCodespaceDialog({
   onClose: () => void;
   onDeleted?: () => void;
 }) {
-  const remove = useMutation(deleteCodespace(useQueryClient()));
+  const remove = useActionMutation(deleteCodespace(useQueryClient()));
   if (remove.isError) {
     return (
       <div className="fixed inset-x-0 bottom-4 z-50 mx-auto w-full max-w-xl px-4">

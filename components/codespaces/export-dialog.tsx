@@ -1,11 +1,12 @@
 'use client';
 
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CheckCircle2, ExternalLink, Loader2, XCircle } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Dialog, type CodespaceDialogProps } from '@/components/ui/dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
+import { useActionMutation } from '@/lib/hooks/use-action-mutation';
 import { ApiError } from '@/lib/api/client';
 import { codespaceTitle } from '@/lib/codespaces/state';
 import { relativeTime } from '@/lib/format';
@@ -19,7 +20,7 @@ import { codespaceExportQuery, exportCodespace } from '@/lib/queries/codespaces'
  * progress until GitHub says succeeded or failed.
  */
 export function ExportDialog({ codespace, open, onOpenChange }: CodespaceDialogProps<CodespaceSummary>) {
-  const start = useMutation(exportCodespace(useQueryClient()));
+  const start = useActionMutation(exportCodespace(useQueryClient()));
   // 'latest' until this dialog starts an export of its own, then that export's id.
   const [exportId, setExportId] = useState('latest');
   const startedHere = exportId !== 'latest' || start.isSuccess;

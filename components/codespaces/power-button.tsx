@@ -1,45 +1,39 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Play, Square } from 'lucide-react';
-import { Button } from '@/components/ui/button';
-import { actionAvailability, codespaceTitle } from '@/lib/codespaces/state';
+import { codespaceTitle, powerAction } from '@/lib/codespaces/state';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
+import { useActionMutation } from '@/lib/hooks/use-action-mutation';
 import { powerCodespace } from '@/lib/queries/codespaces';
 import { ActionButton } from './action-button';
 
 type Props = { codespace: CodespaceSummary; size?: 'sm' | 'md' };
 
+const LOOK = {
+  start: { label: 'Start', Icon: Play },
+  stop: { label: 'Stop', Icon: Square },
+} as const;
+
 /**
- * One-click Start or Stop, whichever the state calls for. When neither is possible
- * (a codespace on its way somewhere), a disabled Start says why. Each is its own component with
- * its own mutation: a list row holds one, not two.
+ * One-click Start or Stop, whichever the state calls for (lib/codespaces/state.ts: powerAction),
+ * disabled with the reason when it cannot be used now. A click while the last one is still on its
+ * way sends nothing (useActionMutation).
  */
-export function PowerButton(props: Props) {
-  return actionAvailability(props.codespace, 'stop').allowed ? <StopButton {...props} /> : <StartButton {...props} />;
-}
-
-function StopButton({ codespace, size = 'sm' }: Props) {
-  const stop = useMutation(powerCodespace(useQueryClient(), 'stop'));
-  return (
-    <Button size={size} onClick={() => stop.mutate(codespace)} disabled={stop.isPending} title={`Stop ${codespaceTitle(codespace)}`}>
-      <Square aria-hidden className="size-3" /> Stop
-    </Button>
-  );
-}
-
-function StartButton({ codespace, size = 'sm' }: Props) {
-  const start = useMutation(powerCodespace(useQueryClient(), 'start'));
+export function PowerButton({ codespace, size = 'sm' }: Props) {
+  const { action, availability } = powerAction(codespace);
+  const power = useActionMutation(powerCodespace(useQueryClient(), action));
+  const { label, Icon } = LOOK[action];
   return (
     <ActionButton
-      label="Start"
-      availability={actionAvailability(codespace, 'start')}
+      label={label}
+      availability={availability}
       size={size}
-      onClick={() => start.mutate(codespace)}
-      disabled={start.isPending}
-      title={`Start ${codespaceTitle(codespace)}`}
+      onClick={() => power.mutate(codespace)}
+      disabled={power.isPending}
+      title={`${label} ${codespaceTitle(codespace)}`}
     >
-      <Play aria-hidden className="size-3" /> Start
+      <Icon aria-hidden className="size-3" /> {label}
     </ActionButton>
   );
 }

@@ -1,10 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Dialog, DialogActions, type CodespaceDialogProps } from '@/components/ui/dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { TextField } from '@/components/ui/field';
+import { useActionMutation } from '@/lib/hooks/use-action-mutation';
 import { repoName } from '@/lib/codespaces/schemas';
 import { codespaceTitle } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
@@ -25,7 +26,7 @@ export function PublishDialog({ codespace, open, onOpenChange }: CodespaceDialog
   const [name, setName] = useState(() => suggestedName(codespace));
   const [isPrivate, setPrivate] = useState(true);
   const [touched, setTouched] = useState(false);
-  const publish = useMutation(publishCodespace(useQueryClient()));
+  const publish = useActionMutation(publishCodespace(useQueryClient()));
   const parsed = repoName.safeParse(name.trim());
   const error = touched && !parsed.success ? 'Letters, digits, ".", "-" and "_" only, at most 100 characters' : undefined;
 

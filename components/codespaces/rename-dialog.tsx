@@ -1,10 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Dialog, DialogActions, type CodespaceDialogProps } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
+import { useActionMutation } from '@/lib/hooks/use-action-mutation';
 import { displayName } from '@/lib/codespaces/schemas';
 import type { Codespace } from '@/lib/codespaces/types';
 import { updateCodespace } from '@/lib/queries/codespaces';
@@ -12,7 +13,7 @@ import { updateCodespace } from '@/lib/queries/codespaces';
 export function RenameDialog({ codespace, open, onOpenChange }: CodespaceDialogProps<Codespace>) {
   const [value, setValue] = useState(codespace.display_name ?? '');
   const [touched, setTouched] = useState(false);
-  const update = useMutation(updateCodespace(useQueryClient()));
+  const update = useActionMutation(updateCodespace(useQueryClient()));
   const parsed = displayName.safeParse(value);
   const error = touched && !parsed.success ? parsed.error.issues[0]?.message : undefined;
 

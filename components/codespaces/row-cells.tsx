@@ -1,3 +1,5 @@
+import { Hourglass } from 'lucide-react';
+import { pendingOperation } from '@/lib/codespaces/state';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { WorkFlags } from './work-flags';
 
@@ -27,12 +29,31 @@ export function SelectCell({
   );
 }
 
-/** Under a codespace's title: its name when the title is a display name, and its unsaved-work flags. */
-export function NameAndFlags({ codespace, title }: { codespace: Pick<CodespaceSummary, 'name' | 'git_status'>; title: string }) {
+/**
+ * Under a codespace's title: its name when the title is a display name, its unsaved-work flags, and
+ * whether GitHub has an operation pending on it (with GitHub's reason on hover and for screen readers).
+ */
+export function NameAndFlags({
+  codespace,
+  title,
+}: {
+  codespace: Pick<CodespaceSummary, 'name' | 'git_status' | 'pending_operation' | 'pending_operation_disabled_reason'>;
+  title: string;
+}) {
+  const pending = pendingOperation(codespace);
   return (
     <div className="flex min-w-0 items-center gap-2">
       {title !== codespace.name && (
         <span className="min-w-0 truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{codespace.name}</span>
+      )}
+      {pending && (
+        <span
+          title={pending.reason}
+          className="inline-flex shrink-0 items-center gap-0.5 rounded bg-sky-100 px-1.5 py-0.5 text-[11px] font-medium text-sky-800 dark:bg-sky-500/15 dark:text-sky-300"
+        >
+          <Hourglass aria-hidden className="size-3" />
+          Busy on GitHub<span className="sr-only">: {pending.reason}</span>
+        </span>
       )}
       <WorkFlags codespace={codespace} wrap={false} />
     </div>

@@ -2,8 +2,9 @@
 
 import Link from 'next/link';
 import { AttentionRow, AttentionSection } from '@/components/attention/attention-parts';
-import { Button, buttonClass } from '@/components/ui/button';
-import { codespaceTitle } from '@/lib/codespaces/state';
+import { ActionButton } from '@/components/codespaces/action-button';
+import { buttonClass } from '@/components/ui/button';
+import { actionAvailability, codespaceTitle } from '@/lib/codespaces/state';
 import type { CodespaceSummary as Codespace } from '@/lib/codespaces/types';
 import { ATTENTION_LABELS, type AttentionItem } from '@/lib/orgs/attention';
 import { memberPath } from '@/lib/repositories/path';
@@ -12,7 +13,8 @@ const SHOWN = 6;
 
 /**
  * What needs an admin's eyes, most urgent first, each with the action that fits: Stop for what
- * runs idle, Delete for what GitHub will delete anyway, Export for the admin's own work at risk.
+ * runs idle, Delete for what GitHub will delete anyway, Export for the admin's own work at risk;
+ * each disabled, with the reason, when the codespace does not allow it now.
  */
 export function AttentionList({
   org,
@@ -56,19 +58,32 @@ export function AttentionList({
             actions={
               <>
                 {item.kind === 'idle-running' && (
-                  <Button size="sm" onClick={() => onStop(c)} aria-label={`Stop ${codespaceTitle(c)}`}>
+                  <ActionButton
+                    size="sm"
+                    label={`Stop ${codespaceTitle(c)}`}
+                    availability={actionAvailability(c, 'stop')}
+                    onClick={() => onStop(c)}
+                    aria-label={`Stop ${codespaceTitle(c)}`}
+                  >
                     Stop
-                  </Button>
+                  </ActionButton>
                 )}
-                {item.kind === 'work-expiring' && c.owner.login === me && (
+                {item.kind === 'work-expiring' && c.owner.login.toLowerCase() === me.toLowerCase() && (
+                  // Their own codespace: its page has Export (and Start) when the codespace allows them.
                   <Link href={`/codespaces/${encodeURIComponent(c.name)}`} className={buttonClass('secondary', 'sm')}>
-                    Export…
+                    {actionAvailability(c, 'export').allowed ? 'Export…' : 'Open'}
                   </Link>
                 )}
                 {item.kind === 'retention' && (
-                  <Button size="sm" onClick={() => onDelete(c)} aria-label={`Delete ${codespaceTitle(c)}`}>
+                  <ActionButton
+                    size="sm"
+                    label={`Delete ${codespaceTitle(c)}`}
+                    availability={actionAvailability(c, 'delete')}
+                    onClick={() => onDelete(c)}
+                    aria-label={`Delete ${codespaceTitle(c)}`}
+                  >
                     Delete
-                  </Button>
+                  </ActionButton>
                 )}
               </>
             }

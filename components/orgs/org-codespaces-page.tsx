@@ -47,7 +47,7 @@ export function OrgCodespacesPage({ org, me, initialFilters }: { org: string; me
       estimate: liveEstimate(codespaces),
     };
   }, [codespaces]);
-  const attention = useMemo(() => attentionItems(codespaces ?? NO_CODESPACES, now), [codespaces, now]);
+  const attention = useMemo(() => attentionItems(codespaces ?? NO_CODESPACES, now, me), [codespaces, now, me]);
   const bulk = useBulkActions(codespaces ?? NO_CODESPACES, controls.rows, org);
 
   if (query.error instanceof ApiError && query.error.status === 401) return <SessionEnded />;

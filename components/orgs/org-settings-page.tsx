@@ -3,10 +3,12 @@
 import { useMemo, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useGithubWeb } from '@/components/github/github-web';
 import { SessionEnded } from '@/components/layout/session-ended';
 import type { PickerItem } from '@/components/ui/multi-picker';
 import { ApiError } from '@/lib/api/client';
 import type { SecretRepository } from '@/lib/api/secrets';
+import { useActionMutation } from '@/lib/hooks/use-action-mutation';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { codespacesAccessLastSetQuery, setCodespacesAccess } from '@/lib/queries/org-access';
 import { orgMembersQuery, orgRepositoriesQuery } from '@/lib/queries/orgs';
@@ -24,6 +26,7 @@ const ConfirmDialog = dynamic(() => import('@/components/ui/confirm-dialog').the
 export function OrgSettingsPage({ org }: { org: string }) {
   const queryClient = useQueryClient();
   const now = useMinuteClock();
+  const { webUrl } = useGithubWeb();
   const secrets = useQuery(orgSecretsQuery(org));
   const selectedNames = useMemo(() => (secrets.data ?? []).filter((s) => s.visibility === 'selected').map((s) => s.name), [secrets.data]);
   const perSecret = useQueries({ queries: selectedNames.map((name) => orgSecretRepositoriesQuery(org, name)) });
@@ -32,7 +35,7 @@ export function OrgSettingsPage({ org }: { org: string }) {
     return { data: query?.data, loading: query?.isPending ?? false, error: query?.error ?? null };
   };
 
-  const setAccess = useMutation(setCodespacesAccess(queryClient, org));
+  const setAccess = useActionMutation(setCodespacesAccess(queryClient, org));
   const save = useMutation(saveOrgSecret(queryClient, org));
   const remove = useMutation(deleteOrgSecret(queryClient, org));
   const dialogs = useSecretDialogs<{ kind: 'access'; change: AccessChange }>(() => {
@@ -73,6 +76,7 @@ export function OrgSettingsPage({ org }: { org: string }) {
         draft={draft}
         lastSet={lastSet}
         now={now}
+        githubWebUrl={webUrl}
         onDraftChange={setDraft}
         onReviewAccess={() => {
           if (!draft.visibility) return;

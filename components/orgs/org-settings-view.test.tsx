@@ -27,6 +27,7 @@ function props(overrides: Partial<OrgSettingsViewProps> = {}): OrgSettingsViewPr
     draft: { visibility: null, usernames: new Set() },
     lastSet: null,
     now,
+    githubWebUrl: 'https://github.com',
     onDraftChange: vi.fn(),
     onReviewAccess: vi.fn(),
     onNewSecret: vi.fn(),
@@ -38,6 +39,16 @@ function props(overrides: Partial<OrgSettingsViewProps> = {}): OrgSettingsViewPr
 }
 
 describe('an organisation’s Codespaces settings', () => {
+  it('says GitHub has deprecated the API who may use Codespaces is set with, and links to the same setting on GitHub', () => {
+    renderView(<OrgSettingsView {...props()} />);
+    const note = screen.getByRole('note', { name: 'GitHub has deprecated this API' });
+    expect(note).toHaveTextContent('It still works, but GitHub may change or remove it');
+    expect(within(note).getByRole('link', { name: /Open octo-org’s Codespaces settings on GitHub/ })).toHaveAttribute(
+      'href',
+      'https://github.com/organizations/octo-org/settings/codespaces',
+    );
+  });
+
   it('says GitHub offers no way to read who may use Codespaces, and saves only once a choice is made', async () => {
     const onDraftChange = vi.fn();
     renderView(<OrgSettingsView {...props({ onDraftChange })} />);

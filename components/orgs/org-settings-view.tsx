@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { BarChart3, Boxes, CheckCircle2, Info, KeyRound, Plus } from 'lucide-react';
+import { AlertTriangle, BarChart3, Boxes, CheckCircle2, ExternalLink, Info, KeyRound, Plus } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -10,6 +10,7 @@ import { RepositoryNames, SecretsTable } from '@/components/secrets/secrets-tabl
 import { ApiError, describeFailure } from '@/lib/api/client';
 import type { OrgSecret, SecretRepository } from '@/lib/api/secrets';
 import { exactTime, relativeTime } from '@/lib/format';
+import { orgCodespacesSettingsUrl } from '@/lib/orgs/access-deprecation';
 import { ACCESS_CHOICES, accessInWords, SECRET_VISIBILITY_WORDS, type AccessSetting } from '@/lib/secrets/form';
 import type { CodespacesAccessVisibility } from '@/lib/secrets/schemas';
 import { OrgError } from './org-codespaces-view';
@@ -29,6 +30,8 @@ export interface OrgSettingsViewProps {
   draft: AccessDraft;
   lastSet: { setting: AccessSetting; at: number } | null;
   now: number;
+  /** `$GITHUB_WEB_URL`, where the organisation's own Codespaces settings are (null: not known). */
+  githubWebUrl: string | null;
   onDraftChange: (draft: AccessDraft) => void;
   onReviewAccess: () => void;
   onNewSecret: () => void;
@@ -76,7 +79,43 @@ export function OrgSettingsView(props: OrgSettingsViewProps) {
   );
 }
 
-function AccessSection({ org, members, draft, lastSet, now, onDraftChange, onReviewAccess }: OrgSettingsViewProps) {
+/**
+ * GitHub's REST description marks the endpoints this section saves with as deprecated
+ * (lib/orgs/access-deprecation.ts): they still work, and the owner's lasting alternative is the
+ * same setting on GitHub's own Codespaces settings page for the organisation.
+ */
+function AccessDeprecated({ org, githubWebUrl }: { org: string; githubWebUrl: string | null }) {
+  return (
+    <div
+      role="note"
+      aria-labelledby="access-deprecated-heading"
+      className="flex gap-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100"
+    >
+      <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
+      <div className="flex flex-col gap-1">
+        <p id="access-deprecated-heading" className="font-semibold">
+          GitHub has deprecated this API
+        </p>
+        <p>
+          GitHub marks the API Hangar saves this setting with as deprecated. It still works, but GitHub may change or remove it. The same
+          setting is in {org}’s Codespaces settings on GitHub, under General › Codespaces access.
+        </p>
+        {githubWebUrl && (
+          <a
+            href={orgCodespacesSettingsUrl(githubWebUrl, org)}
+            target="_blank"
+            rel="noreferrer"
+            className="inline-flex w-fit items-center gap-1 font-medium underline underline-offset-2"
+          >
+            Open {org}’s Codespaces settings on GitHub <ExternalLink aria-hidden className="size-3.5" />
+          </a>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function AccessSection({ org, members, draft, lastSet, now, githubWebUrl, onDraftChange, onReviewAccess }: OrgSettingsViewProps) {
   return (
     <section aria-labelledby="access-heading" className="flex flex-col gap-3">
       <div>
@@ -85,6 +124,7 @@ function AccessSection({ org, members, draft, lastSet, now, onDraftChange, onRev
         </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Who can create codespaces billed to {org}.</p>
       </div>
+      <AccessDeprecated org={org} githubWebUrl={githubWebUrl} />
       {lastSet ? (
         <p
           role="status"

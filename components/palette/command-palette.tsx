@@ -3,14 +3,15 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { usePathname, useRouter } from 'next/navigation';
 import * as RadixDialog from '@radix-ui/react-dialog';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Command } from 'cmdk';
-import { ArrowLeft, Building2, ChevronRight, Code2, Copy, CornerDownLeft, Monitor, Play, Plus, Search, Square } from 'lucide-react';
+import { ArrowLeft, Ban, Building2, ChevronRight, Code2, Copy, CornerDownLeft, Monitor, Play, Plus, Search, Square } from 'lucide-react';
 import { StateBadge } from '@/components/codespaces/state-badge';
 import {
   CODESPACE_COMMAND_LABELS,
   codespaceCommands,
   commandApplies,
+  heldCommands,
   navigationCommands,
   orgCodespaceHref,
   orgFromPath,
@@ -24,6 +25,7 @@ import {
   type PickCommandType,
 } from '@/lib/palette/commands';
 import { paletteCodespace, paletteOrgCodespace } from '@/lib/palette/data';
+import { useActionMutation } from '@/lib/hooks/use-action-mutation';
 import { codespaceListQuery, powerCodespace } from '@/lib/queries/codespaces';
 import { myOrgsQuery, orgCodespacesQuery } from '@/lib/queries/orgs';
 import { rankItems } from '@/lib/palette/rank';
@@ -128,6 +130,9 @@ export function CommandPalette({ open, onOpenChange, codespaces, organizations, 
       navigation: rankItems(navigation, search, (c) => [c.label, ...c.keywords]),
     };
   }, [page, search, codespaces, org, navigation]);
+
+  // What a pending operation holds back, shown disabled with GitHub's reason (when nothing is searched for).
+  const held = page.kind === 'codespace' && !search ? heldCommands(page.codespace) : null;
 
   const selectedCodespace = (): PaletteCodespace | undefined =>
     page.kind === 'root' && selected.startsWith('codespace:') ? codespaces.find((c) => `codespace:${c.name}` === selected) : undefined;
@@ -252,6 +257,16 @@ export function CommandPalette({ open, onOpenChange, codespaces, organizations, 
                       </Command.Item>
                     );
                   })}
+                  {held && (
+                    // What GitHub's pending operation holds back: one disabled line, with GitHub's reason once.
+                    <Command.Item value="held" disabled className={`${itemClass} items-start opacity-70`}>
+                      <Ban aria-hidden className="mt-0.5 size-4 shrink-0 text-zinc-500 dark:text-zinc-400" />
+                      <span className="min-w-0 flex-1">
+                        {held.types.map((type) => CODESPACE_COMMAND_LABELS[type]).join(', ')}: unavailable.{' '}
+                        <span className="text-zinc-600 dark:text-zinc-400">{held.reason}</span>
+                      </span>
+                    </Command.Item>
+                  )}
                 </Command.Group>
               )}
 
@@ -330,8 +345,8 @@ export default function ConnectedCommandPalette({ open, onOpenChange }: { open: 
   const list = useQuery(codespaceListQuery());
   const organizations = useQuery(myOrgsQuery());
   const orgList = useQuery({ ...orgCodespacesQuery(orgLogin ?? ''), enabled: Boolean(orgLogin) });
-  const start = useMutation(powerCodespace(queryClient, 'start'));
-  const stop = useMutation(powerCodespace(queryClient, 'stop'));
+  const start = useActionMutation(powerCodespace(queryClient, 'start'));
+  const stop = useActionMutation(powerCodespace(queryClient, 'stop'));
   const data = useMemo(
     () => ({
       codespaces: (list.data?.items ?? []).map(paletteCodespace),

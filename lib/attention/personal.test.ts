@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCodespace } from '@/lib/test/fixtures';
+import { actionAvailability, CODESPACE_STATES, type CodespaceAction } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
 import { personalAttention, type PersonalAttentionItem } from './personal';
 import type { AttentionInput } from './rules';
@@ -45,7 +46,7 @@ describe('what needs my attention among my codespaces', () => {
       unpushed: true,
       uncommitted: false,
       actions: ['export', 'open'],
-      sentence: 'Holds unpushed work; GitHub deletes it in 20 hours. Export it to a branch, or open it and push.',
+      sentence: 'Holds unpushed work; GitHub deletes it in 20 hours. Export it to a branch, or start it and push.',
     });
 
     const [both] = personalAttention(
@@ -53,10 +54,12 @@ describe('what needs my attention among my codespaces', () => {
       NOW,
     );
     expect(both!.sentence).toBe(
-      'Holds unpushed and uncommitted work; GitHub deletes it in 3 days. Export it to a branch, or open it and push.',
+      'Holds unpushed and uncommitted work; GitHub deletes it in 3 days. Export it to a branch, or start it and push.',
     );
     const [overdue] = personalAttention([codespace({ git_status: uncommitted, retention_expires_at: iso(NOW - MINUTE) })], NOW);
-    expect(overdue!.sentence).toBe('Holds uncommitted work; GitHub deletes it any moment now. Export it to a branch, or open it and push.');
+    expect(overdue!.sentence).toBe(
+      'Holds uncommitted work; GitHub deletes it any moment now. Export it to a branch, or start it and push.',
+    );
   });
 
   it('counts deletion as near up to seven days ahead, and not a minute more', () => {
@@ -130,11 +133,9 @@ describe('what needs my attention among my codespaces', () => {
       ['Unreachable', 'problem', ['open']],
     ]);
     expect(items[0]!.sentence).toBe(
-      'GitHub could not start it. Open it and try Start again; if it keeps failing, delete it and create a new one.',
+      'Its last start failed. Open it and try Start again; if it keeps failing, delete it and create a new one.',
     );
-    expect(items[1]!.sentence).toBe(
-      'GitHub cannot reach it right now, which usually passes on its own. Wait a few minutes; if it stays Unavailable, open it and try Start. It still holds your unpushed work: start it and push before anything else.',
-    );
+    // What an Unavailable one with work in it is told: see “advice that matches what the buttons allow”.
   });
 
   it('flags a codespace stopped for weeks that only costs storage, with Delete (and Export first when it holds work)', () => {
@@ -205,5 +206,81 @@ describe('what needs my attention among my codespaces', () => {
     expect(item!.codespace).toBe(summary);
     expect(item!.title).toBe('mona-web-abc');
     expect(item!.sentence).toContain('$0.00 an hour');
+  });
+});
+
+/** The imperatives a sentence may hold, and the action each one asks of the person. */
+const ADVICE: [RegExp, CodespaceAction][] = [
+  [/\btry start\b|\bstart it\b/i, 'start'],
+  [/\bexport it\b/i, 'export'],
+  [/\bstop it\b/i, 'stop'],
+  [/(?<!not )\bdelete it\b/i, 'delete'],
+];
+
+describe('advice that matches what the buttons allow', () => {
+  it('never tells me to start or export an Unavailable codespace, whose page allows neither, and tells me not to delete its work', () => {
+    const [item] = personalAttention([codespace({ display_name: 'Unreachable', state: 'Unavailable', git_status: unpushed })], NOW);
+    expect(actionAvailability(item!.codespace, 'start').allowed).toBe(false);
+    expect(actionAvailability(item!.codespace, 'export').allowed).toBe(false);
+    expect(item!.sentence).not.toMatch(/try start|start it|export it/i);
+    expect(item!.sentence).toBe(
+      'GitHub cannot reach it right now, which usually passes on its own; until then it can be neither started nor exported. It holds unpushed work that exists only there: do not delete it. If it stays Unavailable for long, ask GitHub Support.',
+    );
+    expect(item!.actions).toEqual(['open']);
+  });
+
+  it('says why a codespace GitHub is busy with can only be deleted, in GitHub’s words, and offers nothing else', () => {
+    const reason = 'This codespace is moving to a new machine type.';
+    const [item] = personalAttention(
+      [
+        codespace({
+          state: 'Available',
+          last_used_at: iso(NOW - 5 * HOUR),
+          pending_operation: true,
+          pending_operation_disabled_reason: reason,
+        }),
+      ],
+      NOW,
+    );
+    expect(item!.kind).toBe('running-unused');
+    expect(item!.actions).toEqual(['open']);
+    expect(item!.sentence).toBe(
+      'Running but unused for 5 hours, past its 30-minute idle timeout: $0.36 an hour, $1.80 so far. It cannot be stopped now: This codespace is moving to a new machine type.',
+    );
+  });
+
+  it('in every state, busy or not, with or without work at risk: each action advised and each one offered is allowed', () => {
+    const states = [...CODESPACE_STATES, 'Hibernating'];
+    const variants = states.flatMap((state) =>
+      [false, true].flatMap((pending) =>
+        [clean, unpushed, uncommitted].flatMap((git_status) =>
+          [NOW - 5 * HOUR, NOW - 20 * DAY].flatMap((lastUsed) =>
+            [null, iso(NOW + 2 * DAY)].map((retention_expires_at) =>
+              codespace({
+                state: state as Codespace['state'],
+                git_status,
+                last_used_at: iso(lastUsed),
+                retention_expires_at,
+                pending_operation: pending,
+                pending_operation_disabled_reason: pending ? 'GitHub is busy with it.' : null,
+              }),
+            ),
+          ),
+        ),
+      ),
+    );
+    const items = personalAttention(variants, NOW);
+    expect(items.length).toBeGreaterThan(40);
+    for (const item of items) {
+      for (const [phrase, action] of ADVICE) {
+        if (phrase.test(item.sentence)) {
+          expect(actionAvailability(item.codespace, action), `${item.codespace.state}: “${item.sentence}”`).toEqual({ allowed: true });
+        }
+      }
+      if (/do not delete it/.test(item.sentence)) expect(item.actions, item.sentence).not.toContain('delete');
+      for (const action of item.actions) {
+        if (action !== 'open') expect(actionAvailability(item.codespace, action).allowed, `${item.codespace.state}: ${action}`).toBe(true);
+      }
+    }
   });
 });

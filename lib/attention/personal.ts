@@ -1,12 +1,15 @@
 import { computeCostPerHour, formatUsd, storageCostPerMonth } from '@/lib/billing/cost';
-import { actionAvailability, codespaceTitle, workAtRisk } from '@/lib/codespaces/state';
+import { actionAvailability, codespaceTitle, pendingOperation, workAtRisk } from '@/lib/codespaces/state';
 import {
+  can,
+  cannotNow,
   DAY_MS,
   durationInWords,
   HOUR_MS,
   isProblem,
   MINUTE_MS,
   nearDeletion,
+  rescueAdvice,
   runningUnused,
   SEVERITY_ORDER,
   stoppedUnused,
@@ -89,16 +92,32 @@ function allowedActions(codespace: AttentionInput, actions: PersonalAction[]): P
   return actions.filter((action) => action === 'open' || actionAvailability(codespace, action).allowed);
 }
 
-function problemSentence(state: string, atRisk: boolean): string {
-  const work = atRisk ? ' It still holds your unpushed work: start it and push before anything else.' : '';
-  switch (state) {
-    case 'Failed':
-      return `GitHub could not start it. Open it and try Start again; if it keeps failing, delete it and create a new one.${work}`;
-    case 'Unavailable':
-      return `GitHub cannot reach it right now, which usually passes on its own. Wait a few minutes; if it stays Unavailable, open it and try Start.${work}`;
-    default:
-      return `GitHub reports it as ${state}, a state Hangar does not know. Open it to see what GitHub says.`;
+function problemSentence(codespace: AttentionInput, risk: { unpushed: boolean; uncommitted: boolean; atRisk: boolean }): string {
+  const { state } = codespace;
+  const work = workInWords(risk);
+  const parts: string[] = [];
+  if (state === 'Failed') parts.push('Its last start failed.');
+  else if (state === 'Unavailable') parts.push('GitHub cannot reach it right now, which usually passes on its own.');
+  else parts.push(`GitHub reports it as ${state}, a state Hangar does not know. Open it to see what GitHub says.`);
+
+  const pending = pendingOperation(codespace);
+  if (can(codespace, 'start')) {
+    const deleteIt = can(codespace, 'delete') ? '; if it keeps failing, delete it and create a new one' : '';
+    parts.push(`Open it and try Start again${deleteIt}.`);
+    if (risk.atRisk) parts.push(`It still holds your ${work} work: start it and push before anything else.`);
+    return parts.join(' ');
   }
+  if (pending) parts.push(cannotNow(codespace, ['start']));
+  else if (state === 'Unavailable') {
+    const refused = (['start', 'export'] as const).filter((action) => !can(codespace, action));
+    // "…on its own; until then it can be neither started nor exported."
+    parts[0] = `${parts[0]!.slice(0, -1)}; until then ${cannotNow(codespace, refused)
+      .replace(/^It /, 'it ')
+      .replace(/ while it is \w+\.$/, '.')}`;
+  }
+  if (risk.atRisk) parts.push(`It holds ${work} work that exists only there: do not delete it.`);
+  if (state === 'Unavailable' && !pending) parts.push('If it stays Unavailable for long, ask GitHub Support.');
+  return parts.join(' ');
 }
 
 /** How long a running codespace may go unused before it is flagged: past its idle timeout, or for hours. */
@@ -127,7 +146,7 @@ export function personalAttention<T extends AttentionInput>(
         ...base,
         kind: 'work-expiring',
         severity: 'urgent',
-        sentence: `Holds ${workInWords(deletion)} work; ${when}. Export it to a branch, or open it and push.`,
+        sentence: `Holds ${workInWords(deletion)} work; ${when}. ${rescueAdvice(c) ?? cannotNow(c, ['export', 'start'])}`,
         actions: allowedActions(c, ['export', 'open']),
         expiresInMs: deletion.expiresIn,
         unpushed: deletion.unpushed,
@@ -137,13 +156,15 @@ export function personalAttention<T extends AttentionInput>(
     }
 
     if (isProblem(c)) {
-      const { atRisk } = workAtRisk(c);
+      const risk = workAtRisk(c);
+      const { atRisk } = risk;
       items.push({
         ...base,
         kind: 'problem',
         severity: 'warning',
-        sentence: problemSentence(c.state, atRisk),
-        actions: allowedActions(c, c.state === 'Failed' ? ['open', 'delete'] : ['open']),
+        sentence: problemSentence(c, risk),
+        // Delete only where the sentence may say so: a failed codespace, unless its work cannot be saved first.
+        actions: allowedActions(c, c.state === 'Failed' && (!atRisk || can(c, 'start')) ? ['open', 'delete'] : ['open']),
         state: c.state,
         atRisk,
       });
@@ -161,7 +182,7 @@ export function personalAttention<T extends AttentionInput>(
         ...base,
         kind: 'running-unused',
         severity: 'warning',
-        sentence: `Running but unused for ${durationInWords(unusedMs)}${why}: ${formatUsd(costPerHour)} an hour, ${formatUsd(costWhileUnused)} so far. Stop it if you are done.`,
+        sentence: `Running but unused for ${durationInWords(unusedMs)}${why}: ${formatUsd(costPerHour)} an hour, ${formatUsd(costWhileUnused)} so far. ${can(c, 'stop') ? 'Stop it if you are done.' : cannotNow(c, ['stop'])}`,
         actions: allowedActions(c, ['stop', 'open']),
         unusedMs,
         idleTimeoutMinutes: timeout,
@@ -182,14 +203,21 @@ export function personalAttention<T extends AttentionInput>(
           : deletesInMs <= 0
             ? ' GitHub deletes it any moment now.'
             : ` GitHub deletes it in ${durationInWords(deletesInMs)}.`;
-      const { atRisk } = workAtRisk(c);
-      const work = atRisk ? ' It holds unpushed work: export it before deleting.' : '';
+      const risk = workAtRisk(c);
+      const { atRisk } = risk;
+      const rescue = can(c, 'export') ? 'export it before deleting.' : can(c, 'start') ? 'start it and push before deleting.' : null;
+      const work = !atRisk
+        ? ''
+        : rescue
+          ? ` It holds ${workInWords(risk)} work: ${rescue}`
+          : ` It holds ${workInWords(risk)} work that exists only there: do not delete it.`;
       items.push({
         ...base,
         kind: 'storage-only',
         severity: 'info',
         sentence: `Unused for ${durationInWords(stoppedFor)}; its ${Math.round(storageGb)} GB disk costs ${formatUsd(storagePerMonth)} a month.${anyway}${work}`,
-        actions: allowedActions(c, atRisk ? ['export', 'delete'] : ['delete']),
+        // Delete is offered for work at risk only with a way to save it first.
+        actions: allowedActions(c, !atRisk ? ['delete'] : rescue ? ['export', 'delete'] : ['open']),
         unusedMs: stoppedFor,
         storageGb,
         storagePerMonth,

@@ -1,6 +1,13 @@
-import { stateTone, workAtRisk } from '@/lib/codespaces/state';
+import {
+  actionAvailability,
+  pendingOperation,
+  stateTone,
+  workAtRisk,
+  type ActionSubject,
+  type CodespaceAction,
+} from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';
-import { pluralize } from '@/lib/format';
+import { asSentence, pluralize } from '@/lib/format';
 
 /**
  * The rules behind every "needs attention" list, the organisation's and the user's own: which
@@ -21,6 +28,8 @@ export type AttentionInput = Pick<
   | 'retention_period_minutes'
   | 'git_status'
   | 'machine'
+  | 'pending_operation'
+  | 'pending_operation_disabled_reason'
 >;
 
 export type Severity = 'urgent' | 'warning' | 'info';
@@ -91,4 +100,29 @@ export function stoppedUnused(codespace: Pick<AttentionInput, 'state' | 'last_us
 /** Failed and Unavailable (and any state Hangar does not know): the states a person has to act on. */
 export function isProblem(codespace: Pick<AttentionInput, 'state'>): boolean {
   return stateTone(codespace.state) === 'problem';
+}
+
+// Advice is worded from the same rule the buttons follow (actionAvailability): a sentence never
+// asks for what the codespace's page would refuse.
+
+/** Whether the codespace's own page would let its user do this now. */
+export const can = (codespace: ActionSubject, action: CodespaceAction) => actionAvailability(codespace, action).allowed;
+const PARTICIPLES: Partial<Record<CodespaceAction, string>> = { start: 'started', export: 'exported', stop: 'stopped' };
+
+/** "It cannot be started now: <GitHub's reason>." / "It can be neither started nor exported while it is Archived." */
+export function cannotNow(codespace: ActionSubject, actions: CodespaceAction[]): string {
+  const words = actions.map((action) => PARTICIPLES[action] ?? action);
+  const what = words.length === 1 ? `It cannot be ${words[0]}` : `It can be neither ${words.join(' nor ')}`;
+  const pending = pendingOperation(codespace);
+  return pending ? `${what} now: ${asSentence(pending.reason)}` : `${what} while it is ${codespace.state}.`;
+}
+
+/** How to save work that exists only in the codespace, with what it allows now; null when it allows neither way. */
+export function rescueAdvice(codespace: ActionSubject): string | null {
+  const running = stateTone(codespace.state) === 'running';
+  const push = running && can(codespace, 'connect') ? 'open it and push' : !running && can(codespace, 'start') ? 'start it and push' : null;
+  const exportable = can(codespace, 'export');
+  if (exportable && push) return `Export it to a branch, or ${push}.`;
+  if (exportable) return 'Export it to a branch.';
+  return push ? `${push[0]!.toUpperCase()}${push.slice(1)}.` : null;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { codespacesMonthUsage, type SummaryItem } from './personal-usage';
+import { summarizeCodespace } from '@/lib/codespaces/summary';
+import { makeCodespace } from '@/lib/test/fixtures';
+import { codespacesMonthUsage, splitByPayer, type SummaryItem } from './personal-usage';
 
 const item = (overrides: Partial<SummaryItem>): SummaryItem => ({
   product: 'Codespaces',
@@ -45,5 +47,34 @@ describe('a month of Codespaces usage, from GitHub’s summary', () => {
       item({ product: 'codespaces', sku: 'Codespaces Prebuild Storage', unitType: 'Hours', grossQuantity: 5, netAmount: 0.5 }),
     ]);
     expect(usage).toMatchObject({ coreHours: 0, netAmount: 0.5, hasItems: true });
+  });
+});
+
+describe('what the personal quota counts: only what the user pays for', () => {
+  const billedTo = (payer: string, overrides: Parameters<typeof makeCodespace>[0] = {}) =>
+    summarizeCodespace(makeCodespace({ ...overrides, billable_owner: { ...makeCodespace().owner, login: payer } }));
+
+  it('counts codespaces billed to the user, and shows those an organisation pays for apart, by who pays', () => {
+    const mine = [billedTo('mona', { state: 'Available' }), billedTo('Mona', { state: 'Shutdown' })];
+    const octo = [billedTo('octo-org', { state: 'Available' }), billedTo('octo-org', { state: 'Available' }), billedTo('octo-org')];
+    const acme = [billedTo('acme-corp', { state: 'Shutdown' })];
+    const { own, others } = splitByPayer([...octo, mine[0]!, ...acme, mine[1]!], 'mona');
+
+    expect(own.codespaces).toEqual(mine);
+    // One running 4-core codespace of the user's own: 4 cores, $0.36 an hour, against the quota.
+    expect(own.estimate).toMatchObject({ running: 1, runningCores: 4, stored: 2 });
+    expect(own.estimate.computePerHour).toBeCloseTo(0.36);
+
+    expect(others.map((share) => [share.payer, share.codespaces.length, share.estimate.runningCores])).toEqual([
+      ['octo-org', 3, 8],
+      ['acme-corp', 1, 0],
+    ]);
+    expect(others[0]!.estimate.computePerHour).toBeCloseTo(0.72);
+  });
+
+  it('leaves out gone codespaces, which bill nothing', () => {
+    const { own, others } = splitByPayer([billedTo('mona', { state: 'Deleted' }), billedTo('octo-org', { state: 'Moved' })], 'mona');
+    expect(own.codespaces).toEqual([]);
+    expect(others).toEqual([]);
   });
 });

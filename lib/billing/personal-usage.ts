@@ -1,3 +1,5 @@
+import { stateTone } from '@/lib/codespaces/state';
+import { liveEstimate, quotaRunsOut, type LiveEstimate } from './cost';
 import { HOURS_PER_MONTH } from './prices';
 
 /**
@@ -61,5 +63,96 @@ export function codespacesMonthUsage(items: readonly SummaryItem[]): CodespacesM
     discountAmount: round(discountAmount, 2),
     netAmount: round(netAmount, 2),
     hasItems: codespaces.length > 0,
+  };
+}
+
+/** What the split reads of a codespace: who uses it, who pays for it, and what it costs. */
+type Billed = Parameters<typeof liveEstimate>[0][number] & {
+  owner: { login: string };
+  billable_owner: { login: string };
+};
+
+export interface PayerShare<T extends Billed> {
+  /** The account GitHub bills: an organisation (or another account) paying for the user's codespaces. */
+  payer: string;
+  codespaces: T[];
+  estimate: LiveEstimate;
+}
+
+/**
+ * The user's codespaces by who pays for them (GitHub's `billable_owner`). Only what is billed to
+ * the user counts against their personal quota and bill; codespaces an organisation pays for are
+ * on its bill, and shown apart, by payer (most expensive an hour first). Gone codespaces bill
+ * nothing and are left out. Pure.
+ */
+export function splitByPayer<T extends Billed>(
+  codespaces: readonly T[],
+  login: string,
+): { own: { codespaces: T[]; estimate: LiveEstimate }; others: PayerShare<T>[] } {
+  const me = login.toLowerCase();
+  const own: T[] = [];
+  const byPayer = new Map<string, T[]>();
+  for (const codespace of codespaces) {
+    if (stateTone(codespace.state) === 'gone') continue;
+    const payer = codespace.billable_owner.login;
+    if (payer.toLowerCase() === me) own.push(codespace);
+    else byPayer.set(payer, [...(byPayer.get(payer) ?? []), codespace]);
+  }
+  const others = [...byPayer].map(([payer, list]) => ({ payer, codespaces: list, estimate: liveEstimate(list) }));
+  others.sort((a, b) => b.estimate.totalPerHour - a.estimate.totalPerHour || a.payer.localeCompare(b.payer));
+  return { own: { codespaces: own, estimate: liveEstimate(own) }, others };
+}
+
+const GB = 1024 ** 3;
+const HOUR_MS = 60 * 60 * 1000;
+
+type Quota = { coreHours: number; storageGbMonths: number };
+
+export interface PersonalFigures {
+  /** What is billed to the user and runs or is stored now. */
+  live: LiveEstimate;
+  /** Core-hours and GB-months used this month: GitHub's where it has them, else typed in (compute) and estimated (storage). */
+  coreHours: number;
+  storageUsed: number;
+  /** Core-hours and GB-months a day at the current pace. */
+  computePerDay: number;
+  storagePerDay: number;
+  computeRunsOut: Date | null;
+  storageRunsOut: Date | null;
+}
+
+/**
+ * The month against the personal quota, from the codespaces the user pays for (splitByPayer's
+ * `own`): GitHub's own figures where its usage report has them, otherwise an estimate (storage
+ * from each disk's hours this month) and the core-hours the user typed in. Pure.
+ */
+export function personalFigures(
+  own: readonly (Parameters<typeof liveEstimate>[0][number] & { created_at: string })[],
+  {
+    quota,
+    today,
+    fromGithub,
+    typedCoreHours,
+  }: { quota: Quota; today: Date; fromGithub: CodespacesMonthUsage | null; typedCoreHours: number },
+): PersonalFigures {
+  const live = liveEstimate(own);
+  const monthStart = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1);
+  // GB-months so far: each disk, for the hours it has existed this month.
+  const estimatedStorage = own.reduce((sum, c) => {
+    const since = Math.max(monthStart, Date.parse(c.created_at));
+    return sum + ((c.machine?.storage_in_bytes ?? 0) / GB) * (Math.max(0, today.getTime() - since) / HOUR_MS / HOURS_PER_MONTH);
+  }, 0);
+  const storagePerDay = (live.storageGb * 24) / HOURS_PER_MONTH;
+  const computePerDay = live.runningCores * 24;
+  const coreHours = fromGithub ? fromGithub.coreHours : typedCoreHours;
+  const storageUsed = fromGithub ? fromGithub.storageGbMonths : estimatedStorage;
+  return {
+    live,
+    coreHours,
+    storageUsed,
+    computePerDay,
+    storagePerDay,
+    computeRunsOut: quotaRunsOut(coreHours, computePerDay, quota.coreHours, today),
+    storageRunsOut: quotaRunsOut(storageUsed, storagePerDay, quota.storageGbMonths, today),
   };
 }

@@ -36,6 +36,19 @@ describe('planning a bulk action', () => {
     expect(plan.atRisk.map((c) => c.name)).toEqual(['risky']);
     expect(plan.skipped.map((s) => s.codespace.name)).toEqual(['starting']);
   });
+
+  it('skips a codespace GitHub has an operation pending on, with GitHub’s reason, but still deletes it', () => {
+    const busy = makeCodespace({
+      name: 'busy',
+      state: 'Available',
+      pending_operation: true,
+      pending_operation_disabled_reason: 'Moving to a new machine type.',
+    });
+    expect(planBulkAction([running, busy], 'stop').skipped.map((s) => [s.codespace.name, s.reason])).toEqual([
+      ['busy', 'Moving to a new machine type.'],
+    ]);
+    expect(planBulkAction([running, busy], 'delete').eligible.map((c) => c.name)).toEqual(['running', 'busy']);
+  });
 });
 
 describe('clean-up selection', () => {

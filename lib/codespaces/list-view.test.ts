@@ -52,6 +52,14 @@ describe('the codespace list filters', () => {
     expect(names({ q: 'octo-org nothing' })).toEqual([]);
   });
 
+  it('finds a codespace by where it runs, as GitHub writes it or as the page says it', () => {
+    const located = [makeCodespace({ name: 'west', location: 'WestUs2' }), makeCodespace({ name: 'europe', location: 'WestEurope' })];
+    const found = (q: string) => applyListFilters(located, { ...DEFAULT_FILTERS, q }).map((c) => c.name);
+    expect(found('us west')).toEqual(['west']);
+    expect(found('WestUs2')).toEqual(['west']);
+    expect(found('europe west')).toEqual(['europe']);
+  });
+
   it('filters by one GitHub state or by a group of states', () => {
     expect(names({ state: 'Shutdown' })).toEqual(['web-b']);
     expect(names({ state: 'running' })).toEqual(['web-a']);

@@ -9,6 +9,7 @@ import {
 } from '@/lib/lists/pipeline';
 import { stateTone, workAtRisk, type StateTone } from './state';
 import type { CodespaceSummary } from './types';
+import { locationName } from './location';
 
 /**
  * The user's own list, in the one list pipeline (lib/lists/pipeline.ts): its filters live in the
@@ -31,6 +32,8 @@ const columns: ListColumns<CodespaceSummary, 'q' | 'state' | 'repo'> = {
     c.machine?.name,
     c.state,
     c.location,
+    // Found by what the page calls it too ("US West").
+    c.location && locationName(c.location),
   ],
 };
 

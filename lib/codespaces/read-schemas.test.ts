@@ -34,6 +34,27 @@ describe('reading a codespace as GitHub answers it', () => {
     expect(readCodespaceSummary(sparse)).toMatchObject({ ok: true, value: { machine: null, git_status: {} } });
   });
 
+  it('reads what GitHub says in words (a pending operation and its reason, the idle timeout and stop notices), and reads a malformed one as absent', () => {
+    const said = {
+      ...json(makeCodespace()),
+      pending_operation: true,
+      pending_operation_disabled_reason: 'Moving to a new machine type.',
+      idle_timeout_notice: 'Your organization limits idle timeouts to 30 minutes.',
+      last_known_stop_notice: 'you’ve used 100% of your spending limit for Codespaces',
+    };
+    expect(readCodespace(said)).toMatchObject({ ok: true, value: said });
+    const garbled = { ...said, pending_operation: 'yes', last_known_stop_notice: { html: '<b>' }, idle_timeout_notice: 'x'.repeat(5000) };
+    expect(readCodespace(garbled)).toMatchObject({
+      ok: true,
+      value: {
+        pending_operation: null,
+        last_known_stop_notice: null,
+        idle_timeout_notice: null,
+        pending_operation_disabled_reason: 'Moving to a new machine type.',
+      },
+    });
+  });
+
   it('holds what Hangar builds links and requests from to GitHub’s rules', () => {
     const base = json(makeCodespace());
     for (const [field, value] of [

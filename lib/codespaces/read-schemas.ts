@@ -64,6 +64,12 @@ export const codespaceRead = z.looseObject({
     z.transform((f) => f ?? []),
   ),
   retention_expires_at: z.nullish(timestamp),
+  // What GitHub says about the codespace in words, shown as it wrote them. Malformed, they are
+  // read as absent: a notice never costs the whole codespace its place in the list.
+  pending_operation: z.catch(z.nullish(z.boolean()), null),
+  pending_operation_disabled_reason: z.catch(z.nullish(text(1000)), null),
+  idle_timeout_notice: z.catch(z.nullish(text(1000)), null),
+  last_known_stop_notice: z.catch(z.nullish(text(1000)), null),
 });
 
 export const codespaceListRead = z.looseObject({

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { actionAvailability, CODESPACE_STATES, codespaceTitle, isTransitional, stateTone, workAtRisk } from './state';
+import {
+  actionAvailability,
+  CODESPACE_STATES,
+  codespaceTitle,
+  isTransitional,
+  pendingOperation,
+  powerAction,
+  stateTone,
+  workAtRisk,
+} from './state';
 import type { CodespaceState } from './types';
 
 const allowedStates = (action: Parameters<typeof actionAvailability>[1]) =>
@@ -120,5 +129,47 @@ describe('work at risk when GitHub says nothing about git', () => {
     expect(workAtRisk({})).toEqual({ unpushed: false, uncommitted: false, ahead: 0, atRisk: false });
     expect(workAtRisk({ git_status: null })).toMatchObject({ atRisk: false });
     expect(workAtRisk({ git_status: {} })).toMatchObject({ atRisk: false });
+  });
+});
+
+describe('a codespace GitHub has an operation pending on', () => {
+  const busy = { pending_operation: true, pending_operation_disabled_reason: 'Moving to a new machine type.' };
+
+  it('allows only Delete, as GitHub documents, and refuses the rest with GitHub’s own reason', () => {
+    for (const state of ['Available', 'Shutdown', 'Failed', 'Updating'] as const) {
+      for (const action of ['start', 'stop', 'export', 'rename', 'changeMachine', 'publish', 'connect'] as const) {
+        expect(actionAvailability({ state, ...busy }, action), `${state} ${action}`).toEqual({
+          allowed: false,
+          reason: 'Moving to a new machine type.',
+        });
+      }
+      expect(actionAvailability({ state, ...busy }, 'delete')).toEqual({ allowed: true });
+    }
+  });
+
+  it('still says why in words when GitHub gives no reason, and reads a false or missing flag as nothing pending', () => {
+    expect(actionAvailability({ state: 'Shutdown', pending_operation: true }, 'start')).toEqual({
+      allowed: false,
+      reason: 'GitHub is finishing an operation on this codespace; until it has, it can only be deleted',
+    });
+    expect(pendingOperation({ pending_operation: true, pending_operation_disabled_reason: '  ' })?.reason).toMatch(/^GitHub is finishing/);
+    expect(pendingOperation({ pending_operation: false, pending_operation_disabled_reason: 'stale' })).toBeNull();
+    expect(actionAvailability({ state: 'Shutdown', pending_operation: null }, 'start')).toEqual({ allowed: true });
+  });
+});
+
+describe('the one-click power control', () => {
+  it('offers Stop for a running codespace and Start for any other, each with whether it may be used now', () => {
+    expect(powerAction({ state: 'Available' })).toEqual({ action: 'stop', availability: { allowed: true } });
+    expect(powerAction({ state: 'Shutdown' })).toEqual({ action: 'start', availability: { allowed: true } });
+    expect(powerAction({ state: 'Starting' })).toEqual({
+      action: 'start',
+      availability: { allowed: false, reason: 'Wait until it is no longer Starting' },
+    });
+    // Running, with an operation pending: Stop is still the control, disabled with GitHub's reason.
+    expect(powerAction({ state: 'Available', pending_operation: true, pending_operation_disabled_reason: 'Busy.' })).toEqual({
+      action: 'stop',
+      availability: { allowed: false, reason: 'Busy.' },
+    });
   });
 });

@@ -74,21 +74,41 @@ export function isCodespaceState(value: string): value is CodespaceState {
   return Object.hasOwn(TONES, value);
 }
 
-export type CodespaceAction = 'start' | 'stop' | 'delete' | 'export' | 'rename' | 'changeMachine';
+export type CodespaceAction = 'start' | 'stop' | 'delete' | 'export' | 'rename' | 'changeMachine' | 'publish' | 'connect';
 
 export type Availability = { allowed: true } | { allowed: false; reason: string };
+
+/** What the rules read of a codespace: its state, and whether GitHub has an operation pending on it. */
+export type ActionSubject = Pick<Codespace, 'pending_operation' | 'pending_operation_disabled_reason'> & { state: AnyCodespaceState };
 
 const allowed: Availability = { allowed: true };
 const refused = (reason: string): Availability => ({ allowed: false, reason });
 
-/** Whether an action makes sense in the codespace's current state, and if not, why (shown to the user). */
-export function actionAvailability(codespace: { state: AnyCodespaceState }, action: CodespaceAction): Availability {
+/**
+ * GitHub's `pending_operation`: "the codespace is temporarily unavailable. The only thing that you
+ * can do with a codespace in this state is delete it" (the codespace schema of GitHub's REST
+ * description). Its reason is GitHub's `pending_operation_disabled_reason`, in GitHub's words.
+ */
+export function pendingOperation(codespace: Partial<ActionSubject>): { reason: string } | null {
+  if (!codespace.pending_operation) return null;
+  const said = codespace.pending_operation_disabled_reason?.trim();
+  return { reason: said || 'GitHub is finishing an operation on this codespace; until it has, it can only be deleted' };
+}
+
+/**
+ * Whether an action makes sense for the codespace now, and if not, why (shown to the user). The one
+ * rule every control and every piece of advice asks: buttons, shortcuts, bulk plans, the palette,
+ * the attention lists.
+ */
+export function actionAvailability(codespace: ActionSubject, action: CodespaceAction): Availability {
   const { state } = codespace;
   const tone = stateTone(state);
   if (tone === 'gone') return refused(`This codespace is ${state === 'Moved' ? 'moved' : 'deleted'}`);
+  const pending = pendingOperation(codespace);
+  if (pending && action !== 'delete') return refused(pending.reason);
   if (tone === 'unknown') {
-    // A state newer than Hangar: nothing that assumes what it means. Renaming and deleting do not.
-    return action === 'rename' || action === 'delete'
+    // A state newer than Hangar: nothing that assumes what it means. Renaming, deleting and opening do not.
+    return action === 'rename' || action === 'delete' || action === 'connect'
       ? allowed
       : refused(`Hangar does not know the state “${state}” yet, so it offers nothing that depends on it`);
   }
@@ -108,10 +128,21 @@ export function actionAvailability(codespace: { state: AnyCodespaceState }, acti
       if (state === 'Available' || state === 'Shutdown') return allowed;
       return tone === 'transitional' ? busy : refused(`Not possible while the codespace is ${state}`);
     case 'rename':
+    case 'publish':
+    case 'connect':
       return allowed;
     case 'delete':
       return state === 'Starting' || state === 'ShuttingDown' || state === 'Exporting' ? busy : allowed;
   }
+}
+
+/**
+ * The one-click power control (a row's button, the detail page's, the list's `s` key): Stop for a
+ * running codespace, Start for any other, each with whether it is allowed now and why not.
+ */
+export function powerAction(codespace: ActionSubject): { action: 'start' | 'stop'; availability: Availability } {
+  const action = stateTone(codespace.state) === 'running' ? 'stop' : 'start';
+  return { action, availability: actionAvailability(codespace, action) };
 }
 
 /** Work that exists only inside the codespace and would be lost with it. */

@@ -19,6 +19,22 @@ describe('the list’s summary of a codespace', () => {
     });
   });
 
+  it('keeps what decides its actions and who pays for it: GitHub’s pending operation, its reason, why it last stopped, the billing owner', () => {
+    const codespace = makeCodespace({
+      pending_operation: true,
+      pending_operation_disabled_reason: 'Moving to a new machine type.',
+      last_known_stop_notice: 'you’ve used 100% of your spending limit for Codespaces',
+      billable_owner: { ...makeCodespace().owner, login: 'octo-org' },
+    });
+    expect(summarizeCodespace(codespace)).toMatchObject({
+      pending_operation: true,
+      pending_operation_disabled_reason: 'Moving to a new machine type.',
+      last_known_stop_notice: 'you’ve used 100% of your spending limit for Codespaces',
+      billable_owner: { login: 'octo-org' },
+      owner: { login: 'mona' },
+    });
+  });
+
   it('is a small fraction of GitHub’s object', () => {
     const codespace = makeCodespace();
     expect(JSON.stringify(summarizeCodespace(codespace)).length).toBeLessThan(JSON.stringify(codespace).length / 3);

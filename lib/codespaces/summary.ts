@@ -17,7 +17,15 @@ export function summarizeCodespace(c: Codespace): CodespaceSummary {
     retention_expires_at: c.retention_expires_at,
     retention_period_minutes: c.retention_period_minutes,
     web_url: c.web_url,
+    // What GitHub has pending on it (only deleting is possible meanwhile), and why it last stopped:
+    // kept only when GitHub says something, as most codespaces have neither.
+    ...(c.pending_operation
+      ? { pending_operation: true, pending_operation_disabled_reason: c.pending_operation_disabled_reason ?? null }
+      : {}),
+    ...(c.last_known_stop_notice ? { last_known_stop_notice: c.last_known_stop_notice } : {}),
     repository: { id: c.repository.id, full_name: c.repository.full_name },
     owner: { login: c.owner.login },
+    // GitHub's description requires it; a codespace read without one is billed to its user.
+    billable_owner: { login: (c.billable_owner ?? c.owner).login },
   };
 }

@@ -33,4 +33,12 @@ export type CodespaceSummary = Pick<
   | 'retention_expires_at'
   | 'retention_period_minutes'
   | 'web_url'
-> & { repository: Pick<Codespace['repository'], 'id' | 'full_name'>; owner: Pick<Codespace['owner'], 'login'> };
+  | 'pending_operation'
+  | 'pending_operation_disabled_reason'
+  | 'last_known_stop_notice'
+> & {
+  repository: Pick<Codespace['repository'], 'id' | 'full_name'>;
+  owner: Pick<Codespace['owner'], 'login'>;
+  /** Who pays for it: the user, or the organisation that owns its repository. */
+  billable_owner: Pick<Codespace['billable_owner'], 'login'>;
+};

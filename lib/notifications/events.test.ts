@@ -69,13 +69,38 @@ describe('notifications between two looks at my codespaces', () => {
       retention_expires_at: new Date(NOW + 20 * HOUR).toISOString(),
     });
     const today = run({ current: [atRisk, cs('b', 'Shutdown')] });
-    expect(today.events).toEqual([{ kind: 'work-at-risk', name: 'a', title: 'A', expiresInMs: 20 * HOUR, work: 'unpushed' }]);
+    expect(today.events).toEqual([
+      {
+        kind: 'work-at-risk',
+        name: 'a',
+        title: 'A',
+        expiresInMs: 20 * HOUR,
+        work: 'unpushed',
+        advice: 'Export it to a branch, or start it and push.',
+      },
+    ]);
     expect(today.told).toEqual({ a: '2026-11-25' });
 
     expect(run({ current: [atRisk], told: today.told }).events).toEqual([]);
     const tomorrow = run({ current: [atRisk], told: today.told, today: '2026-11-26' });
     expect(tomorrow.events.map((e) => e.kind)).toEqual(['work-at-risk']);
     expect(tomorrow.told).toEqual({ a: '2026-11-26' });
+  });
+
+  it('advises only what the codespace allows: nothing to export or start while it is Archived or GitHub is busy with it', () => {
+    const expiring = {
+      git_status: { ...clean, ahead: 1, has_unpushed_changes: true },
+      retention_expires_at: new Date(NOW + 20 * HOUR).toISOString(),
+    };
+    const archived = run({ current: [cs('a', 'Archived', expiring)] }).events[0]!;
+    expect(archived).toMatchObject({ advice: 'It can be neither exported nor started while it is Archived.' });
+    expect(describeNotification(archived).body).toBe(
+      'GitHub deletes this codespace in 20 hours. It can be neither exported nor started while it is Archived.',
+    );
+    const busy = run({
+      current: [cs('a', 'Shutdown', { ...expiring, pending_operation: true, pending_operation_disabled_reason: 'Moving machines.' })],
+    }).events[0]!;
+    expect(busy).toMatchObject({ advice: 'It can be neither exported nor started now: Moving machines.' });
   });
 
   it('forgets what it told about codespaces that are gone', () => {
@@ -107,10 +132,17 @@ describe('notifications in words', () => {
       href: 'https://example.test/b',
     });
     expect(
-      describeNotification({ kind: 'work-at-risk', name: 'a', title: 'A', expiresInMs: 20 * HOUR, work: 'unpushed and uncommitted' }),
+      describeNotification({
+        kind: 'work-at-risk',
+        name: 'a',
+        title: 'A',
+        expiresInMs: 20 * HOUR,
+        work: 'unpushed and uncommitted',
+        advice: 'Export it to a branch, or start it and push.',
+      }),
     ).toMatchObject({
       title: 'A: unpushed and uncommitted work at risk',
-      body: 'GitHub deletes this codespace in 20 hours. Export it to a branch, or open it and push.',
+      body: 'GitHub deletes this codespace in 20 hours. Export it to a branch, or start it and push.',
     });
   });
 
@@ -127,6 +159,7 @@ describe('the day’s word about work at risk', () => {
     title: name.toUpperCase(),
     expiresInMs: 3_600_000,
     work: 'unpushed',
+    advice: 'Export it to a branch.',
   });
 
   it('is one notice per codespace when there is one, and one notice for all when there are several', () => {

@@ -1,4 +1,4 @@
-import { DAY_MS, durationInWords, nearDeletion, workInWords, type AttentionInput } from '@/lib/attention/rules';
+import { cannotNow, DAY_MS, durationInWords, nearDeletion, rescueAdvice, workInWords, type AttentionInput } from '@/lib/attention/rules';
 import { PERSONAL_THRESHOLDS } from '@/lib/attention/personal';
 import { codespaceTitle, isTransitional } from '@/lib/codespaces/state';
 import type { CodespaceExport } from '@/lib/codespaces/types';
@@ -9,7 +9,10 @@ import type { CodespaceExport } from '@/lib/codespaces/types';
  * dispatches what comes out (lib/notifications/notify.ts).
  */
 
-export type WatchedCodespace = Pick<AttentionInput, 'name' | 'display_name' | 'state' | 'git_status' | 'retention_expires_at'>;
+export type WatchedCodespace = Pick<
+  AttentionInput,
+  'name' | 'display_name' | 'state' | 'git_status' | 'retention_expires_at' | 'pending_operation' | 'pending_operation_disabled_reason'
+>;
 
 /** An export being followed: `GET /user/codespaces/{name}/exports/{id}` as last answered. */
 export type WatchedExport = { codespace: string } & Pick<CodespaceExport, 'state' | 'branch' | 'html_url'>;
@@ -19,7 +22,8 @@ export type NotificationEvent =
   | { kind: 'start-failed'; name: string; title: string; state: string }
   | { kind: 'export-succeeded'; name: string; title: string; branch: string | null; url: string | null }
   | { kind: 'export-failed'; name: string; title: string }
-  | { kind: 'work-at-risk'; name: string; title: string; expiresInMs: number; work: string }
+  /** `advice`: how to save the work, worded from what the codespace allows now (lib/attention/rules.ts). */
+  | { kind: 'work-at-risk'; name: string; title: string; expiresInMs: number; work: string; advice: string }
   /** Several codespaces' work at risk on the same day: said once, not once each. */
   | { kind: 'work-at-risk-several'; titles: string[] };
 
@@ -99,6 +103,7 @@ export function notificationEvents(input: NotificationInput): NotificationResult
       title: codespaceTitle(c),
       expiresInMs: deletion.expiresIn,
       work: workInWords(deletion),
+      advice: rescueAdvice(c) ?? cannotNow(c, ['export', 'start']),
     });
     nextTold[c.name] = today;
   }
@@ -169,7 +174,7 @@ export function describeNotification(event: NotificationEvent): NotificationMess
       const when = event.expiresInMs <= 0 ? 'any moment now' : `in ${durationInWords(event.expiresInMs)}`;
       return {
         title: `${event.title}: ${event.work} work at risk`,
-        body: `GitHub deletes this codespace ${when}. Export it to a branch, or open it and push.`,
+        body: `GitHub deletes this codespace ${when}. ${event.advice}`,
         href: codespaceHref(event.name),
         tag: `risk:${event.name}`,
         tone: 'warning',
@@ -180,7 +185,7 @@ export function describeNotification(event: NotificationEvent): NotificationMess
       const named = rest.length ? `${first}, ${second} and ${rest.length} more` : `${first} and ${second}`;
       return {
         title: `${event.titles.length} codespaces hold work at risk`,
-        body: `GitHub deletes ${named} soon. Your list says what each needs: export it, or open it and push.`,
+        body: `GitHub deletes ${named} soon. Your list says how to save each one’s work.`,
         href: '/',
         tag: 'risk:several',
         tone: 'warning',

@@ -23,9 +23,18 @@ describe('what an organisation admin should look at', () => {
       retention_expires_at: iso(NOW + 20 * HOUR),
       git_status: dirty,
     });
-    const items = attentionItems([codespace({ state: 'Available', last_used_at: iso(NOW - 5 * HOUR) }), expiring], NOW);
+    const items = attentionItems([codespace({ state: 'Available', last_used_at: iso(NOW - 5 * HOUR) }), expiring], NOW, 'the-owner');
     expect(items[0]).toMatchObject({ kind: 'work-expiring', severity: 'urgent', codespace: expiring });
-    expect(items[0]!.reason).toBe('Holds unpushed work and will be deleted in 20 hours. Export it to a branch or ask mona to push.');
+    // An owner cannot export a member’s codespace (GitHub's export is for the codespace's own user): only mona can rescue it.
+    expect(items[0]!.reason).toBe(
+      'Holds unpushed work and will be deleted in 20 hours. Only mona can save it (push, or export it to a branch): ask them before then.',
+    );
+  });
+
+  it('tells an owner who is also the codespace’s user what they can do with it themselves', () => {
+    const mine = codespace({ state: 'Shutdown', retention_expires_at: iso(NOW + 20 * HOUR), git_status: dirty });
+    const [item] = attentionItems([mine], NOW, 'mona');
+    expect(item!.reason).toBe('Holds unpushed work and will be deleted in 20 hours. Export it to a branch, or start it and push.');
   });
 
   it('flags stopped codespaces near or past their retention limit', () => {

@@ -1,8 +1,10 @@
 import {
+  cannotNow,
   DAY_MS,
   durationInWords,
   HOUR_MS,
   nearDeletion,
+  rescueAdvice,
   runningUnused,
   SEVERITY_ORDER,
   workInWords,
@@ -69,9 +71,24 @@ function usualTimeouts(codespaces: readonly Codespace[]): Map<string, { minutes:
   return usual;
 }
 
+/**
+ * What an owner can do about work about to be deleted. GitHub lets only a codespace's own user
+ * export it (`POST /user/codespaces/{name}/exports`) or push from it; an owner's endpoints for
+ * members' codespaces stop and delete only. So for a member's codespace the advice is to ask them.
+ */
+function saveWorkAdvice(codespace: Codespace, viewer: string | null): string {
+  const user = codespace.owner.login;
+  if (viewer !== null && user.toLowerCase() === viewer.toLowerCase()) {
+    return rescueAdvice(codespace) ?? cannotNow(codespace, ['export', 'start']);
+  }
+  return `Only ${user} can save it (push, or export it to a branch): ask them before then.`;
+}
+
+/** `viewer`: the signed-in owner, whose own codespaces get advice about what they can do themselves. */
 export function attentionItems(
   codespaces: readonly Codespace[],
   now: number,
+  viewer: string | null = null,
   thresholds: AttentionThresholds = DEFAULT_THRESHOLDS,
 ): AttentionItem[] {
   const items: AttentionItem[] = [];
@@ -89,7 +106,7 @@ export function attentionItems(
           codespace: c,
           kind: 'work-expiring',
           severity: 'urgent',
-          reason: `Holds ${workInWords(deletion)} work and ${when}. Export it to a branch or ask ${c.owner.login} to push.`,
+          reason: `Holds ${workInWords(deletion)} work and ${when}. ${saveWorkAdvice(c, viewer)}`,
         });
       } else {
         const deletes = expiresIn <= 0 ? 'GitHub deletes it any moment now' : `GitHub deletes it in ${durationInWords(expiresIn)}`;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { codespaceCommands, navigationCommands, orgCodespaceHref, orgFromPath, safeWebUrl, sshCommand, vscodeUrl } from './commands';
+import {
+  codespaceCommands,
+  heldCommands,
+  navigationCommands,
+  orgCodespaceHref,
+  orgFromPath,
+  safeWebUrl,
+  sshCommand,
+  vscodeUrl,
+} from './commands';
 
 const codespace = (state: 'Available' | 'Shutdown' | 'Starting' | 'Deleted') => ({
   name: 'mona-web-1',
@@ -14,6 +23,16 @@ describe('palette commands', () => {
     expect(codespaceCommands(codespace('Shutdown'))).toEqual(['open', 'start', 'open-browser', 'open-vscode', 'copy-ssh']);
     expect(codespaceCommands(codespace('Starting'))).toEqual(['open', 'open-browser', 'open-vscode', 'copy-ssh']);
     expect(codespaceCommands(codespace('Deleted'))).toEqual(['open']);
+  });
+
+  it('holds back all but opening its page while GitHub has an operation pending, and says why', () => {
+    const busy = { ...codespace('Available'), pending_operation: true, pending_operation_disabled_reason: 'Moving to a new machine type.' };
+    expect(codespaceCommands(busy)).toEqual(['open']);
+    expect(heldCommands(busy)).toEqual({
+      types: ['stop', 'open-browser', 'open-vscode', 'copy-ssh'],
+      reason: 'Moving to a new machine type.',
+    });
+    expect(heldCommands(codespace('Available'))).toBeNull();
   });
 
   it('goes to new codespace, usage, secrets and each organisation', () => {

@@ -1,4 +1,4 @@
-import { actionAvailability, stateTone } from '@/lib/codespaces/state';
+import { actionAvailability, pendingOperation, type ActionSubject, type CodespaceAction } from '@/lib/codespaces/state';
 import type { CodespaceState } from '@/lib/codespaces/types';
 
 /** What the command palette knows, and does, pure: the page runs the commands. */
@@ -11,6 +11,9 @@ export interface PaletteCodespace {
   state: CodespaceState;
   /** GitHub's `web_url`, when the data at hand carries it. */
   webUrl?: string | null;
+  /** GitHub's pending operation, during which the codespace can only be deleted (and why). */
+  pending_operation?: boolean | null;
+  pending_operation_disabled_reason?: string | null;
 }
 
 export interface PaletteOrgCodespace extends PaletteCodespace {
@@ -34,23 +37,45 @@ export const CODESPACE_COMMAND_LABELS: Record<CodespaceCommandType, string> = {
   'copy-ssh': 'Copy SSH command',
 };
 
-/** Whether a command makes sense for the codespace in its state (Start only when it can start, …). */
-export function commandApplies(type: CodespaceCommandType, codespace: Pick<PaletteCodespace, 'state'>): boolean {
-  switch (type) {
-    case 'start':
-      return actionAvailability(codespace, 'start').allowed;
-    case 'stop':
-      return actionAvailability(codespace, 'stop').allowed;
-    case 'open':
-      return true;
-    default:
-      return stateTone(codespace.state) !== 'gone';
-  }
+/** The action each command is, for the rule of which is allowed when (lib/codespaces/state.ts). */
+const COMMAND_ACTIONS: Record<CodespaceCommandType, CodespaceAction | null> = {
+  open: null,
+  start: 'start',
+  stop: 'stop',
+  'open-browser': 'connect',
+  'open-vscode': 'connect',
+  'copy-ssh': 'connect',
+};
+const COMMAND_ORDER = [
+  'open',
+  'start',
+  'stop',
+  'open-browser',
+  'open-vscode',
+  'copy-ssh',
+] as const satisfies readonly CodespaceCommandType[];
+
+/** Whether a command makes sense for the codespace now (Start only when it can start, …). Opening its page always does. */
+export function commandApplies(type: CodespaceCommandType, codespace: Pick<PaletteCodespace, 'state'> & Partial<ActionSubject>): boolean {
+  const action = COMMAND_ACTIONS[type];
+  return action === null || actionAvailability(codespace, action).allowed;
 }
 
 /** The actions offered for one codespace, in the order shown. */
 export function codespaceCommands(codespace: PaletteCodespace): CodespaceCommandType[] {
-  return (['open', 'start', 'stop', 'open-browser', 'open-vscode', 'copy-ssh'] as const).filter((type) => commandApplies(type, codespace));
+  return COMMAND_ORDER.filter((type) => commandApplies(type, codespace));
+}
+
+/**
+ * The commands a pending operation holds back (those its state alone would allow), with GitHub's
+ * reason: shown disabled, so the palette says why rather than leaving them out unexplained.
+ */
+export function heldCommands(codespace: PaletteCodespace): { types: CodespaceCommandType[]; reason: string } | null {
+  const pending = pendingOperation(codespace);
+  if (!pending) return null;
+  const free = { ...codespace, pending_operation: false };
+  const types = COMMAND_ORDER.filter((type) => !commandApplies(type, codespace) && commandApplies(type, free));
+  return types.length ? { types, reason: pending.reason } : null;
 }
 
 /** Commands that take a codespace, offered at the top level: choosing one asks which codespace. */

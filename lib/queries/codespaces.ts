@@ -3,10 +3,13 @@ import { codespaces, CODESPACES_PER_PAGE, type CodespaceChanges, type Codespaces
 import { runBounded, type BulkPlan, type BulkResult } from '@/lib/codespaces/bulk';
 import { codespaceTitle, isTransitional } from '@/lib/codespaces/state';
 import { summarizeCodespace } from '@/lib/codespaces/summary';
-import type { Codespace, CodespaceExport, CodespaceState, CodespaceSummary } from '@/lib/codespaces/types';
+import { machineChangeNotice, machineRequestAfter } from '@/lib/codespaces/machine-change';
+import type { Codespace, CodespaceExport, CodespaceMachine, CodespaceState, CodespaceSummary } from '@/lib/codespaces/types';
 import type { ListPage } from '@/lib/api/transport';
 import { addPage, emptyList, isComplete, mapItems, withoutItems, type StreamedList } from '@/lib/lists/streamed-list';
+import { actsOn } from './in-flight';
 import { codespaceKeys } from './keys';
+import { forgetMachineRequest, rememberMachineRequest } from './machine-requests';
 import { notices } from './notices';
 import { FRESH_MS, pollInterval, POLL_TRANSITIONAL_MS } from './polling';
 import { awaitExport, awaitTransition } from './transitions';
@@ -128,7 +131,10 @@ export function powerCodespace(queryClient: QueryClient, action: PowerAction) {
       if (context) patchCodespaceState(queryClient, codespace.name, context.previous);
     },
     onSettled: () => refreshCodespaces(queryClient),
-    meta: notices<Codespace, CodespaceSummary>({ failure: (codespace) => `Could not ${verb} ${codespaceTitle(codespace)}` }),
+    meta: {
+      ...notices<Codespace, CodespaceSummary>({ failure: (codespace) => `Could not ${verb} ${codespaceTitle(codespace)}` }),
+      ...actsOn((codespace: CodespaceSummary) => [codespace.name]),
+    },
   });
 }
 
@@ -142,24 +148,46 @@ export function deleteCodespace(queryClient: QueryClient) {
     },
     onSuccess: (codespace) => forgetCodespace(queryClient, codespace.name),
     onSettled: () => queryClient.invalidateQueries({ queryKey: codespaceKeys.list() }),
-    meta: notices<CodespaceSummary, CodespaceSummary>({ success: (codespace) => `Deleted ${codespaceTitle(codespace)}` }),
+    meta: {
+      ...notices<CodespaceSummary, CodespaceSummary>({ success: (codespace) => `Deleted ${codespaceTitle(codespace)}` }),
+      ...actsOn((codespace: CodespaceSummary) => [codespace.name]),
+    },
   });
 }
 
-/** Rename or change machine: `PATCH /user/codespaces/{name}`. */
+export type CodespaceUpdate = {
+  codespace: Pick<Codespace, 'name'>;
+  changes: CodespaceChanges;
+  /** With `changes.machine`: the machine chosen, as GitHub listed it, for the words (its display name). */
+  machine?: Pick<CodespaceMachine, 'name' | 'display_name'>;
+};
+
+/**
+ * Rename or change machine: `PATCH /user/codespaces/{name}`. A new machine for a running codespace
+ * applies at its next start, and GitHub's answer still names the current one: the notice names
+ * the machine chosen, and the request is remembered until it applies (lib/codespaces/machine-change.ts).
+ */
 export function updateCodespace(queryClient: QueryClient) {
   return mutationOptions({
     mutationKey: [...codespaceKeys.all, 'update'],
-    mutationFn: ({ codespace, changes }: { codespace: Pick<Codespace, 'name'>; changes: CodespaceChanges }) =>
-      codespaces.update(codespace.name, changes),
-    onSuccess: (updated) => putCodespace(queryClient, updated),
+    mutationFn: ({ codespace, changes }: CodespaceUpdate) => codespaces.update(codespace.name, changes),
+    onSuccess: (updated, { machine }) => {
+      putCodespace(queryClient, updated);
+      if (!machine) return;
+      const request = machineRequestAfter(updated, machine, Date.now());
+      if (request) rememberMachineRequest(updated.name, request);
+      else forgetMachineRequest(updated.name);
+    },
     onSettled: () => refreshCodespaces(queryClient),
-    meta: notices<Codespace, { changes: CodespaceChanges }>({
-      success: (updated, { changes }) =>
-        changes.machine
-          ? `${codespaceTitle(updated)} will use ${updated.machine?.display_name ?? changes.machine} from its next start`
-          : `Renamed to ${codespaceTitle(updated)}`,
-    }),
+    meta: {
+      ...notices<Codespace, CodespaceUpdate>({
+        success: (updated, { changes, machine }) =>
+          changes.machine
+            ? machineChangeNotice(codespaceTitle(updated), machine ?? { display_name: 'the machine chosen' })
+            : `Renamed to ${codespaceTitle(updated)}`,
+      }),
+      ...actsOn(({ codespace }: CodespaceUpdate) => [codespace.name]),
+    },
   });
 }
 
@@ -168,6 +196,7 @@ export function exportCodespace(queryClient: QueryClient) {
   return mutationOptions({
     mutationKey: [...codespaceKeys.all, 'export'],
     mutationFn: (codespace: Pick<CodespaceSummary, 'name' | 'display_name'>) => codespaces.startExport(codespace.name),
+    meta: actsOn((codespace: Pick<CodespaceSummary, 'name'>) => [codespace.name]),
     onSuccess: (details: CodespaceExport, codespace) => {
       if (details.id) {
         queryClient.setQueryData(codespaceKeys.export(codespace.name, details.id), details);
@@ -188,7 +217,10 @@ export function publishCodespace(queryClient: QueryClient) {
       codespaces.publish(codespace.name, { name, private: isPrivate }),
     onSuccess: (published) => putCodespace(queryClient, published),
     onSettled: () => refreshCodespaces(queryClient),
-    meta: notices<Codespace, unknown>({ success: (published) => `Published to ${published.repository.full_name}` }),
+    meta: {
+      ...notices<Codespace, unknown>({ success: (published) => `Published to ${published.repository.full_name}` }),
+      ...actsOn(({ codespace }: { codespace: Pick<Codespace, 'name'> }) => [codespace.name]),
+    },
   });
 }
 
@@ -224,5 +256,6 @@ export function bulkCodespaceAction(queryClient: QueryClient) {
       );
     },
     onSettled: () => refreshCodespaces(queryClient),
+    meta: actsOn(({ plan }: BulkRun<CodespaceSummary>) => plan.eligible.map((codespace) => codespace.name)),
   });
 }

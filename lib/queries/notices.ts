@@ -14,7 +14,11 @@ export interface Notices<TData, TVariables> {
 
 declare module '@tanstack/react-query' {
   interface Register {
-    mutationMeta: { notices?: Notices<unknown, unknown> };
+    mutationMeta: {
+      notices?: Notices<unknown, unknown>;
+      /** What a request acts on, for the in-flight guard (lib/queries/in-flight.ts). */
+      targets?: (variables: unknown) => readonly string[];
+    };
   }
 }
 

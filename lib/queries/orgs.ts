@@ -7,6 +7,7 @@ import type { CodespaceSummary } from '@/lib/codespaces/types';
 import type { ListPage } from '@/lib/api/transport';
 import { addPage, emptyList, mapItems, withoutItems, type StreamedList } from '@/lib/lists/streamed-list';
 import { BULK_CONCURRENCY, type BulkRun } from './codespaces';
+import { actsOn } from './in-flight';
 import { orgKeys } from './keys';
 import { pollInterval } from './polling';
 
@@ -104,5 +105,6 @@ export function orgBulkAction(queryClient: QueryClient, org: string) {
     },
     onSettled: () =>
       Promise.all([queryClient.invalidateQueries({ queryKey: key }), queryClient.invalidateQueries({ queryKey: memberLists })]),
+    meta: actsOn(({ plan }: BulkRun<CodespaceSummary>) => plan.eligible.map((codespace) => codespace.name)),
   });
 }

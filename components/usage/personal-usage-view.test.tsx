@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { personalFigures, splitByPayer } from '@/lib/billing/personal-usage';
+import { PERSONAL_QUOTAS } from '@/lib/billing/prices';
+import { summarizeCodespace } from '@/lib/codespaces/summary';
+import type { Codespace } from '@/lib/codespaces/types';
+import { makeCodespace } from '@/lib/test/fixtures';
+import { renderView } from '@/lib/test/render-for-views';
+import { PersonalUsageView, type PersonalUsageViewProps } from './personal-usage-view';
+
+const today = new Date('2026-11-25T12:00:00Z');
+const billedTo = (payer: string, overrides: Partial<Codespace> = {}) =>
+  summarizeCodespace(makeCodespace({ ...overrides, billable_owner: { ...makeCodespace().owner, login: payer } }));
+const fleet = [
+  billedTo('mona', { display_name: 'Dotfiles', state: 'Available' }),
+  billedTo('mona', { display_name: 'Blog', state: 'Shutdown' }),
+  ...Array.from({ length: 6 }, (_, i) => billedTo('octo-org', { display_name: `Octo ${i}`, state: i < 3 ? 'Available' : 'Shutdown' })),
+  billedTo('acme-corp', { display_name: 'Payments', state: 'Shutdown' }),
+];
+
+function props(overrides: Partial<PersonalUsageViewProps> = {}): PersonalUsageViewProps {
+  const { own, others } = splitByPayer(fleet, 'mona');
+  return {
+    plan: 'free',
+    today,
+    loading: false,
+    error: null,
+    report: { pending: false, error: null, usage: null },
+    own: own.codespaces,
+    figures: personalFigures(own.codespaces, { quota: PERSONAL_QUOTAS.free, today, fromGithub: null, typedCoreHours: 0 }),
+    others,
+    typedCoreHours: '',
+    onPlanChange: vi.fn(),
+    onTypedCoreHoursChange: vi.fn(),
+    ...overrides,
+  };
+}
+
+describe('my usage, counting only what I pay for', () => {
+  it('measures the quota with the codespaces billed to me, and shows those organisations pay for apart, by who pays', () => {
+    renderView(<PersonalUsageView {...props()} />);
+    const now = screen.getByLabelText('Now');
+    // One running 4-core codespace of mine: not the organisations' 12 cores with it.
+    expect(within(now).getByText('Running now').parentElement).toHaveTextContent('Running now1 · 4 cores$0.36 an hour beyond the quota');
+    expect(screen.getByRole('table', { name: 'Cost of each codespace' }).querySelectorAll('tbody tr')).toHaveLength(2);
+
+    const others = screen.getByRole('region', { name: /Paid for by others/ });
+    expect(others).toHaveTextContent(
+      'Billed to octo-org: 6 codespaces, 3 running (12 cores, $1.08 an hour), 192 GB stored ($13.44 a month)',
+    );
+    expect(others).toHaveTextContent('Billed to acme-corp: 1 codespace, none running, 32 GB stored ($2.24 a month)');
+  });
+
+  it('has no “paid for by others” when I pay for everything', () => {
+    renderView(<PersonalUsageView {...props({ others: [] })} />);
+    expect(screen.queryByRole('region', { name: /Paid for by others/ })).not.toBeInTheDocument();
+  });
+});

@@ -24,12 +24,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** A new redis-server; `port` starts it again where a stopped one was (a Redis outage and its end). */
-export async function startRedisServer({ port: fixedPort }: { port?: number } = {}): Promise<RedisServer> {
+/**
+ * A new redis-server; `port` starts it again where a stopped one was (a Redis outage and its end),
+ * `args` adds settings (e.g. `['--maxmemory', '4mb', '--maxmemory-policy', 'volatile-lru']`).
+ */
+export async function startRedisServer({ port: fixedPort, args = [] }: { port?: number; args?: string[] } = {}): Promise<RedisServer> {
   const port = fixedPort ?? (await freePort());
   const child: ChildProcess = spawn(
     REDIS_SERVER,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', ...args],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   await new Promise<void>((resolve, reject) => {

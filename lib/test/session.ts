@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { encode } from 'next-auth/jwt';
 
 /**
@@ -21,6 +22,7 @@ export function configureAppForEmulator(
 
 /** The session cookie next-auth sets once GitHub's OAuth flow has signed `login` in with `accessToken`. */
 export async function sessionCookie(login: string, accessToken: string, secret: string): Promise<string> {
-  const jwt = await encode({ token: { sub: login, login, accessToken }, secret });
+  const signedInAt = Math.floor(Date.now() / 1000);
+  const jwt = await encode({ token: { sub: login, login, accessToken, signedInAt, sessionId: randomUUID() }, secret });
   return `next-auth.session-token=${jwt}`;
 }

@@ -63,7 +63,7 @@ export interface ClientApp {
 }
 
 /** The demo app's callback, next-auth's for its GitHub provider, on the emulator's own origin. */
-export const DEFAULT_CALLBACK_URL = '/api/auth/callback/github';
+const DEFAULT_CALLBACK_URL = '/api/auth/callback/github';
 
 export const DEFAULT_SCOPES = ['codespace', 'read:user', 'user:email'];
 /** GitHub's defaults for a GitHub App's user tokens: 8 hours, and about six months for the refresh token. */

@@ -28,7 +28,7 @@ export function serverNodeOptions(env = process.env) {
  * Whether a URL's host is this machine (RFC 6761 `localhost` and its subdomains, 127.0.0.0/8,
  * ::1). Hosts as WHATWG URL parsing leaves them: lower case, IPv4 in dotted decimal.
  */
-export function isLoopbackHost(hostname) {
+function isLoopbackHost(hostname) {
   const host = hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
   return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '::1';
 }

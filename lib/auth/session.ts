@@ -67,11 +67,6 @@ export function endedSessions(): EndedSessions {
   return holder.__hangarEndedSessions;
 }
 
-/** Replaces the sign-out markers (tests). */
-export function setEndedSessions(store: EndedSessions | undefined) {
-  holder.__hangarEndedSessions = store;
-}
-
 /** Decrypted sessions, by cookie value: decrypting (HKDF and AES-GCM) costs ~0.4 ms, and a page that
  * polls asks several times a minute. Bounded in size and time. */
 const DECODED_MAX = 1_000;

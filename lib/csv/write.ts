@@ -18,7 +18,7 @@ export interface CsvColumn<T> {
  * only, and not even that when a line break follows (its `.*$` has no s flag), so this one is
  * papaparse's characters at the start of the cell or after any line break.
  */
-export const FORMULA_START = /(?:^|[\r\n])[=+\-@\t\r]/;
+const FORMULA_START = /(?:^|[\r\n])[=+\-@\t\r]/;
 
 export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
   const text = Papa.unparse(

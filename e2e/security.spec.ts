@@ -169,9 +169,10 @@ test('the health check asks GitHub at most once per 30 seconds, however often it
 test('a sign-in sent JSON that is not JSON is refused with a 4xx in Hangar’s words, not a server error', async ({ playwright }) => {
   const anonymous = await playwright.request.newContext({ baseURL });
   for (const path of ['/api/auth/signin/github', '/api/auth/signout', '/api/auth/callback/github']) {
+    // A Buffer goes as it is (a string would be JSON-encoded, into valid JSON).
     const response = await anonymous.post(path, {
       headers: { 'content-type': 'application/json' },
-      data: '{"csrfToken":',
+      data: Buffer.from('{"csrfToken":'),
       maxRedirects: 0,
     });
     expect(response.status(), path).toBe(400);

@@ -3,6 +3,7 @@ import { CodespacesPage } from '@/components/codespaces/codespaces-page';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
 import { codespacesApi } from '@/lib/api/codespaces';
 import { firstPageOnly } from '@/lib/api/transport';
+import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { serverSession } from '@/lib/auth/token';
 import { serverConfig } from '@/lib/config';
 import { parseListFilters } from '@/lib/codespaces/list-view';
@@ -14,8 +15,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const session = await serverSession();
   const params = await searchParams;
   if (!session) {
-    const error = typeof params.error === 'string' ? params.error : undefined;
-    return <SignInScreen demo={serverConfig().demo} error={error} />;
+    // Only next-auth's own codes become words; any other text in the address is never shown.
+    return <SignInScreen demo={serverConfig().demo} error={signInErrorMessage(params.error) ?? undefined} />;
   }
 
   // First paint comes with the list's first page, with the same query the page polls with: one

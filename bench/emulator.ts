@@ -14,7 +14,13 @@ async function main() {
     port,
     host: '127.0.0.1',
     control: true,
-    clients: { [process.env.BENCH_CLIENT_ID ?? 'hangar-bench']: process.env.BENCH_CLIENT_SECRET ?? 'hangar-bench-secret' },
+    clients: {
+      [process.env.BENCH_CLIENT_ID ?? 'hangar-bench']: {
+        secret: process.env.BENCH_CLIENT_SECRET ?? 'hangar-bench-secret',
+        // Hangar runs on 127.0.0.1 at ports of its own: a loopback callback takes any port, as on GitHub.
+        callbackUrl: 'http://127.0.0.1/api/auth/callback/github',
+      },
+    },
     transitionMs: Number(process.env.BENCH_TRANSITION_MS) || 3000,
     rateLimit: Number.MAX_SAFE_INTEGER,
     latency: latencyFromEnv(process.env),

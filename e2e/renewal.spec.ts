@@ -32,7 +32,14 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 test.beforeAll(async () => {
   github = await startEmulatorServer({
     control: true,
-    clients: { [APP.id]: { secret: APP.secret, githubApp: { tokenLifetimeS: TOKEN_LIFETIME_S } } },
+    // The instances' callbacks are on 127.0.0.1, each on its own port: a loopback callback takes any.
+    clients: {
+      [APP.id]: {
+        secret: APP.secret,
+        githubApp: { tokenLifetimeS: TOKEN_LIFETIME_S },
+        callbackUrl: 'http://127.0.0.1/api/auth/callback/github',
+      },
+    },
     // Codespaces that are starting stay so, and the pages showing them poll every 2 s.
     transitionMs: 120_000,
   });

@@ -55,7 +55,12 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(async () => {
   redis = await startRedisServer();
-  github = await startEmulatorServer({ control: true, clients: { [CLIENT.id]: CLIENT.secret }, transitionMs: 60_000 });
+  github = await startEmulatorServer({
+    control: true,
+    // Both instances' callbacks are on 127.0.0.1, each on its own port: a loopback callback takes any.
+    clients: { [CLIENT.id]: { secret: CLIENT.secret, callbackUrl: 'http://127.0.0.1/api/auth/callback/github' } },
+    transitionMs: 60_000,
+  });
   instances.push(...(await Promise.all([startHangar(BASE_PORT), startHangar(BASE_PORT + 1)])));
 });
 

@@ -83,6 +83,29 @@ test('a secret is created, given a new value and other repositories, and deleted
   }
 });
 
+test('a large value, such as a 40 KB certificate bundle, saves: its sealed form fits what the proxy takes for a secret', async ({
+  page,
+  request,
+}) => {
+  // Printable, varied, and past the 16 KiB other operations' bodies may take once sealed.
+  const line = 'MIIFazCCA1OgAwIBAgIRAIIQz7DSQONZRGPgu2OCiwAwDQYJKoZIhvcNAQELBQAw\n';
+  const value = line.repeat(Math.ceil((40 * 1024) / line.length)).slice(0, 40 * 1024);
+  await signIn(page, 'mona');
+  await page.goto('/secrets');
+  await page.getByRole('button', { name: 'New secret' }).click();
+  const form = page.getByRole('dialog', { name: 'New secret for your codespaces' });
+  await form.getByLabel('Name').fill('CA_BUNDLE');
+  await form.getByLabel('Value').fill(value);
+  const saved = page.waitForResponse(
+    (r) => r.request().method() === 'PUT' && r.url().endsWith('/api/github/user/codespaces/secrets/CA_BUNDLE'),
+  );
+  await form.getByRole('button', { name: 'Save secret' }).click();
+  expect((await saved).status()).toBe(201);
+  await expect(form).toBeHidden();
+  await expect(secretRow(page, 'CA_BUNDLE')).toBeVisible();
+  expect(await emulator.secretValue(request, { scope: 'user', owner: 'mona' }, 'CA_BUNDLE')).toBe(value);
+});
+
 test('a name GitHub would refuse is shown beside the field before anything is sent', async ({ page }) => {
   await signIn(page, 'mona');
   await page.goto('/secrets');

@@ -157,3 +157,60 @@ test('the health check answers without a session and tells nothing about users o
   expect(response.headers()['cache-control']).toBe('no-store');
   expect(response.headers()['set-cookie']).toBeUndefined();
 });
+
+test('the health check asks GitHub at most once per 30 seconds, however often it is asked', async ({ playwright, request }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const since = Date.now();
+  for (let i = 0; i < 12; i++) expect((await anonymous.get('/api/health')).status()).toBe(200);
+  const asked = (await emulator.log(request, since)).filter((entry) => entry.method === 'GET' && entry.path === '/');
+  expect(asked.length).toBeLessThanOrEqual(1);
+});
+
+test('a sign-in sent JSON that is not JSON is refused with a 4xx in Hangar’s words, not a server error', async ({ playwright }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  for (const path of ['/api/auth/signin/github', '/api/auth/signout', '/api/auth/callback/github']) {
+    // A Buffer goes as it is (a string would be JSON-encoded, into valid JSON).
+    const response = await anonymous.post(path, {
+      headers: { 'content-type': 'application/json' },
+      data: Buffer.from('{"csrfToken":'),
+      maxRedirects: 0,
+    });
+    expect(response.status(), path).toBe(400);
+    expect(await response.json()).toEqual({ message: 'Body is not a JSON object', status: 400 });
+  }
+});
+
+test('the demo’s authorize page sends a code only to Hangar’s own callback, and only for a form this browser was shown', async ({
+  playwright,
+}) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const authorize = (query: Record<string, string>) => `/emulator/login/oauth/authorize?${new URLSearchParams(query)}`;
+
+  // A foreign redirect_uri: back to the registered callback with an error, never to the other site.
+  const foreign = await anonymous.get(authorize({ client_id: 'hangar-demo', redirect_uri: 'https://evil.example/cb', state: 's' }), {
+    maxRedirects: 0,
+  });
+  expect(foreign.status()).toBe(302);
+  const location = new URL(foreign.headers()['location']!);
+  expect(`${location.origin}${location.pathname}`).toBe(`${baseURL}/api/auth/callback/github`);
+  expect(location.searchParams.get('error')).toBe('redirect_uri_mismatch');
+  expect(location.searchParams.has('code')).toBe(false);
+
+  // Another site's form posting an approval, without the page's token: refused, and no code.
+  const forged = await anonymous.post('/emulator/login/oauth/authorize', {
+    form: { client_id: 'hangar-demo', redirect_uri: `${baseURL}/api/auth/callback/github`, state: 's', login: 'mona' },
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBe(422);
+  expect(forged.headers()['location']).toBeUndefined();
+});
+
+test('the demo’s emulator answers 413 to a body past its bound, instead of reading it all', async ({ playwright, request }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const response = await anonymous.post('/emulator/api/user/codespaces', {
+    headers: { 'content-type': 'application/json' },
+    data: `{"padding":"${'x'.repeat(2 * 1024 * 1024)}"}`,
+  });
+  expect(response.status()).toBe(413);
+  expect((await emulator.log(request)).filter((e) => e.status === 413)).toHaveLength(1);
+});

@@ -48,3 +48,45 @@ test('a user without codespaces sees a designed empty state', async ({ page }) =
   await signIn(page, 'octocat-new');
   await expect(page.getByRole('heading', { name: 'No codespaces yet' })).toBeVisible();
 });
+
+test('a copy of the cookie taken before sign-out gets nothing afterwards: no name, no fresh cookie, no data, even when GitHub did not confirm the revocation', async ({
+  page,
+  browser,
+  request,
+}) => {
+  await signIn(page, 'mona');
+  // While signed in, the page's session names the user, and has no e-mail address.
+  const before = await (await page.request.get('/api/auth/session')).json();
+  expect(before.user).toEqual({ login: 'mona', name: expect.any(String), image: expect.any(String) });
+  const copied = (await page.context().cookies()).filter((c) => c.name.includes('session-token'));
+  expect(copied).toHaveLength(1);
+
+  // GitHub has a bad moment at sign-out: the token's revocation is not confirmed.
+  await emulator.fault(request, { method: 'DELETE', path: '^/applications/', status: 502 });
+  await page.getByRole('button', { name: 'Account: mona' }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: /Sign in with GitHub/ })).toBeVisible();
+
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const session = await thief.request.get('/api/auth/session');
+  expect(await session.json()).toEqual({});
+  expect(session.headers()['set-cookie'] ?? '').not.toMatch(/session-token=[^;]/);
+  expect((await thief.request.get('/api/github/user/codespaces')).status()).toBe(401);
+  const stolen = await thief.newPage();
+  await stolen.goto('/');
+  await expect(stolen.getByRole('button', { name: /Sign in with GitHub/ })).toBeVisible();
+  await expect(stolen.getByRole('button', { name: 'Account: mona' })).toHaveCount(0);
+  await thief.close();
+});
+
+test('the sign-in screen says next-auth’s errors in Hangar’s words, and never shows other text from the address', async ({ page }) => {
+  const lure = 'Your account is locked. Call +1 555 0100 to restore it';
+  await page.goto(`/?error=${encodeURIComponent(lure)}`);
+  const alert = page.getByRole('alert').filter({ hasText: /\S/ });
+  await expect(alert).toHaveText('Sign-in did not complete. Please try again.');
+  await expect(page.locator('body')).not.toContainText('555 0100');
+
+  await page.goto('/?error=OAuthCallback');
+  await expect(alert).toContainText('GitHub’s answer could not be used to sign you in');
+});

@@ -27,6 +27,7 @@ import {
   type OpenApiResponse,
   type PublicKey,
   seal,
+  approveAuthorization,
 } from './test-helpers';
 import { implementedOperations } from './index';
 
@@ -948,16 +949,12 @@ describe('the OAuth Apps API', () => {
   const op = 'DELETE /applications/{client_id}/token';
   let h: Harness;
   beforeAll(() => {
-    h = setup({ clients: { [app.id]: { secret: app.secret, githubApp: {} } } });
+    h = setup({ clients: { [app.id]: { secret: app.secret, githubApp: {}, callbackUrl: 'http://app.test/cb' } } });
   });
 
   /** A user token of the app, through the OAuth web flow. */
   async function appToken(): Promise<string> {
-    const approval = await h.web('/login/oauth/authorize', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ client_id: app.id, redirect_uri: 'http://app.test/cb', login: 'mona' }).toString(),
-    });
+    const approval = await approveAuthorization(h.web, { client_id: app.id, redirect_uri: 'http://app.test/cb' }, { login: 'mona' });
     const code = must(new URL(must(approval.headers.get('location'), 'a redirect')).searchParams.get('code'), 'a code');
     const exchange = await h.web('/login/oauth/access_token', {
       method: 'POST',

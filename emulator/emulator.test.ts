@@ -5,8 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from './http';
 import {
   caseOf,
+  approveAuthorization,
   links,
   loadOpenApi,
   must,
@@ -42,23 +44,26 @@ describe('the OAuth web flow', () => {
   let h: Harness;
 
   beforeEach(() => {
-    h = setup({ clients: { [client.id]: client.secret } });
+    h = setup({ clients: { [client.id]: { secret: client.secret, callbackUrl: redirectUri } } });
   });
 
   const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
   const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
+  const authorizeQuery = (extra: Record<string, string> = {}) => ({
+    client_id: client.id,
+    redirect_uri: redirectUri,
+    scope: 'codespace read:user',
+    state: 'st4te',
+    ...extra,
+  });
 
-  /** Submits the authorize page's form, as the browser would after a click. */
-  function approve(fields: Record<string, string>) {
-    return h.web('/login/oauth/authorize', {
-      method: 'POST',
-      headers: formHeaders,
-      body: form({ client_id: client.id, redirect_uri: redirectUri, scope: 'codespace read:user', state: 'st4te', ...fields }),
-    });
+  /** Opens the authorize page and submits its form, as the browser would after a click. */
+  function approve(choice: { login: string } | { decision: 'deny' }, query: Record<string, string> = {}) {
+    return approveAuthorization(h.web, authorizeQuery(query), choice);
   }
 
-  async function codeFor(fields: Record<string, string> = {}) {
-    const response = await approve({ login: 'mona', ...fields });
+  async function codeFor(query: Record<string, string> = {}, login = 'mona') {
+    const response = await approve({ login }, query);
     expect(response.status).toBe(302);
     return must(new URL(must(response.headers.get('location'), 'a Location header')).searchParams.get('code'), 'a code');
   }
@@ -177,7 +182,7 @@ describe('the OAuth web flow', () => {
 
   it('issues a token that works on the REST API, with its scopes in x-oauth-scopes', async () => {
     caseOf('scopes.headers');
-    const code = await codeFor({ login: 'hubot' });
+    const code = await codeFor({}, 'hubot');
     const { access_token } = (await (await exchange({ client_id: client.id, client_secret: client.secret, code })).json()) as {
       access_token: string;
     };
@@ -186,6 +191,140 @@ describe('the OAuth web flow', () => {
     expect(user.body.login).toBe('hubot');
     expect(user.headers.get('x-oauth-scopes')).toBe('codespace, read:user');
     expect((await h.api('/user/codespaces', { token: access_token })).status).toBe(200);
+  });
+});
+
+describe('the OAuth web flow’s guards', () => {
+  const client = { id: 'hangar-test', secret: 'hangar-test-secret' };
+  const callback = 'http://app.test/api/auth/callback/github';
+  let h: Harness;
+
+  beforeEach(() => {
+    h = setup({
+      clients: {
+        [client.id]: { secret: client.secret, callbackUrl: callback },
+        'loopback-app': { secret: 's', callbackUrl: 'http://127.0.0.1/cb' },
+      },
+    });
+  });
+
+  const query = (redirectUri?: string, id = client.id) => ({
+    client_id: id,
+    state: 'st4te',
+    scope: 'codespace',
+    ...(redirectUri === undefined ? {} : { redirect_uri: redirectUri }),
+  });
+  const location = (response: Response) => new URL(must(response.headers.get('location'), 'a Location header'));
+
+  it('never sends a code to a redirect_uri other than the registered callback: the user lands on the callback with redirect_uri_mismatch', async () => {
+    for (const foreign of [
+      'https://evil.example/cb',
+      'http://app.test.evil.example/api/auth/callback/github',
+      'http://app.test/elsewhere',
+      'http://app.test:8080/api/auth/callback/github',
+      'https://app.test/api/auth/callback/github',
+      'javascript:alert(1)',
+    ]) {
+      // The page itself refuses to show a form for it…
+      const page = await h.web(`/login/oauth/authorize?${new URLSearchParams(query(foreign))}`);
+      expect(page.status, foreign).toBe(302);
+      expect(`${location(page).origin}${location(page).pathname}`).toBe(callback);
+      expect(location(page).searchParams.get('error')).toBe('redirect_uri_mismatch');
+      expect(location(page).searchParams.get('state')).toBe('st4te');
+      expect(location(page).searchParams.has('code')).toBe(false);
+    }
+    // …and an approval posted for it, with this browser's own form token, gets no code either.
+    const page = await h.web(`/login/oauth/authorize?${new URLSearchParams(query(callback))}`);
+    const token = must(/name="authenticity_token" value="([^"]+)"/.exec(await page.text())?.[1] ?? null, 'a form token');
+    const forged = await h.web('/login/oauth/authorize', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: must(page.headers.get('set-cookie'), 'a cookie').split(';')[0]!,
+      },
+      body: new URLSearchParams({ ...query('https://evil.example/cb'), authenticity_token: token, login: 'mona' }).toString(),
+    });
+    expect(forged.status).toBe(302);
+    expect(location(forged).origin).toBe('http://app.test');
+    expect(location(forged).searchParams.has('code')).toBe(false);
+  });
+
+  it('takes a subdirectory or a subdomain of the callback, as GitHub documents, and the callback itself when redirect_uri is left out', async () => {
+    for (const allowed of ['http://app.test/api/auth/callback/github/more', 'http://sub.app.test/api/auth/callback/github']) {
+      const response = await approveAuthorization(h.web, query(allowed), { login: 'mona' });
+      expect(response.status, allowed).toBe(302);
+      expect(`${location(response).origin}${location(response).pathname}`).toBe(allowed);
+      expect(location(response).searchParams.get('code')).toBeTruthy();
+    }
+    const defaulted = await approveAuthorization(h.web, query(), { login: 'mona' });
+    expect(`${location(defaulted).origin}${location(defaulted).pathname}`).toBe(callback);
+    expect(location(defaulted).searchParams.get('code')).toBeTruthy();
+  });
+
+  it('lets a loopback callback take any port (GitHub’s loopback redirect URLs), but not another host', async () => {
+    const any = await approveAuthorization(h.web, query('http://127.0.0.1:51004/cb', 'loopback-app'), { login: 'mona' });
+    expect(location(any).origin).toBe('http://127.0.0.1:51004');
+    expect(location(any).searchParams.get('code')).toBeTruthy();
+    const other = await h.web(`/login/oauth/authorize?${new URLSearchParams(query('http://192.168.1.2:51004/cb', 'loopback-app'))}`);
+    expect(location(other).origin).toBe('http://127.0.0.1');
+    expect(location(other).searchParams.get('error')).toBe('redirect_uri_mismatch');
+  });
+
+  it('refuses an approval that does not carry the form token this browser was given (CSRF), and gives no code', async () => {
+    const fields = { ...query(callback), login: 'mona' };
+    const post = (body: Record<string, string>, cookie?: string) =>
+      h.web('/login/oauth/authorize', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+        body: new URLSearchParams(body).toString(),
+      });
+    // Another site's auto-submitting form: no token at all.
+    expect((await post(fields)).status).toBe(422);
+    // A token the attacker got from the page for their own browser, without this browser's cookie…
+    const page = await h.web(`/login/oauth/authorize?${new URLSearchParams(query(callback))}`);
+    const token = must(/name="authenticity_token" value="([^"]+)"/.exec(await page.text())?.[1] ?? null, 'a form token');
+    const cookie = must(page.headers.get('set-cookie'), 'a cookie');
+    expect(cookie).toMatch(/^emulator_oauth_csrf=[\w-]{43}; Path=\/login\/oauth\/authorize; HttpOnly; SameSite=Strict$/);
+    expect((await post({ ...fields, authenticity_token: token })).status).toBe(422);
+    // …or with another browser's cookie.
+    const other = await h.web(`/login/oauth/authorize?${new URLSearchParams(query(callback))}`);
+    const otherCookie = must(other.headers.get('set-cookie'), 'a cookie').split(';')[0]!;
+    const refused = await post({ ...fields, authenticity_token: token }, otherCookie);
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get('location')).toBeNull();
+    // This browser, its own token: approved.
+    const approved = await post({ ...fields, authenticity_token: token }, cookie.split(';')[0]);
+    expect(approved.status).toBe(302);
+    expect(location(approved).searchParams.get('code')).toBeTruthy();
+  });
+});
+
+describe('request bodies', () => {
+  let h: Harness;
+  beforeEach(() => {
+    h = setup();
+  });
+
+  it('answers 413 to a body past 1 MiB, declared or streamed, and reads no further', async () => {
+    const big = 'x'.repeat(MAX_BODY_BYTES + 1);
+    const declared = await h.api('/user/codespaces', { method: 'POST', body: { repository_id: 1, padding: big } });
+    expect(declared.status).toBe(413);
+    expect(declared.body).toEqual(githubError(413));
+
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 64 * 1024;
+        controller.enqueue(new Uint8Array(64 * 1024));
+      },
+    });
+    const streamed = await h.emulator.handle(
+      new Request(`${ORIGIN}/login/oauth/access_token`, { method: 'POST', body: endless, duplex: 'half' } as RequestInit),
+    );
+    expect(streamed.status).toBe(413);
+    expect(pulled).toBeLessThan(MAX_BODY_BYTES + 256 * 1024);
+    // A body within the bound is read as before.
+    expect((await h.api('/user/codespaces/no-such-codespace', { method: 'PATCH', body: { display_name: 'ok' } })).status).toBe(404);
   });
 });
 

@@ -4,7 +4,7 @@
  * tokens, `bad_refresh_token`, and `DELETE /applications/{client_id}/token`.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { caseOf, must, setup, type Harness } from './test-helpers';
+import { approveAuthorization, caseOf, must, setup, type Harness } from './test-helpers';
 
 const app = { id: 'Iv1.hangar-app', secret: 'hangar-app-secret' };
 const oauthApp = { id: 'hangar-oauth', secret: 'hangar-oauth-secret' };
@@ -24,7 +24,10 @@ let h: Harness;
 
 beforeEach(() => {
   h = setup({
-    clients: { [app.id]: { secret: app.secret, githubApp: { tokenLifetimeS: LIFETIME_S } }, [oauthApp.id]: oauthApp.secret },
+    clients: {
+      [app.id]: { secret: app.secret, githubApp: { tokenLifetimeS: LIFETIME_S }, callbackUrl: redirectUri },
+      [oauthApp.id]: { secret: oauthApp.secret, callbackUrl: redirectUri },
+    },
     control: true,
   });
 });
@@ -43,11 +46,11 @@ async function tokenEndpoint(fields: Record<string, string>) {
 
 /** Signs `login` in through the web flow of `client`, and exchanges the code. */
 async function signIn(client = app, login = 'mona') {
-  const approval = await h.web('/login/oauth/authorize', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: form({ client_id: client.id, redirect_uri: redirectUri, scope: 'codespace read:user', state: 's', login }),
-  });
+  const approval = await approveAuthorization(
+    h.web,
+    { client_id: client.id, redirect_uri: redirectUri, scope: 'codespace read:user', state: 's' },
+    { login },
+  );
   const code = must(new URL(must(approval.headers.get('location'), 'a redirect')).searchParams.get('code'), 'a code');
   return tokenEndpoint({ client_id: client.id, client_secret: client.secret, code });
 }

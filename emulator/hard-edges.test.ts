@@ -159,7 +159,7 @@ describe('codespaces newer than the description', () => {
   });
 
   it('offers sam on the authorize page, so a person can see all this in demo mode', async () => {
-    const page = await h.web('/login/oauth/authorize?client_id=hangar-demo&redirect_uri=http://app.test/cb&scope=codespace&state=s');
+    const page = await h.web('/login/oauth/authorize?client_id=hangar-demo&scope=codespace&state=s');
     expect(await page.text()).toContain(`Sign in as ${HARD_EDGES_USER}`);
   });
 });

@@ -104,6 +104,40 @@ export function paginate<T>(url: URL, items: readonly T[]): { page: T[]; link: s
   return { page: slice, link: rels.length ? rels.join(', ') : null };
 }
 
+/**
+ * The most a request body may hold: a thousand times what the Codespaces API's largest body
+ * takes (a 48 KB secret, sealed and base64-encoded, is ~66 KB). Beyond it the emulator answers
+ * 413 Content Too Large (RFC 9110 §15.5.14) without reading further, as GitHub does past its
+ * limits, so no client can make it hold an arbitrary amount in memory.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * A request's body, read up to `limit` bytes: null when it is longer (its Content-Length says so,
+ * or the stream goes past the limit without one), and the reading stops there.
+ */
+export async function readBounded(req: Request, limit = MAX_BODY_BYTES): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (Number(req.headers.get('content-length') ?? 0) > limit) {
+    await req.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
 export async function readJson(req: Request): Promise<Record<string, unknown>> {
   const text = await req.text();
   if (!text.trim()) return {};

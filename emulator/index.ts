@@ -15,7 +15,7 @@ import { restRoutes } from './api';
 import { handleControl } from './controls';
 import { bearer, handleRest } from './dispatch';
 import { truncated, unicornPage, type FaultRule } from './faults';
-import { errorBody, githubHeaders, jsonAnswer, reason, sleep } from './http';
+import { errorBody, githubHeaders, jsonAnswer, readBounded, reason, sleep } from './http';
 import type { LogEntry } from './request-log';
 import type { World } from './seed';
 import { EmulatorState, type EmulatorOptions } from './state';
@@ -51,14 +51,20 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const state = new EmulatorState(options);
   const { mount } = state;
 
-  async function handle(req: Request): Promise<Response> {
-    const url = new URL(req.url);
+  async function handle(incoming: Request): Promise<Response> {
+    const url = new URL(incoming.url);
     if (url.pathname !== mount && !url.pathname.startsWith(`${mount}/`)) return jsonAnswer(404, errorBody(404));
     const path = url.pathname.slice(mount.length) || '/';
-    if (path.startsWith('/_emulator/')) return options.control ? handleControl(state, req, url, path) : jsonAnswer(404, errorBody(404));
-
     const isRest = path === '/api' || path.startsWith('/api/');
     const logical = isRest ? path.slice(4) || '/' : path;
+    // Every body is read here, bounded, before any part of the emulator looks at it.
+    const req = await withBoundedBody(incoming);
+    if (!req) {
+      state.log.push({ method: incoming.method, path: `${logical}${url.search}`, status: 413, login: null, at: Date.now() });
+      return jsonAnswer(413, errorBody(413, 'Payload Too Large'));
+    }
+    if (path.startsWith('/_emulator/')) return options.control ? handleControl(state, req, url, path) : jsonAnswer(404, errorBody(404));
+
     const who = { login: null as string | null };
     let response: Response;
     const fault = state.faults.take(req.method, logical);
@@ -113,6 +119,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return state.world;
     },
   };
+}
+
+/** The request with its body read (at most MAX_BODY_BYTES), or null when the body is longer. */
+async function withBoundedBody(req: Request): Promise<Request | null> {
+  if (req.method === 'GET' || req.method === 'HEAD' || !req.body) return req;
+  const body = await readBounded(req);
+  if (!body) return null;
+  return new Request(req.url, { method: req.method, headers: req.headers, body: body.byteLength ? body : undefined, signal: req.signal });
 }
 
 /** Random secrets for standalone use. */

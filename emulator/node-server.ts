@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import { errorBody, githubHeaders, MAX_BODY_BYTES } from './http';
 import { createEmulator, type Emulator, type EmulatorOptions } from './index';
 import { withLatency, type Latency } from './latency';
 
@@ -13,9 +14,17 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
+/** A body past MAX_BODY_BYTES: nothing more of it is read, and the emulator answers 413. */
+class TooLarge extends Error {}
+
 async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).byteLength;
+    if (size > MAX_BODY_BYTES) throw new TooLarge();
+    chunks.push(chunk as Buffer);
+  }
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
@@ -71,6 +80,12 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
         res.end(body);
       })
       .catch((error) => {
+        if (error instanceof TooLarge) {
+          // Said at once; the rest of the body is not read (the connection closes after the answer).
+          res.writeHead(413, { ...githubHeaders(), connection: 'close' });
+          res.end(JSON.stringify(errorBody(413, 'Payload Too Large')));
+          return;
+        }
         res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ message: String(error) }));
       });

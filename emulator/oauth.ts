@@ -2,10 +2,10 @@
  * GitHub's OAuth web flow: the authorize page (here: pick a demo user and approve) and the
  * code-for-token exchange, with GitHub's parameter names and error answers.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { escapeHtml, html } from './http';
 import type { UserRecord } from './model';
-import type { EmulatorState } from './state';
+import type { ClientApp, EmulatorState } from './state';
 import type { ExpiringTokens } from './tokens';
 
 export interface Grant {
@@ -60,13 +60,35 @@ export function authorizeParams(params: URLSearchParams) {
   };
 }
 
-export function validRedirect(uri: string) {
+/** The app's registered callback URL, absolute (a registered path is on the origin the emulator was asked at). */
+export function callbackOf(client: ClientApp, requestOrigin: string): URL {
+  return new URL(client.callbackUrl, requestOrigin);
+}
+
+const LOOPBACK_IPS = new Set(['127.0.0.1', '[::1]']);
+const isIpLiteral = (host: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
+
+/**
+ * Whether `redirectUri` may receive a code for an app whose callback URL is `callback`, by
+ * GitHub's rules (docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps,
+ * "Redirect URLs" and "Loopback redirect urls"): the same scheme; the callback's host or one of
+ * its subdomains; the same port, except that a loopback IP callback takes any port; and the
+ * callback's path or a subdirectory of it. Anything else would hand the code to someone else.
+ */
+export function redirectMatches(redirectUri: string, callback: URL): boolean {
+  let target: URL;
   try {
-    const url = new URL(uri);
-    return url.protocol === 'http:' || url.protocol === 'https:';
+    target = new URL(redirectUri);
   } catch {
     return false;
   }
+  if (target.protocol !== callback.protocol || target.username || target.password) return false;
+  const host = target.hostname;
+  const sameHost = host === callback.hostname || (!isIpLiteral(callback.hostname) && host.endsWith(`.${callback.hostname}`));
+  if (!sameHost) return false;
+  if (target.port !== callback.port && !(LOOPBACK_IPS.has(callback.hostname) && host === callback.hostname)) return false;
+  const base = callback.pathname.replace(/\/+$/, '');
+  return target.pathname === callback.pathname || target.pathname === base || target.pathname.startsWith(`${base}/`);
 }
 
 export function redirectWith(uri: string, params: Record<string, string>) {
@@ -97,11 +119,14 @@ export function authorizePage(options: {
   params: URLSearchParams;
   users: UserRecord[];
   avatar: (login: string) => string;
+  /** This browser's CSRF token (github.com's form field name). */
+  authenticityToken: string;
+  headers?: Record<string, string>;
 }) {
-  const { action, appName, params, users, avatar } = options;
-  const hidden = [...params.entries()]
-    .filter(([key]) => key !== 'login' && key !== 'decision')
-    .map(([key, value]) => `<input type="hidden" name="${escapeHtml(key)}" value="${escapeHtml(value)}">`)
+  const { action, appName, params, users, avatar, authenticityToken } = options;
+  const fields = [...params.entries()].filter(([key]) => key !== 'login' && key !== 'decision' && key !== 'authenticity_token');
+  const hidden = [...fields, ['authenticity_token', authenticityToken]]
+    .map(([key, value]) => `<input type="hidden" name="${escapeHtml(key!)}" value="${escapeHtml(value!)}">`)
     .join('');
   const scopes = parseScopes(params.get('scope'))
     .map((s) => `<li><code>${escapeHtml(s)}</code> ${escapeHtml(SCOPE_WORDS[s] ?? '')}</li>`)
@@ -113,7 +138,8 @@ export function authorizePage(options: {
         <span><strong>Sign in as ${escapeHtml(u.login)}</strong><small>${escapeHtml(u.name)}</small></span></button></li>`,
     )
     .join('');
-  return html(`<!doctype html>
+  return html(
+    `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Authorize ${escapeHtml(appName)} · GitHub emulator</title>
 <style>
@@ -140,7 +166,10 @@ export function authorizePage(options: {
     <ul>${choices}</ul>
     <button class="deny" type="submit" name="decision" value="deny">Cancel</button>
   </form>
-</main></body></html>`);
+</main></body></html>`,
+    200,
+    options.headers,
+  );
 }
 
 /** The token endpoint answers JSON or a form, as the client's Accept asks. */
@@ -211,26 +240,70 @@ export async function handleOAuth(
   return null;
 }
 
+/** The cookie that binds the authorize form to the browser it was shown to (double-submit). */
+const CSRF_COOKIE = 'emulator_oauth_csrf';
+
+function cookieValue(req: Request, name: string): string | null {
+  for (const part of (req.headers.get('cookie') ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return null;
+}
+
+const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * The authorize page (GET) and the user's decision (POST). The redirect_uri must fit the app's
+ * registered callback URL; one that does not is never redirected to: like GitHub
+ * (docs.github.com/en/apps/oauth-apps/maintaining-oauth-apps/troubleshooting-authorization-request-errors,
+ * "Redirect URI mismatch"), the user goes to the registered callback with `redirect_uri_mismatch`.
+ * Without one, the registered callback is used. The decision must carry the CSRF token of the
+ * page this browser was shown (RFC 6749 §10.12: the authorization endpoint protects against
+ * CSRF), so another site cannot approve on the user's behalf.
+ */
 async function authorize(state: EmulatorState, req: Request, url: URL, who: { login: string | null }): Promise<Response> {
   const urls = state.urlsFor(url);
   const params = req.method === 'POST' ? new URLSearchParams(await req.text()) : url.searchParams;
   const p = authorizeParams(params);
-  const appName = state.clients[p.clientId] !== undefined ? 'Hangar' : null;
-  if (!appName) return html(emulatorPage('Unknown application', 'No OAuth application has this client_id.'), 404);
-  if (!validRedirect(p.redirectUri))
-    return html(emulatorPage('Bad redirect', 'The redirect_uri is missing or is not an http(s) URL.'), 400);
+  const client = state.clients[p.clientId];
+  if (!client) return html(emulatorPage('Unknown application', 'No OAuth application has this client_id.'), 404);
+  const callback = callbackOf(client, url.origin);
+  const redirectUri = p.redirectUri || callback.href;
+  if (!redirectMatches(redirectUri, callback)) {
+    return redirectWith(callback.href, {
+      error: 'redirect_uri_mismatch',
+      error_description: 'The redirect_uri MUST match the registered callback URL for this application.',
+      error_uri: 'https://docs.github.com/apps/managing-oauth-apps/troubleshooting-authorization-request-errors/#redirect-uri-mismatch',
+      state: p.state,
+    });
+  }
   if (req.method === 'GET') {
+    // One token per browser, kept while it lasts, so two tabs signing in at once both work.
+    const token = cookieValue(req, CSRF_COOKIE) ?? '';
+    const authenticityToken = /^[A-Za-z0-9_-]{43}$/.test(token) ? token : randomBytes(32).toString('base64url');
+    const secure = url.protocol === 'https:' ? '; Secure' : '';
     return authorizePage({
       action: `${url.pathname}`,
-      appName,
+      appName: 'Hangar',
       params,
       users: [...state.world.users.values()].filter((u) => u.listed !== false),
       avatar: (login) => `${urls.web}/avatars/${login}.svg`,
+      authenticityToken,
+      headers: { 'set-cookie': `${CSRF_COOKIE}=${authenticityToken}; Path=${url.pathname}; HttpOnly; SameSite=Strict${secure}` },
     });
   }
   if (req.method !== 'POST') return html(emulatorPage('Not found', ''), 404);
+  const expected = cookieValue(req, CSRF_COOKIE);
+  const given = params.get('authenticity_token');
+  if (!expected || !given || !sameToken(expected, given)) {
+    return html(
+      emulatorPage('This request could not be verified', 'Open the sign-in page again from the application, and choose an account there.'),
+      422,
+    );
+  }
   if (params.get('decision') === 'deny') {
-    return redirectWith(p.redirectUri, {
+    return redirectWith(redirectUri, {
       error: 'access_denied',
       error_description: 'The user has denied your application access.',
       state: p.state,
@@ -243,11 +316,11 @@ async function authorize(state: EmulatorState, req: Request, url: URL, who: { lo
   state.tokens.grant(code, {
     login,
     clientId: p.clientId,
-    redirectUri: p.redirectUri,
+    redirectUri,
     scopes: parseScopes(p.scope),
     codeChallenge: p.codeChallenge,
   });
-  return redirectWith(p.redirectUri, { code, state: p.state });
+  return redirectWith(redirectUri, { code, state: p.state });
 }
 
 async function exchangeCode(state: EmulatorState, req: Request, who: { login: string | null }): Promise<Response> {

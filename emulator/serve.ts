@@ -8,6 +8,8 @@ const client = process.env.EMULATOR_CLIENT_ID ?? 'hangar-demo';
 const secret = process.env.EMULATOR_CLIENT_SECRET ?? 'hangar-demo-secret';
 // Set: the client is a GitHub App whose user tokens expire after this many seconds (GitHub: 28800).
 const tokenLifetimeS = Number(process.env.EMULATOR_TOKEN_LIFETIME_S) || undefined;
+// The app's registered callback URL: codes go there (or below it) only. Hangar's, on its default address.
+const callbackUrl = process.env.EMULATOR_CALLBACK_URL ?? 'http://localhost:3000/api/auth/callback/github';
 
 async function main() {
   let latency: Latency;
@@ -21,7 +23,7 @@ async function main() {
   const running = await startEmulatorServer({
     port,
     host,
-    clients: { [client]: tokenLifetimeS ? { secret, githubApp: { tokenLifetimeS } } : secret },
+    clients: { [client]: { secret, callbackUrl, ...(tokenLifetimeS ? { githubApp: { tokenLifetimeS } } : {}) } },
     control: process.env.EMULATOR_CONTROL !== '0',
     transitionMs: Number(process.env.EMULATOR_TRANSITION_MS) || undefined,
     // Load tests measure Hangar, not a user's hourly quota: they may lift it.
@@ -29,7 +31,7 @@ async function main() {
     latency,
   });
   console.log(`GitHub emulator on ${running.url}${latency.latencyMs || latency.jitterMs ? ` (every request ${describeLatency(latency)} away)` : ''}
-  OAuth:  ${running.url}/login/oauth/authorize   (client ${client}${tokenLifetimeS ? `, a GitHub App: tokens expire after ${tokenLifetimeS} s` : ''})
+  OAuth:  ${running.url}/login/oauth/authorize   (client ${client}${tokenLifetimeS ? `, a GitHub App: tokens expire after ${tokenLifetimeS} s` : ''}; callback ${callbackUrl}, EMULATOR_CALLBACK_URL)
   REST:   ${running.url}/api
 Point Hangar at it: GITHUB_ID=${client} GITHUB_SECRET=${secret} GITHUB_WEB_URL=${running.url} GITHUB_API_URL=${running.url}/api`);
 }

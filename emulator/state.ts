@@ -31,8 +31,9 @@ export interface EmulatorOptions {
   transitionMs?: number;
   now?: () => number;
   /**
-   * The apps that may sign users in: client id → secret (an OAuth App, whose tokens never expire), or
-   * `{ secret, githubApp }` for a GitHub App with expiring user tokens (`ghu_`, renewed with `ghr_`).
+   * The apps that may sign users in: client id → secret (an OAuth App, whose tokens never expire,
+   * with the default callback URL), or `{ secret, githubApp, callbackUrl }`; `githubApp` makes it a
+   * GitHub App with expiring user tokens (`ghu_`, renewed with `ghr_`).
    */
   clients?: Record<string, string | ClientOptions>;
   /** Serve the test hooks under `${mount}/_emulator/`. */
@@ -45,6 +46,12 @@ export interface ClientOptions {
   secret: string;
   /** A GitHub App with "expire user authorization tokens" on; omitted: an OAuth App. */
   githubApp?: { tokenLifetimeS?: number; refreshTokenLifetimeS?: number };
+  /**
+   * The app's registered "Authorization callback URL": an absolute URL, or a path on the origin
+   * the emulator is reached at (demo mode serves it on the app's own origin). Default
+   * DEFAULT_CALLBACK_URL.
+   */
+  callbackUrl?: string;
 }
 
 /** A registered app as the emulator keeps it. */
@@ -52,7 +59,11 @@ export interface ClientApp {
   secret: string;
   /** Lifetimes of a GitHub App's user tokens; null for an OAuth App (tokens never expire). */
   expiring: { accessS: number; refreshS: number } | null;
+  callbackUrl: string;
 }
+
+/** The demo app's callback, next-auth's for its GitHub provider, on the emulator's own origin. */
+const DEFAULT_CALLBACK_URL = '/api/auth/callback/github';
 
 export const DEFAULT_SCOPES = ['codespace', 'read:user', 'user:email'];
 /** GitHub's defaults for a GitHub App's user tokens: 8 hours, and about six months for the refresh token. */
@@ -62,10 +73,11 @@ export const GITHUB_APP_REFRESH_TOKEN_LIFETIME_S = 15_811_200;
 function clientApps(clients: Record<string, string | ClientOptions>): Record<string, ClientApp> {
   const apps: Record<string, ClientApp> = {};
   for (const [id, client] of Object.entries(clients)) {
-    if (typeof client === 'string') apps[id] = { secret: client, expiring: null };
+    if (typeof client === 'string') apps[id] = { secret: client, expiring: null, callbackUrl: DEFAULT_CALLBACK_URL };
     else
       apps[id] = {
         secret: client.secret,
+        callbackUrl: client.callbackUrl ?? DEFAULT_CALLBACK_URL,
         expiring: client.githubApp
           ? {
               accessS: client.githubApp.tokenLifetimeS ?? GITHUB_APP_TOKEN_LIFETIME_S,

@@ -192,3 +192,36 @@ export function caseOf(...ids: [RuleId, ...RuleId[]]): void {
   const unknown = ids.filter((id) => !RULES.some((rule) => rule.id === id));
   if (unknown.length) throw new Error(`No rule ${unknown.join(', ')} in emulator/rules.ts`);
 }
+
+const unescapeHtml = (value: string) =>
+  value.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!);
+
+/**
+ * Answers the emulator's authorize page as a browser would: opens it with `query` (which gives
+ * this browser its CSRF token, as a cookie and a form field), then submits the page's own form
+ * with `choice` (`{ login }` to approve as that account, `{ decision: 'deny' }` to refuse). Answers
+ * the page itself when it is not a form (an unknown client, a redirect_uri mismatch). `web` sends
+ * a request to the emulator's web side by path, without following redirects.
+ */
+export async function approveAuthorization(
+  web: (path: string, init?: RequestInit) => Promise<Response>,
+  query: Record<string, string>,
+  choice: { login: string } | { decision: 'deny' },
+): Promise<Response> {
+  const page = await web(`/login/oauth/authorize?${new URLSearchParams(query)}`);
+  if (page.status !== 200) return page;
+  const html = await page.text();
+  const form = new URLSearchParams();
+  for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) {
+    form.append(unescapeHtml(name!), unescapeHtml(value!));
+  }
+  const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
+  for (const [key, value] of Object.entries(choice)) form.set(key, value);
+  // The form posts back to the page's own path.
+  return web('/login/oauth/authorize', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: form.toString(),
+    redirect: 'manual',
+  });
+}

@@ -8,7 +8,7 @@
 //
 // Options (environment): LOAD_SESSIONS (50), LOAD_SECONDS (60), LOAD_POLL_MS (1000), LOAD_PORT (3600).
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,7 +113,11 @@ async function signedInCookie(login) {
     body: JSON.stringify({ login }),
   });
   const { token } = await minted.json();
-  const jwt = await encode({ token: { sub: login, name: login, login, accessToken: token }, secret: SECRET });
+  const signedInAt = Math.floor(Date.now() / 1000);
+  const jwt = await encode({
+    token: { sub: login, name: login, login, accessToken: token, signedInAt, sessionId: randomUUID() },
+    secret: SECRET,
+  });
   return { cookie: `next-auth.session-token=${jwt}`, token };
 }
 
@@ -128,6 +132,7 @@ async function main() {
     EMULATOR_PORT: String(EMULATOR_PORT),
     EMULATOR_CLIENT_ID: 'hangar-load',
     EMULATOR_CLIENT_SECRET: 'hangar-load-secret',
+    EMULATOR_CALLBACK_URL: `${APP}/api/auth/callback/github`,
     EMULATOR_TRANSITION_MS: '1000',
     EMULATOR_RATE_LIMIT: '1000000',
   });

@@ -10,3 +10,5 @@ export declare function checkLocalToken(
   io?: { fetch?: typeof fetch; log?: (line: string) => void; fail?: (line: string) => void },
 ): Promise<{ ok: boolean; login: string | null; missing: string[] }>;
 export declare function whenListening(host: string, port: string | number, timeoutMs?: number): Promise<boolean>;
+export declare function redisPolicyWarning(policy: string): string | null;
+export declare function checkRedisPolicy(env?: Env, io?: { log?: (line: string) => void; timeoutMs?: number }): Promise<string | null>;

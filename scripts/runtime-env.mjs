@@ -25,14 +25,25 @@ export function serverNodeOptions(env = process.env) {
 }
 
 /**
+ * Whether a URL's host is this machine (RFC 6761 `localhost` and its subdomains, 127.0.0.0/8,
+ * ::1). Hosts as WHATWG URL parsing leaves them: lower case, IPv4 in dotted decimal.
+ */
+function isLoopbackHost(hostname) {
+  const host = hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '::1';
+}
+
+/**
  * How Hangar signs people in, decided from the environment before anything starts, or why it
  * refuses to start. Pure: the decision table is unit tested.
  * - `github`: GITHUB_ID (an OAuth App or a GitHub App);
  * - `local`: HANGAR_GITHUB_TOKEN, one account, no OAuth App (never GITHUB_TOKEN, which GitHub
  *   Actions and codespaces set for their own use);
- * - `demo`: neither, against the built-in emulator, except in what looks like a production
- *   deployment (NODE_ENV=production and an https AUTH_URL), where demo data would reach real
- *   users by accident: that takes HANGAR_DEMO=1.
+ * - `demo`: neither, against the built-in emulator. Demo data must not reach real users by
+ *   accident, so an AUTH_URL naming any host but this machine's (a deployment's address, whatever
+ *   its scheme, letter case or NODE_ENV; an http one too, as behind a proxy that ends TLS), or an
+ *   https one with NODE_ENV=production, takes HANGAR_DEMO=1. Without AUTH_URL, demo mode works at
+ *   whatever address the browser uses (a LAN address, a forwarded port).
  */
 export function decideMode(env = process.env) {
   const url = env.AUTH_URL || env.NEXTAUTH_URL || '';
@@ -45,14 +56,30 @@ export function decideMode(env = process.env) {
   if (env.HANGAR_SESSION_MAX_AGE !== undefined && !(/^\d+$/.test(env.HANGAR_SESSION_MAX_AGE) && Number(env.HANGAR_SESSION_MAX_AGE) > 0)) {
     return { refuse: `Hangar: HANGAR_SESSION_MAX_AGE must be a whole number of seconds above 0 (it is "${env.HANGAR_SESSION_MAX_AGE}").` };
   }
+  let parsed = null;
+  if (url) {
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = null;
+    }
+    // URL parsing reads the scheme and host case-insensitively: HTTPS://Hangar.Example.com is https.
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+      return { refuse: `Hangar: AUTH_URL must be the app's public http(s) URL, such as https://hangar.example.com (it is "${url}").` };
+    }
+  }
   if (env.GITHUB_ID) return { mode: 'github' };
   if (env.HANGAR_GITHUB_TOKEN) return { mode: 'local' };
-  if (env.NODE_ENV === 'production' && url.startsWith('https:') && env.HANGAR_DEMO !== '1') {
+  const publicHost = parsed !== null && !isLoopbackHost(parsed.hostname);
+  const productionHttps = env.NODE_ENV === 'production' && parsed?.protocol === 'https:';
+  if ((publicHost || productionHttps) && env.HANGAR_DEMO !== '1') {
     return {
       refuse:
-        `Hangar: this looks like a production deployment (NODE_ENV=production, AUTH_URL=${url}), but neither GITHUB_ID ` +
-        'nor HANGAR_GITHUB_TOKEN is set, so Hangar would serve demo data from its built-in GitHub emulator to everyone who ' +
-        'opens it. Set GITHUB_ID and GITHUB_SECRET (README: Use it with real GitHub), or HANGAR_DEMO=1 to run the demo on purpose.',
+        `Hangar: this looks like a deployment (AUTH_URL=${url}${env.NODE_ENV === 'production' ? ', NODE_ENV=production' : ''}), ` +
+        'but neither GITHUB_ID nor HANGAR_GITHUB_TOKEN is set, so Hangar would serve demo data from its built-in GitHub ' +
+        'emulator to everyone who opens it. Set GITHUB_ID and GITHUB_SECRET (README: Use it with real GitHub), or ' +
+        'HANGAR_DEMO=1 to run the demo there on purpose; or leave AUTH_URL unset, and demo mode answers at whatever ' +
+        'address the browser uses.',
     };
   }
   return { mode: 'demo' };
@@ -159,6 +186,45 @@ export async function checkLocalToken(env = process.env, { fetch: fetchImpl = fe
   const advice = missingScopesAdvice(missing, env.GITHUB_WEB_URL || 'https://github.com');
   if (advice) log(`Hangar: ${advice.message} Run: ${advice.command}  ${advice.then}`);
   return { ok: true, login, missing };
+}
+
+/** Redis eviction policies that may evict keys without a TTL: Hangar's session records are such keys. */
+const EVICTS_DURABLE_KEYS = new Set(['allkeys-lru', 'allkeys-lfu', 'allkeys-random']);
+
+/** What to tell the operator about Redis's `maxmemory-policy`, or null when it keeps session records safe. */
+export function redisPolicyWarning(policy) {
+  if (!EVICTS_DURABLE_KEYS.has(policy)) return null;
+  return (
+    `Hangar: Redis's maxmemory-policy is ${policy}: a full Redis may evict token renewals and sign-outs along with cached ` +
+    'answers (a refresh token spent twice, a signed-out cookie working again). Set maxmemory-policy volatile-lru: every ' +
+    'cached answer carries a TTL and is evicted as before, and the session records, which carry none, are not (README: Scale out).'
+  );
+}
+
+/**
+ * With REDIS_URL: reads Redis's `maxmemory-policy` and warns when it could evict session records.
+ * Says nothing when Redis cannot be reached or will not tell (managed services often disable
+ * CONFIG): Hangar then runs as it would have. Resolves to the policy read, or null.
+ */
+export async function checkRedisPolicy(env = process.env, { log = console.warn, timeoutMs = 3_000 } = {}) {
+  if (!env.REDIS_URL) return null;
+  let client;
+  try {
+    const { createClient } = await import('redis');
+    client = createClient({ url: env.REDIS_URL, socket: { connectTimeout: timeoutMs, reconnectStrategy: false } });
+    client.on('error', () => {});
+    const policy = await Promise.race([
+      client.connect().then(() => client.configGet('maxmemory-policy')),
+      new Promise((resolve) => setTimeout(() => resolve(null), timeoutMs).unref()),
+    ]).then((answer) => answer?.['maxmemory-policy'] ?? null);
+    const warning = policy && redisPolicyWarning(policy);
+    if (warning) log(warning);
+    return policy;
+  } catch {
+    return null;
+  } finally {
+    if (client?.isOpen) client.destroy();
+  }
 }
 
 /** Resolves once something accepts connections on host:port (the server is up), or after `timeoutMs`. */

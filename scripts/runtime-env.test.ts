@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_BYTES } from '@/lib/github/store/memory-store';
-import { checkLocalToken, decideMode, heapLimitMb, localSignInLink, prepareRuntimeEnv, serverNodeOptions } from './runtime-env.mjs';
+import { startRedisServer } from '@/lib/test/redis-server';
+import {
+  checkLocalToken,
+  checkRedisPolicy,
+  decideMode,
+  heapLimitMb,
+  localSignInLink,
+  prepareRuntimeEnv,
+  redisPolicyWarning,
+  serverNodeOptions,
+} from './runtime-env.mjs';
 
 describe('the server process environment', () => {
   it('sizes the heap to the answer cache plus working room, keeping V8’s usual young generation', () => {
@@ -19,11 +29,11 @@ describe('the server process environment', () => {
   });
 
   it('maps AUTH_* to the names next-auth reads and runs in demo mode without an OAuth App', () => {
-    const env: Record<string, string | undefined> = { AUTH_URL: 'http://hangar.test', PORT: '4000' };
+    const env: Record<string, string | undefined> = { AUTH_URL: 'http://localhost:4000', PORT: '4000' };
     const { demo, port } = prepareRuntimeEnv(env);
     expect(demo).toBe(true);
     expect(port).toBe('4000');
-    expect(env.NEXTAUTH_URL).toBe('http://hangar.test');
+    expect(env.NEXTAUTH_URL).toBe('http://localhost:4000');
     expect(env.NEXTAUTH_SECRET).toMatch(/^[\w-]{43}$/);
     expect(env.AUTH_SECRET).toBe(env.NEXTAUTH_SECRET);
     // Building is not the server: its heap is not capped here.
@@ -52,7 +62,12 @@ describe('how Hangar starts: the decision table', () => {
       mode: 'demo',
     },
     { case: 'production without AUTH_URL (the container’s demo)', env: { NODE_ENV: 'production' }, mode: 'demo' },
-    { case: 'https but not production', env: { AUTH_URL: 'https://hangar.example.com' }, mode: 'demo' },
+    { case: 'AUTH_URL on 127.0.0.1 (the tests’ own servers)', env: { AUTH_URL: 'http://127.0.0.1:3100' }, mode: 'demo' },
+    { case: 'AUTH_URL on IPv6 loopback', env: { NODE_ENV: 'production', AUTH_URL: 'http://[::1]:3000' }, mode: 'demo' },
+    { case: 'AUTH_URL on a .localhost name', env: { AUTH_URL: 'http://hangar.localhost:3000' }, mode: 'demo' },
+    { case: 'AUTH_URL on localhost, in capitals', env: { NODE_ENV: 'production', AUTH_URL: 'HTTP://LOCALHOST:3000' }, mode: 'demo' },
+    { case: 'a public address, demo on purpose', env: { AUTH_URL: 'http://demo.example.com', HANGAR_DEMO: '1' }, mode: 'demo' },
+    { case: 'a public address with an app', env: { AUTH_URL: 'http://hangar.example.com', GITHUB_ID: 'Iv1.x' }, mode: 'github' },
   ])('$case → $mode', ({ env, mode }) => {
     expect(decideMode(env)).toEqual({ mode });
   });
@@ -81,6 +96,30 @@ describe('how Hangar starts: the decision table', () => {
       says: /HANGAR_SESSION_MAX_AGE must be a whole number/,
     },
     { case: 'a session lifetime of zero', env: { HANGAR_SESSION_MAX_AGE: '0' }, says: /HANGAR_SESSION_MAX_AGE/ },
+    {
+      case: 'production, the URL in capitals',
+      env: { NODE_ENV: 'production', AUTH_URL: 'HTTPS://HANGAR.EXAMPLE.COM' },
+      says: /HTTPS:\/\/HANGAR\.EXAMPLE\.COM.*demo data.*HANGAR_DEMO=1/,
+    },
+    {
+      case: 'production over http behind a proxy that ends TLS',
+      env: { NODE_ENV: 'production', AUTH_URL: 'http://hangar.example.com' },
+      says: /neither GITHUB_ID nor HANGAR_GITHUB_TOKEN.*HANGAR_DEMO=1/,
+    },
+    { case: 'a public https address without NODE_ENV', env: { AUTH_URL: 'https://hangar.example.com' }, says: /HANGAR_DEMO=1/ },
+    { case: 'a LAN address as AUTH_URL', env: { AUTH_URL: 'http://192.168.1.20:3000' }, says: /leave AUTH_URL unset/ },
+    { case: 'a look-alike of localhost', env: { AUTH_URL: 'http://localhost.example.com' }, says: /HANGAR_DEMO=1/ },
+    {
+      case: 'production over https on localhost',
+      env: { NODE_ENV: 'production', AUTH_URL: 'https://localhost:3000' },
+      says: /HANGAR_DEMO=1/,
+    },
+    {
+      case: 'an AUTH_URL that is not a URL',
+      env: { AUTH_URL: 'hangar.example.com' },
+      says: /AUTH_URL must be the app's public http\(s\) URL/,
+    },
+    { case: 'an AUTH_URL of another scheme', env: { AUTH_URL: 'ftp://hangar.example.com', GITHUB_ID: 'Iv1.x' }, says: /http\(s\) URL/ },
   ])('$case → refuses, saying why', ({ env, says }) => {
     const decision = decideMode(env);
     expect(decision.mode).toBeUndefined();
@@ -153,4 +192,32 @@ describe('checking a local-mode token at start', () => {
     expect(result.ok).toBe(true);
     expect(said).toMatch(/could not reach .* ENOTFOUND/);
   });
+});
+
+describe('checking Redis’s eviction policy at start', () => {
+  it('warns about a policy that may evict keys without a TTL, Hangar’s session records', () => {
+    for (const policy of ['allkeys-lru', 'allkeys-lfu', 'allkeys-random']) {
+      expect(redisPolicyWarning(policy)).toMatch(new RegExp(`${policy}.*spent twice.*volatile-lru`));
+    }
+    for (const policy of ['volatile-lru', 'volatile-lfu', 'volatile-ttl', 'volatile-random', 'noeviction']) {
+      expect(redisPolicyWarning(policy)).toBeNull();
+    }
+  });
+
+  it('reads the policy from a real redis-server, and says nothing when Redis does not answer', async () => {
+    const lines: string[] = [];
+    const log = (line: string) => lines.push(line);
+    const evicting = await startRedisServer({ args: ['--maxmemory-policy', 'allkeys-lru'] });
+    const safe = await startRedisServer({ args: ['--maxmemory-policy', 'volatile-lru'] });
+    try {
+      expect(await checkRedisPolicy({ REDIS_URL: evicting.url }, { log })).toBe('allkeys-lru');
+      expect(lines).toEqual([expect.stringMatching(/maxmemory-policy is allkeys-lru/)]);
+      expect(await checkRedisPolicy({ REDIS_URL: safe.url }, { log })).toBe('volatile-lru');
+      expect(await checkRedisPolicy({ REDIS_URL: 'redis://127.0.0.1:1' }, { log, timeoutMs: 500 })).toBeNull();
+      expect(await checkRedisPolicy({}, { log })).toBeNull();
+      expect(lines).toHaveLength(1);
+    } finally {
+      await Promise.all([evicting.stop(), safe.stop()]);
+    }
+  }, 20_000);
 });

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkLocalToken, localSignInLink, prepareRuntimeEnv, serverNodeOptions, whenListening } from './runtime-env.mjs';
+import { checkLocalToken, checkRedisPolicy, localSignInLink, prepareRuntimeEnv, serverNodeOptions, whenListening } from './runtime-env.mjs';
 import { staleBuildReason } from './source-hash.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -34,6 +34,8 @@ const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-H', hos
   env: dev ? env : { ...env, NODE_OPTIONS: serverNodeOptions(env) },
   stdio: 'inherit',
 });
+// With REDIS_URL: a policy that could evict session records is said at once (the server starts anyway).
+void checkRedisPolicy(env);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 

@@ -39,14 +39,20 @@ export async function signIn(appUrl, login, { scope } = {}) {
   });
   jar.take(start);
   const authorize = new URL((await start.json()).url);
-  // The emulator's authorize page is a form posting these parameters back with the chosen account.
-  const form = new URLSearchParams(authorize.searchParams);
+  // The emulator's authorize page: a form with the request's parameters and this browser's CSRF
+  // token (a hidden field, and a cookie), posted back with the chosen account.
+  const page = await fetch(authorize, { redirect: 'manual' });
+  const html = await page.text();
+  const unescape = (value) =>
+    value.replace(/&(amp|lt|gt|quot|#39);/g, (_, name) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]);
+  const form = new URLSearchParams();
+  for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g))
+    form.append(unescape(name), unescape(value));
   form.set('login', login);
-  form.set('decision', 'allow');
   const approved = await fetch(`${authorize.origin}${authorize.pathname}`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: page.headers.get('set-cookie')?.split(';')[0] ?? '' },
     body: form,
   });
   const callback = approved.headers.get('location');

@@ -9,6 +9,7 @@ const POINTS = [
   { icon: Gauge, text: 'Machine, branch and last use of every codespace you own, on one page.' },
 ];
 
+/** `error`: why the last sign-in did not complete, in Hangar's own words (lib/auth/sign-in-errors.ts). */
 export function SignInScreen({ demo, error }: { demo: boolean; error?: string }) {
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
@@ -31,7 +32,7 @@ export function SignInScreen({ demo, error }: { demo: boolean; error?: string })
         </ul>
         {error && (
           <p role="alert" className="mt-6 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-            Sign-in did not complete ({error}). Please try again.
+            {error}
           </p>
         )}
         <div className="mt-8 flex flex-col items-stretch gap-3">

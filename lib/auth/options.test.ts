@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readConfigForTest } from '@/lib/config';
 import { authOptions } from './options';
 import { OAUTH_SCOPES } from './scopes';
@@ -37,13 +37,57 @@ describe('sign-in configuration', () => {
     expect(JSON.stringify(provider.options)).not.toContain('api.github.com');
   });
 
-  it('keeps the access token out of the session the page can read', () => {
+  it('keeps the access token and the e-mail address out of the session the page can read', () => {
     const session = authOptions(production).callbacks!.session!({
-      session: { user: { name: 'Mona', email: 'mona@example.com', image: null }, expires: '' },
-      token: { accessToken: 'gho_secret', login: 'mona', name: 'Mona' },
+      session: { user: { name: 'Mona', email: 'mona@example.com', image: 'https://avatars.example/mona' }, expires: '' },
+      token: { accessToken: 'gho_secret', login: 'mona', name: 'Mona', email: 'mona@example.com' },
     } as never) as unknown as Record<string, unknown>;
     expect(JSON.stringify(session)).not.toContain('gho_secret');
-    expect(session).toMatchObject({ user: { login: 'mona' } });
+    expect(JSON.stringify(session)).not.toContain('mona@example.com');
+    expect(session).toEqual({ expires: '', user: { login: 'mona', name: 'Mona', image: 'https://avatars.example/mona' } });
+  });
+
+  it('ends a session read through next-auth once its user signed out, even when GitHub did not confirm revoking the token', async () => {
+    const options = authOptions(production);
+    const now = Math.floor(Date.now() / 1000);
+    const token = {
+      sub: '1',
+      login: 'mona',
+      name: 'Mona',
+      accessToken: 'gho_copied',
+      signedInAt: now - 60,
+      sessionId: 'session-signed-out',
+    };
+    const revocations: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      revocations.push(String(url));
+      return new Response('{"message":"Server Error"}', { status: 502 });
+    });
+    try {
+      await options.events!.signOut!({ token, session: null } as never);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(revocations).toEqual(['https://ghe.example.com/api/v3/applications/Iv1.client/token']);
+    // A copy of the cookie, read through /api/auth/session: no name, no fresh cookie.
+    await expect(options.callbacks!.jwt!({ token } as never)).rejects.toThrow(/ended/);
+    // Another session of the same person is not affected.
+    await expect(options.callbacks!.jwt!({ token: { ...token, sessionId: 'other-session' } } as never)).resolves.toMatchObject({
+      login: 'mona',
+    });
+  });
+
+  it('gives every sign-in a session id of its own, and keeps no e-mail address in the cookie', async () => {
+    const signIn = () =>
+      authOptions(production).callbacks!.jwt!({
+        token: { sub: '1', email: 'mona@example.com' },
+        account: { provider: 'github', type: 'oauth', providerAccountId: '1', access_token: 'gho_a', scope: 'codespace' },
+        profile: { login: 'mona' },
+      } as never) as Promise<Record<string, unknown>>;
+    const [first, second] = [await signIn(), await signIn()];
+    expect(first.sessionId).toMatch(/^[\w-]{22}$/);
+    expect(second.sessionId).not.toBe(first.sessionId);
+    expect(first).not.toHaveProperty('email');
   });
 
   it('records the sign-in time and a GitHub App’s token expiry when the user signs in', async () => {

@@ -1,6 +1,7 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
-import GitHubProvider, { type GithubEmail, type GithubProfile } from 'next-auth/providers/github';
+import GitHubProvider, { type GithubProfile } from 'next-auth/providers/github';
 import { EMULATOR_MOUNT, serverConfig, type ServerConfig } from '@/lib/config';
 import { OAUTH_SCOPES } from '@/lib/auth/scopes';
 import { tokensFromAnswer, withTokens, type HangarJwt } from '@/lib/auth/session-claims';
@@ -61,19 +62,13 @@ export function authOptions(config: ServerConfig = serverConfig(), { origin }: {
               token: `${config.serverWebUrl}/login/oauth/access_token`,
               userinfo: {
                 url: `${config.apiUrl}/user`,
+                // The profile alone: the page shows who is signed in (login, name, avatar) and
+                // needs no e-mail address, so Hangar does not ask for one.
                 async request({ tokens }) {
-                  const token = tokens.access_token ?? '';
-                  const res = await api('/user', token);
+                  const res = await api('/user', tokens.access_token ?? '');
                   if (!res.ok) throw new Error(`GitHub GET /user answered ${res.status}`);
                   const profile = (await res.json()) as GithubProfile;
-                  if (!profile.email) {
-                    const emails = await api('/user/emails', token);
-                    if (emails.ok) {
-                      const list = (await emails.json()) as GithubEmail[];
-                      profile.email = (list.find((e) => e.primary) ?? list[0])?.email ?? null;
-                    }
-                  }
-                  return { ...profile, name: profile.name ?? undefined } as Record<string, unknown>;
+                  return { ...profile, name: profile.name ?? undefined, email: null } as Record<string, unknown>;
                 },
               },
             }),
@@ -100,6 +95,8 @@ export function authOptions(config: ServerConfig = serverConfig(), { origin }: {
           Object.assign(jwt, withTokens(jwt, tokens));
           jwt.login = (profile as GithubProfile | undefined)?.login;
           jwt.signedInAt = Math.floor(now / 1000);
+          jwt.sessionId = randomBytes(16).toString('base64url');
+          delete jwt.email;
           return jwt;
         }
         // A session read through next-auth (/api/auth/session): the same rules as everywhere.
@@ -107,10 +104,10 @@ export function authOptions(config: ServerConfig = serverConfig(), { origin }: {
         if (resolved.state === 'ended') throw new SessionEnded();
         return resolved.jwt as typeof token;
       },
-      // What the page may see: who is signed in. Never the token.
+      // What the page may see: who is signed in (login, name, avatar). Never the token, nor an e-mail.
       session({ session, token }) {
         const { login } = token as typeof token & HangarJwt;
-        return { ...session, user: { name: session.user?.name, email: session.user?.email, image: session.user?.image, login } };
+        return { expires: session.expires, user: { name: session.user?.name, image: session.user?.image, login } };
       },
     },
     events: {

@@ -39,3 +39,15 @@ export function expectedOrigin(
 ): string | null {
   return config.originFollowsRequest ? requestOrigin(headers, requestUrl) : config.appOrigin;
 }
+
+/**
+ * Whether Hangar is served over https for this request: its configured origin's scheme, or in
+ * demo mode without AUTH_URL, the scheme the browser used. Decides the session cookie's name.
+ */
+export function servedOverHttps(
+  config: { appOrigin: string; originFollowsRequest: boolean },
+  headers: HeaderSource,
+  requestUrl?: string,
+): boolean {
+  return (expectedOrigin(config, headers, requestUrl) ?? config.appOrigin).startsWith('https:');
+}

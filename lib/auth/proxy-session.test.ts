@@ -3,10 +3,12 @@
  * expiring user tokens: renewal before expiry and after GitHub's 401, the renewed cookie, a
  * neighbour's stale cookie, a renewal GitHub refuses, the absolute lifetime, and sign-out.
  */
+import { randomUUID } from 'node:crypto';
 import { NextRequest } from 'next/server';
 import { decode, encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulatorServer, type RunningEmulator } from '@/emulator/node-server';
+import { approveAuthorization } from '@/emulator/test-helpers';
 import { configureAppForEmulator } from '@/lib/test/session';
 import type { HangarJwt } from './session-claims';
 
@@ -22,7 +24,9 @@ beforeAll(async () => {
   github = await startEmulatorServer({
     control: true,
     transitionMs: 60_000,
-    clients: { [CLIENT]: { secret: `${CLIENT}-secret`, githubApp: { tokenLifetimeS: 60 } } },
+    clients: {
+      [CLIENT]: { secret: `${CLIENT}-secret`, githubApp: { tokenLifetimeS: 60 }, callbackUrl: `${APP}/api/auth/callback/github` },
+    },
   });
   configureAppForEmulator(github.url, { client: CLIENT, appUrl: APP, secret: SECRET });
   process.env.HANGAR_SESSION_MAX_AGE = String(7 * 24 * 60 * 60);
@@ -39,12 +43,11 @@ const setLifetime = (tokenLifetimeS: number) =>
 
 /** Signs `login` in at the emulator as the GitHub App, and returns the session Hangar would keep. */
 async function signIn(login = 'mona', { dueInMs }: { dueInMs?: number } = {}): Promise<HangarJwt> {
-  const approval = await fetch(`${github.url}/login/oauth/authorize`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_id: CLIENT, redirect_uri: `${APP}/api/auth/callback/github`, login }).toString(),
-    redirect: 'manual',
-  });
+  const approval = await approveAuthorization(
+    (path, init) => fetch(`${github.url}${path}`, { ...init, redirect: 'manual' }),
+    { client_id: CLIENT, redirect_uri: `${APP}/api/auth/callback/github` },
+    { login },
+  );
   const code = new URL(approval.headers.get('location')!).searchParams.get('code')!;
   const answer = (await (
     await fetch(`${github.url}/login/oauth/access_token`, {
@@ -62,6 +65,7 @@ async function signIn(login = 'mona', { dueInMs }: { dueInMs?: number } = {}): P
     // Hangar's idea of the expiry; a test may say it is due already.
     accessTokenExpiresAt: dueInMs === undefined ? now + answer.expires_in * 1000 : now + dueInMs,
     signedInAt: Math.floor(now / 1000),
+    sessionId: randomUUID(),
   };
 }
 
@@ -169,5 +173,31 @@ describe('a GitHub App session through the proxy', () => {
     expect(replay.status).toBe(401);
     // Refused by Hangar itself: the refresh token was not even presented to GitHub.
     expect(uses(jwt.refreshToken)).toBe(0);
+  });
+});
+
+describe('an OAuth App session (a token that never expires) after sign-out', () => {
+  it('is refused by Hangar itself, even when GitHub did not confirm revoking the token', async () => {
+    const token = github.emulator.issueToken('mona');
+    const jwt: HangarJwt = {
+      login: 'mona',
+      accessToken: token,
+      scope: 'codespace',
+      signedInAt: Math.floor(Date.now() / 1000),
+      sessionId: randomUUID(),
+    };
+    const cookie = await cookieOf(jwt);
+    expect((await get(cookie)).status).toBe(200);
+    // GitHub is having a bad moment: the revocation answers 502, and the token keeps working there.
+    github.emulator.faults.add({ method: 'DELETE', path: '^/applications/', status: 502, times: 1 });
+    await endSession(jwt);
+    expect(github.emulator.revocations()).toEqual([]);
+
+    const mark = github.emulator.log().length;
+    const replay = await get(cookie);
+    expect(replay.status).toBe(401);
+    expect(replay.headers.get('set-cookie')).toMatch(/^next-auth\.session-token=; .*Max-Age=0/);
+    // Refused before GitHub was asked: the copied cookie does not reach the still-valid token.
+    expect(github.emulator.log().slice(mark)).toEqual([]);
   });
 });

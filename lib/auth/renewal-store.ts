@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import type { RedisConnection } from '@/lib/github/store/redis-connection';
+import { DurableRecords } from './durable-records';
 import type { GithubTokens } from './session-claims';
 
 /**
@@ -63,51 +64,48 @@ export class MemoryRenewalStore implements RenewalStore {
   }
 }
 
-/** Deletes the lock only if it is still ours: it may have expired and been taken by another instance. */
-const UNLOCK_IF_OURS = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
-
 /**
  * Records shared by every instance on one Redis (`REDIS_URL`), and the short lock that lets one of
  * them spend a refresh token while the others wait for its result. Keys hold a hash of the refresh
  * token; values hold tokens, so they are encrypted (AES-256-GCM, with a key derived from
- * AUTH_SECRET, bound to the key they are stored under). If Redis is down, `get` misses and `lock`
- * is `unavailable`: each instance then renews on its own.
+ * AUTH_SECRET, bound to the key they are stored under). Records and locks are durable (no TTL, out
+ * of the cache's eviction: lib/auth/durable-records.ts), ended by Hangar itself. If Redis is down,
+ * `get` misses and `lock` is `unavailable`: each instance then renews on its own.
  */
 export class RedisRenewalStore implements RenewalStore {
   private readonly key: Buffer;
+  private readonly records: DurableRecords;
 
   constructor(
-    private readonly connection: RedisConnection,
+    connection: RedisConnection,
     secret: string,
     private readonly prefix = 'hangar:v1',
   ) {
     this.key = Buffer.from(hkdfSync('sha256', secret, 'hangar', 'hangar renewal records v1', 32));
+    this.records = new DurableRecords(connection, prefix);
   }
 
   async get(key: string): Promise<RenewalRecord | undefined> {
     const name = this.recordKey(key);
-    const raw = await this.connection.run((c) => c.get(name));
-    return typeof raw === 'string' ? this.open(name, raw) : undefined;
+    const raw = await this.records.get(name);
+    return raw === undefined ? undefined : this.open(name, raw);
   }
 
   async put(key: string, record: RenewalRecord, ttlMs: number): Promise<void> {
     const name = this.recordKey(key);
-    const sealed = this.seal(name, record);
-    await this.connection.run((c) => c.set(name, sealed, { expiration: { type: 'PX', value: Math.max(1, Math.round(ttlMs)) } }));
+    await this.records.put(name, this.seal(name, record), ttlMs);
   }
 
   async lock(key: string, ttlMs: number): Promise<RenewalLock> {
     const id = randomBytes(12).toString('base64url');
-    const answer = await this.connection.run((c) =>
-      c.set(this.lockKey(key), id, { condition: 'NX', expiration: { type: 'PX', value: Math.round(ttlMs) } }),
-    );
-    if (answer === undefined) return { state: 'unavailable' };
-    return answer === 'OK' ? { state: 'acquired', id } : { state: 'held' };
+    const taken = await this.records.lock(this.lockKey(key), id, ttlMs);
+    if (taken === undefined) return { state: 'unavailable' };
+    return taken ? { state: 'acquired', id } : { state: 'held' };
   }
 
   async unlock(key: string, lock: RenewalLock): Promise<void> {
     if (lock.state !== 'acquired') return;
-    await this.connection.run((c) => c.eval(UNLOCK_IF_OURS, { keys: [this.lockKey(key)], arguments: [lock.id] }));
+    await this.records.unlock(this.lockKey(key), lock.id);
   }
 
   private recordKey(key: string) {

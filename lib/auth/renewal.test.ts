@@ -150,7 +150,11 @@ describe('renewing across instances that share one Redis', () => {
       const stored = await client.get(name);
       expect(stored).toBeTruthy();
       for (const secret of ['ghr_0', 'ghu_1', 'ghr_1']) expect(stored).not.toContain(secret);
-      expect(await client.pTTL(name)).toBeGreaterThan(0);
+      // Without a TTL, out of the answer cache's eviction; Hangar ends it with the new token's lifetime.
+      expect(await client.pTTL(name)).toBe(-1);
+      const ends = await client.zScore(`${prefix}:session-records-by-end`, name);
+      expect(ends! - Date.now()).toBeGreaterThan(28_700_000);
+      expect(ends! - Date.now()).toBeLessThanOrEqual(28_800_000);
       const keys = await client.keys(`${prefix}:*`);
       for (const key of keys) expect(key).not.toContain('ghr_');
       // No lock is left behind.

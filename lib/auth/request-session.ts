@@ -1,5 +1,7 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
+import { serverConfig } from '@/lib/config';
+import { servedOverHttps } from '@/lib/auth/origin';
 import { clearSessionCookieHeaders } from '@/lib/auth/session-cookie';
 import { decodeSession, renewAfterRejection, resolveSession, sessionCookieFor } from '@/lib/auth/session';
 
@@ -18,7 +20,7 @@ export async function withGithubSession(
   run: (accessToken: string) => Promise<Response>,
   unauthorized: (message: string) => Response,
 ): Promise<Response> {
-  const session = await decodeSession(req.cookies);
+  const session = await decodeSession(req.cookies, servedOverHttps(serverConfig(), req.headers, req.url));
   if (!session) return unauthorized('Sign in to continue');
   const ended = () => {
     const response = unauthorized('Your session has ended. Sign in again to continue.');

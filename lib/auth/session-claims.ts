@@ -22,6 +22,8 @@ export interface HangarJwt {
   refreshTokenExpiresAt?: number;
   /** Epoch seconds of sign-in: the session ends `HANGAR_SESSION_MAX_AGE` after it, re-signed or not. */
   signedInAt?: number;
+  /** Random, chosen at sign-in: what a sign-out marks as ended (lib/auth/ended-sessions.ts). */
+  sessionId?: string;
   /** Local mode: which browser session this is. The token itself is the server's, never the cookie's. */
   localSession?: string;
   /** Set by the JWT library: issued-at, in epoch seconds. */
@@ -40,24 +42,31 @@ export interface GithubTokens {
 }
 
 /**
- * When the session began. Cookies written before Hangar recorded it fall back to when the cookie
- * was last signed, which is only ever later: such a session ends no earlier than it would have.
+ * Whether the session is past its absolute lifetime (`maxAgeS` from sign-in), at `nowMs`. A cookie
+ * without a sign-in time is over: `iat` would not do instead, since every re-sign moves it, so such
+ * a session would never reach its end.
  */
-export function signedInAtOf(jwt: HangarJwt): number | undefined {
-  return jwt.signedInAt ?? jwt.iat;
+export function sessionExpired(jwt: HangarJwt, nowMs: number, maxAgeS: number): boolean {
+  if (typeof jwt.signedInAt !== 'number') return true;
+  return nowMs >= sessionEndsAt(jwt, maxAgeS);
 }
 
-/** Whether the session is past its absolute lifetime (`maxAgeS` from sign-in), at `nowMs`. */
-export function sessionExpired(jwt: HangarJwt, nowMs: number, maxAgeS: number): boolean {
-  const start = signedInAtOf(jwt);
-  if (start === undefined) return true;
-  return nowMs >= (start + maxAgeS) * 1000;
+/** Epoch ms when the session ends at the latest (its cookie cannot live longer); 0 without a sign-in time. */
+export function sessionEndsAt(jwt: HangarJwt, maxAgeS: number): number {
+  return typeof jwt.signedInAt === 'number' ? (jwt.signedInAt + maxAgeS) * 1000 : 0;
 }
 
 /** Seconds the session has left (at least 0). */
 export function sessionSecondsLeft(jwt: HangarJwt, nowMs: number, maxAgeS: number): number {
-  const start = signedInAtOf(jwt) ?? Math.floor(nowMs / 1000);
-  return Math.max(0, Math.floor(start + maxAgeS - nowMs / 1000));
+  return Math.max(0, Math.floor((sessionEndsAt(jwt, maxAgeS) - nowMs) / 1000));
+}
+
+/**
+ * What a sign-out marks as ended. Cookies made before sessions had an id get one from what never
+ * changes in them (who, and the second they signed in), so every copy of one cookie agrees.
+ */
+export function sessionIdOf(jwt: HangarJwt): string {
+  return jwt.sessionId ?? `legacy:${jwt.login ?? jwt.localSession ?? ''}:${jwt.signedInAt ?? ''}`;
 }
 
 /** How long before expiry a token is renewed: five minutes, or a quarter of a short lifetime. */

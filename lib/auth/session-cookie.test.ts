@@ -13,22 +13,33 @@ describe('the session cookie, as next-auth writes it', () => {
     ]);
   });
 
-  it('is read back whole or from its chunks, in order, preferring the __Secure- one', () => {
-    expect(readSessionCookie([{ name: 'next-auth.session-token', value: 'abc' }])).toEqual({ value: 'abc', secure: false });
+  it('is read back whole or from its chunks, in order', () => {
+    expect(readSessionCookie([{ name: 'next-auth.session-token', value: 'abc' }], false)).toEqual({ value: 'abc', secure: false });
     expect(
-      readSessionCookie([
-        { name: 'next-auth.session-token.1', value: 'def' },
-        { name: 'other', value: 'x' },
-        { name: 'next-auth.session-token.0', value: 'abc' },
-      ]),
+      readSessionCookie(
+        [
+          { name: 'next-auth.session-token.1', value: 'def' },
+          { name: 'other', value: 'x' },
+          { name: 'next-auth.session-token.0', value: 'abc' },
+        ],
+        false,
+      ),
     ).toEqual({ value: 'abcdef', secure: false });
-    expect(
-      readSessionCookie([
-        { name: 'next-auth.session-token', value: 'plain' },
-        { name: '__Secure-next-auth.session-token', value: 'secure' },
-      ]),
-    ).toEqual({ value: 'secure', secure: true });
-    expect(readSessionCookie([{ name: 'next-auth.csrf-token', value: 'x' }])).toBeNull();
+    expect(readSessionCookie([{ name: '__Secure-next-auth.session-token', value: 'secure' }], true)).toEqual({
+      value: 'secure',
+      secure: true,
+    });
+    expect(readSessionCookie([{ name: 'next-auth.csrf-token', value: 'x' }], false)).toBeNull();
+  });
+
+  it('over https, is only ever the __Secure- one: a plain-named cookie planted by a sibling subdomain or over http is ignored', () => {
+    const planted = { name: 'next-auth.session-token', value: 'planted' };
+    expect(readSessionCookie([planted], true)).toBeNull();
+    expect(readSessionCookie([{ name: 'next-auth.session-token.0', value: 'planted' }], true)).toBeNull();
+    expect(readSessionCookie([planted, { name: '__Secure-next-auth.session-token', value: 'own' }], true)).toEqual({
+      value: 'own',
+      secure: true,
+    });
   });
 
   it('is chunked past 4 KB as next-auth does, and a rewrite expires what the browser held under other names', () => {
@@ -41,7 +52,7 @@ describe('the session cookie, as next-auth writes it', () => {
     ]);
     expect(headers[2]).toMatch(/^next-auth\.session-token=; .*Max-Age=0$/);
     const chunks = headers.slice(0, 2).map((h) => ({ name: h.split('=')[0]!, value: h.split('=')[1]!.split(';')[0]! }));
-    expect(readSessionCookie(chunks)?.value).toBe(long);
+    expect(readSessionCookie(chunks, false)?.value).toBe(long);
 
     const short = sessionCookieHeaders('jwt', {
       secure: false,

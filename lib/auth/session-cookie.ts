@@ -27,19 +27,20 @@ export function sessionCookieNames(cookies: Cookie[]): string[] {
 }
 
 /**
- * The session JWT the request carries, chunks joined in order: the `__Secure-` cookie when there
- * is one (browsers accept it only over https), else the plain one. Null without a session cookie.
+ * The session JWT the request carries, chunks joined in order, under the one name next-auth
+ * writes for how Hangar is served: over https only the `__Secure-` cookie, which a browser takes
+ * from a secure page of this host alone. A plain-named one there could have been planted by a
+ * sibling subdomain or by anyone on the network over http (login fixation), so it is ignored.
+ * Null without a session cookie.
  */
-export function readSessionCookie(cookies: Cookie[]): { value: string; secure: boolean } | null {
-  for (const secure of [true, false]) {
-    const name = sessionCookieName(secure);
-    const whole = cookies.find((c) => c.name === name);
-    const chunks = cookies
-      .filter((c) => belongsTo(c.name, name) && c.name !== name)
-      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
-    if (chunks.length) return { value: chunks.map((c) => c.value).join(''), secure };
-    if (whole) return { value: whole.value, secure };
-  }
+export function readSessionCookie(cookies: Cookie[], https: boolean): { value: string; secure: boolean } | null {
+  const name = sessionCookieName(https);
+  const whole = cookies.find((c) => c.name === name);
+  const chunks = cookies
+    .filter((c) => belongsTo(c.name, name) && c.name !== name)
+    .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+  if (chunks.length) return { value: chunks.map((c) => c.value).join(''), secure: https };
+  if (whole) return { value: whole.value, secure: https };
   return null;
 }
 

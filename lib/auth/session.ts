@@ -5,10 +5,13 @@ import { exchangeRefreshToken, revokeGithubToken } from '@/lib/auth/github-oauth
 import { localSignIn } from '@/lib/auth/local-mode';
 import { TokenRenewer } from '@/lib/auth/renewal';
 import { MemoryRenewalStore, RedisRenewalStore } from '@/lib/auth/renewal-store';
+import { EndedSessions, MemoryEndedSessions, RedisEndedSessions } from '@/lib/auth/ended-sessions';
 import { readSessionCookie, sessionCookieHeaders, sessionCookieNames } from '@/lib/auth/session-cookie';
 import {
   renewalDue,
+  sessionEndsAt,
   sessionExpired,
+  sessionIdOf,
   sessionSecondsLeft,
   tokensOf,
   withTokens,
@@ -20,8 +23,9 @@ import { logEvent } from '@/lib/server/log';
 
 /**
  * A session, from its cookie to the GitHub token a request may use: decrypted, checked against
- * its absolute lifetime (and, in local mode, against the live browser sessions), and renewed
- * when it is a GitHub App's token about to expire (once, whoever asks: lib/auth/renewal.ts).
+ * its absolute lifetime and against sign-outs (and, in local mode, against the live browser
+ * sessions), and renewed when it is a GitHub App's token about to expire (once, whoever asks:
+ * lib/auth/renewal.ts).
  */
 
 export type CookieSource = { getAll(): { name: string; value: string }[] };
@@ -33,8 +37,9 @@ export type ResolvedSession =
   | { state: 'ended' };
 
 // On globalThis: the proxy, server-rendered pages and next-auth's routes are bundled apart, and
-// must share one renewer (one flight per refresh token, one memory of what was renewed).
-const holder = globalThis as typeof globalThis & { __hangarRenewer?: TokenRenewer };
+// must share one renewer (one flight per refresh token, one memory of what was renewed) and one
+// memory of sign-outs.
+const holder = globalThis as typeof globalThis & { __hangarRenewer?: TokenRenewer; __hangarEndedSessions?: EndedSessions };
 
 export function tokenRenewer(config: ServerConfig = serverConfig()): TokenRenewer {
   if (!holder.__hangarRenewer) {
@@ -53,6 +58,15 @@ export function setTokenRenewer(renewer: TokenRenewer | undefined) {
   holder.__hangarRenewer = renewer;
 }
 
+/** Sessions signed out: in this process's memory, and in Redis when instances share one (`REDIS_URL`). */
+export function endedSessions(): EndedSessions {
+  if (!holder.__hangarEndedSessions) {
+    const redis = sharedRedis();
+    holder.__hangarEndedSessions = new EndedSessions(new MemoryEndedSessions(), redis ? new RedisEndedSessions(redis) : null);
+  }
+  return holder.__hangarEndedSessions;
+}
+
 /** Decrypted sessions, by cookie value: decrypting (HKDF and AES-GCM) costs ~0.4 ms, and a page that
  * polls asks several times a minute. Bounded in size and time. */
 const DECODED_MAX = 1_000;
@@ -63,9 +77,12 @@ const decoded = new Map<string, { jwt: HangarJwt | null; until: number }>();
  * Decrypts the session from cookies only (never an `Authorization: Bearer` header, which
  * next-auth's getToken would also take). Null without a cookie, or for one Hangar did not make.
  */
-export async function decodeSession(cookies: CookieSource): Promise<{ jwt: HangarJwt; secure: boolean; carried: string[] } | null> {
+export async function decodeSession(
+  cookies: CookieSource,
+  https: boolean,
+): Promise<{ jwt: HangarJwt; secure: boolean; carried: string[] } | null> {
   const all = cookies.getAll();
-  const cookie = readSessionCookie(all);
+  const cookie = readSessionCookie(all, https);
   if (!cookie) return null;
   const now = Date.now();
   let hit = decoded.get(cookie.value);
@@ -87,6 +104,7 @@ export async function decodeSession(cookies: CookieSource): Promise<{ jwt: Hanga
 /** The session's GitHub token now: checked, and renewed first if it is due. */
 export async function resolveSession(jwt: HangarJwt, config: ServerConfig = serverConfig(), now = Date.now()): Promise<ResolvedSession> {
   if (sessionExpired(jwt, now, config.sessionMaxAgeS)) return { state: 'ended' };
+  if (await endedSessions().isEnded(sessionIdOf(jwt))) return { state: 'ended' };
   if (config.mode === 'local') {
     if (!config.localToken || !localSignIn().isLive(jwt.localSession)) return { state: 'ended' };
     return { state: 'active', jwt, accessToken: config.localToken, renewed: false };
@@ -146,11 +164,14 @@ export async function sessionCookieFor(
 }
 
 /**
- * Signing out: the session's GitHub token is revoked (and any a renewal had issued since), so a
- * copy of the cookie replayed later gets 401; its refresh token is never renewed again. In local
- * mode only the browser session ends: the token is the user's own and stays valid.
+ * Signing out. First the session is marked ended on the server, for as long as its cookie could
+ * live, so no copy of the cookie is read again whatever GitHub says next. Then its GitHub token
+ * is revoked (and any a renewal had issued since), and its refresh token is never renewed again.
+ * In local mode the browser session ends; the token is the user's own and stays valid.
  */
 export async function endSession(jwt: HangarJwt, config: ServerConfig = serverConfig()): Promise<void> {
+  const until = sessionEndsAt(jwt, config.sessionMaxAgeS);
+  if (until > Date.now()) await endedSessions().end(sessionIdOf(jwt), until);
   if (config.mode === 'local') {
     localSignIn().endSession(jwt.localSession);
     return;

@@ -1,22 +1,30 @@
 import 'server-only';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { serverConfig } from '@/lib/config';
+import { servedOverHttps } from '@/lib/auth/origin';
 import { scopesApply } from '@/lib/auth/session-claims';
 import { decodeSession, resolveSession, type CookieSource } from '@/lib/auth/session';
 
 export type { HangarJwt } from '@/lib/auth/session-claims';
 
+type RequestLike = { cookies: CookieSource; headers: { get(name: string): string | null }; url?: string };
+
+/** The session cookie of a request (a route handler's, or a server component's from next/headers). */
+function decodeRequestSession(req: RequestLike) {
+  return decodeSession(req.cookies, servedOverHttps(serverConfig(), req.headers, req.url));
+}
+
 /** The signed-in user's GitHub token, from a route handler's request (renewed first if due). */
-export async function accessTokenFromRequest(req: { cookies: CookieSource }): Promise<string | null> {
-  const session = await decodeSession(req.cookies);
+export async function accessTokenFromRequest(req: RequestLike): Promise<string | null> {
+  const session = await decodeRequestSession(req);
   if (!session) return null;
   const resolved = await resolveSession(session.jwt);
   return resolved.state === 'active' ? resolved.accessToken : null;
 }
 
-/** The same, for server components, which see cookies but not a Request. */
+/** The same, for server components, which see cookies and headers but not a Request. */
 export async function accessTokenFromCookies(): Promise<string | null> {
-  return accessTokenFromRequest({ cookies: await cookies() });
+  return accessTokenFromRequest({ cookies: await cookies(), headers: await headers() });
 }
 
 /** Who is signed in, as the page may know it (no token). */
@@ -41,7 +49,7 @@ export interface ServerSession {
  * next proxied request (which carries the old cookie, and gets the same renewal) writes it.
  */
 export async function serverSession(): Promise<ServerSession | null> {
-  const session = await decodeSession(await cookies());
+  const session = await decodeRequestSession({ cookies: await cookies(), headers: await headers() });
   if (!session) return null;
   const resolved = await resolveSession(session.jwt);
   const jwt = session.jwt;

@@ -29,8 +29,17 @@ export const devcontainerPath = z
   .refine((s) => !s.split('/').includes('..'), 'Must stay inside the repository');
 export const location = z.string().regex(/^[A-Za-z0-9]{2,40}$/, 'Not a location');
 export const geo = z.enum(['EuropeWest', 'SoutheastAsia', 'UsEast', 'UsWest']);
-/** GitHub truncates display names at 48 characters; refuse rather than surprise. */
-export const displayName = z.string().trim().min(1, 'Give it a name').max(48, 'At most 48 characters');
+/**
+ * GitHub truncates display names at 48 characters; refuse rather than surprise. A name is one line
+ * of text, as GitHub's own rename field takes it: line breaks, tabs and other control characters
+ * are refused (inside a name they only serve to smuggle a formula into a CSV download).
+ */
+export const displayName = z
+  .string()
+  .trim()
+  .min(1, 'Give it a name')
+  .max(48, 'At most 48 characters')
+  .regex(/^\P{Cc}*$/u, 'Names are one line, without tabs or other control characters');
 export const idleTimeoutMinutes = z.number().int().min(5, 'At least 5 minutes').max(240, 'At most 240 minutes (4 hours)');
 /** 0 to 30 days. */
 export const retentionPeriodMinutes = z.number().int().min(0).max(43_200, 'At most 30 days (43,200 minutes)');

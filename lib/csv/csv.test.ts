@@ -84,6 +84,25 @@ describe('CSV of my codespace list', () => {
     expect(rows[1]!.display_name).toBe(`'=HYPERLINK("x")`);
   });
 
+  it('opens a name with a formula on its first or a later line as text, not as a formula', () => {
+    // A rename GitHub took before Hangar refused control characters: a formula, a line break, more.
+    const hostile = [
+      codespace('mona', { name: 'mona-evil-1', display_name: '=HYPERLINK("//evil.example","x")\n&""' }),
+      codespace('mona', { name: 'mona-evil-2', display_name: "Quarterly\r\n=cmd|' /C calc'!A0" }),
+      codespace('mona', { name: 'mona-evil-3', display_name: 'notes\n@SUM(1+1)' }),
+      codespace('mona', { name: 'mona-plain', display_name: 'line one\nline two' }),
+    ];
+    const { rows } = parse(orgCodespacesCsv(hostile));
+    expect(rows.map((r) => r.display_name)).toEqual([
+      `'=HYPERLINK("//evil.example","x")\n&""`,
+      `'Quarterly\r\n=cmd|' /C calc'!A0`,
+      `'notes\n@SUM(1+1)`,
+      'line one\nline two',
+    ]);
+    // Any cell with a formula start on any of its lines begins with the quote that makes it text.
+    for (const { display_name: cell } of rows) if (/(^|[\r\n])[=+\-@\t]/.test(cell!)) expect(cell!.startsWith("'")).toBe(true);
+  });
+
   it('has a header row even when the filters match nothing', () => {
     const csv = myCodespacesCsv([]);
     expect(csv).toBe(

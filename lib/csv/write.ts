@@ -12,11 +12,19 @@ export interface CsvColumn<T> {
   value: (row: T) => CsvValue;
 }
 
+/**
+ * Text a spreadsheet could run as a formula: a cell, or any line of it, starting with =, +, -, @,
+ * a tab or a carriage return. papaparse's own check (`escapeFormulae: true`) reads the first line
+ * only, and not even that when a line break follows (its `.*$` has no s flag), so this one is
+ * papaparse's characters at the start of the cell or after any line break.
+ */
+const FORMULA_START = /(?:^|[\r\n])[=+\-@\t\r]/;
+
 export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
   const text = Papa.unparse(
     { fields: columns.map((c) => c.header), data: rows.map((row) => columns.map((c) => c.value(row) ?? null)) },
-    // A text cell starting with =, +, - or @ would run as a formula in a spreadsheet: papaparse prefixes it with '.
-    { newline: '\r\n', escapeFormulae: true },
+    // Such a cell is prefixed with ', which makes a spreadsheet open it as text.
+    { newline: '\r\n', escapeFormulae: FORMULA_START },
   );
   // papaparse ends a header-only file with a line break, and a file with rows without one.
   return text.endsWith('\r\n') ? text : `${text}\r\n`;

@@ -31,6 +31,8 @@ export interface Validation {
   query: z.ZodType<Record<string, string | number | undefined>>;
   /** Absent for GET and DELETE: any body is refused. */
   body?: z.ZodType;
+  /** The most the proxy reads of the request body (413 beyond); DEFAULT_MAX_BODY_BYTES unless said. */
+  maxBodyBytes?: number;
   /**
    * A read the pages poll: its ETag and body are kept (per user, under a quota) so the next poll is
    * a free 304. Other reads are asked afresh: keeping them would only crowd the store.
@@ -47,6 +49,16 @@ export interface AllowedOperation extends Validation {
 }
 
 const positiveInt = decimal(1, Number.MAX_SAFE_INTEGER);
+
+/** Bodies of the Codespaces API are a few hundred bytes (a list of ids at most): anything near this is not one. */
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+/**
+ * A secret's body carries its sealed value: the largest the secrets form takes (48 KB, 65,600
+ * characters once sealed and base64-encoded) plus the usual room for the rest (key id,
+ * repositories), ~80 KB.
+ */
+export const SECRET_BODY_BYTES = secrets.MAX_ENCRYPTED_VALUE_LENGTH + DEFAULT_MAX_BODY_BYTES;
+const secretBody = { maxBodyBytes: SECRET_BODY_BYTES };
 
 const codespace = z.strictObject({ codespace_name: codespaceName });
 const memberCodespace = z.strictObject({ org: ownerName, username: ownerName, codespace_name: codespaceName });
@@ -135,7 +147,7 @@ const validations: Record<OperationName, Validation> = {
   listMySecrets: { params: nothing, query: pageQuery },
   getMySecretsPublicKey: { params: nothing, query: nothing },
   getMySecret: { params: secrets.userSecretParams, query: nothing },
-  putMySecret: { params: secrets.userSecretParams, query: nothing, body: secrets.userSecretBody },
+  putMySecret: { params: secrets.userSecretParams, query: nothing, body: secrets.userSecretBody, ...secretBody },
   deleteMySecret: { params: secrets.userSecretParams, query: nothing },
   listMySecretRepositories: { params: secrets.userSecretParams, query: nothing },
   setMySecretRepositories: { params: secrets.userSecretParams, query: nothing, body: secrets.selectedRepositoriesBody },
@@ -144,12 +156,12 @@ const validations: Record<OperationName, Validation> = {
   listRepositorySecrets: { params: repositoryParams, query: pageQuery },
   getRepositorySecretsPublicKey: { params: repositoryParams, query: nothing },
   getRepositorySecret: { params: secrets.repoSecretParams, query: nothing },
-  putRepositorySecret: { params: secrets.repoSecretParams, query: nothing, body: secrets.repoSecretBody },
+  putRepositorySecret: { params: secrets.repoSecretParams, query: nothing, body: secrets.repoSecretBody, ...secretBody },
   deleteRepositorySecret: { params: secrets.repoSecretParams, query: nothing },
   listOrgSecrets: { params: organizationParams, query: pageQuery },
   getOrgSecretsPublicKey: { params: organizationParams, query: nothing },
   getOrgSecret: { params: secrets.orgSecretParams, query: nothing },
-  putOrgSecret: { params: secrets.orgSecretParams, query: nothing, body: secrets.orgSecretBody },
+  putOrgSecret: { params: secrets.orgSecretParams, query: nothing, body: secrets.orgSecretBody, ...secretBody },
   deleteOrgSecret: { params: secrets.orgSecretParams, query: nothing },
   listOrgSecretRepositories: { params: secrets.orgSecretParams, query: pageQuery },
   setOrgSecretRepositories: { params: secrets.orgSecretParams, query: nothing, body: secrets.selectedRepositoriesBody },
@@ -161,6 +173,11 @@ const validations: Record<OperationName, Validation> = {
   // GitHub takes the people to remove in the body of this DELETE.
   removeCodespacesAccessUsers: { params: organizationParams, query: nothing, body: secrets.selectedUsersBody },
 };
+
+/** The most the proxy reads of this operation's request body. */
+export function maxBodyBytesOf(operation: Validation): number {
+  return operation.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+}
 
 /** The allowlist's entry for an operation (the server's own reads go by the same rules). */
 export function allowedOperation(method: string, route: string): AllowedOperation | undefined {

@@ -9,10 +9,7 @@ import { etagMatches } from '@/lib/github/conditional';
 import type { AccountKey } from '@/lib/github/store';
 import { callGithub, type GithubAnswer } from '@/lib/github/upstream';
 import { logEvent } from '@/lib/server/log';
-import { matchOperation, rawGithubPath, validateBody, type MatchedOperation } from '@/lib/github/allowlist';
-
-/** Request bodies of the Codespaces API are a few hundred bytes; anything near this is not one. */
-export const MAX_BODY_BYTES = 16 * 1024;
+import { matchOperation, maxBodyBytesOf, rawGithubPath, validateBody, type MatchedOperation } from '@/lib/github/allowlist';
 
 const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 /** Upstream headers the browser may see. Nothing else (cookies, scopes, server details) passes. */
@@ -81,9 +78,11 @@ async function answer(req: NextRequest): Promise<Response> {
 }
 
 async function readBody(req: NextRequest, matched: MatchedOperation): Promise<{ value?: unknown } | Response> {
+  // Each operation's own bound, declared with its input rules (lib/github/allowlist.ts).
+  const cap = maxBodyBytesOf(matched.operation);
   const declared = Number(req.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) return hangarError(413, 'Request body too large');
-  const text = req.body ? await readCapped(req.body, MAX_BODY_BYTES) : '';
+  if (declared > cap) return hangarError(413, 'Request body too large');
+  const text = req.body ? await readCapped(req.body, cap) : '';
   if (text === null) return hangarError(413, 'Request body too large');
 
   if (!matched.operation.body) {

@@ -24,13 +24,16 @@ export const SEALED_BOX_OVERHEAD = 48;
 
 const decodedLength = (base64: string) => (base64.length / 4) * 3 - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
 
+/** The longest `encrypted_value`: the largest value the form takes (48 KB), sealed, in base64 (65,600 characters). */
+export const MAX_ENCRYPTED_VALUE_LENGTH = Math.ceil((MAX_SECRET_VALUE_BYTES + SEALED_BOX_OVERHEAD) / 3) * 4;
+
 /**
  * `encrypted_value`: base64 of a libsodium sealed box, so at least 48 bytes, and at most a
  * 48 KB value sealed. A value typed in plain text is refused here before it goes anywhere.
  */
 export const encryptedValue = z
   .string()
-  .max(Math.ceil((MAX_SECRET_VALUE_BYTES + SEALED_BOX_OVERHEAD) / 3) * 4, 'Sealed values are at most 48 KB')
+  .max(MAX_ENCRYPTED_VALUE_LENGTH, 'Sealed values are at most 48 KB')
   .regex(BASE64_PATTERN, { message: 'Must be the base64 of a sealed box', abort: true })
   .refine((v) => decodedLength(v) >= SEALED_BOX_OVERHEAD, 'Too short to be a sealed box');
 

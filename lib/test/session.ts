@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { encode } from 'next-auth/jwt';
 
 /**
@@ -24,6 +25,8 @@ export function configureAppForEmulator(
  * `accessToken`; `userId` is GitHub's numeric id of the account (next-auth's `sub`).
  */
 export async function sessionCookie(login: string, accessToken: string, secret: string, userId?: number): Promise<string> {
-  const jwt = await encode({ token: { sub: userId === undefined ? login : String(userId), login, accessToken }, secret });
+  const signedInAt = Math.floor(Date.now() / 1000);
+  const sub = userId === undefined ? login : String(userId);
+  const jwt = await encode({ token: { sub, login, accessToken, signedInAt, sessionId: randomUUID() }, secret });
   return `next-auth.session-token=${jwt}`;
 }

@@ -12,8 +12,16 @@ async function asAddressed(req: Request): Promise<Request> {
   const origin = requestOrigin(req.headers, req.url);
   const url = new URL(req.url);
   if (!origin || origin === url.origin) return req;
-  const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await req.arrayBuffer();
-  return new Request(`${origin}${url.pathname}${url.search}`, { method: req.method, headers: req.headers, body, signal: req.signal });
+  // The body is passed on as a stream, not read here: the emulator reads it, bounded.
+  const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : req.body;
+  return new Request(`${origin}${url.pathname}${url.search}`, {
+    method: req.method,
+    headers: req.headers,
+    body,
+    signal: req.signal,
+    // Node's fetch takes a stream body only half-duplex (the request is sent before the answer).
+    ...(body ? { duplex: 'half' } : {}),
+  } as RequestInit);
 }
 
 async function handler(req: Request) {

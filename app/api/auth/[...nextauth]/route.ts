@@ -1,5 +1,6 @@
 import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
+import { refuseAuthBody } from '@/lib/auth/auth-request';
 import { authOptions } from '@/lib/auth/options';
 import { requestOrigin } from '@/lib/auth/origin';
 import { checkSignInQuery } from '@/lib/auth/sign-in-params';
@@ -9,6 +10,9 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 
 async function handler(req: NextRequest, context: Context) {
   const params = await context.params;
+  // A body next-auth would choke on (JSON that is not, a body larger than any of its forms): 4xx, not its 500.
+  const refused = await refuseAuthBody(req);
+  if (refused) return refused;
   // Starting a sign-in: only Hangar's own scopes and callback URL may reach GitHub's authorize URL.
   if (req.method === 'POST' && params.nextauth[0] === 'signin') {
     const check = checkSignInQuery(req.nextUrl.searchParams);

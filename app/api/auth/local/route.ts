@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { localSignIn, signInLink } from '@/lib/auth/local-mode';
+import { servedOverHttps } from '@/lib/auth/origin';
 import { sessionCookieNames } from '@/lib/auth/session-cookie';
 import { sessionCookieFor } from '@/lib/auth/session';
 import type { HangarJwt } from '@/lib/auth/session-claims';
@@ -75,9 +77,10 @@ export async function GET(req: NextRequest) {
     ...(scopes === null ? {} : { scope: scopes }),
     localSession: signIn.startSession(config.sessionMaxAgeS),
     signedInAt: Math.floor(Date.now() / 1000),
+    sessionId: randomBytes(16).toString('base64url'),
   };
   const cookies = await sessionCookieFor(jwt, {
-    secure: config.appOrigin.startsWith('https:'),
+    secure: servedOverHttps(config, req.headers, req.url),
     carried: sessionCookieNames(req.cookies.getAll()),
   });
   const response = new Response(null, {

@@ -22,7 +22,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // First paint comes with the list's first page, with the same query the page polls with: one
   // round trip to GitHub, however long the list. The page asks for the rest as soon as it is up.
   const queryClient = new QueryClient();
-  const api = codespacesApi(serverTransport(session.accessToken));
+  const api = codespacesApi(serverTransport(session));
   await withinFirstPaintBudget(() =>
     queryClient.prefetchQuery(codespaceListQuery({ listPages: (signal) => firstPageOnly(api.listPages(signal)) })),
   );

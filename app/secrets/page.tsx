@@ -16,7 +16,7 @@ export default async function SecretsRoute() {
 
   // First paint with the secrets and where each may be used, read as the page reads them.
   const queryClient = new QueryClient();
-  const api = secretsApi(serverTransport(session.accessToken));
+  const api = secretsApi(serverTransport(session));
   await withinFirstPaintBudget(async () => {
     const list = await queryClient.fetchQuery(mySecretsQuery(api));
     await Promise.all(list.map((secret) => queryClient.prefetchQuery(mySecretRepositoriesQuery(secret.name, api))));

@@ -4,6 +4,7 @@ import { serverConfig } from '@/lib/config';
 import { servedOverHttps } from '@/lib/auth/origin';
 import { clearSessionCookieHeaders } from '@/lib/auth/session-cookie';
 import { decodeSession, renewAfterRejection, resolveSession, sessionCookieFor } from '@/lib/auth/session';
+import type { HangarJwt } from '@/lib/auth/session-claims';
 
 /**
  * Runs one proxied request with the session's GitHub token, in a route handler (which, unlike a
@@ -17,7 +18,7 @@ import { decodeSession, renewAfterRejection, resolveSession, sessionCookieFor } 
  */
 export async function withGithubSession(
   req: NextRequest,
-  run: (accessToken: string) => Promise<Response>,
+  run: (accessToken: string, jwt: HangarJwt) => Promise<Response>,
   unauthorized: (message: string) => Response,
 ): Promise<Response> {
   const session = await decodeSession(req.cookies, servedOverHttps(serverConfig(), req.headers, req.url));
@@ -30,13 +31,13 @@ export async function withGithubSession(
 
   let resolved = await resolveSession(session.jwt);
   if (resolved.state === 'ended') return ended();
-  let response = await run(resolved.accessToken);
+  let response = await run(resolved.accessToken, resolved.jwt);
   if (response.status === 401) {
     const retry = await renewAfterRejection(resolved.jwt);
     if (retry?.state === 'ended') return ended();
     if (retry?.state === 'active') {
       resolved = retry;
-      response = await run(resolved.accessToken);
+      response = await run(resolved.accessToken, resolved.jwt);
     }
   }
   if (resolved.renewed) {

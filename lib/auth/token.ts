@@ -4,6 +4,8 @@ import { serverConfig } from '@/lib/config';
 import { servedOverHttps } from '@/lib/auth/origin';
 import { scopesApply } from '@/lib/auth/session-claims';
 import { decodeSession, resolveSession, type CookieSource } from '@/lib/auth/session';
+import { accountOfSession } from '@/lib/github/account';
+import type { AccountKey } from '@/lib/github/store';
 
 export type { HangarJwt } from '@/lib/auth/session-claims';
 
@@ -37,6 +39,8 @@ export interface SignedInUser {
 export interface ServerSession {
   user: SignedInUser;
   accessToken: string;
+  /** The GitHub account the token acts for: what the answer store counts its reads against. */
+  account: AccountKey;
   /** GitHub's granted OAuth scopes. */
   scopes: string[];
   /** False where scopes do not decide (a GitHub App's token, a fine-grained token): GitHub answers for itself. */
@@ -57,6 +61,7 @@ export async function serverSession(): Promise<ServerSession | null> {
   return {
     user: { login: jwt.login, name: jwt.name ?? null, image: jwt.picture ?? null },
     accessToken: resolved.accessToken,
+    account: accountOfSession(resolved.jwt, resolved.accessToken),
     // GitHub reports granted scopes comma-separated.
     scopes: (resolved.jwt.scope ?? '').split(/[\s,]+/).filter(Boolean),
     scopesApply: scopesApply(resolved.accessToken, resolved.jwt.scope, serverConfig().mode === 'local'),

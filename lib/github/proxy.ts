@@ -4,7 +4,7 @@ import { serverConfig } from '@/lib/config';
 import { apiSecurityHeaders } from '@/lib/security-headers';
 import { expectedOrigin } from '@/lib/auth/origin';
 import { withGithubSession } from '@/lib/auth/request-session';
-import { sessionAccount } from '@/lib/github/account';
+import { accountOfSession } from '@/lib/github/account';
 import { etagMatches } from '@/lib/github/conditional';
 import type { AccountKey } from '@/lib/github/store';
 import { callGithub, type GithubAnswer } from '@/lib/github/upstream';
@@ -64,15 +64,8 @@ async function answer(req: NextRequest): Promise<Response> {
 
   return withGithubSession(
     req,
-    async (token) =>
-      forward(
-        token,
-        await sessionAccount(req.cookies, token),
-        matched,
-        body,
-        req.headers.get('if-none-match'),
-        origin ?? serverConfig().appOrigin,
-      ),
+    async (token, jwt) =>
+      forward(token, accountOfSession(jwt, token), matched, body, req.headers.get('if-none-match'), origin ?? serverConfig().appOrigin),
     (message) => hangarError(401, message),
   );
 }

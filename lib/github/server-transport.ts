@@ -1,11 +1,9 @@
 import 'server-only';
-import { cookies } from 'next/headers';
 import { ApiError } from '@/lib/api/client';
 import type { CallArgs, GithubResult, GithubTransport, Reader } from '@/lib/api/transport';
 import { UPSTREAM_TIMEOUT_MS, withDeadline } from '@/lib/github/client';
-import { sessionAccount } from '@/lib/github/account';
 import { allowedOperation } from '@/lib/github/allowlist';
-import { accountKeyOfToken, type AccountKey } from '@/lib/github/store';
+import type { AccountKey } from '@/lib/github/store';
 import type { Operation, ResponseOf } from '@/lib/github/operations';
 import { callGithub } from '@/lib/github/upstream';
 
@@ -13,12 +11,9 @@ import { callGithub } from '@/lib/github/upstream';
  * The server's transport, for first paints rendered with data: the same operations as the
  * browser's, with the user's token, through the same conditional requests as the proxy (one
  * store, one key per resource), so a page load followed by the browser's polling costs GitHub one
- * full answer, then 304s. What it keeps counts against `account`'s quota; by default the account
- * of the session being rendered (its cookie), as the proxy counts it.
+ * full answer, then 304s. What it keeps counts against the session's account, as the proxy counts it.
  */
-export function serverTransport(token: string, account?: AccountKey): GithubTransport {
-  let accountOfSession: Promise<AccountKey> | undefined;
-  const accountOf = () => (account ? Promise.resolve(account) : (accountOfSession ??= renderedAccount(token)));
+export function serverTransport({ accessToken: token, account }: { accessToken: string; account: AccountKey }): GithubTransport {
   return {
     async request<O extends Operation, T = ResponseOf<O>>(
       operation: O,
@@ -32,7 +27,7 @@ export function serverTransport(token: string, account?: AccountKey): GithubTran
         params: (args.params ?? {}) as Record<string, string | number>,
         query: (args.query ?? {}) as Record<string, string | number>,
         body: args.body,
-        account: await accountOf(),
+        account,
         cacheable: Boolean(allowed?.polled),
         readAnswer: allowed?.answer,
       });
@@ -53,15 +48,6 @@ export function serverTransport(token: string, account?: AccountKey): GithubTran
       };
     },
   };
-}
-
-/** The account of the session whose page is being rendered; outside a request (a script), the token alone. */
-async function renderedAccount(token: string): Promise<AccountKey> {
-  try {
-    return await sessionAccount(await cookies(), token);
-  } catch {
-    return accountKeyOfToken(token);
-  }
 }
 
 /**

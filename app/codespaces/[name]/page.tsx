@@ -23,9 +23,7 @@ export default async function CodespaceRoute({ params }: Props) {
   // Rendered with the codespace, read with the same query the page follows it with.
   const queryClient = new QueryClient();
   if (codespaceName.safeParse(name).success) {
-    await withinFirstPaintBudget(() =>
-      queryClient.prefetchQuery(codespaceQuery(name, codespacesApi(serverTransport(session.accessToken)))),
-    );
+    await withinFirstPaintBudget(() => queryClient.prefetchQuery(codespaceQuery(name, codespacesApi(serverTransport(session)))));
   }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

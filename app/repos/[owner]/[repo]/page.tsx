@@ -40,9 +40,7 @@ export default async function RepositoryRoute({ params }: Props) {
   // First paint with the repository (and so with whether its secrets are the user's to manage).
   const queryClient = new QueryClient();
   const fullName = `${owner}/${repo}`;
-  await withinFirstPaintBudget(() =>
-    queryClient.prefetchQuery(repositoryQuery(fullName, repositoriesApi(serverTransport(session.accessToken)))),
-  );
+  await withinFirstPaintBudget(() => queryClient.prefetchQuery(repositoryQuery(fullName, repositoriesApi(serverTransport(session)))));
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <RepositoryPage repo={fullName} secretsAccess={secretsAccess} />

@@ -158,7 +158,9 @@ describe('the create page with nothing to offer (a new account)', () => {
     renderView(<CreateCodespaceView {...props(fresh, { repositories: loaded([]) })} />);
     expect(screen.queryByText(/No repository matches/)).not.toBeInTheDocument();
     expect(screen.getByText(/No repositories to offer yet/)).toBeVisible();
-    expect(screen.getByText(/No repositories to offer yet/)).toHaveTextContent('Type a repository you can use as owner/name above');
+    expect(screen.getByText(/No repositories to offer yet/)).toHaveTextContent(
+      'Type a repository you can use as owner/name above and press Enter.',
+    );
   });
 
   it('says what a search did not match, and that a full name can be typed', async () => {
@@ -207,9 +209,25 @@ describe('creating from a pull request', () => {
         })}
       />,
     );
-    expect(screen.getByText(/GitHub does not list the pull requests of octo-org\/web without the repo scope/)).toBeVisible();
-    expect(screen.getByText(/Hangar cannot check pull request #2/)).toHaveTextContent('GitHub checks it when you create the codespace.');
+    expect(screen.getByText(/Hangar cannot check pull request #2/)).toHaveTextContent(
+      'GitHub does not list the pull requests of a private repository without the repo scope. GitHub checks it when you create the codespace.',
+    );
     expect(screen.getByRole('button', { name: 'Create codespace' })).toBeEnabled();
+  });
+
+  it('with the repository chosen but no pull request, says why none are listed and where to paste one', () => {
+    const state = createFormReducer(initialCreateForm(null, 'pullRequest'), { type: 'repository', repo: 'octo-org/web' });
+    renderView(
+      <CreateCodespaceView
+        {...props(state, {
+          privateRepositories: { hidden: true, consent: { kind: 'consent', granting: false, onGrant: vi.fn() } },
+          pulls: { data: undefined, loading: false, error: new ApiError({ status: 404 }) },
+        })}
+      />,
+    );
+    expect(screen.getByText(/GitHub does not list the pull requests of octo-org\/web without the repo scope/)).toHaveTextContent(
+      'Paste the pull request’s URL above.',
+    );
   });
 
   it('says what GitHub did not find when it answers 404', () => {

@@ -180,12 +180,15 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
                 </SelectField>
               )
             ) : pulls.error && !pulls.data ? (
-              <p className="text-sm text-zinc-600 sm:col-span-2 dark:text-zinc-400">
-                {hidden
-                  ? `GitHub does not list the pull requests of ${state.repo} without the repo scope when it is private.`
-                  : `GitHub did not list the pull requests of ${state.repo}.`}{' '}
-                Paste the pull request’s URL above.
-              </p>
+              // With a pull request chosen, its status below says the same about it.
+              !state.pull && (
+                <p className="text-sm text-zinc-600 sm:col-span-2 dark:text-zinc-400">
+                  {hidden
+                    ? `GitHub does not list the pull requests of ${state.repo} without the repo scope when it is private.`
+                    : `GitHub did not list the pull requests of ${state.repo}.`}{' '}
+                  Paste the pull request’s URL above.
+                </p>
+              )
             ) : (
               <SelectField
                 id="pull"
@@ -349,7 +352,7 @@ function PullRequestStatus({ pull, check, hidden }: { pull: { repo: string; numb
         <p role="status" className={`${line} text-zinc-600 dark:text-zinc-400`}>
           Hangar cannot check pull request #{pull.number}:{' '}
           {hidden
-            ? `GitHub shows the pull requests of a private repository only with the repo scope.`
+            ? `GitHub does not list the pull requests of a private repository without the repo scope.`
             : `GitHub shows neither it nor ${pull.repo}.`}{' '}
           GitHub checks it when you create the codespace.
         </p>

@@ -49,7 +49,7 @@ export function RepositoryPicker({
         type="search"
         placeholder="Search, or type owner/name"
         aria-label="Search repositories"
-        aria-describedby={hintId}
+        aria-describedby={nothingToOffer ? undefined : hintId}
         value={search}
         onChange={(e) => setSearch(e.target.value)}
         onKeyDown={(e) => {
@@ -68,9 +68,8 @@ export function RepositoryPicker({
         <ErrorAlert error={error} fallbackTitle="Could not load your repositories" />
       ) : nothingToOffer ? (
         <p className="rounded-md border border-dashed border-zinc-300 px-3 py-4 text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-          No repositories to offer yet: none of your own or your organisations’ that Hangar can see, and no codespaces. Type a repository
-          you can use as <span className="font-mono">owner/name</span> above, for example{' '}
-          <span className="font-mono">octo-org/octo-app</span>.
+          No repositories to offer yet: Hangar sees none of your own or your organisations’, and you have no codespaces. Type a repository
+          you can use as <span className="font-mono">owner/name</span> above and press Enter.
         </p>
       ) : !loading && options.length === 0 ? (
         <p
@@ -105,9 +104,11 @@ export function RepositoryPicker({
           {loading && <option disabled>Loading repositories…</option>}
         </select>
       )}
-      <p id={hintId} className="text-xs text-zinc-500 dark:text-zinc-400">
-        Not listed? Type its <span className="font-mono">owner/name</span> and press Enter.
-      </p>
+      {!nothingToOffer && (
+        <p id={hintId} className="text-xs text-zinc-500 dark:text-zinc-400">
+          Not listed? Type its <span className="font-mono">owner/name</span> and press Enter.
+        </p>
+      )}
     </div>
   );
 }

@@ -19,7 +19,7 @@ import {
   type CreateSource,
   type FieldErrors,
 } from '@/lib/codespaces/create-form';
-import { codespaceListQuery } from '@/lib/queries/codespaces';
+import { useCodespaceRepositories } from '@/lib/hooks/use-codespace-repositories';
 import {
   branchesQuery,
   codespaceDefaultsQuery,
@@ -32,13 +32,8 @@ import {
   repositoryMachinesQuery,
 } from '@/lib/queries/repositories';
 import { knownRepositories } from '@/lib/repositories/known';
-import type { Answer } from '@/lib/repositories/standing';
+import { answerOf } from '@/lib/repositories/standing';
 import { CreateCodespaceView } from './create-codespace-view';
-
-const answer = (query: { data: unknown; error: unknown }): Answer => ({
-  loaded: query.data !== undefined,
-  failedWith: query.data === undefined && query.error ? (query.error instanceof ApiError ? query.error.status : 0) : undefined,
-});
 
 /**
  * The create page: keeps the form, asks GitHub what the chosen repository offers, and creates.
@@ -62,12 +57,12 @@ export function CreateCodespacePage({
 
   const repositories = useQuery(myRepositoriesQuery());
   // GitHub lists only public repositories here: the user's codespaces name the private ones they use.
-  const codespaces = useQuery({ ...codespaceListQuery(), enabled: hidden });
-  const known = useMemo(() => knownRepositories(repositories.data, codespaces.data?.items), [repositories.data, codespaces.data?.items]);
+  const inCodespaces = useCodespaceRepositories(hidden);
+  const known = useMemo(() => knownRepositories(repositories.data, inCodespaces.codespaces), [repositories.data, inCodespaces.codespaces]);
   const branches = useQuery(branchesQuery(state.source === 'repository' ? state.repo : null));
   const pulls = useQuery(openPullRequestsQuery(state.source === 'pullRequest' ? state.repo : null));
   const pull = useQuery(pullRequestQuery(state.source === 'pullRequest' ? state.pull : null));
-  const pullCheck = pullRequestCheck(Boolean(state.pull), { ...answer(pull), data: pull.data }, answer(pulls));
+  const pullCheck = pullRequestCheck(Boolean(state.pull), { ...answerOf(pull), data: pull.data }, answerOf(pulls));
   const pullHeads = useMemo(() => {
     const heads = new Map(pulls.data?.map((p) => [p.number, p.head.ref]));
     if (pull.data) heads.set(pull.data.number, pull.data.head.ref);
@@ -113,8 +108,8 @@ export function CreateCodespacePage({
       dispatch={dispatch}
       choices={choices}
       repositories={{
-        data: repositories.data && (!hidden || codespaces.data) ? known : undefined,
-        loading: repositories.isPending || (hidden && codespaces.isPending),
+        data: repositories.data ? known : undefined,
+        loading: repositories.isPending || inCodespaces.loading,
         error: repositories.error,
       }}
       privateRepositories={hidden ? { hidden: true, consent } : { hidden: false }}

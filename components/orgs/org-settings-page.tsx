@@ -9,8 +9,8 @@ import type { PickerItem } from '@/components/ui/multi-picker';
 import { ApiError } from '@/lib/api/client';
 import type { SecretRepository } from '@/lib/api/secrets';
 import { privateRepositoriesHidden, type ScopeAccess } from '@/lib/auth/scopes';
+import { useCodespaceRepositories } from '@/lib/hooks/use-codespace-repositories';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
-import { codespaceListQuery } from '@/lib/queries/codespaces';
 import { codespacesAccessLastSetQuery, setCodespacesAccess } from '@/lib/queries/org-access';
 import { orgMembersQuery, orgRepositoriesQuery } from '@/lib/queries/orgs';
 import { deleteOrgSecret, orgSecretRepositoriesQuery, orgSecretsQuery, saveOrgSecret } from '@/lib/queries/secrets';
@@ -61,7 +61,7 @@ export function OrgSettingsPage({ org, repoAccess }: { org: string; repoAccess: 
   const repositories = useQuery({ ...orgRepositoriesQuery(org), enabled: formOpen });
   const hidden = privateRepositoriesHidden(repoAccess);
   const consent = useRepoScopeConsent(repoAccess);
-  const codespaces = useQuery({ ...codespaceListQuery(), enabled: formOpen && hidden });
+  const inCodespaces = useCodespaceRepositories(formOpen && hidden);
   const edited = open?.kind === 'edit' ? secrets.data?.find((s) => s.name === open.name) : undefined;
   const editedRepositories = edited?.visibility === 'selected' ? repositoriesOf(edited.name).data : NO_REPOSITORIES;
   const repositoryItems = useMemo<PickerItem[] | undefined>(
@@ -69,10 +69,10 @@ export function OrgSettingsPage({ org, repoAccess }: { org: string; repoAccess: 
       repositories.data &&
       // The organisation's repositories, those the user's codespaces are in (private ones GitHub may
       // not list), and those the secret is already for.
-      knownRepositories(repositories.data, hidden ? codespaces.data?.items : undefined, { owner: org, extra: editedRepositories })
+      knownRepositories(repositories.data, inCodespaces.codespaces, { owner: org, extra: editedRepositories })
         .map((r) => ({ key: String(r.id), label: r.full_name, hint: r.private === false ? 'public' : undefined }))
         .sort((a, b) => a.label.localeCompare(b.label)),
-    [repositories.data, codespaces.data?.items, editedRepositories, hidden, org],
+    [repositories.data, inCodespaces.codespaces, editedRepositories, org],
   );
   const lastSet = useQuery(codespacesAccessLastSetQuery(org)).data ?? null;
 
@@ -132,7 +132,7 @@ export function OrgSettingsPage({ org, repoAccess }: { org: string; repoAccess: 
             kind: 'visibility',
             owner: org,
             items: repositoryItems,
-            loading: repositories.isPending || (hidden && codespaces.isPending),
+            loading: repositories.isPending || inCodespaces.loading,
             error: repositories.error,
             privateHidden: consent ?? undefined,
           }}

@@ -10,7 +10,7 @@ import { ApiError } from '@/lib/api/client';
 import { privateRepositoriesHidden, type ScopeAccess } from '@/lib/auth/scopes';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
-import { repositoryStanding, type Answer } from '@/lib/repositories/standing';
+import { answerOf, repositoryStanding } from '@/lib/repositories/standing';
 import { devcontainersQuery, repositoryCodespacesQuery, repositoryMachinesQuery, repositoryQuery } from '@/lib/queries/repositories';
 import { deleteRepositorySecret, repositorySecretsQuery, saveRepositorySecret } from '@/lib/queries/secrets';
 import { useSecretDialogs } from '@/components/secrets/use-secret-dialogs';
@@ -27,11 +27,6 @@ const loaded = <T,>(query: { data: T | undefined; isPending: boolean; error: unk
   error: query.error,
 });
 
-const answer = (query: { data: unknown; error: unknown }): Answer => ({
-  loaded: query.data !== undefined,
-  failedWith: query.data === undefined && query.error instanceof ApiError ? query.error.status : query.error ? 0 : undefined,
-});
-
 /**
  * A repository's page: the user's codespaces in it, what it offers, and its secrets for its
  * administrators. Where GitHub hides a private repository from the token (an OAuth App without the
@@ -46,7 +41,7 @@ export function RepositoryPage({ repo, repoAccess }: { repo: string; repoAccess:
   const devcontainers = useQuery(devcontainersQuery(repo));
   const machines = useQuery(repositoryMachinesQuery(repo, '', ''));
   const consent = useRepoScopeConsent(repoAccess);
-  const standing = repositoryStanding(answer(repository), answer(codespaces));
+  const standing = repositoryStanding(answerOf(repository), answerOf(codespaces));
   const admin = repository.data?.permissions?.admin === true;
   const mayList = admin && (repoAccess.kind === 'granted' || repoAccess.kind === 'app');
   const secrets = useQuery(repositorySecretsQuery(repo, mayList));

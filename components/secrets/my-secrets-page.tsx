@@ -9,8 +9,8 @@ import type { PickerItem } from '@/components/ui/multi-picker';
 import { ApiError } from '@/lib/api/client';
 import type { SecretRepository } from '@/lib/api/secrets';
 import { privateRepositoriesHidden, type ScopeAccess } from '@/lib/auth/scopes';
+import { useCodespaceRepositories } from '@/lib/hooks/use-codespace-repositories';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
-import { codespaceListQuery } from '@/lib/queries/codespaces';
 import { myRepositoriesQuery } from '@/lib/queries/repositories';
 import { deleteMySecret, mySecretRepositoriesQuery, mySecretsQuery, saveMySecret } from '@/lib/queries/secrets';
 import { knownRepositories } from '@/lib/repositories/known';
@@ -51,16 +51,16 @@ export function MySecretsPage({ repoAccess }: { repoAccess: ScopeAccess }) {
   const mine = useQuery({ ...myRepositoriesQuery(), enabled: formOpen });
   const hidden = privateRepositoriesHidden(repoAccess);
   const consent = useRepoScopeConsent(repoAccess);
-  const codespaces = useQuery({ ...codespaceListQuery(), enabled: formOpen && hidden });
+  const inCodespaces = useCodespaceRepositories(formOpen && hidden);
 
   const edited = open?.kind === 'edit' ? repositoriesOf(open.name) : null;
   const items = useMemo(() => {
     // The user's repositories, those their codespaces are in (private ones GitHub may not list), and
     // any the secret is already for (a public one of someone else's).
-    const known = knownRepositories(mine.data, hidden ? codespaces.data?.items : undefined, { extra: edited?.data });
+    const known = knownRepositories(mine.data, inCodespaces.codespaces, { extra: edited?.data });
     const all = known.map((repo) => ({ key: String(repo.id), label: repo.full_name, hint: repo.private === false ? 'public' : undefined }));
     return mine.data ? all.sort(byName) : undefined;
-  }, [mine.data, codespaces.data?.items, edited?.data, hidden]);
+  }, [mine.data, inCodespaces.codespaces, edited?.data]);
 
   if (list.error instanceof ApiError && list.error.status === 401) return <SessionEnded />;
 
@@ -86,7 +86,7 @@ export function MySecretsPage({ repoAccess }: { repoAccess: ScopeAccess }) {
           access={{
             kind: 'repositories',
             items,
-            loading: mine.isPending || (hidden && codespaces.isPending),
+            loading: mine.isPending || inCodespaces.loading,
             error: mine.error,
             privateHidden: consent ?? undefined,
           }}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repositoryStanding } from './standing';
+import { answerOf, repositoryStanding } from './standing';
 
 const loaded = { loaded: true };
 const pending = { loaded: false };
@@ -27,5 +27,17 @@ describe('what a repository’s page can show', () => {
   it('another failure is a failure, not a missing repository', () => {
     expect(repositoryStanding(failed(502), loaded)).toBe('failed');
     expect(repositoryStanding(failed(404), failed(503))).toBe('failed');
+  });
+});
+
+describe('a query’s outcome', () => {
+  it('is loaded, pending, or the status it failed with', () => {
+    expect(answerOf({ data: [], error: new Error('stale') })).toEqual({ loaded: true });
+    expect(answerOf({ data: undefined, error: null })).toEqual({ loaded: false });
+    expect(answerOf({ data: undefined, error: Object.assign(new Error('Not Found'), { status: 404 }) })).toEqual({
+      loaded: false,
+      failedWith: 404,
+    });
+    expect(answerOf({ data: undefined, error: new TypeError('Failed to fetch') })).toEqual({ loaded: false, failedWith: 0 });
   });
 });

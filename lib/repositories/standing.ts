@@ -25,6 +25,14 @@ export interface Answer {
   failedWith?: number;
 }
 
+/** A query's outcome as an Answer: loaded, or the HTTP status of its failure (0 for a failure without one). */
+export function answerOf(query: { data: unknown; error: unknown }): Answer {
+  if (query.data !== undefined) return { loaded: true };
+  if (!query.error) return { loaded: false };
+  const status = (query.error as { status?: unknown }).status;
+  return { loaded: false, failedWith: typeof status === 'number' ? status : 0 };
+}
+
 export function repositoryStanding(details: Answer, codespaces: Answer): RepositoryStanding {
   if (details.loaded) return 'shown';
   if (details.failedWith === undefined) return 'loading';

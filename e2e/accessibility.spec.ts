@@ -42,8 +42,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.goto('/codespaces/new');
+      await expect(page.getByRole('region', { name: 'Private repositories are hidden' })).toBeVisible();
       await page.getByRole('listbox', { name: 'Repository' }).selectOption('octo-org/octo-app');
-      await expect(page.getByLabel('Branch')).toHaveValue('main');
+      await expect(page.getByRole('textbox', { name: 'Branch' })).toBeVisible();
+      await expect(page.getByLabel('Machine type')).not.toHaveValue('');
       expect(await seriousViolations(page)).toEqual([]);
     });
 

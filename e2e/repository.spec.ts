@@ -42,17 +42,30 @@ test('the detail page links its repository to the repository’s page', async ({
   await expect(page).toHaveURL(new RegExp(`/repos/${repository.full_name}$`));
 });
 
-test('an administrator is asked for the repo scope only at the repository’s secrets, and manages them after', async ({ page, request }) => {
+test('an administrator is asked for the repo scope only at the repository’s page, and manages its secrets after', async ({
+  page,
+  request,
+}) => {
   await signIn(page, 'mona');
+  // A public repository she administers: its secrets are what needs the scope.
+  await page.goto('/repos/mona/hello-world');
+  await expect(page.getByRole('region', { name: 'Codespaces secrets of this repository' })).toContainText('only with the repo scope');
+  await expect(page.getByRole('region', { name: 'What Hangar cannot show here' })).toHaveCount(0);
+  // A private one: GitHub hides the repository itself without repo (so whether she administers it too).
   await page.goto('/repos/mona/blog');
+  const notice = page.getByRole('region', { name: 'What Hangar cannot show here' });
+  await expect(notice).toContainText('mona/blog is private, and you signed in to Hangar without GitHub’s repo scope');
+  await expect(notice).toContainText('if you administer it, its Codespaces secrets');
   const section = page.getByRole('region', { name: 'Codespaces secrets of this repository' });
-  await expect(section).toContainText('only with the repo scope');
-  await section.getByRole('button', { name: 'Grant repository access on GitHub' }).click();
+  await expect(section).toHaveCount(0);
+  await notice.getByRole('button', { name: 'Grant repository access on GitHub' }).click();
   // Hangar's own scopes and repo: nothing more.
   await expect(page).toHaveURL(/scope=codespace(\+|%20)read%3Auser(\+|%20)user%3Aemail(\+|%20)repo(&|$)/);
   await page.getByRole('button', { name: 'Sign in as mona' }).click();
   await expect(page).toHaveURL(/\/repos\/mona\/blog$/);
   await expect(section.getByRole('row', { name: /PREVIEW_DEPLOY_TOKEN/ })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByText('Notes on tooling and developer experience')).toBeVisible();
 
   await section.getByRole('button', { name: 'New secret' }).click();
   const form = page.getByRole('dialog', { name: 'New secret for mona/blog' });
@@ -78,7 +91,8 @@ test('an administrator is asked for the repo scope only at the repository’s se
 
 test('someone who does not administer a repository sees no secrets section', async ({ page }) => {
   await signIn(page, 'hubot');
-  await page.goto('/repos/octo-org/octo-app');
-  await expect(page.getByText('Only administrators of octo-org/octo-app manage its Codespaces secrets.')).toBeVisible();
+  // Public: GitHub shows hubot its permissions there (write, not admin) without the repo scope.
+  await page.goto('/repos/octo-org/design-system');
+  await expect(page.getByText('Only administrators of octo-org/design-system manage its Codespaces secrets.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Grant repository access on GitHub' })).toHaveCount(0);
 });

@@ -99,12 +99,13 @@ describe('an organisation’s members and repositories', () => {
   });
 
   it('lists the organisation’s repositories; outsiders see only the public ones', async () => {
-    const mona = await h.api<Repo[]>('/orgs/octo-org/repos?sort=full_name');
+    const token = h.repoToken();
+    const mona = await h.api<Repo[]>('/orgs/octo-org/repos?sort=full_name', { token });
     expect(mona.body.map((r) => r.full_name)).toEqual(['octo-org/api-server', 'octo-org/design-system', 'octo-org/octo-app']);
     expect(mona.body.every((r) => r.permissions?.admin)).toBe(true);
     const outsider = await h.api<Repo[]>('/orgs/octo-org/repos', { as: 'octocat-new' });
     expect(outsider.body.map((r) => r.full_name)).toEqual(['octo-org/design-system']);
-    expect((await h.api<Repo[]>('/orgs/octo-org/repos?type=private&sort=full_name')).body.map((r) => r.name)).toEqual([
+    expect((await h.api<Repo[]>('/orgs/octo-org/repos?type=private&sort=full_name', { token })).body.map((r) => r.name)).toEqual([
       'api-server',
       'octo-app',
     ]);

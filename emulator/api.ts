@@ -14,6 +14,8 @@ export interface RestContext {
   req: Request;
   user: UserRecord;
   scopes: string[];
+  /** `oauth`: an OAuth App's token, whose scopes decide; `app`: a GitHub App's user token, whose permissions do. */
+  tokenKind: 'oauth' | 'app';
   now: number;
   transitionMs: number;
 }

@@ -144,6 +144,12 @@ const UNDOCUMENTED: Record<string, { status: number; why: string }[]> = {
       why: 'No selected_repository_ids, or not integers: the validation answer GitHub gives for a body against its schema; none is listed here.',
     },
   ],
+  'GET /repos/{owner}/{repo}/pulls': [
+    {
+      status: 404,
+      why: 'A repository the token cannot see: one that does not exist, or a private one to an OAuth token without repo. GitHub does not reveal it, as on every /repos route.',
+    },
+  ],
   'GET /repos/{owner}/{repo}/codespaces/secrets': [
     { status: 403, why: 'A user who can see the repository but does not administer it ("Must have admin rights to Repository.").' },
     { status: 404, why: 'A repository the user cannot see: GitHub does not reveal it, as on every /repos route.' },
@@ -353,24 +359,37 @@ describe('users and repositories', () => {
     }
   });
 
-  it('GET /repos/{owner}/{repo}, for every repository mona can see', async () => {
-    const repos = conforms('GET /user/repos', await h.api<FullRepository[]>('/user/repos?per_page=100'), 200);
+  it('GET /repos/{owner}/{repo}, for every repository mona can see (with the repo scope, private ones too)', async () => {
+    const token = h.repoToken();
+    const repos = conforms('GET /user/repos', await h.api<FullRepository[]>('/user/repos?per_page=100', { token }), 200);
     expect(repos.length).toBeGreaterThan(5);
-    for (const repo of repos) conforms('GET /repos/{owner}/{repo}', await h.api(`/repos/${repo.full_name}`), 200);
+    for (const repo of repos) conforms('GET /repos/{owner}/{repo}', await h.api(`/repos/${repo.full_name}`, { token }), 200);
     conforms('GET /repos/{owner}/{repo}', await h.api('/repos/github/codespaces-react'), 200);
     conforms('GET /repos/{owner}/{repo}', await h.api('/repos/mona/no-such-repo'), 404);
     conforms('GET /repos/{owner}/{repo}', await h.api('/repos/hubot/scripts'), 404);
   });
 
   it('GET /repos/{owner}/{repo}/branches', async () => {
-    conforms('GET /repos/{owner}/{repo}/branches', await h.api('/repos/octo-org/octo-app/branches'), 200);
+    conforms('GET /repos/{owner}/{repo}/branches', await h.api('/repos/octo-org/octo-app/branches', { token: h.repoToken() }), 200);
     conforms('GET /repos/{owner}/{repo}/branches', await h.api('/repos/octo-org/nothing/branches'), 404);
   });
 
   it('GET /repos/{owner}/{repo}/pulls', async () => {
-    const pulls = conforms('GET /repos/{owner}/{repo}/pulls', await h.api<unknown[]>('/repos/octo-org/octo-app/pulls'), 200);
+    const token = h.repoToken();
+    const pulls = conforms('GET /repos/{owner}/{repo}/pulls', await h.api<unknown[]>('/repos/octo-org/octo-app/pulls', { token }), 200);
     expect(pulls).toHaveLength(3);
-    conforms('GET /repos/{owner}/{repo}/pulls', await h.api('/repos/acme-corp/payments/pulls?state=closed'), 200);
+    conforms('GET /repos/{owner}/{repo}/pulls', await h.api('/repos/acme-corp/payments/pulls?state=closed', { token }), 200);
+    // A private repository's, to a token without repo: hidden (oauth-no-repo-private-is-404 in rules.ts).
+    conforms('GET /repos/{owner}/{repo}/pulls', await h.api('/repos/octo-org/octo-app/pulls'), 404);
+  });
+
+  it('GET /repos/{owner}/{repo}/pulls/{pull_number}', async () => {
+    const op = 'GET /repos/{owner}/{repo}/pulls/{pull_number}';
+    const pull = conforms(op, await h.api<{ number: number; head: { ref: string } }>('/repos/octo-org/design-system/pulls/1'), 200);
+    expect(pull).toMatchObject({ number: 1, head: { ref: 'feat/dark-mode' } });
+    conforms(op, await h.api('/repos/octo-org/octo-app/pulls/2', { token: h.repoToken() }), 200);
+    conforms(op, await h.api('/repos/octo-org/design-system/pulls/999'), 404);
+    conforms(op, await h.api('/repos/octo-org/octo-app/pulls/2'), 404);
   });
 });
 
@@ -503,7 +522,7 @@ describe('codespaces', () => {
     );
     conforms(op, await h.api(`/user/codespaces/${template.name}/publish`, { method: 'POST', body: { name: 'again' } }), 422);
     conforms(op, await h.api('/user/codespaces/nope/publish', { method: 'POST', body: {} }), 404);
-    conforms('GET /repos/{owner}/{repo}', await h.api('/repos/mona/react-sandbox'), 200);
+    conforms('GET /repos/{owner}/{repo}', await h.api('/repos/mona/react-sandbox', { token: h.repoToken() }), 200);
   });
 });
 
@@ -514,8 +533,8 @@ describe('creating codespaces', () => {
   let octoApp: FullRepository;
   beforeAll(async () => {
     h = setup();
-    blog = (await h.api<FullRepository>('/repos/mona/blog')).body;
-    octoApp = (await h.api<FullRepository>('/repos/octo-org/octo-app')).body;
+    blog = (await h.api<FullRepository>('/repos/mona/blog', { token: h.repoToken() })).body;
+    octoApp = (await h.api<FullRepository>('/repos/octo-org/octo-app', { token: h.repoToken() })).body;
   });
 
   it('POST /user/codespaces', async () => {

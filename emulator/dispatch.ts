@@ -80,6 +80,7 @@ export const handleRest: SurfaceHandler = async (state, req, url, path, who) => 
       req,
       user,
       scopes: info.scopes,
+      tokenKind: info.kind,
       now,
       transitionMs: state.transitionMs,
     };

@@ -421,7 +421,7 @@ describe('listing codespaces', () => {
 
   it('caps per_page at 100', async () => {
     caseOf('pagination.link');
-    const { body: blog } = await h.api<FullRepository>('/repos/mona/blog');
+    const { body: blog } = await h.api<FullRepository>('/repos/mona/blog', { token: h.repoToken() });
     const before = (await h.codespacesOf('mona')).length;
     for (let i = before; i < 110; i++) {
       expect((await h.api('/user/codespaces', { method: 'POST', body: { repository_id: blog.id } })).status).toBe(201);
@@ -433,7 +433,7 @@ describe('listing codespaces', () => {
   });
 
   it('filters by repository_id, and lists a repository’s codespaces under /repos', async () => {
-    const { body: repo } = await h.api<FullRepository>('/repos/octo-org/octo-app');
+    const { body: repo } = await h.api<FullRepository>('/repos/octo-org/octo-app', { token: h.repoToken() });
     const filtered = await h.api<CodespaceList>(`/user/codespaces?repository_id=${repo.id}&per_page=100`);
     const underRepo = await h.api<CodespaceList>('/repos/octo-org/octo-app/codespaces?per_page=100');
     expect(filtered.body.total_count).toBeGreaterThan(0);
@@ -731,7 +731,7 @@ describe('creating a codespace', () => {
   let blog: FullRepository;
   beforeEach(async () => {
     h = setup();
-    blog = (await h.api<FullRepository>('/repos/mona/blog')).body;
+    blog = (await h.api<FullRepository>('/repos/mona/blog', { token: h.repoToken() })).body;
   });
 
   it('answers 201 Queued, which provisions and becomes Available', async () => {
@@ -766,7 +766,7 @@ describe('creating a codespace', () => {
   });
 
   it('creates from a pull request on its head branch', async () => {
-    const { body: pulls } = await h.api<PullRequestSimple[]>('/repos/octo-org/octo-app/pulls');
+    const { body: pulls } = await h.api<PullRequestSimple[]>('/repos/octo-org/octo-app/pulls', { token: h.repoToken() });
     const pull = must(
       pulls.find((p) => p.number === 1),
       'pull request #1',
@@ -809,7 +809,7 @@ describe('creating a codespace', () => {
     const large = await h.api<Machines>('/repos/acme-corp/payments/codespaces/machines');
     expect(Math.max(...large.body.machines.map((m) => m.cpus))).toBe(32);
 
-    const { body: dotfiles } = await h.api<FullRepository>('/repos/mona/dotfiles');
+    const { body: dotfiles } = await h.api<FullRepository>('/repos/mona/dotfiles', { token: h.repoToken() });
     const refused = await h.api('/user/codespaces', { method: 'POST', body: { repository_id: dotfiles.id, machine: 'largePremiumLinux' } });
     expect(refused.status).toBe(400);
   });
@@ -974,7 +974,8 @@ describe('publishing a codespace made from a template', () => {
     expect(published.status).toBe(201);
     expect(published.body.repository).toMatchObject({ full_name: 'mona/react-sandbox', private: true, owner: { login: 'mona' } });
     expect(published.body.publish_url).toBeNull();
-    expect((await h.api<FullRepository>('/repos/mona/react-sandbox')).status).toBe(200);
+    // A private repository: read with the repo scope.
+    expect((await h.api<FullRepository>('/repos/mona/react-sandbox', { token: h.repoToken() })).status).toBe(200);
     expect((await h.api<Codespace>(`/user/codespaces/${template.name}`)).body.repository.full_name).toBe('mona/react-sandbox');
 
     const again = await h.api(`/user/codespaces/${template.name}/publish`, {

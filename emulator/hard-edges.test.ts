@@ -73,7 +73,8 @@ describe('an organisation that enforces SAML single sign-on, for a token not aut
 
   it('leaves its repositories out of /user/repos, saying so', async () => {
     caseOf('sso.partial-results');
-    const repos = await h.api<{ full_name: string }[]>('/user/repos?per_page=100', sam);
+    // With the repo scope, so that only single sign-on hides anything.
+    const repos = await h.api<{ full_name: string }[]>('/user/repos?per_page=100', { token: h.repoToken(HARD_EDGES_USER) });
     expect(repos.body.map((r) => r.full_name)).toEqual([`${HARD_EDGES_USER}/toolbox`]);
     expect(repos.headers.get('x-github-sso')).toBe(`partial-results; organizations=${ssoOrgId()}`);
   });
@@ -104,7 +105,8 @@ describe('an organisation with OAuth App access restrictions', () => {
 
   it('leaves its repositories out of lists without a word', async () => {
     caseOf('oauth-restrictions.refused');
-    const repos = await h.api<{ full_name: string }[]>('/user/repos?per_page=100', sam);
+    // With the repo scope, so that only single sign-on hides anything.
+    const repos = await h.api<{ full_name: string }[]>('/user/repos?per_page=100', { token: h.repoToken(HARD_EDGES_USER) });
     expect(repos.body.map((r) => r.full_name)).not.toContain(`${RESTRICTED_ORG}/research`);
   });
 });

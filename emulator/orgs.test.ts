@@ -181,8 +181,9 @@ describe('a large organisation, for performance checks', () => {
 
 describe('who administers a repository', () => {
   const h = setup();
+  // With the repo scope: most of these repositories are private.
   const permissionsOf = async (fullName: string, as: string) =>
-    (await h.api<FullRepository>(`/repos/${fullName}`, { as })).body.permissions;
+    (await h.api<FullRepository>(`/repos/${fullName}`, { token: h.repoToken(as) })).body.permissions;
 
   it('gives mona admin rights on her own repositories and on those of octo-org, which she owns', async () => {
     expect(await permissionsOf('mona/blog', 'mona')).toMatchObject({ admin: true, push: true });

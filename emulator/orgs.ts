@@ -5,7 +5,7 @@
  */
 import { fail } from './http';
 import { MACHINES, type CodespaceRecord, type CodespaceState, type GitStatus, type RepoRecord, type UserRecord } from './model';
-import { isOrgOwner } from './permissions';
+import { isOrgOwner, readsPrivateRepositories } from './permissions';
 import * as render from './render';
 import { route, type RestContext } from './api';
 import { codespaceListAnswer, stopCodespaceRecord } from './rest';
@@ -102,12 +102,13 @@ route('GET', '/orgs/{org}/repos', null, (ctx, p) => {
   const type = queryEnum(ctx, 'type', ['all', 'public', 'private', 'forks', 'sources', 'member'], 'all');
   const sort = queryEnum(ctx, 'sort', ['created', 'updated', 'pushed', 'full_name'], 'created');
   const direction = queryEnum(ctx, 'direction', ['asc', 'desc'], sort === 'full_name' ? 'asc' : 'desc');
+  // Outsiders, and a token that does not read private repositories, see public ones only (no demo repository is a fork).
   const member = ctx.user.orgs.includes(org.login);
-  // Outsiders see public repositories only; no demo repository is a fork.
+  const privateToo = member && readsPrivateRepositories(ctx);
   const repos = [...ctx.world.repos.values()].filter(
     (r) =>
       r.owner === org.login &&
-      (member || !r.private) &&
+      (privateToo || !r.private) &&
       (type === 'public' ? !r.private : type === 'private' ? r.private : type !== 'forks' && (type !== 'member' || member)),
   );
   const key = (r: RepoRecord) =>

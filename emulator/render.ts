@@ -330,6 +330,32 @@ export function pullRequest(world: World, urls: Urls, repo: RepoRecord, pull: Pu
   };
 }
 
+/** One pull request in full (`GET /repos/{owner}/{repo}/pulls/{pull_number}`): the list's fields and its counts. */
+export function fullPullRequest(
+  world: World,
+  urls: Urls,
+  repo: RepoRecord,
+  pull: PullRecord,
+  sha: (ref: string) => string,
+  viewer: string,
+) {
+  return {
+    ...pullRequest(world, urls, repo, pull, sha, viewer),
+    merged: false,
+    mergeable: true,
+    rebaseable: true,
+    mergeable_state: 'clean',
+    merged_by: null,
+    comments: 0,
+    review_comments: 0,
+    maintainer_can_modify: false,
+    commits: 1,
+    additions: 12,
+    deletions: 3,
+    changed_files: 2,
+  };
+}
+
 export function organization(urls: Urls, org: OrgRecord) {
   const api = `${urls.api}/orgs/${org.login}`;
   return {

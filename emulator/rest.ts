@@ -5,14 +5,19 @@
 import { ok, route, type RestAnswer, type RestContext } from './api';
 import { fail, paginate, readJson } from './http';
 import { LOCATIONS, MACHINES, machineSpec, type CodespaceRecord, type CodespaceState, type RepoRecord } from './model';
+import { readsPrivateRepositories } from './permissions';
 import { visibleList } from './refusals';
 import * as render from './render';
 import { codespaceNameFor, hex, uuid } from './seed';
 
 // ---------- lookups ----------
 
+/** The user's repositories and their organisations': the private ones only for a token that reads them. */
 function visibleRepos(ctx: RestContext) {
-  return [...ctx.world.repos.values()].filter((r) => r.owner === ctx.user.login || ctx.user.orgs.includes(r.owner));
+  const privateToo = readsPrivateRepositories(ctx);
+  return [...ctx.world.repos.values()].filter(
+    (r) => (r.owner === ctx.user.login || ctx.user.orgs.includes(r.owner)) && (privateToo || !r.private),
+  );
 }
 
 function findRepo(ctx: RestContext, owner: string, name: string, { includePublic = true } = {}) {
@@ -21,6 +26,16 @@ function findRepo(ctx: RestContext, owner: string, name: string, { includePublic
   );
   const visible = repo && (repo.owner === ctx.user.login || ctx.user.orgs.includes(repo.owner) || (includePublic && !repo.private));
   return visible ? repo : fail(404, 'Not Found');
+}
+
+/**
+ * A repository through its own endpoints (itself, its branches, its pull requests), not the
+ * Codespaces ones: a private one is a 404 to a token that does not read private repositories,
+ * as if it did not exist (GitHub does not confirm what it hides).
+ */
+function readableRepo(ctx: RestContext, owner: string, name: string) {
+  const repo = findRepo(ctx, owner, name);
+  return repo.private && !readsPrivateRepositories(ctx) ? fail(404, 'Not Found') : repo;
 }
 
 function findCodespace(ctx: RestContext, name: string) {
@@ -244,11 +259,11 @@ route('GET', '/user/repos', null, (ctx) => {
 });
 
 route('GET', '/repos/{owner}/{repo}', null, (ctx, p) =>
-  ok(render.repository(ctx.world, ctx.urls, findRepo(ctx, p.owner!, p.repo!), ctx.user.login, true)),
+  ok(render.repository(ctx.world, ctx.urls, readableRepo(ctx, p.owner!, p.repo!), ctx.user.login, true)),
 );
 
 route('GET', '/repos/{owner}/{repo}/branches', null, (ctx, p) => {
-  const repo = findRepo(ctx, p.owner!, p.repo!);
+  const repo = readableRepo(ctx, p.owner!, p.repo!);
   const { page, link } = paginate(ctx.url, repo.branches);
   return ok(
     page.map((b) => render.shortBranch(ctx.urls, repo, b, shaOf(repo, b))),
@@ -257,7 +272,7 @@ route('GET', '/repos/{owner}/{repo}/branches', null, (ctx, p) => {
 });
 
 route('GET', '/repos/{owner}/{repo}/pulls', null, (ctx, p) => {
-  const repo = findRepo(ctx, p.owner!, p.repo!);
+  const repo = readableRepo(ctx, p.owner!, p.repo!);
   const state = ctx.url.searchParams.get('state') ?? 'open';
   const pulls = state === 'closed' ? [] : [...repo.pulls].sort((a, b) => b.number - a.number);
   const { page, link } = paginate(ctx.url, pulls);
@@ -265,6 +280,12 @@ route('GET', '/repos/{owner}/{repo}/pulls', null, (ctx, p) => {
     page.map((pull) => render.pullRequest(ctx.world, ctx.urls, repo, pull, (ref) => shaOf(repo, ref), ctx.user.login)),
     { link },
   );
+});
+
+route('GET', '/repos/{owner}/{repo}/pulls/{pull_number}', null, (ctx, p) => {
+  const repo = readableRepo(ctx, p.owner!, p.repo!);
+  const pull = repo.pulls.find((x) => String(x.number) === p.pull_number) ?? fail(404, 'Not Found');
+  return ok(render.fullPullRequest(ctx.world, ctx.urls, repo, pull, (ref) => shaOf(repo, ref), ctx.user.login));
 });
 
 route('GET', '/user/codespaces', 'codespace', (ctx) => {

@@ -300,6 +300,38 @@ export const RULES = [
     enforcedIn: ['secrets.ts'],
   },
 
+  // ---------- what an OAuth App's scopes hide ----------
+  {
+    id: 'scopes.no-repo-lists-public-only',
+    rule: 'An OAuth App token without the repo scope lists public repositories only: GET /user/repos and GET /orgs/{org}/repos leave private ones out ("(no scope)" is "read-only access to public information"; repo "grants full access to public and private repositories").',
+    sources: [`${SCOPES}#available-scopes`],
+    enforcedIn: ['rest.ts', 'orgs.ts'],
+  },
+  {
+    id: 'scopes.no-repo-private-is-404',
+    rule: 'To an OAuth App token without the repo scope, a private repository’s own endpoints (GET /repos/{owner}/{repo}, its branches, its pull requests and each pull request) answer 404 Not Found, as for a repository that does not exist: GitHub does not confirm what it hides.',
+    sources: [`${TROUBLESHOOTING}#404-not-found-for-an-existing-resource`],
+    enforcedIn: ['rest.ts'],
+  },
+  {
+    id: 'scopes.codespace-covers-codespaces',
+    rule: 'The Codespaces endpoints of a private repository work with the codespace scope alone: listing and creating the user’s codespaces (/repos/{owner}/{repo}/codespaces, /repos/{owner}/{repo}/pulls/{pull_number}/codespaces, POST /user/codespaces), its dev container configurations, machine types and defaults for a new codespace (each documented as needing the codespace scope).',
+    sources: [`${CODESPACES}#create-a-codespace-in-a-repository`],
+    enforcedIn: ['rest.ts'],
+  },
+  {
+    id: 'scopes.app-token-not-scoped',
+    rule: 'A GitHub App’s user token (ghu_) has no OAuth scopes: the app’s permissions and the repositories it is installed on decide what it reads, so a missing repo scope hides nothing from it.',
+    sources: [`${DOCS}/apps/creating-github-apps/authenticating-with-a-github-app/authenticating-with-a-github-app-on-behalf-of-a-user`],
+    enforcedIn: ['rest.ts'],
+  },
+  {
+    id: 'codespace.create-geo',
+    rule: 'Creating a codespace takes geo (EuropeWest, SoutheastAsia, UsEast or UsWest), which replaces location ("closing down"); any other geo is refused with 400.',
+    sources: [`${CODESPACES}#create-a-codespace-in-a-repository`],
+    enforcedIn: ['rest.ts'],
+  },
+
   // ---------- billing ----------
   {
     id: 'billing.usage',

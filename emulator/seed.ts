@@ -189,6 +189,7 @@ const REPOS: RepoSeed[] = [
     language: 'TypeScript',
     branches: ['main', 'feat/dark-mode', 'docs/tokens'],
     private: false,
+    pulls: [{ title: 'Dark mode colour tokens', head: 'feat/dark-mode', author: 'mona' }],
   },
   {
     owner: 'acme-corp',
@@ -222,6 +223,23 @@ const REPOS: RepoSeed[] = [
     branches: ['main'],
     private: false,
     isTemplate: true,
+  },
+];
+
+/**
+ * Repositories nobody has a codespace in yet, such as most people have: private, so a token
+ * without the repo scope finds them nowhere but where the user types their name. Seeded after the
+ * codespaces, with their own random numbers, so the fleets above stay as they are.
+ */
+const QUIET_REPOS: RepoSeed[] = [
+  {
+    owner: 'mona',
+    ownerType: 'User',
+    name: 'homelab',
+    description: 'Compose files and playbooks for the home server',
+    language: 'Shell',
+    branches: ['main', 'feat/backups'],
+    maxCpus: 8,
   },
 ];
 
@@ -426,7 +444,7 @@ export function seedWorld(now: number, transitionMs: number): World {
 
   let repoId = 702_000_000;
   let pullId = 1_900_000_000;
-  for (const seed of REPOS) {
+  const addRepo = (seed: RepoSeed, random: () => number) => {
     const created = now - (400 + Math.floor(random() * 1500)) * DAY;
     const repo: RepoRecord = {
       id: ++repoId,
@@ -460,7 +478,8 @@ export function seedWorld(now: number, transitionMs: number): World {
       };
     });
     world.repos.set(repo.id, repo);
-  }
+  };
+  for (const seed of REPOS) addRepo(seed, random);
 
   const repoByName = (fullName: string) => [...world.repos.values()].find((r) => `${r.owner}/${r.name}` === fullName)!;
   const add = (owner: string, spec: Spec, index: number) => {
@@ -558,6 +577,9 @@ export function seedWorld(now: number, transitionMs: number): World {
     { repo: 'octo-org/api-server', state: 'Available', machine: 2, lastUsed: 30 * MINUTE, git: { ahead: 1, has_unpushed_changes: true } },
   ];
   hubotSpecs.forEach((spec, index) => add('hubot', spec, index));
+
+  const quiet = seededRandom(0x9e1e7);
+  for (const seed of QUIET_REPOS) addRepo(seed, quiet);
 
   return world;
 }

@@ -8,6 +8,7 @@ import type { components } from '@octokit/openapi-types';
 import sodium from 'libsodium-wrappers';
 import { createEmulator, type Emulator, type EmulatorOptions } from './index';
 import { RULES, type RuleId } from './rules';
+import { DEFAULT_SCOPES } from './state';
 
 export type Codespace = components['schemas']['codespace'];
 export type CodespaceState = Codespace['state'];
@@ -51,6 +52,11 @@ export interface Harness {
   clock: { readonly now: number; advance(ms: number): void };
   /** A token for `login`, issued once and reused (a fresh one after `emulator.reset()`). */
   token(login?: string): string;
+  /**
+   * A new token for `login` with Hangar's scopes and `repo`, as after the repository consent: what
+   * reads a private repository's own endpoints (`oauth-no-repo-*` in rules.ts).
+   */
+  repoToken(login?: string): string;
   /** A REST call: `path` is relative to `/api` (e.g. `/user/codespaces`), or an absolute URL. */
   api<T = unknown>(path: string, init?: ApiInit): Promise<ApiResponse<T>>;
   /** A raw request to the web side (OAuth pages, test hooks), relative to the origin. */
@@ -124,6 +130,7 @@ export function setup(options: EmulatorOptions = {}): Harness {
       },
     },
     token,
+    repoToken: (login = 'mona') => emulator.issueToken(login, [...DEFAULT_SCOPES, 'repo']),
     api,
     web,
     codespacesOf,

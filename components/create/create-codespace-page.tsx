@@ -3,17 +3,23 @@
 import { useMemo, useReducer, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRepoScopeConsent } from '@/components/github/repo-scope-consent';
+import { ApiError } from '@/lib/api/client';
+import { privateRepositoriesHidden, type ScopeAccess } from '@/lib/auth/scopes';
 import {
   canCreate,
   createFormReducer,
+  createNotFoundInWords,
   createTarget,
   effectiveChoices,
   formValues,
   initialCreateForm,
+  pullRequestCheck,
   toCreateBody,
   type CreateSource,
   type FieldErrors,
 } from '@/lib/codespaces/create-form';
+import { useCodespaceRepositories } from '@/lib/hooks/use-codespace-repositories';
 import {
   branchesQuery,
   codespaceDefaultsQuery,
@@ -22,27 +28,52 @@ import {
   myRepositoriesQuery,
   openPullRequestsQuery,
   permissionsCheckQuery,
+  pullRequestQuery,
   repositoryMachinesQuery,
 } from '@/lib/queries/repositories';
+import { knownRepositories } from '@/lib/repositories/known';
+import { answerOf } from '@/lib/repositories/standing';
 import { CreateCodespaceView } from './create-codespace-view';
 
-/** The create page: keeps the form, asks GitHub what the chosen repository offers, and creates. */
-export function CreateCodespacePage({ initialRepo, initialSource }: { initialRepo: string | null; initialSource: CreateSource }) {
+/**
+ * The create page: keeps the form, asks GitHub what the chosen repository offers, and creates.
+ * Where GitHub hides private repositories from the token (an OAuth App without `repo`), it offers
+ * those the user's codespaces are in, takes a typed `owner/repo`, and offers the consent.
+ */
+export function CreateCodespacePage({
+  initialRepo,
+  initialSource,
+  repoAccess,
+}: {
+  initialRepo: string | null;
+  initialSource: CreateSource;
+  repoAccess: ScopeAccess;
+}) {
   const router = useRouter();
   const [state, dispatch] = useReducer(createFormReducer, initialCreateForm(initialRepo, initialSource));
   const [errors, setErrors] = useState<FieldErrors>({});
+  const hidden = privateRepositoriesHidden(repoAccess);
+  const consent = useRepoScopeConsent(repoAccess);
 
   const repositories = useQuery(myRepositoriesQuery());
+  // GitHub lists only public repositories here: the user's codespaces name the private ones they use.
+  const inCodespaces = useCodespaceRepositories(hidden);
+  const known = useMemo(() => knownRepositories(repositories.data, inCodespaces.codespaces), [repositories.data, inCodespaces.codespaces]);
   const branches = useQuery(branchesQuery(state.source === 'repository' ? state.repo : null));
   const pulls = useQuery(openPullRequestsQuery(state.source === 'pullRequest' ? state.repo : null));
-  const pullHeads = useMemo(() => new Map(pulls.data?.map((p) => [p.number, p.head.ref])), [pulls.data]);
+  const pull = useQuery(pullRequestQuery(state.source === 'pullRequest' ? state.pull : null));
+  const pullCheck = pullRequestCheck(Boolean(state.pull), { ...answerOf(pull), data: pull.data }, answerOf(pulls));
+  const pullHeads = useMemo(() => {
+    const heads = new Map(pulls.data?.map((p) => [p.number, p.head.ref]));
+    if (pull.data) heads.set(pull.data.number, pull.data.head.ref);
+    return heads;
+  }, [pulls.data, pull.data]);
   const facts = { defaultBranch: repositories.data?.find((r) => r.full_name === state.repo)?.default_branch, pullHeads };
-  // GitHub's defaults depend on the ref, and the machines on ref and location: each asked in turn.
+  // GitHub's defaults depend on the ref, and the machines on the ref: each asked in turn.
   const ref = effectiveChoices(state, facts).ref;
   const defaults = useQuery(codespaceDefaultsQuery(state.repo, ref));
   const devcontainers = useQuery(devcontainersQuery(state.repo));
-  const location = effectiveChoices(state, { ...facts, defaults: defaults.data }).location;
-  const machines = useQuery(repositoryMachinesQuery(state.repo, ref, location));
+  const machines = useQuery(repositoryMachinesQuery(state.repo, ref, ''));
   const choices = effectiveChoices(state, { ...facts, defaults: defaults.data, machines: machines.data?.map((m) => m.name) });
   const permissions = useQuery(permissionsCheckQuery(state.repo, choices.ref, choices.devcontainer));
   const needsConsent = permissions.data === false;
@@ -51,10 +82,12 @@ export function CreateCodespacePage({ initialRepo, initialSource }: { initialRep
   // Never sent twice: the button is disabled while pending, and a second submit in the same
   // moment (a double click, a re-render) is dropped here too.
   const sending = useRef(false);
+  const pullMissing = pullCheck.kind === 'missing';
 
   const submit = () => {
+    // The same rules as the button's: a stale or broken pull request address, or a missing pull request, sends nothing.
     const target = createTarget(state);
-    if (!target || sending.current) return;
+    if (!target || sending.current || !canCreate(state, { needsConsent, pending: create.isPending, pullMissing })) return;
     const result = toCreateBody(formValues(state, choices, needsConsent), target.kind);
     if (!result.ok) return setErrors(result.errors);
     setErrors({});
@@ -68,21 +101,29 @@ export function CreateCodespacePage({ initialRepo, initialSource }: { initialRep
     );
   };
 
+  const notFound = create.error instanceof ApiError && create.error.status === 404 && create.variables;
   return (
     <CreateCodespaceView
       state={state}
       dispatch={dispatch}
       choices={choices}
-      repositories={{ data: repositories.data, loading: repositories.isPending, error: repositories.error }}
-      branches={{ data: branches.data, loading: branches.isPending }}
-      pulls={{ data: pulls.data, loading: pulls.isPending }}
+      repositories={{
+        data: repositories.data ? known : undefined,
+        loading: repositories.isPending || inCodespaces.loading,
+        error: repositories.error,
+      }}
+      privateRepositories={hidden ? { hidden: true, consent } : { hidden: false }}
+      branches={{ data: branches.data, loading: branches.isPending, error: branches.error }}
+      pulls={{ data: pulls.data, loading: pulls.isPending, error: pulls.error }}
+      pullCheck={pullCheck}
       devcontainers={{ data: devcontainers.data, loading: devcontainers.isPending }}
       machines={{ data: machines.data, loading: machines.isPending, fetching: machines.isFetching }}
       needsConsent={needsConsent}
       errors={errors}
-      ready={canCreate(state, { needsConsent, pending: create.isPending })}
+      ready={canCreate(state, { needsConsent, pending: create.isPending, pullMissing })}
       pending={create.isPending}
       createError={create.error}
+      createNotFound={notFound ? createNotFoundInWords(create.variables.target) : null}
       onDismissCreateError={() => create.reset()}
       onSubmit={submit}
     />

@@ -1,20 +1,24 @@
 import type { Dispatch, ReactNode, SelectHTMLAttributes } from 'react';
 import { ShieldAlert } from 'lucide-react';
+import { PrivateRepositoriesNotice, RepoScope, type RepoScopeConsent } from '@/components/github/repo-scope-consent';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { inputClass, TextField } from '@/components/ui/field';
-import type { Branch, Devcontainer, PullRequest, Repository } from '@/lib/api/repositories';
+import type { Branch, Devcontainer, PullRequest } from '@/lib/api/repositories';
 import {
-  LOCATIONS,
-  parsePullRequestUrl,
+  GEOS,
+  pullUrlProblem,
   type CreateFormAction,
   type CreateFormState,
   type CreateSource,
   type effectiveChoices,
   type FieldErrors,
+  type PullRequestCheck,
 } from '@/lib/codespaces/create-form';
 import type { CodespaceMachine } from '@/lib/codespaces/types';
 import { formatBytes } from '@/lib/format';
+import type { KnownRepository } from '@/lib/repositories/known';
 import { RepositoryPicker } from './repository-picker';
 
 const RETENTION_CHOICES = [1, 3, 7, 14, 30];
@@ -30,9 +34,14 @@ export interface CreateCodespaceViewProps {
   state: CreateFormState;
   dispatch: Dispatch<CreateFormAction>;
   choices: ReturnType<typeof effectiveChoices>;
-  repositories: Loaded<Repository[]>;
+  /** The repositories Hangar knows of (lib/repositories/known.ts). */
+  repositories: Loaded<readonly KnownRepository[]>;
+  /** Whether GitHub hides private repositories from the session (an OAuth App's token without `repo`), and the consent that shows them. */
+  privateRepositories: { hidden: false } | { hidden: true; consent: RepoScopeConsent | null };
   branches: Loaded<Branch[]>;
   pulls: Loaded<PullRequest[]>;
+  /** What is known of the chosen pull request (lib/codespaces/create-form.ts). */
+  pullCheck: PullRequestCheck;
   devcontainers: Loaded<Devcontainer[]>;
   machines: Loaded<CodespaceMachine[]> & { fetching: boolean };
   /** The dev container asks for access to other repositories the user has not accepted. */
@@ -41,6 +50,8 @@ export interface CreateCodespaceViewProps {
   ready: boolean;
   pending: boolean;
   createError: Error | null;
+  /** GitHub's 404 to the create, in words (what it did not find); null for any other outcome. */
+  createNotFound: string | null;
   onDismissCreateError: () => void;
   onSubmit: () => void;
 }
@@ -68,11 +79,12 @@ const SOURCES: [CreateSource, string][] = [
   ['pullRequest', 'From a pull request'],
 ];
 
-/** Create a codespace from a repository (branch, dev container, machine…) or from an open pull request. */
+/** Create a codespace from a repository (branch, dev container, machine…) or from a pull request. */
 export function CreateCodespaceView(props: CreateCodespaceViewProps) {
-  const { state, dispatch, choices, branches, pulls, devcontainers, machines, needsConsent, errors } = props;
+  const { state, dispatch, choices, branches, pulls, devcontainers, machines, needsConsent, errors, privateRepositories } = props;
   const field = (name: Extract<CreateFormAction, { type: 'field' }>['field']) => (value: string) =>
     dispatch({ type: 'field', field: name, value });
+  const hidden = privateRepositories.hidden;
 
   return (
     <main className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6 sm:px-6">
@@ -100,6 +112,17 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
         ))}
       </div>
 
+      {privateRepositories.hidden && privateRepositories.consent && (
+        <PrivateRepositoriesNotice title="Private repositories are hidden" consent={privateRepositories.consent}>
+          <p>
+            You signed in to Hangar without GitHub’s <RepoScope /> scope, so GitHub lists only your public repositories. The private ones
+            your codespaces are in are listed too, and you can type any other as <span className="font-mono">owner/name</span>: creating a
+            codespace needs only the <code className="rounded bg-zinc-100 px-1 font-mono dark:bg-zinc-800">codespace</code> scope. Without{' '}
+            <RepoScope />, Hangar cannot list a private repository’s branches or pull requests.
+          </p>
+        </PrivateRepositoriesNotice>
+      )}
+
       <form
         className="flex flex-col gap-5 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
         onSubmit={(e) => {
@@ -114,7 +137,7 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
             placeholder="https://github.com/owner/repo/pull/123"
             value={state.pullUrl}
             onChange={(e) => dispatch({ type: 'pullUrl', value: e.target.value })}
-            error={state.pullUrl && !parsePullRequestUrl(state.pullUrl) ? 'Not a pull request URL' : undefined}
+            error={pullUrlProblem(state)}
           />
         )}
 
@@ -129,14 +152,43 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
         {state.repo && (
           <div className="grid gap-4 sm:grid-cols-2">
             {state.source === 'repository' ? (
-              <SelectField id="ref" label="Branch" value={choices.ref} onChange={(e) => field('ref')(e.target.value)}>
-                {!branches.data && choices.ref && <option value={choices.ref}>{choices.ref}</option>}
-                {branches.data?.map((b) => (
-                  <option key={b.name} value={b.name}>
-                    {b.name}
-                  </option>
-                ))}
-              </SelectField>
+              branches.error && !branches.data ? (
+                // GitHub does not list this repository's branches (a private one, to a token without repo): type one, or take the default.
+                <TextField
+                  id="ref"
+                  label="Branch"
+                  placeholder="Default branch"
+                  value={state.ref}
+                  onChange={(e) => field('ref')(e.target.value)}
+                  error={errors.ref}
+                  hint={
+                    hidden
+                      ? 'GitHub does not list a private repository’s branches without the repo scope. Leave empty for its default branch.'
+                      : 'Leave empty for the repository’s default branch.'
+                  }
+                  autoComplete="off"
+                  spellCheck={false}
+                />
+              ) : (
+                <SelectField id="ref" label="Branch" value={choices.ref} onChange={(e) => field('ref')(e.target.value)}>
+                  {!branches.data && choices.ref && <option value={choices.ref}>{choices.ref}</option>}
+                  {branches.data?.map((b) => (
+                    <option key={b.name} value={b.name}>
+                      {b.name}
+                    </option>
+                  ))}
+                </SelectField>
+              )
+            ) : pulls.error && !pulls.data ? (
+              // With a pull request chosen, its status below says the same about it.
+              !state.pull && (
+                <p className="text-sm text-zinc-600 sm:col-span-2 dark:text-zinc-400">
+                  {hidden
+                    ? `GitHub does not list the pull requests of ${state.repo} without the repo scope when it is private.`
+                    : `GitHub did not list the pull requests of ${state.repo}.`}{' '}
+                  Paste the pull request’s URL above.
+                </p>
+              )
             ) : (
               <SelectField
                 id="pull"
@@ -147,12 +199,18 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
                 <option value="">
                   {pulls.loading ? 'Loading pull requests…' : pulls.data?.length ? 'Choose a pull request' : 'No open pull requests'}
                 </option>
+                {state.pull && !pulls.data?.some((p) => p.number === state.pull?.number) && (
+                  <option value={state.pull.number}>#{state.pull.number}</option>
+                )}
                 {pulls.data?.map((p) => (
                   <option key={p.number} value={p.number}>
                     #{p.number} {p.title}
                   </option>
                 ))}
               </SelectField>
+            )}
+            {state.source === 'pullRequest' && state.pull && (
+              <PullRequestStatus pull={state.pull} check={props.pullCheck} hidden={hidden} />
             )}
             <SelectField
               id="devcontainer"
@@ -167,11 +225,11 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
                 </option>
               ))}
             </SelectField>
-            <SelectField id="location" label="Region" value={choices.location} onChange={(e) => field('location')(e.target.value)}>
-              {!choices.location && <option value="">Nearest to you</option>}
-              {LOCATIONS.map((l) => (
-                <option key={l.value} value={l.value}>
-                  {l.label}
+            <SelectField id="region" label="Region" value={choices.geo} onChange={(e) => field('geo')(e.target.value)}>
+              <option value="">Nearest to you</option>
+              {GEOS.map((g) => (
+                <option key={g.value} value={g.value}>
+                  {g.label}
                 </option>
               ))}
             </SelectField>
@@ -247,9 +305,13 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
             Some settings need a fix: {Object.values(errors).join('; ')}
           </p>
         )}
-        {props.createError && (
+        {props.createNotFound ? (
+          <Alert title="Could not create the codespace" onDismiss={props.onDismissCreateError}>
+            {props.createNotFound}
+          </Alert>
+        ) : props.createError ? (
           <ErrorAlert error={props.createError} fallbackTitle="Could not create the codespace" onDismiss={props.onDismissCreateError} />
-        )}
+        ) : null}
 
         <div className="flex justify-end">
           <Button type="submit" variant="primary" disabled={!props.ready}>
@@ -259,4 +321,47 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
       </form>
     </main>
   );
+}
+
+/** What is known of the chosen pull request, in words: found (its title and branch), missing, or not for Hangar to check. */
+function PullRequestStatus({ pull, check, hidden }: { pull: { repo: string; number: number }; check: PullRequestCheck; hidden: boolean }) {
+  const line = 'text-sm sm:col-span-2';
+  switch (check.kind) {
+    case 'none':
+      return null;
+    case 'checking':
+      return (
+        <p role="status" className={`${line} text-zinc-600 dark:text-zinc-400`}>
+          Checking pull request #{pull.number}…
+        </p>
+      );
+    case 'found':
+      return (
+        <p role="status" className={`${line} text-zinc-700 dark:text-zinc-300`}>
+          Pull request #{pull.number}: {check.title}, on <span className="font-mono">{check.head}</span>.
+        </p>
+      );
+    case 'missing':
+      return (
+        <p role="alert" className={`${line} font-medium text-red-700 dark:text-red-400`}>
+          {pull.repo} has no pull request #{pull.number}. Check the number, or choose one of its open pull requests.
+        </p>
+      );
+    case 'hidden':
+      return (
+        <p role="status" className={`${line} text-zinc-600 dark:text-zinc-400`}>
+          Hangar cannot check pull request #{pull.number}:{' '}
+          {hidden
+            ? `GitHub does not list the pull requests of a private repository without the repo scope.`
+            : `GitHub shows neither it nor ${pull.repo}.`}{' '}
+          GitHub checks it when you create the codespace.
+        </p>
+      );
+    case 'unchecked':
+      return (
+        <p role="status" className={`${line} text-zinc-600 dark:text-zinc-400`}>
+          Hangar could not check pull request #{pull.number}; GitHub checks it when you create the codespace.
+        </p>
+      );
+  }
 }

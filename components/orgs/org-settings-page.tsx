@@ -4,15 +4,19 @@ import { useMemo, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useGithubWeb } from '@/components/github/github-web';
+import { useRepoScopeConsent } from '@/components/github/repo-scope-consent';
 import { SessionEnded } from '@/components/layout/session-ended';
 import type { PickerItem } from '@/components/ui/multi-picker';
 import { ApiError } from '@/lib/api/client';
 import type { SecretRepository } from '@/lib/api/secrets';
 import { useActionMutation } from '@/lib/hooks/use-action-mutation';
+import { privateRepositoriesHidden, type ScopeAccess } from '@/lib/auth/scopes';
+import { useCodespaceRepositories } from '@/lib/hooks/use-codespace-repositories';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { codespacesAccessLastSetQuery, setCodespacesAccess } from '@/lib/queries/org-access';
 import { orgMembersQuery, orgRepositoriesQuery } from '@/lib/queries/orgs';
 import { deleteOrgSecret, orgSecretRepositoriesQuery, orgSecretsQuery, saveOrgSecret } from '@/lib/queries/secrets';
+import { knownRepositories } from '@/lib/repositories/known';
 import { accessChangeInWords, listInWords, planAccessChange, whoMayUse, type AccessChange } from '@/lib/secrets/form';
 import type { Loaded } from '@/components/secrets/my-secrets-view';
 import { useSecretDialogs } from '@/components/secrets/use-secret-dialogs';
@@ -20,10 +24,16 @@ import { OrgSettingsView, type AccessDraft } from './org-settings-view';
 
 const SecretFormDialog = dynamic(() => import('@/components/secrets/secret-form-dialog').then((m) => m.SecretFormDialog));
 const DeleteSecretDialog = dynamic(() => import('@/components/secrets/delete-secret-dialog').then((m) => m.DeleteSecretDialog));
+const NO_REPOSITORIES: readonly SecretRepository[] = [];
+
 const ConfirmDialog = dynamic(() => import('@/components/ui/confirm-dialog').then((m) => m.ConfirmDialog));
 
-/** An organisation's Codespaces settings: reads the secrets, members and repositories, and confirms each change. */
-export function OrgSettingsPage({ org }: { org: string }) {
+/**
+ * An organisation's Codespaces settings: reads the secrets, members and repositories, and confirms
+ * each change. Where GitHub hides private repositories from the session (`repoAccess`), the secrets'
+ * picker adds those the user's codespaces are in, and says the rest are missing.
+ */
+export function OrgSettingsPage({ org, repoAccess }: { org: string; repoAccess: ScopeAccess }) {
   const queryClient = useQueryClient();
   const now = useMinuteClock();
   const { webUrl } = useGithubWeb();
@@ -52,19 +62,24 @@ export function OrgSettingsPage({ org }: { org: string }) {
     [members.data],
   );
   const repositories = useQuery({ ...orgRepositoriesQuery(org), enabled: formOpen });
+  const hidden = privateRepositoriesHidden(repoAccess);
+  const consent = useRepoScopeConsent(repoAccess);
+  const inCodespaces = useCodespaceRepositories(formOpen && hidden);
+  const edited = open?.kind === 'edit' ? secrets.data?.find((s) => s.name === open.name) : undefined;
+  const editedRepositories = edited?.visibility === 'selected' ? repositoriesOf(edited.name).data : NO_REPOSITORIES;
   const repositoryItems = useMemo<PickerItem[] | undefined>(
     () =>
-      repositories.data
-        ?.map((r) => ({ key: String(r.id), label: r.full_name, hint: r.private ? undefined : 'public' }))
+      repositories.data &&
+      // The organisation's repositories, those the user's codespaces are in (private ones GitHub may
+      // not list), and those the secret is already for.
+      knownRepositories(repositories.data, inCodespaces.codespaces, { owner: org, extra: editedRepositories })
+        .map((r) => ({ key: String(r.id), label: r.full_name, hint: r.private === false ? 'public' : undefined }))
         .sort((a, b) => a.label.localeCompare(b.label)),
-    [repositories.data],
+    [repositories.data, inCodespaces.codespaces, editedRepositories, org],
   );
   const lastSet = useQuery(codespacesAccessLastSetQuery(org)).data ?? null;
 
   if (secrets.error instanceof ApiError && secrets.error.status === 401) return <SessionEnded />;
-
-  const edited = open?.kind === 'edit' ? secrets.data?.find((s) => s.name === open.name) : undefined;
-  const editedRepositories = edited?.visibility === 'selected' ? repositoriesOf(edited.name).data : [];
 
   return (
     <>
@@ -117,7 +132,14 @@ export function OrgSettingsPage({ org }: { org: string }) {
           where={org}
           name={open.kind === 'edit' ? open.name : undefined}
           existingNames={(secrets.data ?? []).map((s) => s.name)}
-          access={{ kind: 'visibility', owner: org, items: repositoryItems, loading: repositories.isPending, error: repositories.error }}
+          access={{
+            kind: 'visibility',
+            owner: org,
+            items: repositoryItems,
+            loading: repositories.isPending || inCodespaces.loading,
+            error: repositories.error,
+            privateHidden: consent ?? undefined,
+          }}
           initial={
             open.kind === 'edit'
               ? edited && editedRepositories

@@ -1,15 +1,16 @@
 'use client';
 
-import { useState } from 'react';
 import dynamic from 'next/dynamic';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useBulkActions } from '@/components/codespaces/use-bulk-actions';
+import { useGithubWeb } from '@/components/github/github-web';
+import { useRepoScopeConsent } from '@/components/github/repo-scope-consent';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { ApiError } from '@/lib/api/client';
-import { signInWithGitHub } from '@/lib/auth/browser';
-import type { ScopeAccess } from '@/lib/auth/scopes';
+import { privateRepositoriesHidden, type ScopeAccess } from '@/lib/auth/scopes';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
+import { answerOf, repositoryStanding } from '@/lib/repositories/standing';
 import { devcontainersQuery, repositoryCodespacesQuery, repositoryMachinesQuery, repositoryQuery } from '@/lib/queries/repositories';
 import { deleteRepositorySecret, repositorySecretsQuery, saveRepositorySecret } from '@/lib/queries/secrets';
 import { useSecretDialogs } from '@/components/secrets/use-secret-dialogs';
@@ -26,16 +27,23 @@ const loaded = <T,>(query: { data: T | undefined; isPending: boolean; error: unk
   error: query.error,
 });
 
-/** A repository's page: the user's codespaces in it, what it offers, and its secrets for its administrators. */
-export function RepositoryPage({ repo, secretsAccess }: { repo: string; secretsAccess: ScopeAccess }) {
+/**
+ * A repository's page: the user's codespaces in it, what it offers, and its secrets for its
+ * administrators. Where GitHub hides a private repository from the token (an OAuth App without the
+ * `repo` scope), its codespaces still show, with what cannot and why.
+ */
+export function RepositoryPage({ repo, repoAccess }: { repo: string; repoAccess: ScopeAccess }) {
   const queryClient = useQueryClient();
   const now = useMinuteClock();
+  const { webUrl } = useGithubWeb();
   const repository = useQuery(repositoryQuery(repo));
   const codespaces = useQuery(repositoryCodespacesQuery(repo));
   const devcontainers = useQuery(devcontainersQuery(repo));
   const machines = useQuery(repositoryMachinesQuery(repo, '', ''));
+  const consent = useRepoScopeConsent(repoAccess);
+  const standing = repositoryStanding(answerOf(repository), answerOf(codespaces));
   const admin = repository.data?.permissions?.admin === true;
-  const mayList = admin && (secretsAccess.kind === 'granted' || secretsAccess.kind === 'app');
+  const mayList = admin && (repoAccess.kind === 'granted' || repoAccess.kind === 'app');
   const secrets = useQuery(repositorySecretsQuery(repo, mayList));
   const save = useMutation(saveRepositorySecret(queryClient, repo));
   const remove = useMutation(deleteRepositorySecret(queryClient, repo));
@@ -45,7 +53,6 @@ export function RepositoryPage({ repo, secretsAccess }: { repo: string; secretsA
     remove.reset();
   });
   const { open, close } = dialogs;
-  const [granting, setGranting] = useState(false);
   const list = codespaces.data ?? NO_CODESPACES;
   const bulk = useBulkActions(list, list);
 
@@ -53,18 +60,9 @@ export function RepositoryPage({ repo, secretsAccess }: { repo: string; secretsA
     ? { kind: 'unknown' }
     : !admin
       ? { kind: 'not-admin' }
-      : secretsAccess.kind === 'consent'
-        ? {
-            kind: 'consent',
-            granting,
-            onGrant: () => {
-              setGranting(true);
-              void signInWithGitHub(secretsAccess.scopes);
-            },
-          }
-        : secretsAccess.kind === 'local'
-          ? { kind: 'local', advice: secretsAccess.advice }
-          : { kind: 'list', app: secretsAccess.kind === 'app', ...loaded(secrets) };
+      : consent
+        ? { kind: 'consent', consent }
+        : { kind: 'list', app: repoAccess.kind === 'app', ...loaded(secrets) };
 
   if (repository.error instanceof ApiError && repository.error.status === 401) return <SessionEnded />;
 
@@ -72,6 +70,9 @@ export function RepositoryPage({ repo, secretsAccess }: { repo: string; secretsA
     <>
       <RepositoryView
         repo={repo}
+        standing={standing}
+        hidden={{ privateRepositories: privateRepositoriesHidden(repoAccess), consent }}
+        githubUrl={webUrl ? `${webUrl}/${repo}` : null}
         repository={loaded(repository)}
         codespaces={loaded(codespaces)}
         devcontainers={loaded(devcontainers)}

@@ -32,6 +32,9 @@ const ok = <T,>(data: T) => ({ data, loading: false, error: null });
 function props(overrides: Partial<RepositoryViewProps> = {}): RepositoryViewProps {
   return {
     repo: 'mona/blog',
+    standing: 'shown',
+    hidden: { privateRepositories: false, consent: null },
+    githubUrl: 'http://localhost/mona/blog',
     repository: ok(repository),
     codespaces: ok(codespaces),
     devcontainers: ok([{ path: '.devcontainer/devcontainer.json', display_name: 'Default' }]),
@@ -92,8 +95,64 @@ describe('a repository’s page', () => {
   });
 
   it('a repository that does not exist or cannot be seen is said so', () => {
-    renderView(<RepositoryView {...props({ repository: { data: undefined, loading: false, error: new ApiError({ status: 404 }) } })} />);
+    const missing = new ApiError({ status: 404 });
+    renderView(
+      <RepositoryView
+        {...props({
+          standing: 'not-found',
+          repository: { data: undefined, loading: false, error: missing },
+          codespaces: { data: undefined, loading: false, error: missing },
+        })}
+      />,
+    );
     expect(screen.getByRole('heading', { name: 'No repository named mona/blog' })).toBeVisible();
+  });
+
+  describe('a private repository GitHub hides from an OAuth App’s token without the repo scope', () => {
+    const hiddenFrom = (consent: RepositoryViewProps['hidden']['consent'], privateRepositories = true) =>
+      props({
+        standing: 'hidden',
+        hidden: { privateRepositories, consent },
+        repository: { data: undefined, loading: false, error: new ApiError({ status: 404 }) },
+        secrets: { kind: 'unknown' },
+      });
+
+    it('lists the user’s codespaces there, never “no such repository”, and says what it cannot show and why', async () => {
+      const onGrant = vi.fn();
+      renderView(<RepositoryView {...hiddenFrom({ kind: 'consent', granting: false, onGrant })} />);
+      expect(screen.queryByRole('heading', { name: /No repository named/ })).not.toBeInTheDocument();
+      expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('mona/blogPrivate');
+      expect(within(screen.getByRole('table', { name: 'Codespaces' })).getByRole('link', { name: 'Draft post' })).toBeVisible();
+      expect(screen.getByRole('table', { name: 'Machine types' })).toBeVisible();
+      const notice = screen.getByRole('region', { name: 'What Hangar cannot show here' });
+      expect(notice).toHaveTextContent('mona/blog is private, and you signed in to Hangar without GitHub’s repo scope');
+      expect(notice).toHaveTextContent(/its description, branches and pull requests, and, if you administer it, its Codespaces secrets/);
+      expect(notice).toHaveTextContent(/full access to all of yours/);
+      expect(screen.getByRole('link', { name: 'Open on GitHub' })).toHaveAttribute('href', 'http://localhost/mona/blog');
+      expect(screen.getByRole('link', { name: 'New codespace' })).toHaveAttribute('href', '/codespaces/new?repo=mona%2Fblog');
+      await userEvent.click(within(notice).getByRole('button', { name: 'Grant repository access on GitHub' }));
+      expect(onGrant).toHaveBeenCalledOnce();
+    });
+
+    it('in local mode, gives the command that adds the scope instead of a sign-in', () => {
+      const advice = {
+        message: 'This GitHub token lacks the scope repo.',
+        command: 'gh auth refresh -h github.com -s repo',
+        then: 'Then restart.',
+      };
+      renderView(<RepositoryView {...hiddenFrom({ kind: 'local', advice })} />);
+      expect(screen.getByRole('region', { name: 'What Hangar cannot show here' })).toHaveTextContent(
+        'gh auth refresh -h github.com -s repo',
+      );
+      expect(screen.queryByRole('button', { name: 'Grant repository access on GitHub' })).not.toBeInTheDocument();
+    });
+
+    it('with a GitHub App’s token, explains without offering a consent that cannot help', () => {
+      renderView(<RepositoryView {...hiddenFrom(null, false)} />);
+      expect(screen.getByRole('region', { name: 'What Hangar cannot show here' })).toHaveTextContent(/installed on/);
+      expect(screen.queryByRole('button', { name: 'Grant repository access on GitHub' })).not.toBeInTheDocument();
+      expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/^mona\/blog$/);
+    });
   });
 
   it('its administrators manage its Codespaces secrets; nothing but the name and date is shown', async () => {
@@ -118,7 +177,7 @@ describe('a repository’s page', () => {
 
   it('as an OAuth App without the repo scope, says why it is needed and asks for it there', async () => {
     const onGrant = vi.fn();
-    renderView(<RepositoryView {...props({ secrets: { kind: 'consent', granting: false, onGrant } })} />);
+    renderView(<RepositoryView {...props({ secrets: { kind: 'consent', consent: { kind: 'consent', granting: false, onGrant } } })} />);
     expect(screen.getByRole('region', { name: 'Codespaces secrets of this repository' })).toHaveTextContent(/only with the repo scope/);
     await userEvent.click(screen.getByRole('button', { name: 'Grant repository access on GitHub' }));
     expect(onGrant).toHaveBeenCalledOnce();

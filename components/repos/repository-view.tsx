@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { Boxes, ExternalLink, KeyRound, Lock, Plus, SearchX, ShieldCheck } from 'lucide-react';
+import { Boxes, EyeOff, ExternalLink, KeyRound, Lock, Plus, SearchX, ShieldCheck } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { CodespaceList } from '@/components/codespaces/codespace-list';
+import { PrivateRepositoriesNotice, RepoScope, RepoScopeControl, type RepoScopeConsent } from '@/components/github/repo-scope-consent';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
 import { SelectionBar, type SelectableListProps } from '@/components/codespaces/selection-bar';
 import { SecretsTable } from '@/components/secrets/secrets-table';
@@ -15,17 +16,26 @@ import type { Devcontainer, RepositoriesApi } from '@/lib/api/repositories';
 import type { RepositorySecret } from '@/lib/api/secrets';
 import type { CodespaceMachine, CodespaceSummary } from '@/lib/codespaces/types';
 import { formatBytes } from '@/lib/format';
+import type { RepositoryStanding } from '@/lib/repositories/standing';
 
 /** What the repository's secrets section can show, from the repository's permissions and the session's scopes. */
 export type RepositorySecretsSection =
   | { kind: 'unknown' }
   | { kind: 'not-admin' }
-  | { kind: 'consent'; granting: boolean; onGrant: () => void }
-  | { kind: 'local'; advice: { message: string; command: string; then: string } }
+  | { kind: 'consent'; consent: RepoScopeConsent }
   | ({ kind: 'list'; app: boolean } & Loaded<readonly RepositorySecret[]>);
 
 export interface RepositoryViewProps extends SelectableListProps {
   repo: string;
+  /** What GitHub lets the page show (lib/repositories/standing.ts). */
+  standing: RepositoryStanding;
+  /**
+   * Why the repository may be hidden: the session's token lacks `repo` (an OAuth App's), and the
+   * consent that would show it (null where asking cannot help).
+   */
+  hidden: { privateRepositories: boolean; consent: RepoScopeConsent | null };
+  /** The repository on GitHub's web, for when GitHub does not give its address. */
+  githubUrl: string | null;
   repository: Loaded<RepositoryDetails>;
   codespaces: Loaded<CodespaceSummary[]>;
   devcontainers: Loaded<Devcontainer[]>;
@@ -42,9 +52,8 @@ type RepositoryDetails = Awaited<ReturnType<RepositoriesApi['get']>>;
 
 /** One repository: the user's codespaces in it, what it offers a new one, and (for its administrators) its Codespaces secrets. */
 export function RepositoryView(props: RepositoryViewProps) {
-  const { repo, repository, codespaces } = props;
-  const notFound = repository.error instanceof ApiError && repository.error.status === 404;
-  if (notFound) {
+  const { repo, repository, codespaces, standing } = props;
+  if (standing === 'not-found') {
     return (
       <main className="mx-auto flex w-full max-w-5xl flex-col gap-4 px-4 py-6 sm:px-6">
         <EmptyState icon={<SearchX className="size-10" />} title={`No repository named ${repo}`}>
@@ -57,6 +66,10 @@ export function RepositoryView(props: RepositoryViewProps) {
     );
   }
   const data = repository.data;
+  const hidden = standing === 'hidden';
+  // GitHub hides only private repositories from a token without repo: one it hides is private.
+  const visibility = data ? (data.private ? 'Private' : 'Public') : hidden && props.hidden.privateRepositories ? 'Private' : null;
+  const githubUrl = data?.html_url ?? (hidden ? props.githubUrl : null);
   return (
     <main className="mx-auto flex w-full max-w-5xl flex-col gap-5 px-4 py-6 sm:px-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -64,17 +77,17 @@ export function RepositoryView(props: RepositoryViewProps) {
           <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Repository</p>
           <h1 className="flex flex-wrap items-center gap-2 text-xl font-semibold tracking-tight">
             <span className="break-all">{repo}</span>
-            {data && (
+            {visibility && (
               <span className="rounded-full border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-600 dark:border-zinc-700 dark:text-zinc-300">
-                {data.private ? 'Private' : 'Public'}
+                {visibility}
               </span>
             )}
           </h1>
           {data?.description && <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{data.description}</p>}
         </div>
         <div className="flex flex-wrap gap-2">
-          {data?.html_url && (
-            <a href={data.html_url} target="_blank" rel="noreferrer" className={buttonClass()}>
+          {githubUrl && (
+            <a href={githubUrl} target="_blank" rel="noreferrer" className={buttonClass()}>
               <ExternalLink aria-hidden className="size-4" /> Open on GitHub
             </a>
           )}
@@ -84,8 +97,10 @@ export function RepositoryView(props: RepositoryViewProps) {
         </div>
       </div>
 
-      {repository.error && !data ? (
+      {standing === 'failed' ? (
         <ErrorAlert error={repository.error} fallbackTitle={`Could not load ${repo}`} onRetry={props.onRetry} />
+      ) : hidden ? (
+        <HiddenRepository repo={repo} {...props.hidden} />
       ) : null}
 
       <Section id="repo-codespaces" title="Your codespaces here" count={codespaces.data?.length}>
@@ -183,6 +198,47 @@ export function RepositoryView(props: RepositoryViewProps) {
   );
 }
 
+/**
+ * A repository GitHub hides from the session's token while listing the user's codespaces in it:
+ * what the page cannot show, and why, in words; and the consent that would show it.
+ */
+function HiddenRepository({ repo, privateRepositories, consent }: { repo: string } & RepositoryViewProps['hidden']) {
+  const title = 'What Hangar cannot show here';
+  const cannot = (
+    <>
+      Hangar lists your codespaces here, with the repository’s dev containers and machine types, but not the repository itself: its
+      description, branches and pull requests, and, if you administer it, its Codespaces secrets.
+    </>
+  );
+  if (privateRepositories && consent) {
+    return (
+      <PrivateRepositoriesNotice title={title} consent={consent}>
+        <p>
+          {repo} is private, and you signed in to Hangar without GitHub’s <RepoScope /> scope. GitHub shows an app’s private repositories
+          only with that scope; your codespaces need only the{' '}
+          <code className="rounded bg-zinc-100 px-1 font-mono dark:bg-zinc-800">codespace</code> scope. {cannot}
+        </p>
+      </PrivateRepositoriesNotice>
+    );
+  }
+  // A GitHub App's token (or a fine-grained one): no scope to ask for; its installations and permissions decide.
+  return (
+    <section
+      aria-label={title}
+      className="flex gap-2 rounded-xl border border-zinc-200 bg-white px-4 py-3 text-sm text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300"
+    >
+      <EyeOff aria-hidden className="mt-0.5 size-4 shrink-0 text-zinc-500" />
+      <div>
+        <h2 className="font-semibold text-zinc-900 dark:text-zinc-100">{title}</h2>
+        <p>
+          GitHub lists your codespaces in {repo} but does not show Hangar the repository itself: the access you signed in with does not
+          reach it (a GitHub App reads only the repositories it is installed on). {cannot}
+        </p>
+      </div>
+    </section>
+  );
+}
+
 function Section({
   id,
   title,
@@ -230,29 +286,19 @@ function RepositorySecrets({ repo, secrets, now, onNewSecret, onEditSecret, onDe
     );
   }
   const title = 'Codespaces secrets of this repository';
-  if (secrets.kind === 'consent' || secrets.kind === 'local') {
+  if (secrets.kind === 'consent') {
     return (
       <Section id="repo-secrets" title={title}>
         <div className="flex flex-col items-start gap-3 rounded-xl border border-zinc-200 bg-white px-4 py-4 text-sm dark:border-zinc-800 dark:bg-zinc-900">
           <p className="flex gap-2 text-zinc-700 dark:text-zinc-300">
             <ShieldCheck aria-hidden className="mt-0.5 size-4 shrink-0 text-sky-700 dark:text-sky-400" />
             <span>
-              You administer {repo}. GitHub lets an app manage a repository’s Codespaces secrets only with the{' '}
-              <code className="rounded bg-zinc-100 px-1 font-mono dark:bg-zinc-800">repo</code> scope, which also grants full access to your
-              private repositories, so Hangar asks for it only here, when you want it. You can revoke it any time in your GitHub settings
-              under Applications.
+              You administer {repo}. GitHub lets an app manage a repository’s Codespaces secrets only with the <RepoScope /> scope, which
+              also grants full access to your private repositories, so Hangar asks for it only here, when you want it. You can revoke it any
+              time in your GitHub settings under Applications.
             </span>
           </p>
-          {secrets.kind === 'consent' ? (
-            <Button variant="primary" onClick={secrets.onGrant} disabled={secrets.granting}>
-              Grant repository access on GitHub
-            </Button>
-          ) : (
-            <p>
-              {secrets.advice.message} Run{' '}
-              <code className="rounded bg-zinc-100 px-1 font-mono dark:bg-zinc-800">{secrets.advice.command}</code>. {secrets.advice.then}
-            </p>
-          )}
+          <RepoScopeControl consent={secrets.consent} />
         </div>
       </Section>
     );

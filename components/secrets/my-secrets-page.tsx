@@ -3,13 +3,17 @@
 import { useMemo } from 'react';
 import dynamic from 'next/dynamic';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRepoScopeConsent } from '@/components/github/repo-scope-consent';
 import { SessionEnded } from '@/components/layout/session-ended';
 import type { PickerItem } from '@/components/ui/multi-picker';
 import { ApiError } from '@/lib/api/client';
 import type { SecretRepository } from '@/lib/api/secrets';
+import { privateRepositoriesHidden, type ScopeAccess } from '@/lib/auth/scopes';
+import { useCodespaceRepositories } from '@/lib/hooks/use-codespace-repositories';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { myRepositoriesQuery } from '@/lib/queries/repositories';
 import { deleteMySecret, mySecretRepositoriesQuery, mySecretsQuery, saveMySecret } from '@/lib/queries/secrets';
+import { knownRepositories } from '@/lib/repositories/known';
 import { listInWords } from '@/lib/secrets/form';
 import { useSecretDialogs } from './use-secret-dialogs';
 import { MySecretsView, type Loaded } from './my-secrets-view';
@@ -20,8 +24,12 @@ const DeleteSecretDialog = dynamic(() => import('./delete-secret-dialog').then((
 
 const byName = (a: PickerItem, b: PickerItem) => a.label.localeCompare(b.label);
 
-/** The user's secrets: reads them and where each may be used, and runs the form and delete dialogs. */
-export function MySecretsPage() {
+/**
+ * The user's secrets: reads them and where each may be used, and runs the form and delete dialogs.
+ * Where GitHub hides private repositories from the session (`repoAccess`), the picker adds those
+ * the user's codespaces are in, and says the rest are missing.
+ */
+export function MySecretsPage({ repoAccess }: { repoAccess: ScopeAccess }) {
   const queryClient = useQueryClient();
   const now = useMinuteClock();
   const list = useQuery(mySecretsQuery());
@@ -41,15 +49,18 @@ export function MySecretsPage() {
   const { open, close } = dialogs;
   const formOpen = open?.kind === 'new' || open?.kind === 'edit';
   const mine = useQuery({ ...myRepositoriesQuery(), enabled: formOpen });
+  const hidden = privateRepositoriesHidden(repoAccess);
+  const consent = useRepoScopeConsent(repoAccess);
+  const inCodespaces = useCodespaceRepositories(formOpen && hidden);
 
   const edited = open?.kind === 'edit' ? repositoriesOf(open.name) : null;
   const items = useMemo(() => {
-    // The user's repositories, and any the secret is already for (a public one of someone else's).
-    const all = new Map<string, PickerItem>();
-    for (const repo of [...(mine.data ?? []), ...(edited?.data ?? [])])
-      all.set(String(repo.id), { key: String(repo.id), label: repo.full_name, hint: repo.private ? undefined : 'public' });
-    return mine.data ? [...all.values()].sort(byName) : undefined;
-  }, [mine.data, edited?.data]);
+    // The user's repositories, those their codespaces are in (private ones GitHub may not list), and
+    // any the secret is already for (a public one of someone else's).
+    const known = knownRepositories(mine.data, inCodespaces.codespaces, { extra: edited?.data });
+    const all = known.map((repo) => ({ key: String(repo.id), label: repo.full_name, hint: repo.private === false ? 'public' : undefined }));
+    return mine.data ? all.sort(byName) : undefined;
+  }, [mine.data, inCodespaces.codespaces, edited?.data]);
 
   if (list.error instanceof ApiError && list.error.status === 401) return <SessionEnded />;
 
@@ -72,7 +83,13 @@ export function MySecretsPage() {
           where="your codespaces"
           name={open.kind === 'edit' ? open.name : undefined}
           existingNames={names}
-          access={{ kind: 'repositories', items, loading: mine.isPending, error: mine.error }}
+          access={{
+            kind: 'repositories',
+            items,
+            loading: mine.isPending || inCodespaces.loading,
+            error: mine.error,
+            privateHidden: consent ?? undefined,
+          }}
           initial={
             open.kind === 'edit'
               ? edited?.data

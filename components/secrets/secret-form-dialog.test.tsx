@@ -176,3 +176,66 @@ describe('an organisation’s secret', () => {
     expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ visibility: 'all', repositoryKeys: [] }));
   });
 });
+
+describe('where GitHub hides private repositories from the picker (an OAuth App without the repo scope)', () => {
+  const consent = (onGrant = vi.fn()) => ({ kind: 'consent' as const, granting: false, onGrant });
+  const hiddenFor = (kind: 'repositories' | 'visibility', onGrant = vi.fn(), overrides: Partial<SecretFormDialogProps> = {}) =>
+    props({
+      access:
+        kind === 'repositories'
+          ? { kind, items, loading: false, error: null, privateHidden: consent(onGrant) }
+          : { kind, owner: 'octo-org', items, loading: false, error: null, privateHidden: consent(onGrant) },
+      ...overrides,
+    });
+
+  it('says so beside the picker, and offers the consent (warning that the form is left)', async () => {
+    const onGrant = vi.fn();
+    renderView(<SecretFormDialog {...hiddenFor('repositories', onGrant)} />);
+    const notice = within(dialog()).getByRole('region', { name: 'Private repositories are hidden' });
+    expect(notice).toHaveTextContent('GitHub lists only your public repositories');
+    expect(notice).toHaveTextContent('Going to GitHub leaves this form without saving it.');
+    await userEvent.click(within(notice).getByRole('button', { name: 'Grant repository access on GitHub' }));
+    expect(onGrant).toHaveBeenCalledOnce();
+  });
+
+  it('never saves a secret for no repository: it says why, and sends nothing until one is chosen', async () => {
+    const onSave = vi.fn();
+    renderView(<SecretFormDialog {...hiddenFor('repositories', vi.fn(), { onSave })} />);
+    await userEvent.type(within(dialog()).getByLabelText('Name'), 'DEPLOY');
+    await userEvent.type(within(dialog()).getByLabelText('Value'), 'v');
+    await save();
+    expect(onSave).not.toHaveBeenCalled();
+    expect(within(dialog()).getByRole('alert')).toHaveTextContent(/^Choose at least one repository. Private repositories are hidden/);
+    await userEvent.click(within(dialog()).getByRole('option', { name: 'mona/blog' }));
+    await save();
+    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ name: 'DEPLOY', repositoryKeys: ['1'] }));
+  });
+
+  it('for an organisation, names it, and refuses only an empty choice of selected repositories', async () => {
+    const onSave = vi.fn();
+    renderView(<SecretFormDialog {...hiddenFor('visibility', vi.fn(), { onSave, where: 'octo-org' })} />);
+    // Private repositories of octo-org need no picking: nothing hidden matters.
+    expect(within(dialog()).queryByRole('region', { name: 'Private repositories are hidden' })).not.toBeInTheDocument();
+    await userEvent.click(within(dialog()).getByRole('radio', { name: /Selected repositories/ }));
+    expect(within(dialog()).getByRole('region', { name: 'Private repositories are hidden' })).toHaveTextContent(
+      'GitHub lists only the public repositories of octo-org',
+    );
+    await userEvent.type(within(dialog()).getByLabelText('Name'), 'REGISTRY');
+    await userEvent.type(within(dialog()).getByLabelText('Value'), 'v');
+    await save();
+    expect(onSave).not.toHaveBeenCalled();
+    await userEvent.click(within(dialog()).getByRole('radio', { name: /Private repositories/ }));
+    await save();
+    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ visibility: 'private', repositoryKeys: [] }));
+  });
+
+  it('without anything hidden, an empty choice is the user’s to make, as before', async () => {
+    const onSave = vi.fn();
+    renderView(<SecretFormDialog {...props({ onSave })} />);
+    expect(within(dialog()).queryByRole('region', { name: 'Private repositories are hidden' })).not.toBeInTheDocument();
+    await userEvent.type(within(dialog()).getByLabelText('Name'), 'DEPLOY');
+    await userEvent.type(within(dialog()).getByLabelText('Value'), 'v');
+    await save();
+    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ repositoryKeys: [] }));
+  });
+});

@@ -2,6 +2,7 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { LockKeyhole } from 'lucide-react';
+import { PrivateRepositoriesNotice, RepoScope, type RepoScopeConsent } from '@/components/github/repo-scope-consent';
 import { Dialog, DialogActions } from '@/components/ui/dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { inputClass, TextField } from '@/components/ui/field';
@@ -10,11 +11,17 @@ import { normalizeSecretName } from '@/lib/secrets/names';
 import { hasErrors, SECRET_VISIBILITY_WORDS, secretFormErrors, secretSaveInWords } from '@/lib/secrets/form';
 import type { SecretVisibility } from '@/lib/secrets/schemas';
 
+/** The repositories to pick from, and, when GitHub hides private ones from the session (no `repo` scope), the consent that shows them. */
+interface RepositoryItems {
+  items: readonly PickerItem[] | undefined;
+  loading: boolean;
+  error: unknown;
+  privateHidden?: RepoScopeConsent;
+}
+
 /** Which repositories may use the secret: none to choose (a repository's own), some (the user's), or a visibility (an organisation's). */
 export type SecretAccessField =
-  | { kind: 'none' }
-  | { kind: 'repositories'; items: readonly PickerItem[] | undefined; loading: boolean; error: unknown }
-  | { kind: 'visibility'; owner: string; items: readonly PickerItem[] | undefined; loading: boolean; error: unknown };
+  { kind: 'none' } | ({ kind: 'repositories' } & RepositoryItems) | ({ kind: 'visibility'; owner: string } & RepositoryItems);
 
 export interface SecretAccessChoice {
   visibility: SecretVisibility;
@@ -90,7 +97,12 @@ function SecretForm({ mode, name: editedName, existingNames, access, initial, sa
 
   // A repository's secret has nothing but its value to change: editing it means replacing the value.
   const replacing = mode === 'edit' && access.kind === 'none';
-  const errors = secretFormErrors({ name, value }, replacing ? 'replace' : mode, existingNames);
+  const errors = secretFormErrors(
+    { name, value },
+    replacing ? 'replace' : mode,
+    existingNames,
+    access.kind === 'none' ? undefined : { visibility, chosen: chosen.size, privateHidden: Boolean(access.privateHidden) },
+  );
   const show = (field: 'name' | 'value') => (submitted || touched[field] ? errors[field] : undefined);
   const repositoryLabels =
     access.kind === 'none' ? [] : (access.items ?? []).filter((item) => chosen.has(item.key)).map((item) => item.label);
@@ -197,6 +209,17 @@ function SecretForm({ mode, name: editedName, existingNames, access, initial, sa
         </fieldset>
       )}
 
+      {access.kind !== 'none' && visibility === 'selected' && access.privateHidden && (
+        <PrivateRepositoriesNotice title="Private repositories are hidden" consent={access.privateHidden} headingLevel={3}>
+          <p>
+            You signed in to Hangar without GitHub’s <RepoScope /> scope, so GitHub lists only{' '}
+            {access.kind === 'visibility' ? `the public repositories of ${access.owner}` : 'your public repositories'}. The private ones
+            listed are those your codespaces are in{mode === 'edit' ? ' and those the secret is for already' : ''}; any other is missing
+            here. Going to GitHub leaves this form without saving it.
+          </p>
+        </PrivateRepositoriesNotice>
+      )}
+
       {access.kind !== 'none' &&
         visibility === 'selected' &&
         (access.error ? (
@@ -209,8 +232,14 @@ function SecretForm({ mode, name: editedName, existingNames, access, initial, sa
             loadingText="Loading repositories…"
             selected={chosen}
             onChange={setChosen}
+            describedBy={submitted && errors.repositories ? `${id}-repositories-error` : undefined}
           />
         ))}
+      {submitted && errors.repositories && (
+        <p id={`${id}-repositories-error`} role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {errors.repositories}
+        </p>
+      )}
 
       <p className="rounded-md bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200">{summary}</p>
       {Boolean(error) && <ErrorAlert error={error} fallbackTitle="GitHub did not store the secret" />}

@@ -9,6 +9,7 @@ import { listAll, type GithubTransport, type ListPage } from './transport';
 export type Repository = components['schemas']['repository'];
 export type Branch = components['schemas']['short-branch'];
 export type PullRequest = components['schemas']['pull-request-simple'];
+export type PullRequestDetails = components['schemas']['pull-request'];
 export type Devcontainer = { path: string; name?: string; display_name?: string };
 export type CodespaceDefaults = { location: string; devcontainer_path: string | null };
 
@@ -40,6 +41,9 @@ export function repositoriesApi(transport: GithubTransport) {
         { params: repositoryParams(repo), query: { state: 'open', per_page: 100 }, signal },
         arrayPage<PullRequest>,
       ),
+    /** One pull request, open or not: whether it exists, its title and its head branch. */
+    pullRequest: async (repo: string, number: number, signal?: AbortSignal): Promise<PullRequestDetails> =>
+      (await transport.request(operations.getPullRequest, { params: { ...repositoryParams(repo), pull_number: number }, signal })).data,
     /** GitHub's defaults for a new codespace here (location, dev container). */
     codespaceDefaults: async (repo: string, ref: string, signal?: AbortSignal): Promise<CodespaceDefaults | null> =>
       (await transport.request(operations.getCodespaceDefaults, { params: repositoryParams(repo), query: ref ? { ref } : {}, signal })).data

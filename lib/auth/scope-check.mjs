@@ -15,6 +15,7 @@ export const LOCAL_REQUIRED_SCOPES = ['codespace'];
 const WHY = {
   codespace: 'to list, start, stop and create your codespaces',
   'admin:org': 'to show an organisation’s codespaces to its owners',
+  repo: 'to read your private repositories: their details, branches, pull requests and Codespaces secrets',
 };
 
 /** GitHub's `X-OAuth-Scopes` (comma-separated), as a list. */

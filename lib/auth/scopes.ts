@@ -1,3 +1,5 @@
+import { missingScopesAdvice } from './scope-check.mjs';
+
 /** The OAuth scopes Hangar asks GitHub for: shared by the server's sign-in and the page's consent screens. */
 
 /** `codespace` to manage codespaces (and the user's Codespaces secrets); the rest to show who is signed in. */
@@ -5,8 +7,9 @@ export const OAUTH_SCOPES = 'codespace read:user user:email';
 /** Asked for only when a user opens an organisation's pages: GitHub requires it to read org codespaces and settings. */
 export const ORG_ADMIN_SCOPE = 'admin:org';
 /**
- * Asked for only when a repository's administrator opens its Codespaces secrets: GitHub requires
- * this broad scope (full control of private repositories) of an OAuth App for them.
+ * Asked for only when a page needs a private repository beyond its codespaces (its details,
+ * branches, pull requests, Codespaces secrets): an OAuth App's token sees none of that without
+ * this broad scope (full control of private repositories), and GitHub has no narrower one.
  */
 export const REPO_SCOPE = 'repo';
 /** The scopes that may be added to Hangar's own, one consent at a time. */
@@ -40,3 +43,25 @@ export type ScopeAccess =
   | { kind: 'app' }
   | { kind: 'consent'; scopes: string }
   | { kind: 'local'; advice: { message: string; command: string; then: string } };
+
+/**
+ * What a page may expect of `scope`: granted; a token scopes do not govern (a GitHub App's, whose
+ * permissions and installations decide, or a fine-grained token), where asking cannot help; or
+ * missing, with the consent to ask for (an OAuth App) or, in local mode, the command that adds it
+ * to the user's own token (Hangar cannot ask GitHub for more there).
+ */
+export function scopeAccess(
+  session: { scopes: readonly string[]; scopesApply: boolean },
+  scope: IncrementalScope,
+  mode: { local: boolean; webUrl: string },
+): ScopeAccess {
+  if (!session.scopesApply) return { kind: 'app' };
+  if (session.scopes.includes(scope)) return { kind: 'granted' };
+  const advice = mode.local ? missingScopesAdvice([scope], mode.webUrl) : null;
+  return advice ? { kind: 'local', advice } : { kind: 'consent', scopes: consentScopes(session.scopes, scope) };
+}
+
+/** Whether GitHub hides private repositories outside the Codespaces endpoints from this session (its token lacks `repo`). */
+export function privateRepositoriesHidden(access: ScopeAccess): access is Extract<ScopeAccess, { kind: 'consent' | 'local' }> {
+  return access.kind === 'consent' || access.kind === 'local';
+}

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   canCreate,
   createFormReducer,
+  createNotFoundInWords,
   createTarget,
   effectiveChoices,
   formValues,
   initialCreateForm,
   parsePullRequestUrl,
+  pullRequestCheck,
+  pullUrlProblem,
   toCreateBody,
   type CreateFormValues,
   type RepositoryFacts,
@@ -16,7 +19,7 @@ const base: CreateFormValues = {
   ref: 'main',
   devcontainerPath: '.devcontainer/devcontainer.json',
   machine: 'standardLinux32gb',
-  location: 'WestEurope',
+  geo: 'EuropeWest',
   idleTimeoutMinutes: 30,
   retentionPeriodMinutes: 43200,
   displayName: '',
@@ -31,7 +34,7 @@ describe('the create form', () => {
         ref: 'main',
         devcontainer_path: '.devcontainer/devcontainer.json',
         machine: 'standardLinux32gb',
-        location: 'WestEurope',
+        geo: 'EuropeWest',
         idle_timeout_minutes: 30,
         retention_period_minutes: 43200,
       },
@@ -69,6 +72,18 @@ describe('the create form', () => {
     expect(result.ok && result.body.multi_repo_permissions_opt_out).toBe(true);
   });
 
+  it('asks for a region by geo, GitHub’s replacement for the closing-down location, and nothing else', () => {
+    for (const geo of ['UsEast', 'UsWest', 'EuropeWest', 'SoutheastAsia']) {
+      const result = toCreateBody({ ...base, geo }, 'repository');
+      expect(result.ok && result.body.geo).toBe(geo);
+      expect(result.ok && 'location' in result.body).toBe(false);
+    }
+    expect(toCreateBody({ ...base, geo: 'WestEurope' }, 'repository').ok).toBe(false);
+    // No region chosen: GitHub picks the nearest.
+    const nearest = toCreateBody({ ...base, geo: '' }, 'repository');
+    expect(nearest.ok && 'geo' in nearest.body).toBe(false);
+  });
+
   it('refuses a dev container path that leaves the repository', () => {
     expect(toCreateBody({ ...base, devcontainerPath: '../other/devcontainer.json' }, 'repository').ok).toBe(false);
   });
@@ -96,7 +111,7 @@ describe('the create form’s choices and defaults', () => {
   const facts: RepositoryFacts = {
     defaultBranch: 'main',
     pullHeads: new Map([[7, 'feat/search']]),
-    defaults: { location: 'WestEurope', devcontainer_path: '.devcontainer/devcontainer.json' },
+    defaults: { devcontainer_path: '.devcontainer/devcontainer.json' },
     machines: ['basicLinux32gb', 'standardLinux32gb'],
   };
 
@@ -106,7 +121,7 @@ describe('the create form’s choices and defaults', () => {
     expect(canCreate(state, { needsConsent: false, pending: false })).toBe(true);
     expect(effectiveChoices(state, facts)).toEqual({
       ref: 'main',
-      location: 'WestEurope',
+      geo: '',
       devcontainer: '.devcontainer/devcontainer.json',
       machine: 'basicLinux32gb',
     });
@@ -142,15 +157,41 @@ describe('the create form’s choices and defaults', () => {
   });
 
   it('takes a pull request from its URL: the repository, the number, and its head branch as the ref', () => {
-    let state = createFormReducer(initialCreateForm(null, 'pullRequest'), {
+    const state = createFormReducer(initialCreateForm(null, 'pullRequest'), {
       type: 'pullUrl',
       value: 'https://github.com/octo-org/web/pull/7',
     });
     expect(createTarget(state)).toEqual({ kind: 'pullRequest', repo: 'octo-org/web', number: 7 });
     expect(effectiveChoices(state, facts).ref).toBe('feat/search');
-    state = createFormReducer(state, { type: 'pullUrl', value: 'not a url' });
-    expect(state.pullUrl).toBe('not a url');
-    expect(createTarget(state)).toEqual({ kind: 'pullRequest', repo: 'octo-org/web', number: 7 });
+    expect(pullUrlProblem(state)).toBeUndefined();
+  });
+
+  it('creates nothing once the URL stops being one: replaced by garbage, the pull request it named is gone (issue 25)', () => {
+    let state = createFormReducer(initialCreateForm(null, 'pullRequest'), {
+      type: 'pullUrl',
+      value: 'https://github.com/octo-org/web/pull/2',
+    });
+    state = createFormReducer(state, { type: 'pullUrl', value: 'garbage' });
+    expect(state.pullUrl).toBe('garbage');
+    expect(createTarget(state)).toBeNull();
+    expect(canCreate(state, { needsConsent: false, pending: false })).toBe(false);
+    expect(pullUrlProblem(state)).toBe('Not a pull request URL');
+    // Emptied, nothing is chosen either.
+    expect(createTarget(createFormReducer(state, { type: 'pullUrl', value: '' }))).toBeNull();
+  });
+
+  it('never creates from a pull request other than the one the URL names', () => {
+    const fromUrl = createFormReducer(initialCreateForm(null, 'pullRequest'), { type: 'pullUrl', value: 'octo-org/web/pull/2' });
+    // Picking another from the list replaces the address; picking another repository empties it.
+    const picked = createFormReducer(fromUrl, { type: 'pull', number: 3 });
+    expect(picked.pullUrl).toBe('');
+    expect(createTarget(picked)).toEqual({ kind: 'pullRequest', repo: 'octo-org/web', number: 3 });
+    const elsewhere = createFormReducer(fromUrl, { type: 'repository', repo: 'mona/blog' });
+    expect(elsewhere).toMatchObject({ pullUrl: '', pull: null });
+    expect(createTarget(elsewhere)).toBeNull();
+    // A state whose address and choice disagree, however it came about, creates nothing.
+    expect(createTarget({ ...fromUrl, pull: { repo: 'octo-org/web', number: 3 } })).toBeNull();
+    expect(createTarget({ ...fromUrl, pull: { repo: 'octo-org/api', number: 2 } })).toBeNull();
   });
 
   it('turns the state into the request body the proxy accepts, with the retention in minutes', () => {
@@ -160,5 +201,37 @@ describe('the create form’s choices and defaults', () => {
     });
     const result = toCreateBody(formValues(state, effectiveChoices(state, facts), false), 'repository');
     expect(result).toMatchObject({ ok: true, body: { ref: 'main', retention_period_minutes: 7 * 1440, idle_timeout_minutes: 30 } });
+  });
+});
+
+describe('checking a pull request before creating from it', () => {
+  const loaded = { loaded: true };
+  const pending = { loaded: false };
+  const notFound = { loaded: false, failedWith: 404 };
+  const pull = { loaded: true, data: { title: 'Fix redirect loop', head: { ref: 'fix/login-redirect' } } };
+
+  it('names the pull request it found', () => {
+    expect(pullRequestCheck(true, pull, loaded)).toEqual({ kind: 'found', title: 'Fix redirect loop', head: 'fix/login-redirect' });
+  });
+
+  it('says a pull request is missing where the repository’s pull requests can be read, and then nothing can be created', () => {
+    expect(pullRequestCheck(true, notFound, loaded)).toEqual({ kind: 'missing' });
+    const state = createFormReducer(initialCreateForm(null, 'pullRequest'), { type: 'pullUrl', value: 'octo-org/web/pull/999' });
+    expect(canCreate(state, { needsConsent: false, pending: false, pullMissing: true })).toBe(false);
+    expect(canCreate(state, { needsConsent: false, pending: false, pullMissing: false })).toBe(true);
+  });
+
+  it('cannot tell missing from hidden where GitHub shows neither the pull request nor the list (a private repository without repo)', () => {
+    expect(pullRequestCheck(true, notFound, notFound)).toEqual({ kind: 'hidden' });
+    expect(pullRequestCheck(true, notFound, pending)).toEqual({ kind: 'checking' });
+    expect(pullRequestCheck(true, { loaded: false, failedWith: 502 }, loaded)).toEqual({ kind: 'unchecked' });
+    expect(pullRequestCheck(false, notFound, loaded)).toEqual({ kind: 'none' });
+  });
+
+  it('says in words what GitHub did not find when it refuses with 404', () => {
+    expect(createNotFoundInWords({ kind: 'pullRequest', repo: 'octo-org/web', number: 999 })).toBe(
+      'GitHub found no pull request #999 in octo-org/web that you can create a codespace from. Check its number and repository.',
+    );
+    expect(createNotFoundInWords({ kind: 'repository', repo: 'octo-org/nope' })).toContain('no repository octo-org/nope');
   });
 });

@@ -28,7 +28,8 @@ export const devcontainerPath = z
   .regex(/^[^\0]*devcontainer[^\0]*\.json$/, 'Must point to a devcontainer.json file')
   .refine((s) => !s.split('/').includes('..'), 'Must stay inside the repository');
 export const location = z.string().regex(/^[A-Za-z0-9]{2,40}$/, 'Not a location');
-export const geo = z.enum(['EuropeWest', 'SoutheastAsia', 'UsEast', 'UsWest']);
+/** GitHub's regions for a new codespace, replacing the closing-down `location`. */
+export const geo = z.enum(['EuropeWest', 'SoutheastAsia', 'UsEast', 'UsWest'], { message: 'Not a region' });
 /**
  * GitHub truncates display names at 48 characters; refuse rather than surprise. A name is one line
  * of text, as GitHub's own rename field takes it: line breaks, tabs and other control characters
@@ -46,8 +47,8 @@ export const retentionPeriodMinutes = z.number().int().min(0).max(43_200, 'At mo
 export const positiveId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const clientIp = z.union([z.ipv4(), z.ipv6()]);
 
+/** What every way of creating a codespace takes; where, as `geo` only (GitHub: `location` "is closing down"). */
 const createOptions = {
-  location: location.optional(),
   geo: geo.optional(),
   client_ip: clientIp.optional(),
   machine: machineName.optional(),

@@ -20,6 +20,10 @@ describe('the proxy allowlist', () => {
       repo: 'web.app',
     });
     expect(matched('POST', '/repos/octo-org/web/pulls/42/codespaces').params).toEqual({ owner: 'octo-org', repo: 'web', pull_number: 42 });
+    expect(matched('GET', '/repos/octo-org/web/pulls/42')).toMatchObject({
+      operation: { name: 'getPullRequest' },
+      params: { owner: 'octo-org', repo: 'web', pull_number: 42 },
+    });
   });
 
   it('serves organisation codespaces, member actions and the billing report to admins', () => {
@@ -97,6 +101,19 @@ describe('the proxy allowlist', () => {
     expect(validateBody(create, { pull_request: { pull_request_number: 7, repository_id: 42 } })).toMatchObject({ ok: true });
     expect(validateBody(create, { repository_id: '42' })).toMatchObject({ status: 400 });
     expect(validateBody(create, { repository_id: 42, idle_timeout_minutes: 100000 })).toMatchObject({ status: 400 });
+
+    // Where: geo only; GitHub's location "is closing down".
+    for (const [method, path] of [
+      ['POST', '/user/codespaces'],
+      ['POST', '/repos/octo-org/web/codespaces'],
+      ['POST', '/repos/octo-org/web/pulls/42/codespaces'],
+    ] as const) {
+      const operation = matched(method, path).operation;
+      const body = path === '/user/codespaces' ? { repository_id: 42 } : {};
+      expect(validateBody(operation, { ...body, geo: 'EuropeWest' }), path).toMatchObject({ ok: true });
+      expect(validateBody(operation, { ...body, geo: 'WestEurope' }), path).toMatchObject({ status: 400 });
+      expect(validateBody(operation, { ...body, location: 'WestEurope' }), path).toMatchObject({ status: 400 });
+    }
 
     const list = matched('GET', '/user/codespaces').operation;
     expect(validateBody(list, {})).toMatchObject({ status: 400 });

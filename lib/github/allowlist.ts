@@ -108,6 +108,7 @@ const validations: Record<OperationName, Validation> = {
       direction: sortDirection,
     }),
   },
+  getPullRequest: { params: z.strictObject({ owner: ownerName, repo: repoName, pull_number: positiveInt }), query: nothing },
 
   listMyCodespacesInRepository: { answer: codespaceListAnswer, polled: true, params: repositoryParams, query: pageQuery },
   createCodespaceInRepository: { params: repositoryParams, query: nothing, body: createInRepositoryBody },

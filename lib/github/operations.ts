@@ -48,6 +48,7 @@ export const operations = {
   getRepository: op('get', '/repos/{owner}/{repo}'),
   listBranches: op('get', '/repos/{owner}/{repo}/branches'),
   listPullRequests: op('get', '/repos/{owner}/{repo}/pulls'),
+  getPullRequest: op('get', '/repos/{owner}/{repo}/pulls/{pull_number}'),
 
   // Codespaces of a repository
   listMyCodespacesInRepository: op('get', '/repos/{owner}/{repo}/codespaces'),

@@ -18,6 +18,7 @@ export const repositoryKeys = {
   detail: (repo: string) => [...repositoryKeys.all, repo, 'detail'] as const,
   branches: (repo: string) => [...repositoryKeys.all, repo, 'branches'] as const,
   pulls: (repo: string) => [...repositoryKeys.all, repo, 'pulls'] as const,
+  pull: (repo: string, number: number) => [...repositoryKeys.all, repo, 'pull', number] as const,
   codespaceDefaults: (repo: string, ref: string) => [...repositoryKeys.all, repo, 'codespace-defaults', ref] as const,
   devcontainers: (repo: string) => [...repositoryKeys.all, repo, 'devcontainers'] as const,
   machines: (repo: string, ref: string, location: string) => [...repositoryKeys.all, repo, 'machines', ref, location] as const,

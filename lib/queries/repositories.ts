@@ -35,6 +35,16 @@ export function openPullRequestsQuery(repo: string | null) {
   });
 }
 
+/** One pull request, to check it exists before a codespace is created from it. */
+export function pullRequestQuery(pull: { repo: string; number: number } | null) {
+  return queryOptions({
+    queryKey: repositoryKeys.pull(pull?.repo ?? '', pull?.number ?? 0),
+    queryFn: ({ signal }) => repositories.pullRequest(pull!.repo, pull!.number, signal),
+    enabled: Boolean(pull),
+    staleTime: 60_000,
+  });
+}
+
 /** GitHub's defaults for a new codespace in this repository (location, dev container). */
 export function codespaceDefaultsQuery(repo: string | null, ref: string) {
   return queryOptions({
@@ -103,10 +113,10 @@ export function repositoryQuery(repo: string, api: Pick<RepositoriesApi, 'get'> 
 }
 
 /** The user's codespaces in one repository (every page), followed quickly while one changes state. */
-export function repositoryCodespacesQuery(repo: string) {
+export function repositoryCodespacesQuery(repo: string, api: Pick<RepositoriesApi, 'myCodespaces'> = repositories) {
   return queryOptions({
     queryKey: codespaceKeys.inRepository(repo),
-    queryFn: ({ signal }) => repositories.myCodespaces(repo, signal),
+    queryFn: ({ signal }) => api.myCodespaces(repo, signal),
     refetchInterval: (query) => pollInterval(Boolean(query.state.data?.some((c) => isTransitional(c.state))), query.state.error),
   });
 }

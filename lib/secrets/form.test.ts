@@ -29,6 +29,19 @@ describe('the secret form, before anything is sent', () => {
       value: 'Values can be at most 48 KB',
     });
   });
+
+  it('refuses a secret for no repository when private repositories are hidden from the picker, saying why', () => {
+    const fields = { name: 'NPM_TOKEN', value: 'x' };
+    const none = { visibility: 'selected' as const, chosen: 0, privateHidden: true };
+    expect(secretFormErrors(fields, 'create', [], none).repositories).toMatch(
+      /^Choose at least one repository. Private repositories are hidden/,
+    );
+    expect(secretFormErrors(fields, 'edit', [], none).repositories).toBeDefined();
+    // One chosen, another visibility, or nothing hidden: nothing to refuse.
+    expect(secretFormErrors(fields, 'create', [], { ...none, chosen: 1 })).toEqual({});
+    expect(secretFormErrors(fields, 'create', [], { ...none, visibility: 'private' })).toEqual({});
+    expect(secretFormErrors(fields, 'create', [], { ...none, privateHidden: false })).toEqual({});
+  });
 });
 
 describe('what a save will change, in words', () => {

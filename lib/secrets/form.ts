@@ -17,8 +17,11 @@ export function secretFormErrors(
   { name, value }: { name: string; value: string },
   mode: 'create' | 'edit' | 'replace',
   taken: readonly string[] = [],
+  access?: RepositoryChoice,
 ): SecretFormErrors {
   const errors: SecretFormErrors = {};
+  const repositories = access && hiddenRepositoriesProblem(access);
+  if (repositories) errors.repositories = repositories;
   if (mode === 'create') {
     const problem = secretNameProblem(name);
     if (problem) errors.name = problem;
@@ -31,6 +34,24 @@ export function secretFormErrors(
     if (valueProblem) errors.value = valueProblem;
   }
   return errors;
+}
+
+/** Which repositories a secret is for, as its form has them, and whether the picker could show every one. */
+export interface RepositoryChoice {
+  visibility: SecretVisibility;
+  chosen: number;
+  /** GitHub hides private repositories from the session's token (an OAuth App without `repo`): the picker lacks some. */
+  privateHidden: boolean;
+}
+
+/**
+ * A secret for selected repositories with none chosen, where the picker could not show them all:
+ * refused, so that a secret is never saved for no repository only because the ones meant were not
+ * there to pick.
+ */
+export function hiddenRepositoriesProblem({ visibility, chosen, privateHidden }: RepositoryChoice): string | undefined {
+  if (!privateHidden || visibility !== 'selected' || chosen > 0) return undefined;
+  return 'Choose at least one repository. Private repositories are hidden from this list, so Hangar does not save the secret for none: grant repository access to see them all.';
 }
 
 export const hasErrors = (errors: SecretFormErrors) => Object.values(errors).some(Boolean);

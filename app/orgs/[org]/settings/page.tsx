@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { orgAccess } from '@/app/orgs/org-access';
 import { OrgSettingsPage } from '@/components/orgs/org-settings-page';
+import { REPO_SCOPE, scopeAccess } from '@/lib/auth/scopes';
+import { serverConfig } from '@/lib/config';
 
 type Props = { params: Promise<{ org: string }> };
 
@@ -12,5 +14,8 @@ export default async function OrgSettingsRoute({ params }: Props) {
   const { org } = await params;
   const access = await orgAccess(org);
   if ('screen' in access) return access.screen;
-  return <OrgSettingsPage org={org} />;
+  const config = serverConfig();
+  // The secrets' repository picker lacks private repositories without repo (an OAuth App's token): it says so and offers the consent.
+  const repoAccess = scopeAccess(access.session, REPO_SCOPE, { local: config.mode === 'local', webUrl: config.webUrl });
+  return <OrgSettingsPage org={org} repoAccess={repoAccess} />;
 }

@@ -4,13 +4,12 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import { SignInScreen } from '@/components/layout/sign-in-screen';
 import { RepositoryPage } from '@/components/repos/repository-page';
 import { repositoriesApi } from '@/lib/api/repositories';
-import { missingScopesAdvice } from '@/lib/auth/scope-check.mjs';
-import { consentScopes, REPO_SCOPE, type ScopeAccess } from '@/lib/auth/scopes';
+import { REPO_SCOPE, scopeAccess } from '@/lib/auth/scopes';
 import { serverSession } from '@/lib/auth/token';
 import { ownerName, repoName } from '@/lib/codespaces/schemas';
 import { serverConfig } from '@/lib/config';
 import { serverTransport, withinFirstPaintBudget } from '@/lib/github/server-transport';
-import { repositoryQuery } from '@/lib/queries/repositories';
+import { repositoryCodespacesQuery, repositoryQuery } from '@/lib/queries/repositories';
 
 type Props = { params: Promise<{ owner: string; repo: string }> };
 
@@ -25,25 +24,26 @@ export default async function RepositoryRoute({ params }: Props) {
   const session = await serverSession();
   if (!session) return <SignInScreen demo={serverConfig().demo} />;
 
-  // A repository's secrets need the broad repo scope of an OAuth App: asked for only when an
-  // administrator opens them, never at sign-in. A GitHub App's own permissions decide instead.
+  // A private repository's details and any repository's secrets need the broad repo scope of an
+  // OAuth App: asked for here, when the user wants them, never at sign-in. A GitHub App's own
+  // permissions decide instead.
   const config = serverConfig();
-  const advice = config.mode === 'local' ? missingScopesAdvice([REPO_SCOPE], config.webUrl) : null;
-  const secretsAccess: ScopeAccess = !session.scopesApply
-    ? { kind: 'app' }
-    : session.scopes.includes(REPO_SCOPE)
-      ? { kind: 'granted' }
-      : advice
-        ? { kind: 'local', advice }
-        : { kind: 'consent', scopes: consentScopes(session.scopes, REPO_SCOPE) };
+  const repoAccess = scopeAccess(session, REPO_SCOPE, { local: config.mode === 'local', webUrl: config.webUrl });
 
-  // First paint with the repository (and so with whether its secrets are the user's to manage).
+  // First paint with the repository (and so with whether its secrets are the user's to manage) and
+  // the user's codespaces in it, which GitHub lists even where it hides a private repository itself.
   const queryClient = new QueryClient();
   const fullName = `${owner}/${repo}`;
-  await withinFirstPaintBudget(() => queryClient.prefetchQuery(repositoryQuery(fullName, repositoriesApi(serverTransport(session)))));
+  const api = repositoriesApi(serverTransport(session));
+  await withinFirstPaintBudget(() =>
+    Promise.all([
+      queryClient.prefetchQuery(repositoryQuery(fullName, api)),
+      queryClient.prefetchQuery(repositoryCodespacesQuery(fullName, api)),
+    ]),
+  );
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <RepositoryPage repo={fullName} secretsAccess={secretsAccess} />
+      <RepositoryPage repo={fullName} repoAccess={repoAccess} />
     </HydrationBoundary>
   );
 }

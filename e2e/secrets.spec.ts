@@ -96,6 +96,8 @@ test('a large value, such as a 40 KB certificate bundle, saves: its sealed form 
   const form = page.getByRole('dialog', { name: 'New secret for your codespaces' });
   await form.getByLabel('Name').fill('CA_BUNDLE');
   await form.getByLabel('Value').fill(value);
+  // A user secret is for the repositories chosen (with private ones hidden, none is refused).
+  await form.getByRole('option', { name: 'mona/blog' }).click();
   const saved = page.waitForResponse(
     (r) => r.request().method() === 'PUT' && r.url().endsWith('/api/github/user/codespaces/secrets/CA_BUNDLE'),
   );

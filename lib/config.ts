@@ -96,7 +96,8 @@ function policyInterval(value: string | undefined): number {
 
 function databaseTarget(env: NodeJS.ProcessEnv): DatabaseTarget {
   if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL };
-  return { kind: 'embedded', dataDir: path.resolve(env.HANGAR_DATA_DIR || DEFAULT_DATA_DIR) };
+  // Where the operator says, at run time: nothing for the build to trace.
+  return { kind: 'embedded', dataDir: path.resolve(/*turbopackIgnore: true*/ env.HANGAR_DATA_DIR || DEFAULT_DATA_DIR) };
 }
 
 /**

@@ -1,8 +1,9 @@
 import 'server-only';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import pg from 'pg';
 import { serverConfig, type DatabaseTarget } from '@/lib/config';
 import { logEvent } from '@/lib/server/log';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.server';
@@ -35,7 +36,8 @@ const MIGRATION_LOCK = 0x4841_4e47; // "HANG"
 
 /**
  * PGlite's defaults are sized for a database that is the application (128 MB of shared buffers);
- * Hangar's is a few tables, so its buffers are small (each MB here is a MB of the server's memory).
+ * Hangar's is a few small tables, read by index, so its buffers are small: each MB here is a MB of
+ * the server's memory, and the operating system caches the files anyway.
  * The other settings are PGlite's own defaults, which a custom list replaces.
  */
 const EMBEDDED_START_PARAMS = [
@@ -43,7 +45,7 @@ const EMBEDDED_START_PARAMS = [
   '-F',
   '-O',
   '-j',
-  ...['search_path=public', 'exit_on_error=false', 'log_checkpoints=false', 'io_method=sync', 'shared_buffers=4MB'].flatMap((setting) => [
+  ...['search_path=public', 'exit_on_error=false', 'log_checkpoints=false', 'io_method=sync', 'shared_buffers=1MB'].flatMap((setting) => [
     '-c',
     setting,
   ]),
@@ -63,9 +65,31 @@ function redactUrl(url: string): string {
   }
 }
 
+/**
+ * Creates a new embedded database (PostgreSQL's initdb) in a short-lived child process. Done in
+ * this one, it would leave some 100 MB behind for good (initdb's own WebAssembly instance, and
+ * its larger buffers); a process that exits gives everything back.
+ */
+function initialiseDataDir(dataDir: string): Promise<void> {
+  const script = "const { PGlite } = await import('@electric-sql/pglite'); await (await PGlite.create(process.argv[1])).close();";
+  return new Promise((resolve, reject) => {
+    // From the server's working directory, whose node_modules hold PGlite (the checkout, or the image's /app).
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, dataDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let errors = '';
+    child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`Could not create the embedded database in ${dataDir}: ${errors.trim() || `exit ${code}`}`)),
+    );
+  });
+}
+
 async function openEmbedded(dataDir: string, migrationsFolder: string): Promise<OpenDatabase> {
   const lock: DataDirLock = lockDataDir(dataDir);
   try {
+    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await initialiseDataDir(dataDir);
     // PostgreSQL as WebAssembly: V8's baseline compiler only. Its optimising tier would compile the
     // 9 MB module again, for some 70 MB more memory, to speed up queries that take microseconds
     // here. Set before PGlite compiles the module; Hangar has no other WebAssembly on the server.
@@ -103,7 +127,11 @@ async function openEmbedded(dataDir: string, migrationsFolder: string): Promise<
 }
 
 async function openServer(url: string, migrationsFolder: string): Promise<OpenDatabase> {
-  const [{ drizzle }, { migrate }] = await Promise.all([import('drizzle-orm/node-postgres'), import('drizzle-orm/node-postgres/migrator')]);
+  const [{ default: pg }, { drizzle }, { migrate }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ]);
   const pool = new pg.Pool({ connectionString: url, max: 5, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });
   // An idle connection the server drops (a restart, a failover) must not take the process with it.
   pool.on('error', (error) => logEvent('warn', 'db', { state: 'connection lost', error: error.message }));

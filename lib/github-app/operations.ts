@@ -4,7 +4,7 @@ import { operations, type GithubRoute, type Operation } from '@/lib/github/opera
 
 /**
  * What Hangar's GitHub App calls, typed from GitHub's OpenAPI description like every operation in
- * lib/github/operations.ts, but apart from it: these are server-only, and never proxied (the
+ * the operations table (lib/github/operations), but apart from it: these are server-only, and never proxied (the
  * browser's allowlist is built from that table alone).
  */
 
@@ -21,7 +21,7 @@ export const appOperations = {
   createInstallationAccessToken: op('post', '/app/installations/{installation_id}/access_tokens'),
 } as const;
 
-/** What an installation token does for policies: the organisation's members' codespaces (lib/github/operations.ts). */
+/** What an installation token does for policies: the organisation's members' codespaces, from the operations table. */
 export const installationOperations = {
   listOrgCodespaces: operations.listOrgCodespaces,
   listMemberCodespaces: operations.listMemberCodespaces,

@@ -5,7 +5,7 @@ import { latencyFromEnv, withLatency } from '@/emulator/latency';
 import { DEMO_CLIENT, DEMO_GITHUB_APP, EMULATOR_MOUNT, serverConfig } from '@/lib/config';
 
 /** The organisations the demo's GitHub App is installed on: octo-org, whose owner is the demo's mona; not acme-corp. */
-export const DEMO_APP_INSTALLED_ON = ['octo-org'];
+const DEMO_APP_INSTALLED_ON = ['octo-org'];
 
 const holder = globalThis as typeof globalThis & { __hangarEmulator?: Emulator };
 

@@ -29,7 +29,7 @@ export interface OpenDatabase {
 }
 
 /** The committed migrations, read where the server runs from (the checkout, or the container's /app). */
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'lib', 'db', 'migrations');
+const MIGRATIONS_FOLDER = path.join(process.cwd(), 'lib', 'db', 'migrations');
 
 /** Any number: instances that migrate the same server at once take turns on this advisory lock. */
 const MIGRATION_LOCK = 0x4841_4e47; // "HANG"

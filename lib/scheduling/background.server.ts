@@ -28,8 +28,8 @@ export interface BackgroundOptions {
   onSignals?: boolean;
 }
 
-/** Chooses the scheduler: Redis when instances share one, this process otherwise. */
-export function schedulerFor(config: ServerConfig, run: ScheduledRun): PolicyScheduler {
+/** Redis when instances share one, this process otherwise. */
+function schedulerFor(config: ServerConfig, run: ScheduledRun): PolicyScheduler {
   const intervalMs = config.policyIntervalS * 1000;
   return config.redisUrl ? redisScheduler({ intervalMs, run, redisUrl: config.redisUrl }) : inProcessScheduler({ intervalMs, run });
 }
@@ -39,8 +39,10 @@ export async function startBackgroundWork({ run, config = serverConfig(), onSign
   const background: Background = { scheduler: null, stopping: null };
   holder.__hangarBackground = background;
 
-  // Errors are logged where they happen (database.server.ts); the server serves on without it.
-  await database().catch(() => undefined);
+  // Opened now, not awaited: the first page must not wait for it (a first start creates the
+  // database, which takes seconds). Errors are logged where they happen (database.server.ts), and
+  // the server serves on without it.
+  database().catch(() => undefined);
 
   if (!config.githubApp) {
     logEvent('info', 'policy.schedule', { state: 'off', why: 'no GitHub App (GITHUB_APP_ID): policies cannot act on organisations' });

@@ -50,7 +50,8 @@ describe('the background work', () => {
     const config = { ...readConfigForTest({ NODE_ENV: 'test', HANGAR_DATA_DIR: dataDir } as NodeJS.ProcessEnv), policyIntervalS: 1 };
     let runs = 0;
     await startBackgroundWork({ config, run: async () => void (runs += 1), onSignals: false });
-    expect(existsSync(path.join(dataDir, LOCK_FILE))).toBe(true);
+    // Opening, without holding up the server's start.
+    await expect.poll(() => existsSync(path.join(dataDir, LOCK_FILE)), { timeout: 30_000 }).toBe(true);
     await sleep(2_200);
     expect(runs).toBeGreaterThanOrEqual(1);
 

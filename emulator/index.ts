@@ -25,7 +25,7 @@ import { handleWeb } from './web';
 
 export type { ClientOptions, EmulatorOptions } from './state';
 export type { Revocation } from './tokens';
-export type { AppRegistration, Permissions } from './installations';
+export type { AppRegistration } from './installations';
 export type { FaultRule } from './faults';
 export type { LogEntry } from './request-log';
 

@@ -27,7 +27,7 @@ export type Access = 'read' | 'write';
 export type Permissions = Record<string, Access>;
 
 /** What Hangar's policies need, and what an installation grants unless told otherwise. */
-export const CODESPACES_PERMISSIONS: Permissions = { organization_codespaces: 'write', codespaces_lifecycle_admin: 'write' };
+const CODESPACES_PERMISSIONS: Permissions = { organization_codespaces: 'write', codespaces_lifecycle_admin: 'write' };
 
 /** A GitHub App registered with the emulator (EmulatorOptions.githubApps). */
 export interface AppRegistration {
@@ -66,7 +66,7 @@ export interface InstallationGrant {
 }
 
 /** Installation tokens live an hour, as GitHub's do. */
-export const INSTALLATION_TOKEN_LIFETIME_S = 60 * 60;
+const INSTALLATION_TOKEN_LIFETIME_S = 60 * 60;
 /** GitHub refuses a JWT that expires more than ten minutes on. */
 const MAX_JWT_LIFETIME_S = 10 * 60;
 /**
@@ -136,7 +136,7 @@ function decodePart(part: string | undefined): Record<string, unknown> | null {
 }
 
 /** The app a JWT proves to be, or GitHub's 401 saying what is wrong with it. */
-export function appOfJwt(state: EmulatorState, jwt: string): AppRecord {
+function appOfJwt(state: EmulatorState, jwt: string): AppRecord {
   const parts = jwt.split('.');
   const header = decodePart(parts[0]);
   const claims = decodePart(parts[1]);

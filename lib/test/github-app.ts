@@ -17,7 +17,7 @@ export interface AppGithub {
   close(): Promise<void>;
 }
 
-export const TEST_APP_ID = '31337';
+const TEST_APP_ID = '31337';
 
 export async function startAppGithub(): Promise<AppGithub> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', {

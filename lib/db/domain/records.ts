@@ -25,16 +25,16 @@ export const policyName = z
   .regex(NO_CONTROL_CHARACTERS, 'No control characters');
 
 /** Policy kinds are named by the policy rules (lib/policies); here only their form is checked. */
-export const policyKind = z.string().regex(/^[a-z][a-z0-9-]{0,49}$/, 'Not a policy kind');
+const policyKind = z.string().regex(/^[a-z][a-z0-9-]{0,49}$/, 'Not a policy kind');
 
 const jsonObject = z.record(z.string(), z.json());
 
-export const policyExemptions = z.strictObject({
+const policyExemptions = z.strictObject({
   members: z.array(personLogin).max(1000),
   codespaces: z.array(z.string().min(1).max(100)).max(1000),
 });
 
-export const NO_EXEMPTIONS = { members: [], codespaces: [] };
+const NO_EXEMPTIONS = { members: [], codespaces: [] };
 
 export const newPolicy = z.strictObject({
   org: orgLogin,

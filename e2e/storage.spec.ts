@@ -39,7 +39,9 @@ async function withDatabase<T>(read: (db: PGlite) => Promise<T>): Promise<T> {
 
 test('creates and migrates the embedded database at the first start, and closes it cleanly on SIGTERM', async () => {
   const hangar = await start();
-  await expect.poll(() => existsSync(path.join(dataDir, 'hangar.pid')), { timeout: 30_000 }).toBe(true);
+  // Made (PostgreSQL's mark is moved in last) while the server already serves.
+  await expect.poll(() => existsSync(path.join(dataDir, 'PG_VERSION')), { timeout: 60_000 }).toBe(true);
+  expect((await fetch(`${hangar.url}/api/health`)).status).toBe(200);
   await hangar.stop();
   // Closed, not abandoned: neither Hangar's lock nor PostgreSQL's is left behind.
   expect(existsSync(path.join(dataDir, 'hangar.pid'))).toBe(false);

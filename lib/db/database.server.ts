@@ -1,12 +1,13 @@
 import 'server-only';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { serverConfig, type DatabaseTarget } from '@/lib/config';
 import { logEvent } from '@/lib/server/log';
-import { lockDataDir, type DataDirLock } from './data-dir-lock.server';
+import { LOCK_FILE, lockDataDir, type DataDirLock } from './data-dir-lock.server';
 import * as schema from './schema';
 
 /**
@@ -65,31 +66,66 @@ function redactUrl(url: string): string {
   }
 }
 
+/** PostgreSQL writes this file into a data folder it made; Hangar moves it in last, as the mark of a complete one. */
+const COMPLETE_MARK = 'PG_VERSION';
+
 /**
- * Creates a new embedded database (PostgreSQL's initdb) in a short-lived child process. Done in
- * this one, it would leave some 100 MB behind for good (initdb's own WebAssembly instance, and
- * its larger buffers); a process that exits gives everything back.
+ * Runs PostgreSQL's initdb (through PGlite) into `folder`, in a short-lived child process: done in
+ * this one, it would leave some 100 MB behind for good (initdb's own WebAssembly instance and its
+ * larger buffers), where a process that exits gives everything back. A signal to the server's
+ * process group ends it too; if the server alone dies, it stops as soon as initdb lets it run
+ * (its stdin closes), and its folder is left for the next start to clear.
  */
-function initialiseDataDir(dataDir: string): Promise<void> {
-  const script = "const { PGlite } = await import('@electric-sql/pglite'); await (await PGlite.create(process.argv[1])).close();";
+function initdbIn(folder: string): Promise<void> {
+  const script = [
+    "process.stdin.on('end', () => process.exit(1)).resume();",
+    "const { PGlite } = await import('@electric-sql/pglite');",
+    'await (await PGlite.create(process.argv[1])).close();',
+    'process.exit(0);',
+  ].join(' ');
   return new Promise((resolve, reject) => {
     // From the server's working directory, whose node_modules hold PGlite (the checkout, or the image's /app).
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script, dataDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // V8's baseline compiler only, as in this process (below): the module compiles in a fraction of the time.
+    const child = spawn(process.execPath, ['--liftoff-only', '--input-type=module', '-e', script, folder], {
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
     let errors = '';
     child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`Could not create the embedded database in ${dataDir}: ${errors.trim() || `exit ${code}`}`)),
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(errors.trim() || (signal ? `interrupted (${signal})` : `exit ${code}`))),
     );
   });
+}
+
+/**
+ * Creates the embedded database in `dataDir` (which holds only the lock): made whole next to it,
+ * then moved in, the completion mark last. A first start cut short (a stop, a crash) leaves no
+ * half-made database that looks whole: the next start clears what is there and begins again.
+ */
+async function initialiseDataDir(dataDir: string): Promise<void> {
+  // Each attempt its own staging folder: an earlier attempt's initdb may still be finishing (its
+  // server crashed), and must not write into this one. Earlier attempts' folders go.
+  const parent = path.dirname(dataDir);
+  const prefix = `${path.basename(dataDir)}.initialising-`;
+  for (const entry of readdirSync(parent)) if (entry.startsWith(prefix)) rmSync(path.join(parent, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(dataDir)) if (entry !== LOCK_FILE) rmSync(path.join(dataDir, entry), { recursive: true, force: true });
+  const staging = path.join(parent, `${prefix}${randomBytes(6).toString('hex')}`);
+  try {
+    await initdbIn(staging);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new Error(`Could not create the embedded database in ${dataDir}: ${(error as Error).message}`);
+  }
+  for (const entry of readdirSync(staging)) if (entry !== COMPLETE_MARK) renameSync(path.join(staging, entry), path.join(dataDir, entry));
+  renameSync(path.join(staging, COMPLETE_MARK), path.join(dataDir, COMPLETE_MARK));
+  rmSync(staging, { recursive: true, force: true });
 }
 
 async function openEmbedded(dataDir: string, migrationsFolder: string): Promise<OpenDatabase> {
   const lock: DataDirLock = lockDataDir(dataDir);
   try {
-    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await initialiseDataDir(dataDir);
+    if (!existsSync(path.join(dataDir, COMPLETE_MARK))) await initialiseDataDir(dataDir);
     // PostgreSQL as WebAssembly: V8's baseline compiler only. Its optimising tier would compile the
     // 9 MB module again, for some 70 MB more memory, to speed up queries that take microseconds
     // here. Set before PGlite compiles the module; Hangar has no other WebAssembly on the server.

@@ -3,7 +3,7 @@
  * and a real PostgreSQL server (a throwaway one, lib/test/postgres-server.ts). The same migrations,
  * the same append-only audit log, and data that outlives the process that wrote it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -26,7 +26,7 @@ function dataFolder(): string {
 
 beforeAll(async () => {
   server = await startPostgresServer();
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await server?.destroy();
@@ -45,7 +45,7 @@ const rows = async <T>(open: OpenDatabase, query: ReturnType<typeof sql>) => {
 };
 
 describe.each(engines)('on the $engine', ({ target }) => {
-  it('applies every migration, once, however often it opens', { timeout: 60_000 }, async () => {
+  it('applies every migration, once, however often it opens', { timeout: 120_000 }, async () => {
     const where = await target();
     const first = await openDatabase(where);
     await first.close();
@@ -63,7 +63,7 @@ describe.each(engines)('on the $engine', ({ target }) => {
     }
   });
 
-  it('refuses to change or remove an audit entry: UPDATE, DELETE and TRUNCATE all fail', { timeout: 60_000 }, async () => {
+  it('refuses to change or remove an audit entry: UPDATE, DELETE and TRUNCATE all fail', { timeout: 120_000 }, async () => {
     const open = await openDatabase(await target());
     try {
       const log = auditLogOf(open.db);
@@ -89,7 +89,7 @@ describe.each(engines)('on the $engine', ({ target }) => {
     }
   });
 
-  it('keeps policies, runs and the audit log across a restart', { timeout: 60_000 }, async () => {
+  it('keeps policies, runs and the audit log across a restart', { timeout: 120_000 }, async () => {
     const where = await target();
     const before = await openDatabase(where);
     const policy = await policyStore(before.db).create({
@@ -130,7 +130,7 @@ describe.each(engines)('on the $engine', ({ target }) => {
 });
 
 describe('the embedded database’s folder', () => {
-  it('is one process’s at a time: a second opening is refused, saying why, until the first closes', { timeout: 60_000 }, async () => {
+  it('is one process’s at a time: a second opening is refused, saying why, until the first closes', { timeout: 120_000 }, async () => {
     const dataDir = path.join(dataFolder(), 'data');
     const first = await openDatabase({ kind: 'embedded', dataDir });
     try {
@@ -143,7 +143,25 @@ describe('the embedded database’s folder', () => {
     await second.close();
   });
 
-  it('is taken over from a process that died holding it', { timeout: 60_000 }, async () => {
+  it('holds no half-made database after a first start cut short: the next start makes a whole one', { timeout: 120_000 }, async () => {
+    const dataDir = path.join(dataFolder(), 'data');
+    // What a stop or a crash during the first start could leave: part of a data folder without
+    // PostgreSQL's completion mark, and initdb's half-written staging folder beside it.
+    mkdirSync(path.join(dataDir, 'base', '1'), { recursive: true });
+    writeFileSync(path.join(dataDir, 'base', '1', '1259'), 'half a catalog');
+    mkdirSync(`${dataDir}.initialising-0a1b2c3d4e5f/global`, { recursive: true });
+    const open = await openDatabase({ kind: 'embedded', dataDir });
+    try {
+      const log = auditLogOf(open.db);
+      await log.append({ org: 'octo-org', actor: 'mona', action: 'codespace.stop' });
+      expect((await log.list('octo-org')).entries).toHaveLength(1);
+    } finally {
+      await open.close();
+    }
+    expect(readdirSync(path.dirname(dataDir)).filter((entry) => entry.includes('.initialising'))).toEqual([]);
+  });
+
+  it('is taken over from a process that died holding it', { timeout: 120_000 }, async () => {
     const dataDir = path.join(dataFolder(), 'data');
     await (await openDatabase({ kind: 'embedded', dataDir })).close();
     // A process id that is not running: the largest Linux hands out, plus one.
@@ -154,7 +172,7 @@ describe('the embedded database’s folder', () => {
 });
 
 describe('a PostgreSQL server shared by several instances', () => {
-  it('is migrated once when instances start at the same moment', { timeout: 60_000 }, async () => {
+  it('is migrated once when instances start at the same moment', { timeout: 120_000 }, async () => {
     const url = await server.freshDatabase();
     const instances = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ kind: 'postgres', url })));
     try {
@@ -165,7 +183,7 @@ describe('a PostgreSQL server shared by several instances', () => {
     }
   });
 
-  it('keeps its data when the server itself restarts', { timeout: 60_000 }, async () => {
+  it('keeps its data when the server itself restarts', { timeout: 120_000 }, async () => {
     const url = await server.freshDatabase();
     const open = await openDatabase({ kind: 'postgres', url });
     await auditLogOf(open.db).append({ org: 'octo-org', actor: 'mona', action: 'codespace.delete', codespace: 'x-y-z' });

@@ -22,7 +22,7 @@ beforeAll(async () => {
   open = await openDatabase({ kind: 'embedded', dataDir: path.join(folder, 'data') });
   store = policyStore(open.db);
   log = auditLogOf(open.db);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await open?.close();

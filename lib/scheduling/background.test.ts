@@ -46,7 +46,7 @@ async function redisClients(): Promise<number> {
 }
 
 describe('the background work', () => {
-  it('opens the database and runs the schedule at start; closes both at shutdown', { timeout: 60_000 }, async () => {
+  it('opens the database and runs the schedule at start; closes both at shutdown', { timeout: 120_000 }, async () => {
     const config = { ...readConfigForTest({ NODE_ENV: 'test', HANGAR_DATA_DIR: dataDir } as NodeJS.ProcessEnv), policyIntervalS: 1 };
     let runs = 0;
     await startBackgroundWork({ config, run: async () => void (runs += 1), onSignals: false });
@@ -64,7 +64,7 @@ describe('the background work', () => {
     await (await openDatabase({ kind: 'embedded', dataDir })).close();
   });
 
-  it('with REDIS_URL, schedules through Redis, and lets go of every connection at shutdown', { timeout: 60_000 }, async () => {
+  it('with REDIS_URL, schedules through Redis, and lets go of every connection at shutdown', { timeout: 120_000 }, async () => {
     const config = {
       ...readConfigForTest({ NODE_ENV: 'test', HANGAR_DATA_DIR: dataDir } as NodeJS.ProcessEnv),
       policyIntervalS: 1,
@@ -80,7 +80,7 @@ describe('the background work', () => {
     expect(await redisClients()).toBe(0);
   });
 
-  it('does not schedule policies without a GitHub App to act with', { timeout: 60_000 }, async () => {
+  it('does not schedule policies without a GitHub App to act with', { timeout: 120_000 }, async () => {
     const config = {
       ...readConfigForTest({ NODE_ENV: 'test', HANGAR_DATA_DIR: dataDir } as NodeJS.ProcessEnv),
       policyIntervalS: 1,

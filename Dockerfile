@@ -3,6 +3,8 @@
 #   docker run -p 3000:3000 hangar                      # demo mode, built-in GitHub emulator
 #   docker run -p 3000:3000 -e GITHUB_ID=… -e GITHUB_SECRET=… -e AUTH_SECRET=… -e AUTH_URL=https://… hangar
 # Every setting is read when the container starts; the image itself holds no configuration.
+# Policies and the audit log live in /app/.hangar-data (the embedded database) unless DATABASE_URL
+# names a PostgreSQL server: keep them across containers with -v hangar-data:/app/.hangar-data.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -20,6 +22,8 @@ COPY --from=build --chown=node:node /app/.next/static ./.next/static
 COPY --from=build --chown=node:node /app/public ./public
 COPY --from=build --chown=node:node /app/scripts/runtime-env.mjs /app/scripts/standalone.mjs ./scripts/
 COPY --from=build --chown=node:node /app/lib/auth/scope-check.mjs ./lib/auth/
+# The standalone output already holds the database migrations (lib/db/migrations, traced by the build).
+RUN mkdir -p /app/.hangar-data && chown node:node /app/.hangar-data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \

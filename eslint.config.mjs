@@ -23,6 +23,8 @@ const SERVER_ONLY = [
   '@/lib/github/store/*',
   '@/lib/github/upstream',
   '@/lib/server/*',
+  // A slice's server part (lib/<feature>/*.server.ts): its database, GitHub App credential, scheduler.
+  '**/*.server',
 ];
 const serverOnly = { group: SERVER_ONLY, allowTypeImports: true, message: 'Server-only: it must never reach browser code.' };
 const io = {
@@ -105,6 +107,8 @@ const config = [
       'lib/github/allowlist.ts',
       'lib/github/rate-limit.ts',
       'lib/github/conditional.ts',
+      // A slice's pure rules.
+      'lib/**/domain/**',
     ],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: restrict(io, serverOnly),

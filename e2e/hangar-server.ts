@@ -4,6 +4,9 @@
  * each its own process group, with their output kept for the test to read.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 export interface HangarServer {
   url: string;
@@ -20,8 +23,19 @@ export function e2ePort(offset: number): number {
 
 export async function startHangar(port: number, env: Record<string, string | undefined>, ready = '/api/health'): Promise<HangarServer> {
   let printed = '';
+  // Each server its own embedded database, as separate deployments have (one folder, one process),
+  // unless the test names one; the shared server keeps the checkout's .hangar-data.
+  const ownData = env.HANGAR_DATA_DIR === undefined ? mkdtempSync(path.join(tmpdir(), 'hangar-e2e-')) : null;
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HANGAR_LOG: 'off', NEXT_TELEMETRY_DISABLED: '1', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      HANGAR_LOG: 'off',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...(ownData ? { HANGAR_DATA_DIR: ownData } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -34,6 +48,8 @@ export async function startHangar(port: number, env: Record<string, string | und
       child.once('exit', () => resolve());
       // start.mjs and the Next server under it.
       process.kill(-child.pid, 'SIGTERM');
+    }).then(() => {
+      if (ownData) rmSync(ownData, { recursive: true, force: true });
     });
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`Hangar on ${url} exited (${child.exitCode}):\n${printed}`);

@@ -2,6 +2,7 @@
  * The REST API's route table and what a handler gets. Handlers register here (rest.ts, orgs.ts);
  * dispatch.ts finds the route for a request and runs it.
  */
+import type { InstallationGrant } from './installations';
 import type { UserRecord } from './model';
 import type { Urls } from './render';
 import { Router } from './router';
@@ -15,9 +16,11 @@ export interface RestContext {
   user: UserRecord;
   scopes: string[];
   /** `oauth`: an OAuth App's token, whose scopes decide; `app`: a GitHub App's user token, whose permissions do. */
-  tokenKind: 'oauth' | 'app';
+  tokenKind: 'oauth' | 'app' | 'installation';
   now: number;
   transitionMs: number;
+  /** Set when a GitHub App's installation token makes the request: the app acts on this organisation. */
+  installation?: InstallationGrant;
 }
 
 export interface RestAnswer {

@@ -14,6 +14,8 @@ import {
   loadOpenApi,
   must,
   setup,
+  signAppJwt,
+  testAppKeys,
   TRANSITION_MS,
   type ApiResponse,
   type Codespace,
@@ -191,6 +193,13 @@ const UNDOCUMENTED: Record<string, { status: number; why: string }[]> = {
       status: 404,
       why: 'Wrong app credentials, or a token the app does not hold (unknown, already revoked, another app’s): GitHub does not reveal which.',
     },
+  ],
+  'GET /orgs/{org}/installation': [
+    {
+      status: 401,
+      why: 'A JWT GitHub cannot verify or that has expired: every endpoint that takes an app’s JWT answers so (the description lists only 200).',
+    },
+    { status: 404, why: 'An organisation the app is not installed on: "Not Found", as GitHub answers it.' },
   ],
   'PATCH /user/codespaces/{codespace_name}': [
     {
@@ -960,6 +969,46 @@ describe('coverage of the description', () => {
   it('implements nothing GitHub does not describe', () => {
     const described = new Set(inDescription().map(({ operation }) => operation));
     expect(implementedOperations().filter((operation) => !described.has(operation))).toEqual([]);
+  });
+});
+
+describe('a GitHub App acting on an organisation', () => {
+  const keys = testAppKeys();
+  let h: Harness;
+  let jwt: string;
+  beforeAll(() => {
+    h = setup({ githubApps: [{ id: 77, slug: 'contract', publicKey: keys.publicKey, installations: [{ org: 'octo-org' }] }] });
+    const now = Math.floor(h.clock.now / 1000);
+    jwt = signAppJwt(keys.privateKey, { iat: now - 60, exp: now + 540, iss: '77' });
+  });
+
+  it('finds its installation and takes installation tokens, as GitHub describes them', async () => {
+    const find = 'GET /orgs/{org}/installation';
+    const installation = conforms(find, await h.api<{ id: number }>('/orgs/octo-org/installation', { token: jwt }), 200);
+    conforms(find, await h.api('/orgs/acme-corp/installation', { token: jwt }), 404);
+    conforms(find, await h.api('/orgs/octo-org/installation', { token: 'not.a.jwt' }), 401);
+
+    const take = 'POST /app/installations/{installation_id}/access_tokens';
+    const url = `/app/installations/${installation.id}/access_tokens`;
+    const token = conforms(take, await h.api<{ token: string }>(url, { method: 'POST', token: jwt }), 201);
+    conforms(take, await h.api('/app/installations/1/access_tokens', { method: 'POST', token: jwt }), 404);
+    conforms(take, await h.api(url, { method: 'POST', token: 'not.a.jwt' }), 401);
+    conforms(take, await h.api(url, { method: 'POST', token: jwt, body: { permissions: { administration: 'write' } } }), 422);
+
+    // What the token does and is refused, in GitHub's shapes too.
+    const list = conforms(
+      'GET /orgs/{org}/codespaces',
+      await h.api<CodespaceList>('/orgs/octo-org/codespaces', { token: token.token }),
+      200,
+    );
+    const cs = must(list.codespaces[0], 'a codespace');
+    conforms(
+      'POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop',
+      await h.api(`/orgs/octo-org/members/${cs.owner.login}/codespaces/${cs.name}/stop`, { method: 'POST', token: token.token }),
+      200,
+    );
+    conforms('GET /orgs/{org}/codespaces', await h.api('/orgs/acme-corp/codespaces', { token: token.token }), 403);
+    conforms('GET /user', await h.api('/user', { token: token.token }), 403);
   });
 });
 

@@ -5,7 +5,8 @@
 import { ACCEPTED_SCOPES, guards, hasScope, restRoutes, type RestAnswer, type RestContext } from './api';
 import { errorBody, etagMatches, etagOf, githubHeaders, HttpError, jsonAnswer, requestId, VARY } from './http';
 import { handleApplications } from './applications';
-import type { SurfaceHandler } from './state';
+import { appRoutes, handleAppRoute, installationRefusal } from './installations';
+import type { EmulatorState, SurfaceHandler } from './state';
 // Importing these registers their operations in the route table.
 import './rest';
 import './orgs';
@@ -40,19 +41,30 @@ export function notModifiedHeaders(etag: string, rateLimit: Record<string, strin
   };
 }
 
+/** The bot account of the app an installation belongs to. */
+function botOf(state: EmulatorState, installationId: number) {
+  const installation = state.installations.get(installationId);
+  return installation && state.apps.get(installation.appId)?.bot;
+}
+
 export const handleRest: SurfaceHandler = async (state, req, url, path, who) => {
   // The OAuth Apps API authenticates the app (Basic, client id and secret), not a user.
   if (path.startsWith('/applications/')) return handleApplications(state, req, path, who);
   const token = bearer(req);
+  // A GitHub App's own endpoints authenticate the app, with its JWT (installations.ts).
+  const appEndpoint = appRoutes.match(req.method, path);
+  if (appEndpoint) return handleAppRoute(state, req, url, appEndpoint, token, who);
   if (!token) return jsonAnswer(401, errorBody(401, 'Requires authentication'));
   const info = state.tokens.get(token);
-  const user = info && state.world.users.get(info.login);
+  // An installation token acts as its app's bot, which is no user of the world.
+  const installation = info?.installation;
+  const user = info && (installation ? botOf(state, installation.installationId) : state.world.users.get(info.login));
   if (!info || !user) return jsonAnswer(401, errorBody(401, 'Bad credentials'));
   who.login = user.login;
 
-  // A GitHub App's user token has the app's permissions, not OAuth scopes: GitHub sends no scope headers.
+  // A GitHub App's tokens have the app's permissions, not OAuth scopes: GitHub sends no scope headers.
   const scopeHeaders: Record<string, string> =
-    info.kind === 'app' ? {} : { 'x-oauth-scopes': info.scopes.join(', '), 'x-oauth-client-id': info.clientId ?? 'hangar-demo' };
+    info.kind !== 'oauth' ? {} : { 'x-oauth-scopes': info.scopes.join(', '), 'x-oauth-client-id': info.clientId ?? 'hangar-demo' };
   if (state.rateLimits.exhausted(user.login)) {
     return jsonAnswer(403, errorBody(403, `API rate limit exceeded for user ID ${user.id}.`), {
       ...state.rateLimits.headers(user.login),
@@ -67,8 +79,12 @@ export const handleRest: SurfaceHandler = async (state, req, url, path, who) => 
   let answer: RestAnswer;
   try {
     if (!matched) throw new HttpError(404, 'Not Found');
-    if (!hasScope(info.scopes, needs) && info.kind === 'app') throw new HttpError(403, 'Resource not accessible by integration');
-    if (!hasScope(info.scopes, needs)) {
+    if (installation) {
+      // The installation's permissions decide, not scopes.
+      const refused = installationRefusal(installation, req.method, matched.entry.template, matched.params);
+      if (refused) throw refused;
+    } else if (!hasScope(info.scopes, needs)) {
+      if (info.kind === 'app') throw new HttpError(403, 'Resource not accessible by integration');
       throw needs === 'user:email'
         ? new HttpError(404, 'Not Found')
         : new HttpError(403, `This endpoint needs the "${needs}" scope; the token has: ${info.scopes.join(', ') || 'none'}.`);
@@ -83,21 +99,22 @@ export const handleRest: SurfaceHandler = async (state, req, url, path, who) => 
       tokenKind: info.kind,
       now,
       transitionMs: state.transitionMs,
+      installation,
     };
     let refused: RestAnswer | null = null;
     for (const check of guards) if ((refused = check(ctx, matched.entry, matched.params))) break;
     answer = refused ?? (await matched.entry.handler(ctx, matched.params));
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
-    answer = { status: error.status, body: errorBody(error.status, error.message, error.extra) };
+    answer = { status: error.status, body: errorBody(error.status, error.message, error.extra), headers: error.headers };
   }
   // GitHub names the scopes an endpoint accepts, on its errors too (most usefully on a missing scope).
-  if (needs) answer.acceptedScopes ??= ACCEPTED_SCOPES[needs];
+  if (needs && !installation) answer.acceptedScopes ??= ACCEPTED_SCOPES[needs];
 
   // 204 No Content: no body, and so no content type.
   const body = answer.status === 204 ? null : JSON.stringify(answer.body);
   const headers: Record<string, string> = { ...scopeHeaders, ...answer.headers };
-  if (answer.acceptedScopes && info.kind !== 'app') headers['x-accepted-oauth-scopes'] = answer.acceptedScopes;
+  if (answer.acceptedScopes && info.kind === 'oauth') headers['x-accepted-oauth-scopes'] = answer.acceptedScopes;
   if (answer.link) headers.link = answer.link;
   if (req.method === 'GET' && answer.status === 200 && body !== null) {
     const etag = etagOf(body);

@@ -33,6 +33,8 @@ export class HttpError extends Error {
     readonly status: number,
     message = reason(status),
     readonly extra: Record<string, unknown> = {},
+    /** Headers GitHub sends with this refusal (e.g. `x-accepted-github-permissions`). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }

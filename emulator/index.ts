@@ -12,6 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { restRoutes } from './api';
+import { appRoutes } from './installations';
 import { handleControl } from './controls';
 import { bearer, handleRest } from './dispatch';
 import { truncated, unicornPage, type FaultRule } from './faults';
@@ -24,6 +25,7 @@ import { handleWeb } from './web';
 
 export type { ClientOptions, EmulatorOptions } from './state';
 export type { Revocation } from './tokens';
+export type { AppRegistration } from './installations';
 export type { FaultRule } from './faults';
 export type { LogEntry } from './request-log';
 
@@ -44,7 +46,7 @@ export interface Emulator {
 
 /** Every REST operation the emulator implements, as `METHOD /template` (for contract tests). */
 export function implementedOperations(): string[] {
-  return restRoutes.list().map((r) => `${r.method} ${r.template}`);
+  return [...restRoutes.list(), ...appRoutes.list()].map((r) => `${r.method} ${r.template}`);
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {

@@ -43,6 +43,8 @@ const COLLEAGUES: Omit<UserRecord, 'id'>[] = [
 /** The organisation, if the caller may act as its owner; GitHub's 404 and 403 otherwise. */
 export function ownedOrg(ctx: RestContext, login: string) {
   const org = [...ctx.world.orgs.values()].find((o) => o.login.toLowerCase() === login.toLowerCase());
+  // An app installed on the organisation acts for it, within its permissions (checked in installations.ts).
+  if (org && ctx.installation?.org === org.login) return org;
   if (!org || !ctx.user.orgs.includes(org.login)) fail(404, 'Not Found');
   if (!isOrgOwner(ctx.world, org!.login, ctx.user.login)) fail(403, 'Must be an organization owner.');
   return org!;

@@ -39,10 +39,11 @@ export function administers(world: World, repo: RepoRecord, login: string) {
 
 /**
  * Whether a token reads private repositories outside the Codespaces endpoints (rules.ts,
- * `oauth-no-repo-*`). An OAuth App's token needs the `repo` scope for that: without it GitHub
+ * `scopes.no-repo-*`). An OAuth App's token needs the `repo` scope for that: without it GitHub
  * shows "read-only access to public information" only. A GitHub App's user token has no scopes:
  * the app's permissions and installations decide, so a missing `repo` hides nothing from it.
  */
-export function readsPrivateRepositories(token: { tokenKind: 'oauth' | 'app'; scopes: readonly string[] }) {
-  return token.tokenKind === 'app' || token.scopes.includes('repo');
+export function readsPrivateRepositories(token: { tokenKind: 'oauth' | 'app' | 'installation'; scopes: readonly string[] }) {
+  // Scopes bind OAuth App tokens only; a GitHub App's tokens (user or installation) go by its permissions.
+  return token.tokenKind !== 'oauth' || token.scopes.includes('repo');
 }

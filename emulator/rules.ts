@@ -332,6 +332,50 @@ export const RULES = [
     enforcedIn: ['rest.ts'],
   },
 
+  // ---------- Hangar's own GitHub App: JWTs and installation tokens ----------
+  {
+    id: 'app-jwt.claims',
+    rule: 'A GitHub App authenticates as itself with a JWT signed RS256 by its private key and checked against the public key registered for it: iss is the app id (a number or a string), exp at most ten minutes after iat, iat not in the future beyond a little clock drift; anything else is refused with 401.',
+    sources: [`${DOCS}/apps/creating-github-apps/authenticating-with-a-github-app/generating-a-json-web-token-jwt-for-a-github-app`],
+    enforcedIn: ['installations.ts'],
+  },
+  {
+    id: 'app-jwt.app-endpoints-only',
+    rule: 'An app’s JWT reaches only the app’s own endpoints (its installations, their access tokens), not the REST API at large.',
+    sources: [`${DOCS}/apps/creating-github-apps/authenticating-with-a-github-app/authenticating-as-a-github-app`],
+    enforcedIn: ['installations.ts', 'dispatch.ts'],
+  },
+  {
+    id: 'app.org-installation',
+    rule: 'GET /orgs/{org}/installation finds the app’s installation on an organisation; 404 where the app is not installed.',
+    sources: [`${REST}/apps/apps#get-an-organization-installation-for-the-authenticated-app`],
+    enforcedIn: ['installations.ts'],
+  },
+  {
+    id: 'installation-token.issue',
+    rule: 'POST /app/installations/{installation_id}/access_tokens gives a ghs_ token that lasts one hour, with the installation’s permissions; it may be narrowed to fewer permissions, never widened (422), and only for the app’s own installations.',
+    sources: [`${REST}/apps/apps#create-an-installation-access-token-for-an-app`],
+    enforcedIn: ['installations.ts'],
+  },
+  {
+    id: 'installation-token.org-codespaces',
+    rule: 'An installation token lists, stops and deletes its organisation’s members’ codespaces, as its permissions allow (Organization codespaces; Codespaces lifecycle admin for stop), and nothing of another organisation.',
+    sources: [ORG_CODESPACES],
+    enforcedIn: ['orgs.ts', 'permissions.ts'],
+  },
+  {
+    id: 'installation-token.no-user',
+    rule: 'An installation token acts for no person: every /user/… endpoint answers 403 "Resource not accessible by integration", so it cannot start or export anyone’s codespace.',
+    sources: [`${DOCS}/apps/creating-github-apps/authenticating-with-a-github-app/authenticating-as-a-github-app-installation`],
+    enforcedIn: ['dispatch.ts'],
+  },
+  {
+    id: 'installation-token.conditional',
+    rule: 'Conditional requests work for installation tokens as for users: an unchanged list is a 304, without OAuth scope headers.',
+    sources: [CONDITIONAL],
+    enforcedIn: ['dispatch.ts'],
+  },
+
   // ---------- billing ----------
   {
     id: 'billing.usage',

@@ -1,4 +1,5 @@
 /** `npm run emulator`: the GitHub emulator on its own, e.g. for trying Hangar's real-GitHub mode. */
+import { readFileSync } from 'node:fs';
 import { describeLatency, latencyFromEnv, type Latency } from './latency';
 import { startEmulatorServer } from './node-server';
 
@@ -10,6 +11,11 @@ const secret = process.env.EMULATOR_CLIENT_SECRET ?? 'hangar-demo-secret';
 const tokenLifetimeS = Number(process.env.EMULATOR_TOKEN_LIFETIME_S) || undefined;
 // The app's registered callback URL: codes go there (or below it) only. Hangar's, on its default address.
 const callbackUrl = process.env.EMULATOR_CALLBACK_URL ?? 'http://localhost:3000/api/auth/callback/github';
+// Set: a GitHub App (this id, and the public key in this PEM file) installed on octo-org, or on
+// the organisations EMULATOR_APP_ORGS lists (comma-separated), for Hangar's GITHUB_APP_ID and key.
+const appId = process.env.EMULATOR_APP_ID;
+const appPublicKeyPath = process.env.EMULATOR_APP_PUBLIC_KEY_PATH;
+const appOrgs = (process.env.EMULATOR_APP_ORGS ?? 'octo-org').split(',').filter(Boolean);
 
 async function main() {
   let latency: Latency;
@@ -29,11 +35,19 @@ async function main() {
     // Load tests measure Hangar, not a user's hourly quota: they may lift it.
     rateLimit: Number(process.env.EMULATOR_RATE_LIMIT) || undefined,
     latency,
+    githubApps:
+      appId && appPublicKeyPath
+        ? [{ id: appId, slug: 'hangar', publicKey: readFileSync(appPublicKeyPath, 'utf8'), installations: appOrgs.map((org) => ({ org })) }]
+        : [],
   });
   console.log(`GitHub emulator on ${running.url}${latency.latencyMs || latency.jitterMs ? ` (every request ${describeLatency(latency)} away)` : ''}
   OAuth:  ${running.url}/login/oauth/authorize   (client ${client}${tokenLifetimeS ? `, a GitHub App: tokens expire after ${tokenLifetimeS} s` : ''}; callback ${callbackUrl}, EMULATOR_CALLBACK_URL)
   REST:   ${running.url}/api
-Point Hangar at it: GITHUB_ID=${client} GITHUB_SECRET=${secret} GITHUB_WEB_URL=${running.url} GITHUB_API_URL=${running.url}/api`);
+Point Hangar at it: GITHUB_ID=${client} GITHUB_SECRET=${secret} GITHUB_WEB_URL=${running.url} GITHUB_API_URL=${running.url}/api${
+    appId && appPublicKeyPath
+      ? `\n  GitHub App ${appId} installed on ${appOrgs.join(', ')}: GITHUB_APP_ID=${appId} GITHUB_APP_PRIVATE_KEY_PATH=<its private key>`
+      : ''
+  }`);
 }
 
 void main();

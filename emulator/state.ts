@@ -5,6 +5,7 @@
 import { seedCodespacesAccess } from './access';
 import { Faults } from './faults';
 import { seedHardEdges } from './hard-edges';
+import { registerApps, type AppRecord, type AppRegistration, type InstallationRecord } from './installations';
 import { seedOrganisations } from './orgs';
 import { RateLimits } from './rate-limits';
 import type { Urls } from './render';
@@ -40,6 +41,8 @@ export interface EmulatorOptions {
   control?: boolean;
   /** Requests per user per hour. */
   rateLimit?: number;
+  /** GitHub Apps that act on organisations: their id, public key and installations (installations.ts). */
+  githubApps?: AppRegistration[];
 }
 
 export interface ClientOptions {
@@ -99,6 +102,9 @@ export class EmulatorState {
   readonly log = new RequestLog();
   transitionMs: number;
   world: World;
+  /** GitHub Apps by id, and their installations by id: as registered, whatever happens to the world. */
+  readonly apps: Map<number, AppRecord>;
+  readonly installations: Map<number, InstallationRecord>;
 
   constructor(readonly options: EmulatorOptions) {
     this.mount = (options.mount ?? '').replace(/\/+$/, '');
@@ -108,6 +114,7 @@ export class EmulatorState {
     this.tokens = new Tokens(this.now);
     this.rateLimits = new RateLimits(options.rateLimit ?? 5000, this.now);
     this.world = this.freshWorld();
+    ({ apps: this.apps, installations: this.installations } = registerApps(options.githubApps ?? [], this.world.orgs, this.now()));
   }
 
   /** The seeded world: people, repositories, codespaces, the organisations' owners and colleagues, secrets and access settings. */

@@ -2,6 +2,7 @@
  * Shared by emulator.test.ts and contract.test.ts: an emulator on a fake clock, and a small
  * client that talks to it through `handle(Request)`, as Octokit would over HTTP.
  */
+import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { components } from '@octokit/openapi-types';
@@ -231,4 +232,23 @@ export async function approveAuthorization(
     body: form.toString(),
     redirect: 'manual',
   });
+}
+
+/** An RSA key pair for a test GitHub App (made once: 2048-bit keys take a while). */
+let appKeyPair: { publicKey: KeyObject; privateKey: KeyObject } | undefined;
+export function testAppKeys() {
+  appKeyPair ??= generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return appKeyPair;
+}
+
+/** A GitHub App's JWT, signed as GitHub asks (RS256), with whatever claims and header a test needs. */
+export function signAppJwt(
+  privateKey: KeyObject,
+  claims: Record<string, unknown>,
+  header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT' },
+) {
+  const encode = (part: Record<string, unknown>) => Buffer.from(JSON.stringify(part)).toString('base64url');
+  const input = `${encode(header)}.${encode(claims)}`;
+  const signature = createSign('RSA-SHA256').update(input).sign(privateKey).toString('base64url');
+  return `${input}.${signature}`;
 }

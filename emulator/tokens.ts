@@ -2,7 +2,8 @@
  * The emulator's OAuth state: authorization codes waiting to be exchanged, live access tokens, the
  * refresh tokens of GitHub Apps with expiring user tokens, and what was revoked.
  */
-import { newAccessToken, newAppAccessToken, newRefreshToken, type Grant, type TokenInfo } from './oauth';
+import type { InstallationGrant } from './installations';
+import { newAccessToken, newAppAccessToken, newInstallationToken, newRefreshToken, type Grant, type TokenInfo } from './oauth';
 
 const CODE_TTL_MS = 10 * 60_000;
 
@@ -69,6 +70,13 @@ export class Tokens {
       revoked: false,
     });
     return { accessToken, expiresIn: lifetimes.accessS, refreshToken, refreshTokenExpiresIn: lifetimes.refreshS };
+  }
+
+  /** An installation token (`ghs_`) for the app's bot, on one organisation, until `expiresAt`. */
+  issueInstallation(botLogin: string, installation: InstallationGrant, expiresAt: number): string {
+    const token = newInstallationToken();
+    this.tokens.set(token, { login: botLogin, scopes: [], kind: 'installation', installation, expiresAt });
+    return token;
   }
 
   /** The token's owner and scopes while it works: not once it expired or was revoked. */

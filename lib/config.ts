@@ -1,4 +1,7 @@
 import 'server-only';
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 /**
  * Server configuration, read from the environment when the server starts (never at build time),
@@ -16,6 +19,12 @@ export const DEMO_CLIENT = { id: 'hangar-demo', secret: 'hangar-demo-secret' } a
 export const EMULATOR_MOUNT = '/emulator';
 /** How long a session lasts at most, from sign-in, however active it is (HANGAR_SESSION_MAX_AGE). */
 export const DEFAULT_SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
+/** The GitHub App the emulator plays in demo mode, installed on its organisations. */
+export const DEMO_GITHUB_APP = { id: '424242', slug: 'hangar-demo' } as const;
+/** How often enabled policies run on their own (HANGAR_POLICY_INTERVAL_S). */
+export const DEFAULT_POLICY_INTERVAL_S = 300;
+/** Where the embedded database lives without DATABASE_URL (HANGAR_DATA_DIR), under the working directory. */
+export const DEFAULT_DATA_DIR = '.hangar-data';
 
 /**
  * How people sign in: `github`, through an OAuth App or a GitHub App (GITHUB_ID); `local`, as the
@@ -45,6 +54,23 @@ export interface ServerConfig {
   /** Local mode: the one account's token. Never in a cookie, a page or a log. */
   localToken: string | null;
   sessionMaxAgeS: number;
+  /** Where policies, their runs and the audit log are kept. */
+  database: DatabaseTarget;
+  /** The Redis every instance shares (REDIS_URL), if any. */
+  redisUrl: string | null;
+  /** Hangar's own credential for organisations (a GitHub App), if there is one; the emulator's in demo mode. */
+  githubApp: GithubAppCredential | null;
+  /** Every enabled policy runs at least this often (HANGAR_POLICY_INTERVAL_S). */
+  policyIntervalS: number;
+}
+
+/** A PostgreSQL server every instance shares (DATABASE_URL), or the embedded one in a folder of this machine. */
+export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
+
+/** GITHUB_APP_ID and its private key (PEM): what signs the JWT that asks for installation tokens. */
+export interface GithubAppCredential {
+  appId: string;
+  privateKey: string;
 }
 
 function trimSlash(url: string) {
@@ -63,6 +89,42 @@ function sessionMaxAge(value: string | undefined): number {
   return value && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : DEFAULT_SESSION_MAX_AGE_S;
 }
 
+/** HANGAR_POLICY_INTERVAL_S in whole seconds; `npm start` refuses anything else, so here it falls back. */
+function policyInterval(value: string | undefined): number {
+  return value && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : DEFAULT_POLICY_INTERVAL_S;
+}
+
+function databaseTarget(env: NodeJS.ProcessEnv): DatabaseTarget {
+  if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL };
+  // Where the operator says, at run time: nothing for the build to trace.
+  return { kind: 'embedded', dataDir: path.resolve(/*turbopackIgnore: true*/ env.HANGAR_DATA_DIR || DEFAULT_DATA_DIR) };
+}
+
+/**
+ * The app's credential: GITHUB_APP_ID with GITHUB_APP_PRIVATE_KEY (the PEM, its line breaks
+ * possibly written `\n`), or GITHUB_APP_PRIVATE_KEY_PATH (a file holding it). `npm start` refuses
+ * half a credential, so here half of one is none.
+ */
+function githubAppCredential(env: NodeJS.ProcessEnv): GithubAppCredential | null {
+  if (!env.GITHUB_APP_ID) return null;
+  const privateKey =
+    env.GITHUB_APP_PRIVATE_KEY || (env.GITHUB_APP_PRIVATE_KEY_PATH ? readFileSync(env.GITHUB_APP_PRIVATE_KEY_PATH, 'utf8') : '');
+  return privateKey ? { appId: env.GITHUB_APP_ID, privateKey: privateKey.replace(/\\n/g, '\n') } : null;
+}
+
+/**
+ * Demo mode's app key: made by `npm start` (scripts/runtime-env.mjs), or here when the server was
+ * started another way. Kept in the environment, so every part of the server (each bundled apart)
+ * and the built-in emulator, which checks the JWTs, agree on it.
+ */
+function demoAppCredential(env: NodeJS.ProcessEnv): GithubAppCredential {
+  env.HANGAR_DEMO_APP_PRIVATE_KEY ||= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+    type: 'pkcs8',
+    format: 'pem',
+  }) as string;
+  return { appId: DEMO_GITHUB_APP.id, privateKey: env.HANGAR_DEMO_APP_PRIVATE_KEY };
+}
+
 function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = env.PORT ?? '3000';
   const mode = authModeOf(env);
@@ -71,7 +133,16 @@ function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const appUrl = trimSlash(configuredUrl || `http://${mode === 'local' ? '127.0.0.1' : 'localhost'}:${port}`);
   const appOrigin = new URL(appUrl).origin;
   const secret = env.NEXTAUTH_SECRET || env.AUTH_SECRET || '';
-  const common = { mode, appOrigin, secret, sessionMaxAgeS: sessionMaxAge(env.HANGAR_SESSION_MAX_AGE), localToken: null };
+  const common = {
+    mode,
+    appOrigin,
+    secret,
+    sessionMaxAgeS: sessionMaxAge(env.HANGAR_SESSION_MAX_AGE),
+    localToken: null,
+    database: databaseTarget(env),
+    redisUrl: env.REDIS_URL || null,
+    policyIntervalS: policyInterval(env.HANGAR_POLICY_INTERVAL_S),
+  };
 
   if (mode === 'demo') {
     // The server reaches its own emulator over loopback (set by scripts/start.mjs); the
@@ -86,6 +157,7 @@ function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       apiUrl: `${internal}${EMULATOR_MOUNT}/api`,
       clientId: DEMO_CLIENT.id,
       clientSecret: DEMO_CLIENT.secret,
+      githubApp: demoAppCredential(env),
     };
   }
 
@@ -100,6 +172,7 @@ function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     clientId: mode === 'github' ? (env.GITHUB_ID ?? '') : '',
     clientSecret: mode === 'github' ? (env.GITHUB_SECRET ?? '') : '',
     localToken: mode === 'local' ? (env.HANGAR_GITHUB_TOKEN ?? null) : null,
+    githubApp: githubAppCredential(env),
   };
 }
 

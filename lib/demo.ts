@@ -1,7 +1,11 @@
 import 'server-only';
+import { createPublicKey } from 'node:crypto';
 import { createEmulator, type Emulator } from '@/emulator';
 import { latencyFromEnv, withLatency } from '@/emulator/latency';
-import { DEMO_CLIENT, EMULATOR_MOUNT, serverConfig } from '@/lib/config';
+import { DEMO_CLIENT, DEMO_GITHUB_APP, EMULATOR_MOUNT, serverConfig } from '@/lib/config';
+
+/** The organisations the demo's GitHub App is installed on: octo-org, whose owner is the demo's mona; not acme-corp. */
+const DEMO_APP_INSTALLED_ON = ['octo-org'];
 
 const holder = globalThis as typeof globalThis & { __hangarEmulator?: Emulator };
 
@@ -28,6 +32,18 @@ export function demoEmulator(): Emulator | null {
       // Test hooks (fault injection, request log) exist only when asked for.
       control: process.env.HANGAR_EMULATOR_CONTROL === '1',
       transitionMs: Number(process.env.EMULATOR_TRANSITION_MS) || undefined,
+      // Hangar's own credential for organisations: the emulator checks its JWTs with the public half
+      // of the key Hangar signs them with (made at start, lib/config.ts), and plays its installations.
+      githubApps: config.githubApp
+        ? [
+            {
+              id: DEMO_GITHUB_APP.id,
+              slug: DEMO_GITHUB_APP.slug,
+              publicKey: createPublicKey(config.githubApp.privateKey),
+              installations: DEMO_APP_INSTALLED_ON.map((org) => ({ org })),
+            },
+          ]
+        : [],
     });
     emulator.handle = withLatency(emulator.handle.bind(emulator), latency);
     holder.__hangarEmulator = emulator;

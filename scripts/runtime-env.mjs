@@ -1,6 +1,7 @@
 // The environment Hangar's server runs with, shared by `npm start` (scripts/start.mjs) and the
 // standalone server of the container image (scripts/standalone.mjs), so both behave the same.
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { missingScopes, missingScopesAdvice, parseScopeHeader } from '../lib/auth/scope-check.mjs';
 
 // lib/github/store/memory-store.ts's DEFAULT_MAX_BYTES (a unit test keeps the two equal).
@@ -55,6 +56,24 @@ export function decideMode(env = process.env) {
   }
   if (env.HANGAR_SESSION_MAX_AGE !== undefined && !(/^\d+$/.test(env.HANGAR_SESSION_MAX_AGE) && Number(env.HANGAR_SESSION_MAX_AGE) > 0)) {
     return { refuse: `Hangar: HANGAR_SESSION_MAX_AGE must be a whole number of seconds above 0 (it is "${env.HANGAR_SESSION_MAX_AGE}").` };
+  }
+  if (
+    env.HANGAR_POLICY_INTERVAL_S !== undefined &&
+    !(/^\d+$/.test(env.HANGAR_POLICY_INTERVAL_S) && Number(env.HANGAR_POLICY_INTERVAL_S) > 0)
+  ) {
+    return {
+      refuse: `Hangar: HANGAR_POLICY_INTERVAL_S must be a whole number of seconds above 0 (it is "${env.HANGAR_POLICY_INTERVAL_S}").`,
+    };
+  }
+  const appKey = env.GITHUB_APP_PRIVATE_KEY || env.GITHUB_APP_PRIVATE_KEY_PATH;
+  if (env.GITHUB_APP_ID && !appKey) {
+    return {
+      refuse:
+        'Hangar: GITHUB_APP_ID is set without its private key. Set GITHUB_APP_PRIVATE_KEY (the PEM text) or GITHUB_APP_PRIVATE_KEY_PATH (a file holding it).',
+    };
+  }
+  if (appKey && !env.GITHUB_APP_ID) {
+    return { refuse: 'Hangar: a GitHub App private key is set without GITHUB_APP_ID. Set the app’s ID (its settings page shows it) too.' };
   }
   let parsed = null;
   if (url) {
@@ -122,8 +141,19 @@ export function prepareRuntimeEnv(env = process.env) {
     // local sessions the server's memory.
     env.NEXTAUTH_SECRET ||= randomBytes(32).toString('base64url');
   }
+  if (env.GITHUB_APP_PRIVATE_KEY_PATH && !env.GITHUB_APP_PRIVATE_KEY) {
+    try {
+      readFileSync(env.GITHUB_APP_PRIVATE_KEY_PATH, 'utf8');
+    } catch (error) {
+      console.error(`Hangar: cannot read GITHUB_APP_PRIVATE_KEY_PATH (${error.message}).`);
+      process.exit(1);
+    }
+  }
   if (demo) {
     env.HANGAR_INTERNAL_URL ||= `http://${hostInUrl(loopbackFor(host))}:${port}`;
+    // The GitHub App the built-in emulator plays for its organisations: a key pair made at each
+    // start, whose private half signs Hangar's JWTs and whose public half the emulator checks them with.
+    env.HANGAR_DEMO_APP_PRIVATE_KEY ||= demoAppPrivateKey();
   } else if (mode === 'local') {
     // The first one-time sign-in link; the server prints the next one whenever one is used.
     env.HANGAR_LOCAL_SIGN_IN_SECRET = randomBytes(32).toString('base64url');
@@ -144,6 +174,11 @@ export function prepareRuntimeEnv(env = process.env) {
         ? `Hangar (local mode: one GitHub account, from HANGAR_GITHUB_TOKEN, at ${env.GITHUB_API_URL || 'https://api.github.com'})`
         : `Hangar: open ${shownUrl} (GitHub at ${env.GITHUB_WEB_URL || 'https://github.com'})`;
   return { port, host, demo, mode, banner };
+}
+
+/** A fresh RSA key (PKCS #8 PEM) for demo mode's GitHub App: GitHub's app keys are 2048-bit RSA. */
+export function demoAppPrivateKey() {
+  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' });
 }
 
 /** Local mode's one-time sign-in link (lib/auth/local-mode.ts reads the same secret). */

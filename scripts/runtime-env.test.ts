@@ -120,6 +120,21 @@ describe('how Hangar starts: the decision table', () => {
       says: /AUTH_URL must be the app's public http\(s\) URL/,
     },
     { case: 'an AUTH_URL of another scheme', env: { AUTH_URL: 'ftp://hangar.example.com', GITHUB_ID: 'Iv1.x' }, says: /http\(s\) URL/ },
+    {
+      case: 'a policy interval that is not seconds',
+      env: { HANGAR_POLICY_INTERVAL_S: '5m' },
+      says: /HANGAR_POLICY_INTERVAL_S must be a whole number/,
+    },
+    {
+      case: 'a GitHub App id without its private key',
+      env: { GITHUB_ID: 'Iv1.x', GITHUB_APP_ID: '1234' },
+      says: /GITHUB_APP_ID is set without its private key.*GITHUB_APP_PRIVATE_KEY_PATH/,
+    },
+    {
+      case: 'a GitHub App private key without the app’s id',
+      env: { GITHUB_ID: 'Iv1.x', GITHUB_APP_PRIVATE_KEY_PATH: '/run/secrets/app.pem' },
+      says: /without GITHUB_APP_ID/,
+    },
   ])('$case → refuses, saying why', ({ env, says }) => {
     const decision = decideMode(env);
     expect(decision.mode).toBeUndefined();
@@ -128,6 +143,19 @@ describe('how Hangar starts: the decision table', () => {
 });
 
 describe('the environment of each mode', () => {
+  it('gives demo mode a GitHub App key of its own at each start, for Hangar to sign with and the emulator to check', () => {
+    const first: Record<string, string | undefined> = {};
+    prepareRuntimeEnv(first);
+    expect(first.HANGAR_DEMO_APP_PRIVATE_KEY).toMatch(/^-----BEGIN PRIVATE KEY-----\n[\s\S]+-----END PRIVATE KEY-----\n$/);
+    const second: Record<string, string | undefined> = {};
+    prepareRuntimeEnv(second);
+    expect(second.HANGAR_DEMO_APP_PRIVATE_KEY).not.toBe(first.HANGAR_DEMO_APP_PRIVATE_KEY);
+    // Only demo mode: a real deployment brings its own app's key, or none.
+    const github: Record<string, string | undefined> = { GITHUB_ID: 'Iv1.x', GITHUB_SECRET: 's', AUTH_SECRET: 'x'.repeat(32) };
+    prepareRuntimeEnv(github);
+    expect(github.HANGAR_DEMO_APP_PRIVATE_KEY).toBeUndefined();
+  });
+
   it('leaves demo mode without AUTH_URL free to follow the browser’s address', () => {
     const env: Record<string, string | undefined> = { PORT: '4000' };
     const { mode, banner } = prepareRuntimeEnv(env);

@@ -13,6 +13,7 @@ export const BUILD_INPUTS = [
   'lib',
   'public',
   'proxy.ts',
+  'instrumentation.ts',
   'next.config.js',
   'package.json',
   'package-lock.json',

@@ -1,0 +1,14 @@
+/**
+ * Runs once when a Next.js server starts (https://nextjs.org/docs/app/guides/instrumentation).
+ * Hangar's production server begins its background work here: the database, and the policies'
+ * schedule. Not during `next build` (nothing is served), nor in `next dev`, nor on the edge.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  if (process.env.NEXT_PHASE === 'phase-production-build' || process.env.NODE_ENV !== 'production') return;
+  const [{ startBackgroundWork }, { runScheduledPolicies }] = await Promise.all([
+    import('@/lib/scheduling/background.server'),
+    import('@/lib/scheduling/scheduled-policies.server'),
+  ]);
+  await startBackgroundWork({ run: runScheduledPolicies });
+}

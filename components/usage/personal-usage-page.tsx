@@ -27,6 +27,7 @@ import { codespacesMonthUsage, type CodespacesMonthUsage } from '@/lib/billing/p
 import { myUsageSummaryQuery } from '@/lib/queries/billing';
 import { codespaceListQuery } from '@/lib/queries/codespaces';
 import { SortableTable, type Column } from './sortable-table';
+import { Page } from '@/components/layout/page';
 
 const PLAN_KEY = 'hangar.personal-plan';
 const GB = 1024 ** 3;
@@ -112,7 +113,7 @@ export function PersonalUsagePage({ login }: { login: string }) {
   const { left } = monthDays(today);
 
   return (
-    <main className="mx-auto flex w-full max-w-7xl flex-col gap-4 px-4 py-6 sm:px-6">
+    <Page>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Your usage</h1>
@@ -127,7 +128,7 @@ export function PersonalUsagePage({ login }: { login: string }) {
           aria-label="Your GitHub plan"
           value={plan}
           onChange={(e) => choosePlan(e.target.value as PersonalPlan)}
-          className={toolbarFieldClass}
+          className={`${toolbarFieldClass} max-w-full`}
         >
           {(Object.keys(PERSONAL_QUOTAS) as PersonalPlan[]).map((p) => (
             <option key={p} value={p}>
@@ -207,7 +208,7 @@ export function PersonalUsagePage({ login }: { login: string }) {
           )}
         </>
       )}
-    </main>
+    </Page>
   );
 }
 

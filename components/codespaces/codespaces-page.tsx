@@ -20,6 +20,7 @@ import {
 import { actionAvailability } from '@/lib/codespaces/state';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { useListControls } from '@/lib/hooks/use-list-controls';
+import { useLeftViewNotice } from '@/lib/hooks/use-left-view-notice';
 import { useListShortcuts } from '@/lib/hooks/use-list-shortcuts';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { isComplete } from '@/lib/lists/streamed-list';
@@ -65,6 +66,8 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
     select: (mutation) => (mutation.state.variables as { name?: string } | undefined)?.name,
   });
   const pendingNames = useMemo(() => new Set(pending.filter((name): name is string => Boolean(name))), [pending]);
+  // A row that vanishes from a filtered view because of the user's own Stop (or Start) is said so.
+  const leftViewNotice = useLeftViewNotice(controls.rows, codespaces ?? NO_CODESPACES, pendingNames, filtersToSearch(controls.filters));
 
   const facets = useMemo(
     () =>
@@ -115,6 +118,7 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
         {...bulk.listProps}
         attention={attention}
         pendingNames={pendingNames}
+        leftViewNotice={leftViewNotice}
         sso={list?.sso && web.webUrl ? { header: list.sso, organizations: organizations.data ?? [], webUrl: web.webUrl } : null}
         cursor={cursor}
         searchRef={searchRef}

@@ -11,6 +11,7 @@ import { ownerName, repoName } from '@/lib/codespaces/schemas';
 import { serverConfig } from '@/lib/config';
 import { serverTransport, withinFirstPaintBudget } from '@/lib/github/server-transport';
 import { repositoryQuery } from '@/lib/queries/repositories';
+import { repositoryMissing } from '@/lib/server/exists';
 
 type Props = { params: Promise<{ owner: string; repo: string }> };
 
@@ -40,9 +41,10 @@ export default async function RepositoryRoute({ params }: Props) {
   // First paint with the repository (and so with whether its secrets are the user's to manage).
   const queryClient = new QueryClient();
   const fullName = `${owner}/${repo}`;
-  await withinFirstPaintBudget(() =>
-    queryClient.prefetchQuery(repositoryQuery(fullName, repositoriesApi(serverTransport(session.accessToken)))),
-  );
+  const query = repositoryQuery(fullName, repositoriesApi(serverTransport(session.accessToken)));
+  await withinFirstPaintBudget(() => queryClient.prefetchQuery(query));
+  // Unseen is not missing (a private repository hides from a token without `repo`): its codespaces say.
+  if (!queryClient.getQueryData(query.queryKey) && (await repositoryMissing(session.accessToken, owner, repo))) notFound();
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <RepositoryPage repo={fullName} secretsAccess={secretsAccess} />

@@ -42,17 +42,24 @@ function orgGrid(showMember: boolean): string {
  * A card is lines of facts, wrapped like text: the name; the member, repository and branch; state,
  * machine and last use (a month-to-date cost goes at the end of this line); when it is deleted if
  * unused and its idle timeout. Each line after the first starts under the name (`ml-8`: the
- * checkbox and the gap), `LineBreak`s end the lines (spaced by the cells' margins: a row gap would
- * space the breaks too).
+ * checkbox and the gap). `LINE` orders the cells into their lines and `LineBreaks` end them; the
+ * breaks come after every cell in the DOM, so the cells keep the table's order (for screen readers
+ * and `nth-child`). Lines are spaced by the cells' margins: a row gap would space the breaks too.
  */
 const CARD = 'max-sm:flex max-sm:flex-wrap max-sm:content-center max-sm:items-center max-sm:gap-x-3 max-sm:py-2.5 max-sm:*:my-[3px]';
 /** A card's cell that takes the room its line has left, cut short rather than pushing the line over. */
 const CARD_FILL = 'max-sm:min-w-0 max-sm:flex-1 max-sm:basis-0';
 const CARD_LINE_START = 'max-sm:ml-8';
 
+/** The card's lines, by `order`: each line's cells, then the break that ends it. */
+const LINE = ['max-sm:order-1', 'max-sm:order-3', 'max-sm:order-5', 'max-sm:order-7'] as const;
+const BREAKS = ['max-sm:order-2', 'max-sm:order-4', 'max-sm:order-6'] as const;
+
 /** Ends a card's line; nothing in the table. */
-function LineBreak() {
-  return <span aria-hidden className="hidden max-sm:my-0! max-sm:block max-sm:h-0 max-sm:basis-full" />;
+function LineBreaks() {
+  return BREAKS.map((order) => (
+    <span key={order} aria-hidden className={`hidden max-sm:my-0! max-sm:block max-sm:h-0 max-sm:basis-full ${order}`} />
+  ));
 }
 
 /**
@@ -222,17 +229,16 @@ function OrgCodespaceRow({
         title={title}
         selected={selected}
         onToggle={onToggle}
-        className="max-sm:w-5 max-sm:self-start max-sm:pt-0.5"
+        className={`max-sm:w-5 max-sm:self-start max-sm:pt-0.5 ${LINE[0]}`}
       />
-      <div role="cell" className={`min-w-0 ${CARD_FILL}`}>
+      <div role="cell" className={`min-w-0 ${CARD_FILL} ${LINE[0]}`}>
         <div data-codespace-title className="truncate font-medium text-zinc-900 dark:text-zinc-100">
           {title}
         </div>
         <NameAndFlags codespace={codespace} title={title} />
       </div>
-      <LineBreak />
       {showMember && (
-        <div role="cell" className={`min-w-0 max-sm:max-w-[40%] ${CARD_LINE_START}`}>
+        <div role="cell" className={`min-w-0 max-sm:max-w-[40%] ${CARD_LINE_START} ${LINE[1]}`}>
           <a
             href={memberPath(org, codespace.owner.login)}
             data-row-link
@@ -242,7 +248,10 @@ function OrgCodespaceRow({
           </a>
         </div>
       )}
-      <div role="cell" className={`min-w-0 max-sm:flex max-sm:items-center max-sm:gap-2 ${CARD_FILL} ${showMember ? '' : CARD_LINE_START}`}>
+      <div
+        role="cell"
+        className={`min-w-0 max-sm:flex max-sm:items-center max-sm:gap-2 ${CARD_FILL} ${LINE[1]} ${showMember ? '' : CARD_LINE_START}`}
+      >
         <div
           data-codespace-repository
           className="min-w-0 shrink truncate text-zinc-800 max-sm:text-zinc-600 dark:text-zinc-200 max-sm:dark:text-zinc-300"
@@ -254,29 +263,32 @@ function OrgCodespaceRow({
           <span className="truncate font-mono">{codespace.git_status.ref ?? '—'}</span>
         </div>
       </div>
-      <LineBreak />
-      <div role="cell" className={CARD_LINE_START}>
+      <div role="cell" className={`${CARD_LINE_START} ${LINE[2]}`}>
         <StateBadge state={codespace.state} />
       </div>
-      <div role="cell" className={`min-w-0 truncate text-xs text-zinc-700 dark:text-zinc-300 ${CARD_FILL}`}>
+      <div role="cell" className={`min-w-0 truncate text-xs text-zinc-700 dark:text-zinc-300 ${CARD_FILL} ${LINE[2]}`}>
         {codespace.machine ? `${codespace.machine.cpus} cores` : '—'}
       </div>
-      <div role="cell" className="text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400" title={exactTime(codespace.last_used_at)}>
-        {relativeTime(codespace.last_used_at, now)}
-      </div>
-      <LineBreak />
       <div
         role="cell"
-        className={`min-w-0 truncate text-xs ${CARD_FILL} ${CARD_LINE_START} ${expiresSoon ? 'font-medium text-orange-700 dark:text-orange-300' : 'text-zinc-600 dark:text-zinc-400'}`}
+        className={`text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400 ${LINE[2]}`}
+        title={exactTime(codespace.last_used_at)}
+      >
+        {relativeTime(codespace.last_used_at, now)}
+      </div>
+      <div
+        role="cell"
+        className={`min-w-0 truncate text-xs ${CARD_FILL} ${CARD_LINE_START} ${LINE[3]} ${expiresSoon ? 'font-medium text-orange-700 dark:text-orange-300' : 'text-zinc-600 dark:text-zinc-400'}`}
         title={expires ? exactTime(expires) : 'Not scheduled: deleted only when it has been stopped for its retention period'}
       >
         <CardLabel>Deleted if unused:</CardLabel>
         {expires ? relativeTime(expires, now) : '—'}
       </div>
-      <div role="cell" className="text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+      <div role="cell" className={`text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400 ${LINE[3]}`}>
         <CardLabel>Idle</CardLabel>
         {codespace.idle_timeout_minutes != null ? `${codespace.idle_timeout_minutes} min` : '—'}
       </div>
+      <LineBreaks />
     </div>
   );
 }

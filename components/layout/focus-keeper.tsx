@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { usePathname } from 'next/navigation';
 import { PLACE } from './focus-places';
 
 const FOCUSABLE =
@@ -28,27 +29,36 @@ function placesAround(element: Element): Place[] {
 /** Whether focus can stay on the element: still in the page, and not disabled. */
 const holdsFocus = (element: Element) => element.isConnected && !(element as HTMLButtonElement).disabled;
 
+type Focused = { element: Element; places: Place[] } | null;
+
 /**
  * Keeps the keyboard's focus from falling to `<body>` when the control that had it is disabled or
- * removed by a state change (see `focusSlot`). A click elsewhere is the user's own move: it is
- * left alone. Mounted once, for every page.
+ * removed by a state change (see `focusSlot` in focus-places.ts). A click elsewhere is the user's
+ * own move, and a new page starts afresh: both are left alone. Mounted once, for every page.
  */
 export function FocusKeeper() {
+  /** The last element focused inside a place, and its places. */
+  const lastRef = useRef<Focused>(null);
+  const pathname = usePathname();
+  // Before the new page's DOM is observed: what was focused on the old page is no guide on it.
+  useLayoutEffect(() => {
+    lastRef.current = null;
+  }, [pathname]);
+
   useEffect(() => {
-    /** The last element focused inside a place, and its places. */
-    let last: { element: Element; places: Place[] } | null = null;
+    const state = lastRef;
 
     const onFocusIn = (event: FocusEvent) => {
       const element = event.target as Element;
       const places = placesAround(element);
-      last = places.length ? { element, places } : null;
+      state.current = places.length ? { element, places } : null;
     };
     const onFocusOut = (event: FocusEvent) => {
-      if (event.relatedTarget || !last) return;
-      const left = last;
+      if (event.relatedTarget || !state.current) return;
+      const left = state.current;
       // After this event: was the control taken away (keep it in mind) or did the user click away?
       setTimeout(() => {
-        if (last === left && holdsFocus(left.element) && lost()) last = null;
+        if (state.current === left && holdsFocus(left.element) && lost()) state.current = null;
       });
     };
     const lost = () => {
@@ -63,15 +73,15 @@ export function FocusKeeper() {
         if (control) control.focus({ preventScroll: true });
         return;
       }
-      if (!last || !lost() || holdsFocus(last.element)) return;
-      for (const place of last.places) {
+      if (!state.current || !lost() || holdsFocus(state.current.element)) return;
+      for (const place of state.current.places) {
         const found = document.querySelector<HTMLElement>(`[${place.attribute}="${CSS.escape(place.key)}"]`);
         if (!found) continue;
         const target = (place.attribute === 'data-focus-slot' && found.querySelector<HTMLElement>(FOCUSABLE)) || found;
         target.focus({ preventScroll: true });
         return;
       }
-      last = null;
+      state.current = null;
     };
 
     const observer = new MutationObserver(restore);

@@ -65,6 +65,10 @@ export function MainNav({ brand }: { brand: ReactNode }) {
         id="main-nav"
         aria-label="Main"
         data-open={open || undefined}
+        // A link followed closes it, the page's own link too (no navigation then).
+        onClick={(event) => {
+          if ((event.target as Element).closest('a')) setOpenOn(null);
+        }}
         className="absolute inset-x-0 top-full hidden flex-col gap-0.5 border-b border-zinc-200 bg-white px-3 py-2 shadow-lg data-open:flex md:static md:flex md:flex-row md:items-center md:gap-1 md:border-0 md:bg-transparent md:p-0 md:shadow-none dark:border-zinc-800 dark:bg-zinc-950 md:dark:bg-transparent"
       >
         {MAIN_LINKS.map((link) => (

@@ -14,8 +14,8 @@ import { NameAndFlags, SelectCell } from './row-cells';
  * The list's grid, shared by the header and every row: from `sm` up a table, a column per field;
  * below it a card. On a card the name and Start/Stop are on top, the repository and branch under
  * them, then state, machine and last use; `cost`, under Start/Stop, is kept for a month-to-date
- * cost (its column is empty, and takes no room, until a cell goes there). Without the repository
- * (a repository's own page) its column is the branch.
+ * cost (its column, fit-content(0), takes no room until a cell goes there, not even from Start/Stop
+ * spanning it). Without the repository (a repository's own page) its column is the branch.
  */
 export function listGrid({ repository = true }: { repository?: boolean } = {}): string {
   return [
@@ -24,7 +24,7 @@ export function listGrid({ repository = true }: { repository?: boolean } = {}): 
       ? 'sm:grid-cols-[1.25rem_minmax(0,2.2fr)_minmax(0,1.6fr)_8.5rem_minmax(0,1.1fr)_7.5rem_5.5rem]'
       : 'sm:grid-cols-[1.25rem_minmax(0,2.6fr)_minmax(0,1.2fr)_8.5rem_minmax(0,1.1fr)_7.5rem_5.5rem]',
     'sm:gap-x-4',
-    "max-sm:grid-cols-[1.25rem_auto_minmax(0,1fr)_auto_auto] max-sm:content-center max-sm:gap-x-3 max-sm:gap-y-1.5 max-sm:[grid-template-areas:'select_name_name_action_action'_'._repo_repo_repo_repo'_'._state_machine_used_cost']",
+    "max-sm:grid-cols-[1.25rem_auto_minmax(0,1fr)_auto_fit-content(0px)] max-sm:content-center max-sm:gap-x-3 max-sm:gap-y-1.5 max-sm:[grid-template-areas:'select_name_name_action_action'_'._repo_repo_repo_repo'_'._state_machine_used_cost']",
   ].join(' ');
 }
 

@@ -4,6 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { GithubWebProvider } from '@/components/github/github-web';
 import { AuthModeProvider } from '@/components/layout/auth-mode';
+import { FocusKeeper } from '@/components/layout/focus-keeper';
 import { LazyToaster } from '@/components/layout/lazy-toaster';
 import type { AuthMode } from '@/lib/config';
 import type { GithubWeb } from '@/lib/github/refusals';
@@ -24,6 +25,7 @@ export function Providers({ mode, github, children }: { mode: AuthMode; github: 
   return (
     <QueryClientProvider client={queryClient}>
       <BackgroundWatch />
+      <FocusKeeper />
       <AuthModeProvider mode={mode}>
         <GithubWebProvider value={github}>
           {children}

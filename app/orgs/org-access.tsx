@@ -7,14 +7,16 @@ import { consentScopes, hasScope, ORG_ADMIN_SCOPE } from '@/lib/auth/scopes';
 import { serverSession } from '@/lib/auth/token';
 import { ownerName } from '@/lib/codespaces/schemas';
 import { serverConfig } from '@/lib/config';
+import { organizationMissing } from '@/lib/server/exists';
 import { OrgConsent } from '@/components/orgs/org-consent';
 
 type Session = NonNullable<Awaited<ReturnType<typeof serverSession>>>;
 
 /**
  * What every organisation page checks first (server side): a valid organisation name (else 404), a
- * session (else the sign-in screen), and the admin:org scope (else the consent screen: GitHub would
- * refuse anyway, so explain and ask rather than fail). Returns the session, or the screen to show.
+ * session (else the sign-in screen), the admin:org scope (else the consent screen: GitHub would
+ * refuse anyway, so explain and ask rather than fail), and an organisation by that name on GitHub
+ * (else 404). Returns the session, or the screen to show.
  */
 export async function orgAccess(org: string): Promise<{ session: Session } | { screen: ReactNode }> {
   if (!ownerName.safeParse(org).success) notFound();
@@ -31,5 +33,8 @@ export async function orgAccess(org: string): Promise<{ session: Session } | { s
       ),
     };
   }
+  // No such organisation: a real 404, not a page of controls for nothing. Asked only once the user
+  // has granted organisation access: before that, nothing about the organisation goes to GitHub.
+  if (await organizationMissing(session, org)) notFound();
   return { session };
 }

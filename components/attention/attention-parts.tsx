@@ -15,7 +15,11 @@ const SEVERITY: Record<Severity, { icon: typeof Info; className: string; label: 
   info: { icon: Info, className: 'text-sky-700 dark:text-sky-300', label: 'Note' },
 };
 
-/** A titled list of at most `shown` rows until the person asks for all of them. */
+/** On a phone, rows shown until the person asks for all of them. */
+const PHONE_SHOWN = 2;
+const PHONE_COLLAPSED = 'max-sm:[&>li:nth-child(n+3)]:hidden';
+
+/** A titled list of at most `shown` rows (two on a phone) until the person asks for all of them. */
 export function AttentionSection<T>({
   heading,
   items,
@@ -35,9 +39,10 @@ export function AttentionSection<T>({
       <h2 id={headingId} className="border-b border-zinc-200 px-3 py-2 text-sm font-semibold dark:border-zinc-800">
         {heading} <span className="font-normal text-zinc-500 dark:text-zinc-400">({items.length})</span>
       </h2>
-      <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">{visible.map(children)}</ul>
-      {items.length > shown && (
-        <div className="border-t border-zinc-200 px-3 py-1.5 dark:border-zinc-800">
+      {/* A phone shows the first two until asked: the list of codespaces is what people come for. */}
+      <ul className={`divide-y divide-zinc-200 dark:divide-zinc-800 ${expanded ? '' : PHONE_COLLAPSED}`}>{visible.map(children)}</ul>
+      {items.length > PHONE_SHOWN && (
+        <div className={`border-t border-zinc-200 px-3 py-1.5 dark:border-zinc-800 ${items.length > shown ? '' : 'sm:hidden'}`}>
           <Button size="sm" variant="ghost" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
             {expanded ? 'Show fewer' : `Show all ${pluralize(items.length, 'item')}`}
           </Button>

@@ -12,6 +12,8 @@ import { DetailsCard, GitStatusCard, MachineCard, StopNotice } from './codespace
 import { ConnectPanel } from './connect-panel';
 import { PowerButton } from './power-button';
 import { StateBadge } from './state-badge';
+import { focusSlot } from '@/components/layout/focus-places';
+import { Page } from '@/components/layout/page';
 
 export type DetailDialog = 'rename' | 'machine' | 'export' | 'publish' | 'delete';
 
@@ -42,7 +44,7 @@ export function CodespaceDetailView({
   const notFound = error instanceof ApiError && error.status === 404;
   const pending = codespace ? pendingOperation(codespace) : null;
   return (
-    <main className="mx-auto flex w-full max-w-5xl flex-col gap-5 px-4 py-6 sm:px-6">
+    <Page>
       <Link href="/" className="inline-flex w-fit items-center gap-1 text-sm text-zinc-600 hover:underline dark:text-zinc-400">
         <ArrowLeft aria-hidden className="size-4" /> All codespaces
       </Link>
@@ -62,16 +64,23 @@ export function CodespaceDetailView({
               Showing what was last loaded.
             </ErrorAlert>
           )}
-          <header className="flex flex-wrap items-start justify-between gap-4">
+          {/* Title and actions side by side from `lg` up, the actions pinned right whatever the name's
+              length (a long name is cut, whole on hover); below it the actions go under the name, two to a
+              line on a phone. */}
+          <header className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_auto]">
             <div className="min-w-0">
-              <div className="flex flex-wrap items-center gap-3">
-                <h1 className="truncate text-2xl font-semibold tracking-tight">{codespaceTitle(codespace)}</h1>
+              <div className="flex min-w-0 items-center gap-3 max-lg:flex-wrap">
+                <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words lg:truncate" title={codespaceTitle(codespace)}>
+                  {codespaceTitle(codespace)}
+                </h1>
                 <StateBadge state={codespace.state} />
               </div>
-              <p className="mt-1 font-mono text-xs text-zinc-500 dark:text-zinc-400">{codespace.name}</p>
+              <p className="mt-1 truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{codespace.name}</p>
             </div>
-            <div className="flex flex-wrap items-center gap-2">
-              <PowerButton codespace={codespace} size="md" />
+            <div className="flex flex-wrap items-center gap-2 max-sm:grid max-sm:grid-cols-2 lg:max-w-3xl lg:justify-end max-sm:[&_button]:w-full max-sm:[&>span]:w-full">
+              <span className="inline-flex" {...focusSlot(`power:${codespace.name}`)}>
+                <PowerButton codespace={codespace} size="md" />
+              </span>
               <ActionButton label="Rename" availability={actionAvailability(codespace, 'rename')} onClick={() => onOpenDialog('rename')}>
                 <Pencil aria-hidden className="size-4" /> Rename
               </ActionButton>
@@ -119,6 +128,6 @@ export function CodespaceDetailView({
           <DetailsCard codespace={codespace} now={now} />
         </>
       )}
-    </main>
+    </Page>
   );
 }

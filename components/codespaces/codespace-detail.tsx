@@ -10,7 +10,7 @@ import { repositoryPath } from '@/lib/repositories/path';
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <section aria-label={title} className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+    <section aria-label={title} className="rounded-xl border border-zinc-200 bg-white p-4 sm:p-5 dark:border-zinc-800 dark:bg-zinc-900">
       <h2 className="mb-3 text-sm font-semibold text-zinc-500 dark:text-zinc-400 uppercase">{title}</h2>
       {children}
     </section>
@@ -19,11 +19,11 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
 
 function Facts({ rows }: { rows: [string, ReactNode][] }) {
   return (
-    <dl className="grid grid-cols-[minmax(0,10rem)_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
+    <dl className="grid grid-cols-1 text-sm max-sm:-mb-3 sm:grid-cols-[minmax(0,10rem)_minmax(0,1fr)] sm:gap-x-4 sm:gap-y-2">
       {rows.map(([term, value]) => (
         <div key={term} className="contents">
           <dt className="text-zinc-500 dark:text-zinc-400">{term}</dt>
-          <dd className="min-w-0 break-words text-zinc-900 dark:text-zinc-100">{value}</dd>
+          <dd className="min-w-0 break-words text-zinc-900 max-sm:mt-0.5 max-sm:mb-3 dark:text-zinc-100">{value}</dd>
         </div>
       ))}
     </dl>

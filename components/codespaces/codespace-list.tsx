@@ -4,12 +4,19 @@ import { useEffect } from 'react';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { useWindowRows } from '@/lib/hooks/use-window-rows';
-import { SelectAllHeader, VirtualRowGroup } from '@/components/lists/virtual-table-parts';
-import { CodespaceRow, LIST_COLUMNS, ROW_HEIGHT } from './codespace-row';
+import { focusFallback } from '@/components/layout/focus-places';
+import {
+  headerRowClass,
+  SelectAllHeader,
+  tableOnlyHeaderClass,
+  VirtualRowGroup,
+  virtualTableProps,
+} from '@/components/lists/virtual-table-parts';
+import { CodespaceRow, listGrid, ROW_HEIGHTS } from './codespace-row';
 
 /**
- * Every codespace given, as one table. Rows are virtualised, so thousands cost what a
- * screenful does; the page scrolls as usual.
+ * Every codespace given, as one table (a card per codespace on a phone). Rows are virtualised,
+ * so thousands cost what a screenful does; the page scrolls as usual.
  */
 export function CodespaceList({
   codespaces,
@@ -17,6 +24,7 @@ export function CodespaceList({
   busy = false,
   selected,
   cursor = null,
+  showRepository = true,
   onToggle,
   onToggleAll,
 }: {
@@ -27,6 +35,8 @@ export function CodespaceList({
   /** More pages are on their way. */
   busy?: boolean;
   selected: ReadonlySet<string>;
+  /** False on a repository's page, where every codespace is in that repository. */
+  showRepository?: boolean;
   onToggle: (name: string, range: boolean) => void;
   onToggleAll: () => void;
 }) {
@@ -34,7 +44,7 @@ export function CodespaceList({
   const now = useMinuteClock();
   const { bodyRef, virtualizer } = useWindowRows({
     count: codespaces.length,
-    estimateSize: () => ROW_HEIGHT,
+    heights: ROW_HEIGHTS,
     getItemKey: (index) => codespaces[index]!.name,
     initialHeight: 900,
   });
@@ -45,43 +55,53 @@ export function CodespaceList({
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [cursor, codespaces, virtualizer]);
 
+  const grid = listGrid({ repository: showRepository });
   return (
     <div
       role="table"
       aria-label="Codespaces"
       aria-rowcount={codespaces.length + 1}
       aria-busy={busy || undefined}
-      className="overflow-hidden rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+      {...virtualTableProps(ROW_HEIGHTS)}
+      // A row that leaves the list (filtered out) hands the keyboard's focus to the list itself.
+      {...focusFallback('codespace-list')}
       data-total={total}
     >
       <div role="rowgroup">
-        <div
-          role="row"
-          aria-rowindex={1}
-          className={`${LIST_COLUMNS} border-b border-zinc-200 bg-zinc-50 px-4 py-2 text-[11px] font-semibold tracking-wide text-zinc-500 dark:text-zinc-400 uppercase dark:border-zinc-800 dark:bg-zinc-900/80`}
-        >
+        <div role="row" aria-rowindex={1} className={`${grid} ${headerRowClass}`}>
           <SelectAllHeader checked={allSelected} onToggle={onToggleAll} />
-          <div role="columnheader">Codespace</div>
-          <div role="columnheader">Repository · branch</div>
-          <div role="columnheader">State</div>
-          <div role="columnheader">Machine</div>
-          <div role="columnheader">Last used</div>
+          <div role="columnheader" className={tableOnlyHeaderClass}>
+            Codespace
+          </div>
+          <div role="columnheader" className={tableOnlyHeaderClass}>
+            {showRepository ? 'Repository · branch' : 'Branch'}
+          </div>
+          <div role="columnheader" className={tableOnlyHeaderClass}>
+            State
+          </div>
+          <div role="columnheader" className={tableOnlyHeaderClass}>
+            Machine
+          </div>
+          <div role="columnheader" className={tableOnlyHeaderClass}>
+            Last used
+          </div>
           <div role="columnheader" className="text-right">
             <span className="sr-only">Actions</span>
           </div>
         </div>
       </div>
-      <VirtualRowGroup ref={bodyRef} height={virtualizer.getTotalSize()}>
+      <VirtualRowGroup ref={bodyRef} rows={codespaces.length}>
         {virtualizer.getVirtualItems().map((item) => (
           <CodespaceRow
             key={item.key}
             codespace={codespaces[item.index]!}
             now={now}
             rowIndex={item.index + 2}
+            position={item.index}
             selected={selected.has(codespaces[item.index]!.name)}
             current={cursor === codespaces[item.index]!.name}
+            showRepository={showRepository}
             onToggle={onToggle}
-            offset={item.start - virtualizer.options.scrollMargin}
           />
         ))}
       </VirtualRowGroup>

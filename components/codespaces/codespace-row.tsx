@@ -6,14 +6,30 @@ import { exactTime, formatBytes, relativeTime } from '@/lib/format';
 import { repositoryPath } from '@/lib/repositories/path';
 import { PowerButton } from './power-button';
 import { StateBadge } from './state-badge';
+import { focusSlot } from '@/components/layout/focus-places';
+import { rowPlacement } from '@/components/lists/virtual-table-parts';
 import { NameAndFlags, SelectCell } from './row-cells';
 
-/** Column widths shared by the header and every row. */
-export const LIST_COLUMNS =
-  'grid grid-cols-[1.25rem_minmax(0,2.2fr)_minmax(0,1.6fr)_8.5rem_minmax(0,1.1fr)_7.5rem_5.5rem] items-center gap-x-4';
+/**
+ * The list's grid, shared by the header and every row: from `sm` up a table, a column per field;
+ * below it a card. On a card the name and Start/Stop are on top, the repository and branch under
+ * them, then state, machine and last use; `cost`, under Start/Stop, is kept for a month-to-date
+ * cost (its column, fit-content(0), takes no room until a cell goes there, not even from Start/Stop
+ * spanning it). Without the repository (a repository's own page) its column is the branch.
+ */
+export function listGrid({ repository = true }: { repository?: boolean } = {}): string {
+  return [
+    'grid items-center',
+    repository
+      ? 'sm:grid-cols-[1.25rem_minmax(0,2.2fr)_minmax(0,1.6fr)_8.5rem_minmax(0,1.1fr)_7.5rem_5.5rem]'
+      : 'sm:grid-cols-[1.25rem_minmax(0,2.6fr)_minmax(0,1.2fr)_8.5rem_minmax(0,1.1fr)_7.5rem_5.5rem]',
+    'sm:gap-x-4',
+    "max-sm:grid-cols-[1.25rem_auto_minmax(0,1fr)_auto_fit-content(0px)] max-sm:content-center max-sm:gap-x-3 max-sm:gap-y-1.5 max-sm:[grid-template-areas:'select_name_name_action_action'_'._repo_repo_repo_repo'_'._state_machine_used_cost']",
+  ].join(' ');
+}
 
-/** Height of every row: the list is virtualised on it. */
-export const ROW_HEIGHT = 60;
+/** Height of every row, as a table and as a card: the list is virtualised on it. */
+export const ROW_HEIGHTS = { table: 60, card: 120 } as const;
 
 /**
  * One codespace in the list. Memoised: a poll that changes nothing, a filter keystroke or a scroll
@@ -24,9 +40,10 @@ export const CodespaceRow = memo(function CodespaceRow({
   codespace,
   now,
   rowIndex,
-  offset,
+  position,
   selected,
   current = false,
+  showRepository = true,
   onToggle,
 }: {
   codespace: CodespaceSummary;
@@ -34,9 +51,11 @@ export const CodespaceRow = memo(function CodespaceRow({
   current?: boolean;
   now: number;
   rowIndex: number;
-  /** Pixels from the top of the list body. */
-  offset: number;
+  /** How many rows are above this one in the list body. */
+  position: number;
   selected: boolean;
+  /** False where every row is in the same repository (its page): the column shows the branch alone. */
+  showRepository?: boolean;
   onToggle: (name: string, range: boolean) => void;
 }) {
   const title = codespaceTitle(codespace);
@@ -46,55 +65,60 @@ export const CodespaceRow = memo(function CodespaceRow({
       role="row"
       aria-rowindex={rowIndex}
       data-codespace={codespace.name}
-      style={{
-        position: 'absolute',
-        top: 0,
-        left: 0,
-        width: '100%',
-        height: ROW_HEIGHT,
-        transform: `translateY(${offset}px)`,
-        contain: 'strict',
-      }}
+      style={rowPlacement(position)}
       data-selected={selected || undefined}
       aria-current={current || undefined}
-      className={`${LIST_COLUMNS} border-b border-zinc-200 px-4 text-sm data-selected:bg-sky-50 aria-current:ring-2 aria-current:ring-sky-600 aria-current:ring-inset dark:border-zinc-800 dark:data-selected:bg-sky-950/30`}
+      className={`${listGrid({ repository: showRepository })} border-b border-zinc-200 px-4 text-sm data-selected:bg-sky-50 aria-current:ring-2 aria-current:ring-sky-600 aria-current:ring-inset max-sm:py-3 dark:border-zinc-800 dark:data-selected:bg-sky-950/30`}
     >
-      <SelectCell name={codespace.name} title={title} selected={selected} onToggle={onToggle} />
-      <div role="cell" className="min-w-0">
+      <SelectCell
+        name={codespace.name}
+        title={title}
+        selected={selected}
+        onToggle={onToggle}
+        className="max-sm:[grid-area:select] max-sm:self-start max-sm:pt-0.5"
+      />
+      <div role="cell" className="min-w-0 max-sm:[grid-area:name]">
         {/* A plain link (the list navigates client-side for all rows at once, see codespace-list.tsx):
             next/link's per-link work is most of a row's render, and rows mount on every filter. */}
         <a
           href={`/codespaces/${encodeURIComponent(codespace.name)}`}
           data-row-link
+          data-codespace-title
           className="block truncate font-medium text-zinc-900 hover:text-sky-700 hover:underline dark:text-zinc-100 dark:hover:text-sky-300"
         >
           {title}
         </a>
         <NameAndFlags codespace={codespace} title={title} />
       </div>
-      <div role="cell" className="min-w-0">
-        <a
-          href={repositoryPath(repository.full_name)}
-          data-row-link
-          className="block truncate text-zinc-800 hover:text-sky-700 hover:underline dark:text-zinc-200 dark:hover:text-sky-300"
+      <div role="cell" className="min-w-0 max-sm:flex max-sm:items-center max-sm:gap-2 max-sm:[grid-area:repo]">
+        {showRepository && (
+          <a
+            href={repositoryPath(repository.full_name)}
+            data-row-link
+            data-codespace-repository
+            className="block min-w-0 shrink truncate text-zinc-800 hover:text-sky-700 hover:underline dark:text-zinc-200 dark:hover:text-sky-300"
+          >
+            {repository.full_name}
+          </a>
+        )}
+        <div
+          className={`flex min-w-0 items-center gap-1 text-zinc-500 dark:text-zinc-400 ${showRepository ? 'text-xs max-sm:min-w-16 max-sm:shrink-[4]' : 'text-xs sm:text-sm'}`}
         >
-          {repository.full_name}
-        </a>
-        <div className="flex min-w-0 items-center gap-1 text-xs text-zinc-500 dark:text-zinc-400">
           <GitBranch aria-hidden className="size-3 shrink-0" />
           <span className="truncate font-mono">{git.ref ?? '—'}</span>
           {(git.ahead ?? 0) > 0 && <span title={`${git.ahead} commits ahead`}>↑{git.ahead}</span>}
           {(git.behind ?? 0) > 0 && <span title={`${git.behind} commits behind`}>↓{git.behind}</span>}
         </div>
       </div>
-      <div role="cell">
+      <div role="cell" className="max-sm:[grid-area:state]">
         <StateBadge state={codespace.state} />
       </div>
-      <div role="cell" className="min-w-0 text-xs text-zinc-600 dark:text-zinc-400">
+      <div role="cell" className="min-w-0 text-xs text-zinc-600 max-sm:flex max-sm:gap-1.5 max-sm:[grid-area:machine] dark:text-zinc-400">
         {machine ? (
           <>
-            <div className="truncate font-medium text-zinc-800 dark:text-zinc-200">{machine.cpus} cores</div>
-            <div className="truncate" title={machine.display_name}>
+            <div className="shrink-0 truncate font-medium text-zinc-800 dark:text-zinc-200">{machine.cpus} cores</div>
+            {/* A card has room for the cores only; the rest is on the codespace's page. */}
+            <div className="truncate max-sm:hidden" title={machine.display_name}>
               {formatBytes(machine.memory_in_bytes)} RAM · {formatBytes(machine.storage_in_bytes)} disk
             </div>
           </>
@@ -106,12 +130,17 @@ export const CodespaceRow = memo(function CodespaceRow({
           </span>
         )}
       </div>
-      <div role="cell" className="text-xs text-zinc-600 dark:text-zinc-400">
+      <div role="cell" className="text-xs whitespace-nowrap text-zinc-600 max-sm:text-right max-sm:[grid-area:used] dark:text-zinc-400">
         <time dateTime={codespace.last_used_at} title={exactTime(codespace.last_used_at)} suppressHydrationWarning>
           {relativeTime(codespace.last_used_at, now)}
         </time>
       </div>
-      <div role="cell" className="flex justify-end">
+      {/* Focus stays here while Stop turns into Start (see FocusKeeper). Buttons grow for a finger on cards. */}
+      <div
+        role="cell"
+        className="flex justify-end max-sm:self-start max-sm:justify-self-end max-sm:[grid-area:action] max-sm:[&_button]:h-8 max-sm:[&_button]:px-3"
+        {...focusSlot(`power:${codespace.name}`)}
+      >
         <PowerButton codespace={codespace} />
       </div>
     </div>

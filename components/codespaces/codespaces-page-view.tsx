@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import Link from 'next/link';
-import { Boxes, Keyboard, Plus, SearchX } from 'lucide-react';
+import { Boxes, Info, Keyboard, Plus, SearchX } from 'lucide-react';
 import { MyAttentionList } from '@/components/attention/my-attention-list';
 import dynamic from 'next/dynamic';
 import { Button, buttonClass } from '@/components/ui/button';
@@ -16,6 +16,7 @@ import { CodespaceList } from './codespace-list';
 import { FleetSummary } from './fleet-summary';
 import { ListSkeleton } from './list-skeleton';
 import { SelectionBar, type SelectableListProps } from './selection-bar';
+import { Page } from '@/components/layout/page';
 
 // Shown only when single sign-on hid something.
 const SsoPartialNotice = dynamic(() => import('@/components/github/sso-partial-notice').then((m) => m.SsoPartialNotice));
@@ -37,6 +38,8 @@ export interface CodespacesPageViewProps extends SelectableListProps {
   attention: PersonalAttentionItem<CodespaceSummary>[];
   /** Codespaces with an action on its way (their attention buttons wait). */
   pendingNames: ReadonlySet<string>;
+  /** Said when a codespace acted on left the filtered view ("Stopping X: it left this filtered view."). */
+  leftViewNotice?: string | null;
   /** GitHub's `X-GitHub-SSO` on the list (some codespaces hidden by single sign-on), with the organisations to name. */
   sso: { header: string; organizations: readonly { id: number; login: string }[]; webUrl: string } | null;
   /** The keyboard's row (j/k), and the text filter's input (/). */
@@ -57,7 +60,7 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
   const count = complete && codespaces ? codespaces.length : total;
   const shownCount = rows.length === count ? pluralize(count, 'codespace') : `Showing ${rows.length} of ${pluralize(count, 'codespace')}`;
   return (
-    <main className="mx-auto flex w-full max-w-7xl flex-col gap-4 px-4 py-6 sm:px-6">
+    <Page>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Your codespaces</h1>
@@ -66,7 +69,8 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
         <div className="flex flex-wrap items-center gap-2">
           {codespaces && codespaces.length > 0 && (
             <>
-              <Button variant="ghost" onClick={props.onShowShortcuts} aria-keyshortcuts="?">
+              {/* Keyboard shortcuts mean nothing on a phone. */}
+              <Button variant="ghost" onClick={props.onShowShortcuts} aria-keyshortcuts="?" className="max-sm:hidden">
                 <Keyboard aria-hidden className="size-4" /> Shortcuts
               </Button>
               <CsvDownloadButton
@@ -109,6 +113,19 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
             searchRef={props.searchRef}
           />
           <SelectionBar {...props.selection} />
+          {/* A live region, always there so screen readers hear what is put in it (not a `status`: the
+              list's loading note is that). */}
+          <p
+            aria-live="polite"
+            className={
+              props.leftViewNotice
+                ? 'flex items-center gap-2 rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-900 dark:bg-sky-950/40 dark:text-sky-100'
+                : 'sr-only'
+            }
+          >
+            {props.leftViewNotice && <Info aria-hidden className="size-4 shrink-0" />}
+            {props.leftViewNotice}
+          </p>
         </>
       )}
       {codespaces && !complete && <StillLoading arrived={codespaces.length} total={total} />}
@@ -138,7 +155,7 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
           onToggleAll={props.onToggleAll}
         />
       )}
-    </main>
+    </Page>
   );
 }
 

@@ -21,6 +21,7 @@ import { codespaceTitle, powerAction } from '@/lib/codespaces/state';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { useActionMutation } from '@/lib/hooks/use-action-mutation';
 import { useListControls } from '@/lib/hooks/use-list-controls';
+import { useLeftViewNotice } from '@/lib/hooks/use-left-view-notice';
 import { useListShortcuts } from '@/lib/hooks/use-list-shortcuts';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { isComplete } from '@/lib/lists/streamed-list';
@@ -67,6 +68,8 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
     select: (mutation) => mutation.meta?.targets?.(mutation.state.variables) ?? [],
   });
   const pendingNames = useMemo(() => new Set(pending.flat()), [pending]);
+  // A row that vanishes from a filtered view because of the user's own Stop (or Start) is said so.
+  const leftViewNotice = useLeftViewNotice(controls.rows, codespaces ?? NO_CODESPACES, pendingNames, filtersToSearch(controls.filters));
 
   const facets = useMemo(
     () =>
@@ -119,6 +122,7 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
         {...bulk.listProps}
         attention={attention}
         pendingNames={pendingNames}
+        leftViewNotice={leftViewNotice}
         sso={list?.sso && web.webUrl ? { header: list.sso, organizations: organizations.data ?? [], webUrl: web.webUrl } : null}
         cursor={cursor}
         searchRef={searchRef}

@@ -9,21 +9,24 @@ export function SelectCell({
   title,
   selected,
   onToggle,
+  className = '',
 }: {
   name: string;
   title: string;
   selected: boolean;
   onToggle: (name: string, range: boolean) => void;
+  /** Where the cell sits on a card. */
+  className?: string;
 }) {
   return (
-    <div role="cell">
+    <div role="cell" className={className}>
       <input
         type="checkbox"
         aria-label={`Select ${title}`}
         checked={selected}
         onChange={() => undefined}
         onClick={(e) => onToggle(name, e.shiftKey)}
-        className="size-4 accent-sky-700"
+        className="size-4 accent-sky-700 max-sm:size-5"
       />
     </div>
   );

@@ -47,7 +47,7 @@ export function SelectionBar({ count, onStop, onDelete, onClear, onSelectStale }
         </>
       ) : (
         <span className="text-zinc-500 dark:text-zinc-400">
-          Select codespaces to stop or delete several at once (shift-click selects a range).
+          Select codespaces to stop or delete several at once<span className="max-sm:hidden"> (shift-click selects a range)</span>.
         </span>
       )}
       <form
@@ -66,7 +66,7 @@ export function SelectionBar({ count, onStop, onDelete, onClear, onSelectStale }
           value={days}
           onChange={(e) => setDays(e.target.value)}
           aria-invalid={!validDays}
-          className="h-7 w-14 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+          className="h-7 w-14 rounded-md border border-zinc-300 bg-white px-2 text-sm max-sm:h-8 max-sm:text-base dark:border-zinc-700 dark:bg-zinc-950"
         />
         <span className="text-zinc-600 dark:text-zinc-400">days</span>
         <Button size="sm" type="submit" disabled={!validDays}>

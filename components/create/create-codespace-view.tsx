@@ -20,6 +20,7 @@ import type { CodespaceMachine } from '@/lib/codespaces/types';
 import { formatBytes } from '@/lib/format';
 import type { KnownRepository } from '@/lib/repositories/known';
 import { RepositoryPicker } from './repository-picker';
+import { Page } from '@/components/layout/page';
 
 const RETENTION_CHOICES = [1, 3, 7, 14, 30];
 
@@ -87,7 +88,7 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
   const hidden = privateRepositories.hidden;
 
   return (
-    <main className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6 sm:px-6">
+    <Page width="narrow" gap="roomy">
       <div>
         <h1 className="text-xl font-semibold tracking-tight">Create a codespace</h1>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Pick a repository; every other setting has a sensible default.</p>
@@ -319,7 +320,7 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
           </Button>
         </div>
       </form>
-    </main>
+    </Page>
   );
 }
 

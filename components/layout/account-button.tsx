@@ -9,7 +9,7 @@ export function AccountButton({ user, ...props }: ComponentProps<'button'> & { u
       type="button"
       aria-label={`Account: ${user.login}`}
       aria-haspopup="menu"
-      className="flex items-center gap-2 rounded-full py-1 pr-2 pl-1 text-sm hover:bg-zinc-200/70 dark:hover:bg-zinc-800"
+      className="flex shrink-0 items-center gap-1.5 rounded-full py-1 pr-2 pl-1 text-sm hover:bg-zinc-200/70 dark:hover:bg-zinc-800"
       {...props}
     >
       {user.image ? (
@@ -19,7 +19,7 @@ export function AccountButton({ user, ...props }: ComponentProps<'button'> & { u
           {user.login.slice(0, 1).toUpperCase()}
         </span>
       )}
-      <span className="hidden font-medium sm:inline">{user.login}</span>
+      <span className="hidden font-medium lg:inline">{user.login}</span>
       <ChevronDown aria-hidden className="size-3.5 opacity-60" />
     </button>
   );

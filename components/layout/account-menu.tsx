@@ -50,7 +50,7 @@ export default function AccountMenu({ user, defaultOpen }: { user: SignedInUser;
         <AccountButton user={user} />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={6} className={`${menuContentClass} min-w-52`}>
+        <DropdownMenu.Content align="end" sideOffset={6} collisionPadding={8} className={`${menuContentClass} min-w-52`}>
           <div className="px-2.5 py-2">
             <div className="font-medium">{user.name ?? user.login}</div>
             <div className="text-xs text-zinc-500 dark:text-zinc-400">@{user.login}</div>

@@ -3,42 +3,39 @@ import type { SignedInUser } from '@/lib/auth/token';
 import { PaletteTrigger } from '@/components/palette/palette-trigger';
 import { DemoBadge } from './auth-mode';
 import { HangarMark } from './hangar-mark';
-import { OrgMenu } from './org-menu';
+import { MainNav } from './main-nav';
+import { frameClass } from './page';
+import { SkipLink } from './skip-link';
 import { UserMenu } from './user-menu';
 
-/** Opaque rather than translucent with a backdrop blur: the blur re-rasterised under every scroll and list update. */
+/**
+ * The app's header: brand, navigation, search, the demo notice and the account menu. From the
+ * `md` breakpoint down the navigation folds into a Menu button; search, the demo notice and the
+ * account stay in the bar at every width. Opaque rather than translucent with a backdrop blur: the
+ * blur re-rasterised under every scroll and list update.
+ */
 export function AppHeader({ user }: { user: SignedInUser }) {
   return (
-    <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
-      <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-6 px-4 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
-          <HangarMark />
-          Hangar
-        </Link>
-        <nav aria-label="Main" className="flex items-center gap-1 text-sm">
-          <Link href="/" className="rounded-md px-2.5 py-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
-            Codespaces
-          </Link>
-          <Link
-            href="/usage"
-            className="rounded-md px-2.5 py-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
-          >
-            Usage
-          </Link>
-          <Link
-            href="/secrets"
-            className="rounded-md px-2.5 py-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
-          >
-            Secrets
-          </Link>
-          <OrgMenu />
-        </nav>
-        <div className="ml-auto flex items-center gap-3">
-          <PaletteTrigger />
-          <DemoBadge />
-          <UserMenu user={user} />
+    <>
+      <SkipLink />
+      <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
+        <div className={`${frameClass} flex h-14 items-center gap-2 md:gap-6`}>
+          <MainNav
+            brand={
+              <Link href="/" className="flex shrink-0 items-center gap-2 rounded-md font-semibold tracking-tight">
+                <HangarMark />
+                {/* The mark alone on a phone; its name stays for screen readers. */}
+                <span className="sr-only sm:not-sr-only">Hangar</span>
+              </Link>
+            }
+          />
+          <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
+            <PaletteTrigger />
+            <DemoBadge />
+            <UserMenu user={user} />
+          </div>
         </div>
-      </div>
-    </header>
+      </header>
+    </>
   );
 }

@@ -20,7 +20,7 @@ export function DemoBadge() {
   return (
     <span
       title="Hangar is running in demo mode: every codespace here comes from its built-in GitHub emulator."
-      className="inline-flex items-center rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+      className="inline-flex shrink-0 items-center rounded-full border whitespace-nowrap border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
     >
       Demo data
     </span>

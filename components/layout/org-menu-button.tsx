@@ -1,13 +1,14 @@
 import type { ComponentProps } from 'react';
 import { ChevronDown } from 'lucide-react';
 
-/** The organisations menu's trigger. */
-export function OrgMenuButton(props: ComponentProps<'button'>) {
+/** The organisations menu's trigger (`current` on an organisation's pages). */
+export function OrgMenuButton({ current = false, ...props }: ComponentProps<'button'> & { current?: boolean }) {
   return (
     <button
       type="button"
       aria-haspopup="menu"
-      className="flex items-center gap-1 rounded-md px-2.5 py-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+      data-current={current || undefined}
+      className="flex items-center gap-1 rounded-md px-3 py-2.5 text-left text-base text-zinc-700 hover:bg-zinc-100 data-current:font-medium data-current:text-zinc-950 md:px-2.5 md:py-1.5 md:text-sm dark:text-zinc-300 dark:hover:bg-zinc-800 dark:data-current:text-white md:data-current:bg-zinc-100 dark:md:data-current:bg-zinc-800"
       {...props}
     >
       Organizations <ChevronDown aria-hidden className="size-3.5 opacity-60" />

@@ -9,15 +9,15 @@ import { myOrgsQuery } from '@/lib/queries/orgs';
 import { OrgMenuButton } from './org-menu-button';
 
 /** The organisations the user belongs to, each a way into its owners' view (loaded when first opened). */
-export default function OrgMenuContent({ defaultOpen }: { defaultOpen: boolean }) {
+export default function OrgMenuContent({ defaultOpen, current }: { defaultOpen: boolean; current: boolean }) {
   const orgs = useQuery(myOrgsQuery());
   return (
     <DropdownMenu.Root defaultOpen={defaultOpen}>
       <DropdownMenu.Trigger asChild>
-        <OrgMenuButton />
+        <OrgMenuButton current={current} />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="start" sideOffset={6} className={`${menuContentClass} min-w-56`}>
+        <DropdownMenu.Content align="start" sideOffset={6} collisionPadding={8} className={`${menuContentClass} min-w-56`}>
           {orgs.isPending && <p className="px-2.5 py-1.5 text-zinc-600 dark:text-zinc-400">Loading your organizations…</p>}
           {orgs.error && <p className="px-2.5 py-1.5 text-red-700 dark:text-red-400">Could not load your organizations.</p>}
           {orgs.data?.length === 0 && (

@@ -10,10 +10,11 @@ const OrgMenuContent = lazy(loadOrgMenu);
  * The organisations menu. Neither its code nor the user's organisations are fetched until someone
  * reaches for it: a page load costs GitHub nothing for a menu most people never open.
  */
-export function OrgMenu() {
+export function OrgMenu({ current = false }: { current?: boolean }) {
   const [opened, setOpened] = useState(false);
   const trigger = (
     <OrgMenuButton
+      current={current}
       aria-expanded={false}
       onPointerEnter={() => void loadOrgMenu()}
       onFocus={() => void loadOrgMenu()}
@@ -23,7 +24,7 @@ export function OrgMenu() {
   if (!opened) return trigger;
   return (
     <Suspense fallback={trigger}>
-      <OrgMenuContent defaultOpen />
+      <OrgMenuContent defaultOpen current={current} />
     </Suspense>
   );
 }

@@ -55,6 +55,8 @@ export function FiltersBar<F extends Partial<ViewFilters> & Pick<ViewFilters, 'q
   onChange: (next: Partial<F>) => void;
 }) {
   const change = (next: Partial<ViewFilters>) => onChange(next as Partial<F>);
+  // On a phone the menus go two to a line, each as wide as its half.
+  const selectClass = `${toolbarFieldClass} max-sm:min-w-0 max-sm:flex-[1_1_40%]`;
   return (
     <div className="flex flex-wrap items-center gap-2" role="search" aria-label={label}>
       <SearchField
@@ -64,7 +66,7 @@ export function FiltersBar<F extends Partial<ViewFilters> & Pick<ViewFilters, 'q
         onChange={(q) => change({ q })}
         inputRef={searchRef}
       />
-      <select aria-label="State" value={filters.state} onChange={(e) => change({ state: e.target.value })} className={toolbarFieldClass}>
+      <select aria-label="State" value={filters.state} onChange={(e) => change({ state: e.target.value })} className={selectClass}>
         <option value="">All states</option>
         <optgroup label="Groups">
           {STATE_GROUPS.map((group) => (
@@ -86,7 +88,7 @@ export function FiltersBar<F extends Partial<ViewFilters> & Pick<ViewFilters, 'q
           aria-label="Member"
           value={filters.member ?? ''}
           onChange={(e) => change({ member: e.target.value })}
-          className={toolbarFieldClass}
+          className={selectClass}
         >
           <option value="">All members</option>
           {options.members.map((member) => (
@@ -98,7 +100,7 @@ export function FiltersBar<F extends Partial<ViewFilters> & Pick<ViewFilters, 'q
         aria-label="Repository"
         value={filters.repo ?? ''}
         onChange={(e) => change({ repo: e.target.value })}
-        className={`${toolbarFieldClass} max-w-64`}
+        className={`${selectClass} sm:max-w-64`}
       >
         <option value="">All repositories</option>
         {options.repositories.map(({ value, count }) => (
@@ -112,7 +114,7 @@ export function FiltersBar<F extends Partial<ViewFilters> & Pick<ViewFilters, 'q
           aria-label="Machine"
           value={filters.cores ?? ''}
           onChange={(e) => change({ cores: e.target.value })}
-          className={toolbarFieldClass}
+          className={selectClass}
         >
           <option value="">All machines</option>
           {options.cores.map((cores) => (
@@ -127,7 +129,7 @@ export function FiltersBar<F extends Partial<ViewFilters> & Pick<ViewFilters, 'q
           aria-label="Group by"
           value={filters.group ?? ''}
           onChange={(e) => change({ group: e.target.value as ViewFilters['group'] })}
-          className={toolbarFieldClass}
+          className={selectClass}
         >
           {GROUP_KEYS.map((group) => (
             <option key={group} value={group}>
@@ -140,7 +142,7 @@ export function FiltersBar<F extends Partial<ViewFilters> & Pick<ViewFilters, 'q
         aria-label="Sort by"
         value={filters.sort}
         onChange={(e) => change({ sort: e.target.value as SortKey })}
-        className={toolbarFieldClass}
+        className={selectClass}
       >
         {options.sorts.map((key) => (
           <option key={key} value={key}>

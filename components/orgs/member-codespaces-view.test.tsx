@@ -36,12 +36,15 @@ function props(overrides: Partial<MemberCodespacesViewProps> = {}): MemberCodesp
 }
 
 describe('one member’s codespaces in an organisation', () => {
-  it('lists them with the member linked to this page, and what runs now', () => {
+  it('lists them under the member’s name, not repeating it on every row, and what runs now', () => {
     renderView(<MemberCodespacesView {...props()} />);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('mona’s codespaces');
     expect(screen.getByText('2 codespaces billed to octo-org')).toBeVisible();
+    // Every row is mona's: a Member column would say so on each one, in the names' room.
     const row = screen.getByText('Perf profiling').closest('[role="row"]') as HTMLElement;
-    expect(within(row).getByRole('link', { name: 'mona' })).toHaveAttribute('href', '/orgs/octo-org/members/mona');
+    expect(within(row).queryByRole('link', { name: 'mona' })).toBeNull();
+    expect(screen.queryByRole('columnheader', { name: 'Member' })).toBeNull();
+    expect(screen.getByRole('columnheader', { name: 'Codespace' })).toBeInTheDocument();
     expect(screen.getByText('Running now').nextElementSibling).toHaveTextContent('1 · 4 cores');
   });
 

@@ -11,6 +11,7 @@ import { pluralize } from '@/lib/format';
 import type { OrgRow } from '@/lib/orgs/org-view';
 import { OrgCodespaceTable } from './org-codespace-table';
 import { OrgError } from './org-codespaces-view';
+import { Page } from '@/components/layout/page';
 
 export interface MemberCodespacesViewProps extends SelectableListProps {
   org: string;
@@ -28,7 +29,7 @@ export interface MemberCodespacesViewProps extends SelectableListProps {
 export function MemberCodespacesView(props: MemberCodespacesViewProps) {
   const { org, username, codespaces, error, estimate } = props;
   return (
-    <main className="mx-auto flex w-full max-w-7xl flex-col gap-4 px-4 py-6 sm:px-6">
+    <Page>
       <Link
         href={`/orgs/${encodeURIComponent(org)}`}
         className="inline-flex w-fit items-center gap-1 text-sm text-zinc-600 hover:underline dark:text-zinc-400"
@@ -77,6 +78,7 @@ export function MemberCodespacesView(props: MemberCodespacesViewProps) {
           <SelectionBar {...props.selection} />
           <OrgCodespaceTable
             org={org}
+            showMember={false}
             rows={props.rows}
             now={props.now}
             selected={props.selected}
@@ -86,6 +88,6 @@ export function MemberCodespacesView(props: MemberCodespacesViewProps) {
           />
         </>
       )}
-    </main>
+    </Page>
   );
 }

@@ -1,8 +1,16 @@
 'use client';
 
-import type { CSSProperties } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import { useWindowRows } from '@/lib/hooks/use-window-rows';
-import { SelectAllHeader, VirtualRowGroup } from '@/components/lists/virtual-table-parts';
+import { focusFallback } from '@/components/layout/focus-places';
+import {
+  headerRowClass,
+  rowPlacement,
+  SelectAllHeader,
+  tableOnlyHeaderClass,
+  VirtualRowGroup,
+  virtualTableProps,
+} from '@/components/lists/virtual-table-parts';
 import { GitBranch } from 'lucide-react';
 import { codespaceTitle } from '@/lib/codespaces/state';
 import type { CodespaceSummary as Codespace } from '@/lib/codespaces/types';
@@ -12,10 +20,47 @@ import { memberPath } from '@/lib/repositories/path';
 import { StateBadge } from '@/components/codespaces/state-badge';
 import { NameAndFlags, SelectCell } from '@/components/codespaces/row-cells';
 
-const ROW_HEIGHT = 52;
+/** Rows as a table and as cards; group headers are the same height in both. */
+const ROW_HEIGHTS = { table: 52, card: 144 } as const;
 const GROUP_HEIGHT = 34;
-export const ORG_COLUMNS =
-  'grid grid-cols-[1.25rem_minmax(0,2fr)_minmax(0,0.9fr)_minmax(0,1.6fr)_8.5rem_4.5rem_6.5rem_7.5rem_4.5rem] items-center gap-x-3';
+
+/**
+ * The table's grid, shared by the header and every row, from `sm` up: a column per field. On a
+ * member's page the member column goes (it is the same on every row) and the name has its room.
+ * Below `sm` each row is a card (see `CARD`).
+ */
+function orgGrid(showMember: boolean): string {
+  return [
+    'grid items-center sm:gap-x-3',
+    showMember
+      ? 'sm:grid-cols-[1.25rem_minmax(0,2fr)_minmax(0,0.9fr)_minmax(0,1.6fr)_8.5rem_4.5rem_6.5rem_7.5rem_4.5rem]'
+      : 'sm:grid-cols-[1.25rem_minmax(0,2.6fr)_minmax(0,1.6fr)_8.5rem_4.5rem_6.5rem_7.5rem_4.5rem]',
+  ].join(' ');
+}
+
+/**
+ * A card is lines of facts, wrapped like text: the name; the member, repository and branch; state,
+ * machine and last use (a month-to-date cost goes at the end of this line); when it is deleted if
+ * unused and its idle timeout. Each line after the first starts under the name (`ml-8`: the
+ * checkbox and the gap). `LINE` orders the cells into their lines and `LineBreaks` end them; the
+ * breaks come after every cell in the DOM, so the cells keep the table's order (for screen readers
+ * and `nth-child`). Lines are spaced by the cells' margins: a row gap would space the breaks too.
+ */
+const CARD = 'max-sm:flex max-sm:flex-wrap max-sm:content-center max-sm:items-center max-sm:gap-x-3 max-sm:py-2.5 max-sm:*:my-[3px]';
+/** A card's cell that takes the room its line has left, cut short rather than pushing the line over. */
+const CARD_FILL = 'max-sm:min-w-0 max-sm:flex-1 max-sm:basis-0';
+const CARD_LINE_START = 'max-sm:ml-8';
+
+/** The card's lines, by `order`: each line's cells, then the break that ends it. */
+const LINE = ['max-sm:order-1', 'max-sm:order-3', 'max-sm:order-5', 'max-sm:order-7'] as const;
+const BREAKS = ['max-sm:order-2', 'max-sm:order-4', 'max-sm:order-6'] as const;
+
+/** Ends a card's line; nothing in the table. */
+function LineBreaks() {
+  return BREAKS.map((order) => (
+    <span key={order} aria-hidden className={`hidden max-sm:my-0! max-sm:block max-sm:h-0 max-sm:basis-full ${order}`} />
+  ));
+}
 
 /**
  * An organisation's codespaces as one table, with a header row per group. Rows are virtualised:
@@ -30,9 +75,12 @@ export function OrgCodespaceTable({
   onToggleAll,
   allSelected,
   busy = false,
+  showMember = true,
 }: {
   /** Member names link to their page in this organisation. */
   org: string;
+  /** False on a member's own page, where every codespace is theirs. */
+  showMember?: boolean;
   rows: OrgRow<Codespace>[];
   /** More pages are on their way. */
   busy?: boolean;
@@ -44,13 +92,27 @@ export function OrgCodespaceTable({
 }) {
   const { bodyRef, virtualizer } = useWindowRows({
     count: rows.length,
-    estimateSize: (i) => (rows[i]!.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
+    heights: ROW_HEIGHTS,
+    estimateSize: (i, rowHeight) => (rows[i]!.kind === 'group' ? GROUP_HEIGHT : rowHeight),
     getItemKey: (i) => {
       const row = rows[i]!;
       return row.kind === 'group' ? `group:${row.label}` : row.codespace.name;
     },
     initialHeight: 1000,
   });
+  // How many codespace rows and group headers are above each row: CSS places it from them.
+  const above = useMemo(() => {
+    const counts: { rows: number; groups: number }[] = [];
+    let codespaceRows = 0;
+    let groups = 0;
+    for (const row of rows) {
+      counts.push({ rows: codespaceRows, groups });
+      if (row.kind === 'group') groups++;
+      else codespaceRows++;
+    }
+    return { counts, rows: codespaceRows, groups };
+  }, [rows]);
+  const grid = orgGrid(showMember);
 
   return (
     <div
@@ -58,36 +120,33 @@ export function OrgCodespaceTable({
       aria-label="Organization codespaces"
       aria-rowcount={rows.length + 1}
       aria-busy={busy || undefined}
-      className="overflow-hidden rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+      {...virtualTableProps(ROW_HEIGHTS)}
+      {...focusFallback('org-codespace-table')}
     >
       <div role="rowgroup">
-        <div
-          role="row"
-          aria-rowindex={1}
-          className={`${ORG_COLUMNS} border-b border-zinc-200 bg-zinc-50 px-4 py-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:bg-zinc-900/80 dark:text-zinc-400`}
-        >
+        <div role="row" aria-rowindex={1} className={`${grid} ${headerRowClass}`}>
           <SelectAllHeader checked={allSelected} onToggle={onToggleAll} />
-          <div role="columnheader">Codespace</div>
-          <div role="columnheader">Member</div>
-          <div role="columnheader">Repository · branch</div>
-          <div role="columnheader">State</div>
-          <div role="columnheader">Machine</div>
-          <div role="columnheader">Last used</div>
-          <div role="columnheader">Deleted if unused</div>
-          <div role="columnheader">Idle</div>
+          {[
+            'Codespace',
+            ...(showMember ? ['Member'] : []),
+            'Repository · branch',
+            'State',
+            'Machine',
+            'Last used',
+            'Deleted if unused',
+            'Idle',
+          ].map((label) => (
+            <div key={label} role="columnheader" className={tableOnlyHeaderClass}>
+              {label}
+            </div>
+          ))}
         </div>
       </div>
-      <VirtualRowGroup ref={bodyRef} height={virtualizer.getTotalSize()}>
+      <VirtualRowGroup ref={bodyRef} rows={above.rows} fixed={above.groups * GROUP_HEIGHT}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
-          const style: CSSProperties = {
-            position: 'absolute',
-            top: 0,
-            left: 0,
-            width: '100%',
-            height: row.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT,
-            transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)`,
-          };
+          const { rows: rowsBefore, groups } = above.counts[item.index]!;
+          const style = rowPlacement(rowsBefore, groups * GROUP_HEIGHT, row.kind === 'group' ? GROUP_HEIGHT : undefined);
           return row.kind === 'group' ? (
             <div
               key={item.key}
@@ -96,7 +155,7 @@ export function OrgCodespaceTable({
               style={style}
               className="flex items-center border-b border-zinc-200 bg-zinc-50 px-4 text-xs dark:border-zinc-800 dark:bg-zinc-900/70"
             >
-              <div role="cell" className="font-semibold text-zinc-800 dark:text-zinc-200">
+              <div role="cell" className="min-w-0 truncate font-semibold text-zinc-800 dark:text-zinc-200">
                 {row.label}
                 <span className="ml-2 font-normal text-zinc-500 dark:text-zinc-400">
                   {row.count} · {row.running} running
@@ -107,6 +166,8 @@ export function OrgCodespaceTable({
             <OrgCodespaceRow
               key={item.key}
               org={org}
+              grid={grid}
+              showMember={showMember}
               codespace={row.codespace}
               now={now}
               rowIndex={item.index + 2}
@@ -121,8 +182,19 @@ export function OrgCodespaceTable({
   );
 }
 
+/** On a card, a field's name before its value (the table says it in its header). */
+function CardLabel({ children }: { children: string }) {
+  return (
+    <span aria-hidden className="text-zinc-500 sm:hidden dark:text-zinc-400">
+      {children}{' '}
+    </span>
+  );
+}
+
 function OrgCodespaceRow({
   org,
+  grid,
+  showMember,
   codespace,
   now,
   rowIndex,
@@ -131,6 +203,8 @@ function OrgCodespaceRow({
   onToggle,
 }: {
   org: string;
+  grid: string;
+  showMember: boolean;
   codespace: Codespace;
   now: number;
   rowIndex: number;
@@ -148,48 +222,73 @@ function OrgCodespaceRow({
       data-codespace={codespace.name}
       data-selected={selected || undefined}
       style={style}
-      className={`${ORG_COLUMNS} border-b border-zinc-200 px-4 text-sm data-selected:bg-sky-50 dark:border-zinc-800 dark:data-selected:bg-sky-950/30`}
+      className={`${grid} ${CARD} border-b border-zinc-200 px-4 text-sm data-selected:bg-sky-50 dark:border-zinc-800 dark:data-selected:bg-sky-950/30`}
     >
-      <SelectCell name={codespace.name} title={title} selected={selected} onToggle={onToggle} />
-      <div role="cell" className="min-w-0">
-        <div className="truncate font-medium text-zinc-900 dark:text-zinc-100">{title}</div>
+      <SelectCell
+        name={codespace.name}
+        title={title}
+        selected={selected}
+        onToggle={onToggle}
+        className={`max-sm:w-5 max-sm:self-start max-sm:pt-0.5 ${LINE[0]}`}
+      />
+      <div role="cell" className={`min-w-0 ${CARD_FILL} ${LINE[0]}`}>
+        <div data-codespace-title className="truncate font-medium text-zinc-900 dark:text-zinc-100">
+          {title}
+        </div>
         <NameAndFlags codespace={codespace} title={title} />
       </div>
-      <div role="cell" className="min-w-0">
-        <a
-          href={memberPath(org, codespace.owner.login)}
-          data-row-link
-          className="block truncate text-zinc-800 hover:text-sky-700 hover:underline dark:text-zinc-200 dark:hover:text-sky-300"
+      {showMember && (
+        <div role="cell" className={`min-w-0 max-sm:max-w-[40%] ${CARD_LINE_START} ${LINE[1]}`}>
+          <a
+            href={memberPath(org, codespace.owner.login)}
+            data-row-link
+            className="block truncate text-zinc-800 hover:text-sky-700 hover:underline dark:text-zinc-200 dark:hover:text-sky-300"
+          >
+            {codespace.owner.login}
+          </a>
+        </div>
+      )}
+      <div
+        role="cell"
+        className={`min-w-0 max-sm:flex max-sm:items-center max-sm:gap-2 ${CARD_FILL} ${LINE[1]} ${showMember ? '' : CARD_LINE_START}`}
+      >
+        <div
+          data-codespace-repository
+          className="min-w-0 shrink truncate text-zinc-800 max-sm:text-zinc-600 dark:text-zinc-200 max-sm:dark:text-zinc-300"
         >
-          {codespace.owner.login}
-        </a>
-      </div>
-      <div role="cell" className="min-w-0">
-        <div className="truncate text-zinc-800 dark:text-zinc-200">{codespace.repository.full_name}</div>
-        <div className="flex min-w-0 items-center gap-1 text-xs text-zinc-500 dark:text-zinc-400">
+          {codespace.repository.full_name}
+        </div>
+        <div className="flex min-w-0 items-center gap-1 text-xs text-zinc-500 max-sm:min-w-16 max-sm:shrink-[4] dark:text-zinc-400">
           <GitBranch aria-hidden className="size-3 shrink-0" />
           <span className="truncate font-mono">{codespace.git_status.ref ?? '—'}</span>
         </div>
       </div>
-      <div role="cell">
+      <div role="cell" className={`${CARD_LINE_START} ${LINE[2]}`}>
         <StateBadge state={codespace.state} />
       </div>
-      <div role="cell" className="text-xs text-zinc-700 dark:text-zinc-300">
+      <div role="cell" className={`min-w-0 truncate text-xs text-zinc-700 dark:text-zinc-300 ${CARD_FILL} ${LINE[2]}`}>
         {codespace.machine ? `${codespace.machine.cpus} cores` : '—'}
       </div>
-      <div role="cell" className="text-xs text-zinc-600 dark:text-zinc-400" title={exactTime(codespace.last_used_at)}>
+      <div
+        role="cell"
+        className={`text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400 ${LINE[2]}`}
+        title={exactTime(codespace.last_used_at)}
+      >
         {relativeTime(codespace.last_used_at, now)}
       </div>
       <div
         role="cell"
-        className={`text-xs ${expiresSoon ? 'font-medium text-orange-700 dark:text-orange-300' : 'text-zinc-600 dark:text-zinc-400'}`}
+        className={`min-w-0 truncate text-xs ${CARD_FILL} ${CARD_LINE_START} ${LINE[3]} ${expiresSoon ? 'font-medium text-orange-700 dark:text-orange-300' : 'text-zinc-600 dark:text-zinc-400'}`}
         title={expires ? exactTime(expires) : 'Not scheduled: deleted only when it has been stopped for its retention period'}
       >
+        <CardLabel>Deleted if unused:</CardLabel>
         {expires ? relativeTime(expires, now) : '—'}
       </div>
-      <div role="cell" className="text-xs text-zinc-600 dark:text-zinc-400">
+      <div role="cell" className={`text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400 ${LINE[3]}`}>
+        <CardLabel>Idle</CardLabel>
         {codespace.idle_timeout_minutes != null ? `${codespace.idle_timeout_minutes} min` : '—'}
       </div>
+      <LineBreaks />
     </div>
   );
 }

@@ -17,6 +17,7 @@ import type { AttentionItem } from '@/lib/orgs/attention';
 import type { OrgFilters, OrgRow } from '@/lib/orgs/org-view';
 import { AttentionList } from './attention-list';
 import { OrgCodespaceTable } from './org-codespace-table';
+import { Page } from '@/components/layout/page';
 
 export interface OrgCodespacesViewProps extends SelectableListProps {
   org: string;
@@ -47,7 +48,7 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
   const { org, codespaces, total, complete, shown, rows, error, filters, options, estimate, attention } = props;
   const count = complete && codespaces ? codespaces.length : total;
   return (
-    <main className="mx-auto flex w-full max-w-7xl flex-col gap-4 px-4 py-6 sm:px-6">
+    <Page>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Organization</p>
@@ -139,7 +140,7 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
           allSelected={shown.length > 0 && shown.every((c) => props.selected.has(c.name))}
         />
       )}
-    </main>
+    </Page>
   );
 }
 

@@ -4,13 +4,14 @@ import { useState } from 'react';
 import { ShieldCheck } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { signInWithGitHub } from '@/lib/auth/browser';
+import { Page } from '@/components/layout/page';
 
 /** Explains why the organisation view needs more access, and asks GitHub for it (incremental consent). */
 /** `scopes`: what to ask GitHub for (Hangar's own, admin:org, and any other scope already granted). */
 export function OrgConsent({ org, scopes }: { org: string; scopes: string }) {
   const [pending, setPending] = useState(false);
   return (
-    <main className="mx-auto flex max-w-xl flex-col items-start gap-4 px-4 py-16 sm:px-6">
+    <Page width="narrow" className="items-start sm:py-16">
       <ShieldCheck aria-hidden className="size-10 text-sky-700 dark:text-sky-400" />
       <h1 className="text-xl font-semibold tracking-tight">See every codespace of {org}</h1>
       <div className="space-y-2 text-sm text-zinc-700 dark:text-zinc-300">
@@ -34,6 +35,6 @@ export function OrgConsent({ org, scopes }: { org: string; scopes: string }) {
       >
         Grant organization access on GitHub
       </Button>
-    </main>
+    </Page>
   );
 }

@@ -14,6 +14,7 @@ import { orgCodespacesSettingsUrl } from '@/lib/orgs/access-deprecation';
 import { ACCESS_CHOICES, accessInWords, SECRET_VISIBILITY_WORDS, type AccessSetting } from '@/lib/secrets/form';
 import type { CodespacesAccessVisibility } from '@/lib/secrets/schemas';
 import { OrgError } from './org-codespaces-view';
+import { Page } from '@/components/layout/page';
 
 export interface AccessDraft {
   /** Null until the owner picks one: GitHub cannot say what it is now. */
@@ -46,7 +47,7 @@ export function OrgSettingsView(props: OrgSettingsViewProps) {
   // Reading the secrets is what GitHub refuses a member who is not an owner: then nothing else here is theirs.
   const refused = secrets.error instanceof ApiError && (secrets.error.status === 403 || secrets.error.status === 404) && !secrets.data;
   return (
-    <main className="mx-auto flex w-full max-w-5xl flex-col gap-6 px-4 py-6 sm:px-6">
+    <Page gap="roomy">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Organization</p>
@@ -75,7 +76,7 @@ export function OrgSettingsView(props: OrgSettingsViewProps) {
           <OrgSecretsSection {...props} />
         </>
       )}
-    </main>
+    </Page>
   );
 }
 

@@ -38,13 +38,13 @@ export function PaletteTrigger() {
         onPointerEnter={() => void loadPalette()}
         onFocus={() => void loadPalette()}
         onClick={() => setOpen(true)}
-        className="flex h-8 items-center gap-2 rounded-md border border-zinc-300 bg-zinc-50 px-2.5 text-sm text-zinc-600 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800"
+        className="flex h-8 shrink-0 items-center gap-2 rounded-md border border-zinc-300 bg-zinc-50 px-2 text-sm lg:px-2.5 text-zinc-600 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800"
       >
         <Search aria-hidden className="size-4" />
-        <span className="sr-only lg:not-sr-only">Search or run a command</span>
+        <span className="sr-only xl:not-sr-only">Search or run a command</span>
         <kbd
           aria-hidden
-          className="hidden rounded border border-zinc-300 bg-white px-1 font-sans text-[11px] sm:inline dark:border-zinc-600 dark:bg-zinc-800"
+          className="hidden rounded border border-zinc-300 bg-white px-1 font-sans text-[11px] lg:inline dark:border-zinc-600 dark:bg-zinc-800"
         >
           {apple ? '⌘K' : 'Ctrl K'}
         </kbd>

@@ -68,6 +68,14 @@ describe('a repository’s page', () => {
     expect(screen.getByRole('link', { name: 'New codespace' })).toHaveAttribute('href', '/codespaces/new?repo=mona%2Fblog');
   });
 
+  it('does not repeat the repository on each of its codespaces: their column is the branch', () => {
+    renderView(<RepositoryView {...props()} />);
+    const table = screen.getByRole('table', { name: 'Codespaces' });
+    expect(within(table).getByRole('columnheader', { name: 'Branch' })).toBeInTheDocument();
+    expect(within(table).queryByRole('columnheader', { name: /Repository/ })).toBeNull();
+    expect(within(table).queryByRole('link', { name: 'mona/blog' })).toBeNull();
+  });
+
   it('shows the dev containers and machine types the repository offers', () => {
     renderView(<RepositoryView {...props()} />);
     expect(screen.getByText('.devcontainer/devcontainer.json')).toBeVisible();

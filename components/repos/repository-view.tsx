@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { Boxes, EyeOff, ExternalLink, KeyRound, Lock, Plus, SearchX, ShieldCheck } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
+import { Breakable } from '@/components/ui/breakable';
 import { Button, buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
@@ -17,6 +18,7 @@ import type { RepositorySecret } from '@/lib/api/secrets';
 import type { CodespaceMachine, CodespaceSummary } from '@/lib/codespaces/types';
 import { formatBytes } from '@/lib/format';
 import type { RepositoryStanding } from '@/lib/repositories/standing';
+import { Page } from '@/components/layout/page';
 
 /** What the repository's secrets section can show, from the repository's permissions and the session's scopes. */
 export type RepositorySecretsSection =
@@ -55,14 +57,14 @@ export function RepositoryView(props: RepositoryViewProps) {
   const { repo, repository, codespaces, standing } = props;
   if (standing === 'not-found') {
     return (
-      <main className="mx-auto flex w-full max-w-5xl flex-col gap-4 px-4 py-6 sm:px-6">
+      <Page>
         <EmptyState icon={<SearchX className="size-10" />} title={`No repository named ${repo}`}>
           It does not exist, or your account cannot see it.{' '}
           <Link href="/" className="text-sky-700 underline dark:text-sky-400">
             Back to your codespaces
           </Link>
         </EmptyState>
-      </main>
+      </Page>
     );
   }
   const data = repository.data;
@@ -71,12 +73,14 @@ export function RepositoryView(props: RepositoryViewProps) {
   const visibility = data ? (data.private ? 'Private' : 'Public') : hidden && props.hidden.privateRepositories ? 'Private' : null;
   const githubUrl = data?.html_url ?? (hidden ? props.githubUrl : null);
   return (
-    <main className="mx-auto flex w-full max-w-5xl flex-col gap-5 px-4 py-6 sm:px-6">
+    <Page gap="roomy">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="min-w-0">
           <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Repository</p>
           <h1 className="flex flex-wrap items-center gap-2 text-xl font-semibold tracking-tight">
-            <span className="break-all">{repo}</span>
+            <span className="min-w-0 break-words">
+              <Breakable text={repo} />
+            </span>
             {visibility && (
               <span className="rounded-full border border-zinc-300 px-2 py-0.5 text-xs font-medium text-zinc-600 dark:border-zinc-700 dark:text-zinc-300">
                 {visibility}
@@ -127,6 +131,7 @@ export function RepositoryView(props: RepositoryViewProps) {
             )}
             <SelectionBar {...props.selection} />
             <CodespaceList
+              showRepository={false}
               codespaces={codespaces.data}
               total={codespaces.data.length}
               selected={props.selected}
@@ -137,7 +142,7 @@ export function RepositoryView(props: RepositoryViewProps) {
         )}
       </Section>
 
-      <div className="grid gap-5 md:grid-cols-2">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-5 md:grid-cols-2">
         <Section id="repo-devcontainers" title="Dev containers" count={props.devcontainers.data?.length}>
           <Offered loaded={props.devcontainers} none="No dev container configuration: new codespaces use GitHub’s default image.">
             {(list) => (
@@ -158,7 +163,7 @@ export function RepositoryView(props: RepositoryViewProps) {
               <table aria-label="Machine types" className="w-full text-left text-sm">
                 <thead className="text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
                   <tr>
-                    <th scope="col" className="px-4 py-1.5 text-right">
+                    <th scope="col" className="py-1.5 pr-2 pl-3 text-right sm:pl-4">
                       Cores
                     </th>
                     <th scope="col" className="px-2 py-1.5 text-right">
@@ -167,7 +172,7 @@ export function RepositoryView(props: RepositoryViewProps) {
                     <th scope="col" className="px-2 py-1.5 text-right">
                       Storage
                     </th>
-                    <th scope="col" className="px-4 py-1.5">
+                    <th scope="col" className="py-1.5 pr-3 pl-2 sm:px-4">
                       Name
                     </th>
                   </tr>
@@ -175,12 +180,12 @@ export function RepositoryView(props: RepositoryViewProps) {
                 <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
                   {list.map((m) => (
                     <tr key={m.name} title={m.display_name}>
-                      <th scope="row" className="px-4 py-1.5 text-right font-medium tabular-nums">
+                      <th scope="row" className="py-1.5 pr-2 pl-3 text-right font-medium tabular-nums sm:pl-4">
                         {m.cpus}
                       </th>
-                      <td className="px-2 py-1.5 text-right tabular-nums">{formatBytes(m.memory_in_bytes)}</td>
-                      <td className="px-2 py-1.5 text-right tabular-nums">{formatBytes(m.storage_in_bytes)}</td>
-                      <td className="px-4 py-1.5">
+                      <td className="px-2 py-1.5 text-right whitespace-nowrap tabular-nums">{formatBytes(m.memory_in_bytes)}</td>
+                      <td className="px-2 py-1.5 text-right whitespace-nowrap tabular-nums">{formatBytes(m.storage_in_bytes)}</td>
+                      <td className="py-1.5 pr-3 pl-2 sm:px-4">
                         <span className="font-mono text-xs">{m.name}</span>
                         {m.prebuild_availability && <span className="ml-1.5 text-xs text-emerald-700 dark:text-emerald-400">prebuilt</span>}
                       </td>
@@ -194,7 +199,7 @@ export function RepositoryView(props: RepositoryViewProps) {
       </div>
 
       <RepositorySecrets {...props} />
-    </main>
+    </Page>
   );
 }
 
@@ -273,7 +278,7 @@ function Offered<T>({ loaded, none, children }: { loaded: Loaded<T[]>; none: str
     return <div aria-busy="true" aria-label="Loading" className={`${box} h-24 animate-pulse motion-reduce:animate-none`} />;
   if (loaded.error && !loaded.data) return <ErrorAlert error={loaded.error} fallbackTitle="Could not load this" />;
   if (!loaded.data?.length) return <p className={`${box} px-4 py-3 text-sm text-zinc-600 dark:text-zinc-400`}>{none}</p>;
-  return <div className={`${box} overflow-hidden`}>{children(loaded.data)}</div>;
+  return <div className={`${box} overflow-x-auto`}>{children(loaded.data)}</div>;
 }
 
 function RepositorySecrets({ repo, secrets, now, onNewSecret, onEditSecret, onDeleteSecret }: RepositoryViewProps) {

@@ -7,6 +7,7 @@ import { describeFailure } from '@/lib/api/client';
 import type { SecretRepository, UserSecret } from '@/lib/api/secrets';
 import { pluralize } from '@/lib/format';
 import { RepositoryNames, SecretsTable } from './secrets-table';
+import { Page } from '@/components/layout/page';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -30,7 +31,7 @@ export interface MySecretsViewProps {
 /** The signed-in user's Codespaces secrets: what there is, where each may be used, and the changes. */
 export function MySecretsView({ secrets, loading, error, repositoriesOf, now, onNew, onEdit, onDelete, onRetry }: MySecretsViewProps) {
   return (
-    <main className="mx-auto flex w-full max-w-5xl flex-col gap-4 px-4 py-6 sm:px-6">
+    <Page>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Your Codespaces secrets</h1>
@@ -83,6 +84,6 @@ export function MySecretsView({ secrets, loading, error, repositoriesOf, now, on
           onDelete={(secret) => onDelete(secret.name)}
         />
       )}
-    </main>
+    </Page>
   );
 }

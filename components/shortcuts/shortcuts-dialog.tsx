@@ -1,5 +1,6 @@
 'use client';
 
+import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { SHORTCUTS } from '@/lib/hooks/keyboard';
 
@@ -37,6 +38,10 @@ export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenC
           ))}
         </tbody>
       </table>
+      {/* Escape and a click outside close it too; a button says so to everyone (and works by touch). */}
+      <div className="mt-5 flex justify-end">
+        <Button onClick={() => onOpenChange(false)}>Close</Button>
+      </div>
     </Dialog>
   );
 }

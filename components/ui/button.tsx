@@ -13,7 +13,7 @@ const VARIANTS: Record<Variant, string> = {
 const SIZES: Record<Size, string> = { sm: 'h-7 px-2.5 text-xs gap-1', md: 'h-9 px-3.5 text-sm gap-1.5' };
 
 const BASE =
-  'inline-flex shrink-0 items-center justify-center rounded-md font-medium whitespace-nowrap transition-colors disabled:cursor-not-allowed disabled:opacity-50';
+  'inline-flex shrink-0 items-center justify-center rounded-md font-medium whitespace-nowrap transition-colors disabled:cursor-not-allowed disabled:opacity-50 [&_svg]:shrink-0';
 
 /** A button's look, for a link that acts as one (New codespace, Open on GitHub, a way back). */
 export function buttonClass(variant: Variant = 'secondary', size: Size = 'md'): string {

@@ -2,7 +2,10 @@ import type { Ref } from 'react';
 import { Search } from 'lucide-react';
 import { toolbarFieldClass } from './field';
 
-/** A toolbar's text filter: a search box with its icon, growing to fill the row. */
+/**
+ * A toolbar's text filter: a search box with its icon, growing to fill the row, never narrower
+ * than its placeholder needs (a line of its own on a phone).
+ */
 export function SearchField({
   label,
   placeholder,
@@ -18,7 +21,7 @@ export function SearchField({
   inputRef?: Ref<HTMLInputElement>;
 }) {
   return (
-    <div className="relative min-w-56 flex-1">
+    <div className="relative min-w-56 flex-[1_1_22rem] max-sm:basis-full">
       <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-400" />
       <input
         ref={inputRef}
@@ -27,7 +30,7 @@ export function SearchField({
         placeholder={placeholder}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        className={`${toolbarFieldClass} w-full pl-8`}
+        className={`${toolbarFieldClass} w-full pl-8 text-ellipsis`}
       />
     </div>
   );

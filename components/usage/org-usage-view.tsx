@@ -8,12 +8,13 @@ import { ListSkeleton } from '@/components/codespaces/list-skeleton';
 import { OrgError } from '@/components/orgs/org-codespaces-view';
 import { formatUsd, type LiveEstimate, type projectMonth } from '@/lib/billing/cost';
 import type { estimateMemberCosts } from '@/lib/billing/member-estimate';
-import { monthLabel, type RepoSkuRow } from '@/lib/billing/org-usage';
+import { formatUsageQuantity, monthLabel, type RepoSkuRow } from '@/lib/billing/org-usage';
 import type { MemberCost } from '@/lib/billing/usage-csv';
 import { usageItemsToCsv, type Period, type summarizeUsage } from '@/lib/billing/usage-report';
 import { memberCostsCsv } from '@/lib/csv/usage';
 import { SortableTable, type Column } from './sortable-table';
 import { UsageCsvUpload, type ParsedUsageCsv } from './usage-csv-upload';
+import { Page } from '@/components/layout/page';
 
 // Charts are the heaviest code of the app: loaded only here, and only in the browser.
 const chartFallback = () => <div className="h-72 animate-pulse rounded-xl bg-zinc-100 motion-reduce:animate-none dark:bg-zinc-800/60" />;
@@ -31,7 +32,7 @@ const REPO_SKU_COLUMNS: Column<RepoSkuRow>[] = [
     key: 'quantity',
     label: 'Quantity',
     value: (r) => r.quantity,
-    render: (r) => `${r.quantity.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${r.unitType.toLowerCase()}`,
+    render: (r) => formatUsageQuantity(r.quantity, r.unitType),
     numeric: true,
   },
   { key: 'net', label: 'Cost', value: (r) => r.net, render: (r) => formatUsd(r.net), numeric: true },
@@ -92,7 +93,7 @@ export function OrgUsageView({
   onCsvParsed,
 }: OrgUsageViewProps) {
   return (
-    <main className="mx-auto flex w-full max-w-7xl flex-col gap-4 px-4 py-6 sm:px-6">
+    <Page>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
@@ -216,6 +217,6 @@ export function OrgUsageView({
           </section>
         </>
       ) : null}
-    </main>
+    </Page>
   );
 }

@@ -13,6 +13,7 @@ import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { pluralize } from '@/lib/format';
 import { personalUsageCsv } from '@/lib/csv/usage';
 import { SortableTable, type Column } from './sortable-table';
+import { Page } from '@/components/layout/page';
 
 const COLUMNS: Column<CodespaceSummary>[] = [
   { key: 'name', label: 'Codespace', value: (c) => codespaceTitle(c) },
@@ -67,7 +68,7 @@ export function PersonalUsageView(props: PersonalUsageViewProps) {
   const fromGithub = report.usage;
 
   return (
-    <main className="mx-auto flex w-full max-w-7xl flex-col gap-4 px-4 py-6 sm:px-6">
+    <Page>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Your usage</h1>
@@ -159,7 +160,7 @@ export function PersonalUsageView(props: PersonalUsageViewProps) {
           )}
         </>
       ) : null}
-    </main>
+    </Page>
   );
 }
 

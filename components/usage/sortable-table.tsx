@@ -2,6 +2,7 @@
 
 import { useMemo, useState, type ReactNode } from 'react';
 import { ArrowDown, ArrowUp } from 'lucide-react';
+import { ScrollBox } from '@/components/ui/scroll-box';
 
 export interface Column<T> {
   key: string;
@@ -10,6 +11,10 @@ export interface Column<T> {
   render?: (row: T) => ReactNode;
   numeric?: boolean;
 }
+
+/** On a phone the first column stays put while the rest scroll under it. */
+const stickyFirst =
+  'max-sm:sticky max-sm:left-0 max-sm:z-[1] max-sm:max-w-[45vw] max-sm:break-words max-sm:shadow-[1px_0_0_var(--color-zinc-200)] dark:max-sm:shadow-[1px_0_0_var(--color-zinc-800)]';
 
 /** A table whose column headers sort it (click again to reverse), announced with aria-sort. */
 export function SortableTable<T>({
@@ -37,18 +42,19 @@ export function SortableTable<T>({
   }, [rows, columns, sort]);
 
   return (
-    <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+    // On a phone the table scrolls inside its box, a line per row, its first column (what each row is) kept in view.
+    <ScrollBox label={label} className="rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <table aria-label={label} className="w-full text-sm">
         <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:bg-zinc-900/80 dark:text-zinc-400">
           <tr>
-            {columns.map((column) => {
+            {columns.map((column, index) => {
               const active = sort.key === column.key;
               return (
                 <th
                   key={column.key}
                   scope="col"
                   aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-                  className={`px-4 py-2 ${column.numeric ? 'text-right' : ''}`}
+                  className={`px-4 py-2 whitespace-nowrap ${column.numeric ? 'text-right' : ''} ${index === 0 ? `${stickyFirst} max-sm:bg-zinc-50 dark:max-sm:bg-zinc-900` : ''}`}
                 >
                   <button
                     type="button"
@@ -67,8 +73,11 @@ export function SortableTable<T>({
         <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
           {sorted.map((row) => (
             <tr key={rowKey(row)}>
-              {columns.map((column) => (
-                <td key={column.key} className={`px-4 py-1.5 ${column.numeric ? 'text-right tabular-nums' : ''}`}>
+              {columns.map((column, index) => (
+                <td
+                  key={column.key}
+                  className={`px-4 py-1.5 max-sm:whitespace-nowrap ${column.numeric ? 'text-right whitespace-nowrap tabular-nums' : ''} ${index === 0 ? `${stickyFirst} bg-white dark:bg-zinc-900` : ''}`}
+                >
                   {column.render ? column.render(row) : column.value(row)}
                 </td>
               ))}
@@ -76,6 +85,6 @@ export function SortableTable<T>({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthLabel, monthPeriod, recentMonths, repoSkuRows } from './org-usage';
+import { formatUsageQuantity, monthLabel, monthPeriod, recentMonths, repoSkuRows } from './org-usage';
 import { makeUsageItem } from '@/lib/test/fixtures';
 import type { UsageItem } from './usage-report';
 
@@ -30,5 +30,21 @@ describe('an organisation’s usage for a month', () => {
       { repository: 'octo-org/web', sku: 'Codespaces Storage', quantity: 10, unitType: 'GigabyteHours', net: 0.01 },
       { repository: '(no repository)', sku: 'Codespaces Linux 4-core', quantity: 1, unitType: 'Hours', net: 0.36 },
     ]);
+  });
+});
+
+describe('usage quantities in words', () => {
+  it('writes GitHub’s unit types as people write them', () => {
+    expect(formatUsageQuantity(254976, 'GigabyteHours')).toBe('254,976 GB-hours');
+    expect(formatUsageQuantity(30, 'gigabyte-hours')).toBe('30 GB-hours');
+    expect(formatUsageQuantity(22, 'Hours')).toBe('22 hours');
+    expect(formatUsageQuantity(1, 'Hours')).toBe('1 hour');
+    expect(formatUsageQuantity(2.25, 'GigabyteMonths')).toBe('2.3 GB-months');
+  });
+
+  it('never runs a unit it does not know into one word', () => {
+    expect(formatUsageQuantity(3, 'UserMonths')).toBe('3 user months');
+    expect(formatUsageQuantity(3, '')).toBe('3');
+    expect(formatUsageQuantity(3, 'Hours').toLowerCase()).not.toContain('gigabytehours');
   });
 });

@@ -60,3 +60,28 @@ export function projectionDays(
     for (const [day, cost] of dailyCost(summarizeUsage([...previousItems], monthPeriod(previousMonth, today)))) daily.set(day, cost);
   return daily;
 }
+
+/** GitHub's unit types (`Hours`, `GigabyteHours`, or `gigabyte-hours` in a CSV), as people write them: singular, plural. */
+const UNITS: Record<string, [string, string]> = {
+  hours: ['hour', 'hours'],
+  minutes: ['minute', 'minutes'],
+  corehours: ['core-hour', 'core-hours'],
+  gigabytehours: ['GB-hour', 'GB-hours'],
+  gbhours: ['GB-hour', 'GB-hours'],
+  gigabytemonths: ['GB-month', 'GB-months'],
+  gbmonths: ['GB-month', 'GB-months'],
+  gigabytes: ['GB', 'GB'],
+};
+
+/** A usage quantity with its unit, e.g. `254,976 GB-hours`, `22 hours`, `1 hour`. A unit Hangar does not know is split into words. */
+export function formatUsageQuantity(quantity: number, unitType: string): string {
+  const amount = quantity.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  const known = UNITS[unitType.toLowerCase().replace(/[^a-z]/g, '')];
+  const unit = known
+    ? known[amount === '1' ? 0 : 1]
+    : unitType
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .replace(/[-_]+/g, ' ')
+        .toLowerCase();
+  return unit ? `${amount} ${unit}` : amount;
+}

@@ -20,3 +20,8 @@ vi.mock('next/navigation', () => ({
 }));
 // Nor does it scroll: the virtualiser asks to, harmlessly.
 window.scrollTo = () => {};
+// Nor a browser's own stylesheet: a <wbr> (a line-break opportunity) is inline, as in every
+// browser, so it adds no space to the accessible names computed around it.
+const userAgentStyles = document.createElement('style');
+userAgentStyles.textContent = 'wbr { display: inline; }';
+document.head.append(userAgentStyles);

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { CodespaceDetailPage } from '@/components/codespaces/codespace-detail-page';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
+import { ApiError } from '@/lib/api/client';
 import { codespacesApi } from '@/lib/api/codespaces';
 import { serverSession } from '@/lib/auth/token';
 import { serverConfig } from '@/lib/config';
@@ -22,9 +24,12 @@ export default async function CodespaceRoute({ params }: Props) {
 
   // Rendered with the codespace, read with the same query the page follows it with.
   const queryClient = new QueryClient();
-  if (codespaceName.safeParse(name).success) {
-    await withinFirstPaintBudget(() => queryClient.prefetchQuery(codespaceQuery(name, codespacesApi(serverTransport(session)))));
-  }
+  if (!codespaceName.safeParse(name).success) notFound();
+  const query = codespaceQuery(name, codespacesApi(serverTransport(session)));
+  await withinFirstPaintBudget(() => queryClient.prefetchQuery(query));
+  // No codespace by that name (or deleted since): a real 404. Other failures render, and the page says what.
+  const failure = queryClient.getQueryState(query.queryKey)?.error;
+  if (failure instanceof ApiError && failure.status === 404) notFound();
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <CodespaceDetailPage name={name} />

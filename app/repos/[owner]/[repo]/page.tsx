@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
 import { RepositoryPage } from '@/components/repos/repository-page';
+import { ApiError } from '@/lib/api/client';
 import { repositoriesApi } from '@/lib/api/repositories';
 import { REPO_SCOPE, scopeAccess } from '@/lib/auth/scopes';
 import { serverSession } from '@/lib/auth/token';
@@ -41,6 +42,13 @@ export default async function RepositoryRoute({ params }: Props) {
       queryClient.prefetchQuery(repositoryCodespacesQuery(fullName, api)),
     ]),
   );
+  // No such repository (or none the user can see): GitHub lists its codespaces even where it hides
+  // a private repository itself, so only when both answer 404 is there nothing, and a real 404.
+  const notThere = (key: readonly unknown[]) => {
+    const error = queryClient.getQueryState(key)?.error;
+    return error instanceof ApiError && error.status === 404;
+  };
+  if (notThere(repositoryQuery(fullName, api).queryKey) && notThere(repositoryCodespacesQuery(fullName, api).queryKey)) notFound();
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <RepositoryPage repo={fullName} repoAccess={repoAccess} />

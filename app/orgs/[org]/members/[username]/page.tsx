@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { orgAccess } from '@/app/orgs/org-access';
 import { MemberCodespacesPage } from '@/components/orgs/member-codespaces-page';
 import { ownerName } from '@/lib/codespaces/schemas';
+import { memberMissing } from '@/lib/server/exists';
 
 type Props = { params: Promise<{ org: string; username: string }> };
 
@@ -16,5 +17,6 @@ export default async function MemberRoute({ params }: Props) {
   if (!ownerName.safeParse(username).success) notFound();
   const access = await orgAccess(org);
   if ('screen' in access) return access.screen;
+  if (await memberMissing(access.session, org, username)) notFound();
   return <MemberCodespacesPage org={org} username={username} />;
 }

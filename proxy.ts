@@ -1,16 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { developmentServer, imageOrigins } from '@/lib/config';
 import { contentSecurityPolicy, securityHeaders } from '@/lib/security-headers';
 
 /** Adds a per-request CSP nonce and the security headers to every page and API answer. */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
-  const dev = process.env.NODE_ENV === 'development';
-  // Avatars come from whichever GitHub is configured (in demo mode, the emulator on this server).
-  const imageOrigins = [process.env.GITHUB_API_URL, process.env.HANGAR_INTERNAL_URL]
-    .filter((url): url is string => Boolean(url))
-    .map((url) => new URL(url).origin);
-  let csp = contentSecurityPolicy(nonce, { dev, imageOrigins });
+  let csp = contentSecurityPolicy(nonce, { dev: developmentServer(), imageOrigins: imageOrigins() });
   if (!https) csp = csp.replace('; upgrade-insecure-requests', '');
 
   const requestHeaders = new Headers(request.headers);

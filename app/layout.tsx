@@ -5,7 +5,7 @@ import { Providers } from './providers';
 import { AppHeader } from '@/components/layout/app-header';
 import { MissingScopesBanner } from '@/components/layout/missing-scopes-banner';
 import { LOCAL_REQUIRED_SCOPES, missingScopes, missingScopesAdvice } from '@/lib/auth/scope-check.mjs';
-import { serverSession } from '@/lib/auth/token';
+import { serverSession } from '@/lib/auth/token.server';
 import { THEME_SCRIPT } from '@/lib/theme';
 import { serverConfig } from '@/lib/config';
 import './globals.css';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ArrowLeft, MapPinOff } from 'lucide-react';
 import { MissingPath } from '@/components/status/missing-path';
 import { StatusPage } from '@/components/status/status-page';
-import { serverSession } from '@/lib/auth/token';
+import { serverSession } from '@/lib/auth/token.server';
 import { buttonClass } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Page not found' };

@@ -2,13 +2,13 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import { CodespacesPage } from '@/components/codespaces/codespaces-page';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
 import { codespacesApi } from '@/lib/api/codespaces';
-import { firstPageOnly } from '@/lib/api/transport';
+import { firstPageOnly } from '@/lib/transport/transport';
 import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
-import { serverSession } from '@/lib/auth/token';
+import { serverSession } from '@/lib/auth/token.server';
 import { serverConfig } from '@/lib/config';
 import { parseListFilters } from '@/lib/codespaces/list-view';
 import { routeSearchParams } from '@/lib/lists/pipeline';
-import { serverTransport, withinFirstPaintBudget } from '@/lib/github/server-transport';
+import { serverTransport, withinFirstPaintBudget } from '@/lib/github/server-transport.server';
 import { codespaceListQuery } from '@/lib/queries/codespaces';
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

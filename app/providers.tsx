@@ -8,7 +8,7 @@ import { FocusKeeper } from '@/components/layout/focus-keeper';
 import { LazyToaster } from '@/components/layout/lazy-toaster';
 import type { AuthMode } from '@/lib/config';
 import type { GithubWeb } from '@/lib/github/refusals';
-import { makeQueryClient } from '@/lib/queries/query-client';
+import { makeQueryClient } from '@/lib/query/client';
 import { useBackgroundWatch } from '@/lib/queries/watch';
 import { applyTheme, readTheme, THEME_STORAGE_KEY } from '@/lib/theme';
 

@@ -202,3 +202,61 @@ export function serverConfig(): ServerConfig {
 }
 
 export { readConfig as readConfigForTest };
+
+// ---------- what single parts of the server read for themselves ----------
+// Each is read where the part starts (a module's first load), or on every call where tests change it.
+
+/** `HANGAR_LOG=off` silences info lines (read on every line: tests turn it off). */
+export function infoLogsOff(): boolean {
+  return process.env.HANGAR_LOG === 'off';
+}
+
+/** How long GitHub may take, how retries back off, and the largest answer Hangar reads (HANGAR_UPSTREAM_TIMEOUT_MS, …). */
+export function upstreamLimits(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    timeoutMs: Number(env.HANGAR_UPSTREAM_TIMEOUT_MS ?? 15_000),
+    retryBaseMs: Number(env.HANGAR_RETRY_BASE_MS ?? 1000),
+    maxBodyBytes: Number(env.HANGAR_GITHUB_MAX_BODY_BYTES) || 16 * 1024 * 1024,
+  };
+}
+
+/** The answer store's Redis (REDIS_URL) and memory caps (HANGAR_CACHE_MAX_BYTES, HANGAR_CACHE_USER_MAX_BYTES); 0: the default. */
+export function answerStoreSettings(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    redisUrl: env.REDIS_URL || null,
+    maxBytes: Number(env.HANGAR_CACHE_MAX_BYTES) || 0,
+    maxAccountBytes: Number(env.HANGAR_CACHE_USER_MAX_BYTES) || 0,
+  };
+}
+
+/** Demo mode's emulator: its distance (EMULATOR_LATENCY_MS, EMULATOR_JITTER_MS), token lifetime, test hooks and transitions. */
+export function demoEmulatorSettings(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    latency: { EMULATOR_LATENCY_MS: env.EMULATOR_LATENCY_MS, EMULATOR_JITTER_MS: env.EMULATOR_JITTER_MS },
+    tokenLifetimeS: Number(env.EMULATOR_TOKEN_LIFETIME_S) || undefined,
+    control: env.HANGAR_EMULATOR_CONTROL === '1',
+    transitionMs: Number(env.EMULATOR_TRANSITION_MS) || undefined,
+  };
+}
+
+/** Local mode's one-time sign-in secret, made by `npm start` (HANGAR_LOCAL_SIGN_IN_SECRET). */
+export function localSignInSecret(): string | undefined {
+  return process.env.HANGAR_LOCAL_SIGN_IN_SECRET;
+}
+
+/** Whether Next leaves SIGTERM and SIGINT to the app (NEXT_MANUAL_SIG_HANDLE). */
+export function manualSignalHandling(): boolean {
+  return Boolean(process.env.NEXT_MANUAL_SIG_HANDLE);
+}
+
+/** `next dev` (its inline scripts and hot reload need a looser content security policy). */
+export function developmentServer(): boolean {
+  return process.env.NODE_ENV === 'development';
+}
+
+/** Where avatars may come from: whichever GitHub is configured, and in demo mode the emulator on this server. */
+export function imageOrigins(): string[] {
+  return [process.env.GITHUB_API_URL, process.env.HANGAR_INTERNAL_URL]
+    .filter((url): url is string => Boolean(url))
+    .map((url) => new URL(url).origin);
+}

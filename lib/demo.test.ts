@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_GITHUB_APP, serverConfig } from '@/lib/config';
 import { githubAppAuth } from '@/lib/github-app/app-auth.server';
-import { demoEmulator } from './demo';
+import { demoEmulator } from './demo.server';
 
 describe("demo mode's GitHub App", () => {
   it('is the same app to Hangar and to the emulator: its JWTs pass, its installation is on octo-org', async () => {

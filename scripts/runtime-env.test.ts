@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_BYTES } from '@/lib/github/store/memory-store';
+import { DEFAULT_MAX_BYTES } from '@/lib/github/store/memory-store.server';
 import { startRedisServer } from '@/lib/test/redis-server';
 import {
   checkLocalToken,

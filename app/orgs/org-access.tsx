@@ -4,10 +4,10 @@ import { SignInScreen } from '@/components/layout/sign-in-screen';
 import { MissingScopesBanner } from '@/components/layout/missing-scopes-banner';
 import { missingScopesAdvice } from '@/lib/auth/scope-check.mjs';
 import { consentScopes, hasScope, ORG_ADMIN_SCOPE } from '@/lib/auth/scopes';
-import { serverSession } from '@/lib/auth/token';
+import { serverSession } from '@/lib/auth/token.server';
 import { ownerName } from '@/lib/codespaces/schemas';
 import { serverConfig } from '@/lib/config';
-import { organizationMissing } from '@/lib/server/exists';
+import { organizationMissing } from '@/lib/server/exists.server';
 import { OrgConsent } from '@/components/orgs/org-consent';
 
 type Session = NonNullable<Awaited<ReturnType<typeof serverSession>>>;

@@ -4,9 +4,9 @@ import { SignInScreen } from '@/components/layout/sign-in-screen';
 import { MySecretsPage } from '@/components/secrets/my-secrets-page';
 import { secretsApi } from '@/lib/api/secrets';
 import { REPO_SCOPE, scopeAccess } from '@/lib/auth/scopes';
-import { serverSession } from '@/lib/auth/token';
+import { serverSession } from '@/lib/auth/token.server';
 import { serverConfig } from '@/lib/config';
-import { serverTransport, withinFirstPaintBudget } from '@/lib/github/server-transport';
+import { serverTransport, withinFirstPaintBudget } from '@/lib/github/server-transport.server';
 import { mySecretRepositoriesQuery, mySecretsQuery } from '@/lib/queries/secrets';
 
 export const metadata: Metadata = { title: 'Secrets' };

@@ -5,12 +5,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { AlertTriangle, CheckCircle2, Loader2, XCircle } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { describeFailure } from '@/lib/api/client';
+import { describeFailure } from '@/lib/transport/errors';
 import type { BulkPlan, BulkResult } from '@/lib/codespaces/bulk';
 import { codespaceTitle, workAtRisk } from '@/lib/codespaces/state';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { pluralize } from '@/lib/format';
-import { useActionMutation } from '@/lib/hooks/use-action-mutation';
+import { useActionMutation } from '@/lib/query/use-action-mutation';
 import { bulkCodespaceAction } from '@/lib/queries/codespaces';
 import { orgBulkAction } from '@/lib/queries/orgs';
 

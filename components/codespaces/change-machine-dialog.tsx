@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Dialog, DialogActions, type CodespaceDialogProps } from '@/components/ui/dialog';
-import { useActionMutation } from '@/lib/hooks/use-action-mutation';
+import { useActionMutation } from '@/lib/query/use-action-mutation';
 import type { Codespace } from '@/lib/codespaces/types';
 import { formatBytes } from '@/lib/format';
 import { codespaceMachinesQuery, updateCodespace } from '@/lib/queries/codespaces';

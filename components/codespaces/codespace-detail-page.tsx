@@ -5,7 +5,7 @@ import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
 import { SessionEnded } from '@/components/layout/session-ended';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/transport/errors';
 import { usePendingMachineChange } from '@/lib/hooks/use-machine-request';
 import { codespaceQuery } from '@/lib/queries/codespaces';
 import { CodespaceDetailView, type DetailDialog } from './codespace-detail-view';

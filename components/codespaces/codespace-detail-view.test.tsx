@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/transport/errors';
 import { makeCodespace } from '@/lib/test/fixtures';
 import { renderView } from '@/lib/test/render-for-views';
 import { CodespaceDetailView, type CodespaceDetailViewProps } from './codespace-detail-view';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { ArrowLeft, Cpu, GitBranchPlus, Pencil, Trash2, Upload } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/transport/errors';
 import type { MachineRequest } from '@/lib/codespaces/machine-change';
 import { actionAvailability, codespaceTitle, pendingOperation } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';

@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DEFAULT_FILTERS, LIST_SORTS, applyListFilters, repositoryFacets, stateFacets, summarizeFleet } from '@/lib/codespaces/list-view';
 import { summarizeCodespace } from '@/lib/codespaces/summary';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/transport/errors';
 import { makeCodespace } from '@/lib/test/fixtures';
 import { renderView, selectionActions } from '@/lib/test/render-for-views';
 import { CodespacesPageView, type CodespacesPageViewProps } from './codespaces-page-view';

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useGithubWeb } from '@/components/github/github-web';
 import { SessionEnded } from '@/components/layout/session-ended';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/transport/errors';
 import { personalAttention } from '@/lib/attention/personal';
 import {
   applyListFilters,
@@ -19,13 +19,13 @@ import {
 } from '@/lib/codespaces/list-view';
 import { codespaceTitle, powerAction } from '@/lib/codespaces/state';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
-import { useActionMutation } from '@/lib/hooks/use-action-mutation';
+import { useActionMutation } from '@/lib/query/use-action-mutation';
 import { useListControls } from '@/lib/hooks/use-list-controls';
 import { useLeftViewNotice } from '@/lib/hooks/use-left-view-notice';
 import { useListShortcuts } from '@/lib/hooks/use-list-shortcuts';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
-import { isComplete } from '@/lib/lists/streamed-list';
-import { notify } from '@/lib/notify';
+import { isComplete } from '@/lib/query/streamed-list';
+import { toast } from '@/lib/notices/toasts';
 import { codespaceListQuery, powerCodespace } from '@/lib/queries/codespaces';
 import { codespaceKeys } from '@/lib/queries/keys';
 import { myOrgsQuery } from '@/lib/queries/orgs';
@@ -97,7 +97,7 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
       // The same control as the row's button: when it is disabled, the key says why instead.
       const { action, availability } = powerAction(codespace);
       if (availability.allowed) (action === 'stop' ? stop : start).mutate(codespace);
-      else notify.warning(`Cannot ${action} ${codespaceTitle(codespace)}: ${availability.reason}`);
+      else toast.warning(`Cannot ${action} ${codespaceTitle(codespace)}: ${availability.reason}`);
     },
     onFocusFilter: () => searchRef.current?.focus(),
     onShowHelp: () => setDialog({ kind: 'shortcuts' }),

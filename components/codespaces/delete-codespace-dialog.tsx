@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { useActionMutation } from '@/lib/hooks/use-action-mutation';
+import { useActionMutation } from '@/lib/query/use-action-mutation';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { deleteCodespace } from '@/lib/queries/codespaces';
 import { DeleteDialog } from './delete-dialog';

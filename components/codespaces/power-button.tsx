@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Play, Square } from 'lucide-react';
 import { codespaceTitle, powerAction } from '@/lib/codespaces/state';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
-import { useActionMutation } from '@/lib/hooks/use-action-mutation';
+import { useActionMutation } from '@/lib/query/use-action-mutation';
 import { powerCodespace } from '@/lib/queries/codespaces';
 import { ActionButton } from './action-button';
 

@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Dialog, DialogActions, type CodespaceDialogProps } from '@/components/ui/dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { TextField } from '@/components/ui/field';
-import { useActionMutation } from '@/lib/hooks/use-action-mutation';
+import { useActionMutation } from '@/lib/query/use-action-mutation';
 import { repoName } from '@/lib/codespaces/schemas';
 import { codespaceTitle } from '@/lib/codespaces/state';
 import type { Codespace } from '@/lib/codespaces/types';

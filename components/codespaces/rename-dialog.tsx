@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Dialog, DialogActions, type CodespaceDialogProps } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
-import { useActionMutation } from '@/lib/hooks/use-action-mutation';
+import { useActionMutation } from '@/lib/query/use-action-mutation';
 import { displayName } from '@/lib/codespaces/schemas';
 import type { Codespace } from '@/lib/codespaces/types';
 import { updateCodespace } from '@/lib/queries/codespaces';

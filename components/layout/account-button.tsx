@@ -1,6 +1,6 @@
 import type { ComponentProps } from 'react';
 import { ChevronDown } from 'lucide-react';
-import type { SignedInUser } from '@/lib/auth/token';
+import type { SignedInUser } from '@/lib/auth/token.server';
 
 /** The signed-in user's avatar and login: the account menu's trigger. */
 export function AccountButton({ user, ...props }: ComponentProps<'button'> & { user: SignedInUser }) {

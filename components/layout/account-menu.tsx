@@ -5,12 +5,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Bell, Check, LogOut, Monitor, Moon, Sun } from 'lucide-react';
 import { menuContentClass, menuItemClass } from '@/components/ui/menu';
-import type { SignedInUser } from '@/lib/auth/token';
-import { clearPageMemo } from '@/lib/api/client';
+import type { SignedInUser } from '@/lib/auth/token.server';
+import { clearPageMemo } from '@/lib/transport/client';
 import { signOutOfHangar } from '@/lib/auth/browser';
 import { clearAwaitedTransitions } from '@/lib/queries/transitions';
-import { notify } from '@/lib/notify';
-import { notificationsOn, notificationSupport, turnNotificationsOff, turnNotificationsOn } from '@/lib/notifications/notify';
+import { toast } from '@/lib/notices/toasts';
+import { notificationsOn, notificationSupport, turnNotificationsOff, turnNotificationsOn } from '@/lib/notices/notifications';
 import { chooseTheme, readTheme, THEME_LABELS, THEMES, type Theme } from '@/lib/theme';
 import { AccountButton } from './account-button';
 
@@ -32,7 +32,7 @@ export default function AccountMenu({ user, defaultOpen }: { user: SignedInUser;
     const permission = await turnNotificationsOn();
     setNotifying(permission === 'granted');
     if (permission === 'denied')
-      notify.error('Your browser blocks notifications from Hangar', {
+      toast.error('Your browser blocks notifications from Hangar', {
         description: 'Allow them in this site’s settings. Until then, Hangar tells you here instead.',
       });
   };

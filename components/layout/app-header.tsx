@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { SignedInUser } from '@/lib/auth/token';
+import type { SignedInUser } from '@/lib/auth/token.server';
 import { PaletteTrigger } from '@/components/palette/palette-trigger';
 import { DemoBadge } from './auth-mode';
 import { HangarMark } from './hangar-mark';

@@ -2,10 +2,10 @@
 
 import { useEffect, useState, type ComponentType } from 'react';
 import type { ToasterProps } from 'sonner';
-import { loadToastLibrary, toasterMounted, useToasterWanted } from '@/lib/notify';
+import { loadToastLibrary, toasterMounted, useToasterWanted } from '@/lib/notices/toasts';
 import { readTheme } from '@/lib/theme';
 
-/** The toaster, mounted when the first toast is asked for (see lib/notify.ts). */
+/** The toaster, mounted when the first toast is asked for (see lib/notices/toasts.ts). */
 export function LazyToaster() {
   const wanted = useToasterWanted();
   const [Toaster, setToaster] = useState<ComponentType<ToasterProps> | null>(null);

@@ -1,7 +1,7 @@
 'use client';
 
 import { lazy, Suspense, useState } from 'react';
-import type { SignedInUser } from '@/lib/auth/token';
+import type { SignedInUser } from '@/lib/auth/token.server';
 import { AccountButton } from './account-button';
 
 const loadAccountMenu = () => import('./account-menu');

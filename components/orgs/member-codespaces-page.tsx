@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useBulkActions } from '@/components/codespaces/use-bulk-actions';
 import { SessionEnded } from '@/components/layout/session-ended';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/transport/errors';
 import { liveEstimate } from '@/lib/billing/cost';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/transport/errors';
 import { liveEstimate } from '@/lib/billing/cost';
 import { summarizeCodespace } from '@/lib/codespaces/summary';
 import { groupRows } from '@/lib/orgs/org-view';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/transport/errors';
 import { liveEstimate } from '@/lib/billing/cost';
 import { summarizeCodespace } from '@/lib/codespaces/summary';
 import { memberFacets, repositoryFacets, stateFacets } from '@/lib/lists/pipeline';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/transport/errors';
 import type { OrgSecret, SecretRepository } from '@/lib/api/secrets';
 import { renderView } from '@/lib/test/render-for-views';
 import { OrgSettingsView, type OrgSettingsViewProps } from './org-settings-view';

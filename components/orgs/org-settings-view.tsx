@@ -7,7 +7,7 @@ import { ErrorAlert } from '@/components/ui/error-alert';
 import { MultiPicker, type PickerItem } from '@/components/ui/multi-picker';
 import type { Loaded } from '@/components/secrets/my-secrets-view';
 import { RepositoryNames, SecretsTable } from '@/components/secrets/secrets-table';
-import { ApiError, describeFailure } from '@/lib/api/client';
+import { ApiError, describeFailure } from '@/lib/transport/errors';
 import type { OrgSecret, SecretRepository } from '@/lib/api/secrets';
 import { exactTime, relativeTime } from '@/lib/format';
 import { orgCodespacesSettingsUrl } from '@/lib/orgs/access-deprecation';

@@ -25,7 +25,7 @@ import {
   type PickCommandType,
 } from '@/lib/palette/commands';
 import { paletteCodespace, paletteOrgCodespace } from '@/lib/palette/data';
-import { useActionMutation } from '@/lib/hooks/use-action-mutation';
+import { useActionMutation } from '@/lib/query/use-action-mutation';
 import { codespaceListQuery, powerCodespace } from '@/lib/queries/codespaces';
 import { myOrgsQuery, orgCodespacesQuery } from '@/lib/queries/orgs';
 import { rankItems } from '@/lib/palette/rank';

@@ -6,7 +6,7 @@ import { useBulkActions } from '@/components/codespaces/use-bulk-actions';
 import { useGithubWeb } from '@/components/github/github-web';
 import { useRepoScopeConsent } from '@/components/github/repo-scope-consent';
 import { SessionEnded } from '@/components/layout/session-ended';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/transport/errors';
 import { privateRepositoriesHidden, type ScopeAccess } from '@/lib/auth/scopes';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';

@@ -12,7 +12,7 @@ import { ListSkeleton } from '@/components/codespaces/list-skeleton';
 import { SelectionBar, type SelectableListProps } from '@/components/codespaces/selection-bar';
 import { SecretsTable } from '@/components/secrets/secrets-table';
 import type { Loaded } from '@/components/secrets/my-secrets-view';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/transport/errors';
 import type { Devcontainer, RepositoriesApi } from '@/lib/api/repositories';
 import type { RepositorySecret } from '@/lib/api/secrets';
 import type { CodespaceMachine, CodespaceSummary } from '@/lib/codespaces/types';

@@ -6,7 +6,7 @@ import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/rea
 import { useRepoScopeConsent } from '@/components/github/repo-scope-consent';
 import { SessionEnded } from '@/components/layout/session-ended';
 import type { PickerItem } from '@/components/ui/multi-picker';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/transport/errors';
 import type { SecretRepository } from '@/lib/api/secrets';
 import { privateRepositoriesHidden, type ScopeAccess } from '@/lib/auth/scopes';
 import { useCodespaceRepositories } from '@/lib/hooks/use-codespace-repositories';

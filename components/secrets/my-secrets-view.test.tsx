@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/transport/errors';
 import type { SecretRepository, UserSecret } from '@/lib/api/secrets';
 import { renderView } from '@/lib/test/render-for-views';
 import { MySecretsView, type MySecretsViewProps } from './my-secrets-view';

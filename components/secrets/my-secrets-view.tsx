@@ -3,7 +3,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { describeFailure } from '@/lib/api/client';
+import { describeFailure } from '@/lib/transport/errors';
 import type { SecretRepository, UserSecret } from '@/lib/api/secrets';
 import { pluralize } from '@/lib/format';
 import { RepositoryNames, SecretsTable } from './secrets-table';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Pencil, Trash2 } from 'lucide-react';
 import { Breakable } from '@/components/ui/breakable';
 import { Button } from '@/components/ui/button';
-import { describeFailure } from '@/lib/api/client';
+import { describeFailure } from '@/lib/transport/errors';
 import { exactTime, relativeTime } from '@/lib/format';
 import { repositoryPath } from '@/lib/repositories/path';
 

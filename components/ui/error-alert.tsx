@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import dynamic from 'next/dynamic';
 import { useGithubWeb } from '@/components/github/github-web';
-import { ApiError, describeFailure } from '@/lib/api/client';
+import { ApiError, describeFailure } from '@/lib/transport/errors';
 import { Alert } from './alert';
 import { Button } from './button';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/transport/errors';
 import { monthPeriod, repoSkuRows } from '@/lib/billing/org-usage';
 import { summarizeUsage } from '@/lib/billing/usage-report';
 import { makeUsageItem } from '@/lib/test/fixtures';

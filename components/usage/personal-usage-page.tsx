@@ -3,7 +3,7 @@
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { SessionEnded } from '@/components/layout/session-ended';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/transport/errors';
 import { codespacesMonthUsage, personalFigures, splitByPayer } from '@/lib/billing/personal-usage';
 import { PERSONAL_QUOTAS, type PersonalPlan } from '@/lib/billing/prices';
 import { myUsageSummaryQuery } from '@/lib/queries/billing';

@@ -4,7 +4,7 @@ import { Figure } from '@/components/ui/figure';
 import { toolbarFieldClass } from '@/components/ui/field';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
 import { StateBadge } from '@/components/codespaces/state-badge';
-import { describeFailure } from '@/lib/api/client';
+import { describeFailure } from '@/lib/transport/errors';
 import { computeCostPerHour, formatUsd, monthDays, runsOutInWords, storageCostPerMonth } from '@/lib/billing/cost';
 import type { CodespacesMonthUsage, PayerShare, PersonalFigures } from '@/lib/billing/personal-usage';
 import { PERSONAL_QUOTAS, type PersonalPlan } from '@/lib/billing/prices';

@@ -1,7 +1,8 @@
 import type { components } from '@octokit/openapi-types';
 import { operations } from '@/lib/github/operations';
-import { ApiError, browserTransport } from './client';
-import type { GithubTransport } from './transport';
+import { browserTransport } from '@/lib/transport/client';
+import { ApiError } from '@/lib/transport/errors';
+import type { GithubTransport } from '@/lib/transport/transport';
 
 export type PersonalUsage = components['schemas']['billing-usage-report-user'];
 export type PersonalUsageSummary = components['schemas']['billing-usage-summary-report-user'];

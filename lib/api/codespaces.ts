@@ -1,8 +1,8 @@
 import { operations } from '@/lib/github/operations';
 import type { Codespace, CodespaceExport, CodespaceMachine } from '@/lib/codespaces/types';
-import { browserTransport } from './client';
+import { browserTransport } from '@/lib/transport/client';
 import { codespaceInFull, codespaceSummaryPage } from './read-codespaces';
-import { listPages, pagesAfterFirst, type GithubTransport } from './transport';
+import { listPages, pagesAfterFirst, type GithubTransport } from '@/lib/transport/transport';
 
 /** A page of a list of codespaces, and how many there are in all. */
 export const CODESPACES_PER_PAGE = 100;

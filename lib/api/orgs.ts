@@ -1,11 +1,11 @@
 import { operations } from '@/lib/github/operations';
 import type { UsageItem } from '@/lib/billing/usage-report';
 import type { Codespace, CodespaceSummary } from '@/lib/codespaces/types';
-import { browserTransport } from './client';
+import { browserTransport } from '@/lib/transport/client';
 import { codespaceSummaryPage } from './read-codespaces';
 import type { components } from '@octokit/openapi-types';
 import type { CodespacesAccessVisibility } from '@/lib/secrets/schemas';
-import { listAll, listPages, type GithubTransport, type ListPage } from './transport';
+import { listAll, listPages, type GithubTransport, type ListPage } from '@/lib/transport/transport';
 
 export type OrgMember = components['schemas']['simple-user'];
 export type OrgRepository = components['schemas']['minimal-repository'];

@@ -1,7 +1,7 @@
 import { summarizeCodespace } from '@/lib/codespaces/summary';
 import type { Codespace, CodespaceSummary } from '@/lib/codespaces/types';
-import { ApiError } from './client';
-import type { ListPage } from './transport';
+import { ApiError } from '@/lib/transport/errors';
+import type { ListPage } from '@/lib/transport/transport';
 
 /**
  * GitHub's codespace answers as the pages keep them. The proxy has read them already (permissively,

@@ -2,9 +2,9 @@ import type { components } from '@octokit/openapi-types';
 import { operations } from '@/lib/github/operations';
 import type { CreateTarget } from '@/lib/codespaces/create-form';
 import type { Codespace, CodespaceMachine, CodespaceSummary } from '@/lib/codespaces/types';
-import { browserTransport } from './client';
+import { browserTransport } from '@/lib/transport/client';
 import { codespaceSummaryPage } from './read-codespaces';
-import { listAll, type GithubTransport, type ListPage } from './transport';
+import { listAll, type GithubTransport, type ListPage } from '@/lib/transport/transport';
 
 export type Repository = components['schemas']['repository'];
 export type Branch = components['schemas']['short-branch'];

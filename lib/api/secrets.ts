@@ -2,9 +2,9 @@ import type { components } from '@octokit/openapi-types';
 import { operations } from '@/lib/github/operations';
 import { sealForKey } from '@/lib/secrets/seal';
 import type { SecretVisibility } from '@/lib/secrets/schemas';
-import { browserTransport } from './client';
+import { browserTransport } from '@/lib/transport/client';
 import { repositoryParams } from './repositories';
-import { listAll, type GithubTransport, type ListPage } from './transport';
+import { listAll, type GithubTransport, type ListPage } from '@/lib/transport/transport';
 
 /**
  * Codespaces secrets at each of GitHub's three scopes, one typed function per operation. A value

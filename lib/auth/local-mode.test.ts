@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { missingScopes, missingScopesAdvice, parseScopeHeader } from './scope-check.mjs';
-import { LocalSignIn, signInLink } from './local-mode';
+import { LocalSignIn, signInLink } from './local-mode.server';
 
 describe('local mode’s one-time sign-in link', () => {
   it('works once', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { readConfigForTest } from '@/lib/config';
-import { authOptions } from './options';
+import { authOptions } from './options.server';
 import { OAUTH_SCOPES } from './scopes';
 
 const env = (vars: Record<string, string>) => ({ NODE_ENV: 'test', ...vars }) as NodeJS.ProcessEnv;

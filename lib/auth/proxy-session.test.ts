@@ -30,8 +30,8 @@ beforeAll(async () => {
   });
   configureAppForEmulator(github.url, { client: CLIENT, appUrl: APP, secret: SECRET });
   process.env.HANGAR_SESSION_MAX_AGE = String(7 * 24 * 60 * 60);
-  ({ proxyGithubRequest } = await import('@/lib/github/proxy'));
-  ({ endSession } = await import('./session'));
+  ({ proxyGithubRequest } = await import('@/lib/github/proxy.server'));
+  ({ endSession } = await import('./session.server'));
 });
 
 afterAll(() => github?.close());

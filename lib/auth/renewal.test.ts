@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from 'redis';
-import { RedisConnection } from '@/lib/github/store/redis-connection';
+import { RedisConnection } from '@/lib/github/store/redis-connection.server';
 import { startRedisServer, type RedisServer } from '@/lib/test/redis-server';
-import { TokenRenewer, type ExchangeResult } from './renewal';
-import { MemoryRenewalStore, RedisRenewalStore, renewalKey } from './renewal-store';
+import { TokenRenewer, type ExchangeResult } from './renewal.server';
+import { MemoryRenewalStore, RedisRenewalStore, renewalKey } from './renewal-store.server';
 
 /**
  * A GitHub token endpoint that behaves like GitHub's: each refresh token renews once, into the

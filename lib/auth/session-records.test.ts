@@ -5,11 +5,11 @@
  */
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisConnection } from '@/lib/github/store/redis-connection';
+import { RedisConnection } from '@/lib/github/store/redis-connection.server';
 import { startRedisServer, type RedisServer } from '@/lib/test/redis-server';
-import { DurableRecords } from './durable-records';
-import { EndedSessions, MemoryEndedSessions, RedisEndedSessions } from './ended-sessions';
-import { RedisRenewalStore, renewalKey } from './renewal-store';
+import { DurableRecords } from './durable-records.server';
+import { EndedSessions, MemoryEndedSessions, RedisEndedSessions } from './ended-sessions.server';
+import { RedisRenewalStore, renewalKey } from './renewal-store.server';
 
 const SECRET = 'x'.repeat(32);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

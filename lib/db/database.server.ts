@@ -6,7 +6,7 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { serverConfig, type DatabaseTarget } from '@/lib/config';
-import { logEvent } from '@/lib/server/log';
+import { logEvent } from '@/lib/server/log.server';
 import { LOCK_FILE, lockDataDir, type DataDirLock } from './data-dir-lock.server';
 import * as schema from './schema';
 

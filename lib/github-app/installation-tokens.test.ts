@@ -4,7 +4,7 @@
  * GitHub (the emulator) for one token between them, then for one more when it is due.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RedisConnection } from '@/lib/github/store/redis-connection';
+import { RedisConnection } from '@/lib/github/store/redis-connection.server';
 import { startAppGithub, type AppGithub } from '@/lib/test/github-app';
 import { startRedisServer, type RedisServer } from '@/lib/test/redis-server';
 import { githubAppAuth } from './app-auth.server';

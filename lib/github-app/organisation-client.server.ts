@@ -1,6 +1,6 @@
 import 'server-only';
 import { serverConfig } from '@/lib/config';
-import { sharedRedis } from '@/lib/github/store';
+import { sharedRedis } from '@/lib/github/store.server';
 import { githubAppAuth, type GithubAppAuth } from './app-auth.server';
 import { installationClient, type InstallationClient } from './installation-client.server';
 import { InstallationTokens } from './installation-tokens.server';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import type { RedisConnection } from '@/lib/github/store/redis-connection';
+import type { RedisConnection } from '@/lib/github/store/redis-connection.server';
 
 /** An installation token and when GitHub said it stops working (epoch ms). */
 export interface InstallationToken {

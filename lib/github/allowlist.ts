@@ -17,7 +17,7 @@ import {
 import { decimal, nothing, organizationParams, pageFields, pageQuery, repositoryParams } from '@/lib/github/params';
 import { codespaceAnswer, codespaceListAnswer } from '@/lib/github/answers';
 import { compareRouteSpecificity } from '@/lib/github/route-specificity';
-import type { AnswerReader } from '@/lib/github/upstream';
+import type { AnswerReader } from '@/lib/github/upstream.server';
 import * as secrets from '@/lib/secrets/schemas';
 import { operations, type HttpMethod, type Operation, type OperationName } from '@/lib/github/operations';
 

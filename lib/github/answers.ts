@@ -1,5 +1,5 @@
 import { readCodespace, readCodespacePage } from '@/lib/codespaces/read-schemas';
-import type { AnswerReader } from '@/lib/github/upstream';
+import type { AnswerReader } from '@/lib/github/upstream.server';
 
 /**
  * How the server reads GitHub's answers to the codespace operations the pages poll, before any

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UpstreamTimeout, withDeadline } from './client';
+import { UpstreamTimeout, withDeadline } from './client.server';
 
 describe('an upstream call with a deadline', () => {
   it('returns what a call that answers in time returns', async () => {

@@ -22,7 +22,7 @@ let cookie = '';
 beforeAll(async () => {
   github = await startEmulatorServer({ control: true });
   configureAppForEmulator(github.url, { client: 'body-limits', appUrl: APP, secret: SECRET });
-  ({ proxyGithubRequest } = await import('./proxy'));
+  ({ proxyGithubRequest } = await import('./proxy.server'));
   cookie = await sessionCookie('mona', github.emulator.issueToken('mona', ['codespace', 'codespace:secrets']), SECRET);
 });
 

@@ -5,7 +5,7 @@
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulatorServer, type RunningEmulator } from '@/emulator/node-server';
-import { MemoryStore } from '@/lib/github/store/memory-store';
+import { MemoryStore } from '@/lib/github/store/memory-store.server';
 import { sessionCookie, configureAppForEmulator } from '@/lib/test/session';
 import {
   accountKeyOfUser,
@@ -14,7 +14,7 @@ import {
   type GithubStateStore,
   type RateLimitState,
   type UserKey,
-} from '@/lib/github/store/types';
+} from '@/lib/github/store/types.server';
 
 const APP = 'http://hangar.test';
 const SECRET = 'conditional-secret-conditional-secret';
@@ -51,8 +51,8 @@ beforeAll(async () => {
   configureAppForEmulator(upstream.url, { client: 'conditional-client', appUrl: APP, secret: SECRET });
   // Retries of failed reads wait 10 ms, 40 ms here instead of 1 s, 4 s.
   process.env.HANGAR_RETRY_BASE_MS = '10';
-  ({ proxyGithubRequest } = await import('@/lib/github/proxy'));
-  ({ setGithubStore } = await import('@/lib/github/store'));
+  ({ proxyGithubRequest } = await import('@/lib/github/proxy.server'));
+  ({ setGithubStore } = await import('@/lib/github/store.server'));
   for (const login of ['mona', 'hubot', 'sso-sam']) {
     tokens[login] = upstream.emulator.issueToken(login);
     cookies[login] = await sessionCookie(login, tokens[login], SECRET, upstream.emulator.world.users.get(login)!.id);

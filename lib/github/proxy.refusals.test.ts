@@ -6,8 +6,8 @@
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startEmulatorServer, type RunningEmulator } from '@/emulator/node-server';
-import { MemoryStore } from '@/lib/github/store/memory-store';
-import type { GithubStateStore } from '@/lib/github/store/types';
+import { MemoryStore } from '@/lib/github/store/memory-store.server';
+import type { GithubStateStore } from '@/lib/github/store/types.server';
 import { configureAppForEmulator, sessionCookie } from '@/lib/test/session';
 
 const APP = 'http://hangar.test';
@@ -16,7 +16,7 @@ const SECRET = 'refusals-secret-refusals-secret-refusals';
 let upstream: RunningEmulator;
 let proxyGithubRequest: (req: NextRequest) => Promise<Response>;
 let setGithubStore: (store: GithubStateStore | undefined) => void;
-let callGithub: typeof import('@/lib/github/upstream').callGithub;
+let callGithub: typeof import('@/lib/github/upstream.server').callGithub;
 const tokens: Record<string, string> = {};
 const cookies: Record<string, string> = {};
 
@@ -24,9 +24,9 @@ beforeAll(async () => {
   upstream = await startEmulatorServer({ control: true, transitionMs: 60_000 });
   configureAppForEmulator(upstream.url, { client: 'refusals-client', appUrl: APP, secret: SECRET });
   process.env.HANGAR_RETRY_BASE_MS = '10';
-  ({ proxyGithubRequest } = await import('@/lib/github/proxy'));
-  ({ setGithubStore } = await import('@/lib/github/store'));
-  ({ callGithub } = await import('@/lib/github/upstream'));
+  ({ proxyGithubRequest } = await import('@/lib/github/proxy.server'));
+  ({ setGithubStore } = await import('@/lib/github/store.server'));
+  ({ callGithub } = await import('@/lib/github/upstream.server'));
   for (const login of ['mona', 'sso-sam']) {
     tokens[login] = upstream.emulator.issueToken(login, ['codespace', 'read:user', 'admin:org']);
     cookies[login] = await sessionCookie(login, tokens[login], SECRET);
@@ -212,8 +212,8 @@ describe('which reads the server keeps', () => {
     const store = new MemoryStore();
     const deps = {
       store,
-      reader: (await import('@/lib/github/client')).githubReader,
-      writer: (await import('@/lib/github/client')).githubClient,
+      reader: (await import('@/lib/github/client.server')).githubReader,
+      writer: (await import('@/lib/github/client.server')).githubClient,
       now: Date.now,
     };
     const call = { method: 'GET', route: '/user/codespaces', params: {}, query: { per_page: 2 } };

@@ -6,7 +6,7 @@
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulatorServer, type RunningEmulator } from '@/emulator/node-server';
-import { RedisStore } from '@/lib/github/store/redis-store';
+import { RedisStore } from '@/lib/github/store/redis-store.server';
 import { startRedisServer, type RedisServer } from '@/lib/test/redis-server';
 import { configureAppForEmulator, sessionCookie } from '@/lib/test/session';
 
@@ -24,9 +24,9 @@ beforeAll(async () => {
   redis = await startRedisServer();
   upstream = await startEmulatorServer({ control: true, transitionMs: 60_000 });
   configureAppForEmulator(upstream.url, { client: 'outage-client', appUrl: APP, secret: SECRET });
-  ({ proxyGithubRequest } = await import('@/lib/github/proxy'));
+  ({ proxyGithubRequest } = await import('@/lib/github/proxy.server'));
   ({ GET: health } = await import('@/app/api/health/route'));
-  const { setGithubStore } = await import('@/lib/github/store');
+  const { setGithubStore } = await import('@/lib/github/store.server');
   store = new RedisStore(redis.url, { timeoutMs: 300, prefix: 'outage' });
   setGithubStore(store);
   cookie = await sessionCookie('mona', upstream.emulator.issueToken('mona'), SECRET);

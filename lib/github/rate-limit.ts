@@ -1,4 +1,4 @@
-import type { RateLimitState } from '@/lib/github/store/types';
+import type { RateLimitState } from '@/lib/github/store/types.server';
 
 /**
  * Rate-limit bookkeeping, pure: what GitHub's `x-ratelimit-*` and `retry-after` headers say about a

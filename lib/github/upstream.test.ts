@@ -4,10 +4,10 @@
  */
 import { Octokit } from '@octokit/rest';
 import { describe, expect, it } from 'vitest';
-import type { GitHubClient, GitHubReader } from '@/lib/github/client';
-import { MemoryStore } from '@/lib/github/store/memory-store';
-import { accountKeyOfUser, resourceKey, userKeyOf } from '@/lib/github/store/types';
-import { callGithub, type GithubCall } from './upstream';
+import type { GitHubClient, GitHubReader } from '@/lib/github/client.server';
+import { MemoryStore } from '@/lib/github/store/memory-store.server';
+import { accountKeyOfUser, resourceKey, userKeyOf } from '@/lib/github/store/types.server';
+import { callGithub, type GithubCall } from './upstream.server';
 
 const API = 'https://api.github.test';
 const TOKEN = 'gho_sam_token';

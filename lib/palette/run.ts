@@ -1,8 +1,8 @@
 'use client';
 
-import { describeFailure } from '@/lib/api/client';
+import { describeFailure } from '@/lib/transport/errors';
 import { codespaces } from '@/lib/api/codespaces';
-import { notify } from '@/lib/notify';
+import { toast } from '@/lib/notices/toasts';
 import { safeWebUrl, sshCommand, vscodeUrl, type PaletteCodespace } from './commands';
 
 /**
@@ -26,7 +26,7 @@ export async function openInBrowser(codespace: PaletteCodespace) {
   } catch (error) {
     tab?.close();
     const { title, detail } = describeFailure(error);
-    notify.error(`Could not open ${codespace.title}: ${title}`, { description: detail });
+    toast.error(`Could not open ${codespace.title}: ${title}`, { description: detail });
   }
 }
 
@@ -38,8 +38,8 @@ export async function copySshCommand(codespace: PaletteCodespace) {
   const command = sshCommand(codespace.name);
   try {
     await navigator.clipboard.writeText(command);
-    notify.success(`Copied: ${command}`);
+    toast.success(`Copied: ${command}`);
   } catch {
-    notify.error('Could not copy to the clipboard', { description: command });
+    toast.error('Could not copy to the clipboard', { description: command });
   }
 }

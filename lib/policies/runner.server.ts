@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { estimateMemberCosts } from '@/lib/billing/member-estimate';
 import { monthPeriod } from '@/lib/billing/org-usage';
 import { summarizeUsage } from '@/lib/billing/usage-report';
-import { logEvent, type LogLevel } from '@/lib/server/log';
+import { logEvent, type LogLevel } from '@/lib/server/log.server';
 import {
   codespaceFingerprint,
   decide,

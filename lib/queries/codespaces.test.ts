@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
-import type { ListPage } from '@/lib/api/transport';
+import type { ListPage } from '@/lib/transport/transport';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
-import { addPage, emptyList, isComplete } from '@/lib/lists/streamed-list';
+import { addPage, emptyList, isComplete } from '@/lib/query/streamed-list';
 import { codespaceListQuery, type CodespaceList } from './codespaces';
 import { codespaceKeys } from './keys';
 

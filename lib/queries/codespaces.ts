@@ -5,13 +5,13 @@ import { codespaceTitle, isTransitional } from '@/lib/codespaces/state';
 import { summarizeCodespace } from '@/lib/codespaces/summary';
 import { machineChangeNotice, machineRequestAfter } from '@/lib/codespaces/machine-change';
 import type { Codespace, CodespaceExport, CodespaceMachine, CodespaceState, CodespaceSummary } from '@/lib/codespaces/types';
-import type { ListPage } from '@/lib/api/transport';
-import { addPage, emptyList, isComplete, mapItems, withoutItems, type StreamedList } from '@/lib/lists/streamed-list';
-import { actsOn } from './in-flight';
+import type { ListPage } from '@/lib/transport/transport';
+import { addPage, emptyList, isComplete, mapItems, withoutItems, type StreamedList } from '@/lib/query/streamed-list';
+import { actsOn } from '@/lib/query/in-flight';
 import { codespaceKeys } from './keys';
 import { forgetMachineRequest, rememberMachineRequest } from './machine-requests';
-import { notices } from './notices';
-import { FRESH_MS, pollInterval, POLL_TRANSITIONAL_MS } from './polling';
+import { notices } from '@/lib/query/meta';
+import { FRESH_MS, pollInterval, POLL_TRANSITIONAL_MS } from '@/lib/query/polling';
 import { awaitExport, awaitTransition } from './transitions';
 
 /**

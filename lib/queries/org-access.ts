@@ -3,7 +3,7 @@ import { orgs } from '@/lib/api/orgs';
 import { MAX_USERNAMES } from '@/lib/secrets/names';
 import { accessInWords, type AccessChange, type AccessSetting } from '@/lib/secrets/form';
 import { orgKeys } from './keys';
-import { notices } from './notices';
+import { notices } from '@/lib/query/meta';
 
 // Who may use Codespaces in an organisation: apart from the other organisation queries, because
 // only its settings page needs these (and their words), not every page the org menu is on.

@@ -4,12 +4,12 @@ import { runBounded } from '@/lib/codespaces/bulk';
 import { isTransitional } from '@/lib/codespaces/state';
 import { summarizeCodespace } from '@/lib/codespaces/summary';
 import type { CodespaceSummary } from '@/lib/codespaces/types';
-import type { ListPage } from '@/lib/api/transport';
-import { addPage, emptyList, mapItems, withoutItems, type StreamedList } from '@/lib/lists/streamed-list';
+import type { ListPage } from '@/lib/transport/transport';
+import { addPage, emptyList, mapItems, withoutItems, type StreamedList } from '@/lib/query/streamed-list';
 import { BULK_CONCURRENCY, type BulkRun } from './codespaces';
-import { actsOn } from './in-flight';
+import { actsOn } from '@/lib/query/in-flight';
 import { orgKeys } from './keys';
-import { pollInterval } from './polling';
+import { pollInterval } from '@/lib/query/polling';
 
 /** Query and mutation options for organisations, for their owners. */
 

@@ -4,11 +4,11 @@ import type { CreateTarget } from '@/lib/codespaces/create-form';
 import { isTransitional } from '@/lib/codespaces/state';
 import { summarizeCodespace } from '@/lib/codespaces/summary';
 import type { Codespace } from '@/lib/codespaces/types';
-import { withItemFirst } from '@/lib/lists/streamed-list';
+import { withItemFirst } from '@/lib/query/streamed-list';
 import type { CodespaceList } from './codespaces';
 import { codespaceKeys, repositoryKeys } from './keys';
-import { notices } from './notices';
-import { pollInterval } from './polling';
+import { notices } from '@/lib/query/meta';
+import { pollInterval } from '@/lib/query/polling';
 
 /** Query and mutation options for repositories and creating codespaces in them. */
 

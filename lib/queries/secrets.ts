@@ -3,7 +3,7 @@ import { secrets, type OrgSecret, type RepositorySecret, type SecretsApi, type U
 import { normalizeSecretName } from '@/lib/secrets/names';
 import type { SecretVisibility } from '@/lib/secrets/schemas';
 import { secretKeys } from './keys';
-import { notices } from './notices';
+import { notices } from '@/lib/query/meta';
 
 /**
  * Query and mutation options for Codespaces secrets: the user's, a repository's, an

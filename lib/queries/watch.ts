@@ -2,10 +2,10 @@
 
 import { useEffect } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/transport/errors';
 import { codespaceExportQuery, codespaceQuery } from './codespaces';
 import { codespaceKeys } from './keys';
-import { POLL_RECOVERY_MS } from './polling';
+import { POLL_RECOVERY_MS } from '@/lib/query/polling';
 import { forgetAwaited, pendingWatches } from './transitions';
 
 /** While the tab is hidden, what a notification waits for is asked this seldom. */

@@ -1,7 +1,7 @@
 import 'server-only';
-import { serverConfig, type ServerConfig } from '@/lib/config';
+import { manualSignalHandling, serverConfig, type ServerConfig } from '@/lib/config';
 import { closeDatabase, database } from '@/lib/db/database.server';
-import { logEvent } from '@/lib/server/log';
+import { logEvent } from '@/lib/server/log.server';
 import { inProcessScheduler, redisScheduler, type PolicyScheduler, type ScheduledRun } from './policy-scheduler.server';
 
 /**
@@ -75,7 +75,7 @@ function closeBeforeExit(signal: keyof typeof SIGNAL_EXIT_CODES) {
   const exit = process.exit.bind(process);
   const done = Promise.race([stopping, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]);
   process.exit = ((code?: number) => void done.finally(() => exit(code))) as typeof process.exit;
-  if (process.env.NEXT_MANUAL_SIG_HANDLE) void done.finally(() => exit(SIGNAL_EXIT_CODES[signal]));
+  if (manualSignalHandling()) void done.finally(() => exit(SIGNAL_EXIT_CODES[signal]));
 }
 
 /** Closes the scheduler (letting a run in progress end) and then the database. */

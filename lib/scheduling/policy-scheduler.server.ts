@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Queue, Worker } from 'bullmq';
 import { createClient } from 'redis';
-import { logEvent } from '@/lib/server/log';
+import { logEvent } from '@/lib/server/log.server';
 
 /**
  * Runs the policies every interval (HANGAR_POLICY_INTERVAL_S), whether or not anyone has Hangar

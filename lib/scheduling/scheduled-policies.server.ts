@@ -1,6 +1,6 @@
 import 'server-only';
 import { serverPolicyStore } from '@/lib/db/policies.server';
-import { logEvent } from '@/lib/server/log';
+import { logEvent } from '@/lib/server/log.server';
 
 /**
  * What the scheduler runs each interval: every enabled policy of every organisation. The policy

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { logEvent, octokitLog, redactSecrets } from './log';
+import { logEvent, octokitLog, redactSecrets } from './log.server';
 
 const oauthToken = 'gho_16C7e42F292c6912E7710c838347Ae178B4a';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Memo } from './memo';
+import { Memo } from './memo.server';
 
 describe('a value remembered for a while', () => {
   it('is computed once for everyone who asks within the window, at the same moment or later, and again after it', async () => {

@@ -1,6 +1,6 @@
 import { serverConfig } from '@/lib/config';
-import { githubStore } from '@/lib/github/store';
-import { Memo } from '@/lib/server/memo';
+import { githubStore } from '@/lib/github/store.server';
+import { Memo } from '@/lib/server/memo.server';
 import { version } from '@/package.json';
 
 export const dynamic = 'force-dynamic';

@@ -3,12 +3,12 @@ import { notFound } from 'next/navigation';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { CodespaceDetailPage } from '@/components/codespaces/codespace-detail-page';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/transport/errors';
 import { codespacesApi } from '@/lib/api/codespaces';
-import { serverSession } from '@/lib/auth/token';
+import { serverSession } from '@/lib/auth/token.server';
 import { serverConfig } from '@/lib/config';
 import { codespaceName } from '@/lib/codespaces/schemas';
-import { serverTransport, withinFirstPaintBudget } from '@/lib/github/server-transport';
+import { serverTransport, withinFirstPaintBudget } from '@/lib/github/server-transport.server';
 import { codespaceQuery } from '@/lib/queries/codespaces';
 
 type Props = { params: Promise<{ name: string }> };

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { CreateCodespacePage } from '@/components/create/create-codespace-page';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
 import { REPO_SCOPE, scopeAccess } from '@/lib/auth/scopes';
-import { serverSession } from '@/lib/auth/token';
+import { serverSession } from '@/lib/auth/token.server';
 import { serverConfig } from '@/lib/config';
 import { parseRepositoryName } from '@/lib/repositories/known';
 

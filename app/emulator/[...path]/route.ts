@@ -1,5 +1,5 @@
 import { requestOrigin } from '@/lib/auth/origin';
-import { demoEmulator } from '@/lib/demo';
+import { demoEmulator } from '@/lib/demo.server';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryStore } from './memory-store';
+import { MemoryStore } from './memory-store.server';
 import {
   accountKeyOfInstallation,
   accountKeyOfToken,
@@ -11,7 +11,7 @@ import {
   type AnswerKey,
   type CachedAnswer,
   type UserKey,
-} from './types';
+} from './types.server';
 
 const ALICE = accountKeyOfUser(1001);
 const BOB = accountKeyOfUser(1002);

@@ -5,8 +5,8 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startRedisServer, type RedisServer } from '@/lib/test/redis-server';
-import { RedisStore } from './redis-store';
-import { accountKeyOfUser, resourceKey, userKeyOf, type AnswerKey, type CachedAnswer, type UserKey } from './types';
+import { RedisStore } from './redis-store.server';
+import { accountKeyOfUser, resourceKey, userKeyOf, type AnswerKey, type CachedAnswer, type UserKey } from './types.server';
 
 let redis: RedisServer;
 const stores: RedisStore[] = [];

@@ -1,7 +1,7 @@
 import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
 import { refuseAuthBody } from '@/lib/auth/auth-request';
-import { authOptions } from '@/lib/auth/options';
+import { authOptions } from '@/lib/auth/options.server';
 import { requestOrigin } from '@/lib/auth/origin';
 import { checkSignInQuery } from '@/lib/auth/sign-in-params';
 import { serverConfig } from '@/lib/config';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { localSignIn, signInLink } from '@/lib/auth/local-mode';
+import { localSignIn, signInLink } from '@/lib/auth/local-mode.server';
 import { servedOverHttps } from '@/lib/auth/origin';
 import { sessionCookieNames } from '@/lib/auth/session-cookie';
-import { sessionCookieFor } from '@/lib/auth/session';
+import { sessionCookieFor } from '@/lib/auth/session.server';
 import type { HangarJwt } from '@/lib/auth/session-claims';
 import { serverConfig } from '@/lib/config';
 

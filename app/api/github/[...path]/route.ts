@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { proxyGithubRequest } from '@/lib/github/proxy';
+import { proxyGithubRequest } from '@/lib/github/proxy.server';
 
 export const dynamic = 'force-dynamic';
 

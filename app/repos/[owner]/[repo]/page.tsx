@@ -3,13 +3,13 @@ import { notFound } from 'next/navigation';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
 import { RepositoryPage } from '@/components/repos/repository-page';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/transport/errors';
 import { repositoriesApi } from '@/lib/api/repositories';
 import { REPO_SCOPE, scopeAccess } from '@/lib/auth/scopes';
-import { serverSession } from '@/lib/auth/token';
+import { serverSession } from '@/lib/auth/token.server';
 import { ownerName, repoName } from '@/lib/codespaces/schemas';
 import { serverConfig } from '@/lib/config';
-import { serverTransport, withinFirstPaintBudget } from '@/lib/github/server-transport';
+import { serverTransport, withinFirstPaintBudget } from '@/lib/github/server-transport.server';
 import { repositoryCodespacesQuery, repositoryQuery } from '@/lib/queries/repositories';
 
 type Props = { params: Promise<{ owner: string; repo: string }> };

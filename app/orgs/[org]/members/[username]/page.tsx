@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { orgAccess } from '@/app/orgs/org-access';
 import { MemberCodespacesPage } from '@/components/orgs/member-codespaces-page';
 import { ownerName } from '@/lib/codespaces/schemas';
-import { memberMissing } from '@/lib/server/exists';
+import { memberMissing } from '@/lib/server/exists.server';
 
 type Props = { params: Promise<{ org: string; username: string }> };
 

@@ -1,15 +1,15 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { CodespacesPage } from '@/components/codespaces/codespaces-page';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
-import { codespacesApi } from '@/lib/api/codespaces';
+import { codespacesApi } from '@/lib/codespaces/api';
 import { firstPageOnly } from '@/lib/transport/transport';
 import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { serverSession } from '@/lib/auth/token.server';
 import { serverConfig } from '@/lib/config';
-import { parseListFilters } from '@/lib/codespaces/list-view';
-import { routeSearchParams } from '@/lib/lists/pipeline';
-import { serverTransport, withinFirstPaintBudget } from '@/lib/github/server-transport.server';
-import { codespaceListQuery } from '@/lib/queries/codespaces';
+import { parseListFilters } from '@/lib/codespaces/domain/list-view';
+import { routeSearchParams } from '@/lib/codespaces/domain/pipeline';
+import { serverTransport, withinFirstPaintBudget } from '@/lib/operations/server-transport.server';
+import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await serverSession();
@@ -24,7 +24,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const queryClient = new QueryClient();
   const api = codespacesApi(serverTransport(session));
   await withinFirstPaintBudget(() =>
-    queryClient.prefetchQuery(codespaceListQuery({ listPages: (signal) => firstPageOnly(api.listPages(signal)) })),
+    queryClient.prefetchQuery(listMyCodespacesQuery({ listMyCodespaces: (signal) => firstPageOnly(api.listMyCodespaces(signal)) })),
   );
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

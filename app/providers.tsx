@@ -8,12 +8,13 @@ import { FocusKeeper } from '@/components/layout/focus-keeper';
 import { LazyToaster } from '@/components/layout/lazy-toaster';
 import type { AuthMode } from '@/lib/config';
 import type { GithubWeb } from '@/lib/github/refusals';
+import { tellCodespaceNews } from '@/lib/attention/news.client';
 import { makeQueryClient } from '@/lib/query/client';
-import { useBackgroundWatch } from '@/lib/queries/watch';
+import { useBackgroundWatch } from '@/lib/codespaces/watch';
 import { applyTheme, readTheme, THEME_STORAGE_KEY } from '@/lib/theme';
 
 export function Providers({ mode, github, children }: { mode: AuthMode; github: GithubWeb; children: ReactNode }) {
-  const [queryClient] = useState(() => makeQueryClient(github));
+  const [queryClient] = useState(() => makeQueryClient({ web: github, onQuerySuccess: tellCodespaceNews }));
   // A theme chosen in another tab applies here too.
   useEffect(() => {
     const onStorage = (event: StorageEvent) => {

@@ -54,3 +54,21 @@ export function asSentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
+
+/** Names in a sentence: "a", "a and b", "a, b and 3 more". */
+export function listInWords(items: readonly string[], shown = 3): string {
+  if (items.length === 0) return 'none';
+  if (items.length <= shown) return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
+}
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** "12 minutes", "20 hours", "3 days": the unit a person would use for that distance. */
+export function durationInWords(ms: number): string {
+  if (ms < HOUR_MS) return pluralize(Math.max(1, Math.round(ms / MINUTE_MS)), 'minute');
+  if (ms < 2 * DAY_MS) return pluralize(Math.round(ms / HOUR_MS), 'hour');
+  return pluralize(Math.round(ms / DAY_MS), 'day');
+}

@@ -5,9 +5,10 @@ import { MissingScopesBanner } from '@/components/layout/missing-scopes-banner';
 import { missingScopesAdvice } from '@/lib/auth/scope-check.mjs';
 import { consentScopes, hasScope, ORG_ADMIN_SCOPE } from '@/lib/auth/scopes';
 import { serverSession } from '@/lib/auth/token.server';
-import { ownerName } from '@/lib/codespaces/schemas';
+import { ownerName } from '@/lib/github/params';
 import { serverConfig } from '@/lib/config';
-import { organizationMissing } from '@/lib/server/exists.server';
+import { organizationMissing } from '@/lib/orgs/exists.server';
+import { serverTransport } from '@/lib/operations/server-transport.server';
 import { OrgConsent } from '@/components/orgs/org-consent';
 
 type Session = NonNullable<Awaited<ReturnType<typeof serverSession>>>;
@@ -35,6 +36,6 @@ export async function orgAccess(org: string): Promise<{ session: Session } | { s
   }
   // No such organisation: a real 404, not a page of controls for nothing. Asked only once the user
   // has granted organisation access: before that, nothing about the organisation goes to GitHub.
-  if (await organizationMissing(session, org)) notFound();
+  if (await organizationMissing(serverTransport(session), org)) notFound();
   return { session };
 }

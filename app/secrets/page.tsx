@@ -2,14 +2,16 @@ import type { Metadata } from 'next';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
 import { MySecretsPage } from '@/components/secrets/my-secrets-page';
-import { secretsApi } from '@/lib/api/secrets';
+import { secretsApi } from '@/lib/secrets/api';
 import { REPO_SCOPE, scopeAccess } from '@/lib/auth/scopes';
 import { serverSession } from '@/lib/auth/token.server';
 import { serverConfig } from '@/lib/config';
-import { serverTransport, withinFirstPaintBudget } from '@/lib/github/server-transport.server';
-import { mySecretRepositoriesQuery, mySecretsQuery } from '@/lib/queries/secrets';
+import { serverTransport, withinFirstPaintBudget } from '@/lib/operations/server-transport.server';
+import { listSecretRepositoriesQuery, listSecretsQuery } from '@/lib/secrets/queries';
 
 export const metadata: Metadata = { title: 'Secrets' };
+
+const MY_SECRETS = { kind: 'user' } as const;
 
 export default async function SecretsRoute() {
   const session = await serverSession();
@@ -20,8 +22,8 @@ export default async function SecretsRoute() {
   const queryClient = new QueryClient();
   const api = secretsApi(serverTransport(session));
   await withinFirstPaintBudget(async () => {
-    const list = await queryClient.fetchQuery(mySecretsQuery(api));
-    await Promise.all(list.map((secret) => queryClient.prefetchQuery(mySecretRepositoriesQuery(secret.name, api))));
+    const list = await queryClient.fetchQuery(listSecretsQuery(MY_SECRETS, { api }));
+    await Promise.all(list.map((secret) => queryClient.prefetchQuery(listSecretRepositoriesQuery(MY_SECRETS, secret.name, api))));
   });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

@@ -3,7 +3,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { AlertTriangle, Info, Siren } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import type { Severity } from '@/lib/attention/rules';
+import type { Severity } from '@/lib/attention/domain/rules';
 import { pluralize } from '@/lib/format';
 
 // The look both attention lists share (a person's own, an organisation's): one severity scale,

@@ -5,8 +5,8 @@ import Link from 'next/link';
 import { CheckCircle2 } from 'lucide-react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { AttentionRow, AttentionSection } from './attention-parts';
-import type { AttentionInput } from '@/lib/attention/rules';
-import { PERSONAL_ATTENTION_LABELS, type PersonalAttentionItem } from '@/lib/attention/personal';
+import type { AttentionInput } from '@/lib/attention/domain/rules';
+import { PERSONAL_ATTENTION_LABELS, type PersonalAttentionItem } from '@/lib/attention/domain/personal';
 
 const SHOWN = 5;
 

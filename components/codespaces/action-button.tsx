@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { Button, type ButtonProps } from '@/components/ui/button';
 import { Tooltip } from '@/components/ui/tooltip';
-import type { Availability } from '@/lib/codespaces/state';
+import type { Availability } from '@/lib/codespaces/domain/state';
 
 /**
  * A codespace action's button. When the state does not allow the action it stays visible,

@@ -6,13 +6,12 @@ import { AlertTriangle, CheckCircle2, Loader2, XCircle } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { describeFailure } from '@/lib/transport/errors';
-import type { BulkPlan, BulkResult } from '@/lib/codespaces/bulk';
-import { codespaceTitle, workAtRisk } from '@/lib/codespaces/state';
-import type { CodespaceSummary } from '@/lib/codespaces/types';
+import type { BulkPlan, BulkResult } from '@/lib/codespaces/domain/bulk';
+import { codespaceTitle, workAtRisk } from '@/lib/codespaces/domain/state';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { pluralize } from '@/lib/format';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
-import { bulkCodespaceAction } from '@/lib/queries/codespaces';
-import { orgBulkAction } from '@/lib/queries/orgs';
+import { bulkCodespaceActionMutation } from '@/lib/codespaces/actions';
 
 const VERB = { stop: 'Stop', delete: 'Delete' } as const;
 
@@ -31,9 +30,7 @@ export function BulkActionDialog({
   onClose: (finished: boolean) => void;
 }) {
   const queryClient = useQueryClient();
-  const personal = useActionMutation(bulkCodespaceAction(queryClient));
-  const forOrg = useActionMutation(orgBulkAction(queryClient, org ?? ''));
-  const bulk = org ? forOrg : personal;
+  const bulk = useActionMutation(bulkCodespaceActionMutation(queryClient, org));
   const [results, setResults] = useState<Map<string, BulkResult<CodespaceSummary>>>(new Map());
   const [typed, setTyped] = useState('');
   const verb = VERB[plan.action];
@@ -154,9 +151,7 @@ export function BulkActionDialog({
             }
             onClick={() => {
               const onResult = (r: BulkResult<CodespaceSummary>) => setResults((m) => new Map(m).set(r.item.name, r));
-              // An organisation's codespaces are acted on for their owners.
-              if (org) forOrg.mutate({ plan, onResult });
-              else personal.mutate({ plan, onResult });
+              bulk.mutate({ plan, onResult });
             }}
           >
             {verb} {pluralize(plan.eligible.length, 'codespace')}

@@ -5,14 +5,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Dialog, DialogActions, type CodespaceDialogProps } from '@/components/ui/dialog';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
-import type { Codespace } from '@/lib/codespaces/types';
+import type { Codespace } from '@/lib/codespaces/domain/types';
 import { formatBytes } from '@/lib/format';
-import { codespaceMachinesQuery, updateCodespace } from '@/lib/queries/codespaces';
+import { listMachinesForMyCodespaceQuery, updateMyCodespaceMutation } from '@/lib/codespaces/queries';
 
 /** Offers only the machines GitHub says this codespace may use; the change applies at next start. */
 export function ChangeMachineDialog({ codespace, open, onOpenChange }: CodespaceDialogProps<Codespace>) {
-  const machines = useQuery({ ...codespaceMachinesQuery(codespace.name), enabled: open });
-  const update = useActionMutation(updateCodespace(useQueryClient()));
+  const machines = useQuery({ ...listMachinesForMyCodespaceQuery(codespace.name), enabled: open });
+  const update = useActionMutation(updateMyCodespaceMutation(useQueryClient()));
   const [choice, setChoice] = useState(codespace.machine?.name ?? '');
   const running = codespace.state === 'Available';
 

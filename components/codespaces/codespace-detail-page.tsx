@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { ApiError } from '@/lib/transport/errors';
 import { usePendingMachineChange } from '@/lib/hooks/use-machine-request';
-import { codespaceQuery } from '@/lib/queries/codespaces';
+import { getMyCodespaceQuery } from '@/lib/codespaces/queries';
 import { CodespaceDetailView, type DetailDialog } from './codespace-detail-view';
 
 // Dialogs load when opened: most visits open none.
@@ -19,7 +19,7 @@ const RenameDialog = dynamic(() => import('./rename-dialog').then((m) => m.Renam
 
 /** A codespace's page: reads it (following its state), and runs the dialogs its actions open. */
 export function CodespaceDetailPage({ name }: { name: string }) {
-  const query = useQuery(codespaceQuery(name));
+  const query = useQuery(getMyCodespaceQuery(name));
   const router = useRouter();
   const [dialog, setDialog] = useState<DetailDialog | null>(null);
   const [now] = useState(() => Date.now());

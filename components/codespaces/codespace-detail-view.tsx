@@ -3,9 +3,9 @@ import { ArrowLeft, Cpu, GitBranchPlus, Pencil, Trash2, Upload } from 'lucide-re
 import { Alert } from '@/components/ui/alert';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { ApiError } from '@/lib/transport/errors';
-import type { MachineRequest } from '@/lib/codespaces/machine-change';
-import { actionAvailability, codespaceTitle, pendingOperation } from '@/lib/codespaces/state';
-import type { Codespace } from '@/lib/codespaces/types';
+import type { MachineRequest } from '@/lib/codespaces/domain/machine-change';
+import { actionAvailability, codespaceTitle, pendingOperation } from '@/lib/codespaces/domain/state';
+import type { Codespace } from '@/lib/codespaces/domain/types';
 import { asSentence } from '@/lib/format';
 import { ActionButton } from './action-button';
 import { DetailsCard, GitStatusCard, MachineCard, StopNotice } from './codespace-detail';

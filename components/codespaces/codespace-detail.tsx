@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { Clock, ExternalLink, GitBranch, Info } from 'lucide-react';
-import { locationName } from '@/lib/codespaces/location';
-import type { MachineRequest } from '@/lib/codespaces/machine-change';
-import { workAtRisk } from '@/lib/codespaces/state';
-import type { Codespace } from '@/lib/codespaces/types';
+import { locationName } from '@/lib/codespaces/domain/location';
+import type { MachineRequest } from '@/lib/codespaces/domain/machine-change';
+import { workAtRisk } from '@/lib/codespaces/domain/state';
+import type { Codespace } from '@/lib/codespaces/domain/types';
 import { exactTime, formatBytes, relativeTime } from '@/lib/format';
-import { repositoryPath } from '@/lib/repositories/path';
+import { repositoryPath } from '@/lib/repositories/domain/path';
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import type { CodespaceSummary } from '@/lib/codespaces/types';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { useWindowRows } from '@/lib/hooks/use-window-rows';
 import { focusFallback } from '@/components/layout/focus-places';

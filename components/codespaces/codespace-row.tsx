@@ -1,9 +1,9 @@
 import { memo } from 'react';
 import { GitBranch } from 'lucide-react';
-import { codespaceTitle } from '@/lib/codespaces/state';
-import type { CodespaceSummary } from '@/lib/codespaces/types';
+import { codespaceTitle } from '@/lib/codespaces/domain/state';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { exactTime, formatBytes, relativeTime } from '@/lib/format';
-import { repositoryPath } from '@/lib/repositories/path';
+import { repositoryPath } from '@/lib/repositories/domain/path';
 import { PowerButton } from './power-button';
 import { StateBadge } from './state-badge';
 import { focusSlot } from '@/components/layout/focus-places';

@@ -1,8 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DEFAULT_FILTERS, LIST_SORTS, applyListFilters, repositoryFacets, stateFacets, summarizeFleet } from '@/lib/codespaces/list-view';
-import { summarizeCodespace } from '@/lib/codespaces/summary';
+import {
+  DEFAULT_FILTERS,
+  LIST_SORTS,
+  applyListFilters,
+  repositoryFacets,
+  stateFacets,
+  summarizeFleet,
+} from '@/lib/codespaces/domain/list-view';
+import { summarizeCodespace } from '@/lib/codespaces/domain/summary';
 import { ApiError } from '@/lib/transport/errors';
 import { makeCodespace } from '@/lib/test/fixtures';
 import { renderView, selectionActions } from '@/lib/test/render-for-views';

@@ -8,9 +8,9 @@ import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { FiltersBar, clearedFilters, type FilterOptions } from '@/components/lists/filters-bar';
-import type { PersonalAttentionItem } from '@/lib/attention/personal';
-import type { FleetSummary as Summary, ListFilters } from '@/lib/codespaces/list-view';
-import type { CodespaceSummary } from '@/lib/codespaces/types';
+import type { PersonalAttentionItem } from '@/lib/attention/domain/personal';
+import type { FleetSummary as Summary, ListFilters } from '@/lib/codespaces/domain/list-view';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { pluralize } from '@/lib/format';
 import { CodespaceList } from './codespace-list';
 import { FleetSummary } from './fleet-summary';
@@ -74,7 +74,7 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
                 <Keyboard aria-hidden className="size-4" /> Shortcuts
               </Button>
               <CsvDownloadButton
-                csv={async () => (await import('@/lib/csv/codespaces')).myCodespacesCsv(rows)}
+                csv={async () => (await import('@/lib/codespaces/domain/csv')).myCodespacesCsv(rows)}
                 filename={() => `hangar-codespaces-${new Date().toISOString().slice(0, 10)}.csv`}
               />
             </>

@@ -7,7 +7,7 @@ import { useMutationState, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useGithubWeb } from '@/components/github/github-web';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { ApiError } from '@/lib/transport/errors';
-import { personalAttention } from '@/lib/attention/personal';
+import { personalAttention } from '@/lib/attention/domain/personal';
 import {
   applyListFilters,
   filtersToSearch,
@@ -16,9 +16,9 @@ import {
   stateFacets,
   summarizeFleet,
   type ListFilters,
-} from '@/lib/codespaces/list-view';
-import { codespaceTitle, powerAction } from '@/lib/codespaces/state';
-import type { CodespaceSummary } from '@/lib/codespaces/types';
+} from '@/lib/codespaces/domain/list-view';
+import { codespaceTitle, powerAction } from '@/lib/codespaces/domain/state';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
 import { useListControls } from '@/lib/hooks/use-list-controls';
 import { useLeftViewNotice } from '@/lib/hooks/use-left-view-notice';
@@ -26,9 +26,10 @@ import { useListShortcuts } from '@/lib/hooks/use-list-shortcuts';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { isComplete } from '@/lib/query/streamed-list';
 import { toast } from '@/lib/notices/toasts';
-import { codespaceListQuery, powerCodespace } from '@/lib/queries/codespaces';
-import { codespaceKeys } from '@/lib/queries/keys';
-import { myOrgsQuery } from '@/lib/queries/orgs';
+import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
+import { codespaceActionMutation } from '@/lib/codespaces/actions';
+import { codespaceKeys } from '@/lib/codespaces/queries';
+import { listMyOrganizationsQuery } from '@/lib/orgs/queries';
 import { CodespacesPageView } from './codespaces-page-view';
 import { useBulkActions } from './use-bulk-actions';
 
@@ -43,7 +44,7 @@ type Dialog = { kind: 'export' | 'delete'; codespace: CodespaceSummary } | { kin
 
 /** The dashboard's home: reads the user's codespaces and keeps the view's filters, selection, keyboard row and dialogs. */
 export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters }) {
-  const query = useQuery(codespaceListQuery());
+  const query = useQuery(listMyCodespacesQuery());
   const list = query.data;
   const codespaces = list?.items;
   const queryClient = useQueryClient();
@@ -60,8 +61,8 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const start = useActionMutation(powerCodespace(queryClient, 'start'));
-  const stop = useActionMutation(powerCodespace(queryClient, 'stop'));
+  const start = useActionMutation(codespaceActionMutation(queryClient, 'start'));
+  const stop = useActionMutation(codespaceActionMutation(queryClient, 'stop'));
   // What is on its way, whichever control asked: a row's button, the palette, the attention list.
   const pending = useMutationState({
     filters: { mutationKey: codespaceKeys.all, status: 'pending' },
@@ -83,7 +84,7 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
   );
   const attention = useMemo(() => personalAttention(codespaces ?? NO_CODESPACES, now), [codespaces, now]);
   // Single sign-on hid some codespaces: name the organisations (GitHub gives their ids).
-  const organizations = useQuery({ ...myOrgsQuery(), enabled: Boolean(list?.sso) });
+  const organizations = useQuery({ ...listMyOrganizationsQuery(), enabled: Boolean(list?.sso) });
 
   const byName = (name: string) => codespaces?.find((c) => c.name === name);
   useListShortcuts({

@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import { Check, Copy, ExternalLink } from 'lucide-react';
-import { actionAvailability } from '@/lib/codespaces/state';
-import type { Codespace } from '@/lib/codespaces/types';
+import { actionAvailability } from '@/lib/codespaces/domain/state';
+import type { Codespace } from '@/lib/codespaces/domain/types';
 import { buttonClass } from '@/components/ui/button';
 import { ActionButton } from './action-button';
 

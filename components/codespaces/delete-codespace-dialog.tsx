@@ -3,8 +3,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
-import type { CodespaceSummary } from '@/lib/codespaces/types';
-import { deleteCodespace } from '@/lib/queries/codespaces';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
+import { codespaceActionMutation } from '@/lib/codespaces/actions';
 import { DeleteDialog } from './delete-dialog';
 
 /**
@@ -21,7 +21,7 @@ export function DeleteCodespaceDialog({
   onClose: () => void;
   onDeleted?: () => void;
 }) {
-  const remove = useActionMutation(deleteCodespace(useQueryClient()));
+  const remove = useActionMutation(codespaceActionMutation(useQueryClient(), 'delete'));
   if (remove.isError) {
     return (
       <div className="fixed inset-x-0 bottom-4 z-50 mx-auto w-full max-w-xl px-4">

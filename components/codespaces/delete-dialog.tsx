@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { AlertTriangle } from 'lucide-react';
 import { Dialog, DialogActions } from '@/components/ui/dialog';
-import { codespaceTitle, workAtRisk } from '@/lib/codespaces/state';
-import type { CodespaceSummary } from '@/lib/codespaces/types';
+import { codespaceTitle, workAtRisk } from '@/lib/codespaces/domain/state';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { pluralize } from '@/lib/format';
 
 /**

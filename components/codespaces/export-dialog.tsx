@@ -8,10 +8,10 @@ import { Dialog, type CodespaceDialogProps } from '@/components/ui/dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
 import { ApiError } from '@/lib/transport/errors';
-import { codespaceTitle } from '@/lib/codespaces/state';
+import { codespaceTitle } from '@/lib/codespaces/domain/state';
 import { relativeTime } from '@/lib/format';
-import type { CodespaceSummary } from '@/lib/codespaces/types';
-import { codespaceExportQuery, exportCodespace } from '@/lib/queries/codespaces';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
+import { getMyCodespaceExportQuery, exportMyCodespaceMutation } from '@/lib/codespaces/queries';
 
 /**
  * Export pushes the codespace's changes to a new branch (or to a fork when the user cannot push),
@@ -20,11 +20,11 @@ import { codespaceExportQuery, exportCodespace } from '@/lib/queries/codespaces'
  * progress until GitHub says succeeded or failed.
  */
 export function ExportDialog({ codespace, open, onOpenChange }: CodespaceDialogProps<CodespaceSummary>) {
-  const start = useActionMutation(exportCodespace(useQueryClient()));
+  const start = useActionMutation(exportMyCodespaceMutation(useQueryClient()));
   // 'latest' until this dialog starts an export of its own, then that export's id.
   const [exportId, setExportId] = useState('latest');
   const startedHere = exportId !== 'latest' || start.isSuccess;
-  const details = useQuery(codespaceExportQuery(codespace.name, exportId));
+  const details = useQuery(getMyCodespaceExportQuery(codespace.name, exportId));
   // GitHub answers 404 for `latest` when the codespace was never exported: nothing to show.
   const neverExported = !startedHere && details.error instanceof ApiError && details.error.status === 404;
   const shown = neverExported ? null : (details.data ?? (startedHere ? start.data : undefined) ?? null);

@@ -1,5 +1,5 @@
-import type { FleetSummary as Summary } from '@/lib/codespaces/list-view';
-import { TONE_LABELS, type StateTone } from '@/lib/codespaces/state';
+import type { FleetSummary as Summary } from '@/lib/codespaces/domain/list-view';
+import { TONE_LABELS, type StateTone } from '@/lib/codespaces/domain/state';
 import { pluralize } from '@/lib/format';
 import { TONE_STYLES } from './state-badge';
 

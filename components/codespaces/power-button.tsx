@@ -2,10 +2,10 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { Play, Square } from 'lucide-react';
-import { codespaceTitle, powerAction } from '@/lib/codespaces/state';
-import type { CodespaceSummary } from '@/lib/codespaces/types';
+import { codespaceTitle, powerAction } from '@/lib/codespaces/domain/state';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
-import { powerCodespace } from '@/lib/queries/codespaces';
+import { codespaceActionMutation } from '@/lib/codespaces/actions';
 import { ActionButton } from './action-button';
 
 type Props = { codespace: CodespaceSummary; size?: 'sm' | 'md' };
@@ -22,7 +22,7 @@ const LOOK = {
  */
 export function PowerButton({ codespace, size = 'sm' }: Props) {
   const { action, availability } = powerAction(codespace);
-  const power = useActionMutation(powerCodespace(useQueryClient(), action));
+  const power = useActionMutation(codespaceActionMutation(useQueryClient(), action));
   const { label, Icon } = LOOK[action];
   return (
     <ActionButton

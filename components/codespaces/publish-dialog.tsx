@@ -6,10 +6,10 @@ import { Dialog, DialogActions, type CodespaceDialogProps } from '@/components/u
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { TextField } from '@/components/ui/field';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
-import { repoName } from '@/lib/codespaces/schemas';
-import { codespaceTitle } from '@/lib/codespaces/state';
-import type { Codespace } from '@/lib/codespaces/types';
-import { publishCodespace } from '@/lib/queries/codespaces';
+import { repoName } from '@/lib/github/params';
+import { codespaceTitle } from '@/lib/codespaces/domain/state';
+import type { Codespace } from '@/lib/codespaces/domain/types';
+import { publishMyCodespaceMutation } from '@/lib/codespaces/queries';
 
 /** A repository name GitHub would accept, suggested from the codespace's display name. */
 function suggestedName(codespace: Codespace) {
@@ -26,7 +26,7 @@ export function PublishDialog({ codespace, open, onOpenChange }: CodespaceDialog
   const [name, setName] = useState(() => suggestedName(codespace));
   const [isPrivate, setPrivate] = useState(true);
   const [touched, setTouched] = useState(false);
-  const publish = useActionMutation(publishCodespace(useQueryClient()));
+  const publish = useActionMutation(publishMyCodespaceMutation(useQueryClient()));
   const parsed = repoName.safeParse(name.trim());
   const error = touched && !parsed.success ? 'Letters, digits, ".", "-" and "_" only, at most 100 characters' : undefined;
 

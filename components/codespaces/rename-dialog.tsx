@@ -6,14 +6,14 @@ import { ErrorAlert } from '@/components/ui/error-alert';
 import { Dialog, DialogActions, type CodespaceDialogProps } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
-import { displayName } from '@/lib/codespaces/schemas';
-import type { Codespace } from '@/lib/codespaces/types';
-import { updateCodespace } from '@/lib/queries/codespaces';
+import { displayName } from '@/lib/codespaces/domain/schemas';
+import type { Codespace } from '@/lib/codespaces/domain/types';
+import { updateMyCodespaceMutation } from '@/lib/codespaces/queries';
 
 export function RenameDialog({ codespace, open, onOpenChange }: CodespaceDialogProps<Codespace>) {
   const [value, setValue] = useState(codespace.display_name ?? '');
   const [touched, setTouched] = useState(false);
-  const update = useActionMutation(updateCodespace(useQueryClient()));
+  const update = useActionMutation(updateMyCodespaceMutation(useQueryClient()));
   const parsed = displayName.safeParse(value);
   const error = touched && !parsed.success ? parsed.error.issues[0]?.message : undefined;
 

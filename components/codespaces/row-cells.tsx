@@ -1,6 +1,6 @@
 import { Hourglass } from 'lucide-react';
-import { pendingOperation } from '@/lib/codespaces/state';
-import type { CodespaceSummary } from '@/lib/codespaces/types';
+import { pendingOperation } from '@/lib/codespaces/domain/state';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { WorkFlags } from './work-flags';
 
 /** A row's selection checkbox: a click toggles it, a shift-click selects the range from the last one. */

@@ -1,6 +1,6 @@
 import { CircleDot, CircleHelp, CircleStop, Loader2, OctagonAlert, Trash2 } from 'lucide-react';
-import { stateTone, type StateTone } from '@/lib/codespaces/state';
-import type { AnyCodespaceState } from '@/lib/codespaces/types';
+import { stateTone, type StateTone } from '@/lib/codespaces/domain/state';
+import type { AnyCodespaceState } from '@/lib/codespaces/domain/types';
 
 /** One colour per tone, the same everywhere a state is shown. The word is always there; colour only adds. */
 export const TONE_STYLES: Record<StateTone, string> = {

@@ -2,8 +2,8 @@
 
 import { useCallback, useMemo, useState } from 'react';
 import dynamic from 'next/dynamic';
-import { planBulkAction, staleStoppedCodespaces, type BulkPlan } from '@/lib/codespaces/bulk';
-import type { CodespaceSummary } from '@/lib/codespaces/types';
+import { planBulkAction, staleStoppedCodespaces, type BulkPlan } from '@/lib/codespaces/domain/bulk';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { useSelection } from '@/lib/hooks/use-selection';
 import type { SelectableListProps, SelectionActions } from './selection-bar';
 

@@ -1,6 +1,6 @@
 import { ArrowUp, FilePen } from 'lucide-react';
-import { workAtRisk } from '@/lib/codespaces/state';
-import type { Codespace } from '@/lib/codespaces/types';
+import { workAtRisk } from '@/lib/codespaces/domain/state';
+import type { Codespace } from '@/lib/codespaces/domain/types';
 
 /** Work that lives only in the codespace: unpushed commits, uncommitted changes. */
 export function WorkFlags({ codespace, wrap = true }: { codespace: Pick<Codespace, 'git_status'>; wrap?: boolean }) {

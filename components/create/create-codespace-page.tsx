@@ -18,21 +18,18 @@ import {
   toCreateBody,
   type CreateSource,
   type FieldErrors,
-} from '@/lib/codespaces/create-form';
-import { useCodespaceRepositories } from '@/lib/hooks/use-codespace-repositories';
+} from '@/lib/codespaces/domain/create-form';
+import { useCodespaceRepositories } from '@/lib/codespaces/use-codespace-repositories';
+import { listBranchesQuery, listMyRepositoriesQuery, listPullRequestsQuery, getPullRequestQuery } from '@/lib/repositories/queries';
 import {
-  branchesQuery,
-  codespaceDefaultsQuery,
-  createCodespace,
-  devcontainersQuery,
-  myRepositoriesQuery,
-  openPullRequestsQuery,
-  permissionsCheckQuery,
-  pullRequestQuery,
-  repositoryMachinesQuery,
-} from '@/lib/queries/repositories';
-import { knownRepositories } from '@/lib/repositories/known';
-import { answerOf } from '@/lib/repositories/standing';
+  getCodespaceDefaultsQuery,
+  createCodespaceMutation,
+  listDevcontainersQuery,
+  checkDevcontainerPermissionsQuery,
+  listRepositoryMachinesQuery,
+} from '@/lib/codespaces/queries';
+import { knownRepositories } from '@/lib/repositories/domain/known';
+import { answerOf } from '@/lib/repositories/domain/standing';
 import { CreateCodespaceView } from './create-codespace-view';
 
 /**
@@ -55,13 +52,13 @@ export function CreateCodespacePage({
   const hidden = privateRepositoriesHidden(repoAccess);
   const consent = useRepoScopeConsent(repoAccess);
 
-  const repositories = useQuery(myRepositoriesQuery());
+  const repositories = useQuery(listMyRepositoriesQuery());
   // GitHub lists only public repositories here: the user's codespaces name the private ones they use.
   const inCodespaces = useCodespaceRepositories(hidden);
   const known = useMemo(() => knownRepositories(repositories.data, inCodespaces.codespaces), [repositories.data, inCodespaces.codespaces]);
-  const branches = useQuery(branchesQuery(state.source === 'repository' ? state.repo : null));
-  const pulls = useQuery(openPullRequestsQuery(state.source === 'pullRequest' ? state.repo : null));
-  const pull = useQuery(pullRequestQuery(state.source === 'pullRequest' ? state.pull : null));
+  const branches = useQuery(listBranchesQuery(state.source === 'repository' ? state.repo : null));
+  const pulls = useQuery(listPullRequestsQuery(state.source === 'pullRequest' ? state.repo : null));
+  const pull = useQuery(getPullRequestQuery(state.source === 'pullRequest' ? state.pull : null));
   const pullCheck = pullRequestCheck(Boolean(state.pull), { ...answerOf(pull), data: pull.data }, answerOf(pulls));
   const pullHeads = useMemo(() => {
     const heads = new Map(pulls.data?.map((p) => [p.number, p.head.ref]));
@@ -71,14 +68,14 @@ export function CreateCodespacePage({
   const facts = { defaultBranch: repositories.data?.find((r) => r.full_name === state.repo)?.default_branch, pullHeads };
   // GitHub's defaults depend on the ref, and the machines on the ref: each asked in turn.
   const ref = effectiveChoices(state, facts).ref;
-  const defaults = useQuery(codespaceDefaultsQuery(state.repo, ref));
-  const devcontainers = useQuery(devcontainersQuery(state.repo));
-  const machines = useQuery(repositoryMachinesQuery(state.repo, ref, ''));
+  const defaults = useQuery(getCodespaceDefaultsQuery(state.repo, ref));
+  const devcontainers = useQuery(listDevcontainersQuery(state.repo));
+  const machines = useQuery(listRepositoryMachinesQuery(state.repo, ref, ''));
   const choices = effectiveChoices(state, { ...facts, defaults: defaults.data, machines: machines.data?.map((m) => m.name) });
-  const permissions = useQuery(permissionsCheckQuery(state.repo, choices.ref, choices.devcontainer));
+  const permissions = useQuery(checkDevcontainerPermissionsQuery(state.repo, choices.ref, choices.devcontainer));
   const needsConsent = permissions.data === false;
 
-  const create = useMutation(createCodespace(useQueryClient()));
+  const create = useMutation(createCodespaceMutation(useQueryClient()));
   // Never sent twice: the button is disabled while pending, and a second submit in the same
   // moment (a double click, a re-render) is dropped here too.
   const sending = useRef(false);

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/transport/errors';
-import { createFormReducer, effectiveChoices, initialCreateForm, type CreateFormState } from '@/lib/codespaces/create-form';
+import { createFormReducer, effectiveChoices, initialCreateForm, type CreateFormState } from '@/lib/codespaces/domain/create-form';
 import { renderView } from '@/lib/test/render-for-views';
 import { CreateCodespaceView, type CreateCodespaceViewProps } from './create-codespace-view';
 

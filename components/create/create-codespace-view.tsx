@@ -5,7 +5,8 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { inputClass, TextField } from '@/components/ui/field';
-import type { Branch, Devcontainer, PullRequest } from '@/lib/api/repositories';
+import type { Branch, PullRequest } from '@/lib/repositories/domain/types';
+import type { Devcontainer } from '@/lib/codespaces/domain/types';
 import {
   GEOS,
   pullUrlProblem,
@@ -15,10 +16,10 @@ import {
   type effectiveChoices,
   type FieldErrors,
   type PullRequestCheck,
-} from '@/lib/codespaces/create-form';
-import type { CodespaceMachine } from '@/lib/codespaces/types';
+} from '@/lib/codespaces/domain/create-form';
+import type { CodespaceMachine } from '@/lib/codespaces/domain/types';
 import { formatBytes } from '@/lib/format';
-import type { KnownRepository } from '@/lib/repositories/known';
+import type { KnownRepository } from '@/lib/repositories/domain/known';
 import { RepositoryPicker } from './repository-picker';
 import { Page } from '@/components/layout/page';
 

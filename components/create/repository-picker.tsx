@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { inputClass } from '@/components/ui/field';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { parseRepositoryName } from '@/lib/repositories/known';
+import { parseRepositoryName } from '@/lib/repositories/domain/known';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 

@@ -8,7 +8,7 @@ import { menuContentClass, menuItemClass } from '@/components/ui/menu';
 import type { SignedInUser } from '@/lib/auth/token.server';
 import { clearPageMemo } from '@/lib/transport/client';
 import { signOutOfHangar } from '@/lib/auth/browser';
-import { clearAwaitedTransitions } from '@/lib/queries/transitions';
+import { clearAwaitedTransitions } from '@/lib/codespaces/transitions';
 import { toast } from '@/lib/notices/toasts';
 import { notificationsOn, notificationSupport, turnNotificationsOff, turnNotificationsOn } from '@/lib/notices/notifications';
 import { chooseTheme, readTheme, THEME_LABELS, THEMES, type Theme } from '@/lib/theme';

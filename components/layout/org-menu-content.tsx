@@ -5,12 +5,12 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { Building2 } from 'lucide-react';
 import { menuContentClass, menuItemClass } from '@/components/ui/menu';
 import { useQuery } from '@tanstack/react-query';
-import { myOrgsQuery } from '@/lib/queries/orgs';
+import { listMyOrganizationsQuery } from '@/lib/orgs/queries';
 import { OrgMenuButton } from './org-menu-button';
 
 /** The organisations the user belongs to, each a way into its owners' view (loaded when first opened). */
 export default function OrgMenuContent({ defaultOpen, current }: { defaultOpen: boolean; current: boolean }) {
-  const orgs = useQuery(myOrgsQuery());
+  const orgs = useQuery(listMyOrganizationsQuery());
   return (
     <DropdownMenu.Root defaultOpen={defaultOpen}>
       <DropdownMenu.Trigger asChild>

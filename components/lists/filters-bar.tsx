@@ -3,7 +3,7 @@ import { X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { toolbarFieldClass } from '@/components/ui/field';
 import { SearchField } from '@/components/ui/search-field';
-import { TONE_LABELS } from '@/lib/codespaces/state';
+import { TONE_LABELS } from '@/lib/codespaces/domain/state';
 import {
   GROUP_KEYS,
   GROUP_LABELS,
@@ -13,7 +13,7 @@ import {
   type FacetOption,
   type SortKey,
   type ViewFilters,
-} from '@/lib/lists/pipeline';
+} from '@/lib/codespaces/domain/pipeline';
 
 /** What a list's filter menus offer; a menu shows only when its options are given. */
 export interface FilterOptions {

@@ -4,10 +4,10 @@ import Link from 'next/link';
 import { AttentionRow, AttentionSection } from '@/components/attention/attention-parts';
 import { ActionButton } from '@/components/codespaces/action-button';
 import { buttonClass } from '@/components/ui/button';
-import { actionAvailability, codespaceTitle } from '@/lib/codespaces/state';
-import type { CodespaceSummary as Codespace } from '@/lib/codespaces/types';
-import { ATTENTION_LABELS, type AttentionItem } from '@/lib/orgs/attention';
-import { memberPath } from '@/lib/repositories/path';
+import { actionAvailability, codespaceTitle } from '@/lib/codespaces/domain/state';
+import type { CodespaceSummary as Codespace } from '@/lib/codespaces/domain/types';
+import { ATTENTION_LABELS, type AttentionItem } from '@/lib/orgs/domain/attention';
+import { memberPath } from '@/lib/repositories/domain/path';
 
 const SHOWN = 6;
 

@@ -5,11 +5,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useBulkActions } from '@/components/codespaces/use-bulk-actions';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { ApiError } from '@/lib/transport/errors';
-import { liveEstimate } from '@/lib/billing/cost';
-import type { CodespaceSummary } from '@/lib/codespaces/types';
+import { liveEstimate } from '@/lib/usage/domain/cost';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
-import { groupRows } from '@/lib/orgs/org-view';
-import { memberCodespacesQuery } from '@/lib/queries/orgs';
+import { groupRows } from '@/lib/orgs/domain/org-view';
+import { listMemberCodespacesQuery } from '@/lib/codespaces/queries';
 import { MemberCodespacesView } from './member-codespaces-view';
 
 const NO_CODESPACES: readonly CodespaceSummary[] = [];
@@ -18,7 +18,7 @@ const lastUsedFirst = (a: CodespaceSummary, b: CodespaceSummary) => Date.parse(b
 
 /** One member's codespaces in the organisation (GitHub's list for that member), with the organisation view's bulk actions. */
 export function MemberCodespacesPage({ org, username }: { org: string; username: string }) {
-  const query = useQuery(memberCodespacesQuery(org, username));
+  const query = useQuery(listMemberCodespacesQuery(org, username));
   const now = useMinuteClock();
   const codespaces = useMemo(() => (query.data ? [...query.data].sort(lastUsedFirst) : undefined), [query.data]);
   const rows = useMemo(() => groupRows(codespaces ?? [], ''), [codespaces]);

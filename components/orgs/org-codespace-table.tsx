@@ -12,11 +12,11 @@ import {
   virtualTableProps,
 } from '@/components/lists/virtual-table-parts';
 import { GitBranch } from 'lucide-react';
-import { codespaceTitle } from '@/lib/codespaces/state';
-import type { CodespaceSummary as Codespace } from '@/lib/codespaces/types';
+import { codespaceTitle } from '@/lib/codespaces/domain/state';
+import type { CodespaceSummary as Codespace } from '@/lib/codespaces/domain/types';
 import { relativeTime, exactTime } from '@/lib/format';
-import type { OrgRow } from '@/lib/orgs/org-view';
-import { memberPath } from '@/lib/repositories/path';
+import type { OrgRow } from '@/lib/orgs/domain/org-view';
+import { memberPath } from '@/lib/repositories/domain/path';
 import { StateBadge } from '@/components/codespaces/state-badge';
 import { NameAndFlags, SelectCell } from '@/components/codespaces/row-cells';
 

@@ -5,22 +5,22 @@ import { useQuery } from '@tanstack/react-query';
 import { useBulkActions } from '@/components/codespaces/use-bulk-actions';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { ApiError } from '@/lib/transport/errors';
-import { liveEstimate } from '@/lib/billing/cost';
-import type { CodespaceSummary } from '@/lib/codespaces/types';
+import { liveEstimate } from '@/lib/usage/domain/cost';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { useListControls } from '@/lib/hooks/use-list-controls';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
-import { memberFacets, repositoryFacets, stateFacets } from '@/lib/lists/pipeline';
+import { memberFacets, repositoryFacets, stateFacets } from '@/lib/codespaces/domain/pipeline';
 import { isComplete } from '@/lib/query/streamed-list';
-import { attentionItems } from '@/lib/orgs/attention';
-import { filterOrgCodespaces, groupRows, ORG_SORT_KEYS, orgFiltersToSearch, type OrgFilters } from '@/lib/orgs/org-view';
-import { orgCodespacesQuery } from '@/lib/queries/orgs';
+import { attentionItems } from '@/lib/orgs/domain/attention';
+import { filterOrgCodespaces, groupRows, ORG_SORT_KEYS, orgFiltersToSearch, type OrgFilters } from '@/lib/orgs/domain/org-view';
+import { listOrgCodespacesQuery } from '@/lib/codespaces/queries';
 import { OrgCodespacesView } from './org-codespaces-view';
 
 const NO_CODESPACES: readonly CodespaceSummary[] = [];
 
 /** An organisation's codespaces for its admins: reads them, keeps the view's filters and selection, runs bulk actions. */
 export function OrgCodespacesPage({ org, me, initialFilters }: { org: string; me: string; initialFilters: OrgFilters }) {
-  const query = useQuery(orgCodespacesQuery(org));
+  const query = useQuery(listOrgCodespacesQuery(org));
   const list = query.data;
   const codespaces = list?.items;
   const now = useMinuteClock();

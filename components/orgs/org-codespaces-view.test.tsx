@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { ApiError } from '@/lib/transport/errors';
-import { liveEstimate } from '@/lib/billing/cost';
-import { summarizeCodespace } from '@/lib/codespaces/summary';
-import { memberFacets, repositoryFacets, stateFacets } from '@/lib/lists/pipeline';
-import { attentionItems } from '@/lib/orgs/attention';
-import { DEFAULT_ORG_FILTERS, filterOrgCodespaces, groupRows, ORG_SORT_KEYS } from '@/lib/orgs/org-view';
+import { liveEstimate } from '@/lib/usage/domain/cost';
+import { summarizeCodespace } from '@/lib/codespaces/domain/summary';
+import { memberFacets, repositoryFacets, stateFacets } from '@/lib/codespaces/domain/pipeline';
+import { attentionItems } from '@/lib/orgs/domain/attention';
+import { DEFAULT_ORG_FILTERS, filterOrgCodespaces, groupRows, ORG_SORT_KEYS } from '@/lib/orgs/domain/org-view';
 import { makeCodespace } from '@/lib/test/fixtures';
 import { renderView, selectionActions } from '@/lib/test/render-for-views';
 import { OrgCodespacesView, type OrgCodespacesViewProps } from './org-codespaces-view';

@@ -10,11 +10,11 @@ import { SelectionBar, type SelectableListProps } from '@/components/codespaces/
 import { clearedFilters, FiltersBar, type FilterOptions } from '@/components/lists/filters-bar';
 import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { ApiError } from '@/lib/transport/errors';
-import { formatUsd, type LiveEstimate } from '@/lib/billing/cost';
-import type { CodespaceSummary } from '@/lib/codespaces/types';
+import { formatUsd, type LiveEstimate } from '@/lib/usage/domain/cost';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { pluralize } from '@/lib/format';
-import type { AttentionItem } from '@/lib/orgs/attention';
-import type { OrgFilters, OrgRow } from '@/lib/orgs/org-view';
+import type { AttentionItem } from '@/lib/orgs/domain/attention';
+import type { OrgFilters, OrgRow } from '@/lib/orgs/domain/org-view';
 import { AttentionList } from './attention-list';
 import { OrgCodespaceTable } from './org-codespace-table';
 import { Page } from '@/components/layout/page';
@@ -64,7 +64,7 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
         <div className="flex flex-wrap items-center gap-2">
           {codespaces && codespaces.length > 0 && (
             <CsvDownloadButton
-              csv={async () => (await import('@/lib/csv/codespaces')).orgCodespacesCsv(shown)}
+              csv={async () => (await import('@/lib/codespaces/domain/csv')).orgCodespacesCsv(shown)}
               filename={() => `${org}-codespaces-${new Date().toISOString().slice(0, 10)}.csv`}
             />
           )}

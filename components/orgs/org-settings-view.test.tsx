@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/transport/errors';
-import type { OrgSecret, SecretRepository } from '@/lib/api/secrets';
+import type { OrgSecret, SecretRepository } from '@/lib/secrets/domain/types';
 import { renderView } from '@/lib/test/render-for-views';
 import { OrgSettingsView, type OrgSettingsViewProps } from './org-settings-view';
 

@@ -1,18 +1,16 @@
 import Link from 'next/link';
-import { AlertTriangle, BarChart3, Boxes, CheckCircle2, ExternalLink, Info, KeyRound, Plus } from 'lucide-react';
-import { Alert } from '@/components/ui/alert';
+import { AlertTriangle, BarChart3, Boxes, CheckCircle2, ExternalLink, Info } from 'lucide-react';
 import { Button, buttonClass } from '@/components/ui/button';
-import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { MultiPicker, type PickerItem } from '@/components/ui/multi-picker';
-import type { Loaded } from '@/components/secrets/my-secrets-view';
-import { RepositoryNames, SecretsTable } from '@/components/secrets/secrets-table';
-import { ApiError, describeFailure } from '@/lib/transport/errors';
-import type { OrgSecret, SecretRepository } from '@/lib/api/secrets';
+import { SecretsSection } from '@/components/secrets/secrets-section';
+import type { Loaded } from '@/lib/query/loaded';
+import { ApiError } from '@/lib/transport/errors';
+import type { Secret } from '@/lib/secrets/domain/scope';
+import type { SecretRepository } from '@/lib/secrets/domain/types';
 import { exactTime, relativeTime } from '@/lib/format';
-import { orgCodespacesSettingsUrl } from '@/lib/orgs/access-deprecation';
-import { ACCESS_CHOICES, accessInWords, SECRET_VISIBILITY_WORDS, type AccessSetting } from '@/lib/secrets/form';
-import type { CodespacesAccessVisibility } from '@/lib/secrets/schemas';
+import { orgCodespacesSettingsUrl } from '@/lib/orgs/domain/access-deprecation';
+import { ACCESS_CHOICES, accessInWords, type AccessSetting, type CodespacesAccessVisibility } from '@/lib/orgs/domain/access';
 import { OrgError } from './org-codespaces-view';
 import { Page } from '@/components/layout/page';
 
@@ -24,7 +22,7 @@ export interface AccessDraft {
 
 export interface OrgSettingsViewProps {
   org: string;
-  secrets: Loaded<readonly OrgSecret[]>;
+  secrets: Loaded<readonly Secret[]>;
   /** The chosen repositories of each secret whose visibility is `selected`. */
   repositoriesOf: (name: string) => Loaded<readonly SecretRepository[]>;
   members: Loaded<readonly PickerItem[]>;
@@ -73,7 +71,16 @@ export function OrgSettingsView(props: OrgSettingsViewProps) {
       ) : (
         <>
           <AccessSection {...props} />
-          <OrgSecretsSection {...props} />
+          <SecretsSection
+            scope={{ kind: 'organization', org }}
+            secrets={secrets}
+            repositoriesOf={props.repositoriesOf}
+            now={props.now}
+            onNew={props.onNewSecret}
+            onEdit={props.onEditSecret}
+            onDelete={props.onDeleteSecret}
+            onRetry={props.onRetry}
+          />
         </>
       )}
     </Page>
@@ -188,69 +195,6 @@ function AccessSection({ org, members, draft, lastSet, now, githubWebUrl, onDraf
           </Button>
         </div>
       </div>
-    </section>
-  );
-}
-
-function OrgSecretsSection({
-  org,
-  secrets,
-  repositoriesOf,
-  now,
-  onNewSecret,
-  onEditSecret,
-  onDeleteSecret,
-  onRetry,
-}: OrgSettingsViewProps) {
-  return (
-    <section aria-labelledby="org-secrets-heading" className="flex flex-col gap-3">
-      <div>
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="org-secrets-heading" className="text-base font-semibold">
-            Codespaces secrets
-            {secrets.data && <span className="font-normal text-zinc-500 dark:text-zinc-400"> ({secrets.data.length})</span>}
-          </h2>
-          <Button size="sm" onClick={onNewSecret} disabled={!secrets.data}>
-            <Plus aria-hidden className="size-3.5" /> New secret
-          </Button>
-        </div>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Environment variables in the codespaces of {org}’s repositories: all of them, the private ones, or those you choose. Values are
-          never shown back.
-        </p>
-      </div>
-      {Boolean(secrets.error) && secrets.data && (
-        <Alert title={describeFailure(secrets.error).title} tone="warning">
-          {describeFailure(secrets.error).detail} Showing what was last loaded.
-        </Alert>
-      )}
-      {secrets.loading ? (
-        <div aria-busy="true" aria-label="Loading secrets" className="flex flex-col gap-2">
-          {[0, 1].map((i) => (
-            <div key={i} className="h-11 animate-pulse rounded-lg bg-zinc-200 motion-reduce:animate-none dark:bg-zinc-800" />
-          ))}
-        </div>
-      ) : secrets.error && !secrets.data ? (
-        <ErrorAlert error={secrets.error} fallbackTitle={`Could not load the secrets of ${org}`} onRetry={onRetry} />
-      ) : !secrets.data?.length ? (
-        <EmptyState icon={<KeyRound className="size-10" />} title={`No Codespaces secrets in ${org}`}>
-          Add the tokens every codespace of the organisation needs, such as a registry token, and choose which repositories get them.
-        </EmptyState>
-      ) : (
-        <SecretsTable
-          label={`Codespaces secrets of ${org}`}
-          secrets={secrets.data}
-          now={now}
-          accessHeading="Repository access"
-          renderAccess={(secret) => {
-            if (secret.visibility !== 'selected') return `${SECRET_VISIBILITY_WORDS[secret.visibility]} of ${org}`;
-            const chosen = repositoriesOf(secret.name);
-            return <RepositoryNames repositories={chosen.data} loading={chosen.loading} error={chosen.error} />;
-          }}
-          onEdit={(secret) => onEditSecret(secret.name)}
-          onDelete={(secret) => onDeleteSecret(secret.name)}
-        />
-      )}
     </section>
   );
 }

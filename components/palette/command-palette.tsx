@@ -23,13 +23,15 @@ import {
   type PaletteOrganization,
   type PaletteOrgCodespace,
   type PickCommandType,
-} from '@/lib/palette/commands';
-import { paletteCodespace, paletteOrgCodespace } from '@/lib/palette/data';
+} from '@/lib/palette/domain/commands';
+import { paletteCodespace, paletteOrgCodespace } from '@/lib/palette/domain/data';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
-import { codespaceListQuery, powerCodespace } from '@/lib/queries/codespaces';
-import { myOrgsQuery, orgCodespacesQuery } from '@/lib/queries/orgs';
-import { rankItems } from '@/lib/palette/rank';
-import { copySshCommand, openInBrowser, openInVsCode } from '@/lib/palette/run';
+import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
+import { codespaceActionMutation } from '@/lib/codespaces/actions';
+import { listMyOrganizationsQuery } from '@/lib/orgs/queries';
+import { listOrgCodespacesQuery } from '@/lib/codespaces/queries';
+import { rankItems } from '@/lib/palette/domain/rank';
+import { copySshCommand, openInBrowser, openInVsCode } from '@/lib/palette/run.client';
 
 /** How many matches a group shows: enough to choose from, few enough to render at once. */
 const GROUP_LIMIT = 8;
@@ -342,11 +344,11 @@ export default function ConnectedCommandPalette({ open, onOpenChange }: { open: 
   const pathname = usePathname();
   const orgLogin = orgFromPath(pathname);
   // The same queries the pages use: what a page already read is not asked for again.
-  const list = useQuery(codespaceListQuery());
-  const organizations = useQuery(myOrgsQuery());
-  const orgList = useQuery({ ...orgCodespacesQuery(orgLogin ?? ''), enabled: Boolean(orgLogin) });
-  const start = useActionMutation(powerCodespace(queryClient, 'start'));
-  const stop = useActionMutation(powerCodespace(queryClient, 'stop'));
+  const list = useQuery(listMyCodespacesQuery());
+  const organizations = useQuery(listMyOrganizationsQuery());
+  const orgList = useQuery({ ...listOrgCodespacesQuery(orgLogin ?? ''), enabled: Boolean(orgLogin) });
+  const start = useActionMutation(codespaceActionMutation(queryClient, 'start'));
+  const stop = useActionMutation(codespaceActionMutation(queryClient, 'stop'));
   const data = useMemo(
     () => ({
       codespaces: (list.data?.items ?? []).map(paletteCodespace),

@@ -1,31 +1,22 @@
 'use client';
 
-import dynamic from 'next/dynamic';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useBulkActions } from '@/components/codespaces/use-bulk-actions';
 import { useGithubWeb } from '@/components/github/github-web';
 import { useRepoScopeConsent } from '@/components/github/repo-scope-consent';
 import { SessionEnded } from '@/components/layout/session-ended';
-import { ApiError } from '@/lib/transport/errors';
+import { useSecretsSection } from '@/components/secrets/use-secrets-section';
 import { privateRepositoriesHidden, type ScopeAccess } from '@/lib/auth/scopes';
-import type { CodespaceSummary } from '@/lib/codespaces/types';
+import { listDevcontainersQuery, listMyCodespacesInRepositoryQuery, listRepositoryMachinesQuery } from '@/lib/codespaces/queries';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
-import { answerOf, repositoryStanding } from '@/lib/repositories/standing';
-import { devcontainersQuery, repositoryCodespacesQuery, repositoryMachinesQuery, repositoryQuery } from '@/lib/queries/repositories';
-import { deleteRepositorySecret, repositorySecretsQuery, saveRepositorySecret } from '@/lib/queries/secrets';
-import { useSecretDialogs } from '@/components/secrets/use-secret-dialogs';
+import { loaded } from '@/lib/query/loaded';
+import { answerOf, repositoryStanding } from '@/lib/repositories/domain/standing';
+import { getRepositoryQuery } from '@/lib/repositories/queries';
+import { ApiError } from '@/lib/transport/errors';
 import { RepositoryView, type RepositorySecretsSection } from './repository-view';
 
-const SecretFormDialog = dynamic(() => import('@/components/secrets/secret-form-dialog').then((m) => m.SecretFormDialog));
-const DeleteSecretDialog = dynamic(() => import('@/components/secrets/delete-secret-dialog').then((m) => m.DeleteSecretDialog));
-
 const NO_CODESPACES: readonly CodespaceSummary[] = [];
-
-const loaded = <T,>(query: { data: T | undefined; isPending: boolean; error: unknown }) => ({
-  data: query.data,
-  loading: query.isPending,
-  error: query.error,
-});
 
 /**
  * A repository's page: the user's codespaces in it, what it offers, and its secrets for its
@@ -33,26 +24,17 @@ const loaded = <T,>(query: { data: T | undefined; isPending: boolean; error: unk
  * `repo` scope), its codespaces still show, with what cannot and why.
  */
 export function RepositoryPage({ repo, repoAccess }: { repo: string; repoAccess: ScopeAccess }) {
-  const queryClient = useQueryClient();
   const now = useMinuteClock();
   const { webUrl } = useGithubWeb();
-  const repository = useQuery(repositoryQuery(repo));
-  const codespaces = useQuery(repositoryCodespacesQuery(repo));
-  const devcontainers = useQuery(devcontainersQuery(repo));
-  const machines = useQuery(repositoryMachinesQuery(repo, '', ''));
+  const repository = useQuery(getRepositoryQuery(repo));
+  const codespaces = useQuery(listMyCodespacesInRepositoryQuery(repo));
+  const devcontainers = useQuery(listDevcontainersQuery(repo));
+  const machines = useQuery(listRepositoryMachinesQuery(repo, '', ''));
   const consent = useRepoScopeConsent(repoAccess);
   const standing = repositoryStanding(answerOf(repository), answerOf(codespaces));
   const admin = repository.data?.permissions?.admin === true;
   const mayList = admin && (repoAccess.kind === 'granted' || repoAccess.kind === 'app');
-  const secrets = useQuery(repositorySecretsQuery(repo, mayList));
-  const save = useMutation(saveRepositorySecret(queryClient, repo));
-  const remove = useMutation(deleteRepositorySecret(queryClient, repo));
-
-  const dialogs = useSecretDialogs(() => {
-    save.reset();
-    remove.reset();
-  });
-  const { open, close } = dialogs;
+  const { section, dialogs } = useSecretsSection({ kind: 'repository', repo }, { enabled: mayList, repoAccess, now });
   const list = codespaces.data ?? NO_CODESPACES;
   const bulk = useBulkActions(list, list);
 
@@ -62,7 +44,7 @@ export function RepositoryPage({ repo, repoAccess }: { repo: string; repoAccess:
       ? { kind: 'not-admin' }
       : consent
         ? { kind: 'consent', consent }
-        : { kind: 'list', app: repoAccess.kind === 'app', ...loaded(secrets) };
+        : { kind: 'list', app: repoAccess.kind === 'app', ...section.secrets };
 
   if (repository.error instanceof ApiError && repository.error.status === 401) return <SessionEnded />;
 
@@ -80,37 +62,14 @@ export function RepositoryPage({ repo, repoAccess }: { repo: string; repoAccess:
         secrets={secretsSection}
         now={now}
         {...bulk.listProps}
-        onNewSecret={dialogs.openNew}
-        onEditSecret={dialogs.openEdit}
-        onDeleteSecret={dialogs.openDelete}
+        onNewSecret={section.onNew}
+        onEditSecret={section.onEdit}
+        onDeleteSecret={section.onDelete}
+        onRetrySecrets={section.onRetry}
         onRetry={() => repository.refetch()}
       />
       {bulk.dialog}
-      {(open?.kind === 'new' || open?.kind === 'edit') && (
-        <SecretFormDialog
-          mode={open.kind === 'new' ? 'create' : 'edit'}
-          where={repo}
-          name={open.kind === 'edit' ? open.name : undefined}
-          existingNames={(secrets.data ?? []).map((s) => s.name)}
-          access={{ kind: 'none' }}
-          saving={save.isPending}
-          error={save.error}
-          onSave={({ name, value }) => {
-            if (value !== undefined) save.mutate({ name, value, creating: open.kind === 'new' }, { onSuccess: close });
-          }}
-          onClose={close}
-        />
-      )}
-      {open?.kind === 'delete' && (
-        <DeleteSecretDialog
-          name={open.name}
-          usedBy={repo}
-          pending={remove.isPending}
-          error={remove.error}
-          onConfirm={() => remove.mutate(open.name, { onSuccess: close })}
-          onClose={close}
-        />
-      )}
+      {dialogs}
     </>
   );
 }

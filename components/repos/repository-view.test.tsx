@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/transport/errors';
-import { summarizeCodespace } from '@/lib/codespaces/summary';
+import { summarizeCodespace } from '@/lib/codespaces/domain/summary';
 import { makeCodespace } from '@/lib/test/fixtures';
 import { renderView, selectionActions } from '@/lib/test/render-for-views';
 import { RepositoryView, type RepositoryViewProps } from './repository-view';

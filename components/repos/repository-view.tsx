@@ -1,23 +1,23 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { Boxes, EyeOff, ExternalLink, KeyRound, Lock, Plus, SearchX, ShieldCheck } from 'lucide-react';
+import { Boxes, EyeOff, ExternalLink, Lock, Plus, SearchX, ShieldCheck } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { Breakable } from '@/components/ui/breakable';
-import { Button, buttonClass } from '@/components/ui/button';
+import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { CodespaceList } from '@/components/codespaces/codespace-list';
 import { PrivateRepositoriesNotice, RepoScope, RepoScopeControl, type RepoScopeConsent } from '@/components/github/repo-scope-consent';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
 import { SelectionBar, type SelectableListProps } from '@/components/codespaces/selection-bar';
-import { SecretsTable } from '@/components/secrets/secrets-table';
-import type { Loaded } from '@/components/secrets/my-secrets-view';
-import { ApiError } from '@/lib/transport/errors';
-import type { Devcontainer, RepositoriesApi } from '@/lib/api/repositories';
-import type { RepositorySecret } from '@/lib/api/secrets';
-import type { CodespaceMachine, CodespaceSummary } from '@/lib/codespaces/types';
+import { SecretsSection } from '@/components/secrets/secrets-section';
+import type { Loaded } from '@/lib/query/loaded';
+import type { Devcontainer } from '@/lib/codespaces/domain/types';
+import type { RepositoryDetails } from '@/lib/repositories/domain/types';
+import type { Secret } from '@/lib/secrets/domain/scope';
+import type { CodespaceMachine, CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { formatBytes } from '@/lib/format';
-import type { RepositoryStanding } from '@/lib/repositories/standing';
+import type { RepositoryStanding } from '@/lib/repositories/domain/standing';
 import { Page } from '@/components/layout/page';
 
 /** What the repository's secrets section can show, from the repository's permissions and the session's scopes. */
@@ -25,7 +25,7 @@ export type RepositorySecretsSection =
   | { kind: 'unknown' }
   | { kind: 'not-admin' }
   | { kind: 'consent'; consent: RepoScopeConsent }
-  | ({ kind: 'list'; app: boolean } & Loaded<readonly RepositorySecret[]>);
+  | ({ kind: 'list'; app: boolean } & Loaded<readonly Secret[]>);
 
 export interface RepositoryViewProps extends SelectableListProps {
   repo: string;
@@ -47,10 +47,10 @@ export interface RepositoryViewProps extends SelectableListProps {
   onNewSecret: () => void;
   onEditSecret: (name: string) => void;
   onDeleteSecret: (name: string) => void;
+  /** Asks for the secrets again after GitHub failed them. */
+  onRetrySecrets?: () => void;
   onRetry: () => void;
 }
-
-type RepositoryDetails = Awaited<ReturnType<RepositoriesApi['get']>>;
 
 /** One repository: the user's codespaces in it, what it offers a new one, and (for its administrators) its Codespaces secrets. */
 export function RepositoryView(props: RepositoryViewProps) {
@@ -281,7 +281,10 @@ function Offered<T>({ loaded, none, children }: { loaded: Loaded<T[]>; none: str
   return <div className={`${box} overflow-x-auto`}>{children(loaded.data)}</div>;
 }
 
-function RepositorySecrets({ repo, secrets, now, onNewSecret, onEditSecret, onDeleteSecret }: RepositoryViewProps) {
+/** A repository's secrets have no repositories to choose: every codespace made from it gets them. */
+const NO_CHOICE = () => ({ data: undefined, loading: false, error: null });
+
+function RepositorySecrets({ repo, secrets, now, onNewSecret, onEditSecret, onDeleteSecret, onRetrySecrets }: RepositoryViewProps) {
   if (secrets.kind === 'unknown') return null;
   if (secrets.kind === 'not-admin') {
     return (
@@ -308,50 +311,17 @@ function RepositorySecrets({ repo, secrets, now, onNewSecret, onEditSecret, onDe
       </Section>
     );
   }
-  const refused = secrets.error instanceof ApiError && secrets.error.status === 403;
   return (
-    <Section
-      id="repo-secrets"
-      title={title}
-      count={secrets.data?.length}
-      action={
-        <Button size="sm" onClick={onNewSecret} disabled={!secrets.data}>
-          <Plus aria-hidden className="size-3.5" /> New secret
-        </Button>
-      }
-    >
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Every codespace made from {repo} gets these, whoever creates it. Values are never shown back.
-      </p>
-      {secrets.loading ? (
-        <div
-          aria-busy="true"
-          aria-label="Loading secrets"
-          className="h-20 animate-pulse rounded-xl bg-zinc-200 motion-reduce:animate-none dark:bg-zinc-800"
-        />
-      ) : secrets.error && !secrets.data ? (
-        <>
-          <ErrorAlert error={secrets.error} fallbackTitle="Could not load the repository’s secrets" />
-          {refused && secrets.app && (
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              Signed in through Hangar’s GitHub App, which needs the repository permission “Codespaces secrets” (read and write) on {repo}.
-              An owner of the app’s installation can grant it.
-            </p>
-          )}
-        </>
-      ) : !secrets.data?.length ? (
-        <EmptyState icon={<KeyRound className="size-8" />} title="No secrets in this repository">
-          Add the tokens every codespace made from {repo} needs, such as a deploy token.
-        </EmptyState>
-      ) : (
-        <SecretsTable
-          label="Codespaces secrets of this repository"
-          secrets={secrets.data}
-          now={now}
-          onEdit={(secret) => onEditSecret(secret.name)}
-          onDelete={(secret) => onDeleteSecret(secret.name)}
-        />
-      )}
-    </Section>
+    <SecretsSection
+      scope={{ kind: 'repository', repo }}
+      secrets={secrets}
+      repositoriesOf={NO_CHOICE}
+      app={secrets.app}
+      now={now}
+      onNew={onNewSecret}
+      onEdit={onEditSecret}
+      onDelete={onDeleteSecret}
+      onRetry={onRetrySecrets}
+    />
   );
 }

@@ -7,9 +7,9 @@ import { Dialog, DialogActions } from '@/components/ui/dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { inputClass, TextField } from '@/components/ui/field';
 import { MultiPicker, type PickerItem } from '@/components/ui/multi-picker';
-import { normalizeSecretName } from '@/lib/secrets/names';
-import { hasErrors, SECRET_VISIBILITY_WORDS, secretFormErrors, secretSaveInWords } from '@/lib/secrets/form';
-import type { SecretVisibility } from '@/lib/secrets/schemas';
+import { normalizeSecretName } from '@/lib/secrets/domain/names';
+import { hasErrors, SECRET_VISIBILITY_WORDS, secretFormErrors, secretSaveInWords } from '@/lib/secrets/domain/form';
+import type { SecretVisibility } from '@/lib/secrets/domain/names';
 
 /** The repositories to pick from, and, when GitHub hides private ones from the session (no `repo` scope), the consent that shows them. */
 interface RepositoryItems {

@@ -5,7 +5,7 @@ import { Breakable } from '@/components/ui/breakable';
 import { Button } from '@/components/ui/button';
 import { describeFailure } from '@/lib/transport/errors';
 import { exactTime, relativeTime } from '@/lib/format';
-import { repositoryPath } from '@/lib/repositories/path';
+import { repositoryPath } from '@/lib/repositories/domain/path';
 
 export interface SecretRowData {
   name: string;

@@ -1,8 +1,18 @@
 'use client';
 
 import { Download } from 'lucide-react';
-import { downloadCsv } from '@/lib/csv/download';
 import { Button, type ButtonProps } from './button';
+
+/** Saves CSV text as a file in the browser (no server round trip: the page already holds the rows). */
+function downloadCsv(filename: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked after the click has been handled: some browsers start the download asynchronously.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
 
 /**
  * "Download CSV" for a table: builds the file from the rows the view shows only when clicked, so
@@ -16,7 +26,7 @@ export function CsvDownloadButton({
 }: Omit<ButtonProps, 'onClick' | 'children'> & {
   /**
    * Builds the CSV text from the rows shown, e.g. `() => myCodespacesCsv(rowsShown)`; may load the
-   * CSV writer first (`async () => (await import('@/lib/csv/codespaces')).myCodespacesCsv(rows)`)
+   * CSV writer first (`async () => (await import('@/lib/codespaces/domain/csv')).myCodespacesCsv(rows)`)
    * so a page that shows the button does not carry it.
    */
   csv: () => string | Promise<string>;

@@ -2,12 +2,13 @@
 
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { liveEstimate, monthDays, projectMonth } from '@/lib/billing/cost';
-import { estimateMemberCosts } from '@/lib/billing/member-estimate';
-import { monthPeriod, projectionDays, recentMonths, repoSkuRows } from '@/lib/billing/org-usage';
-import { memberCostsFromCsv, type MemberCost } from '@/lib/billing/usage-csv';
-import { summarizeUsage } from '@/lib/billing/usage-report';
-import { billingUsageQuery, orgCodespacesQuery } from '@/lib/queries/orgs';
+import { liveEstimate, monthDays, projectMonth } from '@/lib/usage/domain/cost';
+import { estimateMemberCosts } from '@/lib/usage/domain/member-estimate';
+import { monthPeriod, projectionDays, recentMonths, repoSkuRows } from '@/lib/usage/domain/org-usage';
+import { memberCostsFromCsv, type MemberCost } from '@/lib/usage/domain/usage-csv';
+import { summarizeUsage } from '@/lib/usage/domain/usage-report';
+import { getOrgBillingUsageQuery } from '@/lib/usage/queries';
+import { listOrgCodespacesQuery } from '@/lib/codespaces/queries';
 import { OrgUsageView } from './org-usage-view';
 
 /** An organisation's usage page: reads GitHub's report (and last month's, for the projection) and its codespaces, for the view. */
@@ -17,14 +18,14 @@ export function OrgUsagePage({ org }: { org: string }) {
   const [month, setMonth] = useState(months[0]!);
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
   const isCurrent = month === months[0];
-  const usage = useQuery(billingUsageQuery(org, year, monthNumber));
+  const usage = useQuery(getOrgBillingUsageQuery(org, year, monthNumber));
   // The projection averages the last seven days, which may reach into last month.
   const previousMonth = months[1]!.split('-').map(Number) as [number, number];
   const previous = useQuery({
-    ...billingUsageQuery(org, previousMonth[0], previousMonth[1]),
+    ...getOrgBillingUsageQuery(org, previousMonth[0], previousMonth[1]),
     enabled: isCurrent && monthDays(today).dayOfMonth < 7,
   });
-  const codespaces = useQuery({ ...orgCodespacesQuery(org), select: (list) => list.items });
+  const codespaces = useQuery({ ...listOrgCodespacesQuery(org), select: (list) => list.items });
   const [exact, setExact] = useState<{ fileName: string; members: MemberCost[] } | null>(null);
 
   const period = monthPeriod(month, today);

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import { ApiError } from '@/lib/transport/errors';
-import { monthPeriod, repoSkuRows } from '@/lib/billing/org-usage';
-import { summarizeUsage } from '@/lib/billing/usage-report';
+import { monthPeriod, repoSkuRows } from '@/lib/usage/domain/org-usage';
+import { summarizeUsage } from '@/lib/usage/domain/usage-report';
 import { makeUsageItem } from '@/lib/test/fixtures';
 import { renderView } from '@/lib/test/render-for-views';
 import { OrgUsageView, type OrgUsageViewProps } from './org-usage-view';

@@ -4,10 +4,10 @@ import { useMemo, useState, useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { ApiError } from '@/lib/transport/errors';
-import { codespacesMonthUsage, personalFigures, splitByPayer } from '@/lib/billing/personal-usage';
-import { PERSONAL_QUOTAS, type PersonalPlan } from '@/lib/billing/prices';
-import { myUsageSummaryQuery } from '@/lib/queries/billing';
-import { codespaceListQuery } from '@/lib/queries/codespaces';
+import { codespacesMonthUsage, personalFigures, splitByPayer } from '@/lib/usage/domain/personal-usage';
+import { PERSONAL_QUOTAS, type PersonalPlan } from '@/lib/usage/domain/prices';
+import { getMyBillingUsageSummaryQuery } from '@/lib/usage/queries';
+import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
 import { PersonalUsageView } from './personal-usage-view';
 
 const PLAN_KEY = 'hangar.personal-plan';
@@ -27,7 +27,7 @@ function subscribePlan(onChange: () => void) {
  * codespaces by who pays for them, and measures what the user pays for against the chosen plan.
  */
 export function PersonalUsagePage({ login }: { login: string }) {
-  const query = useQuery(codespaceListQuery());
+  const query = useQuery(listMyCodespacesQuery());
   const plan = useSyncExternalStore(subscribePlan, readPlan, () => 'free' as const);
   const [typedCoreHours, setTypedCoreHours] = useState('');
   const choosePlan = (next: PersonalPlan) => {
@@ -36,7 +36,7 @@ export function PersonalUsagePage({ login }: { login: string }) {
   };
 
   const today = useMemo(() => new Date(), []);
-  const summary = useQuery(myUsageSummaryQuery(login, today.getUTCFullYear(), today.getUTCMonth() + 1));
+  const summary = useQuery(getMyBillingUsageSummaryQuery(login, today.getUTCFullYear(), today.getUTCMonth() + 1));
   const fromGithub = useMemo(() => (summary.data ? codespacesMonthUsage(summary.data.usageItems) : null), [summary.data]);
   const split = useMemo(() => (query.data ? splitByPayer(query.data.items, login) : null), [query.data, login]);
   const figures = useMemo(

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { personalFigures, splitByPayer } from '@/lib/billing/personal-usage';
-import { PERSONAL_QUOTAS } from '@/lib/billing/prices';
-import { summarizeCodespace } from '@/lib/codespaces/summary';
-import type { Codespace } from '@/lib/codespaces/types';
+import { personalFigures, splitByPayer } from '@/lib/usage/domain/personal-usage';
+import { PERSONAL_QUOTAS } from '@/lib/usage/domain/prices';
+import { summarizeCodespace } from '@/lib/codespaces/domain/summary';
+import type { Codespace } from '@/lib/codespaces/domain/types';
 import { makeCodespace } from '@/lib/test/fixtures';
 import { renderView } from '@/lib/test/render-for-views';
 import { PersonalUsageView, type PersonalUsageViewProps } from './personal-usage-view';

@@ -1,8 +1,8 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatUsd } from '@/lib/billing/cost';
-import type { DayTotal, RepositoryTotal, SkuTotal } from '@/lib/billing/usage-report';
+import { formatUsd } from '@/lib/usage/domain/cost';
+import type { DayTotal, RepositoryTotal, SkuTotal } from '@/lib/usage/domain/usage-report';
 
 // Compute and storage keep one colour each on every chart (and in light and dark).
 const COMPUTE = '#0369a1';

@@ -2,7 +2,7 @@
 
 import { useId, useState } from 'react';
 import { FileUp } from 'lucide-react';
-import { parseUsageCsv, type UsageCsvResult } from '@/lib/billing/usage-csv';
+import { parseUsageCsv, type UsageCsvResult } from '@/lib/usage/domain/usage-csv';
 import { pluralize } from '@/lib/format';
 
 const MAX_BYTES = 20 * 1024 * 1024;

@@ -20,7 +20,7 @@ let proxyGithubRequest: (req: NextRequest) => Promise<Response>;
 beforeAll(async () => {
   github = await startEmulatorServer({ control: true, clients: { [CLIENT]: `${CLIENT}-secret` } });
   configureAppForEmulator(github.url, { client: CLIENT, appUrl: APP, secret: SECRET });
-  ({ proxyGithubRequest } = await import('@/lib/github/proxy.server'));
+  ({ proxyGithubRequest } = await import('@/lib/operations/proxy.server'));
 });
 
 afterAll(() => github?.close());

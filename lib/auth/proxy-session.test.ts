@@ -30,7 +30,7 @@ beforeAll(async () => {
   });
   configureAppForEmulator(github.url, { client: CLIENT, appUrl: APP, secret: SECRET });
   process.env.HANGAR_SESSION_MAX_AGE = String(7 * 24 * 60 * 60);
-  ({ proxyGithubRequest } = await import('@/lib/github/proxy.server'));
+  ({ proxyGithubRequest } = await import('@/lib/operations/proxy.server'));
   ({ endSession } = await import('./session.server'));
 });
 

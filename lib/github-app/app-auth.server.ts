@@ -2,7 +2,7 @@ import 'server-only';
 import { createAppAuth } from '@octokit/auth-app';
 import { RequestError } from '@octokit/request-error';
 import { Octokit } from '@octokit/rest';
-import type { ResponseOf } from '@/lib/github/operations';
+import type { ResponseOf } from '@/lib/github/operation';
 import { octokitLog } from '@/lib/server/log.server';
 import { appOperations } from './operations';
 import type { InstallationToken } from './token-store.server';

@@ -4,8 +4,8 @@ import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { RequestError } from '@octokit/request-error';
 import { Octokit } from '@octokit/rest';
 import type { CallArgs } from '@/lib/transport/transport';
-import { allowedOperation } from '@/lib/github/allowlist';
-import type { ResponseOf } from '@/lib/github/operations';
+import type { Validation } from '@/lib/github/allowlist.server';
+import type { ResponseOf } from '@/lib/github/operation';
 import { octokitLog } from '@/lib/server/log.server';
 import type { GithubAppAuth } from './app-auth.server';
 import { isOrgRoute, isWithinOrganisation } from './domain/org-scope';
@@ -67,18 +67,23 @@ export interface InstallationClientOptions {
   apiUrl: string;
   app: GithubAppAuth;
   tokens: InstallationTokens;
+  /** The proxy's rules, so a policy's calls are held to what a person's would be. */
+  rulesOf: RulesOf;
   fetch?: typeof fetch;
 }
 
+/** The proxy's rules for an operation (lib/operations: `allowedOperation`), where it has them. */
+export type RulesOf = (method: string, route: string) => Validation | undefined;
+
 /** Checks a call's parameters as the proxy would (the same zod rules, where the operation has them). */
-function validated<O extends OrgOperation>(org: string, operation: O, args: CallArgs<O>) {
+function validated<O extends OrgOperation>(org: string, operation: O, args: CallArgs<O>, rulesOf: RulesOf) {
   if (!isOrgRoute(operation.route)) throw new OutsideOrganisation(org, `${operation.method} ${operation.route}`);
   const params = { ...(args.params as Record<string, string | number> | undefined) };
   if (String(params.org ?? '').toLowerCase() !== org.toLowerCase()) {
     throw new OutsideOrganisation(org, `${operation.method} ${operation.route} for organisation ${String(params.org)}`);
   }
   const query = { ...(args.query as Record<string, string | number | undefined> | undefined) };
-  const rules = allowedOperation(operation.method, operation.route);
+  const rules = rulesOf(operation.method, operation.route);
   if (!rules) return { params, query, body: args.body };
   // The proxy's rules read a URL's text: they are given the values as text.
   const asText = (values: Record<string, string | number | undefined>) =>
@@ -95,6 +100,7 @@ export function installationClient({
   apiUrl,
   app,
   tokens,
+  rulesOf,
   fetch: fetchImpl = globalThis.fetch,
 }: InstallationClientOptions): InstallationClient {
   /** The last word before anything leaves: the final URL must be on this organisation's endpoints. */
@@ -161,7 +167,7 @@ export function installationClient({
   return {
     org,
     async request(operation, args = {}) {
-      const { params, query, body } = validated(org, operation, args);
+      const { params, query, body } = validated(org, operation, args, rulesOf);
       const answer = await octokit.request(`${operation.method} ${operation.route}`, {
         ...query,
         ...params,
@@ -171,7 +177,7 @@ export function installationClient({
       return { status: answer.status, data: answer.data as never, headers: answer.headers };
     },
     async all(operation, args = {}) {
-      const { params, query } = validated(org, operation, args);
+      const { params, query } = validated(org, operation, args, rulesOf);
       const items = await octokit.paginate(`${operation.method} ${operation.route}`, {
         per_page: 100,
         ...query,

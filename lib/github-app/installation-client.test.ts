@@ -5,13 +5,20 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OrgOperation } from './operations';
-import { operations } from '@/lib/github/operations';
+import { operations } from '@/lib/operations';
+import { allowedOperation } from '@/lib/operations/allowlist.server';
 import { startAppGithub, type AppGithub } from '@/lib/test/github-app';
 import { githubAppAuth } from './app-auth.server';
 import { AppNotInstalled, installationClient, OutsideOrganisation, type InstallationClient } from './installation-client.server';
 import { InstallationTokens } from './installation-tokens.server';
-import { installationOperations } from './operations';
 import { MemoryInstallationTokenStore } from './token-store.server';
+
+/** What an installation token does for policies: the organisation's members' codespaces. */
+const installationOperations = {
+  listOrgCodespaces: operations.listOrgCodespaces,
+  stopMemberCodespace: operations.stopMemberCodespace,
+  deleteMemberCodespace: operations.deleteMemberCodespace,
+} as const;
 
 let gh: AppGithub;
 
@@ -34,7 +41,7 @@ function clientFor(org: string): InstallationClient {
     mint: (id) => app.mintInstallationToken(id),
     local: new MemoryInstallationTokenStore(),
   });
-  return installationClient({ org, apiUrl: gh.apiUrl, app, tokens });
+  return installationClient({ org, apiUrl: gh.apiUrl, app, tokens, rulesOf: allowedOperation });
 }
 
 /** What reached GitHub's REST API besides the app's own JWT calls. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { etagMatches, headersAfterNotModified, storableHeaders } from './conditional';
-import { expandRoute } from './operations';
+import { expandRoute } from './operation';
 
 describe('If-None-Match against an ETag', () => {
   it('matches the same tag, weak or strong (weak comparison)', () => {

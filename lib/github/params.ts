@@ -1,7 +1,17 @@
 import { z } from 'zod';
-import { ownerName, repoName } from '@/lib/codespaces/schemas';
+import { ACCOUNT_NAME } from '@/lib/github/names';
 
-/** The zod pieces every operation's path parameters and query are built from. Pure. */
+/** The zod pieces every operation's path parameters, query and body are built from. Pure. */
+
+/** GitHub logins and organisation names: alphanumerics and single hyphens, at most 39 characters. */
+export const ownerName = z.string().regex(ACCOUNT_NAME, 'Not a GitHub account name');
+export const repoName = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,100}$/, 'Not a repository name')
+  .refine((s) => s !== '.' && s !== '..', 'Not a repository name');
+
+/** A JSON id: a positive whole number. */
+export const positiveId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** A decimal path or query number in [min, max], refusing forms like `1e3` or `0x10` that Number() accepts. */
 export const decimal = (min: number, max: number) =>
@@ -19,3 +29,6 @@ export const nothing = z.strictObject({});
 
 export const repositoryParams = z.strictObject({ owner: ownerName, repo: repoName });
 export const organizationParams = z.strictObject({ org: ownerName });
+
+/** Operations without a body accept an empty one, as GitHub does. */
+export const emptyBody = z.strictObject({});

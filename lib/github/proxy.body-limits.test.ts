@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulatorServer, type RunningEmulator } from '@/emulator/node-server';
 import { seal } from '@/emulator/test-helpers';
 import { configureAppForEmulator, sessionCookie } from '@/lib/test/session';
-import { MAX_SECRET_VALUE_BYTES } from '@/lib/secrets/names';
-import { allowlist, DEFAULT_MAX_BODY_BYTES, maxBodyBytesOf, SECRET_BODY_BYTES, validateBody } from './allowlist';
+import { MAX_SECRET_VALUE_BYTES } from '@/lib/secrets/domain/names';
+import { allowlist, DEFAULT_MAX_BODY_BYTES, maxBodyBytesOf, validateBody } from '@/lib/operations/allowlist.server';
+import { SECRET_BODY_BYTES } from '@/lib/secrets/operations.server';
 
 const APP = 'http://hangar.test';
 const SECRET = 'body-limits-secret-body-limits-secret';
@@ -22,7 +23,7 @@ let cookie = '';
 beforeAll(async () => {
   github = await startEmulatorServer({ control: true });
   configureAppForEmulator(github.url, { client: 'body-limits', appUrl: APP, secret: SECRET });
-  ({ proxyGithubRequest } = await import('./proxy.server'));
+  ({ proxyGithubRequest } = await import('@/lib/operations/proxy.server'));
   cookie = await sessionCookie('mona', github.emulator.issueToken('mona', ['codespace', 'codespace:secrets']), SECRET);
 });
 

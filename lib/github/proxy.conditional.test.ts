@@ -51,7 +51,7 @@ beforeAll(async () => {
   configureAppForEmulator(upstream.url, { client: 'conditional-client', appUrl: APP, secret: SECRET });
   // Retries of failed reads wait 10 ms, 40 ms here instead of 1 s, 4 s.
   process.env.HANGAR_RETRY_BASE_MS = '10';
-  ({ proxyGithubRequest } = await import('@/lib/github/proxy.server'));
+  ({ proxyGithubRequest } = await import('@/lib/operations/proxy.server'));
   ({ setGithubStore } = await import('@/lib/github/store.server'));
   for (const login of ['mona', 'hubot', 'sso-sam']) {
     tokens[login] = upstream.emulator.issueToken(login);

@@ -21,7 +21,7 @@ let codespaceName = '';
 beforeAll(async () => {
   upstream = await startEmulatorServer({ transitionMs: 60_000 });
   configureAppForEmulator(upstream.url, { client: 'fuzz-client', appUrl: APP, secret: SECRET });
-  ({ proxyGithubRequest } = await import('@/lib/github/proxy.server'));
+  ({ proxyGithubRequest } = await import('@/lib/operations/proxy.server'));
   session = await sessionCookie('mona', upstream.emulator.issueToken('mona'), SECRET);
   codespaceName = [...upstream.emulator.world.codespaces.values()].find((c) => c.owner === 'mona')!.name;
 });

@@ -24,7 +24,7 @@ beforeAll(async () => {
   upstream = await startEmulatorServer({ control: true, transitionMs: 60_000 });
   configureAppForEmulator(upstream.url, { client: 'refusals-client', appUrl: APP, secret: SECRET });
   process.env.HANGAR_RETRY_BASE_MS = '10';
-  ({ proxyGithubRequest } = await import('@/lib/github/proxy.server'));
+  ({ proxyGithubRequest } = await import('@/lib/operations/proxy.server'));
   ({ setGithubStore } = await import('@/lib/github/store.server'));
   ({ callGithub } = await import('@/lib/github/upstream.server'));
   for (const login of ['mona', 'sso-sam']) {

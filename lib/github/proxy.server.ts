@@ -9,7 +9,14 @@ import { etagMatches } from '@/lib/github/conditional';
 import type { AccountKey } from '@/lib/github/store.server';
 import { callGithub, type GithubAnswer } from '@/lib/github/upstream.server';
 import { logEvent } from '@/lib/server/log.server';
-import { matchOperation, maxBodyBytesOf, rawGithubPath, validateBody, type MatchedOperation } from '@/lib/github/allowlist';
+import {
+  matchOperation,
+  maxBodyBytesOf,
+  rawGithubPath,
+  validateBody,
+  type AllowedOperation,
+  type MatchedOperation,
+} from '@/lib/github/allowlist.server';
 
 const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 /** Upstream headers the browser may see. Nothing else (cookies, scopes, server details) passes. */
@@ -37,20 +44,20 @@ export function hangarError(status: number, message: string): Response {
 const SECURITY_HEADERS = apiSecurityHeaders(false);
 const SECURITY_HEADERS_HTTPS = apiSecurityHeaders(true);
 
-/** Serves `/api/github/<GitHub path>` for one allowlisted operation, with the user's token. */
-export async function proxyGithubRequest(req: NextRequest): Promise<Response> {
-  const response = await answer(req);
+/** Serves `/api/github/<GitHub path>` for one operation of the allowlist (lib/operations), with the user's token. */
+export async function proxyGithubRequest(req: NextRequest, allowlist: readonly AllowedOperation[]): Promise<Response> {
+  const response = await answer(req, allowlist);
   const https = req.nextUrl.protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
   for (const [name, value] of Object.entries(https ? SECURITY_HEADERS_HTTPS : SECURITY_HEADERS)) response.headers.set(name, value);
   return response;
 }
 
-async function answer(req: NextRequest): Promise<Response> {
+async function answer(req: NextRequest, allowlist: readonly AllowedOperation[]): Promise<Response> {
   const method = req.method.toUpperCase();
   const rawPath = rawGithubPath(req.url);
   if (!rawPath) return hangarError(404, 'Not Found');
 
-  const matched = matchOperation(method, rawPath, new URL(req.url).searchParams);
+  const matched = matchOperation(method, rawPath, new URL(req.url).searchParams, allowlist);
   if ('status' in matched) return hangarError(matched.status, matched.message);
 
   // Hangar's own origin (in demo mode without AUTH_URL, the address the browser used).
@@ -71,7 +78,7 @@ async function answer(req: NextRequest): Promise<Response> {
 }
 
 async function readBody(req: NextRequest, matched: MatchedOperation): Promise<{ value?: unknown } | Response> {
-  // Each operation's own bound, declared with its input rules (lib/github/allowlist.ts).
+  // Each operation's own bound, declared with its input rules (lib/<feature>/operations.server.ts).
   const cap = maxBodyBytesOf(matched.operation);
   const declared = Number(req.headers.get('content-length') ?? 0);
   if (declared > cap) return hangarError(413, 'Request body too large');

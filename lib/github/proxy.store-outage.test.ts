@@ -24,7 +24,7 @@ beforeAll(async () => {
   redis = await startRedisServer();
   upstream = await startEmulatorServer({ control: true, transitionMs: 60_000 });
   configureAppForEmulator(upstream.url, { client: 'outage-client', appUrl: APP, secret: SECRET });
-  ({ proxyGithubRequest } = await import('@/lib/github/proxy.server'));
+  ({ proxyGithubRequest } = await import('@/lib/operations/proxy.server'));
   ({ GET: health } = await import('@/app/api/health/route'));
   const { setGithubStore } = await import('@/lib/github/store.server');
   store = new RedisStore(redis.url, { timeoutMs: 300, prefix: 'outage' });

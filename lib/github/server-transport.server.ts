@@ -2,9 +2,9 @@ import 'server-only';
 import { ApiError } from '@/lib/transport/errors';
 import type { CallArgs, GithubResult, GithubTransport, Reader } from '@/lib/transport/transport';
 import { UPSTREAM_TIMEOUT_MS, withDeadline } from '@/lib/github/client.server';
-import { allowedOperation } from '@/lib/github/allowlist';
+import type { AllowedOperation } from '@/lib/github/allowlist.server';
 import type { AccountKey } from '@/lib/github/store.server';
-import type { Operation, ResponseOf } from '@/lib/github/operations';
+import type { Operation, ResponseOf } from '@/lib/github/operation';
 import { callGithub } from '@/lib/github/upstream.server';
 
 /**
@@ -13,14 +13,17 @@ import { callGithub } from '@/lib/github/upstream.server';
  * store, one key per resource), so a page load followed by the browser's polling costs GitHub one
  * full answer, then 304s. What it keeps counts against the session's account, as the proxy counts it.
  */
-export function serverTransport({ accessToken: token, account }: { accessToken: string; account: AccountKey }): GithubTransport {
+export function serverTransport(
+  { accessToken: token, account }: { accessToken: string; account: AccountKey },
+  rulesOf: (method: string, route: string) => AllowedOperation | undefined,
+): GithubTransport {
   return {
     async request<O extends Operation, T = ResponseOf<O>>(
       operation: O,
       args: CallArgs<O> = {},
       read?: Reader<O, T>,
     ): Promise<GithubResult<T>> {
-      const allowed = allowedOperation(operation.method, operation.route);
+      const allowed = rulesOf(operation.method, operation.route);
       const answer = await callGithub(token, {
         method: operation.method,
         route: operation.route,

@@ -3,7 +3,7 @@ import { RequestError } from '@octokit/request-error';
 import { upstreamLimits } from '@/lib/config';
 import { githubClient, githubReader, UPSTREAM_TIMEOUT_MS, type GitHubClient, type GitHubReader } from '@/lib/github/client.server';
 import { KeyedGate } from '@/lib/github/gate';
-import { expandRoute } from '@/lib/github/operations';
+import { expandRoute } from '@/lib/github/operation';
 import { headersAfterNotModified, storableHeaders } from '@/lib/github/conditional';
 import { blockedAnswer, isBlocked, nextRateLimitState, rateLimitChanged } from '@/lib/github/rate-limit';
 import {

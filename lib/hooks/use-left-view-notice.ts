@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { leftView, leftViewMessage } from '@/lib/lists/left-view';
-import type { CodespaceSummary } from '@/lib/codespaces/types';
+import { leftView, leftViewMessage } from '@/lib/codespaces/domain/left-view';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 
 /**
  * What to tell the user when a codespace they acted on (`acting`: its action on its way) leaves

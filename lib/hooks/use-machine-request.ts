@@ -1,14 +1,14 @@
 'use client';
 
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { pendingMachineChange, type MachineRequest } from '@/lib/codespaces/machine-change';
-import type { Codespace } from '@/lib/codespaces/types';
+import { pendingMachineChange, type MachineRequest } from '@/lib/codespaces/domain/machine-change';
+import type { Codespace } from '@/lib/codespaces/domain/types';
 import {
   forgetMachineRequest,
   machineRequestsSnapshot,
   readMachineRequests,
   subscribeMachineRequests,
-} from '@/lib/queries/machine-requests';
+} from '@/lib/codespaces/machine-requests.client';
 
 /**
  * The machine change waiting for this codespace's next start, if Hangar asked for one; forgotten

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { NO_SELECTION, toggleAllShown, toggleSelection, type Selection } from '@/lib/codespaces/bulk';
+import { NO_SELECTION, toggleAllShown, toggleSelection, type Selection } from '@/lib/codespaces/domain/bulk';
 
 /**
  * The rows a list has selected, the same way on every list: a click toggles one, shift-click a

@@ -1,8 +1,6 @@
 'use client';
 
-import * as z from 'zod/mini';
 import { toast } from '@/lib/notices/toasts';
-import { describeNotification, type NotificationEvent, type ToldRecord } from '@/lib/notifications/events';
 
 /**
  * Telling the user: the browser's notifications when they opted in (account menu) and the
@@ -10,8 +8,18 @@ import { describeNotification, type NotificationEvent, type ToldRecord } from '@
  * turns notifications on, never on its own.
  */
 
+/** A notification in words, and where clicking it leads. */
+export interface NotificationMessage {
+  title: string;
+  body: string;
+  /** Where clicking it leads, within Hangar or to the exported branch. */
+  href: string;
+  /** Notifications with the same tag replace each other instead of piling up. */
+  tag: string;
+  tone: 'success' | 'warning' | 'error';
+}
+
 const OPT_IN_KEY = 'hangar.notifications';
-const TOLD_KEY = 'hangar.notifications.told';
 
 export type NotificationSupport = 'granted' | 'denied' | 'default' | 'unsupported';
 
@@ -49,12 +57,11 @@ export function turnNotificationsOff(): void {
   }
 }
 
-/** Shows one event: a browser notification when they are on, else a toast. Clicking leads to `href`. */
+/** Shows one message: a browser notification when they are on, else a toast. Clicking leads to `href`. */
 export function dispatchNotification(
-  event: NotificationEvent,
+  message: NotificationMessage,
   navigate: (href: string) => void = (href) => window.location.assign(href),
 ): 'browser' | 'toast' {
-  const message = describeNotification(event);
   if (notificationsOn()) {
     const notification = new Notification(message.title, { body: message.body, tag: message.tag });
     notification.onclick = () => {
@@ -71,24 +78,4 @@ export function dispatchNotification(
     closeButton: true,
   });
   return 'toast';
-}
-
-const toldSchema = z.record(z.string().check(z.maxLength(100)), z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
-
-/** The "already told today" record, from this browser; anything unreadable counts as nothing told. */
-export function readToldRecord(): ToldRecord {
-  try {
-    const parsed = toldSchema.safeParse(JSON.parse(window.localStorage.getItem(TOLD_KEY) ?? '{}'));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
-}
-
-export function writeToldRecord(record: ToldRecord): void {
-  try {
-    window.localStorage.setItem(TOLD_KEY, JSON.stringify(record));
-  } catch {
-    // Storage full or off: at worst a warning repeats.
-  }
 }

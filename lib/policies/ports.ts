@@ -1,4 +1,4 @@
-import type { UsageItem } from '@/lib/billing/usage-report';
+import type { UsageItem } from '@/lib/usage/domain/usage-report';
 import type { CodespaceRef, ExemptCodespace, KeptCodespace, PolicyAction, PolicyCodespace } from './domain/decide';
 import type { PolicyDefinition, PolicyKind } from './domain/schemas';
 

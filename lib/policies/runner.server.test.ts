@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { makeCodespace, makeUsageItem } from '@/lib/test/fixtures';
-import type { Codespace } from '@/lib/codespaces/types';
+import type { Codespace } from '@/lib/codespaces/domain/types';
 import type { PolicyCodespace } from './domain/decide';
 import type { PolicyRule } from './domain/schemas';
 import type {

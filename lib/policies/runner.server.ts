@@ -1,8 +1,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { estimateMemberCosts } from '@/lib/billing/member-estimate';
-import { monthPeriod } from '@/lib/billing/org-usage';
-import { summarizeUsage } from '@/lib/billing/usage-report';
+import { estimateMemberCosts } from '@/lib/usage/domain/member-estimate';
+import { monthPeriod } from '@/lib/usage/domain/org-usage';
+import { summarizeUsage } from '@/lib/usage/domain/usage-report';
 import { logEvent, type LogLevel } from '@/lib/server/log.server';
 import {
   codespaceFingerprint,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '@/emulator';
 import { newKeyPair, openSealedBox } from '@/emulator/sealed-box';
-import { userSecretBody } from './schemas';
+import { userSecretBody } from './operations.server';
 import { SealError, sealForKey, sealSecret } from './seal';
 
 describe('sealing a secret in the browser', () => {

@@ -1,5 +1,5 @@
-import type { UsageItem } from '@/lib/billing/usage-report';
-import type { Codespace } from '@/lib/codespaces/types';
+import type { UsageItem } from '@/lib/usage/domain/usage-report';
+import type { Codespace } from '@/lib/codespaces/domain/types';
 
 const owner = {
   login: 'mona',

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { operations } from '@/lib/github/operations';
+import { operations } from '@/lib/operations';
 import { browserTransport, clearPageMemo, nextPageLink } from './client';
 
 describe('following GitHub pagination through the proxy', () => {

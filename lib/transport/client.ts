@@ -1,5 +1,5 @@
 import { headersAfterNotModified, storableHeaders, type HeaderFields } from '@/lib/github/conditional';
-import { expandRoute, queryString, type Operation, type ResponseOf } from '@/lib/github/operations';
+import { expandRoute, queryString, type Operation, type ResponseOf } from '@/lib/github/operation';
 import { ApiError, refusalFacts } from './errors';
 import { linkRelations } from './pagination';
 import type { CallArgs, GithubResult, GithubTransport, Reader } from './transport';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operations } from '@/lib/github/operations';
+import { operations } from '@/lib/operations';
 import { firstPageOnly, listAll, listPages, pagesAfterFirst, type GithubTransport } from './transport';
 
 /** A GitHub list of `total` items, `per_page` at a time, numbered pages linked as GitHub links them. */

@@ -1,4 +1,4 @@
-import type { BodyOf, Operation, PathParamsOf, QueryOf, ResponseOf } from '@/lib/github/operations';
+import type { BodyOf, Operation, PathParamsOf, QueryOf, ResponseOf } from '@/lib/github/operation';
 import { inOrder, MAX_PLANNED_PAGES, remainingPages } from './pagination';
 
 /**

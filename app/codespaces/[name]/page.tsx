@@ -4,12 +4,12 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import { CodespaceDetailPage } from '@/components/codespaces/codespace-detail-page';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
 import { ApiError } from '@/lib/transport/errors';
-import { codespacesApi } from '@/lib/api/codespaces';
+import { codespacesApi } from '@/lib/codespaces/api';
 import { serverSession } from '@/lib/auth/token.server';
 import { serverConfig } from '@/lib/config';
-import { codespaceName } from '@/lib/codespaces/schemas';
-import { serverTransport, withinFirstPaintBudget } from '@/lib/github/server-transport.server';
-import { codespaceQuery } from '@/lib/queries/codespaces';
+import { codespaceName } from '@/lib/codespaces/domain/schemas';
+import { serverTransport, withinFirstPaintBudget } from '@/lib/operations/server-transport.server';
+import { getMyCodespaceQuery } from '@/lib/codespaces/queries';
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -25,7 +25,7 @@ export default async function CodespaceRoute({ params }: Props) {
   // Rendered with the codespace, read with the same query the page follows it with.
   const queryClient = new QueryClient();
   if (!codespaceName.safeParse(name).success) notFound();
-  const query = codespaceQuery(name, codespacesApi(serverTransport(session)));
+  const query = getMyCodespaceQuery(name, codespacesApi(serverTransport(session)));
   await withinFirstPaintBudget(() => queryClient.prefetchQuery(query));
   // No codespace by that name (or deleted since): a real 404. Other failures render, and the page says what.
   const failure = queryClient.getQueryState(query.queryKey)?.error;

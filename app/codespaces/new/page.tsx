@@ -4,7 +4,7 @@ import { SignInScreen } from '@/components/layout/sign-in-screen';
 import { REPO_SCOPE, scopeAccess } from '@/lib/auth/scopes';
 import { serverSession } from '@/lib/auth/token.server';
 import { serverConfig } from '@/lib/config';
-import { parseRepositoryName } from '@/lib/repositories/known';
+import { parseRepositoryName } from '@/lib/repositories/domain/known';
 
 export const metadata: Metadata = { title: 'Create a codespace' };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { orgAccess } from '@/app/orgs/org-access';
 import { OrgCodespacesPage } from '@/components/orgs/org-codespaces-page';
-import { routeSearchParams } from '@/lib/lists/pipeline';
-import { parseOrgFilters } from '@/lib/orgs/org-view';
+import { routeSearchParams } from '@/lib/codespaces/domain/pipeline';
+import { parseOrgFilters } from '@/lib/orgs/domain/org-view';
 
 type Props = { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACCOUNT_NAME } from '@/lib/codespaces/patterns';
+import { ACCOUNT_NAME } from '@/lib/github/names';
 import { RUN_OUTCOMES, RUN_TRIGGERS } from '../schema';
 
 /**

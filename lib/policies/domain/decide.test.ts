@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCodespace } from '@/lib/test/fixtures';
-import type { Codespace } from '@/lib/codespaces/types';
+import type { Codespace } from '@/lib/codespaces/domain/types';
 import { codespaceFingerprint, decide, durationWords, judgeCodespace, type MemberCosts, type PolicyDecision } from './decide';
 import type { Exemptions, PolicyRule } from './schemas';
 

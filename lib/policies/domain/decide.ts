@@ -1,6 +1,6 @@
-import { formatUsd } from '@/lib/billing/cost';
-import { actionAvailability } from '@/lib/codespaces/state';
-import type { AnyCodespaceState, Codespace } from '@/lib/codespaces/types';
+import { formatUsd } from '@/lib/usage/domain/cost';
+import { actionAvailability } from '@/lib/codespaces/domain/state';
+import type { AnyCodespaceState, Codespace } from '@/lib/codespaces/domain/types';
 import { pluralize } from '@/lib/format';
 import { describeQuietHours } from './quiet-hours';
 import { idleLimitMinutes, type Exemptions, type PolicyRule } from './schemas';

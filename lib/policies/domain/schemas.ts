@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ACCOUNT_NAME, CODESPACE_NAME } from '@/lib/codespaces/patterns';
+import { CODESPACE_NAME } from '@/lib/codespaces/domain/patterns';
+import { ACCOUNT_NAME } from '@/lib/github/names';
 import { webhookUrlProblem } from './private-networks';
 
 /**

@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { proxyGithubRequest } from '@/lib/github/proxy.server';
+import { proxyGithubRequest } from '@/lib/operations/proxy.server';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,13 +4,15 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import { SignInScreen } from '@/components/layout/sign-in-screen';
 import { RepositoryPage } from '@/components/repos/repository-page';
 import { ApiError } from '@/lib/transport/errors';
-import { repositoriesApi } from '@/lib/api/repositories';
+import { codespacesApi } from '@/lib/codespaces/api';
+import { repositoriesApi } from '@/lib/repositories/api';
 import { REPO_SCOPE, scopeAccess } from '@/lib/auth/scopes';
 import { serverSession } from '@/lib/auth/token.server';
-import { ownerName, repoName } from '@/lib/codespaces/schemas';
+import { ownerName, repoName } from '@/lib/github/params';
 import { serverConfig } from '@/lib/config';
-import { serverTransport, withinFirstPaintBudget } from '@/lib/github/server-transport.server';
-import { repositoryCodespacesQuery, repositoryQuery } from '@/lib/queries/repositories';
+import { serverTransport, withinFirstPaintBudget } from '@/lib/operations/server-transport.server';
+import { listMyCodespacesInRepositoryQuery } from '@/lib/codespaces/queries';
+import { getRepositoryQuery } from '@/lib/repositories/queries';
 
 type Props = { params: Promise<{ owner: string; repo: string }> };
 
@@ -35,20 +37,17 @@ export default async function RepositoryRoute({ params }: Props) {
   // the user's codespaces in it, which GitHub lists even where it hides a private repository itself.
   const queryClient = new QueryClient();
   const fullName = `${owner}/${repo}`;
-  const api = repositoriesApi(serverTransport(session));
-  await withinFirstPaintBudget(() =>
-    Promise.all([
-      queryClient.prefetchQuery(repositoryQuery(fullName, api)),
-      queryClient.prefetchQuery(repositoryCodespacesQuery(fullName, api)),
-    ]),
-  );
+  const transport = serverTransport(session);
+  const repository = getRepositoryQuery(fullName, repositoriesApi(transport));
+  const codespaces = listMyCodespacesInRepositoryQuery(fullName, codespacesApi(transport));
+  await withinFirstPaintBudget(() => Promise.all([queryClient.prefetchQuery(repository), queryClient.prefetchQuery(codespaces)]));
   // No such repository (or none the user can see): GitHub lists its codespaces even where it hides
   // a private repository itself, so only when both answer 404 is there nothing, and a real 404.
   const notThere = (key: readonly unknown[]) => {
     const error = queryClient.getQueryState(key)?.error;
     return error instanceof ApiError && error.status === 404;
   };
-  if (notThere(repositoryQuery(fullName, api).queryKey) && notThere(repositoryCodespacesQuery(fullName, api).queryKey)) notFound();
+  if (notThere(repository.queryKey) && notThere(codespaces.queryKey)) notFound();
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <RepositoryPage repo={fullName} repoAccess={repoAccess} />

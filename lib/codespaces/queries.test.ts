@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import type { ListPage } from '@/lib/transport/transport';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
+import { addPage, emptyList, isComplete } from '@/lib/query/streamed-list';
+import { codespaceKeys, listMyCodespacesQuery, type CodespaceList } from './queries';
+
+const summary = (name: string) => ({ name }) as CodespaceSummary;
+const page = (from: number, count: number, total: number): ListPage<CodespaceSummary> => ({
+  items: Array.from({ length: count }, (_, i) => summary(`cs-${from + i}`)),
+  total,
+});
+
+/** A fake codespaces API that records which of its reads were used. */
+function fakeApi(total: number) {
+  const used: string[] = [];
+  return {
+    used,
+    api: {
+      async *listMyCodespaces() {
+        used.push('listPages');
+        for (let start = 0; start < total; start += 100) yield page(start, Math.min(100, total - start), total);
+      },
+      async *listMyCodespacesAfterFirst(held: number) {
+        used.push(`listPagesAfterFirst(${held})`);
+        for (let start = 100; start < held; start += 100) yield page(start, Math.min(100, held - start), held);
+      },
+    },
+  };
+}
+
+describe('the list of codespaces, as the page reads it', () => {
+  it('goes on from the first page a first paint brought, instead of asking for it again', async () => {
+    const client = new QueryClient();
+    const firstPaint = addPage(emptyList<CodespaceSummary>(), page(0, 100, 2000), 100);
+    client.setQueryData(codespaceKeys.listMyCodespaces(), firstPaint);
+    const { api, used } = fakeApi(2000);
+    await client.fetchQuery({ ...listMyCodespacesQuery(api as never), staleTime: 0 });
+    const list = client.getQueryData<CodespaceList>(codespaceKeys.listMyCodespaces())!;
+    expect(used).toEqual(['listPagesAfterFirst(2000)']);
+    expect(isComplete(list)).toBe(true);
+    expect(list.items.map((c) => c.name)).toEqual(Array.from({ length: 2000 }, (_, i) => `cs-${i}`));
+  });
+
+  it('reads every page from the start when nothing is at hand, and again on each poll of a whole list', async () => {
+    const client = new QueryClient();
+    const { api, used } = fakeApi(250);
+    await client.fetchQuery({ ...listMyCodespacesQuery(api as never), staleTime: 0 });
+    await client.fetchQuery({ ...listMyCodespacesQuery(api as never), staleTime: 0 });
+    expect(used).toEqual(['listPages', 'listPages']);
+    expect(client.getQueryData<CodespaceList>(codespaceKeys.listMyCodespaces())!.items).toHaveLength(250);
+  });
+});

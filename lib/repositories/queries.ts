@@ -1,0 +1,60 @@
+import { queryOptions } from '@tanstack/react-query';
+import { repositories, type RepositoriesApi } from './api';
+
+/** Query options for repositories, each named as its GitHub operation, with its key in `repositoryKeys`. */
+
+export const repositoryKeys = {
+  all: ['repositories'] as const,
+  listMyRepositories: () => [...repositoryKeys.all, 'mine'] as const,
+  getRepository: (repo: string) => [...repositoryKeys.all, repo, 'detail'] as const,
+  listBranches: (repo: string) => [...repositoryKeys.all, repo, 'branches'] as const,
+  listPullRequests: (repo: string) => [...repositoryKeys.all, repo, 'pulls'] as const,
+  getPullRequest: (repo: string, number: number) => [...repositoryKeys.all, repo, 'pull', number] as const,
+};
+
+/** Repositories the user can create codespaces from (every page). */
+export function listMyRepositoriesQuery() {
+  return queryOptions({
+    queryKey: repositoryKeys.listMyRepositories(),
+    queryFn: ({ signal }) => repositories.listMyRepositories(signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function listBranchesQuery(repo: string | null) {
+  return queryOptions({
+    queryKey: repositoryKeys.listBranches(repo ?? ''),
+    queryFn: ({ signal }) => repositories.listBranches(repo!, signal),
+    enabled: Boolean(repo),
+    staleTime: 60_000,
+  });
+}
+
+/** The open ones. */
+export function listPullRequestsQuery(repo: string | null) {
+  return queryOptions({
+    queryKey: repositoryKeys.listPullRequests(repo ?? ''),
+    queryFn: ({ signal }) => repositories.listPullRequests(repo!, signal),
+    enabled: Boolean(repo),
+    staleTime: 60_000,
+  });
+}
+
+/** One pull request, to check it exists before a codespace is created from it. */
+export function getPullRequestQuery(pull: { repo: string; number: number } | null) {
+  return queryOptions({
+    queryKey: repositoryKeys.getPullRequest(pull?.repo ?? '', pull?.number ?? 0),
+    queryFn: ({ signal }) => repositories.getPullRequest(pull!.repo, pull!.number, signal),
+    enabled: Boolean(pull),
+    staleTime: 60_000,
+  });
+}
+
+/** The repository, with the signed-in user's permissions in it (`permissions.admin`: may manage its secrets). */
+export function getRepositoryQuery(repo: string, api: Pick<RepositoriesApi, 'getRepository'> = repositories) {
+  return queryOptions({
+    queryKey: repositoryKeys.getRepository(repo),
+    queryFn: ({ signal }) => api.getRepository(repo, signal),
+    staleTime: 60_000,
+  });
+}

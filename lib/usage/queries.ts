@@ -1,0 +1,30 @@
+import { queryOptions } from '@tanstack/react-query';
+import { usage } from './api';
+
+/** Query options for billing usage, each named as its GitHub operation, with its key in `usageKeys`. */
+
+export const usageKeys = {
+  getOrgBillingUsage: (org: string, year: number, month: number | null) => ['orgs', org, 'usage', year, month] as const,
+  getMyBillingUsageSummary: (username: string, year: number, month: number) => ['billing', 'user', username, year, month] as const,
+};
+
+/** The organisation's billing usage report for a year (or one month of it). */
+export function getOrgBillingUsageQuery(org: string, year: number, month: number | null) {
+  return queryOptions({
+    queryKey: usageKeys.getOrgBillingUsage(org, year, month),
+    queryFn: ({ signal }) => usage.getOrgBillingUsage(org, year, month, signal),
+    staleTime: 10 * 60_000,
+  });
+}
+
+/**
+ * The month's usage totals per SKU from GitHub's current billing platform; null when GitHub has
+ * none for this account (it answers 404 to accounts still on the legacy platform).
+ */
+export function getMyBillingUsageSummaryQuery(username: string, year: number, month: number) {
+  return queryOptions({
+    queryKey: usageKeys.getMyBillingUsageSummary(username, year, month),
+    queryFn: ({ signal }) => usage.getMyBillingUsageSummary(username, year, month, signal),
+    staleTime: 10 * 60_000,
+  });
+}

@@ -37,4 +37,3 @@ export function memberMissing(session: ReaderSession, org: string, username: str
     serverTransport(session).request(operations.listMemberCodespaces, { params: { org, username }, query: { per_page: 100 } }),
   );
 }
-

@@ -12,3 +12,9 @@ export function MissingPath() {
     </code>
   );
 }
+
+/** The `owner/repo` of a `/repos/<owner>/<repo>` address that led nowhere, as the user typed it. */
+export function MissingRepositoryName() {
+  const [, , owner, repo] = (usePathname() ?? '').split('/');
+  return <>{owner && repo ? `${decodeURIComponent(owner)}/${decodeURIComponent(repo)}` : 'this repository'}</>;
+}

@@ -12,7 +12,7 @@ export function StatusPage({
   icon: ReactNode;
   /** A short label above the title, e.g. "404". */
   code?: string;
-  title: string;
+  title: ReactNode;
   children: ReactNode;
   actions: ReactNode;
 }) {

@@ -8,7 +8,7 @@ export async function register() {
   if (process.env.NEXT_PHASE === 'phase-production-build' || process.env.NODE_ENV !== 'production') return;
   const [{ startBackgroundWork }, { runScheduledPolicies }] = await Promise.all([
     import('@/lib/scheduling/background.server'),
-    import('@/lib/scheduling/scheduled-policies.server'),
+    import('@/lib/policies/scheduled-run.server'),
   ]);
   await startBackgroundWork({ run: runScheduledPolicies });
 }

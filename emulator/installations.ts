@@ -172,6 +172,9 @@ const INSTALLATION_ROUTES: Record<string, { permission: string; access: Access }
   'GET /orgs/{org}/members/{username}/codespaces': { permission: 'organization_codespaces', access: 'read' },
   'POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop': { permission: 'codespaces_lifecycle_admin', access: 'write' },
   'DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}': { permission: 'organization_codespaces', access: 'write' },
+  // "Administration" organisation permissions (read):
+  // https://docs.github.com/en/rest/billing/enhanced-billing#get-billing-usage-report-for-an-organization
+  'GET /organizations/{org}/settings/billing/usage': { permission: 'organization_administration', access: 'read' },
 };
 
 const NOT_ACCESSIBLE = 'Resource not accessible by integration';

@@ -62,6 +62,8 @@ export interface ServerConfig {
   githubApp: GithubAppCredential | null;
   /** Every enabled policy runs at least this often (HANGAR_POLICY_INTERVAL_S). */
   policyIntervalS: number;
+  /** HANGAR_WEBHOOK_ALLOW_PRIVATE=1: a webhook URL may lead to loopback or a private network. */
+  webhookAllowPrivate: boolean;
 }
 
 /** A PostgreSQL server every instance shares (DATABASE_URL), or the embedded one in a folder of this machine. */
@@ -142,6 +144,7 @@ function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     database: databaseTarget(env),
     redisUrl: env.REDIS_URL || null,
     policyIntervalS: policyInterval(env.HANGAR_POLICY_INTERVAL_S),
+    webhookAllowPrivate: env.HANGAR_WEBHOOK_ALLOW_PRIVATE === '1',
   };
 
   if (mode === 'demo') {

@@ -7,6 +7,13 @@ import { DEMO_CLIENT, DEMO_GITHUB_APP, demoEmulatorSettings, EMULATOR_MOUNT, ser
 /** The organisations the demo's GitHub App is installed on: octo-org, whose owner is the demo's mona; not acme-corp. */
 const DEMO_APP_INSTALLED_ON = ['octo-org'];
 
+/** Organization codespaces (write), Codespaces lifecycle admin (write), Administration (read): what the README asks for. */
+const DEMO_APP_PERMISSIONS = {
+  organization_codespaces: 'write',
+  codespaces_lifecycle_admin: 'write',
+  organization_administration: 'read',
+} as const;
+
 const holder = globalThis as typeof globalThis & { __hangarEmulator?: Emulator };
 
 /**
@@ -41,7 +48,8 @@ export function demoEmulator(): Emulator | null {
               id: DEMO_GITHUB_APP.id,
               slug: DEMO_GITHUB_APP.slug,
               publicKey: createPublicKey(config.githubApp.privateKey),
-              installations: DEMO_APP_INSTALLED_ON.map((org) => ({ org })),
+              // With Administration (read) as well: monthly budgets read the organisation's usage report.
+              installations: DEMO_APP_INSTALLED_ON.map((org) => ({ org, permissions: DEMO_APP_PERMISSIONS })),
             },
           ]
         : [],

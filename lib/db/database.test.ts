@@ -10,10 +10,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseTarget } from '@/lib/config';
 import { startPostgresServer, type PostgresServer } from '@/lib/test/postgres-server';
-import { auditLogOf } from './audit-log.server';
+import { auditLogOf } from '@/lib/audit/log.server';
 import { DataDirInUse, LOCK_FILE } from './data-dir-lock.server';
 import { openDatabase, type OpenDatabase } from './database.server';
-import { policyStore } from './policies.server';
+import { policyDefinitionSchema } from '@/lib/policies/domain/schemas';
+import { policyRepository } from '@/lib/policies/store.server';
 
 let server: PostgresServer;
 const folders: string[] = [];
@@ -57,7 +58,7 @@ describe.each(engines)('on the $engine', ({ target }) => {
       );
       expect(tables.map((t) => t.table_name)).toEqual(['audit_log', 'organisation_policy_settings', 'policies', 'policy_runs']);
       const applied = await rows<{ count: number }>(again, sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
-      expect(applied[0]!.count).toBe(2);
+      expect(applied[0]!.count).toBe(3);
     } finally {
       await again.close();
     }
@@ -92,34 +93,45 @@ describe.each(engines)('on the $engine', ({ target }) => {
   it('keeps policies, runs and the audit log across a restart', { timeout: 120_000 }, async () => {
     const where = await target();
     const before = await openDatabase(where);
-    const policy = await policyStore(before.db).create({
-      org: 'Octo-Org',
-      name: 'Nightly stop',
-      kind: 'quiet-hours',
-      settings: { at: '19:00', timeZone: 'Europe/Paris', weekdays: [1, 2, 3, 4, 5] },
-      enabled: true,
-      by: 'mona',
-    });
-    await policyStore(before.db).recordRun({
+    const policy = await policyRepository(before.db).create(
+      'Octo-Org',
+      policyDefinitionSchema.parse({
+        name: 'Nightly stop',
+        enabled: true,
+        rule: { kind: 'quiet-hours', time: '19:00', weekdays: ['mon', 'tue'], timeZone: 'Europe/Paris' },
+      }),
+      'mona',
+    );
+    const at = new Date('2026-12-01T18:00:00.123Z');
+    await policyRepository(before.db).recordRun({
+      id: '7a1d3f0e-5b2c-4d8e-9f10-1a2b3c4d5e6f',
       policyId: policy.id,
       org: 'octo-org',
-      startedAt: new Date('2026-12-01T18:00:00.123Z'),
+      policyName: 'Nightly stop',
+      kind: 'quiet-hours',
+      trigger: 'scheduled',
+      evaluatedAt: at,
+      startedAt: at,
       finishedAt: new Date('2026-12-01T18:00:02.456Z'),
-      trigger: 'schedule',
-      outcome: 'succeeded',
-      actions: [{ action: 'stop', codespace: 'a-b-c', displayName: 'Perf', member: 'priya-k', githubStatus: 200, githubAnswer: null }],
-      failures: [],
+      status: 'completed',
+      summary: 'Stopped 1 codespace.',
+      writes: [],
+      skipped: [],
+      kept: [],
+      exempt: [],
+      notes: [],
+      error: null,
+      webhook: null,
     });
     await auditLogOf(before.db).append({ org: 'octo-org', actor: 'policy: Nightly stop', action: 'codespace.stop', codespace: 'a-b-c' });
     await before.close();
 
     const after = await openDatabase(where);
     try {
-      const store = policyStore(after.db);
-      expect(await store.get('octo-org', policy.id)).toEqual(policy);
+      const store = policyRepository(after.db);
+      expect(await store.get('octo-org', policy.id)).toEqual({ ...policy, lastEvaluatedAt: at });
       const [run] = await store.runs('octo-org', policy.id);
-      expect(run).toMatchObject({ trigger: 'schedule', outcome: 'succeeded', startedAt: new Date('2026-12-01T18:00:00.123Z') });
-      expect(run!.actions).toEqual([expect.objectContaining({ codespace: 'a-b-c', githubStatus: 200 })]);
+      expect(run).toMatchObject({ trigger: 'scheduled', status: 'completed', startedAt: at, summary: 'Stopped 1 codespace.' });
       expect((await auditLogOf(after.db).list('octo-org')).entries).toEqual([
         expect.objectContaining({ actor: 'policy: Nightly stop', action: 'codespace.stop' }),
       ]);
@@ -177,7 +189,7 @@ describe('a PostgreSQL server shared by several instances', () => {
     const instances = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ kind: 'postgres', url })));
     try {
       const applied = await rows<{ count: number }>(instances[0]!, sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
-      expect(applied[0]!.count).toBe(2);
+      expect(applied[0]!.count).toBe(3);
     } finally {
       await Promise.all(instances.map((open) => open.close()));
     }

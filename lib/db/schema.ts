@@ -21,33 +21,6 @@ export interface PolicyExemptions {
   codespaces: string[];
 }
 
-/** How a run was started. */
-export const RUN_TRIGGERS = ['schedule', 'run-now'] as const;
-export type RunTrigger = (typeof RUN_TRIGGERS)[number];
-
-/** How a run ended: everything it tried went through, some of it failed, or it could not run. */
-export const RUN_OUTCOMES = ['succeeded', 'partly-failed', 'failed'] as const;
-export type RunOutcome = (typeof RUN_OUTCOMES)[number];
-
-/** One thing a run did (or decided not to do) to one codespace, with GitHub's answer when it asked. */
-export interface RunAction {
-  /** `stop`, `delete`, or `keep` (a stale codespace with unpushed or uncommitted work). */
-  action: 'stop' | 'delete' | 'keep';
-  codespace: string;
-  displayName: string | null;
-  member: string;
-  githubStatus: number | null;
-  githubAnswer: string | null;
-}
-
-/** Something that went wrong in a run, with GitHub's answer when it was GitHub that refused. */
-export interface RunFailure {
-  message: string;
-  codespace: string | null;
-  member: string | null;
-  githubStatus: number | null;
-}
-
 /** An organisation's settings for its policies. */
 export const organisationPolicySettings = pgTable('organisation_policy_settings', {
   /** The organisation's login, lower case (GitHub's logins are not case-sensitive). */
@@ -73,6 +46,8 @@ export const policies = pgTable(
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedBy: text('updated_by').notNull(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
+    /** The `now` of its last scheduled evaluation that finished (the runner's `lastEvaluatedAt`). */
+    lastEvaluatedAt: instant('last_evaluated_at'),
   },
   (t) => [
     // The audit log names a policy by its name (`policy: <name>`): one name, one policy, per organisation.
@@ -81,25 +56,40 @@ export const policies = pgTable(
   ],
 );
 
+/** How a run was started: by the schedule, or by an owner's **Run now**. */
+export const RUN_TRIGGERS = ['scheduled', 'manual'] as const;
+/** How a run ended (lib/policies/ports.ts says what each means). */
+export const RUN_STATUSES = ['completed', 'interrupted', 'failed', 'missed'] as const;
+
+/**
+ * One run of a policy as the runner records it: when and why, how it ended, its summary in words,
+ * and what it did to each codespace (`record`: writes with GitHub's answers, skipped, kept, exempt,
+ * notes, error, the webhook's answer), which lib/policies reads back with its own schema.
+ */
 export const policyRuns = pgTable(
   'policy_runs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').primaryKey(),
     policyId: uuid('policy_id')
       .notNull()
       .references(() => policies.id, { onDelete: 'cascade' }),
     org: text('org').notNull(),
+    /** The policy's name and kind when it ran (it may be renamed since). */
+    policyName: text('policy_name').notNull(),
+    kind: text('kind').notNull(),
+    trigger: text('trigger').$type<(typeof RUN_TRIGGERS)[number]>().notNull(),
+    status: text('status').$type<(typeof RUN_STATUSES)[number]>().notNull(),
+    evaluatedAt: instant('evaluated_at').notNull(),
     startedAt: instant('started_at').notNull(),
     finishedAt: instant('finished_at').notNull(),
-    trigger: text('trigger').$type<RunTrigger>().notNull(),
-    outcome: text('outcome').$type<RunOutcome>().notNull(),
-    actions: jsonb('actions').$type<RunAction[]>().notNull().default([]),
-    failures: jsonb('failures').$type<RunFailure[]>().notNull().default([]),
+    summary: text('summary').notNull(),
+    record: jsonb('record').$type<JsonObject>().notNull(),
   },
   (t) => [
     index('policy_runs_policy_started_idx').on(t.policyId, t.startedAt.desc()),
-    check('policy_runs_trigger_check', sql`${t.trigger} in ('schedule', 'run-now')`),
-    check('policy_runs_outcome_check', sql`${t.outcome} in ('succeeded', 'partly-failed', 'failed')`),
+    index('policy_runs_org_started_idx').on(t.org, t.startedAt.desc()),
+    check('policy_runs_trigger_check', sql`${t.trigger} in ('scheduled', 'manual')`),
+    check('policy_runs_status_check', sql`${t.status} in ('completed', 'interrupted', 'failed', 'missed')`),
   ],
 );
 
@@ -118,6 +108,8 @@ export const auditLog = pgTable(
     actor: text('actor').notNull(),
     action: text('action').notNull(),
     codespace: text('codespace'),
+    /** The codespace's display name when it was acted on (its name is what GitHub knows it by). */
+    displayName: text('display_name'),
     member: text('member'),
     /** GitHub's HTTP status and the gist of its answer (its `message`), when GitHub was asked. */
     githubStatus: integer('github_status'),

@@ -47,8 +47,11 @@ export interface InstallationAnswer<T> {
 
 export interface InstallationClient {
   readonly org: string;
-  /** One call to an organisation endpoint; GitHub's refusals throw RequestError, as Octokit's do. */
-  request<O extends OrgOperation>(operation: O, args?: CallArgs<O>): Promise<InstallationAnswer<ResponseOf<O>>>;
+  /**
+   * One call to an organisation endpoint; GitHub's refusals (and a 304 to `ifNoneMatch`) throw
+   * RequestError, as Octokit's do. A write (POST, PUT, PATCH, DELETE) is sent once, never retried.
+   */
+  request<O extends OrgOperation>(operation: O, args?: CallArgs<O> & { ifNoneMatch?: string }): Promise<InstallationAnswer<ResponseOf<O>>>;
   /** Every page of an organisation list (`{ total_count, codespaces: [...] }` answers), as one array. */
   all<O extends OrgOperation>(operation: O, args?: CallArgs<O>): Promise<ListItemsOf<ResponseOf<O>>>;
 }
@@ -58,6 +61,8 @@ export type ListItemsOf<R> = R extends readonly (infer I)[] ? I[] : R extends { 
 type ItemsField<R> = { [K in keyof R]: R[K] extends readonly (infer I)[] ? I[] : never }[Exclude<keyof R, 'total_count'>];
 
 const InstallationOctokit = Octokit.plugin(retry, throttling);
+
+const isRead = (method: string) => method.toUpperCase() === 'GET' || method.toUpperCase() === 'HEAD';
 
 /** Waits longer than this are not worth a policy run's time: the run records GitHub's refusal instead. */
 const MAX_RATE_LIMIT_WAIT_S = 60;
@@ -114,14 +119,18 @@ export function installationClient({
     baseUrl: apiUrl,
     userAgent: 'Hangar',
     log: octokitLog,
-    // Retries for GitHub's own trouble (5xx) only. (`request.retries` would have the retry plugin
-    // try every failed request again, refusals included.)
+    // Reads are retried for GitHub's own trouble (5xx) only; writes are made once (`retries: 0`
+    // on each, below): a stop or delete that timed out may have happened, and the policy records
+    // GitHub's answer rather than asking twice.
     retry: { retries: 2 },
     request: { fetch: guardedFetch },
     throttle: {
       id: `hangar-app:${org.toLowerCase()}`,
-      onRateLimit: (retryAfter, _options, _octokit, retryCount) => retryCount === 0 && retryAfter <= MAX_RATE_LIMIT_WAIT_S,
-      onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => retryCount === 0 && retryAfter <= MAX_RATE_LIMIT_WAIT_S,
+      // A rate-limited read waits once; a rate-limited write is answered as it is (the runner stops its writes).
+      onRateLimit: (retryAfter, options, _octokit, retryCount) =>
+        isRead(options.method) && retryCount === 0 && retryAfter <= MAX_RATE_LIMIT_WAIT_S,
+      onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) =>
+        isRead(options.method) && retryCount === 0 && retryAfter <= MAX_RATE_LIMIT_WAIT_S,
     } satisfies ThrottlingOptions,
   });
 
@@ -172,7 +181,9 @@ export function installationClient({
         ...query,
         ...params,
         ...(body === undefined ? {} : { data: body }),
-        request: { signal: args.signal },
+        request: isRead(operation.method) ? { signal: args.signal } : { signal: args.signal, retries: 0 },
+        // A conditional read: GitHub answers 304 (a RequestError to Octokit) when nothing changed.
+        ...(args.ifNoneMatch ? { headers: { 'if-none-match': args.ifNoneMatch } } : {}),
       });
       return { status: answer.status, data: answer.data as never, headers: answer.headers };
     },

@@ -86,7 +86,6 @@ describe('an installation client', () => {
       [operations.listMyCodespaces as unknown as OrgOperation, {}],
       [operations.startMyCodespace as unknown as OrgOperation, { codespace_name: 'x' }],
       [operations.listMyCodespacesInRepository as unknown as OrgOperation, { owner: 'octo-org', repo: 'octo-app' }],
-      [operations.getOrgBillingUsage as unknown as OrgOperation, { org: 'octo-org' }],
       // Another organisation's endpoints.
       [installationOperations.listOrgCodespaces, { org: 'acme-corp' }],
     ];

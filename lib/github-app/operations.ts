@@ -11,5 +11,5 @@ export const appOperations = {
   createInstallationAccessToken: op('post', '/app/installations/{installation_id}/access_tokens'),
 } as const;
 
-/** An operation on one organisation's endpoints: the only kind an installation client makes. */
-export type OrgOperation = Operation<Extract<GithubRoute, `/orgs/{org}/${string}`>>;
+/** An operation on one organisation's endpoints (domain/org-scope.ts): the only kind an installation client makes. */
+export type OrgOperation = Operation<Extract<GithubRoute, `/orgs/{org}/${string}` | '/organizations/{org}/settings/billing/usage'>>;

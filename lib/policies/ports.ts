@@ -1,3 +1,4 @@
+import type { NewAuditEntry } from '@/lib/audit/domain/entry';
 import type { UsageItem } from '@/lib/usage/domain/usage-report';
 import type { CodespaceRef, ExemptCodespace, KeptCodespace, PolicyAction, PolicyCodespace } from './domain/decide';
 import type { PolicyDefinition, PolicyKind } from './domain/schemas';
@@ -78,6 +79,13 @@ export interface StoredPolicy extends PolicyDefinition {
   lastEvaluatedAt: Date | null;
 }
 
+/** A policy as the policies page shows it: the runner's, and who made and last changed it. */
+export interface SavedPolicy extends StoredPolicy {
+  createdBy: string;
+  createdAt: Date;
+  updatedBy: string;
+}
+
 export interface WriteOutcome extends CodespaceRef {
   action: PolicyAction;
   /** Why the policy acted, in words. */
@@ -147,25 +155,12 @@ export interface PolicyStore {
   markEvaluated(policyId: string, at: Date): Promise<void>;
 }
 
-/** One entry of the organisation's audit log, for a change a policy made (or tried to). Append-only. */
-export interface PolicyAuditEntry {
-  at: Date;
-  org: string;
-  /** `policy: <name>`, as the audit page shows it. */
-  actor: `policy: ${string}`;
-  action: PolicyAction;
-  codespace: string;
-  displayName: string;
-  member: string;
-  /** GitHub's status (0: no answer) and answer. */
-  status: number;
-  answer: string;
-  policyId: string;
-  runId: string;
-}
-
+/**
+ * The organisation's audit log (lib/audit), append-only. A policy's writes are entries with the
+ * actor `policy: <name>`, the action `codespace.stop` or `codespace.delete`, and GitHub's answer.
+ */
 export interface AuditLog {
-  append(entry: PolicyAuditEntry): Promise<void>;
+  append(entry: NewAuditEntry): Promise<unknown>;
 }
 
 // ─── The webhook and time ───

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { makeCodespace, makeUsageItem } from '@/lib/test/fixtures';
 import type { Codespace } from '@/lib/codespaces/domain/types';
+import { newAuditEntry, type NewAuditEntry } from '@/lib/audit/domain/entry';
 import type { PolicyCodespace } from './domain/decide';
 import type { PolicyRule } from './domain/schemas';
 import type {
@@ -11,7 +12,6 @@ import type {
   CodespacePageAnswer,
   GithubAnswer,
   OrgGithub,
-  PolicyAuditEntry,
   PolicyRunRecord,
   PolicyStore,
   StoredPolicy,
@@ -197,9 +197,9 @@ class FakeStore implements PolicyStore {
 }
 
 class FakeAudit implements AuditLog {
-  entries: PolicyAuditEntry[] = [];
-  async append(entry: PolicyAuditEntry) {
-    this.entries.push(entry);
+  entries: NewAuditEntry[] = [];
+  async append(entry: NewAuditEntry) {
+    this.entries.push(newAuditEntry.parse(entry));
   }
 }
 
@@ -312,21 +312,21 @@ describe('Run now', () => {
     expect(env.audit.entries).toEqual([
       expect.objectContaining({
         actor: 'policy: Stop idle codespaces',
-        action: 'stop',
+        action: 'codespace.stop',
         org: 'octo-org',
         codespace: 'idle-2',
         member: 'hubot',
-        status: 200,
-        answer: 'OK',
-        runId: run.id,
+        githubStatus: 200,
+        githubAnswer: 'OK',
+        details: { policyId: p.id, runId: run.id },
       }),
       expect.objectContaining({
         actor: 'policy: Stop idle codespaces',
-        action: 'stop',
+        action: 'codespace.stop',
         codespace: 'idle-1',
         displayName: 'Checkout fix',
         member: 'mona',
-        status: 200,
+        githubStatus: 200,
       }),
     ]);
     expect(run).toMatchObject({ status: 'completed', trigger: 'manual', error: null, skipped: [] });
@@ -534,9 +534,9 @@ describe('writes', () => {
       ['b', false, 0, 'timed out after 10 s'],
       ['c', true, 200, 'OK'],
     ]);
-    expect(env.audit.entries.map((e) => [e.codespace, e.status, e.answer])).toEqual([
+    expect(env.audit.entries.map((e) => [e.codespace, e.githubStatus, e.githubAnswer])).toEqual([
       ['a', 502, 'Server Error'],
-      ['b', 0, 'timed out after 10 s'],
+      ['b', null, 'timed out after 10 s'],
       ['c', 200, 'OK'],
     ]);
     expect(run.status).toBe('completed');

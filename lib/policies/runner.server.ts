@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { policyActor } from '@/lib/audit/domain/entry';
 import { estimateMemberCosts } from '@/lib/usage/domain/member-estimate';
 import { monthPeriod } from '@/lib/usage/domain/org-usage';
 import { summarizeUsage } from '@/lib/usage/domain/usage-report';
@@ -321,15 +322,15 @@ export function createPolicyRunner(options: PolicyRunnerOptions): PolicyRunner {
             await audit.append({
               at,
               org,
-              actor: `policy: ${policy.name}`,
-              action: action.action,
+              actor: policyActor(policy.name),
+              action: action.action === 'stop' ? 'codespace.stop' : 'codespace.delete',
               codespace: action.codespace,
               displayName: action.displayName,
               member: action.member,
-              status: answer.status,
-              answer: answer.message,
-              policyId: policy.id,
-              runId,
+              // Status 0 is no answer at all: the log has no status then, and says what happened.
+              githubStatus: answer.status || null,
+              githubAnswer: answer.message,
+              details: { policyId: policy.id, runId },
             });
           } catch (error) {
             // Nothing more is done that cannot be recorded.

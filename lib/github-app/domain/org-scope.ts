@@ -1,20 +1,23 @@
 /**
- * Hangar's app acts on `/orgs/{org}/…` of the organisation it was asked about, and on nothing
- * else: no user's endpoints, no repository's, no other organisation's. Pure; the installation
- * client asks before every call, on the route and again on the final URL.
+ * Hangar's app acts on `/orgs/{org}/…` of the organisation it was asked about, and reads that
+ * organisation's billing usage report (`/organizations/{org}/settings/billing/usage`, the one
+ * organisation endpoint GitHub keeps under `/organizations/`: monthly budgets need it), and on
+ * nothing else: no user's endpoints, no repository's, no other organisation's. Pure; the
+ * installation client asks before every call, on the route and again on the final URL.
  */
 
 const ORG_ROUTE = '/orgs/{org}/';
+const BILLING_USAGE_ROUTE = '/organizations/{org}/settings/billing/usage';
 
-/** Whether an operation's route is an organisation endpoint at all. */
+/** Whether an operation's route is one of an organisation's endpoints the app may call. */
 export function isOrgRoute(route: string): boolean {
-  return route.startsWith(ORG_ROUTE) && route.length > ORG_ROUTE.length;
+  return (route.startsWith(ORG_ROUTE) && route.length > ORG_ROUTE.length) || route === BILLING_USAGE_ROUTE;
 }
 
 /**
  * Whether a request URL is on `org`'s endpoints of the API at `apiUrl`: its path, once resolved
- * (dot segments and all), starts with the API's path and `/orgs/<org>/`. The organisation is
- * compared as GitHub does, ignoring case.
+ * (dot segments and all), starts with the API's path and `/orgs/<org>/`, or is the organisation's
+ * billing usage report. The organisation is compared as GitHub does, ignoring case.
  */
 export function isWithinOrganisation(url: string, apiUrl: string, org: string): boolean {
   let target: URL;
@@ -30,5 +33,7 @@ export function isWithinOrganisation(url: string, apiUrl: string, org: string): 
   const prefix = `${base}/orgs/${encodeURIComponent(org)}/`.toLowerCase();
   // Encoded slashes or dots could change meaning on the way: refuse them outright.
   if (/%2f|%2e|%5c/i.test(target.pathname)) return false;
-  return target.pathname.toLowerCase().startsWith(prefix) && target.pathname.length > prefix.length;
+  const path = target.pathname.toLowerCase();
+  if (path === `${base}/organizations/${encodeURIComponent(org)}/settings/billing/usage`.toLowerCase()) return true;
+  return path.startsWith(prefix) && target.pathname.length > prefix.length;
 }

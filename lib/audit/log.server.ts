@@ -1,12 +1,8 @@
 import 'server-only';
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
-import { database, type HangarDatabase } from './database.server';
-import { auditQuery, newAuditEntry, orgLogin, type AuditQuery, type NewAuditEntry } from './domain/records';
-import { auditLog } from './schema';
-
-export type AuditEntry = typeof auditLog.$inferSelect;
-export type { AuditQuery, NewAuditEntry };
-export { policyActor } from './domain/records';
+import { database, type HangarDatabase } from '@/lib/db/database.server';
+import { auditLog } from '@/lib/db/schema';
+import { auditQuery, newAuditEntry, orgLogin, type AuditEntry, type AuditQuery, type NewAuditEntry } from './domain/entry';
 
 export interface AuditPage {
   /** Newest first. */

@@ -92,6 +92,7 @@ export const operationRules: OperationRules<typeof operations> = {
   },
   listOrgCodespaces: { answer: codespaceListAnswer, polled: true, params: organizationParams, query: pageQuery },
   listMemberCodespaces: { answer: codespaceListAnswer, params: z.strictObject({ org: ownerName, username: ownerName }), query: pageQuery },
-  stopMemberCodespace: { params: memberCodespace, query: nothing, body: emptyBody },
-  deleteMemberCodespace: { params: memberCodespace, query: nothing },
+  // Organisation changes: recorded in its audit log (lib/audit) once GitHub answers.
+  stopMemberCodespace: { params: memberCodespace, query: nothing, body: emptyBody, audit: { action: 'codespace.stop' } },
+  deleteMemberCodespace: { params: memberCodespace, query: nothing, audit: { action: 'codespace.delete' } },
 };

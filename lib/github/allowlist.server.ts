@@ -24,6 +24,18 @@ export interface Validation {
   polled?: true;
   /** How GitHub's successful answer is read before it is passed on (the slice's operations.server.ts). */
   answer?: AnswerReader;
+  /**
+   * An operation that changes an organisation's codespaces or settings: once GitHub has answered,
+   * the proxy records it in the organisation's audit log (lib/audit), as the signed-in person's.
+   */
+  audit?: AuditDeclaration;
+}
+
+/** What the audit log says of an audited operation: its action (lib/audit's AUDIT_ACTIONS), and what else identifies the change. */
+export interface AuditDeclaration {
+  action: string;
+  /** E.g. a secret's name, a visibility: from the validated path parameters and body. Never a secret's value. */
+  details?: (input: { params: Record<string, string | number>; body: unknown }) => Record<string, string | number | boolean | null>;
 }
 
 /** A slice's rules: one for each of its operations, and no other. */

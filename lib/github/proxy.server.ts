@@ -15,6 +15,7 @@ import {
   rawGithubPath,
   validateBody,
   type AllowedOperation,
+  type AuditDeclaration,
   type MatchedOperation,
 } from '@/lib/github/allowlist.server';
 
@@ -44,15 +45,35 @@ export function hangarError(status: number, message: string): Response {
 const SECURITY_HEADERS = apiSecurityHeaders(false);
 const SECURITY_HEADERS_HTTPS = apiSecurityHeaders(true);
 
+/** An audited operation GitHub answered, for the audit log: who, what, with which inputs, and GitHub's answer. */
+export interface AuditedCall {
+  audit: AuditDeclaration;
+  login: string;
+  params: Record<string, string | number>;
+  body: unknown;
+  status: number;
+  /** GitHub's `message`, or the gist of a success. */
+  message: string;
+}
+
+export interface ProxyOptions {
+  /** Records an audited operation (lib/operations wires lib/audit). A failure is logged; the person's request is answered as GitHub answered it. */
+  recordAudit?: (call: AuditedCall) => Promise<void>;
+}
+
 /** Serves `/api/github/<GitHub path>` for one operation of the allowlist (lib/operations), with the user's token. */
-export async function proxyGithubRequest(req: NextRequest, allowlist: readonly AllowedOperation[]): Promise<Response> {
-  const response = await answer(req, allowlist);
+export async function proxyGithubRequest(
+  req: NextRequest,
+  allowlist: readonly AllowedOperation[],
+  options: ProxyOptions = {},
+): Promise<Response> {
+  const response = await answer(req, allowlist, options);
   const https = req.nextUrl.protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
   for (const [name, value] of Object.entries(https ? SECURITY_HEADERS_HTTPS : SECURITY_HEADERS)) response.headers.set(name, value);
   return response;
 }
 
-async function answer(req: NextRequest, allowlist: readonly AllowedOperation[]): Promise<Response> {
+async function answer(req: NextRequest, allowlist: readonly AllowedOperation[], options: ProxyOptions): Promise<Response> {
   const method = req.method.toUpperCase();
   const rawPath = rawGithubPath(req.url);
   if (!rawPath) return hangarError(404, 'Not Found');
@@ -69,12 +90,60 @@ async function answer(req: NextRequest, allowlist: readonly AllowedOperation[]):
   const body = await readBody(req, matched);
   if (body instanceof Response) return body;
 
-  return withGithubSession(
+  // The last answer GitHub gave (a request refused with 401 is renewed and made again: that one counts).
+  let answered: { answer: GithubAnswer; login: string | undefined } | null = null;
+  const response = await withGithubSession(
     req,
-    async (token, jwt) =>
-      forward(token, accountOfSession(jwt, token), matched, body, req.headers.get('if-none-match'), origin ?? serverConfig().appOrigin),
+    async (token, jwt) => {
+      const forwarded = await forward(
+        token,
+        accountOfSession(jwt, token),
+        matched,
+        body,
+        req.headers.get('if-none-match'),
+        origin ?? serverConfig().appOrigin,
+      );
+      answered = { answer: forwarded.answer, login: jwt.login };
+      return forwarded.response;
+    },
     (message) => hangarError(401, message),
   );
+  const audit = matched.operation.audit;
+  if (audit && answered && options.recordAudit) await recordAudit(options.recordAudit, audit, matched, body, answered);
+  return response;
+}
+
+/** The gist of GitHub's answer: its `message`, or what a success status says. */
+function answerMessage({ status, body }: GithubAnswer): string {
+  try {
+    const message = (JSON.parse(body ?? '') as { message?: unknown }).message;
+    if (typeof message === 'string') return message;
+  } catch {
+    // No JSON body (204, 202): the status says it.
+  }
+  return status === 202 ? 'Accepted' : status === 204 ? 'No Content' : status < 300 ? 'OK' : `HTTP ${status}`;
+}
+
+/** Records an audited call GitHub answered; a failure to record is logged, never the person's failure. */
+async function recordAudit(
+  record: NonNullable<ProxyOptions['recordAudit']>,
+  audit: AuditDeclaration,
+  { operation, params }: MatchedOperation,
+  body: { value?: unknown },
+  { answer, login }: { answer: GithubAnswer; login: string | undefined },
+) {
+  // Hangar answered itself (GitHub unreachable, the person rate limited): GitHub changed nothing.
+  if (answer.from === 'hangar' || !login) return;
+  try {
+    await record({ audit, login, params, body: body.value, status: answer.status, message: answerMessage(answer) });
+  } catch (error) {
+    logEvent('error', 'audit.write-failed', {
+      operation: `${operation.method} ${operation.route}`,
+      action: audit.action,
+      status: answer.status,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
 }
 
 async function readBody(req: NextRequest, matched: MatchedOperation): Promise<{ value?: unknown } | Response> {
@@ -128,7 +197,7 @@ async function forward(
   body: { value?: unknown },
   ifNoneMatch: string | null,
   appOrigin: string,
-): Promise<Response> {
+): Promise<{ response: Response; answer: GithubAnswer }> {
   const started = performance.now();
   const answer = await callGithub(token, {
     method: operation.method,
@@ -145,7 +214,7 @@ async function forward(
   const response = githubResponse(answer, operation.method === 'GET' ? ifNoneMatch : null, appOrigin);
   // How long GitHub (and the store) took, for anyone asking why a request was slow.
   response.headers.set('server-timing', `github;dur=${(performance.now() - started).toFixed(1)}`);
-  return response;
+  return { response, answer };
 }
 
 function githubResponse(answer: GithubAnswer, ifNoneMatch: string | null, appOrigin: string): Response {

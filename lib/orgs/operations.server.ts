@@ -39,12 +39,34 @@ export const codespacesAccessBody = z
 /** `POST` and `DELETE /orgs/{org}/codespaces/access/selected_users` */
 export const selectedUsersBody = z.strictObject({ selected_usernames: usernames.min(1, 'Choose at least one person') });
 
+/** Who may use Codespaces, as the audit log keeps it: the visibility and the members named. */
+function accessDetails(body: unknown) {
+  const { visibility, selected_usernames } = body as { visibility?: string; selected_usernames?: string[] };
+  return { ...(visibility ? { visibility } : {}), ...(selected_usernames ? { members: selected_usernames.join(', ') } : {}) };
+}
+
 export const operationRules: OperationRules<typeof operations> = {
   listMyOrganizations: { params: nothing, query: pageQuery },
   listOrgMembers: { params: organizationParams, query: orgMembersQuery },
   listOrgRepositories: { params: organizationParams, query: orgReposQuery },
-  setCodespacesAccess: { params: organizationParams, query: nothing, body: codespacesAccessBody },
-  addCodespacesAccessUsers: { params: organizationParams, query: nothing, body: selectedUsersBody },
+  // Organisation changes: recorded in its audit log (lib/audit) once GitHub answers.
+  setCodespacesAccess: {
+    params: organizationParams,
+    query: nothing,
+    body: codespacesAccessBody,
+    audit: { action: 'codespaces-access.update', details: ({ body }) => accessDetails(body) },
+  },
+  addCodespacesAccessUsers: {
+    params: organizationParams,
+    query: nothing,
+    body: selectedUsersBody,
+    audit: { action: 'codespaces-access.add-members', details: ({ body }) => accessDetails(body) },
+  },
   // GitHub takes the people to remove in the body of this DELETE.
-  removeCodespacesAccessUsers: { params: organizationParams, query: nothing, body: selectedUsersBody },
+  removeCodespacesAccessUsers: {
+    params: organizationParams,
+    query: nothing,
+    body: selectedUsersBody,
+    audit: { action: 'codespaces-access.remove-members', details: ({ body }) => accessDetails(body) },
+  },
 };

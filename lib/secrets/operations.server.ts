@@ -103,6 +103,13 @@ export const orgSecretBody = z
 /** `PUT …/secrets/{secret_name}/repositories`, user and organisation alike: the whole new list. */
 export const selectedRepositoriesBody = z.strictObject({ selected_repository_ids: repositoryIds });
 
+/** What the audit log keeps of a change to an organisation secret: its name (never its value), and the repository. */
+const auditedSecretName = ({ params }: { params: Record<string, string | number> }) => ({ secret: String(params.secret_name) });
+const secretAndRepository = ({ params }: { params: Record<string, string | number> }) => ({
+  secret: String(params.secret_name),
+  repository: Number(params.repository_id),
+});
+
 // ---------- the rules ----------
 
 /**
@@ -133,10 +140,40 @@ export const operationRules: OperationRules<typeof operations> = {
   listOrgSecrets: { params: organizationParams, query: pageQuery },
   getOrgSecretsPublicKey: { params: organizationParams, query: nothing },
   getOrgSecret: { params: orgSecretParams, query: nothing },
-  putOrgSecret: { params: orgSecretParams, query: nothing, body: orgSecretBody, ...secretBody },
-  deleteOrgSecret: { params: orgSecretParams, query: nothing },
+  // Organisation changes: recorded in its audit log (lib/audit) once GitHub answers; never a value.
+  putOrgSecret: {
+    params: orgSecretParams,
+    query: nothing,
+    body: orgSecretBody,
+    ...secretBody,
+    audit: {
+      action: 'org-secret.update',
+      details: ({ params, body }) => ({ secret: String(params.secret_name), visibility: (body as { visibility: string }).visibility }),
+    },
+  },
+  deleteOrgSecret: { params: orgSecretParams, query: nothing, audit: { action: 'org-secret.delete', details: auditedSecretName } },
   listOrgSecretRepositories: { params: orgSecretParams, query: pageQuery },
-  setOrgSecretRepositories: { params: orgSecretParams, query: nothing, body: selectedRepositoriesBody },
-  addOrgSecretRepository: { params: orgSecretRepositoryParams, query: nothing, body: emptyBody },
-  removeOrgSecretRepository: { params: orgSecretRepositoryParams, query: nothing },
+  setOrgSecretRepositories: {
+    params: orgSecretParams,
+    query: nothing,
+    body: selectedRepositoriesBody,
+    audit: {
+      action: 'org-secret.repositories',
+      details: ({ params, body }) => ({
+        secret: String(params.secret_name),
+        repositories: (body as { selected_repository_ids: number[] }).selected_repository_ids.join(', '),
+      }),
+    },
+  },
+  addOrgSecretRepository: {
+    params: orgSecretRepositoryParams,
+    query: nothing,
+    body: emptyBody,
+    audit: { action: 'org-secret.add-repository', details: secretAndRepository },
+  },
+  removeOrgSecretRepository: {
+    params: orgSecretRepositoryParams,
+    query: nothing,
+    audit: { action: 'org-secret.remove-repository', details: secretAndRepository },
+  },
 };

@@ -1,7 +1,7 @@
 /**
  * Test hooks under `/_emulator/` (only when the emulator is created with `control: true`): reset,
  * faults, the request log, tokens (refresh tokens spent, tokens revoked), transition speed and
- * token lifetime, large fleets, and reading back what GitHub offers no way to read (a secret's
+ * token lifetime, large fleets, a codespace's use (idle, stopped, with work not pushed), and reading back what GitHub offers no way to read (a secret's
  * value, an organisation's Codespaces access setting).
  */
 import { codespacesAccess } from './access';
@@ -88,6 +88,29 @@ export async function handleControl(state: EmulatorState, req: Request, url: URL
       }
       generateOrgFleet(state.world, state.now(), org, count, people);
       return jsonAnswer(201, { org, codespaces: count, members: people });
+    }
+    case 'POST /_emulator/codespace-usage': {
+      // What its owner's use would leave behind: { name, lastUsedMinutesAgo?, state?: 'Available' | 'Shutdown', unpushed? }.
+      const { name, lastUsedMinutesAgo, state: wanted, unpushed } = await readBody(req);
+      const codespace = typeof name === 'string' ? state.world.codespaces.get(name) : undefined;
+      if (!codespace) return jsonAnswer(404, { message: 'No such codespace' });
+      if (lastUsedMinutesAgo !== undefined && (typeof lastUsedMinutesAgo !== 'number' || lastUsedMinutesAgo < 0))
+        return jsonAnswer(400, { message: 'lastUsedMinutesAgo must be a number of minutes, at least 0' });
+      if (wanted !== undefined && wanted !== 'Available' && wanted !== 'Shutdown')
+        return jsonAnswer(400, { message: 'state must be Available or Shutdown' });
+      const now = state.now();
+      if (typeof lastUsedMinutesAgo === 'number') codespace.lastUsedAt = now - lastUsedMinutesAgo * 60_000;
+      if (wanted) {
+        codespace.state = wanted;
+        codespace.schedule = [];
+        codespace.stoppedAt = wanted === 'Shutdown' ? codespace.lastUsedAt : null;
+      }
+      if (typeof unpushed === 'boolean')
+        codespace.git = unpushed
+          ? { ...codespace.git, ahead: Math.max(1, codespace.git.ahead), has_unpushed_changes: true }
+          : { ...codespace.git, ahead: 0, has_unpushed_changes: false, has_uncommitted_changes: false };
+      codespace.updatedAt = now;
+      return noContent();
     }
     case 'POST /_emulator/fleet': {
       // A large fleet for one user (created if new), for benchmarks and scale tests.

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { BarChart3, Boxes, Lock, SearchX, Settings } from 'lucide-react';
+import { BarChart3, Boxes, Lock, ScrollText, SearchX, Settings, ShieldCheck } from 'lucide-react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
@@ -70,6 +70,12 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
           )}
           <Link href={`/orgs/${encodeURIComponent(org)}/usage`} className={buttonClass()}>
             <BarChart3 aria-hidden className="size-4" /> Usage and cost
+          </Link>
+          <Link href={`/orgs/${encodeURIComponent(org)}/policies`} className={buttonClass()}>
+            <ShieldCheck aria-hidden className="size-4" /> Policies
+          </Link>
+          <Link href={`/orgs/${encodeURIComponent(org)}/audit`} className={buttonClass()}>
+            <ScrollText aria-hidden className="size-4" /> Audit log
           </Link>
           <Link href={`/orgs/${encodeURIComponent(org)}/settings`} className={buttonClass()}>
             <Settings aria-hidden className="size-4" /> Settings

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { AlertTriangle, BarChart3, Boxes, CheckCircle2, ExternalLink, Info } from 'lucide-react';
+import { AlertTriangle, BarChart3, Boxes, CheckCircle2, ExternalLink, Info, ScrollText, ShieldCheck } from 'lucide-react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { MultiPicker, type PickerItem } from '@/components/ui/multi-picker';
@@ -57,6 +57,12 @@ export function OrgSettingsView(props: OrgSettingsViewProps) {
           </Link>
           <Link href={`/orgs/${encodeURIComponent(org)}/usage`} className={buttonClass()}>
             <BarChart3 aria-hidden className="size-4" /> Usage and cost
+          </Link>
+          <Link href={`/orgs/${encodeURIComponent(org)}/policies`} className={buttonClass()}>
+            <ShieldCheck aria-hidden className="size-4" /> Policies
+          </Link>
+          <Link href={`/orgs/${encodeURIComponent(org)}/audit`} className={buttonClass()}>
+            <ScrollText aria-hidden className="size-4" /> Audit log
           </Link>
         </div>
       </div>

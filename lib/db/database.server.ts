@@ -24,6 +24,8 @@ export type HangarDatabase = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface OpenDatabase {
   db: HangarDatabase;
   kind: DatabaseTarget['kind'];
+  /** Created by this opening: no migration had been applied before (what demo mode's first-start example waits for). */
+  fresh: boolean;
   /** Where it is, for the log: the data folder, or the server without its credentials. */
   where: string;
   close(): Promise<void>;
@@ -125,7 +127,8 @@ async function initialiseDataDir(dataDir: string): Promise<void> {
 async function openEmbedded(dataDir: string, migrationsFolder: string): Promise<OpenDatabase> {
   const lock: DataDirLock = lockDataDir(dataDir);
   try {
-    if (!existsSync(path.join(dataDir, COMPLETE_MARK))) await initialiseDataDir(dataDir);
+    const fresh = !existsSync(path.join(dataDir, COMPLETE_MARK));
+    if (fresh) await initialiseDataDir(dataDir);
     // PostgreSQL as WebAssembly: V8's baseline compiler only. Its optimising tier would compile the
     // 9 MB module again, for some 70 MB more memory, to speed up queries that take microseconds
     // here. Set before PGlite compiles the module; Hangar has no other WebAssembly on the server.
@@ -143,6 +146,7 @@ async function openEmbedded(dataDir: string, migrationsFolder: string): Promise<
       return {
         db,
         kind: 'embedded',
+        fresh,
         where: dataDir,
         async close() {
           try {
@@ -168,6 +172,7 @@ async function openServer(url: string, migrationsFolder: string): Promise<OpenDa
     import('drizzle-orm/node-postgres'),
     import('drizzle-orm/node-postgres/migrator'),
   ]);
+  let fresh = false;
   const pool = new pg.Pool({ connectionString: url, max: 5, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });
   // An idle connection the server drops (a restart, a failover) must not take the process with it.
   pool.on('error', (error) => logEvent('warn', 'db', { state: 'connection lost', error: error.message }));
@@ -178,6 +183,9 @@ async function openServer(url: string, migrationsFolder: string): Promise<OpenDa
     try {
       await session.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
       try {
+        // Under the lock: of instances starting together, only the one that migrates first finds it fresh.
+        const before = await session.query<{ fresh: boolean }>(`SELECT to_regclass('drizzle.__drizzle_migrations') IS NULL AS fresh`);
+        fresh = before.rows[0]?.fresh === true;
         await migrate(drizzle(session, { schema }), { migrationsFolder });
       } finally {
         await session.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
@@ -189,7 +197,7 @@ async function openServer(url: string, migrationsFolder: string): Promise<OpenDa
     await pool.end().catch(() => undefined);
     throw error;
   }
-  return { db: drizzle(pool, { schema }), kind: 'postgres', where: redactUrl(url), close: () => pool.end() };
+  return { db: drizzle(pool, { schema }), kind: 'postgres', fresh, where: redactUrl(url), close: () => pool.end() };
 }
 
 /** Opens the database (creating and migrating it as needed). */

@@ -49,6 +49,7 @@ describe.each(engines)('on the $engine', ({ target }) => {
   it('applies every migration, once, however often it opens', { timeout: 120_000 }, async () => {
     const where = await target();
     const first = await openDatabase(where);
+    expect(first.fresh).toBe(true);
     await first.close();
     const again = await openDatabase(where);
     try {
@@ -59,6 +60,8 @@ describe.each(engines)('on the $engine', ({ target }) => {
       expect(tables.map((t) => t.table_name)).toEqual(['audit_log', 'organisation_policy_settings', 'policies', 'policy_runs']);
       const applied = await rows<{ count: number }>(again, sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
       expect(applied[0]!.count).toBe(3);
+      // Only the opening that created it finds it fresh (demo mode's example policy is made then, once).
+      expect(again.fresh).toBe(false);
     } finally {
       await again.close();
     }
@@ -190,6 +193,8 @@ describe('a PostgreSQL server shared by several instances', () => {
     try {
       const applied = await rows<{ count: number }>(instances[0]!, sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
       expect(applied[0]!.count).toBe(3);
+      // Exactly one of them created it: only that one finds it fresh.
+      expect(instances.filter((open) => open.fresh)).toHaveLength(1);
     } finally {
       await Promise.all(instances.map((open) => open.close()));
     }

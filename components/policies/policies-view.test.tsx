@@ -161,7 +161,7 @@ describe('the policies page', () => {
     renderView(<PoliciesView {...props({ data: data({ app }) })} />);
     const note = screen.getByRole('status');
     expect(note).toHaveTextContent('not installed on octo-org');
-    expect(note).toHaveTextContent('Policies and audit: set-up');
+    expect(note).toHaveTextContent('The GitHub App: set-up');
     expect(within(note).getByRole('link', { name: 'How to install a GitHub App' })).toHaveAttribute(
       'href',
       expect.stringContaining('docs.github.com'),

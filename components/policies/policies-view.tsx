@@ -109,8 +109,8 @@ function AppMissing({ org, app }: { org: string; app: Exclude<AppStatus, { state
         <p className="font-semibold">{app.message}</p>
         <p className="mt-1">
           {app.state === 'not-configured'
-            ? 'Whoever runs this Hangar sets GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY (README: “Policies and audit: set-up”). '
-            : `An owner of ${org} installs Hangar’s GitHub App on it, with Organization codespaces (read and write), Codespaces lifecycle admin (write) and, for budgets, Administration (read) (README: “Policies and audit: set-up”). `}
+            ? 'Whoever runs this Hangar sets GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY (README: “Policies and audit”, “The GitHub App: set-up”). '
+            : `An owner of ${org} installs Hangar’s GitHub App on it, with Organization codespaces (read and write), Codespaces lifecycle admin (write) and, for budgets, Administration (read) (README: “Policies and audit”, “The GitHub App: set-up”). `}
           <a href={INSTALL_DOCS} className="underline" target="_blank" rel="noreferrer">
             How to install a GitHub App
           </a>

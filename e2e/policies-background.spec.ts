@@ -90,7 +90,7 @@ test.describe('demo mode, no browser open', () => {
     const log = async (since: number) =>
       (
         (await (await emulator(`/log?since=${since}`)).json()).entries as { method: string; path: string; login: string; status: number }[]
-      ).filter((e) => e.method === 'POST');
+      ).filter((e) => e.method === 'POST' && e.path.startsWith('/orgs/'));
     expect(await log(0)).toEqual([]);
 
     const target = running.find((c) => c.owner.login !== 'mona')!;
@@ -181,8 +181,10 @@ test.describe('two instances on one PostgreSQL and one redis-server', () => {
       );
     expect(evaluations.length).toBeGreaterThanOrEqual(windowS / INTERVAL_S - 2);
     expect(evaluations.length).toBeLessThanOrEqual(windowS / INTERVAL_S + 1);
-    // An unchanged organisation costs only 304s after the first read.
-    expect(evaluations.slice(1).every((e) => e.status === 304)).toBe(true);
+    // An unchanged organisation costs only 304s once each instance has read it (each keeps its own ETags).
+    expect(evaluations.filter((e) => e.status !== 304).length, evaluations.map((e) => e.status).join(' ')).toBeLessThanOrEqual(
+      instances.length,
+    );
   });
 
   test('policies and the audit log outlive a restart of both', async () => {

@@ -35,6 +35,7 @@ import { measureEconomy } from './parts/economy.mjs';
 import { measureLatency } from './parts/latency.mjs';
 import { measureOrgScale } from './parts/orgscale.mjs';
 import { measurePages } from './parts/pages.mjs';
+import { measurePolicies } from './parts/policies.mjs';
 import { measureScale } from './parts/scale.mjs';
 import { measureThroughput } from './parts/throughput.mjs';
 import { measureUsers } from './parts/users.mjs';
@@ -50,6 +51,8 @@ const PARTS = [
   { name: 'baseline', measure: measureBaseline, browser: true, notMeasuredOnError: true },
   { name: 'distance', measure: measureDistance, browser: true, notMeasuredOnError: true },
   { name: 'orgscale', measure: measureOrgScale, browser: true, notMeasuredOnError: true },
+  // The policy runner against an emulator 150 ms away, in processes of its own (no browser).
+  { name: 'policies', measure: measurePolicies, notMeasuredOnError: true },
   // Last, with nothing else running (the browser closed): many users on one server of their own.
   { name: 'users', measure: measureUsers, notMeasuredOnError: true },
 ];
@@ -65,6 +68,7 @@ const ports = {
   users: Number(process.env.BENCH_USERS_PORT ?? APP_PORT + 2),
   org: Number(process.env.BENCH_ORG_PORT ?? APP_PORT + 3),
   baseline: Number(process.env.BENCH_BASELINE_PORT ?? APP_PORT + 4),
+  policiesEmulator: Number(process.env.BENCH_POLICIES_EMULATOR_PORT ?? EMULATOR_PORT + 2),
 };
 
 async function main() {

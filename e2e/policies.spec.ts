@@ -26,7 +26,7 @@ async function orgCodespaces(page: Page): Promise<OrgCodespace[]> {
   return (await response.json()).codespaces;
 }
 
-async function useCodespace(
+async function setCodespaceUsage(
   page: Page,
   name: string,
   usage: { lastUsedMinutesAgo?: number; state?: 'Available' | 'Shutdown'; unpushed?: boolean },
@@ -60,7 +60,7 @@ test('an owner previews an idle policy, runs it now, and the audit log lists wha
   expect(running.length).toBeGreaterThan(2);
   const idle = running.filter((c) => c.owner.login !== 'mona').slice(0, 2);
   expect(idle).toHaveLength(2);
-  for (const c of running) await useCodespace(page, c.name, { lastUsedMinutesAgo: idle.includes(c) ? 300 : 1 });
+  for (const c of running) await setCodespaceUsage(page, c.name, { lastUsedMinutesAgo: idle.includes(c) ? 300 : 1 });
 
   const name = unique('Stop idle codespaces');
   await page.goto('/orgs/octo-org/policies');
@@ -111,8 +111,8 @@ test('stale clean-up keeps a codespace with unpushed work, lists it as kept, and
   await signInWithOrgAccess(page, 'mona');
   const members = (await orgCodespaces(page)).filter((c) => c.owner.login !== 'mona');
   const [risky, clean] = members;
-  await useCodespace(page, risky!.name, { state: 'Shutdown', lastUsedMinutesAgo: 40 * 24 * 60, unpushed: true });
-  await useCodespace(page, clean!.name, { state: 'Shutdown', lastUsedMinutesAgo: 40 * 24 * 60, unpushed: false });
+  await setCodespaceUsage(page, risky!.name, { state: 'Shutdown', lastUsedMinutesAgo: 40 * 24 * 60, unpushed: true });
+  await setCodespaceUsage(page, clean!.name, { state: 'Shutdown', lastUsedMinutesAgo: 40 * 24 * 60, unpushed: false });
 
   const name = unique('Clean up stale codespaces');
   await page.goto('/orgs/octo-org/policies');

@@ -32,7 +32,7 @@ export function trackServer(proc) {
 export const stopAllServers = () => Promise.all([...runningServers].map((proc) => proc.stop()));
 
 /** The emulator on its own port (bench/emulator.ts), `latency` away (none by default, whatever the shell says). */
-export function startEmulator(name, port, { latencyMs = 0, jitterMs = 0 } = {}) {
+export function startEmulator(name, port, { latencyMs = 0, jitterMs = 0, env = {} } = {}) {
   const proc = startProcess(name, tsx, [path.join(root, 'bench', 'emulator.ts')], {
     cwd: root,
     env: {
@@ -41,6 +41,7 @@ export function startEmulator(name, port, { latencyMs = 0, jitterMs = 0 } = {}) 
       BENCH_CLIENT_SECRET: CLIENT.secret,
       EMULATOR_LATENCY_MS: String(latencyMs),
       EMULATOR_JITTER_MS: String(jitterMs),
+      ...env,
     },
     // Its own line ("ready <url>"): "address already in use" must not count as ready.
     ready: (output) => /^ready /m.test(output),

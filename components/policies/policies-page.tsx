@@ -6,7 +6,7 @@ import { SessionEnded } from '@/components/layout/session-ended';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { pluralize } from '@/lib/format';
-import { InvalidFields } from '@/lib/policies/api';
+import { InvalidFields } from '@/lib/transport/own-routes';
 import { draftDefinition, draftExemptions, draftOf, draftRule, emptyDraft, formErrors, type PolicyDraft } from '@/lib/policies/domain/form';
 import type { PolicyListItem, PolicyPreviewJson } from '@/lib/policies/domain/page-data';
 import {

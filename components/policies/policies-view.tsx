@@ -37,6 +37,13 @@ export interface PoliciesViewProps {
   onRetry: () => void;
 }
 
+/** A run's summary without its heading ("Hangar policy “…” on org (Run now): "), which the row already says. */
+const briefSummary = (summary: string) => {
+  const first = summary.split('\n')[0]!;
+  const said = first.indexOf('): ');
+  return said >= 0 ? first.slice(said + 3) : first;
+};
+
 const INSTALL_DOCS = 'https://docs.github.com/en/apps/using-github-apps/installing-your-own-github-app';
 
 /** An organisation's policies, for its owners: what each does, whether it is on, how it last ran; and the organisation's webhook. */
@@ -138,7 +145,7 @@ function PolicyRow({
   const headingId = `policy-${policy.id}`;
   return (
     <li aria-labelledby={headingId} className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
-      <div className="flex flex-wrap items-start justify-between gap-3">
+      <div className="flex flex-col gap-3">
         <div className="min-w-0">
           <h3 id={headingId} className="font-semibold break-words">
             {policy.name}
@@ -158,7 +165,7 @@ function PolicyRow({
                 <time dateTime={policy.lastRun.startedAt} title={exactTime(policy.lastRun.startedAt)}>
                   {relativeTime(policy.lastRun.startedAt, now)}
                 </time>{' '}
-                · <RunStatus run={policy.lastRun} /> · {policy.lastRun.summary.split('\n')[0]}
+                · <RunStatus run={policy.lastRun} /> · {briefSummary(policy.lastRun.summary)}
               </>
             ) : (
               'never'

@@ -4,7 +4,7 @@ import { database, type HangarDatabase } from '@/lib/db/database.server';
 import { auditLog } from '@/lib/db/schema';
 import { auditQuery, newAuditEntry, orgLogin, type AuditEntry, type AuditQuery, type NewAuditEntry } from './domain/entry';
 
-export interface AuditPage {
+interface AuditPage {
   /** Newest first. */
   entries: AuditEntry[];
   /** Pass as `before` for the next (older) page; null on the last page. */

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { auditApi, type AuditFilters } from './api';
 
-export const auditKeys = {
+const auditKeys = {
   all: ['audit'] as const,
   auditLogOf: (org: string, filters: AuditFilters) =>
     [...auditKeys.all, org.toLowerCase(), filters.actor ?? '', filters.action ?? ''] as const,

@@ -39,7 +39,7 @@ export class OutsideOrganisation extends Error {
   }
 }
 
-export interface InstallationAnswer<T> {
+interface InstallationAnswer<T> {
   status: number;
   data: T;
   headers: Record<string, string | number | undefined>;
@@ -57,7 +57,7 @@ export interface InstallationClient {
 }
 
 /** The items of a paged answer: an array, or GitHub's `{ total_count, <items>: [...] }`. */
-export type ListItemsOf<R> = R extends readonly (infer I)[] ? I[] : R extends { total_count: number } ? ItemsField<R> : never;
+type ListItemsOf<R> = R extends readonly (infer I)[] ? I[] : R extends { total_count: number } ? ItemsField<R> : never;
 type ItemsField<R> = { [K in keyof R]: R[K] extends readonly (infer I)[] ? I[] : never }[Exclude<keyof R, 'total_count'>];
 
 const InstallationOctokit = Octokit.plugin(retry, throttling);
@@ -115,24 +115,23 @@ export function installationClient({
     return fetchImpl(input, init);
   };
 
-  const octokit = new InstallationOctokit({
+  // Reads: retried for GitHub's own trouble (5xx) only, and a rate limit waited out once.
+  const reader = new InstallationOctokit({
     baseUrl: apiUrl,
     userAgent: 'Hangar',
     log: octokitLog,
-    // Reads are retried for GitHub's own trouble (5xx) only; writes are made once (`retries: 0`
-    // on each, below): a stop or delete that timed out may have happened, and the policy records
-    // GitHub's answer rather than asking twice.
     retry: { retries: 2 },
     request: { fetch: guardedFetch },
     throttle: {
       id: `hangar-app:${org.toLowerCase()}`,
-      // A rate-limited read waits once; a rate-limited write is answered as it is (the runner stops its writes).
-      onRateLimit: (retryAfter, options, _octokit, retryCount) =>
-        isRead(options.method) && retryCount === 0 && retryAfter <= MAX_RATE_LIMIT_WAIT_S,
-      onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) =>
-        isRead(options.method) && retryCount === 0 && retryAfter <= MAX_RATE_LIMIT_WAIT_S,
+      onRateLimit: (retryAfter, _options, _octokit, retryCount) => retryCount === 0 && retryAfter <= MAX_RATE_LIMIT_WAIT_S,
+      onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => retryCount === 0 && retryAfter <= MAX_RATE_LIMIT_WAIT_S,
     } satisfies ThrottlingOptions,
   });
+  // Writes: made once, with no plugin. A stop or delete that failed or timed out may have happened,
+  // so the policy records GitHub's answer rather than asking twice; a rate limit is answered as it
+  // is (the runner stops its writes), and the runner paces its writes itself (lib/policies/write-pacer.ts).
+  const writer = new Octokit({ baseUrl: apiUrl, userAgent: 'Hangar', log: octokitLog, request: { fetch: guardedFetch } });
 
   async function installation(): Promise<number> {
     const id = await app.installationId(org);
@@ -142,7 +141,7 @@ export function installationClient({
 
   // Every request carries an installation token; one GitHub refuses (revoked, reinstalled) is
   // forgotten and the request tried once more with a new one.
-  octokit.hook.wrap('request', async (request, options) => {
+  const authorise: Parameters<typeof writer.hook.wrap<'request'>>[1] = async (request, options) => {
     const id = await installation();
     const attempt = async () => {
       let token: string;
@@ -171,17 +170,19 @@ export function installationClient({
       if (error instanceof RequestError && error.status === 401) return attempt();
       throw error;
     }
-  });
+  };
+  reader.hook.wrap('request', authorise);
+  writer.hook.wrap('request', authorise);
 
   return {
     org,
     async request(operation, args = {}) {
       const { params, query, body } = validated(org, operation, args, rulesOf);
-      const answer = await octokit.request(`${operation.method} ${operation.route}`, {
+      const answer = await (isRead(operation.method) ? reader : writer).request(`${operation.method} ${operation.route}`, {
         ...query,
         ...params,
         ...(body === undefined ? {} : { data: body }),
-        request: isRead(operation.method) ? { signal: args.signal } : { signal: args.signal, retries: 0 },
+        request: { signal: args.signal },
         // A conditional read: GitHub answers 304 (a RequestError to Octokit) when nothing changed.
         ...(args.ifNoneMatch ? { headers: { 'if-none-match': args.ifNoneMatch } } : {}),
       });
@@ -189,7 +190,7 @@ export function installationClient({
     },
     async all(operation, args = {}) {
       const { params, query } = validated(org, operation, args, rulesOf);
-      const items = await octokit.paginate(`${operation.method} ${operation.route}`, {
+      const items = await reader.paginate(`${operation.method} ${operation.route}`, {
         per_page: 100,
         ...query,
         ...params,

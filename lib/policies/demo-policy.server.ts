@@ -5,7 +5,7 @@ import { policyDefinitionSchema } from './domain/schemas';
 import { policyRepository } from './store.server';
 
 /** What demo mode shows on the policies page of a fresh database: an example, disabled, so nothing acts until someone enables it. */
-export const DEMO_POLICY = { org: 'octo-org', createdBy: 'mona', name: 'Stop idle codespaces after 2 hours' } as const;
+const DEMO_POLICY = { org: 'octo-org', createdBy: 'mona', name: 'Stop idle codespaces after 2 hours' } as const;
 
 /**
  * Demo mode's example policy, made once: on the first start of a fresh database (a database that

@@ -5,7 +5,7 @@ import type { PolicyDefinitionInput } from './domain/schemas';
 
 /** Query and mutation options for the policies page, named as the routes' operations, with keys in `policyKeys`. */
 
-export const policyKeys = {
+const policyKeys = {
   all: ['policies'] as const,
   policiesOf: (org: string) => [...policyKeys.all, org.toLowerCase()] as const,
   policyRuns: (org: string, id: string) => [...policyKeys.policiesOf(org), id, 'runs'] as const,

@@ -71,7 +71,7 @@ export interface PolicyRunnerOptions {
   log?: (level: LogLevel, event: string, fields?: Record<string, unknown>) => void;
 }
 
-export type PolicyPreview =
+type PolicyPreview =
   | {
       ok: true;
       decision: PolicyDecision;
@@ -80,16 +80,16 @@ export type PolicyPreview =
     }
   | { ok: false; message: string };
 
-export type RunResult = { ran: true; run: PolicyRunRecord } | { ran: false; why: string };
+type RunResult = { ran: true; run: PolicyRunRecord } | { ran: false; why: string };
 
-export interface OrgEvaluation {
+interface OrgEvaluation {
   org: string;
   /** Reads of the organisation's list: `fresh` pages (200) and `unchanged` ones (304). */
   reads: { fresh: number; unchanged: number } | null;
   policies: { policyId: string; name: string; outcome: string }[];
 }
 
-export type EvaluationReport =
+type EvaluationReport =
   { skipped: true; why: string } | { skipped: false; startedAt: Date; finishedAt: Date; orgs: OrgEvaluation[] };
 
 export interface PolicyRunner {

@@ -28,7 +28,7 @@ export type ResolvedAddress = { address: string; family: 4 | 6 };
 /** Every address a host name resolves to. Tests inject their own. */
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
-export const systemResolver: Resolver = async (hostname) =>
+const systemResolver: Resolver = async (hostname) =>
   (await dnsLookup(hostname, { all: true, verbatim: true })).map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }));
 
 export interface WebhookOptions {
@@ -43,7 +43,7 @@ export interface WebhookOptions {
   tls?: Pick<https.RequestOptions, 'ca'>;
 }
 
-export const DEFAULT_WEBHOOK_TIMEOUT_MS = 5_000;
+const DEFAULT_WEBHOOK_TIMEOUT_MS = 5_000;
 /** Enough of an error answer to say what went wrong, never a whole page. */
 const MAX_ANSWER_CHARS = 300;
 

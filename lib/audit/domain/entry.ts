@@ -24,7 +24,7 @@ export function policyActor(name: string): `policy: ${string}` {
 }
 
 /** A person's login, or `policy: <name>`. */
-export const auditActor = z.union([
+const auditActor = z.union([
   personLogin,
   z
     .string()
@@ -36,7 +36,7 @@ export const auditActor = z.union([
 ]);
 
 /** What was done, as a short dotted name (`codespace.stop`, `org-secret.update`): see AUDIT_ACTIONS. */
-export const auditAction = z
+const auditAction = z
   .string()
   .regex(/^[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)*$/, 'Not an action name')
   .max(64);
@@ -54,7 +54,7 @@ export const AUDIT_ACTIONS = {
   'org-secret.add-repository': 'Gave a repository a secret',
   'org-secret.remove-repository': 'Took a secret from a repository',
 } as const satisfies Record<string, string>;
-export type AuditActionName = keyof typeof AUDIT_ACTIONS;
+type AuditActionName = keyof typeof AUDIT_ACTIONS;
 
 /** The page's words for an action; an action recorded by a later version reads as itself. */
 export function describeAuditAction(action: string): string {
@@ -102,7 +102,7 @@ export interface AuditEntry {
   details: Record<string, unknown> | null;
 }
 
-export const DEFAULT_AUDIT_PAGE = 50;
+const DEFAULT_AUDIT_PAGE = 50;
 const MAX_AUDIT_PAGE = 500;
 
 /**

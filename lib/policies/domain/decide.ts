@@ -93,7 +93,7 @@ export function durationWords(ms: number): string {
   return pluralize(Math.floor(ms / DAY_MS), 'day');
 }
 
-export function displayNameOf(codespace: Pick<PolicyCodespace, 'name' | 'display_name'>): string {
+function displayNameOf(codespace: Pick<PolicyCodespace, 'name' | 'display_name'>): string {
   return codespace.display_name?.trim() || codespace.name;
 }
 

@@ -25,7 +25,7 @@ import { WEEKDAYS, type QuietHoursRule } from './schemas';
 export const DEFAULT_CATCH_UP_MS = 60 * 60 * 1000;
 
 /** The occurrence on a local calendar date (year, month 0–11, day), whatever its weekday. */
-export function occurrenceOn(rule: Pick<QuietHoursRule, 'time' | 'timeZone'>, year: number, month: number, day: number): Date {
+function occurrenceOn(rule: Pick<QuietHoursRule, 'time' | 'timeZone'>, year: number, month: number, day: number): Date {
   const [hours, minutes] = rule.time.split(':').map(Number) as [number, number];
   return new Date(new TZDate(year, month, day, hours, minutes, rule.timeZone).getTime());
 }

@@ -16,11 +16,11 @@ import { webhookUrlProblem } from './private-networks';
  * - a name of 1 to 80 characters; at most 500 exempt members and 500 exempt codespaces.
  */
 
-export const IDLE_LIMIT_BOUNDS = { minMinutes: 5, maxMinutes: 7 * 24 * 60 } as const;
-export const STALE_DAYS_BOUNDS = { min: 1, max: 365 } as const;
-export const BUDGET_BOUNDS = { minUsd: 0.01, maxUsd: 100_000 } as const;
-export const MAX_EXEMPTIONS = 500;
-export const POLICY_NAME_MAX = 80;
+const IDLE_LIMIT_BOUNDS = { minMinutes: 5, maxMinutes: 7 * 24 * 60 } as const;
+const STALE_DAYS_BOUNDS = { min: 1, max: 365 } as const;
+const BUDGET_BOUNDS = { minUsd: 0.01, maxUsd: 100_000 } as const;
+const MAX_EXEMPTIONS = 500;
+const POLICY_NAME_MAX = 80;
 
 /** Monday first, as ISO 8601 counts them. */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -69,7 +69,7 @@ const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
  * An IANA time zone name the runtime knows (`Europe/Berlin`, `UTC`), written as the IANA database
  * spells it. Offsets (`+02:00`) are refused: they ignore daylight saving, which is why a zone is asked.
  */
-export const timeZoneSchema = z
+const timeZoneSchema = z
   .string({ error: 'Choose a time zone' })
   .trim()
   .min(1, 'Choose a time zone')
@@ -80,7 +80,7 @@ export const timeZoneSchema = z
   .transform((zone) => canonicalTimeZone(zone)!);
 
 /** The runtime's own spelling of an IANA zone name, or null when it is not one. */
-export function canonicalTimeZone(zone: string): string | null {
+function canonicalTimeZone(zone: string): string | null {
   if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return null;
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
@@ -152,8 +152,8 @@ export const policyDefinitionSchema = z.strictObject({
 export type PolicyRule = z.infer<typeof policyRuleSchema>;
 export type IdleLimitRule = Extract<PolicyRule, { kind: 'idle-limit' }>;
 export type QuietHoursRule = Extract<PolicyRule, { kind: 'quiet-hours' }>;
-export type StaleCleanupRule = Extract<PolicyRule, { kind: 'stale-cleanup' }>;
-export type MonthlyBudgetRule = Extract<PolicyRule, { kind: 'monthly-budget' }>;
+type StaleCleanupRule = Extract<PolicyRule, { kind: 'stale-cleanup' }>;
+type MonthlyBudgetRule = Extract<PolicyRule, { kind: 'monthly-budget' }>;
 export type Exemptions = z.infer<typeof exemptionsSchema>;
 /** A policy as saved: validated, repeats dropped, the time zone in its canonical spelling. */
 export type PolicyDefinition = z.infer<typeof policyDefinitionSchema>;

@@ -118,11 +118,13 @@ async function main() {
       (await (await fetch(`${url}/_emulator/log?since=${since}`)).json()) as { entries: { method: string; path: string; status: number }[] }
     ).entries;
     const statuses: Record<string, number> = {};
+    // Pages GitHub answered in full: what changed since the last evaluation.
+    const fresh = entries.filter((e) => e.path.startsWith('/orgs/') && e.status === 200).map((e) => e.path);
     for (const e of entries) {
       const what = e.path.startsWith('/orgs/') ? 'codespaces' : e.path.startsWith('/organizations/') ? 'billing' : 'other';
       statuses[`${what} ${e.status}`] = (statuses[`${what} ${e.status}`] ?? 0) + 1;
     }
-    console.log(JSON.stringify({ cpuMs: (used.user + used.system) / 1000, wallMs, statuses, report }));
+    console.log(JSON.stringify({ cpuMs: (used.user + used.system) / 1000, wallMs, statuses, fresh, report }));
   } else {
     const since = Date.now();
     const started = performance.now();
@@ -134,11 +136,13 @@ async function main() {
     ).entries;
     const stops = entries.filter((e) => e.method === 'POST' && e.path.endsWith('/stop'));
     const last = Math.max(...stops.map((e) => e.at));
+    const first = Math.min(...stops.map((e) => e.at));
     console.log(
       JSON.stringify({
         stops: stops.length,
         ok: stops.filter((e) => e.status < 300).length,
         untilLastStopMs: last - since,
+        untilFirstStopMs: first - since,
         wallMs: performance.now() - started,
         maxInFlight,
         report: report.skipped ? report : report.orgs,

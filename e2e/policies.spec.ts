@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { emulator, signInWithOrgAccess } from './helpers';
 
 /**
@@ -249,3 +250,30 @@ test('a person’s bulk Stop on the organisation page appears in the audit log w
   expect(csv.split('\r\n')[0]).toBe('When,Who,What,Action,Codespace,Display name,Member,GitHub status,GitHub answer,Details');
   expect(csv).toContain(`mona,Stopped codespace,codespace.stop,${target.name}`);
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} mode`, () => {
+    test.use({ colorScheme });
+
+    test('the policies and audit pages have no serious accessibility problems', async ({ page }) => {
+      await signInWithOrgAccess(page, 'mona');
+      await page.goto('/orgs/octo-org/policies');
+      await expect(page.getByRole('list', { name: 'Policies' }).or(page.getByRole('heading', { name: 'No policies yet' }))).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      const form = await newPolicy(page, async (form) => {
+        await form.getByRole('textbox', { name: 'Stop after this long unused' }).fill('0');
+      });
+      await form.getByRole('button', { name: 'Create policy' }).click();
+      await expect(form.getByText('Give the policy a name')).toBeVisible();
+      await form.getByRole('textbox', { name: 'Stop after this long unused' }).fill('1');
+      await form.getByRole('button', { name: 'Preview' }).click();
+      await expect(form.getByRole('region', { name: 'Preview' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.goto('/orgs/octo-org/audit');
+      await expect(page.getByRole('combobox', { name: 'Who' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+}

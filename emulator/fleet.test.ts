@@ -62,3 +62,27 @@ describe('large fleets (POST /_emulator/fleet)', () => {
     expect((await h.web('/_emulator/fleet', post({ login: 'x', count: 5 }))).status).toBe(404);
   });
 });
+
+describe('a codespace’s use (POST /_emulator/codespace-usage)', () => {
+  it('sets when it was last used, whether it runs, and whether it holds work not pushed, as its owner’s use would', async () => {
+    const h = setup({ control: true });
+    const [codespace] = (await h.codespacesOf('mona')).filter((c: Codespace) => c.state === 'Available');
+    const changed = await h.web(
+      '/_emulator/codespace-usage',
+      post({ name: codespace!.name, lastUsedMinutesAgo: 300, state: 'Shutdown', unpushed: true }),
+    );
+    expect(changed.status).toBe(204);
+    const { body } = await h.api<Codespace>(`/user/codespaces/${codespace!.name}`);
+    expect(body.state).toBe('Shutdown');
+    expect(Date.now() - Date.parse(body.last_used_at)).toBeGreaterThan(299 * 60_000);
+    expect(body.git_status).toMatchObject({ has_unpushed_changes: true });
+  });
+
+  it('refuses what it cannot be: an unknown codespace, a state it does not set, a negative time', async () => {
+    const h = setup({ control: true });
+    const [codespace] = await h.codespacesOf('mona');
+    expect((await h.web('/_emulator/codespace-usage', post({ name: 'no-such-codespace' }))).status).toBe(404);
+    expect((await h.web('/_emulator/codespace-usage', post({ name: codespace!.name, state: 'Deleted' }))).status).toBe(400);
+    expect((await h.web('/_emulator/codespace-usage', post({ name: codespace!.name, lastUsedMinutesAgo: -1 }))).status).toBe(400);
+  });
+});

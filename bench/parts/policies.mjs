@@ -98,7 +98,11 @@ export async function measurePolicies({ quick, ports, results, record }) {
 
     // (b) Codespaces to stop, at GitHub's spacing and at the spacing the target would need.
     const stops = quick ? 50 : 500;
-    for (const spacingMs of [1000, Math.floor((TARGET_S * 1000) / stops)]) {
+    // First at GitHub's one second; then at the spacing that would bring the last stop within the
+    // target, given how long the first run took to decide (reading 10,000 codespaces) before its first stop.
+    const spacings = [1000];
+    for (let i = 0; i < spacings.length; i++) {
+      const spacingMs = spacings[i];
       const github = startEmulator('policies-emulator', emulatorPort, { latencyMs: LATENCY_MS, env: emulatorEnv });
       await github.started;
       await control(github.url, 'org-fleet', { org: 'octo-org', codespaces: 10_000, members: 500 });
@@ -107,10 +111,11 @@ export async function measurePolicies({ quick, ports, results, record }) {
         await control(github.url, 'codespace-usage', { name, lastUsedMinutesAgo: 300 });
       const b = evaluate(github.url, keyPath, { BENCH_POLICY_MODE: 'stops', BENCH_POLICY_SPACING_MS: String(spacingMs) });
       results.policies[`stops-${spacingMs}`] = b;
+      if (i === 0) spacings.push(Math.max(0, Math.floor((TARGET_S * 1000 - b.untilFirstStopMs) / stops)));
       const note =
         spacingMs === 1000
           ? `${stops} stops, 150 ms away, 1 s between writes (GitHub's guidance): time until GitHub had every stop (target ≤ ${TARGET_S} s)`
-          : `… the same at ${spacingMs} ms between writes, the spacing ${TARGET_S} s would need (against GitHub's 1 s: the lead decides)`;
+          : `… the same at ${spacingMs} ms between writes: what ${TARGET_S} s would need after deciding (GitHub asks for 1 s: the lead decides)`;
       record(
         `policies.stops.${spacingMs}.time`,
         note,

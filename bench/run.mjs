@@ -69,6 +69,7 @@ const ports = {
   org: Number(process.env.BENCH_ORG_PORT ?? APP_PORT + 3),
   baseline: Number(process.env.BENCH_BASELINE_PORT ?? APP_PORT + 4),
   policiesEmulator: Number(process.env.BENCH_POLICIES_EMULATOR_PORT ?? EMULATOR_PORT + 2),
+  policies: Number(process.env.BENCH_POLICIES_PORT ?? APP_PORT + 5),
 };
 
 async function main() {

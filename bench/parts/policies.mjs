@@ -2,17 +2,19 @@
 // 150 ms away): (a) one evaluation of four policies over an organisation of 10,000 codespaces where
 // nothing changed: what it asks GitHub, and its CPU time; (b) 500 codespaces to stop: when GitHub had
 // every stop, and the most writes in flight, at GitHub's one second between writes and at the spacing
-// the target would need. (Hangar's idle memory with the database and scheduler, against without, is
-// not measured yet: there is no way to start Hangar without them.)
+// the target would need; (c) Hangar's idle memory with the embedded database and the scheduler running,
+// against a Hangar with neither (no GitHub App, so no schedule; a DATABASE_URL nothing answers, so no
+// database is loaded: it logs that it cannot open one and serves on).
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ms } from '../lib/format.mjs';
+import { formatBytes, ms } from '../lib/format.mjs';
+import { rssOf, serverPid, sleep } from '../lib/process.mjs';
 import { root } from '../lib/paths.mjs';
 import { log } from '../lib/report.mjs';
-import { startEmulator } from '../lib/servers.mjs';
+import { startEmulator, startHangar } from '../lib/servers.mjs';
 
 const APP_ID = '31415';
 const LATENCY_MS = 150;
@@ -133,6 +135,45 @@ export async function measurePolicies({ quick, ports, results, record }) {
         b.maxInFlight <= 4,
       );
       await github.stop();
+    }
+
+    // (c) Idle memory, with and without the embedded database and the scheduler.
+    {
+      const github = startEmulator('policies-emulator', emulatorPort, { env: emulatorEnv });
+      await github.started;
+      const rss = {};
+      const variants = [
+        ['without', { DATABASE_URL: 'postgres://hangar@127.0.0.1:9/none' }],
+        [
+          'with',
+          {
+            GITHUB_APP_ID: APP_ID,
+            GITHUB_APP_PRIVATE_KEY_PATH: keyPath,
+            HANGAR_POLICY_INTERVAL_S: '5',
+            HANGAR_DATA_DIR: path.join(folder, 'data'),
+          },
+        ],
+      ];
+      for (const [which, env] of variants) {
+        const app = startHangar(`policies-hangar-${which}`, ports.policies, github.url, env);
+        await app.started;
+        await fetch(`${app.url}/api/health`);
+        // Idle: a few intervals of the schedule (each evaluates the organisation), then measured.
+        await sleep(quick ? 12_000 : 30_000);
+        rss[which] = rssOf(serverPid(app));
+        await app.stop();
+      }
+      await github.stop();
+      const added = rss.with - rss.without;
+      results.policies.rss = rss;
+      record(
+        'policies.rss',
+        `Hangar idle RSS with the embedded database and the scheduler (${formatBytes(rss.with)}) against neither (${formatBytes(rss.without)}) (target ≤ +60 MB)`,
+        added,
+        `${added >= 0 ? '+' : '−'}${formatBytes(Math.abs(added))}`,
+        '≤ +60 MB',
+        added <= 60 * 1024 * 1024,
+      );
     }
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -54,7 +54,6 @@ export const AUDIT_ACTIONS = {
   'org-secret.add-repository': 'Gave a repository a secret',
   'org-secret.remove-repository': 'Took a secret from a repository',
 } as const satisfies Record<string, string>;
-type AuditActionName = keyof typeof AUDIT_ACTIONS;
 
 /** The page's words for an action; an action recorded by a later version reads as itself. */
 export function describeAuditAction(action: string): string {

@@ -152,8 +152,6 @@ export const policyDefinitionSchema = z.strictObject({
 export type PolicyRule = z.infer<typeof policyRuleSchema>;
 export type IdleLimitRule = Extract<PolicyRule, { kind: 'idle-limit' }>;
 export type QuietHoursRule = Extract<PolicyRule, { kind: 'quiet-hours' }>;
-type StaleCleanupRule = Extract<PolicyRule, { kind: 'stale-cleanup' }>;
-type MonthlyBudgetRule = Extract<PolicyRule, { kind: 'monthly-budget' }>;
 export type Exemptions = z.infer<typeof exemptionsSchema>;
 /** A policy as saved: validated, repeats dropped, the time zone in its canonical spelling. */
 export type PolicyDefinition = z.infer<typeof policyDefinitionSchema>;

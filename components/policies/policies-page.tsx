@@ -145,6 +145,7 @@ export function PoliciesPage({ org }: { org: string }) {
             />
           )
         }
+        openDetail={detail}
         detailOf={(id) => {
           if (detail?.id !== id) return null;
           if (detail.show === 'preview') {

@@ -88,6 +88,7 @@ function props(overrides: Partial<PoliciesViewProps> = {}): PoliciesViewProps {
     now,
     form: null,
     detailOf: () => null,
+    openDetail: null,
     webhook: { draft: '', error: undefined, saving: false },
     busy: new Set(),
     onNewPolicy: vi.fn(),
@@ -114,6 +115,12 @@ describe('the policies page', () => {
     expect(item).toHaveTextContent(/Last run: 1 hour ago · Completed \(1 failed\)/);
     for (const name of ['Preview', 'Run now', 'Disable', 'Runs', 'Edit', 'Delete'])
       expect(within(item).getByRole('button', { name })).toBeEnabled();
+  });
+
+  it('says which of a policy’s details is open', () => {
+    renderView(<PoliciesView {...props({ openDetail: { id: 'p1', show: 'runs' } })} />);
+    expect(screen.getByRole('button', { name: 'Runs' })).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('button', { name: 'Preview' })).toHaveAttribute('aria-expanded', 'false');
   });
 
   it('offers Enable for a disabled policy, and hands each control its policy', async () => {

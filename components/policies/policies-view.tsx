@@ -23,6 +23,8 @@ export interface PoliciesViewProps {
   form: ReactNode;
   /** Under a policy: its preview or its runs, when asked for. */
   detailOf: (id: string) => ReactNode;
+  /** Which policy's preview or runs are open, if any. */
+  openDetail: { id: string; show: 'preview' | 'runs' } | null;
   webhook: { draft: string; error: string | undefined; saving: boolean };
   busy: ReadonlySet<string>;
   onNewPolicy: () => void;
@@ -134,6 +136,7 @@ function PolicyRow({
   busyNow: busy,
   now,
   detailOf,
+  openDetail,
   onEdit,
   onDelete,
   onToggle,
@@ -173,7 +176,13 @@ function PolicyRow({
           </p>
         </div>
         <div className="flex flex-wrap gap-2" role="group" aria-label={`${policy.name} actions`}>
-          <Button size="sm" onClick={() => onPreview(policy)} disabled={!canAct} title={canAct ? undefined : 'Needs Hangar’s GitHub App'}>
+          <Button
+            size="sm"
+            onClick={() => onPreview(policy)}
+            disabled={!canAct}
+            aria-expanded={openDetail?.id === policy.id && openDetail.show === 'preview'}
+            title={canAct ? undefined : 'Needs Hangar’s GitHub App'}
+          >
             Preview
           </Button>
           <Button
@@ -187,7 +196,7 @@ function PolicyRow({
           <Button size="sm" onClick={() => onToggle(policy)} disabled={busy}>
             {policy.enabled ? 'Disable' : 'Enable'}
           </Button>
-          <Button size="sm" onClick={() => onShowRuns(policy)}>
+          <Button size="sm" onClick={() => onShowRuns(policy)} aria-expanded={openDetail?.id === policy.id && openDetail.show === 'runs'}>
             Runs
           </Button>
           <Button size="sm" onClick={() => onEdit(policy)}>

@@ -223,3 +223,8 @@ export function describeFailure(error: unknown, fallbackTitle = 'Something went 
   if (error instanceof ApiError) return { title: error.description.title, detail: error.description.detail };
   return { title: fallbackTitle, detail: error instanceof Error ? error.message : String(error) };
 }
+
+/** GitHub no longer accepts the session (401): the page gives way to "sign in again" (components/layout/session-ended). */
+export function endsSession(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
+}

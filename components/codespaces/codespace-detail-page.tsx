@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { endsSession } from '@/lib/transport/errors';
-import { usePendingMachineChange } from '@/lib/hooks/use-machine-request';
+import { usePendingMachineChange } from '@/lib/codespaces/use-machine-request';
 import { getMyCodespaceQuery } from '@/lib/codespaces/queries';
 import { CodespaceDetailView, type DetailDialog } from './codespace-detail-view';
 

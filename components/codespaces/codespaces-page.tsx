@@ -21,7 +21,7 @@ import { codespaceTitle, powerAction } from '@/lib/codespaces/domain/state';
 import { NO_CODESPACES, type CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
 import { useListControls } from '@/lib/hooks/use-list-controls';
-import { useLeftViewNotice } from '@/lib/hooks/use-left-view-notice';
+import { useLeftViewNotice } from '@/lib/codespaces/use-left-view-notice';
 import { useListShortcuts } from '@/lib/hooks/use-list-shortcuts';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { isComplete } from '@/lib/query/streamed-list';

@@ -9,7 +9,6 @@ import { ListSkeleton } from '@/components/codespaces/list-skeleton';
 import { SelectionBar, type SelectableListProps } from '@/components/codespaces/selection-bar';
 import { clearedFilters, FiltersBar, type FilterOptions } from '@/components/lists/filters-bar';
 import { CsvDownloadButton } from '@/components/ui/csv-download-button';
-import { ApiError } from '@/lib/transport/errors';
 import { formatUsd, type LiveEstimate } from '@/lib/usage/domain/cost';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { pluralize } from '@/lib/format';

@@ -50,14 +50,14 @@ export const newAppAccessToken = () => `ghu_${base62(36)}`;
 export const newRefreshToken = () => `ghr_${base62(76)}`;
 /** `ghs_` installation access tokens (server-to-server). */
 export const newInstallationToken = () => `ghs_${base62(36)}`;
-export const newCode = () => base62(20).toLowerCase();
+const newCode = () => base62(20).toLowerCase();
 
 /** GitHub accepts scopes separated by spaces or commas. */
-export function parseScopes(scope: string | null | undefined): string[] {
+function parseScopes(scope: string | null | undefined): string[] {
   return [...new Set((scope ?? '').split(/[\s,]+/).filter(Boolean))];
 }
 
-export function authorizeParams(params: URLSearchParams) {
+function authorizeParams(params: URLSearchParams) {
   return {
     clientId: params.get('client_id') ?? '',
     redirectUri: params.get('redirect_uri') ?? '',
@@ -69,7 +69,7 @@ export function authorizeParams(params: URLSearchParams) {
 }
 
 /** The app's registered callback URL, absolute (a registered path is on the origin the emulator was asked at). */
-export function callbackOf(client: ClientApp, requestOrigin: string): URL {
+function callbackOf(client: ClientApp, requestOrigin: string): URL {
   return new URL(client.callbackUrl, requestOrigin);
 }
 
@@ -83,7 +83,7 @@ const isIpLiteral = (host: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || ho
  * its subdomains; the same port, except that a loopback IP callback takes any port; and the
  * callback's path or a subdirectory of it. Anything else would hand the code to someone else.
  */
-export function redirectMatches(redirectUri: string, callback: URL): boolean {
+function redirectMatches(redirectUri: string, callback: URL): boolean {
   let target: URL;
   try {
     target = new URL(redirectUri);
@@ -99,13 +99,13 @@ export function redirectMatches(redirectUri: string, callback: URL): boolean {
   return target.pathname === callback.pathname || target.pathname === base || target.pathname.startsWith(`${base}/`);
 }
 
-export function redirectWith(uri: string, params: Record<string, string>) {
+function redirectWith(uri: string, params: Record<string, string>) {
   const target = new URL(uri);
   for (const [key, value] of Object.entries(params)) if (value) target.searchParams.set(key, value);
   return new Response(null, { status: 302, headers: { location: target.toString(), 'cache-control': 'no-store' } });
 }
 
-export function verifyPkce(challenge: string | null, verifier: string | null) {
+function verifyPkce(challenge: string | null, verifier: string | null) {
   if (!challenge) return true;
   if (!verifier) return false;
   return createHash('sha256').update(verifier).digest('base64url') === challenge;
@@ -121,7 +121,7 @@ const SCOPE_WORDS: Record<string, string> = {
   'read:org': 'Read organisation membership',
 };
 
-export function authorizePage(options: {
+function authorizePage(options: {
   action: string;
   appName: string;
   params: URLSearchParams;
@@ -181,7 +181,7 @@ export function authorizePage(options: {
 }
 
 /** The token endpoint answers JSON or a form, as the client's Accept asks. */
-export function tokenAnswer(accept: string | null, body: Record<string, string | number>) {
+function tokenAnswer(accept: string | null, body: Record<string, string | number>) {
   if (accept?.includes('json')) {
     return new Response(JSON.stringify(body), {
       status: 200,
@@ -196,7 +196,7 @@ export function tokenAnswer(accept: string | null, body: Record<string, string |
 }
 
 /** Reads client credentials and fields from a form or JSON body, the query, or HTTP Basic. */
-export async function tokenRequestFields(req: Request): Promise<Record<string, string>> {
+async function tokenRequestFields(req: Request): Promise<Record<string, string>> {
   const fields: Record<string, string> = {};
   for (const [k, v] of new URL(req.url).searchParams) fields[k] = v;
   const type = req.headers.get('content-type') ?? '';
@@ -363,7 +363,7 @@ async function exchangeCode(state: EmulatorState, req: Request, who: { login: st
  * What a GitHub App may do on a user's behalf, in the scopes the REST operations check: the
  * Codespaces permissions, the user's profile and e-mail, and organisation administration.
  */
-export const APP_PERMISSIONS = ['codespace', 'read:user', 'user:email', 'admin:org'];
+const APP_PERMISSIONS = ['codespace', 'read:user', 'user:email', 'admin:org'];
 
 function expiringAnswer(tokens: ExpiringTokens): Record<string, string | number> {
   return {

@@ -35,7 +35,7 @@ const FORWARDED_HEADERS = [
 ];
 
 /** An error Hangar answers itself: `{ message, status }`. */
-export function hangarError(status: number, message: string): Response {
+function hangarError(status: number, message: string): Response {
   return Response.json({ message, status }, { status, headers: { 'cache-control': 'no-store' } });
 }
 
@@ -172,7 +172,7 @@ function githubResponse(answer: GithubAnswer, ifNoneMatch: string | null, appOri
 }
 
 /** Points GitHub's pagination links at the proxy, so the browser can follow them. */
-export function rewriteLink(link: string, apiUrl = serverConfig().apiUrl, appOrigin = serverConfig().appOrigin): string {
+function rewriteLink(link: string, apiUrl = serverConfig().apiUrl, appOrigin = serverConfig().appOrigin): string {
   return link.replace(/<([^>]*)>/g, (whole, url: string) =>
     url.startsWith(`${apiUrl}/`) ? `<${appOrigin}/api/github${url.slice(apiUrl.length)}>` : whole,
   );

@@ -12,9 +12,7 @@ import {
   type Refusal,
 } from '@/lib/github/refusals';
 
-export type { Refusal } from '@/lib/github/refusals';
-
-export type ErrorKind =
+type ErrorKind =
   | 'session'
   | 'billing'
   | 'permission'

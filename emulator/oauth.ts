@@ -6,51 +6,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { escapeHtml, html } from './http';
 import type { UserRecord } from './model';
 import type { ClientApp, EmulatorState } from './state';
-import type { InstallationGrant } from './installations';
-import type { ExpiringTokens } from './tokens';
-
-export interface Grant {
-  login: string;
-  clientId: string;
-  redirectUri: string;
-  scopes: string[];
-  expiresAt: number;
-  codeChallenge: string | null;
-}
-
-export interface TokenInfo {
-  login: string;
-  scopes: string[];
-  /** The app it was issued to (none for tokens the test hooks mint). */
-  clientId?: string;
-  /**
-   * `oauth`: an OAuth App's token; `app`: a GitHub App's user token, whose permissions are the app's;
-   * `installation`: a GitHub App's installation token, acting as the app's bot on one organisation.
-   */
-  kind: 'oauth' | 'app' | 'installation';
-  /** Epoch ms when it stops working; GitHub App tokens only. */
-  expiresAt?: number;
-  /** An installation token's organisation and permissions. */
-  installation?: InstallationGrant;
-}
-
-const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-function base62(length: number) {
-  const bytes = randomBytes(length);
-  let out = '';
-  for (const b of bytes) out += BASE62[b % 62];
-  return out;
-}
-
-/** `gho_` tokens, GitHub's OAuth access token format. */
-export const newAccessToken = () => `gho_${base62(36)}`;
-/** `ghu_` user access tokens and `ghr_` refresh tokens, a GitHub App's. */
-export const newAppAccessToken = () => `ghu_${base62(36)}`;
-export const newRefreshToken = () => `ghr_${base62(76)}`;
-/** `ghs_` installation access tokens (server-to-server). */
-export const newInstallationToken = () => `ghs_${base62(36)}`;
-const newCode = () => base62(20).toLowerCase();
+import { newCode, type ExpiringTokens } from './tokens';
 
 /** GitHub accepts scopes separated by spaces or commas. */
 function parseScopes(scope: string | null | undefined): string[] {

@@ -1,6 +1,6 @@
 import { ScrollText } from 'lucide-react';
 import { Page } from '@/components/layout/page';
-import { OrgError } from '@/components/orgs/org-codespaces-view';
+import { OrgError } from '@/components/ui/states';
 import { OrgLinks } from '@/components/policies/org-links';
 import { Button } from '@/components/ui/button';
 import { CsvDownloadButton } from '@/components/ui/csv-download-button';

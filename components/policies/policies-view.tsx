@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Info, Play, ShieldCheck } from 'lucide-react';
 import { Page } from '@/components/layout/page';
-import { OrgError } from '@/components/orgs/org-codespaces-view';
+import { OrgError } from '@/components/ui/states';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';

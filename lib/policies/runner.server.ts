@@ -89,8 +89,7 @@ interface OrgEvaluation {
   policies: { policyId: string; name: string; outcome: string }[];
 }
 
-type EvaluationReport =
-  { skipped: true; why: string } | { skipped: false; startedAt: Date; finishedAt: Date; orgs: OrgEvaluation[] };
+type EvaluationReport = { skipped: true; why: string } | { skipped: false; startedAt: Date; finishedAt: Date; orgs: OrgEvaluation[] };
 
 export interface PolicyRunner {
   /** What the policy would do now (quiet hours: at its next occurrence), acting on nothing. */

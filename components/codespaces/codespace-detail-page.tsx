@@ -7,7 +7,8 @@ import { useQuery } from '@tanstack/react-query';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { ApiError } from '@/lib/transport/errors';
 import { usePendingMachineChange } from '@/lib/hooks/use-machine-request';
-import { getMyCodespaceQuery } from '@/lib/codespaces/queries';
+import { getMyCodespaceQuery, listMyCodespacesQuery } from '@/lib/codespaces/queries';
+import { useMyMonthCosts } from '@/lib/usage/use-month-costs';
 import { CodespaceDetailView, type DetailDialog } from './codespace-detail-view';
 
 // Dialogs load when opened: most visits open none.
@@ -24,6 +25,12 @@ export function CodespaceDetailPage({ name }: { name: string }) {
   const [dialog, setDialog] = useState<DetailDialog | null>(null);
   const [now] = useState(() => Date.now());
   const pendingMachine = usePendingMachineChange(query.data);
+  // The list's computation over the list's codespaces: a repository's line in GitHub's report is shared
+  // among all of them, so this page and the list say the same. The codespace is the user's own: its
+  // owner is who is signed in.
+  const all = useQuery(listMyCodespacesQuery());
+  const monthCosts = useMyMonthCosts(all.data?.items, query.data?.owner.login ?? '');
+  const cost = monthCosts.costs.get(query.data?.name ?? name);
 
   if (query.error instanceof ApiError && query.error.status === 401) return <SessionEnded />;
   const codespace = query.data;
@@ -38,6 +45,7 @@ export function CodespaceDetailPage({ name }: { name: string }) {
         error={query.error}
         now={now}
         pendingMachine={pendingMachine}
+        cost={{ cost, pending: all.isPending || monthCosts.reportPending }}
         onOpenDialog={setDialog}
         onRetry={() => query.refetch()}
       />

@@ -8,7 +8,7 @@ import { actionAvailability, codespaceTitle, pendingOperation } from '@/lib/code
 import type { Codespace } from '@/lib/codespaces/domain/types';
 import { asSentence } from '@/lib/format';
 import { ActionButton } from './action-button';
-import { DetailsCard, GitStatusCard, MachineCard, StopNotice } from './codespace-detail';
+import { DetailsCard, GitStatusCard, MachineCard, StopNotice, type DetailCost } from './codespace-detail';
 import { ConnectPanel } from './connect-panel';
 import { PowerButton } from './power-button';
 import { StateBadge } from './state-badge';
@@ -26,6 +26,8 @@ export interface CodespaceDetailViewProps {
   now: number;
   /** A machine change Hangar asked for that waits for the next start (lib/codespaces/machine-change.ts). */
   pendingMachine?: MachineRequest | null;
+  /** Its cost this month (lib/usage/domain/month-cost.ts). */
+  cost?: DetailCost;
   onOpenDialog: (dialog: DetailDialog) => void;
   onRetry: () => void;
 }
@@ -38,6 +40,7 @@ export function CodespaceDetailView({
   error,
   now,
   pendingMachine = null,
+  cost = { cost: undefined, pending: false },
   onOpenDialog,
   onRetry,
 }: CodespaceDetailViewProps) {
@@ -123,7 +126,7 @@ export function CodespaceDetailView({
 
           <div className="grid gap-5 md:grid-cols-2">
             <GitStatusCard codespace={codespace} />
-            <MachineCard codespace={codespace} pendingMachine={pendingMachine} />
+            <MachineCard codespace={codespace} pendingMachine={pendingMachine} cost={cost} />
           </div>
           <DetailsCard codespace={codespace} now={now} />
         </>

@@ -46,6 +46,8 @@ function props(overrides: Partial<CodespacesPageViewProps> = {}): CodespacesPage
     onToggle: vi.fn(),
     onToggleAll: vi.fn(),
     onRetry: vi.fn(),
+    costs: new Map(),
+    costsPending: false,
     ...overrides,
   };
 }

@@ -12,6 +12,7 @@ import type { PersonalAttentionItem } from '@/lib/attention/domain/personal';
 import type { FleetSummary as Summary, ListFilters } from '@/lib/codespaces/domain/list-view';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { pluralize } from '@/lib/format';
+import type { MonthCost } from '@/lib/usage/domain/month-cost';
 import { CodespaceList } from './codespace-list';
 import { FleetSummary } from './fleet-summary';
 import { ListSkeleton } from './list-skeleton';
@@ -34,6 +35,9 @@ export interface CodespacesPageViewProps extends SelectableListProps {
   filters: ListFilters;
   options: FilterOptions | null;
   summary: Summary | null;
+  /** Each codespace's cost this month, by name, and whether GitHub's billing report (which may change them) is on its way. */
+  costs: ReadonlyMap<string, MonthCost>;
+  costsPending: boolean;
   /** My own "needs attention": work about to be deleted, forgotten running codespaces, failures, storage only. */
   attention: PersonalAttentionItem<CodespaceSummary>[];
   /** Codespaces with an action on its way (their attention buttons wait). */
@@ -74,7 +78,7 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
                 <Keyboard aria-hidden className="size-4" /> Shortcuts
               </Button>
               <CsvDownloadButton
-                csv={async () => (await import('@/lib/codespaces/domain/csv')).myCodespacesCsv(rows)}
+                csv={async () => (await import('@/lib/codespaces/domain/csv')).myCodespacesCsv(rows, props.costs)}
                 filename={() => `hangar-codespaces-${new Date().toISOString().slice(0, 10)}.csv`}
               />
             </>
@@ -149,6 +153,8 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
           codespaces={rows}
           total={total}
           busy={!complete}
+          costs={props.costs}
+          costsPending={props.costsPending}
           selected={props.selected}
           cursor={props.cursor}
           onToggle={props.onToggle}

@@ -1,6 +1,8 @@
 import { Hourglass } from 'lucide-react';
 import { pendingOperation } from '@/lib/codespaces/domain/state';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
+import { COST_BASIS_EXPLAINED, type MonthCost } from '@/lib/usage/domain/month-cost';
+import { formatUsd } from '@/lib/usage/domain/cost';
 import { WorkFlags } from './work-flags';
 
 /** A row's selection checkbox: a click toggles it, a shift-click selects the range from the last one. */
@@ -59,6 +61,29 @@ export function NameAndFlags({
         </span>
       )}
       <WorkFlags codespace={codespace} wrap={false} />
+    </div>
+  );
+}
+
+/**
+ * A codespace's cost this month: an estimate, said so (why, on hover and to screen readers). While
+ * GitHub's report is on its way a placeholder stands in: no number that is about to change.
+ */
+export function CostCell({ cost, pending, className = '' }: { cost: MonthCost | undefined; pending: boolean; className?: string }) {
+  return (
+    <div role="cell" className={`text-right text-xs whitespace-nowrap tabular-nums text-zinc-700 dark:text-zinc-300 ${className}`}>
+      {pending ? (
+        <span className="inline-block h-3 w-10 animate-pulse rounded bg-zinc-200 align-middle motion-reduce:animate-none dark:bg-zinc-800">
+          <span className="sr-only">Cost this month: asking GitHub</span>
+        </span>
+      ) : cost ? (
+        <span title={COST_BASIS_EXPLAINED[cost.basis]} data-cost={cost.total.toFixed(2)}>
+          {formatUsd(cost.total)}
+          <span className="sr-only"> this month, estimated</span>
+        </span>
+      ) : (
+        <span aria-hidden>—</span>
+      )}
     </div>
   );
 }

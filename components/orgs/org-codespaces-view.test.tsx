@@ -46,6 +46,7 @@ function props(overrides: Partial<OrgCodespacesViewProps> = {}): OrgCodespacesVi
     onStop: vi.fn(),
     onDelete: vi.fn(),
     onRetry: vi.fn(),
+    costs: new Map(),
     ...overrides,
   };
 }

@@ -11,6 +11,7 @@ import { clearedFilters, FiltersBar, type FilterOptions } from '@/components/lis
 import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { ApiError } from '@/lib/transport/errors';
 import { formatUsd, type LiveEstimate } from '@/lib/usage/domain/cost';
+import type { MonthCost } from '@/lib/usage/domain/month-cost';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { pluralize } from '@/lib/format';
 import type { AttentionItem } from '@/lib/orgs/domain/attention';
@@ -35,6 +36,8 @@ export interface OrgCodespacesViewProps extends SelectableListProps {
   options: FilterOptions | null;
   estimate: LiveEstimate | null;
   attention: AttentionItem[];
+  /** Each codespace's cost this month, by name (for the CSV). */
+  costs: ReadonlyMap<string, MonthCost>;
   now: number;
   onFiltersChange: (next: Partial<OrgFilters>) => void;
   onStop: (codespaces: CodespaceSummary[]) => void;
@@ -64,7 +67,7 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
         <div className="flex flex-wrap items-center gap-2">
           {codespaces && codespaces.length > 0 && (
             <CsvDownloadButton
-              csv={async () => (await import('@/lib/codespaces/domain/csv')).orgCodespacesCsv(shown)}
+              csv={async () => (await import('@/lib/codespaces/domain/csv')).orgCodespacesCsv(shown, props.costs)}
               filename={() => `${org}-codespaces-${new Date().toISOString().slice(0, 10)}.csv`}
             />
           )}

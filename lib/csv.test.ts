@@ -151,13 +151,16 @@ describe('CSV of costs', () => {
     ]);
   });
 
-  it('lists my usage page’s table: cores, compute per hour running, storage per month', () => {
-    const { rows } = parse(personalUsageCsv(fleet.map(summarizeCodespace)));
-    expect(rows.map((r) => [r.name, r.state, r.cores, r.compute_per_hour_usd, r.storage_per_month_usd])).toEqual([
-      ['mona-web-1', 'Available', '8', '0.72', '2.24'],
-      ['mona-api-2', 'Shutdown', '4', '0.36', '2.24'],
-      ['hubot-web-3', 'Shutdown', '7', '0.63', '2.24'],
+  it('lists my usage page’s table: cores, compute per hour running, storage per month, cost this month and from what', () => {
+    const shown = fleet.map(summarizeCodespace);
+    const costs = monthCosts(shown, { now: NOW });
+    const { rows } = parse(personalUsageCsv(shown, costs));
+    expect(rows.map((r) => [r.name, r.state, r.cores, r.compute_per_hour_usd, r.storage_per_month_usd, r.cost_estimated_from])).toEqual([
+      ['mona-web-1', 'Available', '8', '0.72', '2.24', 'record'],
+      ['mona-api-2', 'Shutdown', '4', '0.36', '2.24', 'record'],
+      ['hubot-web-3', 'Shutdown', '7', '0.63', '2.24', 'record'],
     ]);
+    expect(rows.map((r) => Number(r.cost_this_month_usd_estimated))).toEqual(shown.map((c) => Number(costs.get(c.name)!.total.toFixed(4))));
   });
 });
 

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { liveEstimate, monthDays, projectMonth } from '@/lib/usage/domain/cost';
 import { estimateMemberCosts } from '@/lib/usage/domain/member-estimate';
+import { attributeReport } from '@/lib/usage/domain/month-cost';
 import { monthPeriod, projectionDays, recentMonths, repoSkuRows } from '@/lib/usage/domain/org-usage';
 import { memberCostsFromCsv, type MemberCost } from '@/lib/usage/domain/usage-csv';
 import { summarizeUsage } from '@/lib/usage/domain/usage-report';
@@ -38,6 +39,15 @@ export function OrgUsagePage({ org }: { org: string }) {
     () => (summary && codespaces.data ? estimateMemberCosts(summary.items, codespaces.data, period.from) : null),
     [summary, codespaces.data, period.from],
   );
+  // Each codespace's share, from the same attribution as the per-member estimate (which sums these).
+  const byCodespace = useMemo(() => {
+    if (!summary || !codespaces.data) return null;
+    const { costs } = attributeReport(summary.items, codespaces.data, period.from);
+    return codespaces.data.flatMap((codespace) => {
+      const cost = costs.get(codespace.name);
+      return cost ? [{ codespace, cost }] : [];
+    });
+  }, [summary, codespaces.data, period.from]);
   const live = useMemo(() => (codespaces.data ? liveEstimate(codespaces.data) : null), [codespaces.data]);
   const rows = useMemo(() => repoSkuRows(summary?.items ?? []), [summary]);
 
@@ -55,6 +65,7 @@ export function OrgUsagePage({ org }: { org: string }) {
       repositorySkuRows={rows}
       members={exact?.members ?? estimate?.members ?? null}
       estimate={estimate}
+      byCodespace={byCodespace}
       exact={exact}
       codespacesError={codespaces.error}
       onMonthChange={setMonth}

@@ -26,6 +26,7 @@ function props(overrides: Partial<OrgUsageViewProps> = {}): OrgUsageViewProps {
     repositorySkuRows: repoSkuRows(summary.items),
     members: null,
     estimate: null,
+    byCodespace: null,
     exact: null,
     codespacesError: null,
     onMonthChange: vi.fn(),

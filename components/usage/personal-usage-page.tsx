@@ -8,6 +8,7 @@ import { codespacesMonthUsage, personalFigures, splitByPayer } from '@/lib/usage
 import { PERSONAL_QUOTAS, type PersonalPlan } from '@/lib/usage/domain/prices';
 import { getMyBillingUsageSummaryQuery } from '@/lib/usage/queries';
 import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
+import { useMyMonthCosts } from '@/lib/usage/use-month-costs';
 import { PersonalUsageView } from './personal-usage-view';
 
 const PLAN_KEY = 'hangar.personal-plan';
@@ -52,6 +53,8 @@ export function PersonalUsagePage({ login }: { login: string }) {
     [split, plan, today, fromGithub, typedCoreHours],
   );
 
+  const monthCosts = useMyMonthCosts(query.data?.items, login);
+
   if (query.error instanceof ApiError && query.error.status === 401) return <SessionEnded />;
 
   return (
@@ -64,6 +67,7 @@ export function PersonalUsagePage({ login }: { login: string }) {
       own={split?.own.codespaces ?? []}
       figures={figures}
       others={split?.others ?? []}
+      monthCosts={{ costs: monthCosts.costs, pending: monthCosts.reportPending }}
       typedCoreHours={typedCoreHours}
       onPlanChange={choosePlan}
       onTypedCoreHoursChange={setTypedCoreHours}

@@ -55,6 +55,8 @@ export interface CodespacesPageViewProps extends SelectableListProps {
   onDelete: (codespace: CodespaceSummary) => void;
   onFiltersChange: (next: Partial<ListFilters>) => void;
   onRetry: () => void;
+  /** Puts these codespaces into the bulk selection (the attention panel's "Select these"). */
+  onSelectNames: (names: string[]) => void;
 }
 
 /** The dashboard's home, as it looks for the data given: every codespace, filterable, with Start and Stop one click away. */
@@ -102,6 +104,7 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
           onStop={props.onStop}
           onDelete={props.onDelete}
           pendingNames={props.pendingNames}
+          onSelectGroup={props.onSelectNames}
         />
       )}
 

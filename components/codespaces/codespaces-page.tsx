@@ -138,6 +138,7 @@ export function CodespacesPage({ login, initialFilters }: { login: string; initi
         onDelete={(codespace) => setDialog({ kind: 'delete', codespace })}
         onFiltersChange={controls.updateFilters}
         onRetry={() => query.refetch()}
+        onSelectNames={bulk.selectNames}
       />
       {bulk.dialog}
       {dialog?.kind === 'export' && <ExportDialog codespace={dialog.codespace} open onOpenChange={(open) => !open && close()} />}

@@ -78,6 +78,7 @@ export function OrgCodespacesPage({ org, me, initialFilters }: { org: string; me
         onStop={(chosen) => bulk.act(chosen, 'stop')}
         onDelete={(chosen) => bulk.act(chosen, 'delete')}
         onRetry={() => query.refetch()}
+        onSelectNames={bulk.selectNames}
       />
       {bulk.dialog}
     </>

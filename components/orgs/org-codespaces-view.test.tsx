@@ -47,6 +47,7 @@ function props(overrides: Partial<OrgCodespacesViewProps> = {}): OrgCodespacesVi
     onDelete: vi.fn(),
     onRetry: vi.fn(),
     costs: new Map(),
+    onSelectNames: vi.fn(),
     ...overrides,
   };
 }

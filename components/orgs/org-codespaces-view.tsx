@@ -15,6 +15,7 @@ import type { MonthCost } from '@/lib/usage/domain/month-cost';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { pluralize } from '@/lib/format';
 import type { AttentionItem } from '@/lib/orgs/domain/attention';
+import { codespacesNeedingAttention } from '@/lib/attention/domain/rules';
 import type { OrgFilters, OrgRow } from '@/lib/orgs/domain/org-view';
 import { AttentionList } from './attention-list';
 import { OrgCodespaceTable } from './org-codespace-table';
@@ -43,6 +44,8 @@ export interface OrgCodespacesViewProps extends SelectableListProps {
   onStop: (codespaces: CodespaceSummary[]) => void;
   onDelete: (codespaces: CodespaceSummary[]) => void;
   onRetry: () => void;
+  /** Puts these codespaces into the bulk selection (the attention panel's "Select these"). */
+  onSelectNames: (names: string[]) => void;
 }
 
 /** The organisation pages' links to each other, as buttons. */
@@ -96,7 +99,7 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
               value={formatUsd(estimate.storagePerMonth)}
               hint={`${formatUsd(estimate.stoppedStoragePerMonth)} of it on stopped codespaces`}
             />
-            <Figure label="Needs attention" value={String(attention.length)} />
+            <Figure label="Needs attention" value={pluralize(codespacesNeedingAttention(attention), 'codespace')} />
           </dl>
           <AttentionList
             org={org}
@@ -104,6 +107,7 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
             me={props.me}
             onStop={(c) => props.onStop([c])}
             onDelete={(c) => props.onDelete([c])}
+            onSelectGroup={props.onSelectNames}
           />
           <FiltersBar
             label="Filter organization codespaces"

@@ -30,11 +30,12 @@ export const geo = z.enum(['EuropeWest', 'SoutheastAsia', 'UsEast', 'UsWest'], {
  * of text, as GitHub's own rename field takes it: line breaks, tabs and other control characters
  * are refused (inside a name they only serve to smuggle a formula into a CSV download).
  */
+export const DISPLAY_NAME_MAX = 48;
 export const displayName = z
   .string()
   .trim()
   .min(1, 'Give it a name')
-  .max(48, 'At most 48 characters')
+  .max(DISPLAY_NAME_MAX, `At most ${DISPLAY_NAME_MAX} characters`)
   .regex(/^\P{Cc}*$/u, 'Names are one line, without tabs or other control characters');
 export const idleTimeoutMinutes = z.number().int().min(5, 'At least 5 minutes').max(240, 'At most 240 minutes (4 hours)');
 /** 0 to 30 days. */

@@ -6,7 +6,8 @@ import { ErrorAlert } from '@/components/ui/error-alert';
 import { Dialog, DialogActions, type CodespaceDialogProps } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
-import { DISPLAY_NAME_MAX, displayName } from '@/lib/codespaces/domain/schemas';
+import { displayName } from '@/lib/codespaces/domain/schemas';
+import { DISPLAY_NAME_MAX } from '@/lib/codespaces/domain/limits';
 import type { Codespace } from '@/lib/codespaces/domain/types';
 import { updateMyCodespaceMutation } from '@/lib/codespaces/queries';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISPLAY_NAME_MAX } from './limits';
 import { positiveId, repoName } from '@/lib/github/params';
 import { CODESPACE_NAME } from './patterns';
 
@@ -30,7 +31,6 @@ export const geo = z.enum(['EuropeWest', 'SoutheastAsia', 'UsEast', 'UsWest'], {
  * of text, as GitHub's own rename field takes it: line breaks, tabs and other control characters
  * are refused (inside a name they only serve to smuggle a formula into a CSV download).
  */
-export const DISPLAY_NAME_MAX = 48;
 export const displayName = z
   .string()
   .trim()

@@ -28,12 +28,15 @@ export function CodespaceList({
   showRepository = true,
   costs,
   costsPending = false,
+  githubWebUrl = null,
   onToggle,
   onToggleAll,
 }: {
   /** Each codespace's cost this month, by name (lib/usage/domain/month-cost.ts), and whether GitHub's report is on its way. */
   costs: ReadonlyMap<string, MonthCost>;
   costsPending?: boolean;
+  /** GitHub's web host: rows link a codespace's pull request there. */
+  githubWebUrl?: string | null;
   /** The row the keyboard is on (j/k): marked, and kept in view. */
   cursor?: string | null;
   codespaces: CodespaceSummary[];
@@ -114,6 +117,7 @@ export function CodespaceList({
             showRepository={showRepository}
             cost={costs.get(codespaces[item.index]!.name)}
             costPending={costsPending}
+            githubWebUrl={githubWebUrl}
             onToggle={onToggle}
           />
         ))}

@@ -8,7 +8,8 @@ import { PowerButton } from './power-button';
 import { StateBadge } from './state-badge';
 import { focusSlot } from '@/components/layout/focus-places';
 import { rowPlacement } from '@/components/lists/virtual-table-parts';
-import { CostCell, NameAndFlags, SelectCell } from './row-cells';
+import { CostCell, NameAndFlags, PullRequestLink, SelectCell } from './row-cells';
+import { pullRequestNumber, pullRequestWebUrl } from '@/lib/codespaces/domain/pull-request';
 import type { MonthCost } from '@/lib/usage/domain/month-cost';
 
 /**
@@ -46,8 +47,11 @@ export const CodespaceRow = memo(function CodespaceRow({
   showRepository = true,
   cost,
   costPending = false,
+  githubWebUrl = null,
   onToggle,
 }: {
+  /** GitHub's web host, for links to a codespace's pull request (none: named, not linked). */
+  githubWebUrl?: string | null;
   codespace: CodespaceSummary;
   /** Its cost this month (none: gone), and whether a better figure is on its way. */
   cost: MonthCost | undefined;
@@ -65,6 +69,7 @@ export const CodespaceRow = memo(function CodespaceRow({
 }) {
   const title = codespaceTitle(codespace);
   const { repository, git_status: git, machine } = codespace;
+  const pull = pullRequestNumber(codespace);
   return (
     <div
       role="row"
@@ -113,6 +118,9 @@ export const CodespaceRow = memo(function CodespaceRow({
           <span className="truncate font-mono">{git.ref ?? '—'}</span>
           {(git.ahead ?? 0) > 0 && <span title={`${git.ahead} commits ahead`}>↑{git.ahead}</span>}
           {(git.behind ?? 0) > 0 && <span title={`${git.behind} commits behind`}>↓{git.behind}</span>}
+          {pull !== null && (
+            <PullRequestLink number={pull} href={githubWebUrl ? pullRequestWebUrl(githubWebUrl, repository.full_name, pull) : null} />
+          )}
         </div>
       </div>
       <div role="cell" className="max-sm:[grid-area:state]">

@@ -49,6 +49,7 @@ function props(overrides: Partial<CodespacesPageViewProps> = {}): CodespacesPage
     onRetry: vi.fn(),
     costs: new Map(),
     costsPending: false,
+    githubWebUrl: 'https://github.com',
     onSelectNames: vi.fn(),
     ...overrides,
   };
@@ -212,5 +213,19 @@ describe('the attention panel on my list', () => {
     renderView(<CodespacesPageView {...withPanel()} />);
     expect(screen.getByRole('button', { name: /Needs your attention/ })).toHaveAttribute('aria-expanded', 'false');
     window.localStorage.clear();
+  });
+});
+
+describe('a codespace made from a pull request, in my list', () => {
+  it('names the pull request beside its branch, linked to it on GitHub', () => {
+    const fromPull = summarizeCodespace(
+      makeCodespace({ name: 'pr-a', repo: 'octo-org/web', pulls_url: 'https://api.github.com/repos/octo-org/web/pulls/7' }),
+    );
+    renderView(<CodespacesPageView {...props({ codespaces: [fromPull], rows: [fromPull] })} />);
+    const row = document.querySelector('[data-codespace="pr-a"]') as HTMLElement;
+    expect(within(row).getByRole('link', { name: /From pull request #7/ })).toHaveAttribute(
+      'href',
+      'https://github.com/octo-org/web/pull/7',
+    );
   });
 });

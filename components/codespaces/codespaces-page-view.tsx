@@ -38,6 +38,8 @@ export interface CodespacesPageViewProps extends SelectableListProps {
   /** Each codespace's cost this month, by name, and whether GitHub's billing report (which may change them) is on its way. */
   costs: ReadonlyMap<string, MonthCost>;
   costsPending: boolean;
+  /** GitHub's web host, for links to what is on GitHub (a codespace's pull request). */
+  githubWebUrl: string | null;
   /** My own "needs attention": work about to be deleted, forgotten running codespaces, failures, storage only. */
   attention: PersonalAttentionItem<CodespaceSummary>[];
   /** Codespaces with an action on its way (their attention buttons wait). */
@@ -158,6 +160,7 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
           busy={!complete}
           costs={props.costs}
           costsPending={props.costsPending}
+          githubWebUrl={props.githubWebUrl}
           selected={props.selected}
           cursor={props.cursor}
           onToggle={props.onToggle}

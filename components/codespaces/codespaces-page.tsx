@@ -126,6 +126,7 @@ export function CodespacesPage({ login, initialFilters }: { login: string; initi
         {...bulk.listProps}
         costs={monthCosts.costs}
         costsPending={monthCosts.reportPending}
+        githubWebUrl={web.webUrl}
         attention={attention}
         pendingNames={pendingNames}
         leftViewNotice={leftViewNotice}

@@ -1,4 +1,4 @@
-import { Hourglass } from 'lucide-react';
+import { GitPullRequest, Hourglass } from 'lucide-react';
 import { pendingOperation } from '@/lib/codespaces/domain/state';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { COST_BASIS_EXPLAINED, type MonthCost } from '@/lib/usage/domain/month-cost';
@@ -85,5 +85,32 @@ export function CostCell({ cost, pending, className = '' }: { cost: MonthCost | 
         <span aria-hidden>—</span>
       )}
     </div>
+  );
+}
+
+/** "PR #N" beside a codespace's branch when it was made from a pull request, linked to it on GitHub. */
+export function PullRequestLink({ number, href }: { number: number; href: string | null }) {
+  const content = (
+    <>
+      <GitPullRequest aria-hidden className="size-3 shrink-0" />
+      <span className="sr-only">From pull request </span>
+      <span aria-hidden>PR </span>#{number}
+    </>
+  );
+  const className = 'inline-flex shrink-0 items-center gap-0.5';
+  return href ? (
+    <a
+      href={href}
+      target="_blank"
+      rel="noreferrer"
+      title={`From pull request #${number}, on GitHub`}
+      className={`${className} text-sky-700 hover:underline dark:text-sky-400`}
+    >
+      {content}
+    </a>
+  ) : (
+    <span title={`From pull request #${number}`} className={className}>
+      {content}
+    </span>
   );
 }

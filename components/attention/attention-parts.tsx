@@ -113,7 +113,8 @@ export function AttentionSection<T>({
         {items.length > PHONE_SHOWN && (
           <div className={`border-t border-zinc-200 px-3 py-1.5 dark:border-zinc-800 ${items.length > shown ? '' : 'sm:hidden'}`}>
             <Button size="sm" variant="ghost" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
-              {expanded ? 'Show fewer' : `Show all ${pluralize(items.length, 'item')}`}
+              {/* No second count here: the heading's is the panel's one number. */}
+              {expanded ? 'Show fewer' : 'Show all'}
             </Button>
           </div>
         )}

@@ -185,7 +185,7 @@ export function PersonalUsageView(props: PersonalUsageViewProps) {
                 rowKey={(c) => c.name}
               />
               <p className="text-xs text-zinc-600 dark:text-zinc-400">
-                Cost this month is estimated:{' '}
+                Cost this month:{' '}
                 {own.some((c) => props.monthCosts.costs.get(c.name)?.basis === 'report')
                   ? COST_BASIS_EXPLAINED.report
                   : COST_BASIS_EXPLAINED.record}

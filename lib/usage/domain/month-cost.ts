@@ -96,30 +96,48 @@ export function attributeReport(
   for (const c of codespaces) costs.set(c.name, { compute: 0, storage: 0, total: 0, coreHours: 0, basis: 'report' });
   let unattributed = 0;
 
+  // Shares are proportional, so a repository's lines of one SKU are summed first and shared once:
+  // a month's report has thousands of daily lines, but only a few per repository and SKU.
+  const lines = new Map<string, { repository: string; sku: string; kind: 'compute' | 'storage'; net: number; quantity: number }>();
   for (const item of items) {
     if (!isCodespacesItem(item)) continue;
-    const candidates = byRepo.get(item.repositoryName ?? '') ?? [];
+    const repository = item.repositoryName ?? '';
     const kind = usageKind(item);
+    const key = `${repository}\u0000${item.sku}\u0000${kind}`;
+    const line = lines.get(key);
+    if (line) {
+      line.net += item.netAmount;
+      line.quantity += item.quantity;
+    } else lines.set(key, { repository, sku: item.sku, kind, net: item.netAmount, quantity: item.quantity });
+  }
+
+  const usedIn = new Map<string, Attributable[]>();
+  for (const { repository, sku, kind, net, quantity } of lines.values()) {
+    const candidates = byRepo.get(repository) ?? [];
     let pool = candidates;
     if (kind === 'compute') {
-      const used = candidates.filter((c) => c.last_used_at.slice(0, 10) >= periodStart);
-      const cores = skuCores(item.sku);
+      let used = usedIn.get(repository);
+      if (!used) {
+        used = candidates.filter((c) => c.last_used_at.slice(0, 10) >= periodStart);
+        usedIn.set(repository, used);
+      }
+      const cores = skuCores(sku);
       const sameSize = (used.length ? used : candidates).filter((c) => c.machine?.cpus === cores);
       pool = sameSize.length ? sameSize : used.length ? used : candidates;
     }
     const weight = (c: Attributable) => (kind === 'compute' ? (c.machine?.cpus ?? 0) : (c.machine?.storage_in_bytes ?? 0)) || 1;
     const totalWeight = pool.reduce((n, c) => n + weight(c), 0);
     if (!pool.length || totalWeight === 0) {
-      unattributed += item.netAmount;
+      unattributed += net;
       continue;
     }
-    const itemCores = skuCores(item.sku) ?? 0;
+    const lineCores = skuCores(sku) ?? 0;
     for (const c of pool) {
       const share = weight(c) / totalWeight;
       const cost = costs.get(c.name)!;
-      cost[kind] += item.netAmount * share;
-      cost.total += item.netAmount * share;
-      if (kind === 'compute') cost.coreHours += itemCores * item.quantity * share;
+      cost[kind] += net * share;
+      cost.total += net * share;
+      if (kind === 'compute') cost.coreHours += lineCores * quantity * share;
     }
   }
   return { costs, unattributed };

@@ -96,6 +96,31 @@ try {
     await page.screenshot({ path: `docs/org-settings${suffix}.png`, fullPage: true });
     await context.close();
   }
+  // On a phone (390 × 844): the list as cards, a codespace, the header's menu; light and dark.
+  for (const scheme of ['light', 'dark']) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: scheme, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    const suffix = scheme === 'dark' ? '-dark' : '';
+    await page.goto(base);
+    await page.getByRole('button', { name: /Sign in with GitHub/ }).click();
+    await page.getByRole('button', { name: 'Sign in as mona' }).click();
+    await page.getByRole('table', { name: 'Codespaces' }).waitFor();
+    // The cards, under a folded attention panel (the choice is remembered: put back after).
+    await page.getByRole('button', { name: /Needs your attention/ }).click();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `docs/phone-list${suffix}.png` });
+    await page.getByRole('button', { name: /Needs your attention/ }).click();
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `docs/phone-menu${suffix}.png` });
+    await page.keyboard.press('Escape');
+    const name = await page.locator('[role="row"][data-codespace]', { hasText: 'Usage view' }).first().getAttribute('data-codespace');
+    await page.goto(`${base}/codespaces/${name}`);
+    await page.getByRole('region', { name: 'Git status' }).waitFor();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `docs/phone-detail${suffix}.png` });
+    await context.close();
+  }
   // GitHub's refusals as the README shows them, through sso-sam's hard edges (light only).
   const context = await browser.newContext({ viewport: { width: 1360, height: 760 }, colorScheme: 'light', deviceScaleFactor: 1 });
   const page = await context.newPage();

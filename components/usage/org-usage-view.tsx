@@ -56,7 +56,7 @@ const MEMBER_COLUMNS: Column<MemberCost>[] = [
 ];
 
 /** A codespace and its share of the month's report. */
-export interface CodespaceCostRow {
+interface CodespaceCostRow {
   codespace: CodespaceSummary;
   cost: MonthCost;
 }

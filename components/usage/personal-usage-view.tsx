@@ -51,7 +51,7 @@ function columns({ costs, pending }: MonthCostsView): Column<CodespaceSummary>[]
 }
 
 /** Each codespace's cost this month, and whether GitHub's report (which may change them) is on its way. */
-export interface MonthCostsView {
+interface MonthCostsView {
   costs: ReadonlyMap<string, MonthCost>;
   pending: boolean;
 }

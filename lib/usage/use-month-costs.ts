@@ -7,7 +7,7 @@ import { monthCosts, type CostInputs, type MonthCost } from './domain/month-cost
 import type { UsageItem } from './domain/usage-report';
 import { getMyBillingUsageQuery, getOrgBillingUsageQuery } from './queries';
 
-export interface MonthCostsState {
+interface MonthCostsState {
   /** Each codespace's cost this month, by name. */
   costs: ReadonlyMap<string, MonthCost>;
   /** GitHub's report is on its way: figures from it may replace the estimates from the codespaces' records. */

@@ -117,7 +117,7 @@ export function rescueAdvice(codespace: ActionSubject): string | null {
 }
 
 /** What a group of attention items can be selected for in a list's bulk bar. */
-export type GroupAction = Extract<CodespaceAction, 'stop' | 'delete'>;
+type GroupAction = Extract<CodespaceAction, 'stop' | 'delete'>;
 
 export interface SelectableGroup<K extends string> {
   kind: K;

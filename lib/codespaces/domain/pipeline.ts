@@ -137,7 +137,7 @@ const stateOrder = new Map<string, number>(CODESPACE_STATES.map((s, i) => [s, i]
 const recentFirst = (a: CodespaceSummary, b: CodespaceSummary) => times(b).lastUsed - times(a).lastUsed;
 
 /** What a sort may read besides the codespaces: each one's month-to-date cost (USD), computed once per data change. */
-export interface SortContext {
+interface SortContext {
   costs?: ReadonlyMap<string, { total: number }>;
 }
 

@@ -22,7 +22,7 @@ export type CostInputs = Pick<CodespaceSummary, 'name' | 'state' | 'created_at' 
 };
 
 /** Where a codespace's month-to-date cost comes from. */
-export type CostBasis = 'report' | 'record';
+type CostBasis = 'report' | 'record';
 
 export interface MonthCost {
   /** USD, this calendar month (UTC) so far. */
@@ -35,7 +35,7 @@ export interface MonthCost {
 }
 
 /** GitHub's billing usage report for one account (a person or an organisation) and the month it covers. */
-export interface BillingReport {
+interface BillingReport {
   /** The account billed: only codespaces whose `billable_owner` it is appear on its report. */
   account: string;
   items: readonly UsageItem[];

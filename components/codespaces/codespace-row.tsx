@@ -25,7 +25,8 @@ export function listGrid({ repository = true }: { repository?: boolean } = {}): 
       ? 'sm:grid-cols-[1.25rem_minmax(0,2.2fr)_minmax(0,1.6fr)_8.5rem_minmax(0,1.1fr)_7rem_5.5rem_5.5rem]'
       : 'sm:grid-cols-[1.25rem_minmax(0,2.6fr)_minmax(0,1.2fr)_8.5rem_minmax(0,1.1fr)_7rem_5.5rem_5.5rem]',
     'sm:gap-x-4',
-    "max-sm:grid-cols-[1.25rem_auto_minmax(0,1fr)_auto_fit-content(0px)] max-sm:content-center max-sm:gap-x-3 max-sm:gap-y-1.5 max-sm:[grid-template-areas:'select_name_name_action_action'_'._repo_repo_repo_repo'_'._state_machine_used_cost']",
+    // On a card Start/Stop has the last column to itself, with the cost under it: the name keeps the rest of its line.
+    "max-sm:grid-cols-[1.25rem_auto_minmax(0,1fr)_auto_auto] max-sm:content-center max-sm:gap-x-3 max-sm:gap-y-1.5 max-sm:[grid-template-areas:'select_name_name_name_action'_'._repo_repo_repo_repo'_'._state_machine_used_cost']",
   ].join(' ');
 }
 

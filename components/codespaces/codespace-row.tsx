@@ -15,7 +15,7 @@ import type { MonthCost } from '@/lib/usage/domain/month-cost';
 /**
  * The list's grid, shared by the header and every row: from `sm` up a table, a column per field;
  * below it a card. On a card the name and Start/Stop are on top, the repository and branch under
- * them, then state, machine, last use and the month-to-date cost (under Start/Stop). Without the
+ * them with the month-to-date cost under Start/Stop, then state, machine and last use. Without the
  * repository (a repository's own page) its column is the branch.
  */
 export function listGrid({ repository = true }: { repository?: boolean } = {}): string {
@@ -25,8 +25,9 @@ export function listGrid({ repository = true }: { repository?: boolean } = {}): 
       ? 'sm:grid-cols-[1.25rem_minmax(0,2.2fr)_minmax(0,1.6fr)_8.5rem_minmax(0,1.1fr)_7rem_5.5rem_5.5rem]'
       : 'sm:grid-cols-[1.25rem_minmax(0,2.6fr)_minmax(0,1.2fr)_8.5rem_minmax(0,1.1fr)_7rem_5.5rem_5.5rem]',
     'sm:gap-x-4',
-    // On a card Start/Stop has the last column to itself, with the cost under it: the name keeps the rest of its line.
-    "max-sm:grid-cols-[1.25rem_auto_minmax(0,1fr)_auto_auto] max-sm:content-center max-sm:gap-x-3 max-sm:gap-y-1.5 max-sm:[grid-template-areas:'select_name_name_name_action'_'._repo_repo_repo_repo'_'._state_machine_used_cost']",
+    // On a card Start/Stop has the last column to itself and the cost sits right under it, beside the
+    // repository (which truncates): the name keeps the rest of its line, and state, machine and last use theirs.
+    "max-sm:grid-cols-[1.25rem_auto_minmax(0,1fr)_auto_auto] max-sm:content-center max-sm:gap-x-3 max-sm:gap-y-1.5 max-sm:[grid-template-areas:'select_name_name_name_action'_'._repo_repo_repo_cost'_'._state_machine_used_used']",
   ].join(' ');
 }
 

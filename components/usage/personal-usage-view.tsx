@@ -43,7 +43,13 @@ function columns({ costs, pending }: MonthCostsView): Column<CodespaceSummary>[]
       render: (c) => {
         const cost = costs.get(c.name);
         if (pending) return <span className="inline-block h-3 w-12 animate-pulse rounded bg-zinc-200 align-middle dark:bg-zinc-800" />;
-        return cost ? <span title={COST_BASIS_EXPLAINED[cost.basis]}>{formatUsd(cost.total)}</span> : '—';
+        return cost ? (
+          <span title={COST_BASIS_EXPLAINED[cost.basis]} data-cost={cost.total.toFixed(2)}>
+            {formatUsd(cost.total)}
+          </span>
+        ) : (
+          '—'
+        );
       },
       numeric: true,
     },

@@ -22,18 +22,19 @@ export function OrgUsagePage({ org }: { org: string }) {
   const usage = useQuery(getOrgBillingUsageQuery(org, year, monthNumber));
   // The projection averages the last seven days, which may reach into last month.
   const previousMonth = months[1]!.split('-').map(Number) as [number, number];
-  const previous = useQuery({
-    ...getOrgBillingUsageQuery(org, previousMonth[0], previousMonth[1]),
-    enabled: isCurrent && monthDays(today).dayOfMonth < 7,
-  });
+  const needsPrevious = isCurrent && monthDays(today).dayOfMonth < 7;
+  const previous = useQuery({ ...getOrgBillingUsageQuery(org, previousMonth[0], previousMonth[1]), enabled: needsPrevious });
+  // Until last month's days are in, the projection would be a figure about to change: it waits instead.
+  const projectionPending = needsPrevious && previous.isPending;
   const codespaces = useQuery({ ...listOrgCodespacesQuery(org), select: (list) => list.items });
   const [exact, setExact] = useState<{ fileName: string; members: MemberCost[] } | null>(null);
 
   const period = monthPeriod(month, today);
   const summary = useMemo(() => (usage.data ? summarizeUsage(usage.data, period) : null), [usage.data, period.from, period.to]); // eslint-disable-line react-hooks/exhaustive-deps
   const projection = useMemo(
-    () => (summary && isCurrent ? projectMonth(projectionDays(summary, previous.data, months[1]!, today), today) : null),
-    [summary, isCurrent, previous.data, months, today],
+    () =>
+      summary && isCurrent && !projectionPending ? projectMonth(projectionDays(summary, previous.data, months[1]!, today), today) : null,
+    [summary, isCurrent, projectionPending, previous.data, months, today],
   );
   const estimate = useMemo(
     () => (summary && codespaces.data ? estimateMemberCosts(summary.items, codespaces.data, period.from) : null),
@@ -61,6 +62,7 @@ export function OrgUsagePage({ org }: { org: string }) {
       error={usage.error}
       summary={summary}
       projection={projection}
+      projectionPending={isCurrent && projectionPending}
       live={live}
       repositorySkuRows={rows}
       members={exact?.members ?? estimate?.members ?? null}

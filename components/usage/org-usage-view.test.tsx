@@ -62,3 +62,12 @@ describe('an organisation’s usage page, in each of its states', () => {
     expect(screen.getAllByRole('button', { name: 'Download CSV' })[0]).toBeEnabled();
   });
 });
+
+describe('an organisation’s projection early in the month', () => {
+  it('waits for last month’s report rather than show a projection that is about to change', () => {
+    renderView(<OrgUsageView {...props({ projectionPending: true })} />);
+    const figure = screen.getByText('Projected for the month').parentElement!;
+    expect(figure).toHaveTextContent('Waiting for last month’s report');
+    expect(figure).not.toHaveTextContent('$');
+  });
+});

@@ -80,6 +80,8 @@ export interface OrgUsageViewProps {
   error: Error | null;
   summary: ReturnType<typeof summarizeUsage> | null;
   projection: ReturnType<typeof projectMonth> | null;
+  /** The projection waits for last month's days (its last seven may reach into them). */
+  projectionPending?: boolean;
   live: LiveEstimate | null;
   repositorySkuRows: RepoSkuRow[];
   members: MemberCost[] | null;
@@ -103,6 +105,7 @@ export function OrgUsageView({
   error,
   summary,
   projection,
+  projectionPending = false,
   live,
   repositorySkuRows,
   members,
@@ -155,7 +158,9 @@ export function OrgUsageView({
             />
             <Figure label="Compute" value={formatUsd(summary.total.compute)} />
             <Figure label="Storage" value={formatUsd(summary.total.storage)} />
-            {projection ? (
+            {projectionPending ? (
+              <Figure label="Projected for the month" value="" waitingFor="last month’s report" />
+            ) : projection ? (
               <Figure
                 label="Projected for the month"
                 value={formatUsd(projection.projected)}

@@ -65,6 +65,7 @@ export function RepositoryPage({ repo, repoAccess, login }: { repo: string; repo
         now={now}
         costs={monthCosts.costs}
         costsPending={monthCosts.reportPending}
+        githubWebUrl={webUrl}
         {...bulk.listProps}
         onNewSecret={section.onNew}
         onEditSecret={section.onEdit}

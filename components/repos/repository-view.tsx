@@ -44,6 +44,8 @@ export interface RepositoryViewProps extends SelectableListProps {
   /** Each codespace's cost this month, by name, and whether GitHub's report is on its way. */
   costs: ReadonlyMap<string, MonthCost>;
   costsPending: boolean;
+  /** GitHub's web host: a codespace's pull request links there. */
+  githubWebUrl?: string | null;
   devcontainers: Loaded<Devcontainer[]>;
   machines: Loaded<CodespaceMachine[]>;
   secrets: RepositorySecretsSection;
@@ -140,6 +142,7 @@ export function RepositoryView(props: RepositoryViewProps) {
               total={codespaces.data.length}
               costs={props.costs}
               costsPending={props.costsPending}
+              githubWebUrl={props.githubWebUrl}
               selected={props.selected}
               onToggle={props.onToggle}
               onToggleAll={props.onToggleAll}

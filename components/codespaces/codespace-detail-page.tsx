@@ -5,8 +5,8 @@ import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
 import { SessionEnded } from '@/components/layout/session-ended';
-import { ApiError } from '@/lib/transport/errors';
-import { usePendingMachineChange } from '@/lib/hooks/use-machine-request';
+import { endsSession } from '@/lib/transport/errors';
+import { usePendingMachineChange } from '@/lib/codespaces/use-machine-request';
 import { getMyCodespaceQuery, listMyCodespacesQuery } from '@/lib/codespaces/queries';
 import { useMyMonthCosts } from '@/lib/usage/use-month-costs';
 import type { Codespace } from '@/lib/codespaces/domain/types';
@@ -35,7 +35,7 @@ export function CodespaceDetailPage({ name }: { name: string }) {
   const monthCosts = useMyMonthCosts(all.data?.items, query.data?.owner.login ?? '');
   const cost = monthCosts.costs.get(query.data?.name ?? name);
 
-  if (query.error instanceof ApiError && query.error.status === 401) return <SessionEnded />;
+  if (endsSession(query.error)) return <SessionEnded />;
   const codespace = query.data;
   const close = () => setDialog(null);
   const onOpenChange = (open: boolean) => !open && close();

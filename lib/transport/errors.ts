@@ -12,9 +12,7 @@ import {
   type Refusal,
 } from '@/lib/github/refusals';
 
-export type { Refusal } from '@/lib/github/refusals';
-
-export type ErrorKind =
+type ErrorKind =
   | 'session'
   | 'billing'
   | 'permission'
@@ -222,4 +220,9 @@ export class ApiError extends Error {
 export function describeFailure(error: unknown, fallbackTitle = 'Something went wrong'): { title: string; detail: string } {
   if (error instanceof ApiError) return { title: error.description.title, detail: error.description.detail };
   return { title: fallbackTitle, detail: error instanceof Error ? error.message : String(error) };
+}
+
+/** GitHub no longer accepts the session (401): the page gives way to "sign in again" (components/layout/session-ended). */
+export function endsSession(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
 }

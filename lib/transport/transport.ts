@@ -43,6 +43,11 @@ export interface ListPage<Item> {
   sso?: string | null;
 }
 
+/** A reader for the pages GitHub wraps with their total: `{ total_count, <key>: [...] }`. */
+export function countedPage<Key extends string>(key: Key) {
+  return <Item>(page: { total_count: number } & { [K in Key]: Item[] }): ListPage<Item> => ({ items: page[key], total: page.total_count });
+}
+
 /**
  * Every page of a GitHub list, as they arrive (the first, then the rest a few at a time when the
  * first names the last: lib/api/pagination.ts). Pages are asked for by number with the same query,

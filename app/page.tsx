@@ -1,14 +1,14 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { CodespacesPage } from '@/components/codespaces/codespaces-page';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
-import { codespacesApi } from '@/lib/codespaces/api';
+import { summaryPages } from '@/lib/codespaces/list-stream.server';
 import { firstPageOnly } from '@/lib/transport/transport';
 import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { serverSession } from '@/lib/auth/token.server';
 import { serverConfig } from '@/lib/config';
 import { parseListFilters } from '@/lib/codespaces/domain/list-view';
 import { routeSearchParams } from '@/lib/codespaces/domain/pipeline';
-import { serverTransport, withinFirstPaintBudget } from '@/lib/operations/server-transport.server';
+import { withinFirstPaintBudget } from '@/lib/operations/server-transport.server';
 import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -22,9 +22,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // First paint comes with the list's first page, with the same query the page polls with: one
   // round trip to GitHub, however long the list. The page asks for the rest as soon as it is up.
   const queryClient = new QueryClient();
-  const api = codespacesApi(serverTransport(session));
+  // The same reads (and store entries) as the list's stream: its summaries, not GitHub's objects.
   await withinFirstPaintBudget(() =>
-    queryClient.prefetchQuery(listMyCodespacesQuery({ listMyCodespaces: (signal) => firstPageOnly(api.listMyCodespaces(signal)) })),
+    queryClient.prefetchQuery(listMyCodespacesQuery({ listMyCodespaces: () => firstPageOnly(summaryPages(session, { kind: 'mine' })) })),
   );
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

@@ -9,7 +9,7 @@ import { notices } from '@/lib/query/meta';
 import { FRESH_MS, pollInterval, POLL_TRANSITIONAL_MS } from '@/lib/query/polling';
 import { addPage, emptyList, isComplete, mapItems, withItemFirst, type StreamedList } from '@/lib/query/streamed-list';
 import type { ListPage } from '@/lib/transport/transport';
-import { codespaces, CODESPACES_PER_PAGE, type CodespacesApi } from './api';
+import { codespaces, CODESPACES_PER_PAGE, type CodespaceListsApi, type CodespacesApi } from './api';
 import { forgetMachineRequest, rememberMachineRequest } from './machine-requests.client';
 import { awaitExport } from './transitions';
 
@@ -67,7 +67,7 @@ const listInterval = (list: readonly { state: string }[] | undefined, error: unk
  * pages at a time); a poll replaces the list only once every page of it has arrived.
  */
 export function listMyCodespacesQuery(
-  api: Pick<CodespacesApi, 'listMyCodespaces'> & Partial<Pick<CodespacesApi, 'listMyCodespacesAfterFirst'>> = codespaces,
+  api: Pick<CodespaceListsApi, 'listMyCodespaces'> & Partial<Pick<CodespaceListsApi, 'listMyCodespacesAfterFirst'>> = codespaces,
 ) {
   return queryOptions({
     queryKey: codespaceKeys.listMyCodespaces(),

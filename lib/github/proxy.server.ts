@@ -46,7 +46,11 @@ const SECURITY_HEADERS_HTTPS = apiSecurityHeaders(true);
 
 /** Serves `/api/github/<GitHub path>` for one operation of the allowlist (lib/operations), with the user's token. */
 export async function proxyGithubRequest(req: NextRequest, allowlist: readonly AllowedOperation[]): Promise<Response> {
-  const response = await answer(req, allowlist);
+  return withApiHeaders(req, await answer(req, allowlist));
+}
+
+/** An API answer with the security headers (HSTS only over https); also Hangar's own list routes'. */
+export function withApiHeaders(req: NextRequest, response: Response): Response {
   const https = req.nextUrl.protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
   for (const [name, value] of Object.entries(https ? SECURITY_HEADERS_HTTPS : SECURITY_HEADERS)) response.headers.set(name, value);
   return response;
@@ -148,7 +152,8 @@ async function forward(
   return response;
 }
 
-function githubResponse(answer: GithubAnswer, ifNoneMatch: string | null, appOrigin: string): Response {
+/** GitHub's answer as the browser gets it: its status and body, the headers it may see, `Link` through the proxy. */
+export function githubResponse(answer: GithubAnswer, ifNoneMatch: string | null, appOrigin: string): Response {
   if (answer.from === 'hangar') {
     return new Response(answer.body, {
       status: answer.status,

@@ -47,6 +47,12 @@ export interface GithubCall {
    * broken answer (502, retried like a 5xx); a `body` replaces GitHub's text (items left out).
    */
   readAnswer?: AnswerReader;
+  /**
+   * The store keeps `readAnswer`'s body under its own entry, named so (e.g. `summaries`), apart
+   * from GitHub's own answer to the same read: a list read for Hangar's own routes keeps only the
+   * projection it streams (a tenth of GitHub's bytes), and the proxy still serves GitHub's shapes.
+   */
+  storedAs?: string;
 }
 
 export type AnswerReader = (json: unknown) => { ok: true; body?: string } | { ok: false; problem: string };
@@ -173,7 +179,9 @@ export async function callGithub(token: string, call: GithubCall, deps: Upstream
   const user = userKeyOf(token);
   const isGet = call.method === 'GET';
   const cacheable = isGet && call.cacheable !== false;
-  const resource = isGet ? resourceKey(expandRoute(call.route, call.params), call.query) : '';
+  const resource = isGet
+    ? resourceKey(expandRoute(call.route, call.params), call.query) + (call.storedAs ? ` as ${call.storedAs}` : '')
+    : '';
   const key: AnswerKey = { user, account: call.account ?? accountKeyOfToken(token), resource };
   const [cached, limit] = await Promise.all([cacheable ? store.getAnswer(key) : undefined, store.getRateLimit(user)]);
 

@@ -1,0 +1,321 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { constants as zlib, createGzip } from 'node:zlib';
+import type { NextRequest } from 'next/server';
+import { expectedOrigin } from '@/lib/auth/origin';
+import { withGithubSession } from '@/lib/auth/request-session.server';
+import { serverConfig } from '@/lib/config';
+import { accountOfSession } from '@/lib/github/account.server';
+import { KeyedGate } from '@/lib/github/gate';
+import { githubResponse, hangarError, withApiHeaders } from '@/lib/github/proxy.server';
+import type { AccountKey } from '@/lib/github/store.server';
+import { callGithub, type AnswerReader, type GithubAnswer } from '@/lib/github/upstream.server';
+import { logEvent } from '@/lib/server/log.server';
+import { ApiError } from '@/lib/transport/errors';
+import { inOrder, MAX_PLANNED_PAGES, PAGE_CONCURRENCY } from '@/lib/transport/pagination';
+import type { ListPage } from '@/lib/transport/transport';
+import { readCodespacePage } from './domain/read-schemas';
+import { summarizeCodespace } from './domain/summary';
+import type { CodespaceListLine } from './domain/list-lines';
+import type { CodespaceSummary } from './domain/types';
+import { operations } from './operations';
+
+/**
+ * A list of codespaces assembled on the server and streamed to the page as summaries: Hangar reads
+ * GitHub's pages (conditionally, through the same store as the proxy, a few at a time), keeps of
+ * each codespace only what the lists show (domain/summary.ts, a tenth of GitHub's bytes), and sends
+ * one NDJSON line per page, in order, each as soon as it and those before it are in. The browser
+ * never parses GitHub's full objects for a list, and the first rows go out before the last page
+ * is asked for. The lines are in domain/list-lines.ts.
+ */
+
+/** Whose list: the signed-in user's (`/user/codespaces`) or an organisation's (`/orgs/{org}/codespaces`, for owners). */
+export type CodespaceListSource = { kind: 'mine' } | { kind: 'organization'; org: string };
+
+/** What a list is read with: the session's token and the account its stored answers count against. */
+export interface ListReader {
+  accessToken: string;
+  account: AccountKey;
+}
+
+const PER_PAGE = 100;
+
+/**
+ * GitHub's page as the lists keep it, `{ total_count, codespaces }` of summaries: what the store
+ * keeps for these reads (so a 10,000-codespace organisation's pages fit an account's quota) and
+ * what the stream sends, without parsing again. A codespace that cannot be read is left out.
+ */
+const summaryPageAnswer: AnswerReader = (json) => {
+  const page = readCodespacePage(json);
+  if (!page.ok) return { ok: false, problem: page.message };
+  return {
+    ok: true,
+    body: JSON.stringify({ total_count: page.value.totalCount, codespaces: page.value.codespaces.map(summarizeCodespace) }),
+  };
+};
+
+/** One page of the list, read through the conditional store under its own entry (`as summaries`). */
+export function readSummaryPage(reader: ListReader, source: CodespaceListSource, page: number): Promise<GithubAnswer> {
+  const operation = source.kind === 'mine' ? operations.listMyCodespaces : operations.listOrgCodespaces;
+  return callGithub(reader.accessToken, {
+    method: 'GET',
+    route: operation.route,
+    params: source.kind === 'mine' ? {} : { org: source.org },
+    // Page one as every other reader of the list asks for it (no `page`), so GitHub sees one URL.
+    query: page === 1 ? { per_page: PER_PAGE } : { per_page: PER_PAGE, page },
+    account: reader.account,
+    cacheable: true,
+    readAnswer: summaryPageAnswer,
+    storedAs: 'summaries',
+  });
+}
+
+/**
+ * Reads of one organisation's list in flight at once, whoever asks (every owner's tabs together),
+ * and of one account's own list: GitHub asks integrations not to send many requests at once.
+ */
+const listGate = new KeyedGate(PAGE_CONCURRENCY);
+const gateKey = (reader: ListReader, source: CodespaceListSource) =>
+  source.kind === 'organization' ? `org:${source.org.toLowerCase()}` : `account:${reader.account}`;
+
+const TOTAL = /^\{"total_count":(\d+)/;
+/** How many codespaces a summary page says there are (its text starts so: summaryPageAnswer wrote it). */
+function totalOf(answer: GithubAnswer): number {
+  const match = TOTAL.exec(answer.body ?? '');
+  return match ? Number(match[1]) : 0;
+}
+
+const lastPageOf = (total: number) => Math.min(MAX_PLANNED_PAGES, Math.max(1, Math.ceil(total / PER_PAGE)));
+
+/** Where the stream starts: page one, or a later page when the page already holds those before it (with GitHub's count). */
+export type ListStart = { from: 1 } | { from: number; total: number };
+
+/**
+ * The pages' answers in order, at most PAGE_CONCURRENCY in flight per list: page one alone first
+ * when it says how many there are, otherwise the planned pages at once.
+ */
+export async function* listAnswers(
+  start: ListStart,
+  readPage: (page: number) => Promise<GithubAnswer>,
+  gate: (task: () => Promise<GithubAnswer>) => Promise<GithubAnswer> = (task) => task(),
+): AsyncGenerator<{ page: number; answer: GithubAnswer }> {
+  const read = (page: number) => gate(() => readPage(page)).then((answer) => ({ page, answer }));
+  let from = start.from;
+  let last: number;
+  if ('total' in start) last = Math.max(from, lastPageOf(start.total));
+  else {
+    const first = await read(1);
+    yield first;
+    if (first.answer.status !== 200) return;
+    from = 2;
+    last = lastPageOf(totalOf(first.answer));
+  }
+  const planned = Array.from({ length: Math.max(0, last - from + 1) }, (_, i) => from + i);
+  for await (const read_ of inOrder(planned, read)) {
+    yield read_;
+    if (read_.answer.status !== 200) return;
+  }
+}
+
+/**
+ * The list's pages as the lists keep them, read on the server for a first paint (the same reads,
+ * and store entries, as the stream's). A refusal is thrown: the page's own query asks again and
+ * says why in words.
+ */
+export async function* summaryPages(reader: ListReader, source: CodespaceListSource): AsyncGenerator<ListPage<CodespaceSummary>> {
+  for await (const { answer } of listAnswers({ from: 1 }, (page) => readSummaryPage(reader, source, page))) {
+    if (answer.status !== 200 || answer.body === null) throw new ApiError({ status: answer.status, method: 'GET' });
+    const list = JSON.parse(answer.body) as { total_count: number; codespaces: CodespaceSummary[] };
+    const sso = answer.headers['x-github-sso'];
+    yield { items: list.codespaces, total: list.total_count, ...(sso ? { sso } : {}) };
+  }
+}
+
+/** GitHub's refusal headers a failed page carries to the page (read there by lib/github/refusals.ts). */
+const REFUSAL_HEADERS = ['x-github-sso', 'x-accepted-github-permissions', 'retry-after', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
+
+/** One NDJSON line for a page's answer: the summaries as stored (no parsing), or the refusal. */
+export function lineOf(page: number, answer: GithubAnswer): string {
+  if (answer.status === 200 && answer.body !== null) {
+    const sso = answer.headers['x-github-sso'];
+    // By hand: the stored summaries are already JSON text, and are not parsed to be written again.
+    return `{"page":${page},"sso":${JSON.stringify(sso ?? null)},"list":${answer.body}}\n`;
+  }
+  let message: string | undefined;
+  try {
+    message = (JSON.parse(answer.body ?? '') as { message?: string }).message;
+  } catch {
+    // The status says enough.
+  }
+  const headers = Object.fromEntries(REFUSAL_HEADERS.flatMap((name) => (answer.headers[name] ? [[name, answer.headers[name]]] : [])));
+  const line: CodespaceListLine = { page, error: { status: answer.status, ...(message ? { message } : {}), headers } };
+  return `${JSON.stringify(line)}\n`;
+}
+
+/** A validator for the whole list: GitHub's ETags of every page, in order. Null when a page had none. */
+export function listEtag(start: ListStart, etags: readonly (string | undefined)[]): string | null {
+  if (etags.length === 0 || etags.some((etag) => !etag)) return null;
+  const hash = createHash('sha256')
+    .update(JSON.stringify([start, etags]))
+    .digest('base64url')
+    .slice(0, 27);
+  return `W/"${hash}"`;
+}
+
+export interface StreamOptions {
+  start: ListStart;
+  /** The browser's validator from the last whole list: an unchanged list is answered 304, without a body. */
+  ifNoneMatch: string | null;
+  /** Whether the browser takes gzip (the lines are compressed here, flushed after each page). */
+  gzip: boolean;
+  /** Answers a failed first page as the proxy would (status, GitHub's body, refusal headers). */
+  refused: (answer: GithubAnswer) => Response;
+}
+
+/**
+ * The list as an HTTP answer: the first page read before answering (a refusal is answered with
+ * GitHub's status and words, as the proxy would), then a stream of NDJSON lines, one per page in
+ * order and a last one with the list's validator; a later page's refusal is its line, and ends it.
+ */
+export async function codespaceListResponse(reader: ListReader, source: CodespaceListSource, options: StreamOptions): Promise<Response> {
+  const started = performance.now();
+  const key = gateKey(reader, source);
+  const answers = listAnswers(
+    options.start,
+    (page) => readSummaryPage(reader, source, page),
+    (task) => listGate.run(key, task),
+  );
+  const first = await answers.next();
+  if (first.done) return options.refused({ status: 502, body: null, headers: {}, from: 'hangar' });
+  if (first.value.answer.status !== 200) {
+    await answers.return(undefined);
+    return options.refused(first.value.answer);
+  }
+  const headers = new Headers({ 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'private, no-cache' });
+  const sso = first.value.answer.headers['x-github-sso'];
+  if (sso) headers.set('x-github-sso', sso);
+
+  // A poll: read every page first (they are 304s upstream when nothing changed), and say "not
+  // modified" when the whole list is as the browser has it: no body to send, parse or render.
+  if (options.ifNoneMatch) {
+    const all = [first.value];
+    for await (const next of answers) all.push(next);
+    const etag = complete(all, options.start);
+    log(source, all, started);
+    if (etag && etag === options.ifNoneMatch) {
+      headers.delete('content-type');
+      headers.set('etag', etag);
+      return new Response(null, { status: 304, headers });
+    }
+    return streamed(headers, options.gzip, linesOf(all, options.start));
+  }
+
+  async function* lines() {
+    const all = [first.value!];
+    yield lineOf(first.value!.page, first.value!.answer);
+    for await (const next of answers) {
+      all.push(next);
+      yield lineOf(next.page, next.answer);
+    }
+    log(source, all, started);
+    yield endLine(complete(all, options.start));
+  }
+  return streamed(headers, options.gzip, lines());
+}
+
+/** The whole list's validator when every page came (and none was refused). */
+function complete(all: readonly { answer: GithubAnswer }[], start: ListStart): string | null {
+  if (all.some((read) => read.answer.status !== 200)) return null;
+  return listEtag(
+    start,
+    all.map((read) => read.answer.headers.etag),
+  );
+}
+
+function endLine(etag: string | null): string {
+  const line: CodespaceListLine = { end: true, etag };
+  return `${JSON.stringify(line)}\n`;
+}
+
+async function* linesOf(all: readonly { page: number; answer: GithubAnswer }[], start: ListStart) {
+  for (const read of all) yield lineOf(read.page, read.answer);
+  yield endLine(complete(all, start));
+}
+
+function log(source: CodespaceListSource, all: readonly { answer: GithubAnswer }[], started: number) {
+  logEvent('info', 'lists.codespaces', {
+    list: source.kind,
+    pages: all.length,
+    fromStore: all.filter((read) => read.answer.from === 'cache').length,
+    status: all.at(-1)?.answer.status ?? null,
+    ms: Math.round(performance.now() - started),
+  });
+}
+
+/**
+ * The lines as a response body, gzipped here when the browser takes it, each page flushed as it
+ * is written (Z_SYNC_FLUSH): a compressor left to itself would hold the first rows back.
+ */
+function streamed(headers: Headers, gzip: boolean, lines: AsyncGenerator<string>): Response {
+  const encoder = new TextEncoder();
+  if (!gzip) {
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const next = await lines.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      },
+      cancel: () => void lines.return(undefined),
+    });
+    return new Response(body, { status: 200, headers });
+  }
+  headers.set('content-encoding', 'gzip');
+  headers.set('vary', 'Accept-Encoding, Cookie');
+  const compressor = createGzip({ level: 6 });
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      compressor.on('data', (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+      compressor.on('end', () => controller.close());
+      compressor.on('error', (error) => controller.error(error));
+    },
+    async pull() {
+      const next = await lines.next();
+      if (next.done) {
+        compressor.end();
+        return;
+      }
+      compressor.write(next.value);
+      await new Promise<void>((resolve) => compressor.flush(zlib.Z_SYNC_FLUSH, () => resolve()));
+    },
+    cancel: () => {
+      void lines.return(undefined);
+      compressor.destroy();
+    },
+  });
+  return new Response(body, { status: 200, headers });
+}
+
+/**
+ * Serves one list route for the request's session: 401 without one (GitHub not called), then the
+ * list, refusals answered as the proxy answers them, with the API's security headers (the
+ * middleware does not run for these routes, as for the proxy's).
+ */
+export async function serveCodespaceList(req: NextRequest, source: CodespaceListSource, start: ListStart): Promise<Response> {
+  const response = await withGithubSession(
+    req,
+    (accessToken, jwt) =>
+      codespaceListResponse({ accessToken, account: accountOfSession(jwt, accessToken) }, source, {
+        start,
+        ifNoneMatch: req.headers.get('if-none-match'),
+        gzip: /\bgzip\b/.test(req.headers.get('accept-encoding') ?? ''),
+        refused: (answer) => githubResponse(answer, null, expectedOrigin(serverConfig(), req.headers, req.url) ?? serverConfig().appOrigin),
+      }),
+    (message) => hangarError(401, message),
+  );
+  return withApiHeaders(req, response);
+}
+
+/** A request Hangar refuses itself (a name that is not GitHub's, a bad query), with the API's headers. */
+export function refuseListRequest(req: NextRequest, status: number, message: string): Response {
+  return withApiHeaders(req, hangarError(status, message));
+}

@@ -10,24 +10,27 @@ export async function newContext(browser, cookie, url, options = {}) {
   return context;
 }
 
+/** Hangar's data requests: the GitHub proxy's and its own streamed lists'. */
+const isDataRequest = (url) => url.includes('/api/github/') || url.includes('/api/lists/');
+
 /** Counts the page's requests in flight, to wait for quiet after each simulated minute. */
 export function trackInflight(page) {
   let inflight = 0;
   let browserRequests = 0;
   const statuses = {};
   page.on('request', (request) => {
-    if (request.url().includes('/api/github/')) {
+    if (isDataRequest(request.url())) {
       inflight++;
       browserRequests++;
     }
   });
   const done = (request) => {
-    if (request.url().includes('/api/github/')) inflight--;
+    if (isDataRequest(request.url())) inflight--;
   };
   page.on('requestfinished', done);
   page.on('requestfailed', done);
   page.on('response', (response) => {
-    if (response.url().includes('/api/github/')) statuses[response.status()] = (statuses[response.status()] ?? 0) + 1;
+    if (isDataRequest(response.url())) statuses[response.status()] = (statuses[response.status()] ?? 0) + 1;
   });
   return {
     get inflight() {
@@ -115,7 +118,7 @@ function watchList(pattern) {
 /** "2,000 codespaces" (or "2000 codespaces") in text where elements' words run together, not "12,000 codespaces". */
 export const countPattern = (n) => `(?:^|[^\\d,])${String(n).replace(/(\d)(?=(\d{3})+$)/g, '$1,?')} codespaces`;
 
-/** Until no /api/github request has been in flight for `quietMs`. */
+/** Until no data request (/api/github, /api/lists) has been in flight for `quietMs`. */
 async function settled(tracker, quietMs = 500, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   let quietSince = tracker.inflight === 0 ? Date.now() : null;
@@ -125,12 +128,12 @@ async function settled(tracker, quietMs = 500, timeoutMs = 120_000) {
     else quietSince ??= Date.now();
     if (quietSince !== null && Date.now() - quietSince >= quietMs) return;
   }
-  throw new Error(`requests to /api/github still in flight after ${timeoutMs / 1000} s`);
+  throw new Error(`requests to /api/github or /api/lists still in flight after ${timeoutMs / 1000} s`);
 }
 
 /**
  * One cold load of a list until all of it is there: first rows painted (the first paint if the
- * rows were in it), and the whole list (its count shown, every /api/github request answered and
+ * rows were in it), and the whole list (its count shown, every data request answered and
  * the document itself fully received).
  */
 export async function listLoad(browser, cookie, url, pattern) {
@@ -150,13 +153,15 @@ export async function listLoad(browser, cookie, url, pattern) {
     await settled(tracker);
     const t = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
-      const api = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/github/'));
+      const api = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/github/') || e.name.includes('/api/lists/'));
       return {
         ...window.__benchList,
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
         documentEnd: nav.responseEnd,
         lastApiEnd: Math.max(0, ...api.map((e) => e.responseEnd)),
         apiRequests: api.length,
+        // What the list's data cost on the wire (as transferred: gzipped), headers left out.
+        apiBytes: api.reduce((sum, e) => sum + e.encodedBodySize, 0),
       };
     });
     // In the document before the first paint: shown by it. Added later: shown by the next frame.

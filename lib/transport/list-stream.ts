@@ -60,7 +60,7 @@ export async function* streamedPages<Page>(
     response = await fetch(url, {
       credentials: 'same-origin',
       cache: 'no-store',
-      headers: known ? { accept: 'application/x-ndjson', 'if-none-match': known.etag } : { accept: 'application/x-ndjson' },
+      headers: known ? { accept: 'text/x-ndjson', 'if-none-match': known.etag } : { accept: 'text/x-ndjson' },
       signal,
     });
   } catch (error) {

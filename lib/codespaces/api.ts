@@ -12,7 +12,7 @@ import type {
 import { browserTransport } from '@/lib/transport/client';
 import { ApiError } from '@/lib/transport/errors';
 import { streamedPages, type StreamLine } from '@/lib/transport/list-stream';
-import { listAll, type GithubTransport, type ListPage } from '@/lib/transport/transport';
+import { listAll, mergePages, type GithubTransport, type ListPage } from '@/lib/transport/transport';
 import { readListLine, listStartSearch } from './domain/list-lines';
 import { operations } from './operations';
 
@@ -169,13 +169,13 @@ function codespaceListLine(text: string): StreamLine<ListPage<CodespaceSummary>>
  */
 export const codespaceLists = {
   /** Every codespace of the signed-in user (`GET /user/codespaces`, all pages). */
-  listMyCodespaces: (signal?: AbortSignal) => streamedPages('/api/lists/user/codespaces', codespaceListLine, signal),
+  listMyCodespaces: (signal?: AbortSignal) => streamedPages('/api/lists/user/codespaces', codespaceListLine, mergePages, signal),
   /** The pages after the first, when the first is already at hand and GitHub said how many there are. */
   listMyCodespacesAfterFirst: (total: number, signal?: AbortSignal) =>
-    streamedPages(`/api/lists/user/codespaces${listStartSearch({ from: 2, total })}`, codespaceListLine, signal),
+    streamedPages(`/api/lists/user/codespaces${listStartSearch({ from: 2, total })}`, codespaceListLine, mergePages, signal),
   /** Every codespace billed to the organisation (`GET /orgs/{org}/codespaces`, all pages; owners, admin:org). */
   listOrgCodespaces: (org: string, signal?: AbortSignal) =>
-    streamedPages(`/api/lists/orgs/${encodeURIComponent(org)}/codespaces`, codespaceListLine, signal),
+    streamedPages(`/api/lists/orgs/${encodeURIComponent(org)}/codespaces`, codespaceListLine, mergePages, signal),
 };
 
 export type CodespaceListsApi = typeof codespaceLists;

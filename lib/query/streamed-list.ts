@@ -36,7 +36,7 @@ export function addPage<Item extends { name: string }>(
   return {
     items,
     total,
-    pages: list.pages + 1,
+    pages: list.pages + (page.pages ?? 1),
     expectedPages: first ? (page.total === undefined ? null : Math.max(1, Math.ceil(page.total / perPage))) : list.expectedPages,
     sso: list.sso ?? page.sso ?? null,
   };

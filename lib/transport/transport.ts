@@ -41,6 +41,21 @@ export interface ListPage<Item> {
    * an organisation's single sign-on hides (untrusted: lib/github/refusals.ts reads it).
    */
   sso?: string | null;
+  /** How many of GitHub's pages this is (pages that arrived together are handed over as one); 1 when not said. */
+  pages?: number;
+}
+
+/** Pages that arrived together, as one: their items in order, the first's count and single sign-on notice. */
+export function mergePages<Item>(pages: readonly ListPage<Item>[]): ListPage<Item> {
+  if (pages.length === 1) return pages[0]!;
+  const first = pages[0];
+  const sso = pages.find((page) => page.sso)?.sso;
+  return {
+    items: pages.flatMap((page) => page.items),
+    ...(first?.total !== undefined ? { total: first.total } : {}),
+    ...(sso ? { sso } : {}),
+    pages: pages.reduce((sum, page) => sum + (page.pages ?? 1), 0),
+  };
 }
 
 /**

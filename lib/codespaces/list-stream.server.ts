@@ -187,10 +187,13 @@ export interface StreamOptions {
 export async function codespaceListResponse(reader: ListReader, source: CodespaceListSource, options: StreamOptions): Promise<Response> {
   const started = performance.now();
   const key = gateKey(reader, source);
-  const answers = listAnswers(
-    options.start,
-    (page) => readSummaryPage(reader, source, page),
-    (task) => listGate.run(key, task),
+  // Read ahead of the browser: its pace (a tab busy rendering) must not hold up GitHub's pages.
+  const answers = readAhead(
+    listAnswers(
+      options.start,
+      (page) => readSummaryPage(reader, source, page),
+      (task) => listGate.run(key, task),
+    ),
   );
   const first = await answers.next();
   if (first.done) return options.refused({ status: 502, body: null, headers: {}, from: 'hangar' });
@@ -230,6 +233,46 @@ export async function codespaceListResponse(reader: ListReader, source: Codespac
     yield endLine(complete(all, options.start));
   }
   return streamed(headers, lines());
+}
+
+/**
+ * The same items, read from `source` as fast as it gives them rather than as fast as they are
+ * taken, kept until taken (a list's summaries: a few MB at most). Stopping the reader stops the reading.
+ */
+export async function* readAhead<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
+  const held: IteratorResult<T>[] = [];
+  let failure: { error: unknown } | null = null;
+  let wake = null as (() => void) | null;
+  let stopped = false;
+  void (async () => {
+    try {
+      for (;;) {
+        const next = await source.next();
+        held.push(next);
+        wake?.();
+        if (next.done || stopped) return;
+      }
+    } catch (error) {
+      failure = { error };
+      wake?.();
+    }
+  })();
+  try {
+    for (;;) {
+      const next = held.shift();
+      if (next) {
+        if (next.done) return;
+        yield next.value;
+        continue;
+      }
+      if (failure) throw (failure as { error: unknown }).error;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+    }
+  } finally {
+    stopped = true;
+    if (!held.at(-1)?.done) void source.return(undefined as never).catch(() => undefined);
+  }
 }
 
 /** The whole list's validator when every page came (and none was refused). */

@@ -261,3 +261,23 @@ describe('the user’s own list, and the single sign-on notice', () => {
     expect(namesOf(lines)).toEqual((await githubNames('/user/codespaces', tokens['list-fleet']!)).slice(100));
   });
 });
+
+describe('reading ahead of the browser', () => {
+  it('goes on reading GitHub’s pages while the page has not taken the first', async () => {
+    const { readAhead } = await import('./list-stream.server');
+    const asked: number[] = [];
+    async function* pages() {
+      for (let page = 1; page <= 5; page++) {
+        asked.push(page);
+        yield page;
+      }
+    }
+    const ahead = readAhead(pages());
+    expect(await ahead.next()).toEqual({ done: false, value: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(asked).toEqual([1, 2, 3, 4, 5]);
+    const rest: number[] = [];
+    for await (const page of ahead) rest.push(page);
+    expect(rest).toEqual([2, 3, 4, 5]);
+  });
+});

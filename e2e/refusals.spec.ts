@@ -108,12 +108,13 @@ test('the single sign-on notice is on the server’s first paint and stays throu
   expect(await upstreamListStatuses(since)).toEqual([304]);
   expect(html).toContain('Some codespaces are hidden until you authorize single sign-on');
 
-  // Two polls: Hangar serves GitHub's 304 from its store (200), then answers the browser's own
-  // conditional request with a 304 of its own. The notice stays through both.
+  // Two polls of the list Hangar assembles (/api/lists/...): Hangar serves GitHub's 304 from its
+  // store (200), then answers the browser's own conditional request with a 304 of its own. The
+  // notice stays through both.
   await page.clock.pauseAt(Date.now() + 1_000);
   for (const browserStatus of [200, 304]) {
     since = Date.now();
-    const poll = page.waitForResponse((response) => response.url().includes('/api/github/user/codespaces?'));
+    const poll = page.waitForResponse((response) => response.url().includes('/api/lists/user/codespaces'));
     await page.clock.runFor(60_000);
     expect((await poll).status()).toBe(browserStatus);
     // React Query hands the answer on with a timer: let it run, and the page render.

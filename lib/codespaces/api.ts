@@ -176,6 +176,14 @@ export const codespaceLists = {
   /** Every codespace billed to the organisation (`GET /orgs/{org}/codespaces`, all pages; owners, admin:org). */
   listOrgCodespaces: (org: string, signal?: AbortSignal) =>
     streamedPages(`/api/lists/orgs/${encodeURIComponent(org)}/codespaces`, codespaceListLine, mergePages, signal),
+  /** The organisation's pages after the first, when a first paint brought it and GitHub said how many there are. */
+  listOrgCodespacesAfterFirst: (org: string, total: number, signal?: AbortSignal) =>
+    streamedPages(
+      `/api/lists/orgs/${encodeURIComponent(org)}/codespaces${listStartSearch({ from: 2, total })}`,
+      codespaceListLine,
+      mergePages,
+      signal,
+    ),
 };
 
 export type CodespaceListsApi = typeof codespaceLists;

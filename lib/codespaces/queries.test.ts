@@ -3,7 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import type { ListPage } from '@/lib/transport/transport';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { addPage, emptyList, isComplete } from '@/lib/query/streamed-list';
-import { codespaceKeys, listMyCodespacesQuery, type CodespaceList } from './queries';
+import { codespaceKeys, listMyCodespacesQuery, listOrgCodespacesQuery, type CodespaceList } from './queries';
 
 const summary = (name: string) => ({ name }) as CodespaceSummary;
 const page = (from: number, count: number, total: number): ListPage<CodespaceSummary> => ({
@@ -49,5 +49,29 @@ describe('the list of codespaces, as the page reads it', () => {
     await client.fetchQuery({ ...listMyCodespacesQuery(api as never), staleTime: 0 });
     expect(used).toEqual(['listPages', 'listPages']);
     expect(client.getQueryData<CodespaceList>(codespaceKeys.listMyCodespaces())!.items).toHaveLength(250);
+  });
+});
+
+describe('an organisation’s codespaces, as its view reads them', () => {
+  it('goes on from the first page the server’s first paint brought, in pages that may arrive several at once', async () => {
+    const client = new QueryClient();
+    client.setQueryData(codespaceKeys.listOrgCodespaces('octo-org'), addPage(emptyList<CodespaceSummary>(), page(0, 100, 1000), 100));
+    const used: string[] = [];
+    const api = {
+      async *listOrgCodespaces() {
+        used.push('all');
+      },
+      async *listOrgCodespacesAfterFirst(org: string, held: number) {
+        used.push(`${org} after the first, of ${held}`);
+        // Pages 2–5 handed over together, then 6–10.
+        yield { ...page(100, 400, held), pages: 4 };
+        yield { ...page(500, 500, held), pages: 5 };
+      },
+    };
+    await client.fetchQuery({ ...listOrgCodespacesQuery('octo-org', api as never), staleTime: 0 });
+    const list = client.getQueryData<CodespaceList>(codespaceKeys.listOrgCodespaces('octo-org'))!;
+    expect(used).toEqual(['octo-org after the first, of 1000']);
+    expect(isComplete(list)).toBe(true);
+    expect(list.items.map((c) => c.name)).toEqual(Array.from({ length: 1000 }, (_, i) => `cs-${i}`));
   });
 });

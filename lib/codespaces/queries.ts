@@ -175,17 +175,28 @@ export type OrgCodespaceList = StreamedList<CodespaceSummary>;
 
 /**
  * Every codespace of an organisation (all pages, shown as they arrive; a poll replaces the list once
- * it is whole); needs admin rights and the admin:org scope.
+ * it is whole); needs admin rights and the admin:org scope. A first paint may bring page one: the
+ * rest follow from page two.
  */
-export function listOrgCodespacesQuery(org: string) {
+export function listOrgCodespacesQuery(
+  org: string,
+  api: Pick<CodespaceListsApi, 'listOrgCodespaces'> & Partial<Pick<CodespaceListsApi, 'listOrgCodespacesAfterFirst'>> = codespaces,
+) {
   return queryOptions({
     queryKey: codespaceKeys.listOrgCodespaces(org),
     queryFn: experimental_streamedQuery<ListPage<CodespaceSummary>, OrgCodespaceList, readonly unknown[]>({
-      streamFn: ({ signal }) => codespaces.listOrgCodespaces(org, signal),
+      streamFn: async function* ({ signal, client, queryKey }) {
+        const held = client.getQueryData<OrgCodespaceList>(queryKey);
+        if (held && held.pages === 1 && !isComplete(held) && api.listOrgCodespacesAfterFirst) {
+          yield { items: held.items, total: held.total, sso: held.sso };
+          yield* api.listOrgCodespacesAfterFirst(org, held.total, signal);
+        } else yield* api.listOrgCodespaces(org, signal);
+      },
       reducer: (list: OrgCodespaceList, page) => addPage(list, page, CODESPACES_PER_PAGE),
       initialValue: emptyList<CodespaceSummary>(),
       refetchMode: 'replace',
     }),
+    staleTime: (query) => (isComplete(query.state.data) ? FRESH_MS : 0),
     refetchInterval: (query) => listInterval(query.state.data?.items, query.state.error),
   });
 }

@@ -1,0 +1,64 @@
+// What each first-load kilobyte is: a page's scripts attributed to the modules they were built
+// from, through the browser source maps `HANGAR_SOURCEMAPS=1 npm run build` writes beside them.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { TraceMap, eachMapping } from '@jridgewell/trace-mapping';
+import { root } from './paths.mjs';
+
+/** A module's name as a person reads it: `react-dom/cjs/react-dom-client.production.js`, `components/codespaces/codespace-row.tsx`. */
+function moduleName(source) {
+  const text = decodeURIComponent(source)
+    .replace(/^turbopack:\/\/\/?/, '')
+    .replace(/^\[project\]\//, '')
+    .replace(/^webpack:\/\/[^/]*\//, '');
+  const inModules = text.lastIndexOf('node_modules/');
+  return inModules >= 0 ? text.slice(inModules + 'node_modules/'.length).replace(/^next\/dist\/compiled\//, 'next/dist/compiled/') : text;
+}
+
+/** The byte offset of each line's start in `code`. */
+function lineStarts(code) {
+  const starts = [0];
+  for (let i = code.indexOf('\n'); i >= 0; i = code.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/**
+ * Bytes of one built chunk by module: each generated segment runs to the next one, and belongs to
+ * the source its mapping names (code with none: `(no source)`). Gzipped at the chunk's own ratio.
+ */
+function chunkModules(file) {
+  const code = readFileSync(file, 'utf8');
+  const map = new TraceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
+  const starts = lineStarts(code);
+  const segments = [];
+  eachMapping(map, (m) =>
+    segments.push({ at: starts[m.generatedLine - 1] + m.generatedColumn, source: m.source ? moduleName(m.source) : null }),
+  );
+  segments.sort((a, b) => a.at - b.at);
+  const bytes = new Map();
+  const add = (name, n) => bytes.set(name, (bytes.get(name) ?? 0) + n);
+  if (segments.length === 0 || segments[0].at > 0) add('(no source)', segments[0]?.at ?? code.length);
+  segments.forEach((segment, i) => add(segment.source ?? '(no source)', (segments[i + 1]?.at ?? code.length) - segment.at));
+  const ratio = gzipSync(code).byteLength / Math.max(1, code.length);
+  return [...bytes].map(([name, raw]) => ({ name, raw, gzip: raw * ratio }));
+}
+
+/**
+ * The `top` largest modules of the scripts at `urls` (a page's first-load JS), gzipped, or null when
+ * the build has no source maps. Paths are read from the build (`.next/static/...`).
+ */
+export function attributeScripts(urls, top = 10) {
+  const files = urls.map((url) => path.join(root, '.next', decodeURIComponent(new URL(url).pathname).replace(/^\/_next\//, '')));
+  if (!files.length || !files.every((file) => existsSync(file) && existsSync(`${file}.map`))) return null;
+  const modules = new Map();
+  for (const file of files) {
+    for (const { name, raw, gzip } of chunkModules(file)) {
+      const held = modules.get(name) ?? { name, raw: 0, gzip: 0 };
+      held.raw += raw;
+      held.gzip += gzip;
+      modules.set(name, held);
+    }
+  }
+  return [...modules.values()].sort((a, b) => b.gzip - a.gzip).slice(0, top);
+}

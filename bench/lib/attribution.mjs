@@ -44,16 +44,25 @@ function chunkModules(file) {
   return [...bytes].map(([name, raw]) => ({ name, raw, gzip: raw * ratio }));
 }
 
+function unmapped(file) {
+  if (!existsSync(file)) return [];
+  const code = readFileSync(file);
+  return [{ name: `${path.basename(file)} (no source map)`, raw: code.byteLength, gzip: gzipSync(code).byteLength }];
+}
+
 /**
  * The `top` largest modules of the scripts at `urls` (a page's first-load JS), gzipped, or null when
  * the build has no source maps. Paths are read from the build (`.next/static/...`).
  */
 export function attributeScripts(urls, top = 10) {
   const files = urls.map((url) => path.join(root, '.next', decodeURIComponent(new URL(url).pathname).replace(/^\/_next\//, '')));
-  if (!files.length || !files.every((file) => existsSync(file) && existsSync(`${file}.map`))) return null;
+  const mapped = files.filter((file) => existsSync(`${file}.map`));
+  if (mapped.length === 0) return null;
   const modules = new Map();
   for (const file of files) {
-    for (const { name, raw, gzip } of chunkModules(file)) {
+    // A script built without a map (Turbopack's runtime) counts as itself.
+    const parts = mapped.includes(file) ? chunkModules(file) : unmapped(file);
+    for (const { name, raw, gzip } of parts) {
       const held = modules.get(name) ?? { name, raw: 0, gzip: 0 };
       held.raw += raw;
       held.gzip += gzip;

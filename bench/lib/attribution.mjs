@@ -27,9 +27,9 @@ function lineStarts(code) {
  * Bytes of one built chunk by module: each generated segment runs to the next one, and belongs to
  * the source its mapping names (code with none: `(no source)`). Gzipped at the chunk's own ratio.
  */
-function chunkModules(file) {
+function chunkModules(file, mapFile) {
   const code = readFileSync(file, 'utf8');
-  const map = new TraceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
+  const map = new TraceMap(JSON.parse(readFileSync(mapFile, 'utf8')));
   const starts = lineStarts(code);
   const segments = [];
   eachMapping(map, (m) =>
@@ -44,6 +44,14 @@ function chunkModules(file) {
   return [...bytes].map(([name, raw]) => ({ name, raw, gzip: raw * ratio }));
 }
 
+/** A built script's source map, as its last line names it (Turbopack's names differ from the script's). */
+function mapOf(file) {
+  if (!existsSync(file)) return null;
+  const named = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(file, 'utf8'))?.[1];
+  const mapFile = named && !named.startsWith('data:') ? path.join(path.dirname(file), named) : null;
+  return mapFile && existsSync(mapFile) ? mapFile : null;
+}
+
 function unmapped(file) {
   if (!existsSync(file)) return [];
   const code = readFileSync(file);
@@ -56,12 +64,12 @@ function unmapped(file) {
  */
 export function attributeScripts(urls, top = 10) {
   const files = urls.map((url) => path.join(root, '.next', decodeURIComponent(new URL(url).pathname).replace(/^\/_next\//, '')));
-  const mapped = files.filter((file) => existsSync(`${file}.map`));
-  if (mapped.length === 0) return null;
+  const maps = new Map(files.map((file) => [file, mapOf(file)]));
+  if (![...maps.values()].some(Boolean)) return null;
   const modules = new Map();
   for (const file of files) {
     // A script built without a map (Turbopack's runtime) counts as itself.
-    const parts = mapped.includes(file) ? chunkModules(file) : unmapped(file);
+    const parts = maps.get(file) ? chunkModules(file, maps.get(file)) : unmapped(file);
     for (const { name, raw, gzip } of parts) {
       const held = modules.get(name) ?? { name, raw: 0, gzip: 0 };
       held.raw += raw;

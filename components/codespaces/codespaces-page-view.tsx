@@ -27,6 +27,11 @@ export interface CodespacesPageViewProps extends SelectableListProps {
   /** How many GitHub says there are in all, and whether every page is in. */
   total: number;
   complete: boolean;
+  /**
+   * When the list is what Hangar's store held, shown while GitHub is asked again: how old it is
+   * in words ("2 minutes ago"). Null for a list read afresh.
+   */
+  storedAge?: string | null;
   /** The rows the filters show, sorted. */
   rows: CodespaceSummary[];
   loading: boolean;
@@ -129,6 +134,7 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
         </>
       )}
       {codespaces && !complete && <StillLoading arrived={codespaces.length} total={total} />}
+      {codespaces && complete && props.storedAge && <FromStore age={props.storedAge} />}
 
       {loading ? (
         <ListSkeleton />
@@ -156,6 +162,16 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
         />
       )}
     </Page>
+  );
+}
+
+/** A returning user's list, shown from Hangar's store at once: say how old it is while GitHub is asked again. */
+function FromStore({ age }: { age: string }) {
+  return (
+    <p role="status" className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+      <span aria-hidden className="size-2 animate-pulse rounded-full bg-sky-500 motion-reduce:animate-none" />
+      As of {age}: checking with GitHub for changes.
+    </p>
   );
 }
 

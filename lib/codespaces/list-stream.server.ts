@@ -9,7 +9,7 @@ import { accountOfSession } from '@/lib/github/account.server';
 import { KeyedGate } from '@/lib/github/gate';
 import { githubResponse, hangarError, withApiHeaders } from '@/lib/github/proxy.server';
 import type { AccountKey } from '@/lib/github/store.server';
-import { callGithub, type AnswerReader, type GithubAnswer } from '@/lib/github/upstream.server';
+import { callGithub, storedAnswer, type AnswerReader, type GithubAnswer, type GithubCall } from '@/lib/github/upstream.server';
 import { logEvent } from '@/lib/server/log.server';
 import { ApiError } from '@/lib/transport/errors';
 import { inOrder, MAX_PLANNED_PAGES, PAGE_CONCURRENCY } from '@/lib/transport/pagination';
@@ -62,10 +62,10 @@ function unpacked(answer: GithubAnswer): GithubAnswer {
   return { ...answer, body: gunzipSync(Buffer.from(answer.body.slice(PACKED.length), 'base64')).toString('utf8'), bodyBytes: undefined };
 }
 
-/** One page of the list, read through the conditional store under its own entry (`as summaries`). */
-export async function readSummaryPage(reader: ListReader, source: CodespaceListSource, page: number): Promise<GithubAnswer> {
+/** The read of one page of the list, kept in the store under its own entry (`as summaries`). */
+function summaryPageCall(reader: ListReader, source: CodespaceListSource, page: number): GithubCall {
   const operation = source.kind === 'mine' ? operations.listMyCodespaces : operations.listOrgCodespaces;
-  const answer = await callGithub(reader.accessToken, {
+  return {
     method: 'GET',
     route: operation.route,
     params: source.kind === 'mine' ? {} : { org: source.org },
@@ -75,8 +75,42 @@ export async function readSummaryPage(reader: ListReader, source: CodespaceListS
     cacheable: true,
     readAnswer: summaryPageAnswer,
     storedAs: 'summaries',
-  });
-  return unpacked(answer);
+  };
+}
+
+/** One page of the list, read through the conditional store. */
+export async function readSummaryPage(reader: ListReader, source: CodespaceListSource, page: number): Promise<GithubAnswer> {
+  return unpacked(await callGithub(reader.accessToken, summaryPageCall(reader, source, page)));
+}
+
+/** A stored summary page as the lists keep it. */
+function summaryListPage(answer: GithubAnswer): ListPage<CodespaceSummary> {
+  const list = JSON.parse(answer.body ?? '') as { total_count: number; codespaces: CodespaceSummary[] };
+  const sso = answer.headers['x-github-sso'];
+  return { items: list.codespaces, total: list.total_count, ...(sso ? { sso } : {}) };
+}
+
+/**
+ * The whole list as the store holds it, without asking GitHub, when it holds every page (a
+ * returning user): the pages, and when GitHub last vouched for the oldest of them (its `Date`),
+ * so the page can say how old what it shows is while it asks again. Null when a page is missing.
+ */
+export async function storedSummaryList(
+  reader: ListReader,
+  source: CodespaceListSource,
+): Promise<{ pages: ListPage<CodespaceSummary>[]; asOf: number } | null> {
+  const stored = async (page: number) => {
+    const answer = await storedAnswer(reader.accessToken, summaryPageCall(reader, source, page));
+    return answer && unpacked({ status: 200, body: answer.body, headers: answer.headers, from: 'cache' });
+  };
+  const first = await stored(1);
+  if (!first) return null;
+  const rest = await Promise.all(Array.from({ length: lastPageOf(totalOf(first)) - 1 }, (_, i) => stored(i + 2)));
+  const answers = [first, ...rest];
+  if (answers.some((answer) => !answer)) return null;
+  const dates = answers.map((answer) => Date.parse(answer!.headers.date ?? ''));
+  if (dates.some(Number.isNaN)) return null;
+  return { pages: answers.map((answer) => summaryListPage(answer!)), asOf: Math.min(...dates) };
 }
 
 /**
@@ -134,9 +168,7 @@ export async function* listAnswers(
 export async function* summaryPages(reader: ListReader, source: CodespaceListSource): AsyncGenerator<ListPage<CodespaceSummary>> {
   for await (const { answer } of listAnswers({ from: 1 }, (page) => readSummaryPage(reader, source, page))) {
     if (answer.status !== 200 || answer.body === null) throw new ApiError({ status: answer.status, method: 'GET' });
-    const list = JSON.parse(answer.body) as { total_count: number; codespaces: CodespaceSummary[] };
-    const sso = answer.headers['x-github-sso'];
-    yield { items: list.codespaces, total: list.total_count, ...(sso ? { sso } : {}) };
+    yield summaryListPage(answer);
   }
 }
 

@@ -281,3 +281,20 @@ describe('reading ahead of the browser', () => {
     expect(rest).toEqual([2, 3, 4, 5]);
   });
 });
+
+describe('a returning user’s list, from the store', () => {
+  it('is the whole list the store holds, with when GitHub last vouched for it; nothing when a page is missing', async () => {
+    const { storedSummaryList } = await import('./list-stream.server');
+    const { accountOfSession } = await import('@/lib/github/account.server');
+    const reader = { accessToken: tokens['list-fleet']!, account: accountOfSession({ sub: 'list-fleet' }, tokens['list-fleet']!) };
+    expect(await storedSummaryList(reader, { kind: 'mine' })).toBeNull();
+    const since = Date.now();
+    await linesOf(await myList('list-fleet'));
+    const stored = await storedSummaryList(reader, { kind: 'mine' });
+    expect(stored!.pages.flatMap((page) => page.items.map((c) => c.name))).toEqual(
+      await githubNames('/user/codespaces', tokens['list-fleet']!),
+    );
+    expect(stored!.asOf).toBeGreaterThanOrEqual(Math.floor(since / 1000) * 1000);
+    expect(stored!.asOf).toBeLessThanOrEqual(Date.now());
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import type { ListPage } from '@/lib/transport/transport';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
-import { addPage, emptyList, isComplete } from '@/lib/query/streamed-list';
+import { addPage, emptyList, isComplete, storedList } from '@/lib/query/streamed-list';
 import { codespaceKeys, listMyCodespacesQuery, listOrgCodespacesQuery, type CodespaceList } from './queries';
 
 const summary = (name: string) => ({ name }) as CodespaceSummary;
@@ -73,5 +73,35 @@ describe('an organisation’s codespaces, as its view reads them', () => {
     expect(used).toEqual(['octo-org after the first, of 1000']);
     expect(isComplete(list)).toBe(true);
     expect(list.items.map((c) => c.name)).toEqual(Array.from({ length: 1000 }, (_, i) => `cs-${i}`));
+  });
+});
+
+describe('a returning user’s list, shown from Hangar’s store', () => {
+  it('is asked of GitHub again at once, stays whole on screen meanwhile, and is replaced in one go, in the same order', async () => {
+    const client = new QueryClient();
+    const key = codespaceKeys.listMyCodespaces();
+    const asOf = Date.now() - 1_000;
+    client.setQueryData(key, storedList([page(0, 100, 250), page(100, 100, 250), page(200, 50, 250)], 100, asOf), { updatedAt: asOf });
+    const shown: { length: number; asOf?: number }[] = [];
+    const unsubscribe = client.getQueryCache().subscribe(() => {
+      const list = client.getQueryData<CodespaceList>(key);
+      if (list) shown.push({ length: list.items.length, asOf: list.asOf });
+    });
+    const { api, used } = fakeApi(250);
+    // Stale at once, however recent: what the store held is never taken as read afresh.
+    expect(
+      client
+        .getQueryCache()
+        .find({ queryKey: key })!
+        .isStaleByTime(listMyCodespacesQuery(api as never).staleTime as never),
+    ).toBe(true);
+    await client.fetchQuery(listMyCodespacesQuery(api as never));
+    unsubscribe();
+    expect(used).toEqual(['listPages']);
+    // Never a partial list on screen: the stored 250 until the fresh 250 replace them.
+    expect(shown.every((list) => list.length === 250)).toBe(true);
+    const list = client.getQueryData<CodespaceList>(key)!;
+    expect(list.asOf).toBeUndefined();
+    expect(list.items.map((c) => c.name)).toEqual(Array.from({ length: 250 }, (_, i) => `cs-${i}`));
   });
 });

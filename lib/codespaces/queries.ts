@@ -84,8 +84,10 @@ export function listMyCodespacesQuery(
       initialValue: emptyList<CodespaceSummary>(),
       refetchMode: 'replace',
     }),
-    // A first paint may hold only the first page: the rest are asked for at once.
-    staleTime: (query) => (isComplete(query.state.data) ? FRESH_MS : 0),
+    // A first paint may hold only the first page, or the list as Hangar's store held it: either
+    // way GitHub is asked at once (the stored list stays on screen, its age shown, until the
+    // whole list read afresh replaces it).
+    staleTime: (query) => (isComplete(query.state.data) && query.state.data?.asOf === undefined ? FRESH_MS : 0),
     refetchInterval: (query) => listInterval(query.state.data?.items, query.state.error),
   });
 }

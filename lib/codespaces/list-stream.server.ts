@@ -145,7 +145,7 @@ export async function* listAnswers(
   const read = (page: number) => gate(() => readPage(page)).then((answer) => ({ page, answer }));
   let from = start.from;
   let last: number;
-  if ('total' in start) last = Math.max(from, lastPageOf(start.total));
+  if ('total' in start) last = lastPageOf(start.total);
   else {
     const first = await read(1);
     yield first;
@@ -171,6 +171,10 @@ export async function* summaryPages(reader: ListReader, source: CodespaceListSou
     yield summaryListPage(answer);
   }
 }
+
+// text/x-ndjson, not application/x-ndjson: Next gzips only types its list calls compressible
+// (text/*, +json, …), and the lines shrink to a tenth.
+const LIST_HEADERS = { 'content-type': 'text/x-ndjson; charset=utf-8', 'cache-control': 'private, no-cache' };
 
 /** GitHub's refusal headers a failed page carries to the page (read there by lib/github/refusals.ts). */
 const REFUSAL_HEADERS = ['x-github-sso', 'x-accepted-github-permissions', 'retry-after', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
@@ -228,14 +232,13 @@ export async function codespaceListResponse(reader: ListReader, source: Codespac
     ),
   );
   const first = await answers.next();
-  if (first.done) return options.refused({ status: 502, body: null, headers: {}, from: 'hangar' });
+  // Nothing after the pages the browser holds (GitHub's count said so): the list is whole as it is.
+  if (first.done) return streamed(new Headers(LIST_HEADERS), linesOf([], options.start));
   if (first.value.answer.status !== 200) {
     await answers.return(undefined);
     return options.refused(first.value.answer);
   }
-  // text/x-ndjson, not application/x-ndjson: Next gzips only types its list calls compressible
-  // (text/*, +json, …), and the lines shrink to a sixth.
-  const headers = new Headers({ 'content-type': 'text/x-ndjson; charset=utf-8', 'cache-control': 'private, no-cache' });
+  const headers = new Headers(LIST_HEADERS);
   const sso = first.value.answer.headers['x-github-sso'];
   if (sso) headers.set('x-github-sso', sso);
 

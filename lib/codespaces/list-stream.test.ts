@@ -298,3 +298,31 @@ describe('a returning user’s list, from the store', () => {
     expect(stored!.asOf).toBeLessThanOrEqual(Date.now());
   });
 });
+
+describe('which of GitHub’s pages a list reads', () => {
+  const answer = (total: number) => ({
+    status: 200,
+    body: `{"total_count":${total},"codespaces":[]}`,
+    headers: {},
+    from: 'github' as const,
+  });
+
+  async function asked(start: Parameters<typeof import('./list-stream.server').listAnswers>[0], total: number) {
+    const { listAnswers } = await import('./list-stream.server');
+    const pages: number[] = [];
+    for await (const read of listAnswers(start, async (page) => (pages.push(page), answer(total)))) expect(read.answer.status).toBe(200);
+    return pages;
+  }
+
+  it('the whole list: page one, then the rest planned from GitHub’s count', async () => {
+    expect(await asked({ from: 1 }, 950)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('going on from a first page already at hand: only pages 2 to the last', async () => {
+    expect(await asked({ from: 2, total: 950 }, 950)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('nothing when the first page was all there is', async () => {
+    expect(await asked({ from: 2, total: 40 }, 40)).toEqual([]);
+  });
+});

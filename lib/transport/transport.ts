@@ -85,27 +85,6 @@ export async function* listPages<O extends Operation, Item>(
   });
 }
 
-/**
- * The pages after a first page already at hand (a first paint's), planned from GitHub's count:
- * pages 2 to ⌈total ÷ per page⌉, a few at a time, in order. One request fewer than starting over,
- * and the first page's rows stay on screen meanwhile.
- */
-export async function* pagesAfterFirst<O extends Operation, Item>(
-  transport: GithubTransport,
-  operation: O,
-  args: CallArgs<O> & { query: { per_page: number } },
-  readPage: Reader<O, ListPage<Item>>,
-  total: number,
-): AsyncGenerator<ListPage<Item>> {
-  const last = Math.min(Math.ceil(total / args.query.per_page), MAX_PLANNED_PAGES);
-  const planned = Array.from({ length: Math.max(0, last - 1) }, (_, i) => i + 2);
-  yield* inOrder(planned, async (page) => {
-    const answer = await transport.request(operation, { ...args, query: { ...args.query, page } as unknown as QueryOf<O> }, readPage);
-    const sso = answer.header('x-github-sso');
-    return sso ? { ...answer.data, sso } : answer.data;
-  });
-}
-
 /** Every item of a GitHub list, all pages. */
 export async function listAll<O extends Operation, Item>(
   transport: GithubTransport,

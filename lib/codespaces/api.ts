@@ -167,7 +167,7 @@ function codespaceListLine(text: string): StreamLine<ListPage<CodespaceSummary>>
  * summaries (`/api/lists/...`, list-stream.server.ts): the browser never reads GitHub's full
  * objects for a list. Each yields the pages in order, as they arrive.
  */
-export const codespaceLists = {
+const codespaceLists = {
   /** Every codespace of the signed-in user (`GET /user/codespaces`, all pages). */
   listMyCodespaces: (signal?: AbortSignal) => streamedPages('/api/lists/user/codespaces', codespaceListLine, mergePages, signal),
   /** The pages after the first, when the first is already at hand and GitHub said how many there are. */

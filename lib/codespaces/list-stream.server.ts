@@ -30,10 +30,10 @@ import { operations } from './operations';
  */
 
 /** Whose list: the signed-in user's (`/user/codespaces`) or an organisation's (`/orgs/{org}/codespaces`, for owners). */
-export type CodespaceListSource = { kind: 'mine' } | { kind: 'organization'; org: string };
+type CodespaceListSource = { kind: 'mine' } | { kind: 'organization'; org: string };
 
 /** What a list is read with: the session's token and the account its stored answers count against. */
-export interface ListReader {
+interface ListReader {
   accessToken: string;
   account: AccountKey;
 }
@@ -79,7 +79,7 @@ function summaryPageCall(reader: ListReader, source: CodespaceListSource, page: 
 }
 
 /** One page of the list, read through the conditional store. */
-export async function readSummaryPage(reader: ListReader, source: CodespaceListSource, page: number): Promise<GithubAnswer> {
+async function readSummaryPage(reader: ListReader, source: CodespaceListSource, page: number): Promise<GithubAnswer> {
   return unpacked(await callGithub(reader.accessToken, summaryPageCall(reader, source, page)));
 }
 
@@ -131,7 +131,7 @@ function totalOf(answer: GithubAnswer): number {
 const lastPageOf = (total: number) => Math.min(MAX_PLANNED_PAGES, Math.max(1, Math.ceil(total / PER_PAGE)));
 
 /** Where the stream starts: page one, or a later page when the page already holds those before it (with GitHub's count). */
-export type ListStart = { from: 1 } | { from: number; total: number };
+type ListStart = { from: 1 } | { from: number; total: number };
 
 /**
  * The pages' answers in order, at most PAGE_CONCURRENCY in flight per list: page one alone first
@@ -180,7 +180,7 @@ const LIST_HEADERS = { 'content-type': 'text/x-ndjson; charset=utf-8', 'cache-co
 const REFUSAL_HEADERS = ['x-github-sso', 'x-accepted-github-permissions', 'retry-after', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
 
 /** One NDJSON line for a page's answer: the summaries as stored (no parsing), or the refusal. */
-export function lineOf(page: number, answer: GithubAnswer): string {
+function lineOf(page: number, answer: GithubAnswer): string {
   if (answer.status === 200 && answer.body !== null) {
     const sso = answer.headers['x-github-sso'];
     // By hand: the stored summaries are already JSON text, and are not parsed to be written again.
@@ -198,7 +198,7 @@ export function lineOf(page: number, answer: GithubAnswer): string {
 }
 
 /** A validator for the whole list: GitHub's ETags of every page, in order. Null when a page had none. */
-export function listEtag(start: ListStart, etags: readonly (string | undefined)[]): string | null {
+function listEtag(start: ListStart, etags: readonly (string | undefined)[]): string | null {
   if (etags.length === 0 || etags.some((etag) => !etag)) return null;
   const hash = createHash('sha256')
     .update(JSON.stringify([start, etags]))
@@ -207,7 +207,7 @@ export function listEtag(start: ListStart, etags: readonly (string | undefined)[
   return `W/"${hash}"`;
 }
 
-export interface StreamOptions {
+interface StreamOptions {
   start: ListStart;
   /** The browser's validator from the last whole list: an unchanged list is answered 304, without a body. */
   ifNoneMatch: string | null;
@@ -220,7 +220,7 @@ export interface StreamOptions {
  * GitHub's status and words, as the proxy would), then a stream of NDJSON lines, one per page in
  * order and a last one with the list's validator; a later page's refusal is its line, and ends it.
  */
-export async function codespaceListResponse(reader: ListReader, source: CodespaceListSource, options: StreamOptions): Promise<Response> {
+async function codespaceListResponse(reader: ListReader, source: CodespaceListSource, options: StreamOptions): Promise<Response> {
   const started = performance.now();
   const key = gateKey(reader, source);
   // Read ahead of the browser: its pace (a tab busy rendering) must not hold up GitHub's pages.

@@ -69,7 +69,13 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Your codespaces</h1>
-          {codespaces && <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{shownCount}</p>}
+          {codespaces && (
+            <p className="mt-0.5 truncate text-sm text-zinc-600 dark:text-zinc-400">
+              {shownCount}
+              {/* In the count's line, not a line of its own: the rows stay where they are when it goes. */}
+              {complete && props.storedAge && <FromStore age={props.storedAge} />}
+            </p>
+          )}
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {codespaces && codespaces.length > 0 && (
@@ -134,7 +140,6 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
         </>
       )}
       {codespaces && !complete && <StillLoading arrived={codespaces.length} total={total} />}
-      {codespaces && complete && props.storedAge && <FromStore age={props.storedAge} />}
 
       {loading ? (
         <ListSkeleton />
@@ -167,12 +172,7 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
 
 /** A returning user's list, shown from Hangar's store at once: say how old it is while GitHub is asked again. */
 function FromStore({ age }: { age: string }) {
-  return (
-    <p role="status" className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
-      <span aria-hidden className="size-2 animate-pulse rounded-full bg-sky-500 motion-reduce:animate-none" />
-      As of {age}: checking with GitHub for changes.
-    </p>
-  );
+  return <span role="status"> · as of {age}: checking with GitHub for changes</span>;
 }
 
 /** While the first page shows and the rest are on their way: say so, and that order and filters cover what has come. */

@@ -107,7 +107,11 @@ function watchList(pattern) {
       mark.rowInDom = performance.now();
       paintedAfter('rowPainted');
     }
-    if (mark.textInDom === undefined && re.test(document.querySelector('main')?.textContent ?? '')) {
+    const text = document.querySelector('main')?.textContent ?? '';
+    // The count alone is not the whole list: a first paint shows GitHub's count with the first page
+    // ("Loaded 100 of 2,000 codespaces; the rest are on their way"), and a stored list says it is
+    // being checked; the whole list is there when the page says neither.
+    if (mark.textInDom === undefined && re.test(text) && !/the rest are on their way|checking with GitHub/.test(text)) {
       mark.textInDom = performance.now();
       paintedAfter('textPainted');
     }

@@ -97,7 +97,7 @@ export async function navigationMetrics(browser, cookie, url) {
  * In the page, from its first byte: when the first row is in the document and when the frame after
  * it is painted, and the same for `pattern` appearing in the main content (the list's own count).
  */
-function watchList(pattern) {
+function watchList({ pattern, stored }) {
   const mark = {};
   window.__benchList = mark;
   const re = new RegExp(pattern);
@@ -111,7 +111,8 @@ function watchList(pattern) {
     // The count alone is not the whole list: a first paint shows GitHub's count with the first page
     // ("Loaded 100 of 2,000 codespaces; the rest are on their way"), and a stored list says it is
     // being checked; the whole list is there when the page says neither.
-    if (mark.textInDom === undefined && re.test(text) && !/the rest are on their way|checking with GitHub/.test(text)) {
+    const unfinished = stored ? /the rest are on their way/ : /the rest are on their way|checking with GitHub/;
+    if (mark.textInDom === undefined && re.test(text) && !unfinished.test(text)) {
       mark.textInDom = performance.now();
       paintedAfter('textPainted');
     }
@@ -138,12 +139,13 @@ async function settled(tracker, quietMs = 500, timeoutMs = 120_000) {
 /**
  * One cold load of a list until all of it is there: first rows painted (the first paint if the
  * rows were in it), and the whole list (its count shown, every data request answered and
- * the document itself fully received).
+ * the document itself fully received). `stored`: a list shown from Hangar's store counts as shown
+ * while the page checks it with GitHub (a returning user's first paint).
  */
-export async function listLoad(browser, cookie, url, pattern) {
+export async function listLoad(browser, cookie, url, pattern, { stored = false } = {}) {
   const context = await newContext(browser, cookie, new URL(url).origin);
   try {
-    await context.addInitScript(watchList, pattern);
+    await context.addInitScript(watchList, { pattern, stored });
     const page = await context.newPage();
     const tracker = trackInflight(page);
     await page.goto(url, { waitUntil: 'commit' });

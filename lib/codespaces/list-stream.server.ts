@@ -91,9 +91,16 @@ function summaryListPage(answer: GithubAnswer): ListPage<CodespaceSummary> {
 }
 
 /**
+ * The most pages a first paint carries from the store: 2,000 codespaces are ~1.7 MB of summaries in
+ * the page (~150 KB gzipped); a longer list paints its first page and streams the rest.
+ */
+const STORED_FIRST_PAINT_PAGES = 20;
+
+/**
  * The whole list as the store holds it, without asking GitHub, when it holds every page (a
  * returning user): the pages, and when GitHub last vouched for the oldest of them (its `Date`),
- * so the page can say how old what it shows is while it asks again. Null when a page is missing.
+ * so the page can say how old what it shows is while it asks again. Null when a page is missing,
+ * or the list is longer than a first paint should carry.
  */
 export async function storedSummaryList(
   reader: ListReader,
@@ -104,8 +111,9 @@ export async function storedSummaryList(
     return answer && unpacked({ status: 200, body: answer.body, headers: answer.headers, from: 'cache' });
   };
   const first = await stored(1);
-  if (!first) return null;
-  const rest = await Promise.all(Array.from({ length: lastPageOf(totalOf(first)) - 1 }, (_, i) => stored(i + 2)));
+  const last = first ? lastPageOf(totalOf(first)) : 0;
+  if (!first || last > STORED_FIRST_PAINT_PAGES) return null;
+  const rest = await Promise.all(Array.from({ length: last - 1 }, (_, i) => stored(i + 2)));
   const answers = [first, ...rest];
   if (answers.some((answer) => !answer)) return null;
   const dates = answers.map((answer) => Date.parse(answer!.headers.date ?? ''));

@@ -326,3 +326,20 @@ describe('which of GitHub’s pages a list reads', () => {
     expect(await asked({ from: 2, total: 40 }, 40)).toEqual([]);
   });
 });
+
+describe('a long list is not carried whole by a first paint', () => {
+  it('past 20 pages, the store’s copy is not offered: the first page paints and the rest stream', async () => {
+    const { storedSummaryList } = await import('./list-stream.server');
+    const { accountOfSession } = await import('@/lib/github/account.server');
+    await fetch(`${upstream.url}/_emulator/fleet`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'long-fleet', count: 2100 }),
+    });
+    tokens['long-fleet'] = upstream.emulator.issueToken('long-fleet', ['codespace']);
+    cookies['long-fleet'] = await sessionCookie('long-fleet', tokens['long-fleet'], SECRET);
+    await linesOf(await myList('long-fleet'));
+    const reader = { accessToken: tokens['long-fleet']!, account: accountOfSession({ sub: 'long-fleet' }, tokens['long-fleet']!) };
+    expect(await storedSummaryList(reader, { kind: 'mine' })).toBeNull();
+  });
+});

@@ -1,56 +1,120 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
-/**
- * The layers, enforced rather than described (CONTRIBUTING.md says why):
- * - emulator/ plays GitHub and imports nothing of the app, so the two can disagree and tests find out;
- * - lib/ domain modules are pure: no React, no Next, no I/O;
- * - server-only modules (tokens, config, the proxy, the GitHub clients and store) are never
- *   imported where browser code lives (types excepted);
- * - views (*-view.tsx) render props: they reach no data layer.
- */
+import boundaries from 'eslint-plugin-boundaries';
 
-/** Modules that hold tokens, secrets or server I/O. */
-const SERVER_ONLY = [
-  '@/lib/auth/options',
-  '@/lib/auth/token',
-  '@/lib/config',
-  '@/lib/demo',
-  '@/lib/github/client',
-  '@/lib/github/proxy',
-  '@/lib/github/server-transport',
-  '@/lib/github/store',
-  '@/lib/github/store/*',
-  '@/lib/github/upstream',
-  '@/lib/server/*',
-  // A slice's server part (lib/<feature>/*.server.ts): its database, GitHub App credential, scheduler.
-  '**/*.server',
+/**
+ * The architecture, enforced by pattern (CONTRIBUTING.md says why): a new file is covered by where
+ * it lives and how it is named, never by editing a list here.
+ *
+ * Elements are folders (the closest one a file is in):
+ * - `domain`     lib/<any>/domain/: pure rules and types; anyone may import a domain.
+ * - `registry`   lib/operations/: the union of every slice's GitHub operations.
+ * - `data`       lib/query/, lib/transport/: the browser's data layer.
+ * - `shared-lib` lib/<shared>/ (notices, hooks, auth, github, server, db, …) and lib/'s own files.
+ * - `feature`    lib/<feature>/: a slice's operations, API functions, queries, actions, hooks.
+ * - `shared-ui`  components/<shared>/ (ui, layout, github, lists, shortcuts, status).
+ * - `feature-ui` components/<feature>/.
+ * - `app`        app/: routes, and the providers that wire features together.
+ * Files have roles, by name:
+ * - `server`     any `*.server.ts(x)`, and lib/config.ts: tokens, secrets, I/O, the environment.
+ * - `container`  `*-page.tsx`, `use-*.ts(x)`, `*-dialog.tsx`: read and change data.
+ * - `control`    `*-button.tsx`: a button that owns its one action (Start/Stop).
+ * - `view`       `*-view.tsx`; any other component is a `part`. Both render props.
+ */
+const SHARED_LIB = '{notices,hooks,auth,github,server,db,github-app,scheduling,test}';
+const SHARED_UI = '{ui,layout,github,lists,shortcuts,status}';
+const ELEMENTS = [
+  { type: 'domain', pattern: 'lib/*/domain', capture: ['feature'] },
+  { type: 'registry', pattern: 'lib/operations' },
+  { type: 'data', pattern: 'lib/{query,transport}' },
+  { type: 'shared-lib', pattern: `lib/${SHARED_LIB}` },
+  { type: 'feature', pattern: 'lib/*', capture: ['feature'] },
+  { type: 'shared-lib', pattern: 'lib' },
+  { type: 'shared-ui', pattern: `components/${SHARED_UI}` },
+  { type: 'feature-ui', pattern: 'components/*', capture: ['feature'] },
+  { type: 'app', pattern: 'app' },
+].map((descriptor) => ({ ...descriptor, partialMatch: false, stopMatching: true }));
+const FILES = [
+  { category: 'server', pattern: ['**/*.server.{ts,tsx}', 'lib/config.ts'] },
+  { category: 'container', pattern: ['components/**/*-page.tsx', 'components/**/use-*.{ts,tsx}', 'components/**/*-dialog.tsx'] },
+  { category: 'control', pattern: 'components/**/*-button.tsx' },
+  { category: 'view', pattern: 'components/**/*-view.tsx' },
+  { category: 'part', pattern: 'components/**' },
+  // Every other file: so that "not server" is a category to match.
+  { category: 'module', pattern: '{app,lib}/**' },
+].map((descriptor) => ({ ...descriptor, stopMatching: true }));
+const of = (...types) => ({ element: { types: { anyOf: types } } });
+const role = (...categories) => ({ file: { categories: { anyOf: categories } } });
+const LIB = ['domain', 'shared-lib', 'data', 'feature'];
+const POLICIES = [
+  { from: of('app'), allow: { to: of('app', 'registry', ...LIB, 'shared-ui', 'feature-ui') } },
+  { from: of('registry'), allow: { to: of('registry', ...LIB) } },
+  { from: of('domain'), allow: { to: of('domain', 'shared-lib') } },
+  // Shared infrastructure knows no feature (but a feature's domain types, for its own rules).
+  { from: of('shared-lib', 'data'), allow: { to: of('domain', 'shared-lib', 'data') } },
+  // A slice builds on shared infrastructure and on what other slices expose: their domain,
+  // operations, API functions, queries and actions; never their server part (see below).
+  { from: of('feature'), allow: { to: of(...LIB) } },
+  { from: of('shared-ui'), allow: { to: of(...LIB, 'shared-ui', 'feature-ui') } },
+  // Containers and controls read and change data, and render any feature's views and parts.
+  { from: { ...of('feature-ui'), ...role('container', 'control') }, allow: { to: of(...LIB, 'shared-ui', 'feature-ui') } },
+  // Views and parts render props: they reach no data layer, so none is reached through them
+  // either (a control owns one action, and is the one exception); another feature's views and
+  // containers are that feature's own.
+  {
+    from: { ...of('feature-ui'), ...role('view', 'part') },
+    allow: {
+      to: [
+        of('domain', 'shared-lib', 'shared-ui'),
+        { element: { type: 'data' }, file: { path: 'lib/transport/errors.ts' } },
+        { ...of('feature-ui'), ...role('control') },
+        { ...of('feature-ui'), ...role('part') },
+        { element: { type: 'feature-ui', captured: { feature: '{{ from.element.captured.feature }}' } }, ...role('view') },
+      ],
+    },
+  },
+  // Server code is reached from the server only: the app's routes, other server code, the registry.
+  {
+    from: { file: { categories: { noneOf: ['server'] } }, element: { types: { noneOf: ['app', 'registry'] } } },
+    disallow: { to: role('server') },
+  },
+  // Types are erased: naming a type crosses no boundary at run time.
+  { allow: { dependency: { kind: 'type' } } },
 ];
-const serverOnly = { group: SERVER_ONLY, allowTypeImports: true, message: 'Server-only: it must never reach browser code.' };
+
+/** Server-only modules (any `*.server.ts`, the configuration) never reach browser code (types excepted). */
+const serverOnly = {
+  group: ['@/lib/config', '**/*.server'],
+  allowTypeImports: true,
+  message: 'Server-only: it must never reach browser code.',
+};
 const io = {
-  group: ['react', 'react-dom', 'next', 'next/*', '@tanstack/*', 'node:*', 'redis', '@octokit/rest', '@octokit/plugin-*'],
+  group: ['react', 'react-dom', 'next', 'next/*', '@tanstack/*', 'node:*', 'redis', 'ioredis', 'pg', '@octokit/rest', '@octokit/plugin-*'],
   allowTypeImports: true,
   message: 'Domain logic is pure: no React, Next, or I/O here.',
 };
 const dataLayer = {
-  group: [
-    '@tanstack/react-query',
-    '@/lib/queries/*',
-    '@/lib/api/codespaces',
-    '@/lib/api/repositories',
-    '@/lib/api/orgs',
-    '@/lib/api/secrets',
-  ],
+  group: ['@tanstack/react-query'],
   allowTypeImports: true,
-  message: 'A view only renders props: its page (the container) reads data and passes it in.',
+  message: 'A view or part only renders props: its page (the container) reads data and passes it in.',
 };
 /** zod is ~30 KB gzipped: the data layer every page loads reads GitHub's answers without it. */
 const schemas = {
-  group: ['zod', '@/lib/codespaces/schemas', '@/lib/secrets/schemas', '@/lib/github/params', '@/lib/github/allowlist'],
+  group: ['zod', '@/lib/github/params', '**/domain/schemas', '**/domain/read-schemas'],
   allowTypeImports: true,
   message: 'zod stays off the first load: validate on the server, or import it from a lazily loaded form or dialog.',
 };
 const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
+const BROWSER_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'fetch', 'location'].map((name) => ({
+  name,
+  message: 'Domain logic is pure: the browser is reached from a *.client.ts module or a component.',
+}));
+const noEnv = {
+  selector: "MemberExpression[object.name='process'][property.name='env']",
+  message: 'The environment is read in lib/config.ts alone.',
+};
+const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'lib/test/**'];
 
 const config = [
   ...nextVitals,
@@ -90,41 +154,53 @@ const config = [
     },
   },
   {
-    files: [
-      'lib/codespaces/**',
-      'lib/billing/**',
-      'lib/orgs/**',
-      'lib/lists/**',
-      'lib/secrets/**',
-      'lib/attention/**',
-      'lib/csv/**',
-      'lib/palette/**',
-      'lib/format.ts',
-      'lib/repositories/**',
-      'lib/api/errors.ts',
-      'lib/api/pagination.ts',
-      'lib/github/operations.ts',
-      'lib/github/allowlist.ts',
-      'lib/github/rate-limit.ts',
-      'lib/github/conditional.ts',
-      // A slice's pure rules.
-      'lib/**/domain/**',
-    ],
-    ignores: ['**/*.test.ts', '**/*.test.tsx'],
-    rules: restrict(io, serverOnly),
+    files: ['app/**', 'components/**', 'lib/**'],
+    ignores: TESTS,
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': ELEMENTS,
+      'boundaries/files': FILES,
+      'boundaries/dependency-nodes': ['import', 'export', 'dynamic-import'],
+    },
+    rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', checkInternals: true, policies: POLICIES }],
+      'boundaries/no-unknown-files': 'error',
+    },
   },
   {
-    files: ['components/**', 'lib/api/**', 'lib/queries/**', 'lib/hooks/**', 'lib/notify.ts'],
+    files: ['lib/**/domain/**'],
+    ignores: TESTS,
+    rules: { ...restrict(io, serverOnly), 'no-restricted-globals': ['error', ...BROWSER_GLOBALS] },
+  },
+  {
+    // instrumentation.ts is the exception Next.js documents: it asks NEXT_RUNTIME before any import, so
+    // that lib/config.ts (Node's crypto) is never loaded on the edge.
+    files: ['app/**', 'components/**', 'lib/**', 'proxy.ts'],
+    ignores: [...TESTS, 'lib/config.ts'],
+    rules: { 'no-restricted-syntax': ['error', noEnv] },
+  },
+  {
+    files: ['components/**', 'lib/{query,transport,notices,hooks}/**', 'lib/*/*.client.ts'],
+    ignores: TESTS,
     rules: restrict(serverOnly),
   },
   {
-    files: ['lib/api/**', 'lib/queries/**', 'lib/hooks/**', 'lib/notify.ts'],
-    ignores: ['**/*.test.ts', '**/*.test.tsx'],
-    rules: restrict(serverOnly, schemas),
+    files: ['components/**'],
+    ignores: [
+      ...TESTS,
+      '**/*-page.tsx',
+      '**/use-*.ts',
+      '**/use-*.tsx',
+      '**/*-dialog.tsx',
+      '**/*-button.tsx',
+      'components/{layout,github}/**',
+    ],
+    rules: restrict(serverOnly, dataLayer),
   },
   {
-    files: ['**/*-view.tsx'],
-    rules: restrict(serverOnly, dataLayer),
+    files: ['lib/{query,transport,notices,hooks}/**', 'lib/*/{api,queries,actions,transitions,watch}.ts', 'lib/*/use-*.ts'],
+    ignores: TESTS,
+    rules: restrict(serverOnly, schemas),
   },
 ];
 

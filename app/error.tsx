@@ -1,10 +1,9 @@
 'use client';
 
 import { useEffect } from 'react';
-import Link from 'next/link';
-import { ArrowLeft, TriangleAlert } from 'lucide-react';
-import { Button, buttonClass } from '@/components/ui/button';
-import { StatusPage } from '@/components/status/status-page';
+import { TriangleAlert } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { HomeLink, StatusPage } from '@/components/status/status-page';
 
 /** An unexpected error while showing a page: the header stays, and the user can try again or go home. */
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
@@ -19,9 +18,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
           <Button variant="primary" onClick={() => retry()}>
             Try again
           </Button>
-          <Link href="/" className={buttonClass()}>
-            <ArrowLeft aria-hidden className="size-4" /> Back to your codespaces
-          </Link>
+          <HomeLink />
         </>
       }
     >

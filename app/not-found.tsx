@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ArrowLeft, MapPinOff } from 'lucide-react';
+import { MapPinOff } from 'lucide-react';
 import { MissingPath } from '@/components/status/missing-path';
-import { StatusPage } from '@/components/status/status-page';
+import { HomeLink, StatusPage } from '@/components/status/status-page';
 import { serverSession } from '@/lib/auth/token.server';
 import { buttonClass } from '@/components/ui/button';
 
@@ -18,9 +18,7 @@ export default async function NotFound() {
       title="This page does not exist"
       actions={
         <>
-          <Link href="/" className={buttonClass('primary')}>
-            <ArrowLeft aria-hidden className="size-4" /> {signedIn ? 'Back to your codespaces' : 'Go to Hangar'}
-          </Link>
+          <HomeLink primary>{signedIn ? 'Back to your codespaces' : 'Go to Hangar'}</HomeLink>
           {signedIn && (
             <Link href="/usage" className={buttonClass()}>
               Your usage

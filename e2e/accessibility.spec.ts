@@ -84,6 +84,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('the command palette, its actions and the not-found page have no serious accessibility problems', async ({ page }) => {
       await signIn(page);
+      // The list renders once the page is live: Ctrl+K before that reaches no listener yet.
+      await expect(page.getByRole('table', { name: 'Codespaces' })).toBeVisible();
       await page.keyboard.press('Control+k');
       const palette = page.getByRole('dialog', { name: 'Search or run a command' });
       await expect(palette.getByRole('option').first()).toBeVisible();

@@ -63,7 +63,7 @@ export function guard(check: Guard) {
  * `x-accepted-oauth-scopes`: a broader scope includes its narrower one (`codespace` holds
  * `codespace:secrets`, `user` holds `user:email`).
  */
-export const SATISFIED_BY: Record<NonNullable<Scope>, readonly string[]> = {
+const SATISFIED_BY: Record<NonNullable<Scope>, readonly string[]> = {
   codespace: ['codespace'],
   'codespace:secrets': ['codespace', 'codespace:secrets'],
   'user:email': ['user', 'user:email'],

@@ -14,7 +14,7 @@ import { iso, type World } from './seed';
 const DAY = 24 * 60 * 60_000;
 
 /** People on GitHub's current billing platform; everyone else is on the legacy one. */
-export const ON_CURRENT_BILLING_PLATFORM: ReadonlySet<string> = new Set(['mona']);
+const ON_CURRENT_BILLING_PLATFORM: ReadonlySet<string> = new Set(['mona']);
 
 export interface UsageItem {
   date: string;

@@ -30,7 +30,7 @@ const CACHE_CONTROL = 'private, max-age=60, s-maxage=60';
  * no `X-GitHub-SSO`, no `Content-Type`. A client keeps those from the 200 it stored (RFC 9111
  * §4.3.4). GitHub adds its rate-limit figures and the request's id, as on every answer.
  */
-export function notModifiedHeaders(etag: string, rateLimit: Record<string, string>, now: number): Record<string, string> {
+function notModifiedHeaders(etag: string, rateLimit: Record<string, string>, now: number): Record<string, string> {
   return {
     etag,
     'cache-control': CACHE_CONTROL,

@@ -6,18 +6,6 @@
  */
 import { guard } from './api';
 import { errorBody } from './http';
-import type { CodespaceVariant } from './model';
-
-/** The answer for a codespace, as its variant changes it (a new object; the input is left alone). */
-export function applyVariant<T extends Record<string, unknown>>(answer: T, variant: CodespaceVariant | undefined): Record<string, unknown> {
-  if (!variant) return answer;
-  const out: Record<string, unknown> = { ...answer, ...variant.extra };
-  if (variant.state !== undefined) out.state = variant.state;
-  if (variant.noMachine) out.machine = null;
-  if (variant.emptyGitStatus) out.git_status = {};
-  for (const field of variant.omit ?? []) delete out[field];
-  return out;
-}
 
 // What GitHub does with an action on a state newer than the description is not documented: the
 // emulator refuses what assumes a state (start, export) as it refuses them for a state that does

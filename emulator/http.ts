@@ -1,7 +1,7 @@
 /** Small helpers for answering like api.github.com. */
 import { createHash, randomBytes } from 'node:crypto';
 
-export const DOCS = 'https://docs.github.com/rest';
+const DOCS = 'https://docs.github.com/rest';
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',

@@ -10,7 +10,6 @@
  * use an organisation's Codespaces) and billing.ts (usage reports); permissions.ts (who may do
  * what), oauth.ts and web.ts (github.com's pages), controls.ts (test hooks), faults.ts and request-log.ts.
  */
-import { randomBytes } from 'node:crypto';
 import { restRoutes } from './api';
 import { appRoutes } from './installations';
 import { handleControl } from './controls';
@@ -23,12 +22,7 @@ import { EmulatorState, type EmulatorOptions } from './state';
 import type { Revocation, Tokens } from './tokens';
 import { handleWeb } from './web';
 
-export type { ClientOptions, EmulatorOptions } from './state';
-export type { Revocation } from './tokens';
-export type { AppRegistration } from './installations';
-export type { FaultRule } from './faults';
-export type { LogEntry } from './request-log';
-
+export type { EmulatorOptions } from './state';
 export interface Emulator {
   handle(req: Request): Promise<Response>;
   faults: { add(rule: FaultRule): void; clear(): void; pending(): FaultRule[] };
@@ -130,6 +124,3 @@ async function withBoundedBody(req: Request): Promise<Request | null> {
   if (!body) return null;
   return new Request(req.url, { method: req.method, headers: req.headers, body: body.byteLength ? body : undefined, signal: req.signal });
 }
-
-/** Random secrets for standalone use. */
-export const randomSecret = () => randomBytes(24).toString('base64url');

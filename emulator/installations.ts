@@ -24,7 +24,7 @@ import type { EmulatorState } from './state';
 
 /** A GitHub App's permission levels, as installations and tokens list them. */
 export type Access = 'read' | 'write';
-export type Permissions = Record<string, Access>;
+type Permissions = Record<string, Access>;
 
 /** What Hangar's policies need, and what an installation grants unless told otherwise. */
 const CODESPACES_PERMISSIONS: Permissions = { organization_codespaces: 'write', codespaces_lifecycle_admin: 'write' };

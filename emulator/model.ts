@@ -31,7 +31,7 @@ export interface OrgRecord {
   oauthAppRestrictions?: boolean;
 }
 
-export interface DevcontainerRecord {
+interface DevcontainerRecord {
   path: string;
   name: string;
   display_name: string;

@@ -6,58 +6,14 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { escapeHtml, html } from './http';
 import type { UserRecord } from './model';
 import type { ClientApp, EmulatorState } from './state';
-import type { InstallationGrant } from './installations';
-import type { ExpiringTokens } from './tokens';
-
-export interface Grant {
-  login: string;
-  clientId: string;
-  redirectUri: string;
-  scopes: string[];
-  expiresAt: number;
-  codeChallenge: string | null;
-}
-
-export interface TokenInfo {
-  login: string;
-  scopes: string[];
-  /** The app it was issued to (none for tokens the test hooks mint). */
-  clientId?: string;
-  /**
-   * `oauth`: an OAuth App's token; `app`: a GitHub App's user token, whose permissions are the app's;
-   * `installation`: a GitHub App's installation token, acting as the app's bot on one organisation.
-   */
-  kind: 'oauth' | 'app' | 'installation';
-  /** Epoch ms when it stops working; GitHub App tokens only. */
-  expiresAt?: number;
-  /** An installation token's organisation and permissions. */
-  installation?: InstallationGrant;
-}
-
-const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-function base62(length: number) {
-  const bytes = randomBytes(length);
-  let out = '';
-  for (const b of bytes) out += BASE62[b % 62];
-  return out;
-}
-
-/** `gho_` tokens, GitHub's OAuth access token format. */
-export const newAccessToken = () => `gho_${base62(36)}`;
-/** `ghu_` user access tokens and `ghr_` refresh tokens, a GitHub App's. */
-export const newAppAccessToken = () => `ghu_${base62(36)}`;
-export const newRefreshToken = () => `ghr_${base62(76)}`;
-/** `ghs_` installation access tokens (server-to-server). */
-export const newInstallationToken = () => `ghs_${base62(36)}`;
-export const newCode = () => base62(20).toLowerCase();
+import { newCode, type ExpiringTokens } from './tokens';
 
 /** GitHub accepts scopes separated by spaces or commas. */
-export function parseScopes(scope: string | null | undefined): string[] {
+function parseScopes(scope: string | null | undefined): string[] {
   return [...new Set((scope ?? '').split(/[\s,]+/).filter(Boolean))];
 }
 
-export function authorizeParams(params: URLSearchParams) {
+function authorizeParams(params: URLSearchParams) {
   return {
     clientId: params.get('client_id') ?? '',
     redirectUri: params.get('redirect_uri') ?? '',
@@ -69,7 +25,7 @@ export function authorizeParams(params: URLSearchParams) {
 }
 
 /** The app's registered callback URL, absolute (a registered path is on the origin the emulator was asked at). */
-export function callbackOf(client: ClientApp, requestOrigin: string): URL {
+function callbackOf(client: ClientApp, requestOrigin: string): URL {
   return new URL(client.callbackUrl, requestOrigin);
 }
 
@@ -83,7 +39,7 @@ const isIpLiteral = (host: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || ho
  * its subdomains; the same port, except that a loopback IP callback takes any port; and the
  * callback's path or a subdirectory of it. Anything else would hand the code to someone else.
  */
-export function redirectMatches(redirectUri: string, callback: URL): boolean {
+function redirectMatches(redirectUri: string, callback: URL): boolean {
   let target: URL;
   try {
     target = new URL(redirectUri);
@@ -99,13 +55,13 @@ export function redirectMatches(redirectUri: string, callback: URL): boolean {
   return target.pathname === callback.pathname || target.pathname === base || target.pathname.startsWith(`${base}/`);
 }
 
-export function redirectWith(uri: string, params: Record<string, string>) {
+function redirectWith(uri: string, params: Record<string, string>) {
   const target = new URL(uri);
   for (const [key, value] of Object.entries(params)) if (value) target.searchParams.set(key, value);
   return new Response(null, { status: 302, headers: { location: target.toString(), 'cache-control': 'no-store' } });
 }
 
-export function verifyPkce(challenge: string | null, verifier: string | null) {
+function verifyPkce(challenge: string | null, verifier: string | null) {
   if (!challenge) return true;
   if (!verifier) return false;
   return createHash('sha256').update(verifier).digest('base64url') === challenge;
@@ -121,7 +77,7 @@ const SCOPE_WORDS: Record<string, string> = {
   'read:org': 'Read organisation membership',
 };
 
-export function authorizePage(options: {
+function authorizePage(options: {
   action: string;
   appName: string;
   params: URLSearchParams;
@@ -181,7 +137,7 @@ export function authorizePage(options: {
 }
 
 /** The token endpoint answers JSON or a form, as the client's Accept asks. */
-export function tokenAnswer(accept: string | null, body: Record<string, string | number>) {
+function tokenAnswer(accept: string | null, body: Record<string, string | number>) {
   if (accept?.includes('json')) {
     return new Response(JSON.stringify(body), {
       status: 200,
@@ -196,7 +152,7 @@ export function tokenAnswer(accept: string | null, body: Record<string, string |
 }
 
 /** Reads client credentials and fields from a form or JSON body, the query, or HTTP Basic. */
-export async function tokenRequestFields(req: Request): Promise<Record<string, string>> {
+async function tokenRequestFields(req: Request): Promise<Record<string, string>> {
   const fields: Record<string, string> = {};
   for (const [k, v] of new URL(req.url).searchParams) fields[k] = v;
   const type = req.headers.get('content-type') ?? '';
@@ -363,7 +319,7 @@ async function exchangeCode(state: EmulatorState, req: Request, who: { login: st
  * What a GitHub App may do on a user's behalf, in the scopes the REST operations check: the
  * Codespaces permissions, the user's profile and e-mail, and organisation administration.
  */
-export const APP_PERMISSIONS = ['codespace', 'read:user', 'user:email', 'admin:org'];
+const APP_PERMISSIONS = ['codespace', 'read:user', 'user:email', 'admin:org'];
 
 function expiringAnswer(tokens: ExpiringTokens): Record<string, string | number> {
   return {

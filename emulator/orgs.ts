@@ -16,7 +16,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** Who owns (administers) which organisation. Everyone else listed in `orgs` is a plain member. */
-export const ORG_ADMINS: Record<string, string[]> = { 'octo-org': ['mona'], 'acme-corp': [] };
+const ORG_ADMINS: Record<string, string[]> = { 'octo-org': ['mona'], 'acme-corp': [] };
 
 /** Colleagues in octo-org who have codespaces but do not sign in to the demo. */
 const COLLEAGUES: Omit<UserRecord, 'id'>[] = [

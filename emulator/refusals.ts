@@ -40,7 +40,7 @@ function keepingOut(ctx: RestContext, login: string | undefined): { org: OrgReco
 }
 
 /** Where GitHub sends the user to authorize their token: valid for an hour, a new one each time. */
-export function ssoAuthorizationUrl(ctx: RestContext, org: string) {
+function ssoAuthorizationUrl(ctx: RestContext, org: string) {
   return `${ctx.urls.web}/orgs/${org}/sso?authorization_request=${randomBytes(15).toString('hex').toUpperCase()}`;
 }
 

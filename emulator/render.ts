@@ -16,7 +16,7 @@ import {
   type UserRecord,
 } from './model';
 import { repoPermissions } from './permissions';
-import { applyVariant } from './future';
+import { applyVariant } from './variant';
 import { iso, type World } from './seed';
 
 export interface Urls {

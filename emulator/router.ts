@@ -21,20 +21,13 @@ interface Compiled<T> {
 }
 
 /** Negative when `a` is more specific than `b`: literals before parameters, position by position. */
-export function compareSpecificity(a: readonly (string | null)[], b: readonly (string | null)[]): number {
+function compareSpecificity(a: readonly (string | null)[], b: readonly (string | null)[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     const aLiteral = a[i] !== null;
     const bLiteral = b[i] !== null;
     if (aLiteral !== bLiteral) return aLiteral ? -1 : 1;
   }
   return a.length - b.length;
-}
-
-export function templateSegments(template: string): (string | null)[] {
-  return template
-    .slice(1)
-    .split('/')
-    .map((part) => (part.startsWith('{') ? null : part));
 }
 
 export class Router<T> {

@@ -17,7 +17,7 @@ export interface KeyPair {
 const ready = sodium.ready.then(() => sodium);
 
 /** Overhead of a sealed box: the ephemeral public key (32 bytes) and the MAC (16 bytes). */
-export const SEALED_BOX_OVERHEAD = 48;
+const SEALED_BOX_OVERHEAD = 48;
 
 /** A fresh key pair. Synchronous (Node's X25519, the same curve libsodium's boxes use), so seeding needs no wait. */
 export function newKeyPair(): KeyPair {
@@ -42,11 +42,4 @@ export async function openSealedBox(encryptedBase64: string, pair: Pick<KeyPair,
   } catch {
     return null;
   }
-}
-
-/** Seals `value` for a public key (base64): what a client does before a PUT. For tests and seeding. */
-export async function sealForPublicKey(value: string, publicKeyBase64: string): Promise<string> {
-  const lib = await ready;
-  const sealed = lib.crypto_box_seal(lib.from_string(value), new Uint8Array(Buffer.from(publicKeyBase64, 'base64')));
-  return Buffer.from(sealed).toString('base64');
 }

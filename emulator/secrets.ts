@@ -20,15 +20,15 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 /** GitHub's limits: 100 secrets per place, 48 KB per value. */
-export const MAX_SECRETS = 100;
-export const MAX_VALUE_BYTES = 48 * 1024;
+const MAX_SECRETS = 100;
+const MAX_VALUE_BYTES = 48 * 1024;
 /** The pattern GitHub's description gives `encrypted_value`: base64, standard alphabet, padded. */
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$/;
 /** GitHub's answer to a value that does not open with the key it names. */
 const IMPROPERLY_ENCRYPTED = 'Bad request - validation failed due to an improperly encrypted secret';
 
 /** What is wrong with a secret name under GitHub's documented rules, or null. */
-export function secretNameProblem(name: string): string | null {
+function secretNameProblem(name: string): string | null {
   if (!/^[A-Za-z0-9_]+$/.test(name))
     return 'Secret names can only contain alphanumeric characters ([a-z], [A-Z], [0-9]) or underscores (_). Spaces are not allowed.';
   if (/^[0-9]/.test(name)) return 'Secret names must not start with a number.';
@@ -44,7 +44,7 @@ const placeKey = (place: SecretPlace) =>
   place.kind === 'user' ? `user:${place.login}` : place.kind === 'repo' ? `repo:${place.repoId}` : `org:${place.org}`;
 
 /** A place's key pair and secrets; the key pair is made the first time anyone needs it. */
-export function secretScope(world: World, place: SecretPlace): SecretScopeRecord {
+function secretScope(world: World, place: SecretPlace): SecretScopeRecord {
   const key = placeKey(place);
   let scope = world.secretScopes.get(key);
   if (!scope) {

@@ -45,7 +45,7 @@ export interface EmulatorOptions {
   githubApps?: AppRegistration[];
 }
 
-export interface ClientOptions {
+interface ClientOptions {
   secret: string;
   /** A GitHub App with "expire user authorization tokens" on; omitted: an OAuth App. */
   githubApp?: { tokenLifetimeS?: number; refreshTokenLifetimeS?: number };
@@ -70,8 +70,8 @@ const DEFAULT_CALLBACK_URL = '/api/auth/callback/github';
 
 export const DEFAULT_SCOPES = ['codespace', 'read:user', 'user:email'];
 /** GitHub's defaults for a GitHub App's user tokens: 8 hours, and about six months for the refresh token. */
-export const GITHUB_APP_TOKEN_LIFETIME_S = 8 * 60 * 60;
-export const GITHUB_APP_REFRESH_TOKEN_LIFETIME_S = 15_811_200;
+const GITHUB_APP_TOKEN_LIFETIME_S = 8 * 60 * 60;
+const GITHUB_APP_REFRESH_TOKEN_LIFETIME_S = 15_811_200;
 
 function clientApps(clients: Record<string, string | ClientOptions>): Record<string, ClientApp> {
   const apps: Record<string, ClientApp> = {};

@@ -26,10 +26,10 @@ export type RepositoryList = { total_count: number; repositories: components['sc
 /** The origin every test request goes to; the emulator builds absolute URLs (Link, url, web_url) from it. */
 export const ORIGIN = 'http://gh.test';
 /** When the fake clock starts: a fixed moment, so seeded "3 minutes ago" times are reproducible. */
-export const T0 = Date.parse('2026-12-01T12:00:00Z');
+const T0 = Date.parse('2026-12-01T12:00:00Z');
 export const TRANSITION_MS = 1000;
 
-export interface ApiInit {
+interface ApiInit {
   method?: string;
   /** Sign the request with a token for this demo user (default mona); `null` sends no Authorization. */
   as?: string | null;

@@ -3,7 +3,51 @@
  * refresh tokens of GitHub Apps with expiring user tokens, and what was revoked.
  */
 import type { InstallationGrant } from './installations';
-import { newAccessToken, newAppAccessToken, newInstallationToken, newRefreshToken, type Grant, type TokenInfo } from './oauth';
+import { randomBytes } from 'node:crypto';
+
+export interface Grant {
+  login: string;
+  clientId: string;
+  redirectUri: string;
+  scopes: string[];
+  expiresAt: number;
+  codeChallenge: string | null;
+}
+
+export interface TokenInfo {
+  login: string;
+  scopes: string[];
+  /** The app it was issued to (none for tokens the test hooks mint). */
+  clientId?: string;
+  /**
+   * `oauth`: an OAuth App's token; `app`: a GitHub App's user token, whose permissions are the app's;
+   * `installation`: a GitHub App's installation token, acting as the app's bot on one organisation.
+   */
+  kind: 'oauth' | 'app' | 'installation';
+  /** Epoch ms when it stops working; GitHub App tokens only. */
+  expiresAt?: number;
+  /** An installation token's organisation and permissions. */
+  installation?: InstallationGrant;
+}
+
+const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+function base62(length: number) {
+  const bytes = randomBytes(length);
+  let out = '';
+  for (const b of bytes) out += BASE62[b % 62];
+  return out;
+}
+
+/** `gho_` tokens, GitHub's OAuth access token format. */
+const newAccessToken = () => `gho_${base62(36)}`;
+/** `ghu_` user access tokens and `ghr_` refresh tokens, a GitHub App's. */
+const newAppAccessToken = () => `ghu_${base62(36)}`;
+const newRefreshToken = () => `ghr_${base62(76)}`;
+/** `ghs_` installation access tokens (server-to-server). */
+const newInstallationToken = () => `ghs_${base62(36)}`;
+/** An authorization code, waiting to be exchanged for a token. */
+export const newCode = () => base62(20).toLowerCase();
 
 const CODE_TTL_MS = 10 * 60_000;
 

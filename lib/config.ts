@@ -18,13 +18,13 @@ export const DEMO_CLIENT = { id: 'hangar-demo', secret: 'hangar-demo-secret' } a
 /** Where the app mounts the built-in GitHub emulator in demo mode. */
 export const EMULATOR_MOUNT = '/emulator';
 /** How long a session lasts at most, from sign-in, however active it is (HANGAR_SESSION_MAX_AGE). */
-export const DEFAULT_SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
+const DEFAULT_SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
 /** The GitHub App the emulator plays in demo mode, installed on its organisations. */
 export const DEMO_GITHUB_APP = { id: '424242', slug: 'hangar-demo' } as const;
 /** How often enabled policies run on their own (HANGAR_POLICY_INTERVAL_S). */
-export const DEFAULT_POLICY_INTERVAL_S = 300;
+const DEFAULT_POLICY_INTERVAL_S = 300;
 /** Where the embedded database lives without DATABASE_URL (HANGAR_DATA_DIR), under the working directory. */
-export const DEFAULT_DATA_DIR = '.hangar-data';
+const DEFAULT_DATA_DIR = '.hangar-data';
 
 /**
  * How people sign in: `github`, through an OAuth App or a GitHub App (GITHUB_ID); `local`, as the
@@ -68,7 +68,7 @@ export interface ServerConfig {
 export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
 
 /** GITHUB_APP_ID and its private key (PEM): what signs the JWT that asks for installation tokens. */
-export interface GithubAppCredential {
+interface GithubAppCredential {
   appId: string;
   privateKey: string;
 }
@@ -77,7 +77,7 @@ function trimSlash(url: string) {
   return url.replace(/\/+$/, '');
 }
 
-export function authModeOf(env: NodeJS.ProcessEnv): AuthMode {
+function authModeOf(env: NodeJS.ProcessEnv): AuthMode {
   if (env.GITHUB_ID) return 'github';
   // Not GITHUB_TOKEN: GitHub Actions and every codespace set that one for their own use.
   if (env.HANGAR_GITHUB_TOKEN) return 'local';

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
  * plain (ISO dates, numbers without currency or separators) so a spreadsheet reads them as data.
  */
 
-export type CsvValue = string | number | boolean | null | undefined;
+type CsvValue = string | number | boolean | null | undefined;
 
 export interface CsvColumn<T> {
   header: string;

@@ -34,7 +34,7 @@ export function securityHeaders(https: boolean): Record<string, string> {
 }
 
 /** The policy for JSON answers (the GitHub proxy): they load nothing and are framed by nobody. */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /** Every security header of an API answer: fixed, so computed once. */
 export function apiSecurityHeaders(https: boolean): Record<string, string> {

@@ -3,7 +3,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { TraceMap, eachMapping } from '@jridgewell/trace-mapping';
 import { root } from './paths.mjs';
 
 /** A module's name as a person reads it: `react-dom/cjs/react-dom-client.production.js`, `components/codespaces/codespace-row.tsx`. */
@@ -27,14 +26,61 @@ function lineStarts(code) {
  * Bytes of one built chunk by module: each generated segment runs to the next one, and belongs to
  * the source its mapping names (code with none: `(no source)`). Gzipped at the chunk's own ratio.
  */
+const BASE64 = new Map([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
+
+/** A segment's Base64 VLQ fields (Source Map Revision 3: https://tc39.es/ecma426/#sec-mappings). */
+function vlqFields(segment) {
+  const fields = [];
+  let value = 0;
+  let shift = 0;
+  for (const char of segment) {
+    const digit = BASE64.get(char);
+    value += (digit & 31) * 2 ** shift;
+    if (digit & 32) shift += 5;
+    else {
+      fields.push(value % 2 ? -Math.floor(value / 2) : value / 2);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return fields;
+}
+
+/**
+ * Each generated segment of a source map (index maps' sections flattened): its line and column
+ * (from 0) and the source it maps to (null when none). By hand: the format is small and stable,
+ * and the benchmark needs no library for it.
+ */
+function mappedSegments(map, lineOffset = 0, columnOffset = 0) {
+  if (map.sections) {
+    return map.sections.flatMap((section) => mappedSegments(section.map, lineOffset + section.offset.line, section.offset.column));
+  }
+  const out = [];
+  let sourceIndex = 0;
+  map.mappings.split(';').forEach((line, lineIndex) => {
+    let column = 0;
+    for (const segment of line.split(',')) {
+      if (!segment) continue;
+      const [columnDelta, sourceDelta] = vlqFields(segment);
+      column += columnDelta;
+      if (sourceDelta !== undefined) sourceIndex += sourceDelta;
+      out.push({
+        line: lineIndex + lineOffset,
+        column: column + (lineIndex === 0 ? columnOffset : 0),
+        source: sourceDelta === undefined ? null : (map.sources[sourceIndex] ?? null),
+      });
+    }
+  });
+  return out;
+}
+
 function chunkModules(file, mapFile) {
   const code = readFileSync(file, 'utf8');
-  const map = new TraceMap(JSON.parse(readFileSync(mapFile, 'utf8')));
   const starts = lineStarts(code);
-  const segments = [];
-  eachMapping(map, (m) =>
-    segments.push({ at: starts[m.generatedLine - 1] + m.generatedColumn, source: m.source ? moduleName(m.source) : null }),
-  );
+  const segments = mappedSegments(JSON.parse(readFileSync(mapFile, 'utf8'))).map((m) => ({
+    at: starts[m.line] + m.column,
+    source: m.source ? moduleName(m.source) : null,
+  }));
   segments.sort((a, b) => a.at - b.at);
   const bytes = new Map();
   const add = (name, n) => bytes.set(name, (bytes.get(name) ?? 0) + n);

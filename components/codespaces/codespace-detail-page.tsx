@@ -5,8 +5,8 @@ import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
 import { SessionEnded } from '@/components/layout/session-ended';
-import { ApiError } from '@/lib/transport/errors';
-import { usePendingMachineChange } from '@/lib/hooks/use-machine-request';
+import { endsSession } from '@/lib/transport/errors';
+import { usePendingMachineChange } from '@/lib/codespaces/use-machine-request';
 import { getMyCodespaceQuery } from '@/lib/codespaces/queries';
 import { CodespaceDetailView, type DetailDialog } from './codespace-detail-view';
 
@@ -25,7 +25,7 @@ export function CodespaceDetailPage({ name }: { name: string }) {
   const [now] = useState(() => Date.now());
   const pendingMachine = usePendingMachineChange(query.data);
 
-  if (query.error instanceof ApiError && query.error.status === 401) return <SessionEnded />;
+  if (endsSession(query.error)) return <SessionEnded />;
   const codespace = query.data;
   const openChange = (which: DetailDialog) => (open: boolean) => setDialog(open ? which : null);
 

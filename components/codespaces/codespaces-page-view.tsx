@@ -7,6 +7,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
+import { StillLoading } from '@/components/ui/states';
 import { FiltersBar, clearedFilters, type FilterOptions } from '@/components/lists/filters-bar';
 import type { PersonalAttentionItem } from '@/lib/attention/domain/personal';
 import type { FleetSummary as Summary, ListFilters } from '@/lib/codespaces/domain/list-view';
@@ -173,15 +174,4 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
 /** A returning user's list, shown from Hangar's store at once: say how old it is while GitHub is asked again. */
 function FromStore({ age }: { age: string }) {
   return <span role="status"> · as of {age}: checking with GitHub for changes</span>;
-}
-
-/** While the first page shows and the rest are on their way: say so, and that order and filters cover what has come. */
-export function StillLoading({ arrived, total }: { arrived: number; total: number }) {
-  return (
-    <p role="status" className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
-      <span aria-hidden className="size-2 animate-pulse rounded-full bg-sky-500 motion-reduce:animate-none" />
-      Loaded {arrived.toLocaleString('en')} of {pluralize(total, 'codespace')}; the rest are on their way. Sorting and filters apply to what
-      has arrived.
-    </p>
-  );
 }

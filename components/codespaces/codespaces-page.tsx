@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useGithubWeb } from '@/components/github/github-web';
 import { SessionEnded } from '@/components/layout/session-ended';
-import { ApiError } from '@/lib/transport/errors';
+import { endsSession } from '@/lib/transport/errors';
 import { personalAttention } from '@/lib/attention/domain/personal';
 import {
   applyListFilters,
@@ -18,10 +18,10 @@ import {
   type ListFilters,
 } from '@/lib/codespaces/domain/list-view';
 import { codespaceTitle, powerAction } from '@/lib/codespaces/domain/state';
-import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
+import { NO_CODESPACES, type CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
 import { useListControls } from '@/lib/hooks/use-list-controls';
-import { useLeftViewNotice } from '@/lib/hooks/use-left-view-notice';
+import { useLeftViewNotice } from '@/lib/codespaces/use-left-view-notice';
 import { useListShortcuts } from '@/lib/hooks/use-list-shortcuts';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { isComplete } from '@/lib/query/streamed-list';
@@ -38,8 +38,6 @@ import { useBulkActions } from './use-bulk-actions';
 const DeleteCodespaceDialog = dynamic(() => import('./delete-codespace-dialog').then((m) => m.DeleteCodespaceDialog));
 const ExportDialog = dynamic(() => import('./export-dialog').then((m) => m.ExportDialog));
 const ShortcutsDialog = dynamic(() => import('@/components/shortcuts/shortcuts-dialog').then((m) => m.ShortcutsDialog));
-
-const NO_CODESPACES: readonly CodespaceSummary[] = [];
 
 type Dialog = { kind: 'export' | 'delete'; codespace: CodespaceSummary } | { kind: 'shortcuts' };
 
@@ -106,7 +104,7 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
     enabled: dialog === null && bulk.dialog === null,
   });
 
-  if (query.error instanceof ApiError && query.error.status === 401) return <SessionEnded />;
+  if (endsSession(query.error)) return <SessionEnded />;
   const close = () => setDialog(null);
 
   return (

@@ -4,7 +4,7 @@ import { useCallback, useMemo, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { planBulkAction, staleStoppedCodespaces, type BulkPlan } from '@/lib/codespaces/domain/bulk';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
-import { useSelection } from '@/lib/hooks/use-selection';
+import { useSelection } from '@/lib/codespaces/use-selection';
 import type { SelectableListProps, SelectionActions } from './selection-bar';
 
 // Loads when a bulk action is asked for: most visits ask for none.

@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { inputClass, TextField } from '@/components/ui/field';
+import type { Loaded } from '@/components/ui/loaded';
 import type { Branch, PullRequest } from '@/lib/repositories/domain/types';
 import type { Devcontainer } from '@/lib/codespaces/domain/types';
 import {
@@ -24,13 +25,6 @@ import { RepositoryPicker } from './repository-picker';
 import { Page } from '@/components/layout/page';
 
 const RETENTION_CHOICES = [1, 3, 7, 14, 30];
-
-/** A list GitHub is being asked for: what it gave, and whether it is still coming. */
-export interface Loaded<T> {
-  data: T | undefined;
-  loading: boolean;
-  error?: Error | null;
-}
 
 export interface CreateCodespaceViewProps {
   state: CreateFormState;
@@ -146,7 +140,7 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
         <RepositoryPicker
           repositories={props.repositories.data}
           loading={props.repositories.loading}
-          error={props.repositories.error ?? null}
+          error={props.repositories.error}
           value={state.repo}
           onChange={(repo) => dispatch({ type: 'repository', repo })}
         />

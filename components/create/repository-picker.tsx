@@ -19,7 +19,7 @@ export function RepositoryPicker({
 }: {
   repositories: readonly { full_name: string }[] | undefined;
   loading: boolean;
-  error: Error | null;
+  error: unknown;
   value: string | null;
   onChange: (fullName: string) => void;
 }) {

@@ -38,7 +38,7 @@ export function RepoScope() {
 }
 
 /** What granting means, said before the user goes to GitHub. */
-export function RepoScopeTerms() {
+function RepoScopeTerms() {
   return (
     <>
       GitHub has no read-only scope for private repositories: <RepoScope /> gives Hangar full access to all of yours, so it is asked for

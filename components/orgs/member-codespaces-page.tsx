@@ -4,15 +4,13 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useBulkActions } from '@/components/codespaces/use-bulk-actions';
 import { SessionEnded } from '@/components/layout/session-ended';
-import { ApiError } from '@/lib/transport/errors';
+import { endsSession } from '@/lib/transport/errors';
 import { liveEstimate } from '@/lib/usage/domain/cost';
-import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
+import { NO_CODESPACES, type CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { groupRows } from '@/lib/orgs/domain/org-view';
 import { listMemberCodespacesQuery } from '@/lib/codespaces/queries';
 import { MemberCodespacesView } from './member-codespaces-view';
-
-const NO_CODESPACES: readonly CodespaceSummary[] = [];
 
 const lastUsedFirst = (a: CodespaceSummary, b: CodespaceSummary) => Date.parse(b.last_used_at) - Date.parse(a.last_used_at);
 
@@ -24,7 +22,7 @@ export function MemberCodespacesPage({ org, username }: { org: string; username:
   const rows = useMemo(() => groupRows(codespaces ?? [], ''), [codespaces]);
   const bulk = useBulkActions(codespaces ?? NO_CODESPACES, codespaces ?? NO_CODESPACES, org);
 
-  if (query.error instanceof ApiError && query.error.status === 401) return <SessionEnded />;
+  if (endsSession(query.error)) return <SessionEnded />;
 
   return (
     <>

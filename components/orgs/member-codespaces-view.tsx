@@ -10,7 +10,7 @@ import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { pluralize } from '@/lib/format';
 import type { OrgRow } from '@/lib/orgs/domain/org-view';
 import { OrgCodespaceTable } from './org-codespace-table';
-import { OrgError } from './org-codespaces-view';
+import { OrgError } from '@/components/ui/states';
 import { Page } from '@/components/layout/page';
 
 export interface MemberCodespacesViewProps extends SelectableListProps {

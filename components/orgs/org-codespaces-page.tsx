@@ -4,9 +4,9 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useBulkActions } from '@/components/codespaces/use-bulk-actions';
 import { SessionEnded } from '@/components/layout/session-ended';
-import { ApiError } from '@/lib/transport/errors';
+import { endsSession } from '@/lib/transport/errors';
 import { liveEstimate } from '@/lib/usage/domain/cost';
-import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
+import { NO_CODESPACES } from '@/lib/codespaces/domain/types';
 import { useListControls } from '@/lib/hooks/use-list-controls';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { memberFacets, repositoryFacets, stateFacets } from '@/lib/codespaces/domain/pipeline';
@@ -15,8 +15,6 @@ import { attentionItems } from '@/lib/orgs/domain/attention';
 import { filterOrgCodespaces, groupRows, ORG_SORT_KEYS, orgFiltersToSearch, type OrgFilters } from '@/lib/orgs/domain/org-view';
 import { listOrgCodespacesQuery } from '@/lib/codespaces/queries';
 import { OrgCodespacesView } from './org-codespaces-view';
-
-const NO_CODESPACES: readonly CodespaceSummary[] = [];
 
 /** An organisation's codespaces for its admins: reads them, keeps the view's filters and selection, runs bulk actions. */
 export function OrgCodespacesPage({ org, me, initialFilters }: { org: string; me: string; initialFilters: OrgFilters }) {
@@ -50,7 +48,7 @@ export function OrgCodespacesPage({ org, me, initialFilters }: { org: string; me
   const attention = useMemo(() => attentionItems(codespaces ?? NO_CODESPACES, now, me), [codespaces, now, me]);
   const bulk = useBulkActions(codespaces ?? NO_CODESPACES, controls.rows, org);
 
-  if (query.error instanceof ApiError && query.error.status === 401) return <SessionEnded />;
+  if (endsSession(query.error)) return <SessionEnded />;
 
   return (
     <>

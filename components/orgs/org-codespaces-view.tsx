@@ -1,15 +1,14 @@
 import Link from 'next/link';
-import { BarChart3, Boxes, Lock, SearchX, Settings } from 'lucide-react';
+import { BarChart3, Boxes, SearchX, Settings } from 'lucide-react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Figure } from '@/components/ui/figure';
-import { StillLoading } from '@/components/codespaces/codespaces-page-view';
+import { OrgError, StillLoading } from '@/components/ui/states';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
 import { SelectionBar, type SelectableListProps } from '@/components/codespaces/selection-bar';
 import { clearedFilters, FiltersBar, type FilterOptions } from '@/components/lists/filters-bar';
 import { CsvDownloadButton } from '@/components/ui/csv-download-button';
-import { ApiError } from '@/lib/transport/errors';
 import { formatUsd, type LiveEstimate } from '@/lib/usage/domain/cost';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { pluralize } from '@/lib/format';
@@ -142,48 +141,4 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
       )}
     </Page>
   );
-}
-
-/**
- * 403 and 404 mean different things here; both are explained, not just reported. `doing` is what
- * only owners may do on this page ("see its codespaces"), `ask` what to ask an owner for instead.
- * A 403 that names its reason (single sign-on, an OAuth App restriction, a GitHub App permission
- * missing) is not about ownership: it is said in its own words.
- */
-export function OrgError({
-  org,
-  error,
-  onRetry,
-  doing = 'see its codespaces',
-  ask = 'review the organisation’s codespaces',
-}: {
-  org: string;
-  error: unknown;
-  onRetry: () => void;
-  doing?: string;
-  ask?: string;
-}) {
-  if (error instanceof ApiError && error.status === 403 && !error.description.refusal) {
-    return (
-      <EmptyState icon={<Lock className="size-10" />} title={`Only owners of ${org} can ${doing}`}>
-        <p>
-          GitHub refused: “{error.facts.message ?? 'Forbidden'}”. You are a member of {org} but not one of its owners. Ask an owner to {ask}
-          , or to make you an owner.
-        </p>
-        <p className="mt-2">
-          <Link href="/" className="text-sky-700 underline dark:text-sky-400">
-            Back to your own codespaces
-          </Link>
-        </p>
-      </EmptyState>
-    );
-  }
-  if (error instanceof ApiError && error.status === 404) {
-    return (
-      <EmptyState icon={<SearchX className="size-10" />} title={`No organization named ${org}`}>
-        It does not exist, or you are not a member of it.
-      </EmptyState>
-    );
-  }
-  return <ErrorAlert error={error} onRetry={onRetry} />;
 }

@@ -13,7 +13,7 @@ import { codespacesAccessLastSetQuery, setCodespacesAccessMutation } from '@/lib
 import { accessChangeInWords, planAccessChange, type AccessChange } from '@/lib/orgs/domain/access';
 import { listOrgMembersQuery } from '@/lib/orgs/queries';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
-import { ApiError } from '@/lib/transport/errors';
+import { endsSession } from '@/lib/transport/errors';
 import { OrgSettingsView, type AccessDraft } from './org-settings-view';
 
 const ConfirmDialog = dynamic(() => import('@/components/ui/confirm-dialog').then((m) => m.ConfirmDialog));
@@ -44,7 +44,7 @@ export function OrgSettingsPage({ org, repoAccess }: { org: string; repoAccess: 
   const lastSet = useQuery(codespacesAccessLastSetQuery(org)).data ?? null;
 
   const { section } = secrets;
-  if (section.secrets.error instanceof ApiError && section.secrets.error.status === 401) return <SessionEnded />;
+  if (endsSession(section.secrets.error)) return <SessionEnded />;
 
   return (
     <>

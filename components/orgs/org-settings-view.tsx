@@ -4,14 +4,14 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { MultiPicker, type PickerItem } from '@/components/ui/multi-picker';
 import { SecretsSection } from '@/components/secrets/secrets-section';
-import type { Loaded } from '@/lib/query/loaded';
+import type { Loaded } from '@/components/ui/loaded';
 import { ApiError } from '@/lib/transport/errors';
 import type { Secret } from '@/lib/secrets/domain/scope';
 import type { SecretRepository } from '@/lib/secrets/domain/types';
 import { exactTime, relativeTime } from '@/lib/format';
 import { orgCodespacesSettingsUrl } from '@/lib/orgs/domain/access-deprecation';
 import { ACCESS_CHOICES, accessInWords, type AccessSetting, type CodespacesAccessVisibility } from '@/lib/orgs/domain/access';
-import { OrgError } from './org-codespaces-view';
+import { OrgError } from '@/components/ui/states';
 import { Page } from '@/components/layout/page';
 
 export interface AccessDraft {

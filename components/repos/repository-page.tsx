@@ -8,15 +8,13 @@ import { SessionEnded } from '@/components/layout/session-ended';
 import { useSecretsSection } from '@/components/secrets/use-secrets-section';
 import { privateRepositoriesHidden, type ScopeAccess } from '@/lib/auth/scopes';
 import { listDevcontainersQuery, listMyCodespacesInRepositoryQuery, listRepositoryMachinesQuery } from '@/lib/codespaces/queries';
-import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
+import { NO_CODESPACES } from '@/lib/codespaces/domain/types';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
-import { loaded } from '@/lib/query/loaded';
+import { loaded } from '@/components/ui/loaded';
 import { answerOf, repositoryStanding } from '@/lib/repositories/domain/standing';
 import { getRepositoryQuery } from '@/lib/repositories/queries';
-import { ApiError } from '@/lib/transport/errors';
+import { endsSession } from '@/lib/transport/errors';
 import { RepositoryView, type RepositorySecretsSection } from './repository-view';
-
-const NO_CODESPACES: readonly CodespaceSummary[] = [];
 
 /**
  * A repository's page: the user's codespaces in it, what it offers, and its secrets for its
@@ -46,7 +44,7 @@ export function RepositoryPage({ repo, repoAccess }: { repo: string; repoAccess:
         ? { kind: 'consent', consent }
         : { kind: 'list', app: repoAccess.kind === 'app', ...section.secrets };
 
-  if (repository.error instanceof ApiError && repository.error.status === 401) return <SessionEnded />;
+  if (endsSession(repository.error)) return <SessionEnded />;
 
   return (
     <>

@@ -11,7 +11,7 @@ import { PrivateRepositoriesNotice, RepoScope, RepoScopeControl, type RepoScopeC
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
 import { SelectionBar, type SelectableListProps } from '@/components/codespaces/selection-bar';
 import { SecretsSection } from '@/components/secrets/secrets-section';
-import type { Loaded } from '@/lib/query/loaded';
+import type { Loaded } from '@/components/ui/loaded';
 import type { Devcontainer } from '@/lib/codespaces/domain/types';
 import type { RepositoryDetails } from '@/lib/repositories/domain/types';
 import type { Secret } from '@/lib/secrets/domain/scope';

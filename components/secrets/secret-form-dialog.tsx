@@ -23,13 +23,13 @@ interface RepositoryItems {
 export type SecretAccessField =
   { kind: 'none' } | ({ kind: 'repositories' } & RepositoryItems) | ({ kind: 'visibility'; owner: string } & RepositoryItems);
 
-export interface SecretAccessChoice {
+interface SecretAccessChoice {
   visibility: SecretVisibility;
   /** Keys of the picker's items (repository ids). */
   repositoryKeys: string[];
 }
 
-export interface SecretFormValues extends SecretAccessChoice {
+interface SecretFormValues extends SecretAccessChoice {
   name: string;
   /** Undefined: keep the stored value (editing with the field left empty). */
   value: string | undefined;

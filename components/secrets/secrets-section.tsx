@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { pluralize } from '@/lib/format';
-import type { Loaded } from '@/lib/query/loaded';
+import type { Loaded } from '@/components/ui/loaded';
 import { SECRET_VISIBILITY_WORDS } from '@/lib/secrets/domain/form';
 import type { Secret, SecretScope } from '@/lib/secrets/domain/scope';
 import type { SecretRepository } from '@/lib/secrets/domain/types';

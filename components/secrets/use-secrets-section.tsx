@@ -9,7 +9,7 @@ import { privateRepositoriesHidden, type ScopeAccess } from '@/lib/auth/scopes';
 import { useCodespaceRepositories } from '@/lib/codespaces/use-codespace-repositories';
 import { listInWords } from '@/lib/format';
 import { listOrgRepositoriesQuery } from '@/lib/orgs/queries';
-import { loaded, type Loaded } from '@/lib/query/loaded';
+import { loaded, type Loaded } from '@/components/ui/loaded';
 import { knownRepositories, type KnownRepository } from '@/lib/repositories/domain/known';
 import { listMyRepositoriesQuery } from '@/lib/repositories/queries';
 import { whoMayUse } from '@/lib/secrets/domain/form';

@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
+import Link from 'next/link';
+import { ArrowLeft } from 'lucide-react';
 import { Page } from '@/components/layout/page';
+import { buttonClass } from '@/components/ui/button';
 
 /** A page that says something went other than planned: what, and the ways on. Calm, centred, one heading. */
 export function StatusPage({
@@ -31,5 +34,14 @@ export function StatusPage({
       <div className="max-w-lg text-sm text-zinc-600 dark:text-zinc-400">{children}</div>
       <div className="mt-2 flex flex-wrap items-center justify-center gap-2">{actions}</div>
     </Page>
+  );
+}
+
+/** The way on from a status page: back to the user's codespaces (the start page). */
+export function HomeLink({ primary = false, children = 'Back to your codespaces' }: { primary?: boolean; children?: ReactNode }) {
+  return (
+    <Link href="/" className={buttonClass(primary ? 'primary' : undefined)}>
+      <ArrowLeft aria-hidden className="size-4" /> {children}
+    </Link>
   );
 }

@@ -5,7 +5,7 @@ import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { Figure } from '@/components/ui/figure';
 import { toolbarFieldClass } from '@/components/ui/field';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
-import { OrgError } from '@/components/orgs/org-codespaces-view';
+import { OrgError } from '@/components/ui/states';
 import { formatUsd, type LiveEstimate, type projectMonth } from '@/lib/usage/domain/cost';
 import type { estimateMemberCosts } from '@/lib/usage/domain/member-estimate';
 import { formatUsageQuantity, monthLabel, type RepoSkuRow } from '@/lib/usage/domain/org-usage';

@@ -1,26 +1,15 @@
 'use client';
 
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { SessionEnded } from '@/components/layout/session-ended';
-import { ApiError } from '@/lib/transport/errors';
+import { endsSession } from '@/lib/transport/errors';
 import { codespacesMonthUsage, personalFigures, splitByPayer } from '@/lib/usage/domain/personal-usage';
-import { PERSONAL_QUOTAS, type PersonalPlan } from '@/lib/usage/domain/prices';
+import { PERSONAL_QUOTAS } from '@/lib/usage/domain/prices';
+import { usePersonalPlan } from '@/lib/usage/personal-plan.client';
 import { getMyBillingUsageSummaryQuery } from '@/lib/usage/queries';
 import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
 import { PersonalUsageView } from './personal-usage-view';
-
-const PLAN_KEY = 'hangar.personal-plan';
-
-/** The chosen plan lives in this browser (a setting, not a secret), shared by every tab. */
-function readPlan(): PersonalPlan {
-  const stored = window.localStorage.getItem(PLAN_KEY);
-  return stored === 'pro' ? 'pro' : 'free';
-}
-function subscribePlan(onChange: () => void) {
-  window.addEventListener('storage', onChange);
-  return () => window.removeEventListener('storage', onChange);
-}
 
 /**
  * The user's usage: reads their codespaces and GitHub's usage report for the month, splits the
@@ -28,12 +17,8 @@ function subscribePlan(onChange: () => void) {
  */
 export function PersonalUsagePage({ login }: { login: string }) {
   const query = useQuery(listMyCodespacesQuery());
-  const plan = useSyncExternalStore(subscribePlan, readPlan, () => 'free' as const);
+  const [plan, choosePlan] = usePersonalPlan();
   const [typedCoreHours, setTypedCoreHours] = useState('');
-  const choosePlan = (next: PersonalPlan) => {
-    window.localStorage.setItem(PLAN_KEY, next);
-    window.dispatchEvent(new StorageEvent('storage', { key: PLAN_KEY }));
-  };
 
   const today = useMemo(() => new Date(), []);
   const summary = useQuery(getMyBillingUsageSummaryQuery(login, today.getUTCFullYear(), today.getUTCMonth() + 1));
@@ -52,7 +37,7 @@ export function PersonalUsagePage({ login }: { login: string }) {
     [split, plan, today, fromGithub, typedCoreHours],
   );
 
-  if (query.error instanceof ApiError && query.error.status === 401) return <SessionEnded />;
+  if (endsSession(query.error)) return <SessionEnded />;
 
   return (
     <PersonalUsageView

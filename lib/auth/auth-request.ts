@@ -4,6 +4,7 @@
  * Content-Type says JSON with `req.json()` and answers 500 when it is not JSON; such a body, or
  * one larger than any of its forms, is refused here first, with Hangar's `{ message, status }`.
  */
+import { readCapped } from '@/lib/server/read-capped';
 
 /** Far more than next-auth's largest form (a CSRF token and a callback URL). */
 export const MAX_AUTH_BODY_BYTES = 16 * 1024;
@@ -15,23 +16,11 @@ const refuse = (status: number, message: string) =>
 export async function refuseAuthBody(req: Request): Promise<Response | null> {
   if (req.method !== 'POST' || !req.body) return null;
   if (Number(req.headers.get('content-length') ?? 0) > MAX_AUTH_BODY_BYTES) return refuse(413, 'Request body too large');
-  const reader = req.clone().body!.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_AUTH_BODY_BYTES) {
-      // Both halves of the copy: a copied stream's reading stops only when neither half is read.
-      await Promise.all([reader.cancel(), req.body.cancel()]).catch(() => undefined);
-      return refuse(413, 'Request body too large');
-    }
-    chunks.push(value);
-  }
+  const body = await readCapped(req.clone().body!, MAX_AUTH_BODY_BYTES, req.body);
+  if (!body) return refuse(413, 'Request body too large');
   if (!(req.headers.get('content-type') ?? '').includes('application/json')) return null;
   try {
-    const parsed: unknown = JSON.parse(new TextDecoder().decode(Buffer.concat(chunks)));
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(body));
     if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return null;
   } catch {
     // Answered below.

@@ -18,7 +18,7 @@ export interface EndedSessionStore {
 }
 
 /** The store key for a session id: a hash, so the store holds nothing a cookie holds. */
-export function endedSessionKey(id: string): string {
+function endedSessionKey(id: string): string {
   return createHash('sha256').update(`hangar/session\0${id}`).digest('hex');
 }
 

@@ -12,11 +12,11 @@ import { localSignInSecret } from '@/lib/config';
  */
 
 /** Where a sign-in link points; the secret is in the query so the page can drop it at once (a redirect). */
-export const LOCAL_SIGN_IN_PATH = '/api/auth/local';
+const LOCAL_SIGN_IN_PATH = '/api/auth/local';
 
 const hash = (secret: string) => createHash('sha256').update(`hangar/local-sign-in\0${secret}`).digest();
 
-export const newLinkSecret = () => randomBytes(32).toString('base64url');
+const newLinkSecret = () => randomBytes(32).toString('base64url');
 
 export function signInLink(appOrigin: string, secret: string): string {
   return `${appOrigin}${LOCAL_SIGN_IN_PATH}?secret=${secret}`;

@@ -70,7 +70,7 @@ export function sessionIdOf(jwt: HangarJwt): string {
 }
 
 /** How long before expiry a token is renewed: five minutes, or a quarter of a short lifetime. */
-export const RENEWAL_MARGIN_MS = 5 * 60_000;
+const RENEWAL_MARGIN_MS = 5 * 60_000;
 
 export function renewalMarginMs(lifetimeS: number | undefined): number {
   if (!lifetimeS || lifetimeS <= 0) return RENEWAL_MARGIN_MS;

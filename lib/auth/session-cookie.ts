@@ -6,11 +6,11 @@
  * what the other wrote. Pure string work; the JWT itself is next-auth's `encode`.
  */
 
-export const SESSION_COOKIE = 'next-auth.session-token';
+const SESSION_COOKIE = 'next-auth.session-token';
 /** next-auth's: a cookie of at most 4096 bytes, less what its name and attributes take. */
 const CHUNK_SIZE = 4096 - 163;
 
-export function sessionCookieName(secure: boolean): string {
+function sessionCookieName(secure: boolean): string {
   return secure ? `__Secure-${SESSION_COOKIE}` : SESSION_COOKIE;
 }
 

@@ -53,11 +53,6 @@ export function tokenRenewer(config: ServerConfig = serverConfig()): TokenRenewe
   return holder.__hangarRenewer;
 }
 
-/** Replaces the renewer (tests). */
-export function setTokenRenewer(renewer: TokenRenewer | undefined) {
-  holder.__hangarRenewer = renewer;
-}
-
 /** Sessions signed out: in this process's memory, and in Redis when instances share one (`REDIS_URL`). */
 export function endedSessions(): EndedSessions {
   if (!holder.__hangarEndedSessions) {

@@ -7,26 +7,11 @@ import { decodeSession, resolveSession, type CookieSource } from '@/lib/auth/ses
 import { accountOfSession } from '@/lib/github/account.server';
 import type { AccountKey } from '@/lib/github/store.server';
 
-export type { HangarJwt } from '@/lib/auth/session-claims';
-
 type RequestLike = { cookies: CookieSource; headers: { get(name: string): string | null }; url?: string };
 
 /** The session cookie of a request (a route handler's, or a server component's from next/headers). */
 function decodeRequestSession(req: RequestLike) {
   return decodeSession(req.cookies, servedOverHttps(serverConfig(), req.headers, req.url));
-}
-
-/** The signed-in user's GitHub token, from a route handler's request (renewed first if due). */
-export async function accessTokenFromRequest(req: RequestLike): Promise<string | null> {
-  const session = await decodeRequestSession(req);
-  if (!session) return null;
-  const resolved = await resolveSession(session.jwt);
-  return resolved.state === 'active' ? resolved.accessToken : null;
-}
-
-/** The same, for server components, which see cookies and headers but not a Request. */
-export async function accessTokenFromCookies(): Promise<string | null> {
-  return accessTokenFromRequest({ cookies: await cookies(), headers: await headers() });
 }
 
 /** Who is signed in, as the page may know it (no token). */

@@ -21,7 +21,7 @@ import { awaitTransition } from './transitions';
 export type CodespaceAction = 'start' | 'stop' | 'delete';
 
 /** Whose codespace: the signed-in user's own, or an organisation member's, acted on by an owner on their behalf. */
-export type ActingFor = { kind: 'mine' } | { kind: 'org'; org: string };
+type ActingFor = { kind: 'mine' } | { kind: 'org'; org: string };
 
 const MINE: ActingFor = { kind: 'mine' };
 

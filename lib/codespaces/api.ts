@@ -12,9 +12,10 @@ import type {
 import { browserTransport } from '@/lib/transport/client';
 import { ApiError } from '@/lib/transport/errors';
 import { streamedPages, type StreamLine } from '@/lib/transport/list-stream';
-import { listAll, mergePages, type GithubTransport, type ListPage } from '@/lib/transport/transport';
+import { countedPage, listAll, mergePages, type GithubTransport, type ListPage } from '@/lib/transport/transport';
 import { readListLine, listStartSearch } from './domain/list-lines';
 import { operations } from './operations';
+import { repositoryParams } from '@/lib/repositories/domain/path';
 
 /** A page of a list of codespaces, and how many there are in all. */
 export const CODESPACES_PER_PAGE = 100;
@@ -43,16 +44,7 @@ function codespaceInFull(raw: unknown): Codespace {
   return codespace as Codespace;
 }
 
-const devcontainerPage = (page: { total_count: number; devcontainers: Devcontainer[] }): ListPage<Devcontainer> => ({
-  items: page.devcontainers,
-  total: page.total_count,
-});
-
-/** `owner/name` as GitHub's path parameters. */
-function repositoryParams(fullName: string): { owner: string; repo: string } {
-  const [owner = '', repo = ''] = fullName.split('/');
-  return { owner, repo };
-}
+const devcontainerPage = countedPage('devcontainers');
 
 /** A member's codespace as GitHub names it in the organisation's paths. */
 const memberCodespace = (org: string, codespace: Pick<CodespaceSummary, 'name' | 'owner'>) => ({

@@ -28,10 +28,11 @@ beforeAll(async () => {
   server = await startPostgresServer();
 }, 120_000);
 
+// Stopping the server waits for PostgreSQL's shutdown, which takes longer than the default 10 s on a busy machine.
 afterAll(async () => {
   await server?.destroy();
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 /** Each engine, as a way to get a fresh, empty database target. */
 const engines: { engine: string; target: () => Promise<DatabaseTarget> }[] = [

@@ -9,6 +9,7 @@ import { etagMatches } from '@/lib/github/conditional';
 import type { AccountKey } from '@/lib/github/store.server';
 import { callGithub, type GithubAnswer } from '@/lib/github/upstream.server';
 import { logEvent } from '@/lib/server/log.server';
+import { readCapped } from '@/lib/server/read-capped';
 import {
   matchOperation,
   maxBodyBytesOf,
@@ -86,8 +87,9 @@ async function readBody(req: NextRequest, matched: MatchedOperation): Promise<{ 
   const cap = maxBodyBytesOf(matched.operation);
   const declared = Number(req.headers.get('content-length') ?? 0);
   if (declared > cap) return hangarError(413, 'Request body too large');
-  const text = req.body ? await readCapped(req.body, cap) : '';
-  if (text === null) return hangarError(413, 'Request body too large');
+  const bytes = req.body ? await readCapped(req.body, cap) : new Uint8Array();
+  if (bytes === null) return hangarError(413, 'Request body too large');
+  const text = new TextDecoder().decode(bytes);
 
   if (!matched.operation.body) {
     return text.trim() === '' ? {} : hangarError(400, 'This operation takes no body');
@@ -105,24 +107,6 @@ async function readBody(req: NextRequest, matched: MatchedOperation): Promise<{ 
   }
   const valid = validateBody(matched.operation, json);
   return 'ok' in valid ? { value: valid.data } : hangarError(valid.status, valid.message);
-}
-
-/** Reads at most `cap` bytes; null when the body is longer (a missing or lying Content-Length too). */
-async function readCapped(stream: ReadableStream<Uint8Array>, cap: number): Promise<string | null> {
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > cap) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 async function forward(
@@ -177,7 +161,7 @@ export function githubResponse(answer: GithubAnswer, ifNoneMatch: string | null,
 }
 
 /** Points GitHub's pagination links at the proxy, so the browser can follow them. */
-export function rewriteLink(link: string, apiUrl = serverConfig().apiUrl, appOrigin = serverConfig().appOrigin): string {
+function rewriteLink(link: string, apiUrl = serverConfig().apiUrl, appOrigin = serverConfig().appOrigin): string {
   return link.replace(/<([^>]*)>/g, (whole, url: string) =>
     url.startsWith(`${apiUrl}/`) ? `<${appOrigin}/api/github${url.slice(apiUrl.length)}>` : whole,
   );

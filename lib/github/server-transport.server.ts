@@ -57,7 +57,7 @@ export function serverTransport(
  * A slow GitHub must not hold the first paint: past this the page renders without data and
  * fetches itself. The upstream call goes on, and its answer lands in the store for the browser.
  */
-export const FIRST_PAINT_BUDGET_MS = Math.min(3_000, UPSTREAM_TIMEOUT_MS);
+const FIRST_PAINT_BUDGET_MS = Math.min(3_000, UPSTREAM_TIMEOUT_MS);
 
 /** Runs a first paint's reads within the budget; undefined when they did not make it (or failed). */
 export async function withinFirstPaintBudget<T>(read: () => Promise<T>): Promise<T | undefined> {

@@ -20,6 +20,7 @@ import {
 import { SingleFlight } from '@/lib/github/single-flight';
 import { brokenAnswer, brokenAnswerMessage, brokenAnswerStatus, checkAnswer } from '@/lib/github/broken-answers';
 import { logEvent } from '@/lib/server/log.server';
+import { readCapped } from '@/lib/server/read-capped';
 
 /** One call to GitHub's REST API on behalf of a signed-in user (already validated against the allowlist). */
 export interface GithubCall {
@@ -141,21 +142,9 @@ async function readCappedText(stream: ReadableStream<Uint8Array>, status: number
     await stream.cancel();
     throw new BrokenAnswer(status, headers, 'a body larger than Hangar holds', false);
   }
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_GITHUB_BODY_BYTES) {
-      await reader.cancel();
-      throw new BrokenAnswer(status, headers, 'a body larger than Hangar holds', false);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
+  const bytes = await readCapped(stream, MAX_GITHUB_BODY_BYTES);
+  if (!bytes) throw new BrokenAnswer(status, headers, 'a body larger than Hangar holds', false);
+  return new TextDecoder().decode(bytes);
 }
 
 function stringHeaders(headers: Record<string, string | number | undefined>): Record<string, string> {

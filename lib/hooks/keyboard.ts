@@ -3,7 +3,7 @@
  * instead. No DOM types needed, so the rules are unit tested without a browser.
  */
 
-export interface TargetLike {
+interface TargetLike {
   tagName?: string;
   type?: string;
   isContentEditable?: boolean;

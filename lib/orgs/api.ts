@@ -9,7 +9,7 @@ const memberPage = (page: OrgMember[]): ListPage<OrgMember> => ({ items: page })
 const orgRepositoryPage = (page: OrgRepository[]): ListPage<OrgRepository> => ({ items: page });
 
 /** Organisations, one typed function per GitHub operation, named as the operation. */
-export function orgsApi(transport: GithubTransport) {
+function orgsApi(transport: GithubTransport) {
   return {
     /** The organisations the signed-in user belongs to. */
     listMyOrganizations: (signal?: AbortSignal): Promise<OrganizationSummary[]> =>

@@ -2,12 +2,7 @@ import { browserTransport } from '@/lib/transport/client';
 import { listAll, type GithubTransport, type ListPage } from '@/lib/transport/transport';
 import type { Branch, PullRequest, PullRequestDetails, Repository, RepositoryDetails } from './domain/types';
 import { operations } from './operations';
-
-/** `owner/name` as GitHub's path parameters. */
-function repositoryParams(fullName: string): { owner: string; repo: string } {
-  const [owner = '', repo = ''] = fullName.split('/');
-  return { owner, repo };
-}
+import { repositoryParams } from './domain/path';
 
 // Readers of one page each (module level, so unchanged pages are remembered: lib/transport/client.ts).
 const arrayPage = <T>(page: T[]): ListPage<T> => ({ items: page });

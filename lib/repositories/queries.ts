@@ -3,7 +3,7 @@ import { repositories, type RepositoriesApi } from './api';
 
 /** Query options for repositories, each named as its GitHub operation, with its key in `repositoryKeys`. */
 
-export const repositoryKeys = {
+const repositoryKeys = {
   all: ['repositories'] as const,
   listMyRepositories: () => [...repositoryKeys.all, 'mine'] as const,
   getRepository: (repo: string) => [...repositoryKeys.all, repo, 'detail'] as const,

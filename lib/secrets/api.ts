@@ -1,9 +1,14 @@
 import { browserTransport } from '@/lib/transport/client';
-import { listAll, type GithubTransport, type ListPage } from '@/lib/transport/transport';
+import { countedPage, listAll, type GithubTransport } from '@/lib/transport/transport';
 import type { SecretVisibility } from './domain/names';
-import type { OrgSecret, RepositorySecret, SecretRepository, UserSecret } from './domain/types';
+import type { SecretRepository } from './domain/types';
 import { operations } from './operations';
 import { sealForKey } from './seal';
+import { repositoryParams } from '@/lib/repositories/domain/path';
+
+// Readers of one page each (module level, so unchanged pages are remembered: lib/transport/client.ts).
+const secretPage = countedPage('secrets');
+const repositoryPage = countedPage('repositories');
 
 /**
  * Codespaces secrets at each of GitHub's three scopes, one typed function per operation, named as
@@ -11,34 +16,11 @@ import { sealForKey } from './seal';
  * scope; only the sealed box and its key id are sent: Hangar's server never holds a secret in plain text.
  */
 
-const userSecretPage = (page: { total_count: number; secrets: UserSecret[] }): ListPage<UserSecret> => ({
-  items: page.secrets,
-  total: page.total_count,
-});
-const repositorySecretPage = (page: { total_count: number; secrets: RepositorySecret[] }): ListPage<RepositorySecret> => ({
-  items: page.secrets,
-  total: page.total_count,
-});
-const orgSecretPage = (page: { total_count: number; secrets: OrgSecret[] }): ListPage<OrgSecret> => ({
-  items: page.secrets,
-  total: page.total_count,
-});
-const repositoryPage = (page: { total_count: number; repositories: SecretRepository[] }): ListPage<SecretRepository> => ({
-  items: page.repositories,
-  total: page.total_count,
-});
-
-/** `owner/name` as GitHub's path parameters. */
-function repositoryParams(fullName: string): { owner: string; repo: string } {
-  const [owner = '', repo = ''] = fullName.split('/');
-  return { owner, repo };
-}
-
 export function secretsApi(transport: GithubTransport) {
   const all = { per_page: 100 };
   return {
     // ---- the user's own: used by their codespaces in the repositories they choose ----
-    listMySecrets: (signal?: AbortSignal) => listAll(transport, operations.listMySecrets, { query: all, signal }, userSecretPage),
+    listMySecrets: (signal?: AbortSignal) => listAll(transport, operations.listMySecrets, { query: all, signal }, secretPage),
     listMySecretRepositories: async (name: string, signal?: AbortSignal): Promise<SecretRepository[]> =>
       (await transport.request(operations.listMySecretRepositories, { params: { secret_name: name }, signal })).data.repositories,
     /** Creates or updates, sealed with the user's key (getMySecretsPublicKey). */
@@ -61,7 +43,7 @@ export function secretsApi(transport: GithubTransport) {
 
     // ---- a repository's: for its administrators ----
     listRepositorySecrets: (repo: string, signal?: AbortSignal) =>
-      listAll(transport, operations.listRepositorySecrets, { params: repositoryParams(repo), query: all, signal }, repositorySecretPage),
+      listAll(transport, operations.listRepositorySecrets, { params: repositoryParams(repo), query: all, signal }, secretPage),
     /** Creates or updates, sealed with the repository's key (getRepositorySecretsPublicKey). */
     putRepositorySecret: async (repo: string, name: string, value: string) => {
       const key = (await transport.request(operations.getRepositorySecretsPublicKey, { params: repositoryParams(repo) })).data;
@@ -76,7 +58,7 @@ export function secretsApi(transport: GithubTransport) {
 
     // ---- an organisation's: for its owners ----
     listOrgSecrets: (org: string, signal?: AbortSignal) =>
-      listAll(transport, operations.listOrgSecrets, { params: { org }, query: all, signal }, orgSecretPage),
+      listAll(transport, operations.listOrgSecrets, { params: { org }, query: all, signal }, secretPage),
     listOrgSecretRepositories: (org: string, name: string, signal?: AbortSignal) =>
       listAll(transport, operations.listOrgSecretRepositories, { params: { org, secret_name: name }, query: all, signal }, repositoryPage),
     /**

@@ -14,7 +14,7 @@ import type { SecretRepository } from './domain/types';
  * changes give no `failure`.
  */
 
-export const secretKeys = {
+const secretKeys = {
   all: ['secrets'] as const,
   /** Everything about one scope's secrets (a prefix). */
   of: (scope: SecretScope) => [...secretKeys.all, scope.kind, ...(scopeOwner(scope) === null ? [] : [scopeOwner(scope)!])] as const,

@@ -11,7 +11,7 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-export const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? 'redis-server';
+const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? 'redis-server';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

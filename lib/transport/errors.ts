@@ -12,9 +12,7 @@ import {
   type Refusal,
 } from '@/lib/github/refusals';
 
-export type { Refusal } from '@/lib/github/refusals';
-
-export type ErrorKind =
+type ErrorKind =
   | 'session'
   | 'billing'
   | 'permission'
@@ -253,4 +251,9 @@ export async function toApiError(response: Response, method: string): Promise<Ap
     // Not JSON: the status says enough.
   }
   return apiErrorOf(response.status, message, response.headers, method);
+}
+
+/** GitHub no longer accepts the session (401): the page gives way to "sign in again" (components/layout/session-ended). */
+export function endsSession(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
 }

@@ -1,5 +1,5 @@
 import type { BodyOf, Operation, PathParamsOf, QueryOf, ResponseOf } from '@/lib/github/operation';
-import { inOrder, MAX_PLANNED_PAGES, remainingPages } from './pagination';
+import { remainingPages } from './pagination';
 
 /**
  * How a call to one GitHub operation reaches GitHub: from the browser through Hangar's proxy
@@ -56,6 +56,11 @@ export function mergePages<Item>(pages: readonly ListPage<Item>[]): ListPage<Ite
     ...(sso ? { sso } : {}),
     pages: pages.reduce((sum, page) => sum + (page.pages ?? 1), 0),
   };
+}
+
+/** A reader for the pages GitHub wraps with their total: `{ total_count, <key>: [...] }`. */
+export function countedPage<Key extends string>(key: Key) {
+  return <Item>(page: { total_count: number } & { [K in Key]: Item[] }): ListPage<Item> => ({ items: page[key], total: page.total_count });
 }
 
 /**

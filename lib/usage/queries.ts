@@ -3,7 +3,7 @@ import { usage } from './api';
 
 /** Query options for billing usage, each named as its GitHub operation, with its key in `usageKeys`. */
 
-export const usageKeys = {
+const usageKeys = {
   getOrgBillingUsage: (org: string, year: number, month: number | null) => ['orgs', org, 'usage', year, month] as const,
   getMyBillingUsageSummary: (username: string, year: number, month: number) => ['billing', 'user', username, year, month] as const,
 };

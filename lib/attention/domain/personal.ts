@@ -23,7 +23,7 @@ import { DAY_MS, durationInWords, HOUR_MS, MINUTE_MS } from '@/lib/format';
 
 export type PersonalAttentionKind = 'work-expiring' | 'problem' | 'running-unused' | 'storage-only';
 /** What the list offers for an item; each is shown only when the codespace's state allows it. */
-export type PersonalAction = 'export' | 'open' | 'stop' | 'delete';
+type PersonalAction = 'export' | 'open' | 'stop' | 'delete';
 
 interface BaseItem<T> {
   codespace: T;

@@ -41,7 +41,7 @@ export function workInWords(risk: { unpushed: boolean; uncommitted: boolean }): 
 }
 
 /** Time until GitHub's retention policy deletes the codespace; null when no deletion is scheduled. */
-export function retentionLeft(codespace: Pick<AttentionInput, 'retention_expires_at'>, now: number): number | null {
+function retentionLeft(codespace: Pick<AttentionInput, 'retention_expires_at'>, now: number): number | null {
   if (!codespace.retention_expires_at) return null;
   const at = Date.parse(codespace.retention_expires_at);
   return Number.isNaN(at) ? null : at - now;

@@ -15,14 +15,14 @@ export const GEOS = [
   { value: 'SoutheastAsia', label: 'Southeast Asia' },
 ] as const satisfies readonly { value: z.infer<typeof geo>; label: string }[];
 
-export const DEFAULT_IDLE_TIMEOUT_MINUTES = 30;
+const DEFAULT_IDLE_TIMEOUT_MINUTES = 30;
 /** GitHub's default and maximum retention: 30 days. */
-export const DEFAULT_RETENTION_MINUTES = 43_200;
+const DEFAULT_RETENTION_MINUTES = 43_200;
 
 const optionalText = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
-export const createFormSchema = z.object({
+const createFormSchema = z.object({
   ref: optionalText(gitRef),
   devcontainerPath: optionalText(devcontainerPath),
   machine: optionalText(machineName),

@@ -16,14 +16,7 @@ import { locationName } from './location';
  * URL (`?q=&state=&repo=&sort=`), so a filtered view survives a reload and can be shared.
  */
 
-export {
-  repositoryFacets,
-  stateFacets,
-  hasActiveFilters,
-  STATE_GROUPS,
-  SORT_LABELS,
-  type FacetOption,
-} from '@/lib/codespaces/domain/pipeline';
+export { repositoryFacets, stateFacets } from '@/lib/codespaces/domain/pipeline';
 
 export const LIST_SORTS = ['last_used', 'name', 'repository', 'state'] as const satisfies readonly SortKey[];
 

@@ -39,7 +39,7 @@ const gitStatusRead = z.looseObject({
   has_uncommitted_changes: z.optional(z.boolean()),
 });
 
-export const codespaceRead = z.looseObject({
+const codespaceRead = z.looseObject({
   id: count,
   name: z.string().check(z.regex(CODESPACE_NAME, 'Not a codespace name')),
   display_name: z.nullish(text(200)),
@@ -73,7 +73,7 @@ export const codespaceRead = z.looseObject({
   last_known_stop_notice: z.catch(z.nullish(text(1000)), null),
 });
 
-export const codespaceListRead = z.looseObject({
+const codespaceListRead = z.looseObject({
   total_count: count,
   codespaces: z.array(z.unknown()),
 });

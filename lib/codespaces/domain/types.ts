@@ -42,6 +42,9 @@ export type CodespaceSummary = Pick<
   billable_owner: Pick<Codespace['billable_owner'], 'login'>;
 };
 
+/** No codespaces (yet): one stable empty list, so that what a page memoises over it is not recomputed on every render. */
+export const NO_CODESPACES: readonly CodespaceSummary[] = [];
+
 /** A dev container configuration a repository offers a new codespace. */
 export type Devcontainer = { path: string; name?: string; display_name?: string };
 /** GitHub's defaults for a new codespace in a repository. */

@@ -27,7 +27,7 @@ export const ACCESS_CHOICES: { value: CodespacesAccessVisibility; label: string;
   },
 ];
 
-export const accessLabel = (visibility: CodespacesAccessVisibility) => ACCESS_CHOICES.find((c) => c.value === visibility)!.label;
+const accessLabel = (visibility: CodespacesAccessVisibility) => ACCESS_CHOICES.find((c) => c.value === visibility)!.label;
 
 /** A setting in words: "Selected members: mona and hubot". */
 export function accessInWords({ visibility, usernames }: { visibility: CodespacesAccessVisibility; usernames: readonly string[] }): string {

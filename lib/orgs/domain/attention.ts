@@ -20,8 +20,6 @@ import type { CodespaceSummary as Codespace } from '@/lib/codespaces/domain/type
  * are shared with the user's own list (lib/attention/rules.ts).
  */
 
-export type { Severity };
-
 export type AttentionKind = 'work-expiring' | 'retention' | 'idle-running' | 'large-machine' | 'idle-timeout-outlier';
 
 export interface AttentionItem {
@@ -40,7 +38,7 @@ export interface AttentionThresholds {
   largeMachineCores: number;
 }
 
-export const DEFAULT_THRESHOLDS: AttentionThresholds = { idleRunningHours: 2, retentionWarningDays: 7, largeMachineCores: 16 };
+const DEFAULT_THRESHOLDS: AttentionThresholds = { idleRunningHours: 2, retentionWarningDays: 7, largeMachineCores: 16 };
 
 const KIND_ORDER: Record<AttentionKind, number> = {
   'work-expiring': 0,

@@ -15,17 +15,7 @@ import {
  * grouping live in the URL (`?q=&state=&member=&repo=&cores=&group=&sort=`).
  */
 
-export {
-  groupRows,
-  groupLabel,
-  memberFacets as facets,
-  GROUP_KEYS,
-  GROUP_LABELS,
-  SORT_LABELS as ORG_SORT_LABELS,
-  type GroupKey,
-  type GroupedRow as OrgRow,
-  type SortKey as OrgSortKey,
-} from '@/lib/codespaces/domain/pipeline';
+export { groupRows, memberFacets as facets, type GroupedRow as OrgRow } from '@/lib/codespaces/domain/pipeline';
 
 export const ORG_SORT_KEYS = ['last_used', 'member', 'repository', 'state', 'machine', 'created'] as const satisfies readonly SortKey[];
 

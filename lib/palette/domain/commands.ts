@@ -46,14 +46,15 @@ const COMMAND_ACTIONS: Record<CodespaceCommandType, CodespaceAction | null> = {
   'open-vscode': 'connect',
   'copy-ssh': 'connect',
 };
-const COMMAND_ORDER = [
-  'open',
+/** Commands that take a codespace, offered at the top level: choosing one asks which codespace. */
+export const PICK_COMMANDS = [
   'start',
   'stop',
   'open-browser',
   'open-vscode',
   'copy-ssh',
 ] as const satisfies readonly CodespaceCommandType[];
+const COMMAND_ORDER = ['open', ...PICK_COMMANDS] as const;
 
 /** Whether a command makes sense for the codespace now (Start only when it can start, …). Opening its page always does. */
 export function commandApplies(type: CodespaceCommandType, codespace: Pick<PaletteCodespace, 'state'> & Partial<ActionSubject>): boolean {
@@ -78,14 +79,6 @@ export function heldCommands(codespace: PaletteCodespace): { types: CodespaceCom
   return types.length ? { types, reason: pending.reason } : null;
 }
 
-/** Commands that take a codespace, offered at the top level: choosing one asks which codespace. */
-export const PICK_COMMANDS = [
-  'start',
-  'stop',
-  'open-browser',
-  'open-vscode',
-  'copy-ssh',
-] as const satisfies readonly CodespaceCommandType[];
 export type PickCommandType = (typeof PICK_COMMANDS)[number];
 export const PICK_COMMAND_LABELS: Record<PickCommandType, string> = {
   start: 'Start a codespace…',

@@ -1,6 +1,12 @@
+/** `owner/name` as GitHub's path parameters. */
+export function repositoryParams(fullName: string): { owner: string; repo: string } {
+  const [owner = '', repo = ''] = fullName.split('/');
+  return { owner, repo };
+}
+
 /** Hangar's page for a repository: `/repos/<owner>/<repo>`, each part encoded on its own. */
 export function repositoryPath(fullName: string): string {
-  const [owner = '', repo = ''] = fullName.split('/');
+  const { owner, repo } = repositoryParams(fullName);
   return `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
 }
 

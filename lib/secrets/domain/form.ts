@@ -50,7 +50,7 @@ export interface RepositoryChoice {
  * refused, so that a secret is never saved for no repository only because the ones meant were not
  * there to pick.
  */
-export function hiddenRepositoriesProblem({ visibility, chosen, privateHidden }: RepositoryChoice): string | undefined {
+function hiddenRepositoriesProblem({ visibility, chosen, privateHidden }: RepositoryChoice): string | undefined {
   if (!privateHidden || visibility !== 'selected' || chosen > 0) return undefined;
   return 'Choose at least one repository. Private repositories are hidden from this list, so Hangar does not save the secret for none: grant repository access to see them all.';
 }

@@ -7,7 +7,7 @@
  * GitHub documents no length limit for a secret's name; this bound keeps a name a sane
  * path segment (it travels in the URL) without refusing any name a person would type.
  */
-export const MAX_SECRET_NAME_LENGTH = 255;
+const MAX_SECRET_NAME_LENGTH = 255;
 /** GitHub: "Secrets are limited to 48 KB in size." */
 export const MAX_SECRET_VALUE_BYTES = 48 * 1024;
 

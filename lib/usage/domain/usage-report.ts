@@ -6,7 +6,7 @@ import { toCsv } from '@/lib/csv';
  * and summed for the usage page: per day, per repository, per SKU. Pure.
  */
 
-export const usageItemSchema = z.object({
+const usageItemSchema = z.object({
   date: z.string().min(10),
   product: z.string(),
   sku: z.string(),
@@ -36,7 +36,7 @@ export function skuCores(sku: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-export const isCodespacesItem = (item: Pick<UsageItem, 'product'>) => /codespaces/i.test(item.product);
+const isCodespacesItem = (item: Pick<UsageItem, 'product'>) => /codespaces/i.test(item.product);
 
 export interface Period {
   /** Inclusive, `YYYY-MM-DD`. */
@@ -44,9 +44,9 @@ export interface Period {
   to: string;
 }
 
-export const dayOf = (item: Pick<UsageItem, 'date'>) => item.date.slice(0, 10);
+const dayOf = (item: Pick<UsageItem, 'date'>) => item.date.slice(0, 10);
 
-export function inPeriod(item: Pick<UsageItem, 'date'>, period: Period): boolean {
+function inPeriod(item: Pick<UsageItem, 'date'>, period: Period): boolean {
   const day = dayOf(item);
   return day >= period.from && day <= period.to;
 }

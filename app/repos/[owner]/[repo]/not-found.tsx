@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { ArrowLeft, SearchX } from 'lucide-react';
+import { SearchX } from 'lucide-react';
 import { MissingRepositoryName } from '@/components/status/missing-path';
-import { StatusPage } from '@/components/status/status-page';
-import { buttonClass } from '@/components/ui/button';
+import { HomeLink, StatusPage } from '@/components/status/status-page';
 
 export const metadata: Metadata = { title: 'Repository not found' };
 
@@ -22,11 +20,7 @@ export default function RepositoryNotFound() {
           No repository named <MissingRepositoryName />
         </>
       }
-      actions={
-        <Link href="/" className={buttonClass('primary')}>
-          <ArrowLeft aria-hidden className="size-4" /> Back to your codespaces
-        </Link>
-      }
+      actions={<HomeLink primary />}
     >
       <p>It does not exist, or your account cannot see it.</p>
     </StatusPage>

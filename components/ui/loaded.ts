@@ -2,7 +2,8 @@
 export interface Loaded<T> {
   data: T | undefined;
   loading: boolean;
-  error: unknown;
+  /** Why it failed (absent: it did not). */
+  error?: unknown;
 }
 
 /** A query's state as a view takes it (a page's `useQuery` result, say). */

@@ -1,42 +1,20 @@
-'use client';
-
 import { useMemo, useState, type ReactNode } from 'react';
-import { usePathname, useRouter } from 'next/navigation';
 import * as RadixDialog from '@radix-ui/react-dialog';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Command } from 'cmdk';
 import { ArrowLeft, Ban, Building2, ChevronRight, Code2, Copy, CornerDownLeft, Monitor, Play, Plus, Search, Square } from 'lucide-react';
 import { StateBadge } from '@/components/codespaces/state-badge';
 import {
   CODESPACE_COMMAND_LABELS,
-  codespaceCommands,
-  commandApplies,
   heldCommands,
-  navigationCommands,
   orgCodespaceHref,
-  orgFromPath,
   PICK_COMMAND_LABELS,
-  PICK_COMMANDS,
   type CodespaceCommandType,
   type PaletteCodespace,
   type PaletteCommand,
   type PaletteOrganization,
   type PaletteOrgCodespace,
-  type PickCommandType,
 } from '@/lib/palette/domain/commands';
-import { paletteCodespace, paletteOrgCodespace } from '@/lib/palette/domain/data';
-import { useActionMutation } from '@/lib/query/use-action-mutation';
-import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
-import { codespaceActionMutation } from '@/lib/codespaces/actions';
-import { listMyOrganizationsQuery } from '@/lib/orgs/queries';
-import { listOrgCodespacesQuery } from '@/lib/codespaces/queries';
-import { rankItems } from '@/lib/palette/domain/rank';
-import { copySshCommand, openInBrowser, openInVsCode } from '@/lib/palette/run.client';
-
-/** How many matches a group shows: enough to choose from, few enough to render at once. */
-const GROUP_LIMIT = 8;
-
-type Page = { kind: 'root' } | { kind: 'codespace'; codespace: PaletteCodespace } | { kind: 'pick'; command: PickCommandType };
+import { paletteResults, type PalettePage as Page } from '@/lib/palette/domain/results';
 
 export interface CommandPaletteProps {
   open: boolean;
@@ -113,25 +91,10 @@ export function CommandPalette({ open, onOpenChange, codespaces, organizations, 
     onRun(command);
   };
 
-  const navigation = useMemo(() => navigationCommands(organizations), [organizations]);
-  const ranked = useMemo(() => {
-    const codespaceTexts = (c: PaletteCodespace) => [c.title, c.name, c.repository];
-    const none = { codespaces: [], orgCodespaces: [], actions: [], picks: [], navigation: [] };
-    if (page.kind === 'pick') {
-      const eligible = codespaces.filter((c) => commandApplies(page.command, c));
-      return { ...none, codespaces: rankItems(eligible, search, codespaceTexts, 50) };
-    }
-    if (page.kind === 'codespace') {
-      return { ...none, actions: rankItems(codespaceCommands(page.codespace), search, (type) => [CODESPACE_COMMAND_LABELS[type]]) };
-    }
-    return {
-      ...none,
-      codespaces: rankItems(codespaces, search, codespaceTexts, GROUP_LIMIT),
-      orgCodespaces: org ? rankItems(org.codespaces, search, (c) => [...codespaceTexts(c), c.owner], GROUP_LIMIT) : [],
-      picks: rankItems(PICK_COMMANDS, search, (type) => [PICK_COMMAND_LABELS[type]]),
-      navigation: rankItems(navigation, search, (c) => [c.label, ...c.keywords]),
-    };
-  }, [page, search, codespaces, org, navigation]);
+  const ranked = useMemo(
+    () => paletteResults(page, search, { codespaces, organizations, org }),
+    [page, search, codespaces, organizations, org],
+  );
 
   // What a pending operation holds back, shown disabled with GitHub's reason (when nothing is searched for).
   const held = page.kind === 'codespace' && !search ? heldCommands(page.codespace) : null;
@@ -169,7 +132,7 @@ export function CommandPalette({ open, onOpenChange, codespaces, organizations, 
             label="Search or run a command"
             shouldFilter={false}
             loop
-            // Ctrl+K closes the palette (see palette-trigger.tsx), so no Ctrl+J/K/N/P here.
+            // Ctrl+K closes the palette (see palette-button.tsx), so no Ctrl+J/K/N/P here.
             vimBindings={false}
             value={selected}
             onValueChange={setSelected}
@@ -308,25 +271,7 @@ export function CommandPalette({ open, onOpenChange, codespaces, organizations, 
                 </Command.Group>
               )}
             </Command.List>
-            <div
-              aria-hidden
-              className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-zinc-200 px-3 py-2 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400"
-            >
-              <span>
-                <Kbd>↑</Kbd> <Kbd>↓</Kbd> move
-              </span>
-              <span>
-                <Kbd>Enter</Kbd> {page.kind === 'root' ? 'open' : 'run'}
-              </span>
-              {page.kind === 'root' && (
-                <span>
-                  <Kbd>→</Kbd> more for a codespace
-                </span>
-              )}
-              <span>
-                <Kbd>Esc</Kbd> {page.kind === 'root' ? 'close' : 'back'}
-              </span>
-            </div>
+            <KeyHints page={page.kind} />
           </Command>
         </RadixDialog.Content>
       </RadixDialog.Portal>
@@ -334,60 +279,27 @@ export function CommandPalette({ open, onOpenChange, codespaces, organizations, 
   );
 }
 
-/**
- * The palette with Hangar's data and commands: what the pages hold in the cache, and the
- * browser's ways to act on it. Loaded, with cmdk, only when the palette is first opened.
- */
-export default function ConnectedCommandPalette({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
-  const queryClient = useQueryClient();
-  const router = useRouter();
-  const pathname = usePathname();
-  const orgLogin = orgFromPath(pathname);
-  // The same queries the pages use: what a page already read is not asked for again.
-  const list = useQuery(listMyCodespacesQuery());
-  const organizations = useQuery(listMyOrganizationsQuery());
-  const orgList = useQuery({ ...listOrgCodespacesQuery(orgLogin ?? ''), enabled: Boolean(orgLogin) });
-  const start = useActionMutation(codespaceActionMutation(queryClient, 'start'));
-  const stop = useActionMutation(codespaceActionMutation(queryClient, 'stop'));
-  const data = useMemo(
-    () => ({
-      codespaces: (list.data?.items ?? []).map(paletteCodespace),
-      organizations: (organizations.data ?? []).map((o) => ({ login: o.login })),
-      org: orgLogin ? { login: orgLogin, codespaces: (orgList.data?.items ?? []).map(paletteOrgCodespace) } : null,
-    }),
-    [list.data, organizations.data, orgList.data, orgLogin],
-  );
-  const byName = (name: string) => list.data?.items.find((c) => c.name === name) ?? orgList.data?.items.find((c) => c.name === name);
-
-  const onRun = (command: PaletteCommand) => {
-    switch (command.type) {
-      case 'navigate':
-        return router.push(command.href);
-      case 'open':
-        return router.push(`/codespaces/${encodeURIComponent(command.codespace.name)}`);
-      case 'start':
-      case 'stop': {
-        const codespace = byName(command.codespace.name);
-        if (codespace) (command.type === 'start' ? start : stop).mutate(codespace);
-        return;
-      }
-      case 'open-browser':
-        return void openInBrowser(command.codespace);
-      case 'open-vscode':
-        return openInVsCode(command.codespace);
-      case 'copy-ssh':
-        return void copySshCommand(command.codespace);
-    }
-  };
-
+/** The keys the palette answers to, on this step of it. */
+function KeyHints({ page }: { page: Page['kind'] }) {
   return (
-    <CommandPalette
-      open={open}
-      onOpenChange={onOpenChange}
-      codespaces={data.codespaces}
-      organizations={data.organizations}
-      org={data.org}
-      onRun={onRun}
-    />
+    <div
+      aria-hidden
+      className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-zinc-200 px-3 py-2 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400"
+    >
+      <span>
+        <Kbd>↑</Kbd> <Kbd>↓</Kbd> move
+      </span>
+      <span>
+        <Kbd>Enter</Kbd> {page === 'root' ? 'open' : 'run'}
+      </span>
+      {page === 'root' && (
+        <span>
+          <Kbd>→</Kbd> more for a codespace
+        </span>
+      )}
+      <span>
+        <Kbd>Esc</Kbd> {page === 'root' ? 'close' : 'back'}
+      </span>
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react
 import { Search } from 'lucide-react';
 import { isPaletteShortcut } from '@/lib/hooks/keyboard';
 
-const loadPalette = () => import('./command-palette');
+const loadPalette = () => import('./command-palette-dialog');
 const CommandPalette = lazy(loadPalette);
 
 const noSubscription = () => () => {};

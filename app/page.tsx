@@ -41,7 +41,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <HydrationBoundary state={dehydrate(queryClient)}>
       {/* Filters come from the URL here, not from useSearchParams: that hook needs a Suspense
           boundary, and React reveals a streamed boundary ~300 ms after the first paint. */}
-      <CodespacesPage initialFilters={parseListFilters(routeSearchParams(params))} />
+      <CodespacesPage login={session.user.login} initialFilters={parseListFilters(routeSearchParams(params))} />
     </HydrationBoundary>
   );
 }

@@ -64,3 +64,13 @@ test('an unknown codespace gets a clear not-found message', async ({ page }) => 
   await page.goto('/codespaces/no-such-codespace-here');
   await expect(page.getByText('This codespace does not exist')).toBeVisible();
 });
+
+test('a codespace made from a pull request says which one, linked to it on GitHub', async ({ page }) => {
+  await signIn(page);
+  const fromPull = (await codespaces(page)).find((c) => (c as Listed & { pulls_url: string | null }).pulls_url)!;
+  const number = /\/pulls\/(\d+)$/.exec((fromPull as Listed & { pulls_url: string }).pulls_url)![1];
+  await page.goto(`/codespaces/${fromPull.name}`);
+  const link = page.getByRole('link', { name: `From pull request #${number}` });
+  await expect(link).toBeVisible();
+  expect(await link.getAttribute('href')).toMatch(new RegExp(`/pull/${number}$`));
+});

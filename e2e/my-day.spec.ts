@@ -114,3 +114,44 @@ test('the organisation view’s CSV holds the rows its filters show, with member
   expect(rows.every((r) => r.member === 'lisa-dev')).toBe(true);
   expect(rows.every((r) => r.cost_per_hour_usd !== '' && Number.isFinite(Number(r.cost_per_hour_usd)))).toBe(true);
 });
+
+test('which codespace cost the most this month: sort the list by its cost, and the CSV says the same', async ({ page }) => {
+  await signIn(page, 'mona');
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption('cost');
+  await expect(page).toHaveURL(/sort=cost/);
+  const costs = page.locator('[role="row"][data-codespace] [data-cost]');
+  await expect(costs.first()).toBeVisible();
+  const shown = (await costs.evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-cost'))))).slice(0, 10);
+  expect(shown).toEqual([...shown].sort((a, b) => b - a));
+  expect(shown[0]).toBeGreaterThan(0);
+  // Said to be an estimate, with why.
+  await expect(costs.first()).toHaveAttribute('title', /^Estimated/);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  const rows = await csvOf(download);
+  const top = rows[0]!;
+  expect(Number(top.cost_this_month_usd_estimated).toFixed(2)).toBe(shown[0]!.toFixed(2));
+  expect(['report', 'record']).toContain(top.cost_estimated_from);
+});
+
+test('“Select these” puts every running, unused codespace into the selection, and the bulk bar stops them at once', async ({ page }) => {
+  await signIn(page, 'mona');
+  const attention = page.getByRole('region', { name: /needs your attention/i });
+  const group = attention.locator('[data-attention-group="running-unused"]');
+  const count = Number(/\((\d+)\)/.exec((await group.textContent()) ?? '')?.[1]);
+  expect(count).toBeGreaterThan(0);
+  await group.getByRole('button', { name: /^Select these/ }).click();
+  await expect(page.getByText(new RegExp(`^${count} codespaces? selected$`))).toBeVisible();
+  await page.getByRole('button', { name: 'Stop selected' }).click();
+  await expect(page.getByRole('dialog')).toContainText(String(count));
+});
+
+test('the attention panel collapses, and stays collapsed after a reload', async ({ page }) => {
+  await signIn(page, 'mona');
+  const toggle = page.getByRole('button', { name: /Needs your attention/ });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await page.reload();
+  await expect(page.getByRole('button', { name: /Needs your attention/ })).toHaveAttribute('aria-expanded', 'false');
+});

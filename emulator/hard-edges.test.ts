@@ -71,6 +71,15 @@ describe('an organisation that enforces SAML single sign-on, for a token not aut
     expect(hidden.state).toBe('Available');
   });
 
+  it('links to the web host its browsers know when an app reaches it over loopback', async () => {
+    // Hangar's demo serves the emulator and calls it over 127.0.0.1; the browser knows another address.
+    h = setup({ loopback: { origin: ORIGIN, webUrl: 'http://hangar.test/emulator' } });
+    caseOf('sso.required');
+    const hidden = samsRecords().find((c) => c.billableOwner === SSO_ORG)!;
+    const answer = await h.api<BasicError>(`/user/codespaces/${hidden.name}`, sam);
+    expect(answer.headers.get('x-github-sso')).toMatch(new RegExp(`^required; url=http://hangar\\.test/emulator/orgs/${SSO_ORG}/sso\\?`));
+  });
+
   it('leaves its repositories out of /user/repos, saying so', async () => {
     caseOf('sso.partial-results');
     // With the repo scope, so that only single sign-on hides anything.

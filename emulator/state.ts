@@ -28,6 +28,12 @@ export interface EmulatorOptions {
   mount?: string;
   /** Public URL of the web side (authorize page, avatars, html_url); default: the request's origin + mount. */
   webUrl?: string;
+  /**
+   * Where an app that serves the emulator itself reaches it over loopback (`origin`), and the web
+   * URL its browsers know (`webUrl`): answers to loopback requests link there, as GitHub's links are
+   * always on its one public web host, never on an address only the app's server can reach.
+   */
+  loopback?: { origin: string; webUrl: string };
   /** How long Starting, ShuttingDown and friends last. */
   transitionMs?: number;
   now?: () => number;
@@ -130,7 +136,10 @@ export class EmulatorState {
   urlsFor(url: URL): Urls {
     return {
       api: `${url.origin}${this.mount}/api`,
-      web: (this.options.webUrl ?? `${url.origin}${this.mount}`).replace(/\/+$/, ''),
+      web: (
+        this.options.webUrl ??
+        (this.options.loopback && url.origin === this.options.loopback.origin ? this.options.loopback.webUrl : `${url.origin}${this.mount}`)
+      ).replace(/\/+$/, ''),
     };
   }
 

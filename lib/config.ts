@@ -254,9 +254,13 @@ export function developmentServer(): boolean {
   return process.env.NODE_ENV === 'development';
 }
 
-/** Where avatars may come from: whichever GitHub is configured, and in demo mode the emulator on this server. */
+/**
+ * Where avatars may come from: whichever GitHub is configured, and in demo mode the emulator on this
+ * server, at its loopback address and at the web URL its answers link to (lib/demo.server.ts).
+ */
 export function imageOrigins(): string[] {
-  return [process.env.GITHUB_API_URL, process.env.HANGAR_INTERNAL_URL]
+  const origins = [process.env.GITHUB_API_URL, process.env.HANGAR_INTERNAL_URL, serverConfig().webUrl]
     .filter((url): url is string => Boolean(url))
     .map((url) => new URL(url).origin);
+  return [...new Set(origins)];
 }

@@ -6,6 +6,9 @@ import { applyListFilters, DEFAULT_FILTERS } from '@/lib/codespaces/domain/list-
 import { summarizeCodespace } from '@/lib/codespaces/domain/summary';
 import { DEFAULT_ORG_FILTERS, filterOrgCodespaces } from '@/lib/orgs/domain/org-view';
 import { myCodespacesCsv, orgCodespacesCsv } from '@/lib/codespaces/domain/csv';
+import { monthCosts } from '@/lib/usage/domain/month-cost';
+
+const NOW = Date.parse('2026-11-21T10:00:00Z');
 import { memberCostsCsv, personalUsageCsv } from '@/lib/usage/domain/csv';
 import { isoDate, plainNumber } from './csv';
 
@@ -48,7 +51,7 @@ const fleet = [
 describe('CSV of my codespace list', () => {
   it('holds exactly the rows the list shows with its filters, with ISO dates and plain values', () => {
     const shown = applyListFilters(fleet.map(summarizeCodespace), { ...DEFAULT_FILTERS, state: 'stopped' });
-    const { fields, rows } = parse(myCodespacesCsv(shown));
+    const { fields, rows } = parse(myCodespacesCsv(shown, monthCosts(shown, { now: NOW })));
     expect(fields).toEqual([
       'name',
       'display_name',
@@ -61,6 +64,8 @@ describe('CSV of my codespace list', () => {
       'created_at',
       'has_unpushed_changes',
       'has_uncommitted_changes',
+      'cost_this_month_usd_estimated',
+      'cost_estimated_from',
     ]);
     expect(rows.map((r) => r.name)).toEqual(shown.map((c) => c.name));
     expect(rows.find((r) => r.name === 'hubot-web-3')).toEqual({
@@ -75,11 +80,14 @@ describe('CSV of my codespace list', () => {
       created_at: '2026-11-01T10:00:00Z',
       has_unpushed_changes: 'false',
       has_uncommitted_changes: 'true',
+      // 32 GB for the 480 hours it has existed this month (since 1 November, 10:00), at $0.07 a GB-month; stopped, so no compute.
+      cost_this_month_usd_estimated: String(Number(((32 * 480 * 0.07) / 730).toFixed(4))),
+      cost_estimated_from: 'record',
     });
   });
 
   it('keeps commas, quotes and line breaks inside a name, and never lets a name run as a spreadsheet formula', () => {
-    const { rows } = parse(myCodespacesCsv(fleet.map(summarizeCodespace)));
+    const { rows } = parse(myCodespacesCsv(fleet.map(summarizeCodespace), new Map()));
     expect(rows[0]).toMatchObject({ display_name: 'Checkout, "v2"\nrewrite', has_unpushed_changes: 'true', cores: '8' });
     expect(rows[1]!.display_name).toBe(`'=HYPERLINK("x")`);
   });
@@ -92,7 +100,7 @@ describe('CSV of my codespace list', () => {
       codespace('mona', { name: 'mona-evil-3', display_name: 'notes\n@SUM(1+1)' }),
       codespace('mona', { name: 'mona-plain', display_name: 'line one\nline two' }),
     ];
-    const { rows } = parse(orgCodespacesCsv(hostile));
+    const { rows } = parse(orgCodespacesCsv(hostile, new Map()));
     expect(rows.map((r) => r.display_name)).toEqual([
       `'=HYPERLINK("//evil.example","x")\n&""`,
       `'Quarterly\r\n=cmd|' /C calc'!A0`,
@@ -104,9 +112,9 @@ describe('CSV of my codespace list', () => {
   });
 
   it('has a header row even when the filters match nothing', () => {
-    const csv = myCodespacesCsv([]);
+    const csv = myCodespacesCsv([], new Map());
     expect(csv).toBe(
-      'name,display_name,repository,branch,state,machine,cores,last_used_at,created_at,has_unpushed_changes,has_uncommitted_changes\r\n',
+      'name,display_name,repository,branch,state,machine,cores,last_used_at,created_at,has_unpushed_changes,has_uncommitted_changes,cost_this_month_usd_estimated,cost_estimated_from\r\n',
     );
   });
 });
@@ -114,7 +122,7 @@ describe('CSV of my codespace list', () => {
 describe('CSV of an organisation’s codespaces', () => {
   it('holds the filtered rows with member, retention, idle timeout, cost per hour and storage per month', () => {
     const shown = filterOrgCodespaces(fleet, { ...DEFAULT_ORG_FILTERS, repo: 'octo-org/web' });
-    const { fields, rows } = parse(orgCodespacesCsv(shown));
+    const { fields, rows } = parse(orgCodespacesCsv(shown, monthCosts(shown, { now: NOW })));
     expect(fields).toContain('member');
     expect(rows.map((r) => [r.name, r.member])).toEqual(shown.map((c) => [c.name, c.owner.login]));
     expect(rows.find((r) => r.name === 'hubot-web-3')).toMatchObject({
@@ -143,13 +151,16 @@ describe('CSV of costs', () => {
     ]);
   });
 
-  it('lists my usage page’s table: cores, compute per hour running, storage per month', () => {
-    const { rows } = parse(personalUsageCsv(fleet.map(summarizeCodespace)));
-    expect(rows.map((r) => [r.name, r.state, r.cores, r.compute_per_hour_usd, r.storage_per_month_usd])).toEqual([
-      ['mona-web-1', 'Available', '8', '0.72', '2.24'],
-      ['mona-api-2', 'Shutdown', '4', '0.36', '2.24'],
-      ['hubot-web-3', 'Shutdown', '7', '0.63', '2.24'],
+  it('lists my usage page’s table: cores, compute per hour running, storage per month, cost this month and from what', () => {
+    const shown = fleet.map(summarizeCodespace);
+    const costs = monthCosts(shown, { now: NOW });
+    const { rows } = parse(personalUsageCsv(shown, costs));
+    expect(rows.map((r) => [r.name, r.state, r.cores, r.compute_per_hour_usd, r.storage_per_month_usd, r.cost_estimated_from])).toEqual([
+      ['mona-web-1', 'Available', '8', '0.72', '2.24', 'record'],
+      ['mona-api-2', 'Shutdown', '4', '0.36', '2.24', 'record'],
+      ['hubot-web-3', 'Shutdown', '7', '0.63', '2.24', 'record'],
     ]);
+    expect(rows.map((r) => Number(r.cost_this_month_usd_estimated))).toEqual(shown.map((c) => Number(costs.get(c.name)!.total.toFixed(4))));
   });
 });
 

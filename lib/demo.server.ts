@@ -30,6 +30,8 @@ export function demoEmulator(): Emulator | null {
       // Links the browser follows (authorize page, avatars) use the public URL, not loopback; at
       // whatever address the browser used when there is no configured one.
       webUrl: config.originFollowsRequest ? undefined : config.webUrl,
+      // The app's own calls come over loopback: what they answer links to the web host the browser is given.
+      loopback: { origin: new URL(config.serverWebUrl).origin, webUrl: config.webUrl },
       // Test hooks (fault injection, request log) exist only when asked for.
       control: settings.control,
       transitionMs: settings.transitionMs,

@@ -38,8 +38,13 @@ try {
     await page.screenshot({ path: `docs/authorize${suffix}.png` });
     await page.getByRole('button', { name: 'Sign in as mona' }).click();
     await page.getByRole('table', { name: 'Codespaces' }).waitFor();
+    // Each row's cost this month, once GitHub's billing report is in.
+    await page.locator('[role="row"][data-codespace] [data-cost]').first().waitFor();
+    // The list with its attention panel folded (as a returning user may keep it), then the panel open.
+    await page.getByRole('button', { name: /Needs your attention/ }).click();
     await page.waitForTimeout(500);
     await page.screenshot({ path: `docs/list${suffix}.png` });
+    await page.getByRole('button', { name: /Needs your attention/ }).click();
     await page.getByRole('region', { name: /attention/i }).screenshot({ path: `docs/attention${suffix}.png` });
     // The command palette, searching and then on a codespace's actions.
     await page.keyboard.press('Control+k');
@@ -52,13 +57,14 @@ try {
     const name = await page.locator('[role="row"][data-codespace]', { hasText: 'Usage view' }).first().getAttribute('data-codespace');
     await page.goto(`${base}/codespaces/${name}`);
     await page.getByRole('region', { name: 'Git status' }).waitFor();
+    await page.getByRole('region', { name: 'Machine' }).locator('[data-cost]').waitFor();
     await page.screenshot({ path: `docs/detail${suffix}.png`, fullPage: true });
     await page.goto(`${base}/codespaces/new`);
     await page.getByRole('listbox', { name: 'Repository' }).or(page.getByLabel('Repository')).first().waitFor();
     await page.waitForTimeout(800);
     await page.screenshot({ path: `docs/create${suffix}.png`, fullPage: true });
     await page.goto(`${base}/usage`);
-    await page.getByRole('table', { name: 'Cost of each codespace' }).waitFor();
+    await page.getByRole('table', { name: 'Cost of each codespace' }).locator('[data-cost]').first().waitFor();
     await page.screenshot({ path: `docs/usage${suffix}.png` });
     // The user's secrets, and the form (its value typed, never shown again once saved).
     await page.goto(`${base}/secrets`);
@@ -94,6 +100,37 @@ try {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(300);
     await page.screenshot({ path: `docs/org-settings${suffix}.png`, fullPage: true });
+    await context.close();
+  }
+  // On a phone (390 × 844): the list as cards, a codespace, the header's menu; light and dark.
+  for (const scheme of ['light', 'dark']) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: scheme, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    const suffix = scheme === 'dark' ? '-dark' : '';
+    await page.goto(base);
+    await page.getByRole('button', { name: /Sign in with GitHub/ }).click();
+    await page.getByRole('button', { name: 'Sign in as mona' }).click();
+    await page.getByRole('table', { name: 'Codespaces' }).waitFor();
+    await page.locator('[role="row"][data-codespace] [data-cost]').first().waitFor();
+    // The cards, under a folded attention panel (the choice is remembered: put back after).
+    await page.getByRole('button', { name: /Needs your attention/ }).click();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `docs/phone-list${suffix}.png` });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `docs/phone-menu${suffix}.png` });
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /Needs your attention/ }).click();
+    const name = await page.locator('[role="row"][data-codespace]', { hasText: 'Usage view' }).first().getAttribute('data-codespace');
+    await page.goto(`${base}/codespaces/${name}`);
+    await page.getByRole('region', { name: 'Git status' }).waitFor();
+    await page.getByRole('region', { name: 'Machine' }).locator('[data-cost]').waitFor();
+    // News toasts (work at risk) would cover the page: dismissed, as a reader would.
+    await page.waitForTimeout(800);
+    for (const close of await page.getByRole('button', { name: /close toast/i }).all()) await close.click().catch(() => {});
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `docs/phone-detail${suffix}.png` });
     await context.close();
   }
   // GitHub's refusals as the README shows them, through sso-sam's hard edges (light only).

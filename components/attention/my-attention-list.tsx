@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { CheckCircle2 } from 'lucide-react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { AttentionRow, AttentionSection } from './attention-parts';
-import type { AttentionInput } from '@/lib/attention/domain/rules';
+import { codespacesNeedingAttention, selectableGroups, type AttentionInput } from '@/lib/attention/domain/rules';
 import { PERSONAL_ATTENTION_LABELS, type PersonalAttentionItem } from '@/lib/attention/domain/personal';
 
 const SHOWN = 5;
@@ -21,7 +21,12 @@ export interface MyAttentionListProps<T extends AttentionInput> {
   openHref?: (codespace: T) => string;
   /** Codespaces with an action in flight: their buttons wait. */
   pendingNames?: ReadonlySet<string>;
+  /** Puts a group's codespaces into the list's bulk selection ("Select these"). */
+  onSelectGroup?: (names: string[]) => void;
 }
+
+/** What each kind's "Select these" selects its codespaces for. */
+const GROUP_ACTIONS = { 'running-unused': 'stop', 'storage-only': 'delete' } as const;
 
 /**
  * The signed-in user's own "needs attention", at the top of their list: one calm line when all is
@@ -35,6 +40,7 @@ export function MyAttentionList<T extends AttentionInput>({
   onDelete,
   openHref = (codespace) => `/codespaces/${encodeURIComponent(codespace.name)}`,
   pendingNames,
+  onSelectGroup,
 }: MyAttentionListProps<T>) {
   const headingId = useId();
 
@@ -53,7 +59,15 @@ export function MyAttentionList<T extends AttentionInput>({
   }
 
   return (
-    <AttentionSection heading="Needs your attention" items={items} shown={SHOWN}>
+    <AttentionSection
+      heading="Needs your attention"
+      items={items}
+      codespaces={codespacesNeedingAttention(items)}
+      shown={SHOWN}
+      storageKey="hangar.attention.mine"
+      groups={selectableGroups(items, GROUP_ACTIONS, PERSONAL_ATTENTION_LABELS)}
+      onSelectGroup={onSelectGroup}
+    >
       {(item) => (
         <PersonalRow
           key={`${item.kind}:${item.name}`}

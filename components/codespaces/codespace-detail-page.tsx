@@ -7,7 +7,9 @@ import { useQuery } from '@tanstack/react-query';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { endsSession } from '@/lib/transport/errors';
 import { usePendingMachineChange } from '@/lib/codespaces/use-machine-request';
-import { getMyCodespaceQuery } from '@/lib/codespaces/queries';
+import { getMyCodespaceQuery, listMyCodespacesQuery } from '@/lib/codespaces/queries';
+import { useMyMonthCosts } from '@/lib/usage/use-month-costs';
+import type { Codespace } from '@/lib/codespaces/domain/types';
 import { CodespaceDetailView, type DetailDialog } from './codespace-detail-view';
 
 // Dialogs load when opened: most visits open none.
@@ -21,13 +23,24 @@ const RenameDialog = dynamic(() => import('./rename-dialog').then((m) => m.Renam
 export function CodespaceDetailPage({ name }: { name: string }) {
   const query = useQuery(getMyCodespaceQuery(name));
   const router = useRouter();
-  const [dialog, setDialog] = useState<DetailDialog | null>(null);
+  // A dialog keeps the codespace it was opened for: a delete removes it from the cache (and the page
+  // re-reads it) before the dialog has finished, and a dialog that unmounted then would never say done.
+  const [dialog, setDialog] = useState<{ which: DetailDialog; codespace: Codespace } | null>(null);
   const [now] = useState(() => Date.now());
   const pendingMachine = usePendingMachineChange(query.data);
+  // The list's computation over the list's codespaces: a repository's line in GitHub's report is shared
+  // among all of them, so this page and the list say the same. The codespace is the user's own: its
+  // owner is who is signed in.
+  const all = useQuery(listMyCodespacesQuery());
+  const monthCosts = useMyMonthCosts(all.data?.items, query.data?.owner.login ?? '');
+  const cost = monthCosts.costs.get(query.data?.name ?? name);
 
   if (endsSession(query.error)) return <SessionEnded />;
   const codespace = query.data;
-  const openChange = (which: DetailDialog) => (open: boolean) => setDialog(open ? which : null);
+  const close = () => setDialog(null);
+  const onOpenChange = (open: boolean) => !open && close();
+  // Live while the page has it, the codespace as opened once it is gone.
+  const target = codespace ?? dialog?.codespace;
 
   return (
     <>
@@ -38,18 +51,17 @@ export function CodespaceDetailPage({ name }: { name: string }) {
         error={query.error}
         now={now}
         pendingMachine={pendingMachine}
-        onOpenDialog={setDialog}
+        cost={{ cost, pending: all.isPending || monthCosts.reportPending }}
+        onOpenDialog={(which) => codespace && setDialog({ which, codespace })}
         onRetry={() => query.refetch()}
       />
-      {codespace && (
+      {dialog && target && (
         <div className="mx-auto w-full max-w-5xl px-4 sm:px-6">
-          {dialog === 'delete' && (
-            <DeleteCodespaceDialog codespace={codespace} onClose={() => setDialog(null)} onDeleted={() => router.push('/')} />
-          )}
-          {dialog === 'rename' && <RenameDialog codespace={codespace} open onOpenChange={openChange('rename')} />}
-          {dialog === 'machine' && <ChangeMachineDialog codespace={codespace} open onOpenChange={openChange('machine')} />}
-          {dialog === 'publish' && <PublishDialog codespace={codespace} open onOpenChange={openChange('publish')} />}
-          {dialog === 'export' && <ExportDialog codespace={codespace} open onOpenChange={openChange('export')} />}
+          {dialog.which === 'delete' && <DeleteCodespaceDialog codespace={target} onClose={close} onDeleted={() => router.push('/')} />}
+          {dialog.which === 'rename' && <RenameDialog codespace={target} open onOpenChange={onOpenChange} />}
+          {dialog.which === 'machine' && <ChangeMachineDialog codespace={target} open onOpenChange={onOpenChange} />}
+          {dialog.which === 'publish' && <PublishDialog codespace={target} open onOpenChange={onOpenChange} />}
+          {dialog.which === 'export' && <ExportDialog codespace={target} open onOpenChange={onOpenChange} />}
         </div>
       )}
     </>

@@ -130,3 +130,21 @@ describe('what GitHub says about a codespace, shown', () => {
     );
   });
 });
+
+describe('a codespace made from a pull request', () => {
+  it('says which one, linked to it on GitHub', () => {
+    const fromPull = makeCodespace({
+      name: 'mona-web-x1',
+      repo: 'octo-org/web',
+      pulls_url: 'https://api.github.com/repos/octo-org/web/pulls/42',
+    });
+    renderView(<CodespaceDetailView {...props({ codespace: fromPull })} />);
+    const link = screen.getByRole('link', { name: /From pull request #42/ });
+    expect(link).toHaveAttribute('href', 'http://localhost/octo-org/web/pull/42');
+  });
+
+  it('says nothing of the kind for one that was not', () => {
+    renderView(<CodespaceDetailView {...props()} />);
+    expect(screen.queryByText(/pull request #/)).not.toBeInTheDocument();
+  });
+});

@@ -1,19 +1,38 @@
 import Link from 'next/link';
-import { ArrowLeft, Cpu, GitBranchPlus, Pencil, Trash2, Upload } from 'lucide-react';
+import { ArrowLeft, Cpu, ExternalLink, GitBranchPlus, GitPullRequest, Pencil, Trash2, Upload } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { ApiError } from '@/lib/transport/errors';
 import type { MachineRequest } from '@/lib/codespaces/domain/machine-change';
 import { actionAvailability, codespaceTitle, pendingOperation } from '@/lib/codespaces/domain/state';
 import type { Codespace } from '@/lib/codespaces/domain/types';
+import { pullRequestNumber } from '@/lib/codespaces/domain/pull-request';
 import { asSentence } from '@/lib/format';
 import { ActionButton } from './action-button';
-import { DetailsCard, GitStatusCard, MachineCard, StopNotice } from './codespace-detail';
+import { DetailsCard, GitStatusCard, MachineCard, StopNotice, type DetailCost } from './codespace-detail';
 import { ConnectPanel } from './connect-panel';
 import { PowerButton } from './power-button';
 import { StateBadge } from './state-badge';
 import { focusSlot } from '@/components/layout/focus-places';
 import { Page } from '@/components/layout/page';
+
+/** "From pull request #N", linked to it on GitHub, for a codespace made from one. */
+function FromPullRequest({ codespace }: { codespace: Codespace }) {
+  const number = pullRequestNumber(codespace);
+  if (number === null) return null;
+  return (
+    <a
+      href={`${codespace.repository.html_url}/pull/${number}`}
+      target="_blank"
+      rel="noreferrer"
+      className="mt-1 inline-flex items-center gap-1 text-sm text-sky-700 hover:underline dark:text-sky-400"
+    >
+      <GitPullRequest aria-hidden className="size-3.5" />
+      From pull request #{number}
+      <ExternalLink aria-hidden className="size-3" />
+    </a>
+  );
+}
 
 export type DetailDialog = 'rename' | 'machine' | 'export' | 'publish' | 'delete';
 
@@ -26,6 +45,8 @@ export interface CodespaceDetailViewProps {
   now: number;
   /** A machine change Hangar asked for that waits for the next start (lib/codespaces/machine-change.ts). */
   pendingMachine?: MachineRequest | null;
+  /** Its cost this month (lib/usage/domain/month-cost.ts). */
+  cost?: DetailCost;
   onOpenDialog: (dialog: DetailDialog) => void;
   onRetry: () => void;
 }
@@ -38,6 +59,7 @@ export function CodespaceDetailView({
   error,
   now,
   pendingMachine = null,
+  cost = { cost: undefined, pending: false },
   onOpenDialog,
   onRetry,
 }: CodespaceDetailViewProps) {
@@ -76,6 +98,7 @@ export function CodespaceDetailView({
                 <StateBadge state={codespace.state} />
               </div>
               <p className="mt-1 truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{codespace.name}</p>
+              <FromPullRequest codespace={codespace} />
             </div>
             <div className="flex flex-wrap items-center gap-2 max-sm:grid max-sm:grid-cols-2 lg:max-w-3xl lg:justify-end max-sm:[&_button]:w-full max-sm:[&>span]:w-full">
               <span className="inline-flex" {...focusSlot(`power:${codespace.name}`)}>
@@ -123,7 +146,7 @@ export function CodespaceDetailView({
 
           <div className="grid gap-5 md:grid-cols-2">
             <GitStatusCard codespace={codespace} />
-            <MachineCard codespace={codespace} pendingMachine={pendingMachine} />
+            <MachineCard codespace={codespace} pendingMachine={pendingMachine} cost={cost} />
           </div>
           <DetailsCard codespace={codespace} now={now} />
         </>

@@ -7,6 +7,8 @@ import { workAtRisk } from '@/lib/codespaces/domain/state';
 import type { Codespace } from '@/lib/codespaces/domain/types';
 import { exactTime, formatBytes, relativeTime } from '@/lib/format';
 import { repositoryPath } from '@/lib/repositories/domain/path';
+import { formatUsd } from '@/lib/usage/domain/cost';
+import { COST_BASIS_EXPLAINED, type MonthCost } from '@/lib/usage/domain/month-cost';
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -87,8 +89,42 @@ export function GitStatusCard({ codespace }: { codespace: Codespace }) {
   );
 }
 
-export function MachineCard({ codespace, pendingMachine = null }: { codespace: Codespace; pendingMachine?: MachineRequest | null }) {
+/** The codespace's cost this month (an estimate, with why), or a placeholder while GitHub's report may still change it. */
+export interface DetailCost {
+  cost: MonthCost | undefined;
+  pending: boolean;
+}
+
+export function MachineCard({
+  codespace,
+  pendingMachine = null,
+  cost,
+}: {
+  codespace: Codespace;
+  pendingMachine?: MachineRequest | null;
+  cost: DetailCost;
+}) {
   const machine = codespace.machine;
+  const costRow: [string, ReactNode][] = [
+    [
+      'Cost this month',
+      cost.pending ? (
+        <span key="cost" className="text-zinc-500 dark:text-zinc-400">
+          Asking GitHub for this month’s usage…
+        </span>
+      ) : cost.cost ? (
+        <span key="cost" data-cost={cost.cost.total.toFixed(2)}>
+          <span className="font-medium tabular-nums">{formatUsd(cost.cost.total)}</span>{' '}
+          <span className="text-zinc-600 dark:text-zinc-400">
+            estimated ({formatUsd(cost.cost.compute)} compute, {formatUsd(cost.cost.storage)} storage)
+          </span>
+          <span className="mt-0.5 block text-xs text-zinc-600 dark:text-zinc-400">{COST_BASIS_EXPLAINED[cost.cost.basis]}</span>
+        </span>
+      ) : (
+        '—'
+      ),
+    ],
+  ];
   // The machine type's name (`premiumLinux`) is data, kept for a hover; people read its display name.
   const pending: [string, ReactNode][] = pendingMachine
     ? [
@@ -115,6 +151,7 @@ export function MachineCard({ codespace, pendingMachine = null }: { codespace: C
             ['Memory', formatBytes(machine.memory_in_bytes)],
             ['Storage', formatBytes(machine.storage_in_bytes)],
             ['Operating system', machine.operating_system],
+            ...costRow,
             ...pending,
           ]}
         />

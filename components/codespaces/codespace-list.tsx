@@ -13,6 +13,7 @@ import {
   virtualTableProps,
 } from '@/components/lists/virtual-table-parts';
 import { CodespaceRow, listGrid, ROW_HEIGHTS } from './codespace-row';
+import { COST_BASIS_EXPLAINED, type MonthCost } from '@/lib/usage/domain/month-cost';
 
 /**
  * Every codespace given, as one table (a card per codespace on a phone). Rows are virtualised,
@@ -25,9 +26,17 @@ export function CodespaceList({
   selected,
   cursor = null,
   showRepository = true,
+  costs,
+  costsPending = false,
+  githubWebUrl = null,
   onToggle,
   onToggleAll,
 }: {
+  /** Each codespace's cost this month, by name (lib/usage/domain/month-cost.ts), and whether GitHub's report is on its way. */
+  costs: ReadonlyMap<string, MonthCost>;
+  costsPending?: boolean;
+  /** GitHub's web host: rows link a codespace's pull request there. */
+  githubWebUrl?: string | null;
   /** The row the keyboard is on (j/k): marked, and kept in view. */
   cursor?: string | null;
   codespaces: CodespaceSummary[];
@@ -85,6 +94,11 @@ export function CodespaceList({
           <div role="columnheader" className={tableOnlyHeaderClass}>
             Last used
           </div>
+          <div role="columnheader" className={`${tableOnlyHeaderClass} text-right`}>
+            <span title={`${COST_BASIS_EXPLAINED.record} Where GitHub’s billing usage report exists: ${COST_BASIS_EXPLAINED.report}`}>
+              Cost this month <span className="font-normal normal-case">(est.)</span>
+            </span>
+          </div>
           <div role="columnheader" className="text-right">
             <span className="sr-only">Actions</span>
           </div>
@@ -101,6 +115,9 @@ export function CodespaceList({
             selected={selected.has(codespaces[item.index]!.name)}
             current={cursor === codespaces[item.index]!.name}
             showRepository={showRepository}
+            cost={costs.get(codespaces[item.index]!.name)}
+            costPending={costsPending}
+            githubWebUrl={githubWebUrl}
             onToggle={onToggle}
           />
         ))}

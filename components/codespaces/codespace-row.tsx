@@ -8,23 +8,26 @@ import { PowerButton } from './power-button';
 import { StateBadge } from './state-badge';
 import { focusSlot } from '@/components/layout/focus-places';
 import { rowPlacement } from '@/components/lists/virtual-table-parts';
-import { NameAndFlags, SelectCell } from './row-cells';
+import { CostCell, NameAndFlags, PullRequestLink, SelectCell } from './row-cells';
+import { pullRequestNumber, pullRequestWebUrl } from '@/lib/codespaces/domain/pull-request';
+import type { MonthCost } from '@/lib/usage/domain/month-cost';
 
 /**
  * The list's grid, shared by the header and every row: from `sm` up a table, a column per field;
  * below it a card. On a card the name and Start/Stop are on top, the repository and branch under
- * them, then state, machine and last use; `cost`, under Start/Stop, is kept for a month-to-date
- * cost (its column, fit-content(0), takes no room until a cell goes there, not even from Start/Stop
- * spanning it). Without the repository (a repository's own page) its column is the branch.
+ * them with the month-to-date cost under Start/Stop, then state, machine and last use. Without the
+ * repository (a repository's own page) its column is the branch.
  */
 export function listGrid({ repository = true }: { repository?: boolean } = {}): string {
   return [
     'grid items-center',
     repository
-      ? 'sm:grid-cols-[1.25rem_minmax(0,2.2fr)_minmax(0,1.6fr)_8.5rem_minmax(0,1.1fr)_7.5rem_5.5rem]'
-      : 'sm:grid-cols-[1.25rem_minmax(0,2.6fr)_minmax(0,1.2fr)_8.5rem_minmax(0,1.1fr)_7.5rem_5.5rem]',
+      ? 'sm:grid-cols-[1.25rem_minmax(0,2.2fr)_minmax(0,1.6fr)_8.5rem_minmax(0,1.1fr)_7rem_5.5rem_5.5rem]'
+      : 'sm:grid-cols-[1.25rem_minmax(0,2.6fr)_minmax(0,1.2fr)_8.5rem_minmax(0,1.1fr)_7rem_5.5rem_5.5rem]',
     'sm:gap-x-4',
-    "max-sm:grid-cols-[1.25rem_auto_minmax(0,1fr)_auto_fit-content(0px)] max-sm:content-center max-sm:gap-x-3 max-sm:gap-y-1.5 max-sm:[grid-template-areas:'select_name_name_action_action'_'._repo_repo_repo_repo'_'._state_machine_used_cost']",
+    // On a card Start/Stop has the last column to itself and the cost sits right under it, beside the
+    // repository (which truncates): the name keeps the rest of its line, and state, machine and last use theirs.
+    "max-sm:grid-cols-[1.25rem_auto_minmax(0,1fr)_auto_auto] max-sm:content-center max-sm:gap-x-3 max-sm:gap-y-1.5 max-sm:[grid-template-areas:'select_name_name_name_action'_'._repo_repo_repo_cost'_'._state_machine_used_used']",
   ].join(' ');
 }
 
@@ -44,9 +47,17 @@ export const CodespaceRow = memo(function CodespaceRow({
   selected,
   current = false,
   showRepository = true,
+  cost,
+  costPending = false,
+  githubWebUrl = null,
   onToggle,
 }: {
+  /** GitHub's web host, for links to a codespace's pull request (none: named, not linked). */
+  githubWebUrl?: string | null;
   codespace: CodespaceSummary;
+  /** Its cost this month (none: gone), and whether a better figure is on its way. */
+  cost: MonthCost | undefined;
+  costPending?: boolean;
   /** The keyboard's row (j/k, Enter, s). */
   current?: boolean;
   now: number;
@@ -60,6 +71,7 @@ export const CodespaceRow = memo(function CodespaceRow({
 }) {
   const title = codespaceTitle(codespace);
   const { repository, git_status: git, machine } = codespace;
+  const pull = pullRequestNumber(codespace);
   return (
     <div
       role="row"
@@ -108,6 +120,9 @@ export const CodespaceRow = memo(function CodespaceRow({
           <span className="truncate font-mono">{git.ref ?? '—'}</span>
           {(git.ahead ?? 0) > 0 && <span title={`${git.ahead} commits ahead`}>↑{git.ahead}</span>}
           {(git.behind ?? 0) > 0 && <span title={`${git.behind} commits behind`}>↓{git.behind}</span>}
+          {pull !== null && (
+            <PullRequestLink number={pull} href={githubWebUrl ? pullRequestWebUrl(githubWebUrl, repository.full_name, pull) : null} />
+          )}
         </div>
       </div>
       <div role="cell" className="max-sm:[grid-area:state]">
@@ -135,6 +150,7 @@ export const CodespaceRow = memo(function CodespaceRow({
           {relativeTime(codespace.last_used_at, now)}
         </time>
       </div>
+      <CostCell cost={cost} pending={costPending} className="max-sm:[grid-area:cost]" />
       {/* Focus stays here while Stop turns into Start (see FocusKeeper). Buttons grow for a finger on cards. */}
       <div
         role="cell"

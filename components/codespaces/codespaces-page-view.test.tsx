@@ -12,6 +12,7 @@ import {
 import { summarizeCodespace } from '@/lib/codespaces/domain/summary';
 import { ApiError } from '@/lib/transport/errors';
 import { makeCodespace } from '@/lib/test/fixtures';
+import { personalAttention } from '@/lib/attention/domain/personal';
 import { renderView, selectionActions } from '@/lib/test/render-for-views';
 import { CodespacesPageView, type CodespacesPageViewProps } from './codespaces-page-view';
 
@@ -46,6 +47,10 @@ function props(overrides: Partial<CodespacesPageViewProps> = {}): CodespacesPage
     onToggle: vi.fn(),
     onToggleAll: vi.fn(),
     onRetry: vi.fn(),
+    costs: new Map(),
+    costsPending: false,
+    githubWebUrl: 'https://github.com',
+    onSelectNames: vi.fn(),
     ...overrides,
   };
 }
@@ -170,5 +175,67 @@ describe('the codespace list page, in each of its states', () => {
     renderView(<CodespacesPageView {...props({ storedAge: null })} />);
     expect(screen.getAllByRole('row', { name: /Checkout redesign|api-a/ })).toHaveLength(2);
     expect(screen.queryByText(/as of/)).not.toBeInTheDocument();
+  });
+});
+
+describe('the attention panel on my list', () => {
+  const now = Date.parse('2026-11-25T12:00:00Z');
+  const hoursAgo = (h: number) => new Date(now - h * 3_600_000).toISOString();
+  const forgotten = ['one', 'two', 'three'].map((name) =>
+    summarizeCodespace(makeCodespace({ name, display_name: `Forgotten ${name}`, state: 'Available', last_used_at: hoursAgo(6) })),
+  );
+  const broken = summarizeCodespace(makeCodespace({ name: 'broken', state: 'Failed', last_used_at: hoursAgo(1) }));
+  const codespaces = [...forgotten, broken];
+  const withPanel = (overrides: Partial<CodespacesPageViewProps> = {}) =>
+    props({
+      codespaces,
+      rows: codespaces,
+      summary: summarizeFleet(codespaces),
+      attention: personalAttention(codespaces, now),
+      ...overrides,
+    });
+
+  it('counts codespaces in one noun, and the state chips use other words', () => {
+    renderView(<CodespacesPageView {...withPanel()} />);
+    expect(screen.getByRole('heading', { name: /Needs your attention/ })).toHaveTextContent('Needs your attention · 4 codespaces');
+    // The state group GitHub calls Failed is "not working", never a second "needs attention" with another number.
+    expect(screen.getByRole('button', { name: '1 not working' })).toBeVisible();
+    expect(screen.queryByRole('button', { name: /needs attention/i })).not.toBeInTheDocument();
+  });
+
+  it('puts a group into the bulk selection with “Select these”, to stop them at once', async () => {
+    const onSelectNames = vi.fn();
+    renderView(<CodespacesPageView {...withPanel({ onSelectNames })} />);
+    await userEvent.click(screen.getByRole('button', { name: /^Select these 3 codespaces: Running, unused/ }));
+    expect([...onSelectNames.mock.calls[0]![0]].sort()).toEqual(['one', 'three', 'two']);
+  });
+
+  it('collapses, and stays collapsed on the next visit', async () => {
+    window.localStorage.clear();
+    const { unmount } = renderView(<CodespacesPageView {...withPanel()} />);
+    const toggle = screen.getByRole('button', { name: /Needs your attention/ });
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    const panel = screen.getByRole('region', { name: /Needs your attention/ });
+    expect(within(panel).queryByText('Forgotten one')).not.toBeVisible();
+    unmount();
+    renderView(<CodespacesPageView {...withPanel()} />);
+    expect(screen.getByRole('button', { name: /Needs your attention/ })).toHaveAttribute('aria-expanded', 'false');
+    window.localStorage.clear();
+  });
+});
+
+describe('a codespace made from a pull request, in my list', () => {
+  it('names the pull request beside its branch, linked to it on GitHub', () => {
+    const fromPull = summarizeCodespace(
+      makeCodespace({ name: 'pr-a', repo: 'octo-org/web', pulls_url: 'https://api.github.com/repos/octo-org/web/pulls/7' }),
+    );
+    renderView(<CodespacesPageView {...props({ codespaces: [fromPull], rows: [fromPull] })} />);
+    const row = document.querySelector('[data-codespace="pr-a"]') as HTMLElement;
+    expect(within(row).getByRole('link', { name: /From pull request #7/ })).toHaveAttribute(
+      'href',
+      'https://github.com/octo-org/web/pull/7',
+    );
   });
 });

@@ -13,6 +13,7 @@ import type { PersonalAttentionItem } from '@/lib/attention/domain/personal';
 import type { FleetSummary as Summary, ListFilters } from '@/lib/codespaces/domain/list-view';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { pluralize } from '@/lib/format';
+import type { MonthCost } from '@/lib/usage/domain/month-cost';
 import { CodespaceList } from './codespace-list';
 import { FleetSummary } from './fleet-summary';
 import { ListSkeleton } from './list-skeleton';
@@ -40,6 +41,11 @@ export interface CodespacesPageViewProps extends SelectableListProps {
   filters: ListFilters;
   options: FilterOptions | null;
   summary: Summary | null;
+  /** Each codespace's cost this month, by name, and whether GitHub's billing report (which may change them) is on its way. */
+  costs: ReadonlyMap<string, MonthCost>;
+  costsPending: boolean;
+  /** GitHub's web host, for links to what is on GitHub (a codespace's pull request). */
+  githubWebUrl: string | null;
   /** My own "needs attention": work about to be deleted, forgotten running codespaces, failures, storage only. */
   attention: PersonalAttentionItem<CodespaceSummary>[];
   /** Codespaces with an action on its way (their attention buttons wait). */
@@ -57,6 +63,8 @@ export interface CodespacesPageViewProps extends SelectableListProps {
   onDelete: (codespace: CodespaceSummary) => void;
   onFiltersChange: (next: Partial<ListFilters>) => void;
   onRetry: () => void;
+  /** Puts these codespaces into the bulk selection (the attention panel's "Select these"). */
+  onSelectNames: (names: string[]) => void;
 }
 
 /** The dashboard's home, as it looks for the data given: every codespace, filterable, with Start and Stop one click away. */
@@ -86,7 +94,7 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
                 <Keyboard aria-hidden className="size-4" /> Shortcuts
               </Button>
               <CsvDownloadButton
-                csv={async () => (await import('@/lib/codespaces/domain/csv')).myCodespacesCsv(rows)}
+                csv={async () => (await import('@/lib/codespaces/domain/csv')).myCodespacesCsv(rows, props.costs)}
                 filename={() => `hangar-codespaces-${new Date().toISOString().slice(0, 10)}.csv`}
               />
             </>
@@ -110,6 +118,7 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
           onStop={props.onStop}
           onDelete={props.onDelete}
           pendingNames={props.pendingNames}
+          onSelectGroup={props.onSelectNames}
         />
       )}
 
@@ -161,6 +170,9 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
           codespaces={rows}
           total={total}
           busy={!complete}
+          costs={props.costs}
+          costsPending={props.costsPending}
+          githubWebUrl={props.githubWebUrl}
           selected={props.selected}
           cursor={props.cursor}
           onToggle={props.onToggle}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -31,6 +31,7 @@ import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
 import { codespaceActionMutation } from '@/lib/codespaces/actions';
 import { codespaceKeys } from '@/lib/codespaces/queries';
 import { listMyOrganizationsQuery } from '@/lib/orgs/queries';
+import { useMyMonthCosts } from '@/lib/usage/use-month-costs';
 import { CodespacesPageView } from './codespaces-page-view';
 import { useBulkActions } from './use-bulk-actions';
 
@@ -42,7 +43,7 @@ const ShortcutsDialog = dynamic(() => import('@/components/shortcuts/shortcuts-d
 type Dialog = { kind: 'export' | 'delete'; codespace: CodespaceSummary } | { kind: 'shortcuts' };
 
 /** The dashboard's home: reads the user's codespaces and keeps the view's filters, selection, keyboard row and dialogs. */
-export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters }) {
+export function CodespacesPage({ login, initialFilters }: { login: string; initialFilters: ListFilters }) {
   const query = useQuery(listMyCodespacesQuery());
   const list = query.data;
   const codespaces = list?.items;
@@ -50,10 +51,12 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
   const router = useRouter();
   const web = useGithubWeb();
   const now = useMinuteClock();
+  const monthCosts = useMyMonthCosts(codespaces, login);
+  const { costs } = monthCosts;
   const controls = useListControls({
     items: codespaces ?? NO_CODESPACES,
     initialFilters,
-    apply: applyListFilters,
+    apply: useCallback((items: readonly CodespaceSummary[], filters: ListFilters) => applyListFilters(items, filters, { costs }), [costs]),
     toSearch: filtersToSearch,
   });
   const bulk = useBulkActions(codespaces ?? NO_CODESPACES, controls.rows);
@@ -121,6 +124,9 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
         options={facets?.options ?? null}
         summary={facets?.summary ?? null}
         {...bulk.listProps}
+        costs={monthCosts.costs}
+        costsPending={monthCosts.reportPending}
+        githubWebUrl={web.webUrl}
         attention={attention}
         pendingNames={pendingNames}
         leftViewNotice={leftViewNotice}
@@ -133,6 +139,7 @@ export function CodespacesPage({ initialFilters }: { initialFilters: ListFilters
         onDelete={(codespace) => setDialog({ kind: 'delete', codespace })}
         onFiltersChange={controls.updateFilters}
         onRetry={() => query.refetch()}
+        onSelectNames={bulk.selectNames}
       />
       {bulk.dialog}
       {dialog?.kind === 'export' && <ExportDialog codespace={dialog.codespace} open onOpenChange={(open) => !open && close()} />}

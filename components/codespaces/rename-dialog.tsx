@@ -7,6 +7,7 @@ import { Dialog, DialogActions, type CodespaceDialogProps } from '@/components/u
 import { TextField } from '@/components/ui/field';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
 import { displayName } from '@/lib/codespaces/domain/schemas';
+import { DISPLAY_NAME_MAX } from '@/lib/codespaces/domain/limits';
 import type { Codespace } from '@/lib/codespaces/domain/types';
 import { updateMyCodespaceMutation } from '@/lib/codespaces/queries';
 
@@ -15,7 +16,16 @@ export function RenameDialog({ codespace, open, onOpenChange }: CodespaceDialogP
   const [touched, setTouched] = useState(false);
   const update = useActionMutation(updateMyCodespaceMutation(useQueryClient()));
   const parsed = displayName.safeParse(value);
-  const error = touched && !parsed.success ? parsed.error.issues[0]?.message : undefined;
+  // GitHub keeps the name trimmed: that is what counts against the limit.
+  const length = value.trim().length;
+  const over = length - DISPLAY_NAME_MAX;
+  // Checked as it is typed: too long says so at once, with by how much (no maxlength: it would cut a paste silently).
+  const error =
+    over > 0
+      ? `At most ${DISPLAY_NAME_MAX} characters: ${over} too many`
+      : (touched || value !== (codespace.display_name ?? '')) && !parsed.success
+        ? parsed.error.issues[0]?.message
+        : undefined;
 
   return (
     <Dialog
@@ -37,11 +47,10 @@ export function RenameDialog({ codespace, open, onOpenChange }: CodespaceDialogP
           id="rename-display-name"
           label="Display name"
           value={value}
-          maxLength={60}
           onChange={(e) => setValue(e.target.value)}
           onBlur={() => setTouched(true)}
           error={error}
-          hint="At most 48 characters."
+          hint={`${length} of ${DISPLAY_NAME_MAX} characters`}
           autoFocus
         />
         {update.error && <ErrorAlert error={update.error} fallbackTitle="Could not rename" />}

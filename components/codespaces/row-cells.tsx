@@ -1,6 +1,8 @@
-import { Hourglass } from 'lucide-react';
+import { GitPullRequest, Hourglass } from 'lucide-react';
 import { pendingOperation } from '@/lib/codespaces/domain/state';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
+import { COST_BASIS_EXPLAINED, type MonthCost } from '@/lib/usage/domain/month-cost';
+import { formatUsd } from '@/lib/usage/domain/cost';
 import { WorkFlags } from './work-flags';
 
 /** A row's selection checkbox: a click toggles it, a shift-click selects the range from the last one. */
@@ -60,5 +62,55 @@ export function NameAndFlags({
       )}
       <WorkFlags codespace={codespace} wrap={false} />
     </div>
+  );
+}
+
+/**
+ * A codespace's cost this month: an estimate, said so (why, on hover and to screen readers). While
+ * GitHub's report is on its way a placeholder stands in: no number that is about to change.
+ */
+export function CostCell({ cost, pending, className = '' }: { cost: MonthCost | undefined; pending: boolean; className?: string }) {
+  return (
+    <div role="cell" className={`text-right text-xs whitespace-nowrap tabular-nums text-zinc-700 dark:text-zinc-300 ${className}`}>
+      {pending ? (
+        <span className="inline-block h-3 w-10 animate-pulse rounded bg-zinc-200 align-middle motion-reduce:animate-none dark:bg-zinc-800">
+          <span className="sr-only">Cost this month: asking GitHub</span>
+        </span>
+      ) : cost ? (
+        <span title={COST_BASIS_EXPLAINED[cost.basis]} data-cost={cost.total.toFixed(2)}>
+          {formatUsd(cost.total)}
+          <span className="sr-only"> this month, estimated</span>
+        </span>
+      ) : (
+        <span aria-hidden>—</span>
+      )}
+    </div>
+  );
+}
+
+/** "PR #N" beside a codespace's branch when it was made from a pull request, linked to it on GitHub. */
+export function PullRequestLink({ number, href }: { number: number; href: string | null }) {
+  const content = (
+    <>
+      <GitPullRequest aria-hidden className="size-3 shrink-0" />
+      <span className="sr-only">From pull request </span>
+      <span aria-hidden>PR </span>#{number}
+    </>
+  );
+  const className = 'inline-flex shrink-0 items-center gap-0.5';
+  return href ? (
+    <a
+      href={href}
+      target="_blank"
+      rel="noreferrer"
+      title={`From pull request #${number}, on GitHub`}
+      className={`${className} text-sky-700 hover:underline dark:text-sky-400`}
+    >
+      {content}
+    </a>
+  ) : (
+    <span title={`From pull request #${number}`} className={className}>
+      {content}
+    </span>
   );
 }

@@ -42,5 +42,5 @@ export function useBulkActions(items: readonly CodespaceSummary[], shown: readon
   ) : null;
   const { selected, toggle, toggleAll } = selection;
   const listProps: SelectableListProps = { selected, selection: bar, onToggle: toggle, onToggleAll: toggleAll };
-  return { listProps, act, dialog };
+  return { listProps, act, dialog, selectNames };
 }

@@ -1,3 +1,4 @@
+import { DISPLAY_NAME_MAX } from '@/lib/codespaces/domain/limits';
 import type { Dispatch, ReactNode, SelectHTMLAttributes } from 'react';
 import { ShieldAlert } from 'lucide-react';
 import { PrivateRepositoriesNotice, RepoScope, type RepoScopeConsent } from '@/components/github/repo-scope-consent';
@@ -273,8 +274,13 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
               label="Display name (optional)"
               value={state.displayName}
               onChange={(e) => field('displayName')(e.target.value)}
-              error={errors.displayName}
-              maxLength={60}
+              // No maxlength: it would cut a paste silently. The count says where GitHub's limit is.
+              error={
+                state.displayName.trim().length > DISPLAY_NAME_MAX
+                  ? `At most ${DISPLAY_NAME_MAX} characters: ${state.displayName.trim().length - DISPLAY_NAME_MAX} too many`
+                  : errors.displayName
+              }
+              hint={`${state.displayName.trim().length} of ${DISPLAY_NAME_MAX} characters`}
             />
           </div>
         )}

@@ -7,9 +7,14 @@ import { buttonClass } from '@/components/ui/button';
 import { actionAvailability, codespaceTitle } from '@/lib/codespaces/domain/state';
 import type { CodespaceSummary as Codespace } from '@/lib/codespaces/domain/types';
 import { ATTENTION_LABELS, type AttentionItem } from '@/lib/orgs/domain/attention';
+import { codespacesNeedingAttention, selectableGroups } from '@/lib/attention/domain/rules';
 import { memberPath } from '@/lib/repositories/domain/path';
 
 const SHOWN = 6;
+
+/** What each kind's "Select these" selects its codespaces for: what costs while it runs is stopped, what GitHub deletes anyway is deleted. */
+const GROUP_ACTIONS = { 'idle-running': 'stop', 'large-machine': 'stop', 'idle-timeout-outlier': 'stop', retention: 'delete' } as const;
+const STOPPABLE = new Set<AttentionItem['kind']>(['idle-running', 'large-machine', 'idle-timeout-outlier']);
 
 /**
  * What needs an admin's eyes, most urgent first, each with the action that fits: Stop for what
@@ -22,16 +27,27 @@ export function AttentionList({
   me,
   onStop,
   onDelete,
+  onSelectGroup,
 }: {
   org: string;
   items: AttentionItem[];
   me: string;
   onStop: (codespace: Codespace) => void;
   onDelete: (codespace: Codespace) => void;
+  /** Puts a group's codespaces into the table's bulk selection ("Select these"). */
+  onSelectGroup?: (names: string[]) => void;
 }) {
   if (items.length === 0) return null;
   return (
-    <AttentionSection heading="Needs attention" items={items} shown={SHOWN}>
+    <AttentionSection
+      heading="Needs attention"
+      items={items}
+      codespaces={codespacesNeedingAttention(items)}
+      shown={SHOWN}
+      storageKey={`hangar.attention.org:${org}`}
+      groups={selectableGroups(items, GROUP_ACTIONS, ATTENTION_LABELS)}
+      onSelectGroup={onSelectGroup}
+    >
       {(item) => {
         const c = item.codespace;
         return (
@@ -57,7 +73,7 @@ export function AttentionList({
             sentence={item.reason}
             actions={
               <>
-                {item.kind === 'idle-running' && (
+                {STOPPABLE.has(item.kind) && (
                   <ActionButton
                     size="sm"
                     label={`Stop ${codespaceTitle(c)}`}

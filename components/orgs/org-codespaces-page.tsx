@@ -14,6 +14,7 @@ import { isComplete } from '@/lib/query/streamed-list';
 import { attentionItems } from '@/lib/orgs/domain/attention';
 import { filterOrgCodespaces, groupRows, ORG_SORT_KEYS, orgFiltersToSearch, type OrgFilters } from '@/lib/orgs/domain/org-view';
 import { listOrgCodespacesQuery } from '@/lib/codespaces/queries';
+import { useOrgMonthCosts } from '@/lib/usage/use-month-costs';
 import { OrgCodespacesView } from './org-codespaces-view';
 
 /** An organisation's codespaces for its admins: reads them, keeps the view's filters and selection, runs bulk actions. */
@@ -47,6 +48,7 @@ export function OrgCodespacesPage({ org, me, initialFilters }: { org: string; me
   }, [codespaces]);
   const attention = useMemo(() => attentionItems(codespaces ?? NO_CODESPACES, now, me), [codespaces, now, me]);
   const bulk = useBulkActions(codespaces ?? NO_CODESPACES, controls.rows, org);
+  const { costs } = useOrgMonthCosts(codespaces, org);
 
   if (endsSession(query.error)) return <SessionEnded />;
 
@@ -67,12 +69,14 @@ export function OrgCodespacesPage({ org, me, initialFilters }: { org: string; me
         options={derived?.options ?? null}
         estimate={derived?.estimate ?? null}
         attention={attention}
+        costs={costs}
         now={now}
         {...bulk.listProps}
         onFiltersChange={controls.updateFilters}
         onStop={(chosen) => bulk.act(chosen, 'stop')}
         onDelete={(chosen) => bulk.act(chosen, 'delete')}
         onRetry={() => query.refetch()}
+        onSelectNames={bulk.selectNames}
       />
       {bulk.dialog}
     </>

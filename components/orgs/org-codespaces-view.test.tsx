@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/transport/errors';
 import { liveEstimate } from '@/lib/usage/domain/cost';
 import { summarizeCodespace } from '@/lib/codespaces/domain/summary';
@@ -46,6 +47,8 @@ function props(overrides: Partial<OrgCodespacesViewProps> = {}): OrgCodespacesVi
     onStop: vi.fn(),
     onDelete: vi.fn(),
     onRetry: vi.fn(),
+    costs: new Map(),
+    onSelectNames: vi.fn(),
     ...overrides,
   };
 }
@@ -84,5 +87,29 @@ describe('an organisation’s codespaces, in each of its states', () => {
     renderView(<OrgCodespacesView {...props({ total: 10_000, complete: false })} />);
     expect(screen.getByRole('status')).toHaveTextContent('Loaded 2 of 10,000 codespaces');
     expect(screen.getByRole('table', { name: 'Organization codespaces' })).toHaveAttribute('aria-busy', 'true');
+  });
+});
+
+describe('the organisation’s attention panel', () => {
+  const big = summarizeCodespace({
+    ...makeCodespace({ name: 'big-1', display_name: 'Render farm', state: 'Available', last_used_at: '2026-11-25T11:50:00Z' }),
+    machine: { ...makeCodespace().machine!, cpus: 32 },
+  });
+  const codespaces = [...fleet, big];
+
+  it('counts codespaces, the figure and the panel alike, and offers Stop for a large machine that runs', async () => {
+    renderView(<OrgCodespacesView {...props({ codespaces, attention: attentionItems(codespaces, now) })} />);
+    expect(screen.getByLabelText('Live cost estimate')).toHaveTextContent('Needs attention2 codespaces');
+    expect(screen.getByRole('heading', { name: /Needs attention/ })).toHaveTextContent('Needs attention · 2 codespaces');
+    const panel = screen.getByRole('region', { name: /Needs attention/ });
+    const row = within(panel).getByText('Render farm').closest('li')!;
+    expect(within(row).getByRole('button', { name: 'Stop Render farm' })).toBeEnabled();
+  });
+
+  it('puts a group into the selection with “Select these”', async () => {
+    const onSelectNames = vi.fn();
+    renderView(<OrgCodespacesView {...props({ codespaces, attention: attentionItems(codespaces, now), onSelectNames })} />);
+    await userEvent.click(screen.getByRole('button', { name: /^Select these 1 codespace: Running, unused/ }));
+    expect(onSelectNames).toHaveBeenCalledWith(['lisa-1']);
   });
 });

@@ -10,9 +10,11 @@ import { SelectionBar, type SelectableListProps } from '@/components/codespaces/
 import { clearedFilters, FiltersBar, type FilterOptions } from '@/components/lists/filters-bar';
 import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { formatUsd, type LiveEstimate } from '@/lib/usage/domain/cost';
+import type { MonthCost } from '@/lib/usage/domain/month-cost';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { pluralize } from '@/lib/format';
 import type { AttentionItem } from '@/lib/orgs/domain/attention';
+import { codespacesNeedingAttention } from '@/lib/attention/domain/rules';
 import type { OrgFilters, OrgRow } from '@/lib/orgs/domain/org-view';
 import { AttentionList } from './attention-list';
 import { OrgCodespaceTable } from './org-codespace-table';
@@ -34,11 +36,15 @@ export interface OrgCodespacesViewProps extends SelectableListProps {
   options: FilterOptions | null;
   estimate: LiveEstimate | null;
   attention: AttentionItem[];
+  /** Each codespace's cost this month, by name (for the CSV). */
+  costs: ReadonlyMap<string, MonthCost>;
   now: number;
   onFiltersChange: (next: Partial<OrgFilters>) => void;
   onStop: (codespaces: CodespaceSummary[]) => void;
   onDelete: (codespaces: CodespaceSummary[]) => void;
   onRetry: () => void;
+  /** Puts these codespaces into the bulk selection (the attention panel's "Select these"). */
+  onSelectNames: (names: string[]) => void;
 }
 
 /** The organisation pages' links to each other, as buttons. */
@@ -63,7 +69,7 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
         <div className="flex flex-wrap items-center gap-2">
           {codespaces && codespaces.length > 0 && (
             <CsvDownloadButton
-              csv={async () => (await import('@/lib/codespaces/domain/csv')).orgCodespacesCsv(shown)}
+              csv={async () => (await import('@/lib/codespaces/domain/csv')).orgCodespacesCsv(shown, props.costs)}
               filename={() => `${org}-codespaces-${new Date().toISOString().slice(0, 10)}.csv`}
             />
           )}
@@ -92,7 +98,7 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
               value={formatUsd(estimate.storagePerMonth)}
               hint={`${formatUsd(estimate.stoppedStoragePerMonth)} of it on stopped codespaces`}
             />
-            <Figure label="Needs attention" value={String(attention.length)} />
+            <Figure label="Needs attention" value={pluralize(codespacesNeedingAttention(attention), 'codespace')} />
           </dl>
           <AttentionList
             org={org}
@@ -100,6 +106,7 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
             me={props.me}
             onStop={(c) => props.onStop([c])}
             onDelete={(c) => props.onDelete([c])}
+            onSelectGroup={props.onSelectNames}
           />
           <FiltersBar
             label="Filter organization codespaces"

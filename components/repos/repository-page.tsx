@@ -14,6 +14,7 @@ import { loaded } from '@/components/ui/loaded';
 import { answerOf, repositoryStanding } from '@/lib/repositories/domain/standing';
 import { getRepositoryQuery } from '@/lib/repositories/queries';
 import { endsSession } from '@/lib/transport/errors';
+import { useMyMonthCosts } from '@/lib/usage/use-month-costs';
 import { RepositoryView, type RepositorySecretsSection } from './repository-view';
 
 /**
@@ -21,7 +22,7 @@ import { RepositoryView, type RepositorySecretsSection } from './repository-view
  * administrators. Where GitHub hides a private repository from the token (an OAuth App without the
  * `repo` scope), its codespaces still show, with what cannot and why.
  */
-export function RepositoryPage({ repo, repoAccess }: { repo: string; repoAccess: ScopeAccess }) {
+export function RepositoryPage({ repo, repoAccess, login }: { repo: string; repoAccess: ScopeAccess; login: string }) {
   const now = useMinuteClock();
   const { webUrl } = useGithubWeb();
   const repository = useQuery(getRepositoryQuery(repo));
@@ -35,6 +36,7 @@ export function RepositoryPage({ repo, repoAccess }: { repo: string; repoAccess:
   const { section, dialogs } = useSecretsSection({ kind: 'repository', repo }, { enabled: mayList, repoAccess, now });
   const list = codespaces.data ?? NO_CODESPACES;
   const bulk = useBulkActions(list, list);
+  const monthCosts = useMyMonthCosts(codespaces.data, login);
 
   const secretsSection: RepositorySecretsSection = !repository.data
     ? { kind: 'unknown' }
@@ -59,6 +61,9 @@ export function RepositoryPage({ repo, repoAccess }: { repo: string; repoAccess:
         machines={loaded(machines)}
         secrets={secretsSection}
         now={now}
+        costs={monthCosts.costs}
+        costsPending={monthCosts.reportPending}
+        githubWebUrl={webUrl}
         {...bulk.listProps}
         onNewSecret={section.onNew}
         onEditSecret={section.onEdit}

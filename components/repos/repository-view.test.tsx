@@ -53,6 +53,8 @@ function props(overrides: Partial<RepositoryViewProps> = {}): RepositoryViewProp
     onEditSecret: vi.fn(),
     onDeleteSecret: vi.fn(),
     onRetry: vi.fn(),
+    costs: new Map(),
+    costsPending: false,
     ...overrides,
   };
 }

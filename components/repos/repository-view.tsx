@@ -7,6 +7,7 @@ import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { CodespaceList } from '@/components/codespaces/codespace-list';
+import type { MonthCost } from '@/lib/usage/domain/month-cost';
 import { PrivateRepositoriesNotice, RepoScope, RepoScopeControl, type RepoScopeConsent } from '@/components/github/repo-scope-consent';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
 import { SelectionBar, type SelectableListProps } from '@/components/codespaces/selection-bar';
@@ -40,6 +41,11 @@ export interface RepositoryViewProps extends SelectableListProps {
   githubUrl: string | null;
   repository: Loaded<RepositoryDetails>;
   codespaces: Loaded<CodespaceSummary[]>;
+  /** Each codespace's cost this month, by name, and whether GitHub's report is on its way. */
+  costs: ReadonlyMap<string, MonthCost>;
+  costsPending: boolean;
+  /** GitHub's web host: a codespace's pull request links there. */
+  githubWebUrl?: string | null;
   devcontainers: Loaded<Devcontainer[]>;
   machines: Loaded<CodespaceMachine[]>;
   secrets: RepositorySecretsSection;
@@ -134,6 +140,9 @@ export function RepositoryView(props: RepositoryViewProps) {
               showRepository={false}
               codespaces={codespaces.data}
               total={codespaces.data.length}
+              costs={props.costs}
+              costsPending={props.costsPending}
+              githubWebUrl={props.githubWebUrl}
               selected={props.selected}
               onToggle={props.onToggle}
               onToggleAll={props.onToggleAll}

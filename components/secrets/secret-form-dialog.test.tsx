@@ -60,6 +60,17 @@ describe('the new secret form', () => {
     expect(onSave).not.toHaveBeenCalled();
   });
 
+  it('checks the name as I type, and never describes an invalid name as what it will create', async () => {
+    renderView(<SecretFormDialog {...props()} />);
+    const name = within(dialog()).getByLabelText('Name');
+    await userEvent.type(name, 'my secret');
+    // No blur, no submit: the field is still being typed in.
+    expect(name).toHaveFocus();
+    expect(within(dialog()).queryByText(/Creates MY SECRET/i)).not.toBeInTheDocument();
+    expect(await within(dialog()).findByText(/letters, digits and underscores/i, { selector: '[id$="-error"]' })).toBeVisible();
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+  });
+
   it('refuses a name already in use and an empty value', async () => {
     const onSave = vi.fn();
     renderView(<SecretFormDialog {...props({ onSave })} />);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { LockKeyhole } from 'lucide-react';
 import { PrivateRepositoriesNotice, RepoScope, type RepoScopeConsent } from '@/components/github/repo-scope-consent';
 import { Dialog, DialogActions } from '@/components/ui/dialog';
@@ -84,6 +84,8 @@ export function SecretFormDialog(props: SecretFormDialogProps) {
   );
 }
 
+const NAME_CHECK_DELAY_MS = 400;
+
 function SecretForm({ mode, name: editedName, existingNames, access, initial, saving, error, onSave, onClose }: SecretFormDialogProps) {
   const id = useId();
   const [name, setName] = useState(editedName ?? '');
@@ -103,11 +105,20 @@ function SecretForm({ mode, name: editedName, existingNames, access, initial, sa
     existingNames,
     access.kind === 'none' ? undefined : { visibility, chosen: chosen.size, privateHidden: Boolean(access.privateHidden) },
   );
-  const show = (field: 'name' | 'value') => (submitted || touched[field] ? errors[field] : undefined);
+  // The name is checked as it is typed, once typing pauses (a name half typed is not yet wrong).
+  const [checkedName, setCheckedName] = useState<string | null>(null);
+  useEffect(() => {
+    if (name === '') return;
+    const timer = setTimeout(() => setCheckedName(name), NAME_CHECK_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [name]);
+  const show = (field: 'name' | 'value') =>
+    submitted || touched[field] || (field === 'name' && name !== '' && checkedName === name) ? errors[field] : undefined;
   const repositoryLabels =
     access.kind === 'none' ? [] : (access.items ?? []).filter((item) => chosen.has(item.key)).map((item) => item.label);
   const summary = secretSaveInWords({
-    name: name || 'the secret',
+    // Never an invalid name as what will be created: until the name is right, "the secret".
+    name: name && !errors.name ? normalizeSecretName(name) : 'the secret',
     creating: mode === 'create',
     newValue: value !== '',
     access:

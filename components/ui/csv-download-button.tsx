@@ -25,8 +25,8 @@ export function CsvDownloadButton({
   ...props
 }: Omit<ButtonProps, 'onClick' | 'children'> & {
   /**
-   * Builds the CSV text from the rows shown, e.g. `() => myCodespacesCsv(rowsShown)`; may load the
-   * CSV writer first (`async () => (await import('@/lib/codespaces/domain/csv')).myCodespacesCsv(rows)`)
+   * Builds the CSV text from the rows shown, e.g. `() => myCodespacesCsv(rowsShown, costs)`; may load the
+   * CSV writer first (`async () => (await import('@/lib/codespaces/domain/csv')).myCodespacesCsv(rows, costs)`)
    * so a page that shows the button does not carry it.
    */
   csv: () => string | Promise<string>;

@@ -26,6 +26,7 @@ function props(overrides: Partial<OrgUsageViewProps> = {}): OrgUsageViewProps {
     repositorySkuRows: repoSkuRows(summary.items),
     members: null,
     estimate: null,
+    byCodespace: null,
     exact: null,
     codespacesError: null,
     onMonthChange: vi.fn(),
@@ -59,5 +60,14 @@ describe('an organisation’s usage page, in each of its states', () => {
     expect(screen.getByLabelText('Totals')).toHaveTextContent('$3.60');
     expect(screen.getByRole('table', { name: 'Cost by repository and SKU' })).toHaveTextContent('octo-org/web');
     expect(screen.getAllByRole('button', { name: 'Download CSV' })[0]).toBeEnabled();
+  });
+});
+
+describe('an organisation’s projection early in the month', () => {
+  it('waits for last month’s report rather than show a projection that is about to change', () => {
+    renderView(<OrgUsageView {...props({ projectionPending: true })} />);
+    const figure = screen.getByText('Projected for the month').parentElement!;
+    expect(figure).toHaveTextContent('Waiting for last month’s report');
+    expect(figure).not.toHaveTextContent('$');
   });
 });

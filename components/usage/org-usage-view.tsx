@@ -12,6 +12,9 @@ import { formatUsageQuantity, monthLabel, type RepoSkuRow } from '@/lib/usage/do
 import type { MemberCost } from '@/lib/usage/domain/usage-csv';
 import { usageItemsToCsv, type Period, type summarizeUsage } from '@/lib/usage/domain/usage-report';
 import { memberCostsCsv } from '@/lib/usage/domain/csv';
+import { COST_BASIS_EXPLAINED, type MonthCost } from '@/lib/usage/domain/month-cost';
+import { codespaceTitle } from '@/lib/codespaces/domain/state';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { SortableTable, type Column } from './sortable-table';
 import { UsageCsvUpload, type ParsedUsageCsv } from './usage-csv-upload';
 import { Page } from '@/components/layout/page';
@@ -52,6 +55,22 @@ const MEMBER_COLUMNS: Column<MemberCost>[] = [
   { key: 'total', label: 'Total', value: (m) => m.total, render: (m) => formatUsd(m.total), numeric: true },
 ];
 
+/** A codespace and its share of the month's report. */
+interface CodespaceCostRow {
+  codespace: CodespaceSummary;
+  cost: MonthCost;
+}
+
+const CODESPACE_COLUMNS: Column<CodespaceCostRow>[] = [
+  { key: 'name', label: 'Codespace', value: (r) => codespaceTitle(r.codespace) },
+  { key: 'member', label: 'Member', value: (r) => r.codespace.owner.login },
+  { key: 'repository', label: 'Repository', value: (r) => r.codespace.repository.full_name },
+  { key: 'cores', label: 'Cores', value: (r) => r.codespace.machine?.cpus ?? 0, numeric: true },
+  { key: 'compute', label: 'Compute', value: (r) => r.cost.compute, render: (r) => formatUsd(r.cost.compute), numeric: true },
+  { key: 'storage', label: 'Storage', value: (r) => r.cost.storage, render: (r) => formatUsd(r.cost.storage), numeric: true },
+  { key: 'total', label: 'Total', value: (r) => r.cost.total, render: (r) => formatUsd(r.cost.total), numeric: true },
+];
+
 export interface OrgUsageViewProps {
   org: string;
   months: string[];
@@ -61,10 +80,14 @@ export interface OrgUsageViewProps {
   error: Error | null;
   summary: ReturnType<typeof summarizeUsage> | null;
   projection: ReturnType<typeof projectMonth> | null;
+  /** The projection waits for last month's days (its last seven may reach into them). */
+  projectionPending?: boolean;
   live: LiveEstimate | null;
   repositorySkuRows: RepoSkuRow[];
   members: MemberCost[] | null;
   estimate: ReturnType<typeof estimateMemberCosts> | null;
+  /** Each current codespace's share of the month's report (the member estimate sums these). */
+  byCodespace: CodespaceCostRow[] | null;
   exact: { fileName: string; members: MemberCost[] } | null;
   codespacesError: Error | null;
   onMonthChange: (month: string) => void;
@@ -82,10 +105,12 @@ export function OrgUsageView({
   error,
   summary,
   projection,
+  projectionPending = false,
   live,
   repositorySkuRows,
   members,
   estimate,
+  byCodespace,
   exact,
   codespacesError,
   onMonthChange,
@@ -133,7 +158,9 @@ export function OrgUsageView({
             />
             <Figure label="Compute" value={formatUsd(summary.total.compute)} />
             <Figure label="Storage" value={formatUsd(summary.total.storage)} />
-            {projection ? (
+            {projectionPending ? (
+              <Figure label="Projected for the month" value="" waitingFor="last month’s report" />
+            ) : projection ? (
               <Figure
                 label="Projected for the month"
                 value={formatUsd(projection.projected)}
@@ -215,6 +242,21 @@ export function OrgUsageView({
             ) : null}
             <UsageCsvUpload onParsed={onCsvParsed} />
           </section>
+          {byCodespace && byCodespace.length > 0 && (
+            <section aria-labelledby="codespaces-cost-heading" className="flex flex-col gap-2">
+              <h2 id="codespaces-cost-heading" className="text-sm font-semibold">
+                By codespace <span className="font-normal text-zinc-600 dark:text-zinc-400">· estimated</span>
+              </h2>
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">{COST_BASIS_EXPLAINED.report}</p>
+              <SortableTable
+                label="Cost by codespace"
+                rows={byCodespace}
+                columns={CODESPACE_COLUMNS}
+                initialSort="total"
+                rowKey={(r) => r.codespace.name}
+              />
+            </section>
+          )}
         </>
       ) : null}
     </Page>

@@ -9,6 +9,7 @@ import { PERSONAL_QUOTAS } from '@/lib/usage/domain/prices';
 import { usePersonalPlan } from '@/lib/usage/personal-plan.client';
 import { getMyBillingUsageSummaryQuery } from '@/lib/usage/queries';
 import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
+import { useMyMonthCosts } from '@/lib/usage/use-month-costs';
 import { PersonalUsageView } from './personal-usage-view';
 
 /**
@@ -37,6 +38,8 @@ export function PersonalUsagePage({ login }: { login: string }) {
     [split, plan, today, fromGithub, typedCoreHours],
   );
 
+  const monthCosts = useMyMonthCosts(query.data?.items, login);
+
   if (endsSession(query.error)) return <SessionEnded />;
 
   return (
@@ -49,6 +52,7 @@ export function PersonalUsagePage({ login }: { login: string }) {
       own={split?.own.codespaces ?? []}
       figures={figures}
       others={split?.others ?? []}
+      monthCosts={{ costs: monthCosts.costs, pending: monthCosts.reportPending }}
       typedCoreHours={typedCoreHours}
       onPlanChange={choosePlan}
       onTypedCoreHoursChange={setTypedCoreHours}

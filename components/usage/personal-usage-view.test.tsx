@@ -30,6 +30,7 @@ function props(overrides: Partial<PersonalUsageViewProps> = {}): PersonalUsageVi
     figures: personalFigures(own.codespaces, { quota: PERSONAL_QUOTAS.free, today, fromGithub: null, typedCoreHours: 0 }),
     others,
     typedCoreHours: '',
+    monthCosts: { costs: new Map(), pending: false },
     onPlanChange: vi.fn(),
     onTypedCoreHoursChange: vi.fn(),
     ...overrides,
@@ -54,5 +55,22 @@ describe('my usage, counting only what I pay for', () => {
   it('has no “paid for by others” when I pay for everything', () => {
     renderView(<PersonalUsageView {...props({ others: [] })} />);
     expect(screen.queryByRole('region', { name: /Paid for by others/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('my usage while GitHub’s report is on its way', () => {
+  it('shows no figure that the report is about to replace: those wait, and say what they wait for', () => {
+    renderView(<PersonalUsageView {...props({ report: { pending: true, error: null, usage: null } })} />);
+    const now = screen.getByLabelText('Now');
+    for (const label of ['Storage quota runs out', 'Compute quota runs out']) {
+      const figure = within(now).getByText(label).parentElement!;
+      expect(figure).toHaveTextContent('Waiting for GitHub’s usage report');
+      expect(figure).not.toHaveTextContent(/GB-months used|Lasts the month|core-hours/);
+    }
+    // What runs and is stored now is not in the report: it shows at once.
+    expect(within(now).getByText('Running now').parentElement).toHaveTextContent('1 · 4 cores');
+    // Nothing to type in yet: GitHub may have the figure.
+    expect(screen.queryByLabelText(/Core-hours already used this month/)).not.toBeInTheDocument();
+    expect(screen.getByText(/Asking GitHub for your usage this month/)).toBeInTheDocument();
   });
 });

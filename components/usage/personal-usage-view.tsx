@@ -12,28 +12,55 @@ import { codespaceTitle } from '@/lib/codespaces/domain/state';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { pluralize } from '@/lib/format';
 import { personalUsageCsv } from '@/lib/usage/domain/csv';
+import { COST_BASIS_EXPLAINED, type MonthCost } from '@/lib/usage/domain/month-cost';
 import { SortableTable, type Column } from './sortable-table';
 import { Page } from '@/components/layout/page';
 
-const COLUMNS: Column<CodespaceSummary>[] = [
-  { key: 'name', label: 'Codespace', value: (c) => codespaceTitle(c) },
-  { key: 'state', label: 'State', value: (c) => c.state, render: (c) => <StateBadge state={c.state} /> },
-  { key: 'cores', label: 'Cores', value: (c) => c.machine?.cpus ?? 0, numeric: true },
-  {
-    key: 'hour',
-    label: 'Compute per hour running',
-    value: (c) => computeCostPerHour(c),
-    render: (c) => formatUsd(computeCostPerHour(c)),
-    numeric: true,
-  },
-  {
-    key: 'storage',
-    label: 'Storage per month',
-    value: (c) => storageCostPerMonth(c),
-    render: (c) => formatUsd(storageCostPerMonth(c)),
-    numeric: true,
-  },
-];
+/** The table's columns: what each codespace costs an hour and a month, and what it has cost this month (an estimate, with why). */
+function columns({ costs, pending }: MonthCostsView): Column<CodespaceSummary>[] {
+  return [
+    { key: 'name', label: 'Codespace', value: (c) => codespaceTitle(c) },
+    { key: 'state', label: 'State', value: (c) => c.state, render: (c) => <StateBadge state={c.state} /> },
+    { key: 'cores', label: 'Cores', value: (c) => c.machine?.cpus ?? 0, numeric: true },
+    {
+      key: 'hour',
+      label: 'Compute per hour running',
+      value: (c) => computeCostPerHour(c),
+      render: (c) => formatUsd(computeCostPerHour(c)),
+      numeric: true,
+    },
+    {
+      key: 'storage',
+      label: 'Storage per month',
+      value: (c) => storageCostPerMonth(c),
+      render: (c) => formatUsd(storageCostPerMonth(c)),
+      numeric: true,
+    },
+    {
+      key: 'month',
+      label: 'Cost this month (est.)',
+      value: (c) => costs.get(c.name)?.total ?? 0,
+      render: (c) => {
+        const cost = costs.get(c.name);
+        if (pending) return <span className="inline-block h-3 w-12 animate-pulse rounded bg-zinc-200 align-middle dark:bg-zinc-800" />;
+        return cost ? (
+          <span title={COST_BASIS_EXPLAINED[cost.basis]} data-cost={cost.total.toFixed(2)}>
+            {formatUsd(cost.total)}
+          </span>
+        ) : (
+          '—'
+        );
+      },
+      numeric: true,
+    },
+  ];
+}
+
+/** Each codespace's cost this month, and whether GitHub's report (which may change them) is on its way. */
+interface MonthCostsView {
+  costs: ReadonlyMap<string, MonthCost>;
+  pending: boolean;
+}
 
 const MONTH_NAMES = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -50,6 +77,7 @@ export interface PersonalUsageViewProps {
   figures: PersonalFigures | null;
   /** Codespaces of the user's that others pay for, by payer: not in the quota. */
   others: PayerShare<CodespaceSummary>[];
+  monthCosts: MonthCostsView;
   /** Core-hours used this month, as typed (asked for only when GitHub's report cannot say). */
   typedCoreHours: string;
   onPlanChange: (plan: PersonalPlan) => void;
@@ -66,6 +94,8 @@ export function PersonalUsageView(props: PersonalUsageViewProps) {
   const quota = PERSONAL_QUOTAS[plan];
   const { left } = monthDays(today);
   const fromGithub = report.usage;
+  // Figures GitHub's report will replace wait for it rather than jump.
+  const waiting = report.pending ? 'GitHub’s usage report' : undefined;
 
   return (
     <Page>
@@ -73,9 +103,11 @@ export function PersonalUsageView(props: PersonalUsageViewProps) {
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Your usage</h1>
           <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
-            {fromGithub
-              ? `This month’s usage and cost come from GitHub’s billing usage report; the pace is estimated from your codespaces now.`
-              : 'Estimated from your codespaces now, at GitHub’s published prices.'}{' '}
+            {report.pending
+              ? 'Asking GitHub for your usage this month; what runs now is shown meanwhile.'
+              : fromGithub
+                ? `This month’s usage and cost come from GitHub’s billing usage report; the pace is estimated from your codespaces now.`
+                : 'Estimated from your codespaces now, at GitHub’s published prices.'}{' '}
             {left} days left this month.
           </p>
         </div>
@@ -120,11 +152,13 @@ export function PersonalUsageView(props: PersonalUsageViewProps) {
               />
               <Figure
                 label="Storage quota runs out"
+                waitingFor={waiting}
                 value={runsOutInWords(figures.storageRunsOut, today)}
                 hint={`${figures.storageUsed.toFixed(1)} of ${quota.storageGbMonths} GB-months used so far (${fromGithub ? 'from GitHub' : 'estimated'})`}
               />
               <Figure
                 label="Compute quota runs out"
+                waitingFor={waiting}
                 value={figures.computePerDay > 0 ? runsOutInWords(figures.computeRunsOut, today) : 'Nothing running'}
                 hint={
                   figures.computePerDay > 0
@@ -134,7 +168,7 @@ export function PersonalUsageView(props: PersonalUsageViewProps) {
               />
             </dl>
           </section>
-          {!fromGithub && (
+          {!fromGithub && !report.pending && (
             <label className="flex flex-wrap items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
               Core-hours already used this month (from your GitHub billing page)
               <input
@@ -149,11 +183,23 @@ export function PersonalUsageView(props: PersonalUsageViewProps) {
           {props.others.length > 0 && <BilledToOthers others={props.others} />}
           {own.length > 0 && (
             <>
-              <SortableTable label="Cost of each codespace" rows={own} columns={COLUMNS} initialSort="storage" rowKey={(c) => c.name} />
+              <SortableTable
+                label="Cost of each codespace"
+                rows={own}
+                columns={columns(props.monthCosts)}
+                initialSort="month"
+                rowKey={(c) => c.name}
+              />
+              <p className="text-xs text-zinc-600 dark:text-zinc-400">
+                Cost this month:{' '}
+                {own.some((c) => props.monthCosts.costs.get(c.name)?.basis === 'report')
+                  ? COST_BASIS_EXPLAINED.report
+                  : COST_BASIS_EXPLAINED.record}
+              </p>
               <CsvDownloadButton
                 size="sm"
                 className="self-start"
-                csv={() => personalUsageCsv(own)}
+                csv={() => personalUsageCsv(own, props.monthCosts.costs)}
                 filename={`hangar-usage-${today.toISOString().slice(0, 10)}.csv`}
               />
             </>
@@ -218,7 +264,20 @@ function UsageSource({
   quota: { coreHours: number; storageGbMonths: number; label: string };
 }) {
   const { pending, error, usage } = report;
-  if (pending) return <p className="text-sm text-zinc-600 dark:text-zinc-400">Asking GitHub for your usage this month…</p>;
+  if (pending) {
+    return (
+      <section aria-labelledby="github-usage-heading" aria-busy="true" className="flex flex-col gap-2">
+        <h2 id="github-usage-heading" className="text-sm font-semibold">
+          {month}, from GitHub’s billing usage report
+        </h2>
+        <dl className="grid grid-cols-2 gap-3 lg:grid-cols-3" aria-label="This month, from GitHub">
+          {['Compute used', 'Storage used', 'Billed so far'].map((label) => (
+            <Figure key={label} label={label} value="" waitingFor="GitHub’s usage report" />
+          ))}
+        </dl>
+      </section>
+    );
+  }
   if (error) {
     return (
       <Alert title="GitHub’s usage report could not be read" tone="warning">

@@ -169,7 +169,8 @@ export function ssoPartialNotice(
   const organizations = organizationIds.map((id) => {
     const login = knownOrganizations.find((o) => o.id === id)?.login ?? null;
     const named = login !== null && LOGIN.test(login) ? login : null;
-    return { id, login: named, ssoUrl: named && web ? `${web}/orgs/${named}/sso` : null };
+    // The same rule as a refusal's link (linkableGithubUrl): only on GitHub's web host.
+    return { id, login: named, ssoUrl: named && web ? linkableGithubUrl(`${web}/orgs/${named}/sso`, webUrl) : null };
   });
   const names = organizations.flatMap((o) => (o.login ? [o.login] : []));
   const unnamed = organizations.length - names.length;

@@ -36,8 +36,6 @@ const KEPT_UNCALLED: Partial<Record<OperationName, string>> = {
     'One repository added to an organisation secret: the form sends the whole new list (setOrgSecretRepositories); kept for gh and scripts.',
   removeOrgSecretRepository:
     'One repository taken from an organisation secret: the form sends the whole new list (setOrgSecretRepositories); kept for gh and scripts.',
-  getMyBillingUsage:
-    'The user’s usage line by line: the usage page reads the month’s totals (getMyBillingUsageSummary); kept for scripts that want each item.',
 };
 
 /** Every source file of the app (not tests, not the emulator), with its path from the root. */

@@ -29,6 +29,13 @@ function usageApi(transport: GithubTransport) {
       const { usageReportSchema } = await import('./domain/usage-report');
       return usageReportSchema.parse(data).usageItems;
     },
+    /** The user's report line by line, per repository and SKU (null: not on GitHub's current billing platform). */
+    getMyBillingUsage: (username: string, year: number, month: number, signal?: AbortSignal): Promise<UsageItem[] | null> =>
+      orMissing(async () => {
+        const { data } = await transport.request(operations.getMyBillingUsage, { params: { username }, query: { year, month }, signal });
+        const { usageReportSchema } = await import('./domain/usage-report');
+        return usageReportSchema.parse(data).usageItems;
+      }),
     /** The user's month's totals per product and SKU (null: not on GitHub's current billing platform). */
     getMyBillingUsageSummary: (username: string, year: number, month: number, signal?: AbortSignal): Promise<PersonalUsageSummary | null> =>
       orMissing(

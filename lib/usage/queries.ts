@@ -5,6 +5,7 @@ import { usage } from './api';
 
 const usageKeys = {
   getOrgBillingUsage: (org: string, year: number, month: number | null) => ['orgs', org, 'usage', year, month] as const,
+  getMyBillingUsage: (username: string, year: number, month: number) => ['billing', 'user', username, 'items', year, month] as const,
   getMyBillingUsageSummary: (username: string, year: number, month: number) => ['billing', 'user', username, year, month] as const,
 };
 
@@ -25,6 +26,18 @@ export function getMyBillingUsageSummaryQuery(username: string, year: number, mo
   return queryOptions({
     queryKey: usageKeys.getMyBillingUsageSummary(username, year, month),
     queryFn: ({ signal }) => usage.getMyBillingUsageSummary(username, year, month, signal),
+    staleTime: 10 * 60_000,
+  });
+}
+
+/**
+ * The user's report for a month, line by line (repository × SKU): what each codespace billed to them
+ * is attributed from. Null when GitHub has none for this account (404: the legacy billing platform).
+ */
+export function getMyBillingUsageQuery(username: string, year: number, month: number) {
+  return queryOptions({
+    queryKey: usageKeys.getMyBillingUsage(username, year, month),
+    queryFn: ({ signal }) => usage.getMyBillingUsage(username, year, month, signal),
     staleTime: 10 * 60_000,
   });
 }

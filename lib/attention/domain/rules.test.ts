@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nearDeletion, runningUnused } from './rules';
+import { codespacesNeedingAttention, nearDeletion, runningUnused, selectableGroups } from './rules';
+import { makeCodespace } from '@/lib/test/fixtures';
 import { DAY_MS, durationInWords, HOUR_MS, MINUTE_MS } from '@/lib/format';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -31,5 +32,31 @@ describe('the shared attention rules', () => {
     expect(runningUnused(running, NOW, 2 * HOUR_MS)).toBeNull();
     expect(runningUnused(running, NOW + 1, 2 * HOUR_MS)).toBe(2 * HOUR_MS + 1);
     expect(runningUnused({ ...running, state: 'Shutdown' }, NOW, 0)).toBeNull();
+  });
+});
+
+describe('a panel’s groups and count', () => {
+  const running = (name: string) => makeCodespace({ name, state: 'Available' });
+  const stopped = (name: string) => makeCodespace({ name, state: 'Shutdown' });
+  const labels = { 'running-unused': 'Running, unused', 'storage-only': 'Stopped for weeks', problem: 'Not working' };
+
+  it('offers each kind with a bulk action as a group to select, with only the codespaces that allow it now', () => {
+    const busy = { ...running('busy'), pending_operation: true, pending_operation_disabled_reason: 'Exporting' };
+    const items = [
+      { kind: 'running-unused' as const, codespace: running('a') },
+      { kind: 'running-unused' as const, codespace: busy },
+      { kind: 'running-unused' as const, codespace: running('b') },
+      { kind: 'storage-only' as const, codespace: stopped('c') },
+      { kind: 'problem' as const, codespace: makeCodespace({ name: 'd', state: 'Failed' }) },
+    ];
+    expect(selectableGroups(items, { 'running-unused': 'stop', 'storage-only': 'delete' }, labels)).toEqual([
+      { kind: 'running-unused', label: 'Running, unused', action: 'stop', names: ['a', 'b'] },
+      { kind: 'storage-only', label: 'Stopped for weeks', action: 'delete', names: ['c'] },
+    ]);
+  });
+
+  it('counts codespaces, each once, whatever number of reasons it is there for', () => {
+    const a = running('a');
+    expect(codespacesNeedingAttention([{ codespace: a }, { codespace: a }, { codespace: stopped('b') }])).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
 import { computeCostPerHour, storageCostPerMonth } from '@/lib/usage/domain/cost';
+import type { MonthCost } from '@/lib/usage/domain/month-cost';
 import type { Codespace, CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { isoDate, plainNumber, toCsv, type CsvColumn } from '@/lib/csv';
 
@@ -28,9 +29,15 @@ const LIST_COLUMNS: CsvColumn<ListCsvRow>[] = [
   { header: 'has_uncommitted_changes', value: (c) => Boolean(c.git_status.has_uncommitted_changes) },
 ];
 
-/** My codespaces as the list shows them (pass the rows after its filters and sort). */
-export function myCodespacesCsv(rows: readonly ListCsvRow[]): string {
-  return toCsv(rows, LIST_COLUMNS);
+/** Each codespace's cost this month as the list shows it, and how it was estimated (`report` or `record`). */
+const costColumns = (costs: ReadonlyMap<string, MonthCost>): CsvColumn<ListCsvRow>[] => [
+  { header: 'cost_this_month_usd_estimated', value: (c) => (costs.has(c.name) ? plainNumber(costs.get(c.name)!.total) : '') },
+  { header: 'cost_estimated_from', value: (c) => costs.get(c.name)?.basis },
+];
+
+/** My codespaces as the list shows them (pass the rows after its filters and sort, and their costs). */
+export function myCodespacesCsv(rows: readonly ListCsvRow[], costs: ReadonlyMap<string, MonthCost>): string {
+  return toCsv(rows, [...LIST_COLUMNS, ...costColumns(costs)]);
 }
 
 const [name, displayName, ...rest] = LIST_COLUMNS as [CsvColumn<ListCsvRow>, CsvColumn<ListCsvRow>, ...CsvColumn<ListCsvRow>[]];
@@ -46,6 +53,6 @@ const ORG_COLUMNS: CsvColumn<OrgCsvRow>[] = [
 ];
 
 /** An organisation's codespaces as its view shows them (after its filters), with member and cost. */
-export function orgCodespacesCsv(rows: readonly OrgCsvRow[]): string {
-  return toCsv(rows, ORG_COLUMNS);
+export function orgCodespacesCsv(rows: readonly OrgCsvRow[], costs: ReadonlyMap<string, MonthCost>): string {
+  return toCsv(rows, [...ORG_COLUMNS, ...costColumns(costs)]);
 }

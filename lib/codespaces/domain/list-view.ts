@@ -18,7 +18,7 @@ import { locationName } from './location';
 
 export { repositoryFacets, stateFacets } from '@/lib/codespaces/domain/pipeline';
 
-export const LIST_SORTS = ['last_used', 'name', 'repository', 'state'] as const satisfies readonly SortKey[];
+export const LIST_SORTS = ['last_used', 'name', 'repository', 'state', 'cost'] as const satisfies readonly SortKey[];
 
 const columns: ListColumns<CodespaceSummary, 'q' | 'state' | 'repo'> = {
   filters: ['q', 'state', 'repo'],

@@ -8,7 +8,7 @@ import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
  * the rules are the same everywhere. Pure, so thousands of rows filter in a few milliseconds.
  */
 
-export type SortKey = 'last_used' | 'name' | 'repository' | 'state' | 'member' | 'machine' | 'created';
+export type SortKey = 'last_used' | 'name' | 'repository' | 'state' | 'member' | 'machine' | 'created' | 'cost';
 export const SORT_LABELS: Record<SortKey, string> = {
   last_used: 'Last used',
   name: 'Name',
@@ -17,6 +17,7 @@ export const SORT_LABELS: Record<SortKey, string> = {
   member: 'Member',
   machine: 'Machine size',
   created: 'Created',
+  cost: 'Cost this month',
 };
 
 export const GROUP_KEYS = ['', 'member', 'repository', 'machine', 'state'] as const;
@@ -134,7 +135,12 @@ function times(c: CodespaceSummary) {
 const stateOrder = new Map<string, number>(CODESPACE_STATES.map((s, i) => [s, i]));
 const recentFirst = (a: CodespaceSummary, b: CodespaceSummary) => times(b).lastUsed - times(a).lastUsed;
 
-const COMPARATORS: Record<SortKey, (a: CodespaceSummary, b: CodespaceSummary) => number> = {
+/** What a sort may read besides the codespaces: each one's month-to-date cost (USD), computed once per data change. */
+interface SortContext {
+  costs?: ReadonlyMap<string, { total: number }>;
+}
+
+const COMPARATORS: Record<SortKey, (a: CodespaceSummary, b: CodespaceSummary, context: SortContext) => number> = {
   last_used: recentFirst,
   name: (a, b) => byText(codespaceTitle(a), codespaceTitle(b)),
   repository: (a, b) => byText(a.repository.full_name, b.repository.full_name) || recentFirst(a, b),
@@ -142,6 +148,8 @@ const COMPARATORS: Record<SortKey, (a: CodespaceSummary, b: CodespaceSummary) =>
   member: (a, b) => byText(a.owner.login, b.owner.login) || recentFirst(a, b),
   machine: (a, b) => (b.machine?.cpus ?? 0) - (a.machine?.cpus ?? 0) || recentFirst(a, b),
   created: (a, b) => times(b).created - times(a).created,
+  // Most expensive first; a codespace without a figure (gone) last.
+  cost: (a, b, { costs }) => (costs?.get(b.name)?.total ?? -1) - (costs?.get(a.name)?.total ?? -1) || recentFirst(a, b),
 };
 
 /**
@@ -158,7 +166,7 @@ export function createListView<T extends CodespaceSummary, K extends FilterKey>(
     }
     return text;
   };
-  return function apply(codespaces: readonly T[], view: FiltersOf<K>): T[] {
+  return function apply(codespaces: readonly T[], view: FiltersOf<K>, context: SortContext = {}): T[] {
     const filters: ViewFilters = { ...NO_FILTERS, ...view };
     const terms = filters.q.toLowerCase().split(/\s+/).filter(Boolean);
     const repo = filters.repo.toLowerCase();
@@ -172,7 +180,7 @@ export function createListView<T extends CodespaceSummary, K extends FilterKey>(
           (!filters.cores || String(c.machine?.cpus ?? '') === filters.cores) &&
           terms.every((term) => textOf(c).includes(term)),
       )
-      .sort((a, b) => compare(a, b) || nameCollator.compare(a.name, b.name));
+      .sort((a, b) => compare(a, b, context) || nameCollator.compare(a.name, b.name));
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISPLAY_NAME_MAX } from './limits';
 import { positiveId, repoName } from '@/lib/github/params';
 import { CODESPACE_NAME } from './patterns';
 
@@ -34,7 +35,7 @@ export const displayName = z
   .string()
   .trim()
   .min(1, 'Give it a name')
-  .max(48, 'At most 48 characters')
+  .max(DISPLAY_NAME_MAX, `At most ${DISPLAY_NAME_MAX} characters`)
   .regex(/^\P{Cc}*$/u, 'Names are one line, without tabs or other control characters');
 export const idleTimeoutMinutes = z.number().int().min(5, 'At least 5 minutes').max(240, 'At most 240 minutes (4 hours)');
 /** 0 to 30 days. */

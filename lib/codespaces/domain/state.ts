@@ -57,7 +57,8 @@ export const TONE_LABELS: Record<StateTone, string> = {
   running: 'Running',
   transitional: 'Changing',
   stopped: 'Stopped',
-  problem: 'Needs attention',
+  // Not "needs attention": that is the attention panel's, which counts other things.
+  problem: 'Not working',
   gone: 'Gone',
   unknown: 'Unrecognised',
 };

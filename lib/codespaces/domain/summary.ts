@@ -23,6 +23,7 @@ export function summarizeCodespace(c: Codespace): CodespaceSummary {
       ? { pending_operation: true, pending_operation_disabled_reason: c.pending_operation_disabled_reason ?? null }
       : {}),
     ...(c.last_known_stop_notice ? { last_known_stop_notice: c.last_known_stop_notice } : {}),
+    ...(c.pulls_url ? { pulls_url: c.pulls_url } : {}),
     repository: { id: c.repository.id, full_name: c.repository.full_name },
     owner: { login: c.owner.login },
     // GitHub's description requires it; a codespace read without one is billed to its user.

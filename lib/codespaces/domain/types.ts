@@ -35,12 +35,14 @@ export type CodespaceSummary = Pick<
   | 'pending_operation'
   | 'pending_operation_disabled_reason'
   | 'last_known_stop_notice'
-> & {
-  repository: Pick<Codespace['repository'], 'id' | 'full_name'>;
-  owner: Pick<Codespace['owner'], 'login'>;
-  /** Who pays for it: the user, or the organisation that owns its repository. */
-  billable_owner: Pick<Codespace['billable_owner'], 'login'>;
-};
+> &
+  /** The pull request it was made from (GitHub's API URL), kept only when there is one. */
+  Partial<Pick<Codespace, 'pulls_url'>> & {
+    repository: Pick<Codespace['repository'], 'id' | 'full_name'>;
+    owner: Pick<Codespace['owner'], 'login'>;
+    /** Who pays for it: the user, or the organisation that owns its repository. */
+    billable_owner: Pick<Codespace['billable_owner'], 'login'>;
+  };
 
 /** No codespaces (yet): one stable empty list, so that what a page memoises over it is not recomputed on every render. */
 export const NO_CODESPACES: readonly CodespaceSummary[] = [];

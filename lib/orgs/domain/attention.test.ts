@@ -64,20 +64,32 @@ describe('what an organisation admin should look at', () => {
     expect(attentionItems([codespace({ state: 'Available', last_used_at: iso(NOW - HOUR) })], NOW)).toEqual([]);
   });
 
-  it('flags large machines', () => {
-    const items = attentionItems([codespace({ cpus: 32 }), codespace({ cpus: 8 })], NOW);
+  it('flags large machines while they run, with Stop as what to do', () => {
+    const items = attentionItems([codespace({ state: 'Available', cpus: 32 }), codespace({ state: 'Available', cpus: 8 })], NOW);
     expect(items.map((i) => i.kind)).toEqual(['large-machine']);
-    expect(items[0]!.reason).toBe('32-core machine: $2.88 for every hour it runs.');
+    expect(items[0]!.reason).toBe('32-core machine, running: $2.88 for every hour it runs.');
   });
 
-  it('flags an idle timeout that differs from the rest of its repository', () => {
-    const odd = codespace({ display_name: 'Odd one', idle_timeout_minutes: 240 });
+  it('leaves out what nobody can act on: a stopped large machine bills no compute', () => {
+    expect(attentionItems([codespace({ state: 'Shutdown', cpus: 32 })], NOW)).toEqual([]);
+  });
+
+  it('flags a running codespace whose idle timeout is longer than the rest of its repository’s', () => {
+    const odd = codespace({ display_name: 'Odd one', state: 'Available', idle_timeout_minutes: 240 });
     const items = attentionItems(
       [codespace({}), codespace({}), codespace({}), odd, codespace({ repo: 'octo-org/other', idle_timeout_minutes: 60 })],
       NOW,
     );
     expect(items).toEqual([expect.objectContaining({ kind: 'idle-timeout-outlier', codespace: odd })]);
-    expect(items[0]!.reason).toBe('Idle timeout 240 min, where 3 of its repository’s codespaces use 30 min.');
+    expect(items[0]!.reason).toBe(
+      'Idle timeout 240 min, where 3 of its repository’s codespaces use 30 min: left idle, it bills 210 min longer each time.',
+    );
+  });
+
+  it('does not flag an idle timeout that costs nothing: a stopped codespace’s, or one shorter than usual', () => {
+    const usual = [codespace({}), codespace({}), codespace({})];
+    expect(attentionItems([...usual, codespace({ state: 'Shutdown', idle_timeout_minutes: 240 })], NOW)).toEqual([]);
+    expect(attentionItems([...usual, codespace({ state: 'Available', idle_timeout_minutes: 5 })], NOW)).toEqual([]);
   });
 
   it('finds nothing without a clear norm, and ignores deleted codespaces', () => {

@@ -123,7 +123,12 @@ export function attentionItems(
         severity: 'warning',
         reason: `Running but unused for ${durationInWords(idleFor)}: ${formatUsd(computeCostPerHour(c))} an hour until it stops.`,
       });
+      // What follows would say "it costs while it runs" again, about the same codespace.
+      continue;
     }
+
+    // Only what an owner can act on (Stop): a machine's size or idle timeout costs nothing while it is stopped.
+    if (stateTone(c.state) !== 'running') continue;
 
     const cores = c.machine?.cpus ?? 0;
     if (cores >= thresholds.largeMachineCores) {
@@ -131,17 +136,18 @@ export function attentionItems(
         codespace: c,
         kind: 'large-machine',
         severity: 'info',
-        reason: `${cores}-core machine: ${formatUsd(computeCostPerHour(c))} for every hour it runs.`,
+        reason: `${cores}-core machine, running: ${formatUsd(computeCostPerHour(c))} for every hour it runs.`,
       });
     }
 
+    // A longer idle timeout than the repository's usual bills longer each time it is left; a shorter one saves.
     const norm = usual.get(c.repository.full_name);
-    if (norm && c.idle_timeout_minutes != null && c.idle_timeout_minutes !== norm.minutes) {
+    if (norm && c.idle_timeout_minutes != null && c.idle_timeout_minutes > norm.minutes) {
       items.push({
         codespace: c,
         kind: 'idle-timeout-outlier',
         severity: 'info',
-        reason: `Idle timeout ${c.idle_timeout_minutes} min, where ${norm.count} of its repository’s codespaces use ${norm.minutes} min.`,
+        reason: `Idle timeout ${c.idle_timeout_minutes} min, where ${norm.count} of its repository’s codespaces use ${norm.minutes} min: left idle, it bills ${c.idle_timeout_minutes - norm.minutes} min longer each time.`,
       });
     }
   }

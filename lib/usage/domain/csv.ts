@@ -1,5 +1,6 @@
 import { computeCostPerHour, storageCostPerMonth } from '@/lib/usage/domain/cost';
 import type { MemberCost } from '@/lib/usage/domain/usage-csv';
+import type { MonthCost } from '@/lib/usage/domain/month-cost';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { plainNumber, toCsv, type CsvColumn } from '@/lib/csv';
 
@@ -27,7 +28,11 @@ const PERSONAL_COLUMNS: CsvColumn<PersonalUsageCsvRow>[] = [
   { header: 'storage_per_month_usd', value: (c) => plainNumber(storageCostPerMonth(c)) },
 ];
 
-/** My usage page's table: each codespace's cost per hour running and per month of storage. */
-export function personalUsageCsv(rows: readonly PersonalUsageCsvRow[]): string {
-  return toCsv(rows, PERSONAL_COLUMNS);
+/** My usage page's table: each codespace's cost per hour running, per month of storage, and this month so far (estimated, and from what). */
+export function personalUsageCsv(rows: readonly PersonalUsageCsvRow[], costs: ReadonlyMap<string, MonthCost>): string {
+  return toCsv(rows, [
+    ...PERSONAL_COLUMNS,
+    { header: 'cost_this_month_usd_estimated', value: (c) => (costs.has(c.name) ? plainNumber(costs.get(c.name)!.total) : '') },
+    { header: 'cost_estimated_from', value: (c) => costs.get(c.name)?.basis },
+  ]);
 }

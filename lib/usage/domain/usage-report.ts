@@ -36,7 +36,7 @@ export function skuCores(sku: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-const isCodespacesItem = (item: Pick<UsageItem, 'product'>) => /codespaces/i.test(item.product);
+export const isCodespacesItem = (item: Pick<UsageItem, 'product'>) => /codespaces/i.test(item.product);
 
 export interface Period {
   /** Inclusive, `YYYY-MM-DD`. */

@@ -50,7 +50,7 @@ export default async function RepositoryRoute({ params }: Props) {
   if (notThere(repository.queryKey) && notThere(codespaces.queryKey)) notFound();
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <RepositoryPage repo={fullName} repoAccess={repoAccess} />
+      <RepositoryPage repo={fullName} repoAccess={repoAccess} login={session.user.login} />
     </HydrationBoundary>
   );
 }

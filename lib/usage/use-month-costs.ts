@@ -1,0 +1,62 @@
+'use client';
+
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
+import { monthCosts, type CostInputs, type MonthCost } from './domain/month-cost';
+import type { UsageItem } from './domain/usage-report';
+import { getMyBillingUsageQuery, getOrgBillingUsageQuery } from './queries';
+
+interface MonthCostsState {
+  /** Each codespace's cost this month, by name. */
+  costs: ReadonlyMap<string, MonthCost>;
+  /** GitHub's report is on its way: figures from it may replace the estimates from the codespaces' records. */
+  reportPending: boolean;
+}
+
+const NONE: ReadonlyMap<string, MonthCost> = new Map();
+
+/**
+ * The signed-in user's codespaces' cost this month: attributed from their billing usage report
+ * (where GitHub has one) for what is billed to them, estimated from the record for the rest.
+ * Computed once per data change (the list, the report, the minute), never per render.
+ */
+export function useMyMonthCosts(codespaces: readonly CostInputs[] | undefined, login: string): MonthCostsState {
+  const now = useMinuteClock();
+  const { year, month } = monthOf(now);
+  const enabled = Boolean(codespaces && login);
+  const report = useQuery({ ...getMyBillingUsageQuery(login, year, month), enabled });
+  return useCosts(codespaces, login, report.data ?? null, now, enabled && report.isPending);
+}
+
+/**
+ * An organisation's codespaces' cost this month, for its owners: attributed from the organisation's
+ * billing usage report (the usage page's, the same query), estimated from the record where it cannot be read.
+ */
+export function useOrgMonthCosts(codespaces: readonly CostInputs[] | undefined, org: string): MonthCostsState {
+  const now = useMinuteClock();
+  const { year, month } = monthOf(now);
+  const report = useQuery({ ...getOrgBillingUsageQuery(org, year, month), enabled: Boolean(codespaces) });
+  return useCosts(codespaces, org, report.data ?? null, now, Boolean(codespaces) && report.isPending);
+}
+
+function monthOf(now: number) {
+  const at = new Date(now);
+  return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1 };
+}
+
+function useCosts(
+  codespaces: readonly CostInputs[] | undefined,
+  account: string,
+  items: readonly UsageItem[] | null,
+  now: number,
+  reportPending: boolean,
+): MonthCostsState {
+  const costs = useMemo(() => {
+    if (!codespaces) return NONE;
+    const { year, month } = monthOf(now);
+    const from = `${year}-${String(month).padStart(2, '0')}-01`;
+    return monthCosts(codespaces, { now, reports: items ? [{ account, items, from }] : [] });
+  }, [codespaces, items, account, now]);
+  return { costs, reportPending };
+}

@@ -20,7 +20,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Static assets carry no user content; the emulator serves its own (GitHub-like) pages. The
-  // GitHub proxy sets the same headers on its own JSON answers (lib/github/proxy.ts): running this
+  // GitHub proxy and the list routes set the same headers on their own answers (lib/github/proxy.server.ts): running this
   // for every poll cost ~2 ms a request, for a nonce that JSON never uses.
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|icon.svg|emulator/|api/github/).*)' }],
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|icon.svg|emulator/|api/github/|api/lists/).*)' }],
 };

@@ -1,15 +1,17 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { CodespacesPage } from '@/components/codespaces/codespaces-page';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
-import { codespacesApi } from '@/lib/codespaces/api';
+import { CODESPACES_PER_PAGE } from '@/lib/codespaces/api';
+import { storedSummaryList, summaryPages } from '@/lib/codespaces/list-stream.server';
+import { storedList } from '@/lib/query/streamed-list';
 import { firstPageOnly } from '@/lib/transport/transport';
 import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { serverSession } from '@/lib/auth/token.server';
 import { serverConfig } from '@/lib/config';
 import { parseListFilters } from '@/lib/codespaces/domain/list-view';
 import { routeSearchParams } from '@/lib/codespaces/domain/pipeline';
-import { serverTransport, withinFirstPaintBudget } from '@/lib/operations/server-transport.server';
-import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
+import { withinFirstPaintBudget } from '@/lib/operations/server-transport.server';
+import { codespaceKeys, listMyCodespacesQuery } from '@/lib/codespaces/queries';
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await serverSession();
@@ -22,10 +24,19 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // First paint comes with the list's first page, with the same query the page polls with: one
   // round trip to GitHub, however long the list. The page asks for the rest as soon as it is up.
   const queryClient = new QueryClient();
-  const api = codespacesApi(serverTransport(session));
-  await withinFirstPaintBudget(() =>
-    queryClient.prefetchQuery(listMyCodespacesQuery({ listMyCodespaces: (signal) => firstPageOnly(api.listMyCodespaces(signal)) })),
-  );
+  // A returning user whose whole list Hangar's store holds sees all of it at once, said to be as
+  // of when GitHub last vouched for it; the page asks GitHub again right away. Otherwise the
+  // first page, with the same reads (and store entries) as the list's stream: summaries.
+  const stored = await storedSummaryList(session, { kind: 'mine' });
+  if (stored) {
+    queryClient.setQueryData(codespaceKeys.listMyCodespaces(), storedList(stored.pages, CODESPACES_PER_PAGE, stored.asOf), {
+      updatedAt: stored.asOf,
+    });
+  } else {
+    await withinFirstPaintBudget(() =>
+      queryClient.prefetchQuery(listMyCodespacesQuery({ listMyCodespaces: () => firstPageOnly(summaryPages(session, { kind: 'mine' })) })),
+    );
+  }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       {/* Filters come from the URL here, not from useSearchParams: that hook needs a Suspense

@@ -79,11 +79,12 @@ async function main() {
   const report = createReport({ quick });
 
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    log('no production build: running npm run build');
+    log('no production build: running HANGAR_SOURCEMAPS=1 npm run build');
     const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      // With browser source maps: the pages part attributes the first-load JS to modules with them.
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', HANGAR_SOURCEMAPS: '1' },
     });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }

@@ -101,19 +101,22 @@ test('the single sign-on notice is on the server’s first paint and stays throu
   await signIn(page, 'sso-sam');
   await expect(notice).toContainText('sso-corp');
 
-  // A first paint rendered on the server once the list is stored: GitHub answers 304 without
-  // X-GitHub-SSO (as GitHub may), and the page says what single sign-on hides all the same.
+  // A first paint rendered on the server once the whole list is stored: the list as stored, with
+  // no request to GitHub (the page asks right after), and the page says what single sign-on
+  // hides all the same.
   let since = Date.now();
   const html = await (await page.request.get('/')).text();
-  expect(await upstreamListStatuses(since)).toEqual([304]);
+  expect(await upstreamListStatuses(since)).toEqual([]);
   expect(html).toContain('Some codespaces are hidden until you authorize single sign-on');
+  expect(html).toContain('checking with GitHub for changes');
 
-  // Two polls: Hangar serves GitHub's 304 from its store (200), then answers the browser's own
-  // conditional request with a 304 of its own. The notice stays through both.
+  // Two polls of the list Hangar assembles (/api/lists/...): Hangar serves GitHub's 304 from its
+  // store (200), then answers the browser's own conditional request with a 304 of its own. The
+  // notice stays through both.
   await page.clock.pauseAt(Date.now() + 1_000);
   for (const browserStatus of [200, 304]) {
     since = Date.now();
-    const poll = page.waitForResponse((response) => response.url().includes('/api/github/user/codespaces?'));
+    const poll = page.waitForResponse((response) => response.url().includes('/api/lists/user/codespaces'));
     await page.clock.runFor(60_000);
     expect((await poll).status()).toBe(browserStatus);
     // React Query hands the answer on with a timer: let it run, and the page render.

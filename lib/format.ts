@@ -45,8 +45,11 @@ export function formatBytes(bytes: number | null | undefined): string {
   return `${Math.round(mib)} MB`;
 }
 
+// One formatter: `toLocaleString` builds a new one per call, and long lists word thousands of counts.
+const COUNT = new Intl.NumberFormat('en-US');
+
 export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
+  return `${COUNT.format(count)} ${count === 1 ? singular : plural}`;
 }
 
 /** Text someone else wrote (GitHub's reasons), ended as a sentence so more words can follow it. */

@@ -19,7 +19,15 @@ type Session = NonNullable<Awaited<ReturnType<typeof serverSession>>>;
  * refuse anyway, so explain and ask rather than fail), and an organisation by that name on GitHub
  * (else 404). Returns the session, or the screen to show.
  */
-export async function orgAccess(org: string): Promise<{ session: Session } | { screen: ReactNode }> {
+export async function orgAccess(
+  org: string,
+  {
+    alongside,
+  }: {
+    /** A first paint's reads, made while GitHub is asked whether the organisation exists (one round trip, not two). */
+    alongside?: (session: Session) => Promise<unknown>;
+  } = {},
+): Promise<{ session: Session } | { screen: ReactNode }> {
   if (!ownerName.safeParse(org).success) notFound();
   const session = await serverSession();
   if (!session) return { screen: <SignInScreen demo={serverConfig().demo} /> };
@@ -36,6 +44,7 @@ export async function orgAccess(org: string): Promise<{ session: Session } | { s
   }
   // No such organisation: a real 404, not a page of controls for nothing. Asked only once the user
   // has granted organisation access: before that, nothing about the organisation goes to GitHub.
-  if (await organizationMissing(serverTransport(session), org)) notFound();
+  const [missing] = await Promise.all([organizationMissing(serverTransport(session), org), alongside?.(session)]);
+  if (missing) notFound();
   return { session };
 }

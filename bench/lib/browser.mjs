@@ -10,24 +10,27 @@ export async function newContext(browser, cookie, url, options = {}) {
   return context;
 }
 
+/** Hangar's data requests: the GitHub proxy's and its own streamed lists'. */
+const isDataRequest = (url) => url.includes('/api/github/') || url.includes('/api/lists/');
+
 /** Counts the page's requests in flight, to wait for quiet after each simulated minute. */
 export function trackInflight(page) {
   let inflight = 0;
   let browserRequests = 0;
   const statuses = {};
   page.on('request', (request) => {
-    if (request.url().includes('/api/github/')) {
+    if (isDataRequest(request.url())) {
       inflight++;
       browserRequests++;
     }
   });
   const done = (request) => {
-    if (request.url().includes('/api/github/')) inflight--;
+    if (isDataRequest(request.url())) inflight--;
   };
   page.on('requestfinished', done);
   page.on('requestfailed', done);
   page.on('response', (response) => {
-    if (response.url().includes('/api/github/')) statuses[response.status()] = (statuses[response.status()] ?? 0) + 1;
+    if (isDataRequest(response.url())) statuses[response.status()] = (statuses[response.status()] ?? 0) + 1;
   });
   return {
     get inflight() {
@@ -94,7 +97,7 @@ export async function navigationMetrics(browser, cookie, url) {
  * In the page, from its first byte: when the first row is in the document and when the frame after
  * it is painted, and the same for `pattern` appearing in the main content (the list's own count).
  */
-function watchList(pattern) {
+function watchList({ pattern, stored }) {
   const mark = {};
   window.__benchList = mark;
   const re = new RegExp(pattern);
@@ -104,7 +107,12 @@ function watchList(pattern) {
       mark.rowInDom = performance.now();
       paintedAfter('rowPainted');
     }
-    if (mark.textInDom === undefined && re.test(document.querySelector('main')?.textContent ?? '')) {
+    const text = document.querySelector('main')?.textContent ?? '';
+    // The count alone is not the whole list: a first paint shows GitHub's count with the first page
+    // ("Loaded 100 of 2,000 codespaces; the rest are on their way"), and a stored list says it is
+    // being checked; the whole list is there when the page says neither.
+    const unfinished = stored ? /the rest are on their way/ : /the rest are on their way|checking with GitHub/;
+    if (mark.textInDom === undefined && re.test(text) && !unfinished.test(text)) {
       mark.textInDom = performance.now();
       paintedAfter('textPainted');
     }
@@ -115,7 +123,7 @@ function watchList(pattern) {
 /** "2,000 codespaces" (or "2000 codespaces") in text where elements' words run together, not "12,000 codespaces". */
 export const countPattern = (n) => `(?:^|[^\\d,])${String(n).replace(/(\d)(?=(\d{3})+$)/g, '$1,?')} codespaces`;
 
-/** Until no /api/github request has been in flight for `quietMs`. */
+/** Until no data request (/api/github, /api/lists) has been in flight for `quietMs`. */
 async function settled(tracker, quietMs = 500, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   let quietSince = tracker.inflight === 0 ? Date.now() : null;
@@ -125,18 +133,19 @@ async function settled(tracker, quietMs = 500, timeoutMs = 120_000) {
     else quietSince ??= Date.now();
     if (quietSince !== null && Date.now() - quietSince >= quietMs) return;
   }
-  throw new Error(`requests to /api/github still in flight after ${timeoutMs / 1000} s`);
+  throw new Error(`requests to /api/github or /api/lists still in flight after ${timeoutMs / 1000} s`);
 }
 
 /**
  * One cold load of a list until all of it is there: first rows painted (the first paint if the
- * rows were in it), and the whole list (its count shown, every /api/github request answered and
- * the document itself fully received).
+ * rows were in it), and the whole list (its count shown, every data request answered and
+ * the document itself fully received). `stored`: a list shown from Hangar's store counts as shown
+ * while the page checks it with GitHub (a returning user's first paint).
  */
-export async function listLoad(browser, cookie, url, pattern) {
+export async function listLoad(browser, cookie, url, pattern, { stored = false } = {}) {
   const context = await newContext(browser, cookie, new URL(url).origin);
   try {
-    await context.addInitScript(watchList, pattern);
+    await context.addInitScript(watchList, { pattern, stored });
     const page = await context.newPage();
     const tracker = trackInflight(page);
     await page.goto(url, { waitUntil: 'commit' });
@@ -150,13 +159,15 @@ export async function listLoad(browser, cookie, url, pattern) {
     await settled(tracker);
     const t = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
-      const api = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/github/'));
+      const api = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/github/') || e.name.includes('/api/lists/'));
       return {
         ...window.__benchList,
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
         documentEnd: nav.responseEnd,
         lastApiEnd: Math.max(0, ...api.map((e) => e.responseEnd)),
         apiRequests: api.length,
+        // What the list's data cost on the wire (as transferred: gzipped), headers left out.
+        apiBytes: api.reduce((sum, e) => sum + e.encodedBodySize, 0),
       };
     });
     // In the document before the first paint: shown by it. Added later: shown by the next frame.

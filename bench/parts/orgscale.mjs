@@ -99,11 +99,23 @@ export async function measureOrgScale({ quick, browser, ports, emulatorUrl, resu
         const ungroup = summarise(grouping.filter((g) => g.value === '').map((g) => g.ms));
         const rss = rssOf(serverPid(app));
         results.orgscale[size] = { total, members, load: load.figures, filters, grouping, heapLoaded, heapAfter, serverRss: rss };
+        const upstreamPages = Math.ceil(total / 100);
         record(
           `orgscale.${size}.load`,
-          `${label}: first rows painted / whole list loaded (loopback GitHub, ${load.figures.apiRequests} requests)`,
+          `${label}: first rows painted / whole list loaded (loopback GitHub, ${upstreamPages} pages; browser: ${load.figures.apiRequests} requests)`,
           { firstRows: load.figures.firstRows, whole: load.figures.whole },
           `${ms(load.figures.firstRows)} / ${ms(load.figures.whole)}`,
+          big ? '≤ 3,000 ms whole' : undefined,
+          big ? okFigure(load.figures.whole) && load.figures.whole <= 3000 : undefined,
+        );
+        const perCodespace = load.figures.apiBytes / total;
+        record(
+          `orgscale.${size}.bytes`,
+          `${label}: bytes the browser receives per codespace (list data as transferred, gzipped; ${formatBytes(load.figures.apiBytes)} in all)`,
+          perCodespace,
+          `${Math.round(perCodespace)} B`,
+          big ? '≤ 400 B' : undefined,
+          big ? okFigure(perCodespace) && perCodespace > 0 && perCodespace <= 400 : undefined,
         );
         record(
           `orgscale.${size}.filter`,

@@ -1,4 +1,5 @@
 // pages: TTFB, LCP and first-load JS of `/` and `/codespaces/<name>`, from cold loads in Chromium.
+import { attributeScripts } from '../lib/attribution.mjs';
 import { signIn } from '../lib/auth.mjs';
 import { navigationMetrics } from '../lib/browser.mjs';
 import { formatBytes } from '../lib/format.mjs';
@@ -38,6 +39,27 @@ export async function measurePages({ quick, browser, appUrl, results, record }) 
       `${label}: first-load JS, ${js.encodings.join('/')} (uncompressed), ${js.js.length} files [+ fetched later]`,
       js.jsEncoded,
       `${formatBytes(js.jsEncoded)} (${formatBytes(js.jsDecoded)}) [+${formatBytes(js.laterEncoded)}]`,
+    );
+    if (label !== '/') continue;
+    // What those kilobytes are: the largest modules, through the build's browser source maps.
+    const modules = attributeScripts(js.js.map((script) => script.name));
+    results.pages[label].modules = modules;
+    if (!modules) {
+      record(
+        `page.${label}.modules`,
+        `${label}: first-load JS by module`,
+        null,
+        'not measured: no source maps (HANGAR_SOURCEMAPS=1 npm run build)',
+      );
+      continue;
+    }
+    modules.forEach((module, i) =>
+      record(
+        `page.${label}.module.${i + 1}`,
+        `${label}: first-load JS, module ${i + 1} of the 10 largest (gzip, at its chunk's ratio): ${module.name}`,
+        module.gzip,
+        `${formatBytes(module.gzip)} (${formatBytes(module.raw)})`,
+      ),
     );
   }
 }

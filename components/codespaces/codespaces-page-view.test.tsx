@@ -166,6 +166,16 @@ describe('the codespace list page, in each of its states', () => {
     renderView(<CodespacesPageView {...props({ cursor: 'api-a' })} />);
     expect(document.querySelector('[data-codespace="api-a"]')).toHaveAttribute('aria-current', 'true');
   });
+
+  it('a returning user’s list shown from Hangar’s store says how old it is, and stops saying so once read afresh', () => {
+    const stored = renderView(<CodespacesPageView {...props({ storedAge: '2 minutes ago' })} />);
+    expect(screen.getByRole('status')).toHaveTextContent('as of 2 minutes ago: checking with GitHub for changes');
+    expect(screen.getAllByRole('row', { name: /Checkout redesign|api-a/ })).toHaveLength(2);
+    stored.unmount();
+    renderView(<CodespacesPageView {...props({ storedAge: null })} />);
+    expect(screen.getAllByRole('row', { name: /Checkout redesign|api-a/ })).toHaveLength(2);
+    expect(screen.queryByText(/as of/)).not.toBeInTheDocument();
+  });
 });
 
 describe('the attention panel on my list', () => {

@@ -29,6 +29,11 @@ export interface CodespacesPageViewProps extends SelectableListProps {
   /** How many GitHub says there are in all, and whether every page is in. */
   total: number;
   complete: boolean;
+  /**
+   * When the list is what Hangar's store held, shown while GitHub is asked again: how old it is
+   * in words ("2 minutes ago"). Null for a list read afresh.
+   */
+  storedAge?: string | null;
   /** The rows the filters show, sorted. */
   rows: CodespaceSummary[];
   loading: boolean;
@@ -73,7 +78,13 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Your codespaces</h1>
-          {codespaces && <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{shownCount}</p>}
+          {codespaces && (
+            <p className="mt-0.5 truncate text-sm text-zinc-600 dark:text-zinc-400">
+              {shownCount}
+              {/* In the count's line, not a line of its own: the rows stay where they are when it goes. */}
+              {complete && props.storedAge && <FromStore age={props.storedAge} />}
+            </p>
+          )}
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {codespaces && codespaces.length > 0 && (
@@ -170,4 +181,9 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
       )}
     </Page>
   );
+}
+
+/** A returning user's list, shown from Hangar's store at once: say how old it is while GitHub is asked again. */
+function FromStore({ age }: { age: string }) {
+  return <span role="status"> · as of {age}: checking with GitHub for changes</span>;
 }

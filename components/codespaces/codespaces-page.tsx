@@ -25,6 +25,7 @@ import { useLeftViewNotice } from '@/lib/codespaces/use-left-view-notice';
 import { useListShortcuts } from '@/lib/hooks/use-list-shortcuts';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { isComplete } from '@/lib/query/streamed-list';
+import { relativeTime } from '@/lib/format';
 import { toast } from '@/lib/notices/toasts';
 import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
 import { codespaceActionMutation } from '@/lib/codespaces/actions';
@@ -115,6 +116,7 @@ export function CodespacesPage({ login, initialFilters }: { login: string; initi
         codespaces={codespaces}
         total={list?.total ?? 0}
         complete={isComplete(list)}
+        storedAge={list?.asOf === undefined ? null : relativeTime(new Date(list.asOf).toISOString(), now)}
         rows={controls.rows}
         loading={query.isPending}
         error={query.error}

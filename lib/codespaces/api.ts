@@ -11,7 +11,9 @@ import type {
 } from '@/lib/codespaces/domain/types';
 import { browserTransport } from '@/lib/transport/client';
 import { ApiError } from '@/lib/transport/errors';
-import { countedPage, listAll, listPages, pagesAfterFirst, type GithubTransport, type ListPage } from '@/lib/transport/transport';
+import { streamedPages, type StreamLine } from '@/lib/transport/list-stream';
+import { countedPage, listAll, mergePages, type GithubTransport, type ListPage } from '@/lib/transport/transport';
+import { readListLine, listStartSearch } from './domain/list-lines';
 import { operations } from './operations';
 import { repositoryParams } from '@/lib/repositories/domain/path';
 
@@ -54,13 +56,7 @@ export function codespacesApi(transport: GithubTransport) {
   const named = (name: string) => ({ params: { codespace_name: name } });
   const page = { per_page: CODESPACES_PER_PAGE };
   return {
-    // ---- the signed-in user's ----
-    /** Every page of `GET /user/codespaces`, as summaries, as the pages arrive. */
-    listMyCodespaces: (signal?: AbortSignal) =>
-      listPages(transport, operations.listMyCodespaces, { query: page, signal }, codespaceSummaryPage),
-    /** The pages after the first, when the first is already at hand and GitHub said how many there are. */
-    listMyCodespacesAfterFirst: (total: number, signal?: AbortSignal) =>
-      pagesAfterFirst(transport, operations.listMyCodespaces, { query: page, signal }, codespaceSummaryPage, total),
+    // ---- the signed-in user's (the list itself: codespaceLists) ----
     getMyCodespace: async (name: string, signal?: AbortSignal): Promise<Codespace> =>
       (await transport.request(operations.getMyCodespace, { ...named(name), signal }, codespaceInFull)).data,
     startMyCodespace: async (name: string): Promise<Codespace> => (await transport.request(operations.startMyCodespace, named(name))).data,
@@ -136,10 +132,7 @@ export function codespacesApi(transport: GithubTransport) {
       return { codespace: response.data as Codespace, accepted: response.status === 202 };
     },
 
-    // ---- an organisation's members', for its owners ----
-    /** Every page of the organisation's codespaces, as summaries, as they arrive (admin:org). */
-    listOrgCodespaces: (org: string, signal?: AbortSignal) =>
-      listPages(transport, operations.listOrgCodespaces, { params: { org }, query: page, signal }, codespaceSummaryPage),
+    // ---- an organisation's members', for its owners (the list itself: codespaceLists) ----
     /** One member's codespaces billed to the organisation. */
     listMemberCodespaces: (org: string, username: string, signal?: AbortSignal): Promise<CodespaceSummary[]> =>
       listAll(transport, operations.listMemberCodespaces, { params: { org, username }, query: page, signal }, codespaceSummaryPage),
@@ -153,5 +146,39 @@ export function codespacesApi(transport: GithubTransport) {
 
 export type CodespacesApi = ReturnType<typeof codespacesApi>;
 
-/** The browser's codespaces API, through Hangar's proxy. */
-export const codespaces = codespacesApi(browserTransport);
+/** A line of a streamed list (domain/list-lines.ts) as the lists keep it: a page of summaries. */
+function codespaceListLine(text: string): StreamLine<ListPage<CodespaceSummary>> {
+  const line = readListLine(text);
+  if ('end' in line) return line;
+  if ('error' in line) return { refused: line.error };
+  return { page: { items: line.list.codespaces, total: line.list.total_count, ...(line.sso ? { sso: line.sso } : {}) } };
+}
+
+/**
+ * The lists of codespaces, assembled by Hangar's server from GitHub's pages and streamed as
+ * summaries (`/api/lists/...`, list-stream.server.ts): the browser never reads GitHub's full
+ * objects for a list. Each yields the pages in order, as they arrive.
+ */
+const codespaceLists = {
+  /** Every codespace of the signed-in user (`GET /user/codespaces`, all pages). */
+  listMyCodespaces: (signal?: AbortSignal) => streamedPages('/api/lists/user/codespaces', codespaceListLine, mergePages, signal),
+  /** The pages after the first, when the first is already at hand and GitHub said how many there are. */
+  listMyCodespacesAfterFirst: (total: number, signal?: AbortSignal) =>
+    streamedPages(`/api/lists/user/codespaces${listStartSearch({ from: 2, total })}`, codespaceListLine, mergePages, signal),
+  /** Every codespace billed to the organisation (`GET /orgs/{org}/codespaces`, all pages; owners, admin:org). */
+  listOrgCodespaces: (org: string, signal?: AbortSignal) =>
+    streamedPages(`/api/lists/orgs/${encodeURIComponent(org)}/codespaces`, codespaceListLine, mergePages, signal),
+  /** The organisation's pages after the first, when a first paint brought it and GitHub said how many there are. */
+  listOrgCodespacesAfterFirst: (org: string, total: number, signal?: AbortSignal) =>
+    streamedPages(
+      `/api/lists/orgs/${encodeURIComponent(org)}/codespaces${listStartSearch({ from: 2, total })}`,
+      codespaceListLine,
+      mergePages,
+      signal,
+    ),
+};
+
+export type CodespaceListsApi = typeof codespaceLists;
+
+/** The browser's codespaces API: GitHub's operations through Hangar's proxy, and the streamed lists. */
+export const codespaces = { ...codespacesApi(browserTransport), ...codespaceLists };

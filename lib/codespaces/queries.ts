@@ -9,7 +9,7 @@ import { notices } from '@/lib/query/meta';
 import { FRESH_MS, pollInterval, POLL_TRANSITIONAL_MS } from '@/lib/query/polling';
 import { addPage, emptyList, isComplete, mapItems, withItemFirst, type StreamedList } from '@/lib/query/streamed-list';
 import type { ListPage } from '@/lib/transport/transport';
-import { codespaces, CODESPACES_PER_PAGE, type CodespacesApi } from './api';
+import { codespaces, CODESPACES_PER_PAGE, type CodespaceListsApi, type CodespacesApi } from './api';
 import { forgetMachineRequest, rememberMachineRequest } from './machine-requests.client';
 import { awaitExport } from './transitions';
 
@@ -67,7 +67,7 @@ const listInterval = (list: readonly { state: string }[] | undefined, error: unk
  * pages at a time); a poll replaces the list only once every page of it has arrived.
  */
 export function listMyCodespacesQuery(
-  api: Pick<CodespacesApi, 'listMyCodespaces'> & Partial<Pick<CodespacesApi, 'listMyCodespacesAfterFirst'>> = codespaces,
+  api: Pick<CodespaceListsApi, 'listMyCodespaces'> & Partial<Pick<CodespaceListsApi, 'listMyCodespacesAfterFirst'>> = codespaces,
 ) {
   return queryOptions({
     queryKey: codespaceKeys.listMyCodespaces(),
@@ -84,8 +84,10 @@ export function listMyCodespacesQuery(
       initialValue: emptyList<CodespaceSummary>(),
       refetchMode: 'replace',
     }),
-    // A first paint may hold only the first page: the rest are asked for at once.
-    staleTime: (query) => (isComplete(query.state.data) ? FRESH_MS : 0),
+    // A first paint may hold only the first page, or the list as Hangar's store held it: either
+    // way GitHub is asked at once (the stored list stays on screen, its age shown, until the
+    // whole list read afresh replaces it).
+    staleTime: (query) => (isComplete(query.state.data) && query.state.data?.asOf === undefined ? FRESH_MS : 0),
     refetchInterval: (query) => listInterval(query.state.data?.items, query.state.error),
   });
 }
@@ -175,17 +177,28 @@ export type OrgCodespaceList = StreamedList<CodespaceSummary>;
 
 /**
  * Every codespace of an organisation (all pages, shown as they arrive; a poll replaces the list once
- * it is whole); needs admin rights and the admin:org scope.
+ * it is whole); needs admin rights and the admin:org scope. A first paint may bring page one: the
+ * rest follow from page two.
  */
-export function listOrgCodespacesQuery(org: string) {
+export function listOrgCodespacesQuery(
+  org: string,
+  api: Pick<CodespaceListsApi, 'listOrgCodespaces'> & Partial<Pick<CodespaceListsApi, 'listOrgCodespacesAfterFirst'>> = codespaces,
+) {
   return queryOptions({
     queryKey: codespaceKeys.listOrgCodespaces(org),
     queryFn: experimental_streamedQuery<ListPage<CodespaceSummary>, OrgCodespaceList, readonly unknown[]>({
-      streamFn: ({ signal }) => codespaces.listOrgCodespaces(org, signal),
+      streamFn: async function* ({ signal, client, queryKey }) {
+        const held = client.getQueryData<OrgCodespaceList>(queryKey);
+        if (held && held.pages === 1 && !isComplete(held) && api.listOrgCodespacesAfterFirst) {
+          yield { items: held.items, total: held.total, sso: held.sso };
+          yield* api.listOrgCodespacesAfterFirst(org, held.total, signal);
+        } else yield* api.listOrgCodespaces(org, signal);
+      },
       reducer: (list: OrgCodespaceList, page) => addPage(list, page, CODESPACES_PER_PAGE),
       initialValue: emptyList<CodespaceSummary>(),
       refetchMode: 'replace',
     }),
+    staleTime: (query) => (isComplete(query.state.data) ? FRESH_MS : 0),
     refetchInterval: (query) => listInterval(query.state.data?.items, query.state.error),
   });
 }

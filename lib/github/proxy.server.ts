@@ -37,7 +37,7 @@ const FORWARDED_HEADERS = [
 ];
 
 /** An error Hangar answers itself: `{ message, status }`. */
-function hangarError(status: number, message: string): Response {
+export function hangarError(status: number, message: string): Response {
   return Response.json({ message, status }, { status, headers: { 'cache-control': 'no-store' } });
 }
 
@@ -68,7 +68,11 @@ export async function proxyGithubRequest(
   allowlist: readonly AllowedOperation[],
   options: ProxyOptions = {},
 ): Promise<Response> {
-  const response = await answer(req, allowlist, options);
+  return withApiHeaders(req, await answer(req, allowlist, options));
+}
+
+/** An API answer with the security headers (HSTS only over https); also Hangar's own list routes'. */
+export function withApiHeaders(req: NextRequest, response: Response): Response {
   const https = req.nextUrl.protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
   for (const [name, value] of Object.entries(https ? SECURITY_HEADERS_HTTPS : SECURITY_HEADERS)) response.headers.set(name, value);
   return response;
@@ -201,7 +205,8 @@ async function forward(
   return { response, answer };
 }
 
-function githubResponse(answer: GithubAnswer, ifNoneMatch: string | null, appOrigin: string): Response {
+/** GitHub's answer as the browser gets it: its status and body, the headers it may see, `Link` through the proxy. */
+export function githubResponse(answer: GithubAnswer, ifNoneMatch: string | null, appOrigin: string): Response {
   if (answer.from === 'hangar') {
     return new Response(answer.body, {
       status: answer.status,

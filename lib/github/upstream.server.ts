@@ -48,6 +48,12 @@ export interface GithubCall {
    * broken answer (502, retried like a 5xx); a `body` replaces GitHub's text (items left out).
    */
   readAnswer?: AnswerReader;
+  /**
+   * The store keeps `readAnswer`'s body under its own entry, named so (e.g. `summaries`), apart
+   * from GitHub's own answer to the same read: a list read for Hangar's own routes keeps only the
+   * projection it streams (a tenth of GitHub's bytes), and the proxy still serves GitHub's shapes.
+   */
+  storedAs?: string;
 }
 
 export type AnswerReader = (json: unknown) => { ok: true; body?: string } | { ok: false; problem: string };
@@ -159,11 +165,10 @@ function stringHeaders(headers: Record<string, string | number | undefined>): Re
  */
 export async function callGithub(token: string, call: GithubCall, deps: UpstreamDeps = defaultDeps()): Promise<GithubAnswer> {
   const { store } = deps;
-  const user = userKeyOf(token);
   const isGet = call.method === 'GET';
   const cacheable = isGet && call.cacheable !== false;
-  const resource = isGet ? resourceKey(expandRoute(call.route, call.params), call.query) : '';
-  const key: AnswerKey = { user, account: call.account ?? accountKeyOfToken(token), resource };
+  const key = answerKeyOf(token, call);
+  const { user, resource } = key;
   const [cached, limit] = await Promise.all([cacheable ? store.getAnswer(key) : undefined, store.getRateLimit(user)]);
 
   if (isBlocked(limit, deps.now())) {
@@ -185,6 +190,27 @@ export async function callGithub(token: string, call: GithubCall, deps: Upstream
     return { status: 200, body: cached.body, bodyBytes: encodedBody(cached), headers: { ...headers, etag }, from: 'cache' };
   }
   return answer;
+}
+
+/** Where a call's answer is stored: per token and resource (a GET's; none for a write). */
+function answerKeyOf(token: string, call: Pick<GithubCall, 'method' | 'route' | 'params' | 'query' | 'account' | 'storedAs'>): AnswerKey {
+  const resource =
+    call.method === 'GET'
+      ? resourceKey(expandRoute(call.route, call.params), call.query) + (call.storedAs ? ` as ${call.storedAs}` : '')
+      : '';
+  return { user: userKeyOf(token), account: call.account ?? accountKeyOfToken(token), resource };
+}
+
+/**
+ * What the store holds for a read, without asking GitHub: a first paint that may show it at
+ * once, saying how old it is (its `date`), and revalidate it right after.
+ */
+export function storedAnswer(
+  token: string,
+  call: Pick<GithubCall, 'route' | 'params' | 'query' | 'account' | 'storedAs'>,
+  deps: Pick<UpstreamDeps, 'store'> = defaultDeps(),
+): Promise<CachedAnswer | undefined> {
+  return deps.store.getAnswer(answerKeyOf(token, { ...call, method: 'GET' }));
 }
 
 /**

@@ -14,6 +14,11 @@ export interface StreamedList<Item> {
   expectedPages: number | null;
   /** GitHub's `X-GitHub-SSO` from the first page that had one: some items are hidden by an organisation's single sign-on. */
   sso: string | null;
+  /**
+   * Set when the list is what Hangar's store held, shown before GitHub was asked again (a
+   * returning user's first paint): when GitHub last vouched for it (ms). A list read afresh has none.
+   */
+  asOf?: number;
 }
 
 export function emptyList<Item>(): StreamedList<Item> {
@@ -36,7 +41,7 @@ export function addPage<Item extends { name: string }>(
   return {
     items,
     total,
-    pages: list.pages + 1,
+    pages: list.pages + (page.pages ?? 1),
     expectedPages: first ? (page.total === undefined ? null : Math.max(1, Math.ceil(page.total / perPage))) : list.expectedPages,
     sso: list.sso ?? page.sso ?? null,
   };
@@ -68,4 +73,14 @@ export function withItemFirst<Item extends { name: string }>(
   if (!list) return list;
   const rest = list.items.filter((other) => other.name !== item.name);
   return { ...list, items: [item, ...rest], total: list.total + (rest.length === list.items.length ? 1 : 0) };
+}
+
+/** A whole list as a store held it (every page), and when GitHub last vouched for it: shown as such until read again. */
+export function storedList<Item extends { name: string }>(
+  pages: readonly ListPage<Item>[],
+  perPage: number,
+  asOf: number,
+): StreamedList<Item> {
+  const list = pages.reduce<StreamedList<Item>>((held, page) => addPage(held, page, perPage), emptyList<Item>());
+  return { ...list, asOf };
 }

@@ -1,6 +1,7 @@
 import { headersAfterNotModified, storableHeaders, type HeaderFields } from '@/lib/github/conditional';
 import { expandRoute, queryString, type Operation, type ResponseOf } from '@/lib/github/operation';
-import { ApiError, refusalFacts } from './errors';
+import { ApiError, toApiError } from './errors';
+import { clearStreamedLists } from './list-stream';
 import { linkRelations } from './pagination';
 import type { CallArgs, GithubResult, GithubTransport, Reader } from './transport';
 
@@ -10,30 +11,6 @@ import type { CallArgs, GithubResult, GithubTransport, Reader } from './transpor
  */
 
 const PROXY = '/api/github';
-
-function numberHeader(headers: Headers, name: string): number | undefined {
-  const value = headers.get(name);
-  return value === null || value === '' || Number.isNaN(Number(value)) ? undefined : Number(value);
-}
-
-async function toApiError(response: Response, method: string): Promise<ApiError> {
-  let message: string | undefined;
-  try {
-    const body = (await response.json()) as { message?: unknown };
-    if (typeof body.message === 'string') message = body.message;
-  } catch {
-    // Not JSON: the status says enough.
-  }
-  return new ApiError({
-    status: response.status,
-    message,
-    retryAfter: numberHeader(response.headers, 'retry-after'),
-    rateLimitReset: numberHeader(response.headers, 'x-ratelimit-reset'),
-    rateLimitRemaining: numberHeader(response.headers, 'x-ratelimit-remaining'),
-    method,
-    ...refusalFacts(response.headers),
-  });
-}
 
 /** A URL from a Link header as a same-origin proxy path; null when it leaves the proxy (never followed). */
 function asProxyPath(url: string): string | null {
@@ -79,6 +56,7 @@ const REMEMBERED_URLS = 200;
 
 export function clearPageMemo() {
   remembered.clear();
+  clearStreamedLists();
 }
 
 const identity = <T>(data: T) => data;

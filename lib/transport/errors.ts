@@ -222,6 +222,37 @@ export function describeFailure(error: unknown, fallbackTitle = 'Something went 
   return { title: fallbackTitle, detail: error instanceof Error ? error.message : String(error) };
 }
 
+/** A header as a number, when it is one. */
+function numberHeader(headers: { get(name: string): string | null }, name: string): number | undefined {
+  const value = headers.get(name);
+  return value === null || value === '' || Number.isNaN(Number(value)) ? undefined : Number(value);
+}
+
+/** The error an answer means: its status, message and GitHub's refusal and rate-limit headers. */
+export function apiErrorOf(status: number, message: string | undefined, headers: { get(name: string): string | null }, method: string) {
+  return new ApiError({
+    status,
+    message,
+    retryAfter: numberHeader(headers, 'retry-after'),
+    rateLimitReset: numberHeader(headers, 'x-ratelimit-reset'),
+    rateLimitRemaining: numberHeader(headers, 'x-ratelimit-remaining'),
+    method,
+    ...refusalFacts(headers),
+  });
+}
+
+/** The error a failed answer of the proxy (or of a list route) means, its JSON `message` read. */
+export async function toApiError(response: Response, method: string): Promise<ApiError> {
+  let message: string | undefined;
+  try {
+    const body = (await response.json()) as { message?: unknown };
+    if (typeof body.message === 'string') message = body.message;
+  } catch {
+    // Not JSON: the status says enough.
+  }
+  return apiErrorOf(response.status, message, response.headers, method);
+}
+
 /** GitHub no longer accepts the session (401): the page gives way to "sign in again" (components/layout/session-ended). */
 export function endsSession(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401;

@@ -50,7 +50,7 @@ export function pageNumbersAfterFirst(link: string | null | undefined): number[]
 }
 
 /** Pages of one list asked for at once: enough to avoid a waterfall, few enough to be gentle. */
-const PAGE_CONCURRENCY = 4;
+export const PAGE_CONCURRENCY = 4;
 
 /**
  * Reads every item of `planned` with at most `concurrency` reads in flight, a new one starting as

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { operations } from '@/lib/operations';
-import { firstPageOnly, listAll, listPages, pagesAfterFirst, type GithubTransport } from './transport';
+import { firstPageOnly, listAll, listPages, type GithubTransport } from './transport';
 
 /** A GitHub list of `total` items, `per_page` at a time, numbered pages linked as GitHub links them. */
 function fakeGithub(total: number, { sso }: { sso?: string } = {}) {
@@ -67,23 +67,5 @@ describe('reading every page of a GitHub list', () => {
   it('collects every item of a list', async () => {
     const { transport } = fakeGithub(101);
     expect(await listAll(transport, operations.listMyCodespaces, { query: { per_page: 100 } }, readPage as never)).toHaveLength(101);
-  });
-});
-
-describe('going on from a first page already at hand', () => {
-  it('asks only for pages 2 to the last, planned from GitHub’s count', async () => {
-    const { transport, asked } = fakeGithub(950);
-    const pages = [];
-    for await (const page of pagesAfterFirst(transport, operations.listMyCodespaces, { query: { per_page: 100 } }, readPage as never, 950))
-      pages.push(page);
-    expect(asked.map((q) => q.page)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(pages.flatMap((p) => p.items)).toHaveLength(850);
-  });
-
-  it('asks for nothing when the first page was all there is', async () => {
-    const { transport, asked } = fakeGithub(40);
-    for await (const page of pagesAfterFirst(transport, operations.listMyCodespaces, { query: { per_page: 100 } }, readPage as never, 40))
-      expect(page).toBeUndefined();
-    expect(asked).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { BodyOf, Operation, PathParamsOf, QueryOf, ResponseOf } from '@/lib/github/operation';
-import { inOrder, MAX_PLANNED_PAGES, remainingPages } from './pagination';
+import { remainingPages } from './pagination';
 
 /**
  * How a call to one GitHub operation reaches GitHub: from the browser through Hangar's proxy
@@ -41,6 +41,21 @@ export interface ListPage<Item> {
    * an organisation's single sign-on hides (untrusted: lib/github/refusals.ts reads it).
    */
   sso?: string | null;
+  /** How many of GitHub's pages this is (pages that arrived together are handed over as one); 1 when not said. */
+  pages?: number;
+}
+
+/** Pages that arrived together, as one: their items in order, the first's count and single sign-on notice. */
+export function mergePages<Item>(pages: readonly ListPage<Item>[]): ListPage<Item> {
+  if (pages.length === 1) return pages[0]!;
+  const first = pages[0];
+  const sso = pages.find((page) => page.sso)?.sso;
+  return {
+    items: pages.flatMap((page) => page.items),
+    ...(first?.total !== undefined ? { total: first.total } : {}),
+    ...(sso ? { sso } : {}),
+    pages: pages.reduce((sum, page) => sum + (page.pages ?? 1), 0),
+  };
 }
 
 /** A reader for the pages GitHub wraps with their total: `{ total_count, <key>: [...] }`. */
@@ -72,27 +87,6 @@ export async function* listPages<O extends Operation, Item>(
     const query = { ...args.query, page } as unknown as QueryOf<O>;
     const answer = await transport.request(operation, { ...args, query }, readPage);
     return { page: withSso(answer), link: answer.header('link') };
-  });
-}
-
-/**
- * The pages after a first page already at hand (a first paint's), planned from GitHub's count:
- * pages 2 to ⌈total ÷ per page⌉, a few at a time, in order. One request fewer than starting over,
- * and the first page's rows stay on screen meanwhile.
- */
-export async function* pagesAfterFirst<O extends Operation, Item>(
-  transport: GithubTransport,
-  operation: O,
-  args: CallArgs<O> & { query: { per_page: number } },
-  readPage: Reader<O, ListPage<Item>>,
-  total: number,
-): AsyncGenerator<ListPage<Item>> {
-  const last = Math.min(Math.ceil(total / args.query.per_page), MAX_PLANNED_PAGES);
-  const planned = Array.from({ length: Math.max(0, last - 1) }, (_, i) => i + 2);
-  yield* inOrder(planned, async (page) => {
-    const answer = await transport.request(operation, { ...args, query: { ...args.query, page } as unknown as QueryOf<O> }, readPage);
-    const sso = answer.header('x-github-sso');
-    return sso ? { ...answer.data, sso } : answer.data;
   });
 }
 

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { CODESPACE_NAME } from './patterns';
 import type { Codespace, CodespaceMachine } from './types';
 
@@ -20,17 +19,7 @@ export interface MachineRequest {
   at: number;
 }
 
-const machineName = z.string().check(z.minLength(1), z.maxLength(100));
-
-const machineRequestSchema = z.object({
-  machine: machineName,
-  displayName: z.string().check(z.minLength(1), z.maxLength(200)),
-  from: z.nullable(machineName),
-  at: z.number().check(z.nonnegative()),
-});
-
 /** What this browser remembers: a request per codespace name. */
-const machineRequestsSchema = z.record(z.string().check(z.regex(CODESPACE_NAME)), machineRequestSchema);
 export type MachineRequests = Record<string, MachineRequest>;
 
 /** Requests older than this are forgotten whatever became of them. */
@@ -72,9 +61,30 @@ export function machineChangeNotice(title: string, chosen: Pick<CodespaceMachine
   return `${title} will use ${chosen.display_name} from its next start`;
 }
 
-/** The requests worth keeping: well-formed and younger than the TTL. */
+const text = (value: unknown, max: number): value is string => typeof value === 'string' && value.length >= 1 && value.length <= max;
+
+/** One remembered request as this browser wrote it; anything else (an old format, a hand edit) is not one. */
+function isMachineRequest(value: unknown): value is MachineRequest {
+  if (typeof value !== 'object' || value === null) return false;
+  const request = value as Record<string, unknown>;
+  return (
+    text(request.machine, 100) &&
+    text(request.displayName, 200) &&
+    (request.from === null || text(request.from, 100)) &&
+    typeof request.at === 'number' &&
+    Number.isFinite(request.at) &&
+    request.at >= 0
+  );
+}
+
+/**
+ * The requests worth keeping: well-formed (all of them, or none: a record that is not this
+ * browser's own is dropped whole) and younger than the TTL. By hand rather than with zod: this
+ * runs on every page, and zod would be a tenth of `/`'s first-load JavaScript.
+ */
 export function liveMachineRequests(raw: unknown, now: number): MachineRequests {
-  const parsed = machineRequestsSchema.safeParse(raw);
-  if (!parsed.success) return {};
-  return Object.fromEntries(Object.entries(parsed.data).filter(([, request]) => now - request.at < MACHINE_REQUEST_TTL_MS));
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+  const entries = Object.entries(raw);
+  if (!entries.every(([name, request]) => CODESPACE_NAME.test(name) && isMachineRequest(request))) return {};
+  return Object.fromEntries((entries as [string, MachineRequest][]).filter(([, request]) => now - request.at < MACHINE_REQUEST_TTL_MS));
 }

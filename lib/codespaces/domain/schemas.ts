@@ -84,3 +84,19 @@ export const publishCodespaceBody = z.strictObject({
   name: repoName.optional(),
   private: z.boolean().optional(),
 });
+
+const wholeNumber = (max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,7}$/, 'Expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(max));
+
+/**
+ * Where a streamed list starts (`?from=&total=`): nothing for the whole list, or a later page and
+ * GitHub's count from the page one already at hand (the pages to read are planned from it).
+ */
+export const listStartQuery = z.union([
+  z.strictObject({}).transform(() => ({ from: 1 as const })),
+  z.strictObject({ from: wholeNumber(1000).pipe(z.number().min(2)), total: wholeNumber(1_000_000) }),
+]);

@@ -1,0 +1,389 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { NextRequest } from 'next/server';
+import { expectedOrigin } from '@/lib/auth/origin';
+import { withGithubSession } from '@/lib/auth/request-session.server';
+import { serverConfig } from '@/lib/config';
+import { accountOfSession } from '@/lib/github/account.server';
+import { KeyedGate } from '@/lib/github/gate';
+import { githubResponse, hangarError, withApiHeaders } from '@/lib/github/proxy.server';
+import type { AccountKey } from '@/lib/github/store.server';
+import { callGithub, storedAnswer, type AnswerReader, type GithubAnswer, type GithubCall } from '@/lib/github/upstream.server';
+import { logEvent } from '@/lib/server/log.server';
+import { ApiError } from '@/lib/transport/errors';
+import { inOrder, MAX_PLANNED_PAGES, PAGE_CONCURRENCY } from '@/lib/transport/pagination';
+import type { ListPage } from '@/lib/transport/transport';
+import { readCodespacePage } from './domain/read-schemas';
+import { summarizeCodespace } from './domain/summary';
+import type { CodespaceListLine } from './domain/list-lines';
+import type { CodespaceSummary } from './domain/types';
+import { operations } from './operations';
+
+/**
+ * A list of codespaces assembled on the server and streamed to the page as summaries: Hangar reads
+ * GitHub's pages (conditionally, through the same store as the proxy, a few at a time), keeps of
+ * each codespace only what the lists show (domain/summary.ts, a tenth of GitHub's bytes), and sends
+ * one NDJSON line per page, in order, each as soon as it and those before it are in. The browser
+ * never parses GitHub's full objects for a list, and the first rows go out before the last page
+ * is asked for. The lines are in domain/list-lines.ts.
+ */
+
+/** Whose list: the signed-in user's (`/user/codespaces`) or an organisation's (`/orgs/{org}/codespaces`, for owners). */
+type CodespaceListSource = { kind: 'mine' } | { kind: 'organization'; org: string };
+
+/** What a list is read with: the session's token and the account its stored answers count against. */
+interface ListReader {
+  accessToken: string;
+  account: AccountKey;
+}
+
+const PER_PAGE = 100;
+
+/**
+ * GitHub's page as the lists keep it, `{ total_count, codespaces }` of summaries, gzipped: what
+ * the store keeps for these reads (~75 bytes a codespace instead of GitHub's ~8 KB, so a
+ * 10,000-codespace organisation's pages fit an account's quota, and a poll is all 304s) and
+ * what the stream sends, without parsing again. A codespace that cannot be read is left out.
+ */
+const summaryPageAnswer: AnswerReader = (json) => {
+  const page = readCodespacePage(json);
+  if (!page.ok) return { ok: false, problem: page.message };
+  const text = JSON.stringify({ total_count: page.value.totalCount, codespaces: page.value.codespaces.map(summarizeCodespace) });
+  return { ok: true, body: `${PACKED}${gzipSync(text).toString('base64')}` };
+};
+
+/** The mark of a packed (gzipped, base64) summary page: the store keeps text. */
+const PACKED = 'gzip:';
+
+/** A stored summary page as JSON text again (its other answers, GitHub's refusals, are as GitHub wrote them). */
+function unpacked(answer: GithubAnswer): GithubAnswer {
+  if (!answer.body?.startsWith(PACKED)) return answer;
+  return { ...answer, body: gunzipSync(Buffer.from(answer.body.slice(PACKED.length), 'base64')).toString('utf8'), bodyBytes: undefined };
+}
+
+/** The read of one page of the list, kept in the store under its own entry (`as summaries`). */
+function summaryPageCall(reader: ListReader, source: CodespaceListSource, page: number): GithubCall {
+  const operation = source.kind === 'mine' ? operations.listMyCodespaces : operations.listOrgCodespaces;
+  return {
+    method: 'GET',
+    route: operation.route,
+    params: source.kind === 'mine' ? {} : { org: source.org },
+    // Page one as every other reader of the list asks for it (no `page`), so GitHub sees one URL.
+    query: page === 1 ? { per_page: PER_PAGE } : { per_page: PER_PAGE, page },
+    account: reader.account,
+    cacheable: true,
+    readAnswer: summaryPageAnswer,
+    storedAs: 'summaries',
+  };
+}
+
+/** One page of the list, read through the conditional store. */
+async function readSummaryPage(reader: ListReader, source: CodespaceListSource, page: number): Promise<GithubAnswer> {
+  return unpacked(await callGithub(reader.accessToken, summaryPageCall(reader, source, page)));
+}
+
+/** A stored summary page as the lists keep it. */
+function summaryListPage(answer: GithubAnswer): ListPage<CodespaceSummary> {
+  const list = JSON.parse(answer.body ?? '') as { total_count: number; codespaces: CodespaceSummary[] };
+  const sso = answer.headers['x-github-sso'];
+  return { items: list.codespaces, total: list.total_count, ...(sso ? { sso } : {}) };
+}
+
+/**
+ * The most pages a first paint carries from the store: 2,000 codespaces are ~1.7 MB of summaries in
+ * the page (~150 KB gzipped); a longer list paints its first page and streams the rest.
+ */
+const STORED_FIRST_PAINT_PAGES = 20;
+
+/**
+ * The whole list as the store holds it, without asking GitHub, when it holds every page (a
+ * returning user): the pages, and when GitHub last vouched for the oldest of them (its `Date`),
+ * so the page can say how old what it shows is while it asks again. Null when a page is missing,
+ * or the list is longer than a first paint should carry.
+ */
+export async function storedSummaryList(
+  reader: ListReader,
+  source: CodespaceListSource,
+): Promise<{ pages: ListPage<CodespaceSummary>[]; asOf: number } | null> {
+  const stored = async (page: number) => {
+    const answer = await storedAnswer(reader.accessToken, summaryPageCall(reader, source, page));
+    return answer && unpacked({ status: 200, body: answer.body, headers: answer.headers, from: 'cache' });
+  };
+  const first = await stored(1);
+  const last = first ? lastPageOf(totalOf(first)) : 0;
+  if (!first || last > STORED_FIRST_PAINT_PAGES) return null;
+  const rest = await Promise.all(Array.from({ length: last - 1 }, (_, i) => stored(i + 2)));
+  const answers = [first, ...rest];
+  if (answers.some((answer) => !answer)) return null;
+  const dates = answers.map((answer) => Date.parse(answer!.headers.date ?? ''));
+  if (dates.some(Number.isNaN)) return null;
+  return { pages: answers.map((answer) => summaryListPage(answer!)), asOf: Math.min(...dates) };
+}
+
+/**
+ * Reads of one organisation's list in flight at once, whoever asks (every owner's tabs together),
+ * and of one account's own list: GitHub asks integrations not to send many requests at once.
+ */
+const listGate = new KeyedGate(PAGE_CONCURRENCY);
+const gateKey = (reader: ListReader, source: CodespaceListSource) =>
+  source.kind === 'organization' ? `org:${source.org.toLowerCase()}` : `account:${reader.account}`;
+
+const TOTAL = /^\{"total_count":(\d+)/;
+/** How many codespaces a summary page says there are (its text starts so: summaryPageAnswer wrote it). */
+function totalOf(answer: GithubAnswer): number {
+  const match = TOTAL.exec(answer.body ?? '');
+  return match ? Number(match[1]) : 0;
+}
+
+const lastPageOf = (total: number) => Math.min(MAX_PLANNED_PAGES, Math.max(1, Math.ceil(total / PER_PAGE)));
+
+/** Where the stream starts: page one, or a later page when the page already holds those before it (with GitHub's count). */
+type ListStart = { from: 1 } | { from: number; total: number };
+
+/**
+ * The pages' answers in order, at most PAGE_CONCURRENCY in flight per list: page one alone first
+ * when it says how many there are, otherwise the planned pages at once.
+ */
+export async function* listAnswers(
+  start: ListStart,
+  readPage: (page: number) => Promise<GithubAnswer>,
+  gate: (task: () => Promise<GithubAnswer>) => Promise<GithubAnswer> = (task) => task(),
+): AsyncGenerator<{ page: number; answer: GithubAnswer }> {
+  const read = (page: number) => gate(() => readPage(page)).then((answer) => ({ page, answer }));
+  let from = start.from;
+  let last: number;
+  if ('total' in start) last = lastPageOf(start.total);
+  else {
+    const first = await read(1);
+    yield first;
+    if (first.answer.status !== 200) return;
+    from = 2;
+    last = lastPageOf(totalOf(first.answer));
+  }
+  const planned = Array.from({ length: Math.max(0, last - from + 1) }, (_, i) => from + i);
+  for await (const read_ of inOrder(planned, read)) {
+    yield read_;
+    if (read_.answer.status !== 200) return;
+  }
+}
+
+/**
+ * The list's pages as the lists keep them, read on the server for a first paint (the same reads,
+ * and store entries, as the stream's). A refusal is thrown: the page's own query asks again and
+ * says why in words.
+ */
+export async function* summaryPages(reader: ListReader, source: CodespaceListSource): AsyncGenerator<ListPage<CodespaceSummary>> {
+  for await (const { answer } of listAnswers({ from: 1 }, (page) => readSummaryPage(reader, source, page))) {
+    if (answer.status !== 200 || answer.body === null) throw new ApiError({ status: answer.status, method: 'GET' });
+    yield summaryListPage(answer);
+  }
+}
+
+// text/x-ndjson, not application/x-ndjson: Next gzips only types its list calls compressible
+// (text/*, +json, …), and the lines shrink to a tenth.
+const LIST_HEADERS = { 'content-type': 'text/x-ndjson; charset=utf-8', 'cache-control': 'private, no-cache' };
+
+/** GitHub's refusal headers a failed page carries to the page (read there by lib/github/refusals.ts). */
+const REFUSAL_HEADERS = ['x-github-sso', 'x-accepted-github-permissions', 'retry-after', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
+
+/** One NDJSON line for a page's answer: the summaries as stored (no parsing), or the refusal. */
+function lineOf(page: number, answer: GithubAnswer): string {
+  if (answer.status === 200 && answer.body !== null) {
+    const sso = answer.headers['x-github-sso'];
+    // By hand: the stored summaries are already JSON text, and are not parsed to be written again.
+    return `{"page":${page},"sso":${JSON.stringify(sso ?? null)},"list":${answer.body}}\n`;
+  }
+  let message: string | undefined;
+  try {
+    message = (JSON.parse(answer.body ?? '') as { message?: string }).message;
+  } catch {
+    // The status says enough.
+  }
+  const headers = Object.fromEntries(REFUSAL_HEADERS.flatMap((name) => (answer.headers[name] ? [[name, answer.headers[name]]] : [])));
+  const line: CodespaceListLine = { page, error: { status: answer.status, ...(message ? { message } : {}), headers } };
+  return `${JSON.stringify(line)}\n`;
+}
+
+/** A validator for the whole list: GitHub's ETags of every page, in order. Null when a page had none. */
+function listEtag(start: ListStart, etags: readonly (string | undefined)[]): string | null {
+  if (etags.length === 0 || etags.some((etag) => !etag)) return null;
+  const hash = createHash('sha256')
+    .update(JSON.stringify([start, etags]))
+    .digest('base64url')
+    .slice(0, 27);
+  return `W/"${hash}"`;
+}
+
+interface StreamOptions {
+  start: ListStart;
+  /** The browser's validator from the last whole list: an unchanged list is answered 304, without a body. */
+  ifNoneMatch: string | null;
+  /** Answers a failed first page as the proxy would (status, GitHub's body, refusal headers). */
+  refused: (answer: GithubAnswer) => Response;
+}
+
+/**
+ * The list as an HTTP answer: the first page read before answering (a refusal is answered with
+ * GitHub's status and words, as the proxy would), then a stream of NDJSON lines, one per page in
+ * order and a last one with the list's validator; a later page's refusal is its line, and ends it.
+ */
+async function codespaceListResponse(reader: ListReader, source: CodespaceListSource, options: StreamOptions): Promise<Response> {
+  const started = performance.now();
+  const key = gateKey(reader, source);
+  // Read ahead of the browser: its pace (a tab busy rendering) must not hold up GitHub's pages.
+  const answers = readAhead(
+    listAnswers(
+      options.start,
+      (page) => readSummaryPage(reader, source, page),
+      (task) => listGate.run(key, task),
+    ),
+  );
+  const first = await answers.next();
+  // Nothing after the pages the browser holds (GitHub's count said so): the list is whole as it is.
+  if (first.done) return streamed(new Headers(LIST_HEADERS), linesOf([], options.start));
+  if (first.value.answer.status !== 200) {
+    await answers.return(undefined);
+    return options.refused(first.value.answer);
+  }
+  const headers = new Headers(LIST_HEADERS);
+  const sso = first.value.answer.headers['x-github-sso'];
+  if (sso) headers.set('x-github-sso', sso);
+
+  // A poll: read every page first (they are 304s upstream when nothing changed), and say "not
+  // modified" when the whole list is as the browser has it: no body to send, parse or render.
+  if (options.ifNoneMatch) {
+    const all = [first.value];
+    for await (const next of answers) all.push(next);
+    const etag = complete(all, options.start);
+    log(source, all, started);
+    if (etag && etag === options.ifNoneMatch) {
+      headers.delete('content-type');
+      headers.set('etag', etag);
+      return new Response(null, { status: 304, headers });
+    }
+    return streamed(headers, linesOf(all, options.start));
+  }
+
+  async function* lines() {
+    const all = [first.value!];
+    yield lineOf(first.value!.page, first.value!.answer);
+    for await (const next of answers) {
+      all.push(next);
+      yield lineOf(next.page, next.answer);
+    }
+    log(source, all, started);
+    yield endLine(complete(all, options.start));
+  }
+  return streamed(headers, lines());
+}
+
+/**
+ * The same items, read from `source` as fast as it gives them rather than as fast as they are
+ * taken, kept until taken (a list's summaries: a few MB at most). Stopping the reader stops the reading.
+ */
+export async function* readAhead<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
+  const held: IteratorResult<T>[] = [];
+  let failure: { error: unknown } | null = null;
+  let wake = null as (() => void) | null;
+  let stopped = false;
+  void (async () => {
+    try {
+      for (;;) {
+        const next = await source.next();
+        held.push(next);
+        wake?.();
+        if (next.done || stopped) return;
+      }
+    } catch (error) {
+      failure = { error };
+      wake?.();
+    }
+  })();
+  try {
+    for (;;) {
+      const next = held.shift();
+      if (next) {
+        if (next.done) return;
+        yield next.value;
+        continue;
+      }
+      if (failure) throw (failure as { error: unknown }).error;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+    }
+  } finally {
+    stopped = true;
+    if (!held.at(-1)?.done) void source.return(undefined as never).catch(() => undefined);
+  }
+}
+
+/** The whole list's validator when every page came (and none was refused). */
+function complete(all: readonly { answer: GithubAnswer }[], start: ListStart): string | null {
+  if (all.some((read) => read.answer.status !== 200)) return null;
+  return listEtag(
+    start,
+    all.map((read) => read.answer.headers.etag),
+  );
+}
+
+function endLine(etag: string | null): string {
+  const line: CodespaceListLine = { end: true, etag };
+  return `${JSON.stringify(line)}\n`;
+}
+
+async function* linesOf(all: readonly { page: number; answer: GithubAnswer }[], start: ListStart) {
+  for (const read of all) yield lineOf(read.page, read.answer);
+  yield endLine(complete(all, start));
+}
+
+function log(source: CodespaceListSource, all: readonly { answer: GithubAnswer }[], started: number) {
+  logEvent('info', 'lists.codespaces', {
+    list: source.kind,
+    pages: all.length,
+    fromStore: all.filter((read) => read.answer.from === 'cache').length,
+    status: all.at(-1)?.answer.status ?? null,
+    ms: Math.round(performance.now() - started),
+  });
+}
+
+/**
+ * The lines as a response body, one chunk a page. Next compresses it for browsers that take gzip
+ * and flushes the compressor after each chunk, so the first rows are not held back.
+ */
+function streamed(headers: Headers, lines: AsyncGenerator<string>): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await lines.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    cancel: () => void lines.return(undefined),
+  });
+  return new Response(body, { status: 200, headers });
+}
+
+/**
+ * Serves one list route for the request's session: 401 without one (GitHub not called), then the
+ * list, refusals answered as the proxy answers them, with the API's security headers (the
+ * middleware does not run for these routes, as for the proxy's).
+ */
+export async function serveCodespaceList(req: NextRequest, source: CodespaceListSource, start: ListStart): Promise<Response> {
+  const response = await withGithubSession(
+    req,
+    (accessToken, jwt) =>
+      codespaceListResponse({ accessToken, account: accountOfSession(jwt, accessToken) }, source, {
+        start,
+        ifNoneMatch: req.headers.get('if-none-match'),
+        refused: (answer) => githubResponse(answer, null, expectedOrigin(serverConfig(), req.headers, req.url) ?? serverConfig().appOrigin),
+      }),
+    (message) => hangarError(401, message),
+  );
+  return withApiHeaders(req, response);
+}
+
+/** A request Hangar refuses itself (a name that is not GitHub's, a bad query), with the API's headers. */
+export function refuseListRequest(req: NextRequest, status: number, message: string): Response {
+  return withApiHeaders(req, hangarError(status, message));
+}

@@ -14,6 +14,8 @@ const props = (overrides: Partial<CodespaceDetailViewProps> = {}): CodespaceDeta
   now: Date.parse('2026-11-25T12:00:00Z'),
   onOpenDialog: vi.fn(),
   onRetry: vi.fn(),
+  onPower: vi.fn(),
+  pendingNames: new Set(),
   ...overrides,
 });
 
@@ -59,6 +61,16 @@ describe('a codespace’s page, in each of its states', () => {
     expect(screen.getByRole('group', { name: 'Start unavailable: Wait until it is no longer Starting' })).toBeVisible();
     expect(screen.getByRole('group', { name: 'Delete unavailable: Wait until it is no longer Starting' })).toBeVisible();
     expect(screen.getByRole('group', { name: 'Export unavailable: Wait until it is no longer Starting' })).toBeVisible();
+  });
+
+  it('asks its page to stop it, and waits while that is on its way', async () => {
+    const onPower = vi.fn();
+    const { rerender } = renderView(<CodespaceDetailView {...props({ onPower })} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    expect(onPower).toHaveBeenCalledWith(expect.objectContaining({ name: 'mona-web-x1' }));
+    rerender(<CodespaceDetailView {...props({ onPower, pendingNames: new Set(['mona-web-x1']) })} />);
+    expect(screen.getByRole('button', { name: 'Stop' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Stop' })).toHaveAttribute('title', 'Stop Checkout');
   });
 
   it('shows git status with the commits ahead and behind as numbers, in words', () => {

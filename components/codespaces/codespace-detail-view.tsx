@@ -11,7 +11,7 @@ import { asSentence } from '@/lib/format';
 import { ActionButton } from './action-button';
 import { DetailsCard, GitStatusCard, MachineCard, StopNotice, type DetailCost } from './codespace-detail';
 import { ConnectPanel } from './connect-panel';
-import { PowerButton } from './power-button';
+import { PowerButton, type PowerProps } from './power-button';
 import { StateBadge } from './state-badge';
 import { focusSlot } from '@/components/layout/focus-places';
 import { Page } from '@/components/layout/page';
@@ -36,7 +36,7 @@ function FromPullRequest({ codespace }: { codespace: Codespace }) {
 
 export type DetailDialog = 'rename' | 'machine' | 'export' | 'publish' | 'delete';
 
-export interface CodespaceDetailViewProps {
+export interface CodespaceDetailViewProps extends PowerProps {
   name: string;
   codespace: Codespace | undefined;
   loading: boolean;
@@ -62,6 +62,8 @@ export function CodespaceDetailView({
   cost = { cost: undefined, pending: false },
   onOpenDialog,
   onRetry,
+  onPower,
+  pendingNames,
 }: CodespaceDetailViewProps) {
   const notFound = error instanceof ApiError && error.status === 404;
   const pending = codespace ? pendingOperation(codespace) : null;
@@ -102,7 +104,7 @@ export function CodespaceDetailView({
             </div>
             <div className="flex flex-wrap items-center gap-2 max-sm:grid max-sm:grid-cols-2 lg:max-w-3xl lg:justify-end max-sm:[&_button]:w-full max-sm:[&>span]:w-full">
               <span className="inline-flex" {...focusSlot(`power:${codespace.name}`)}>
-                <PowerButton codespace={codespace} size="md" />
+                <PowerButton codespace={codespace} onPower={onPower} pending={pendingNames.has(codespace.name)} size="md" />
               </span>
               <ActionButton label="Rename" availability={actionAvailability(codespace, 'rename')} onClick={() => onOpenDialog('rename')}>
                 <Pencil aria-hidden className="size-4" /> Rename

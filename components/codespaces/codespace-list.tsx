@@ -13,6 +13,7 @@ import {
   virtualTableProps,
 } from '@/components/lists/virtual-table-parts';
 import { CodespaceRow, listGrid, ROW_HEIGHTS } from './codespace-row';
+import type { PowerProps } from './power-button';
 import { COST_BASIS_EXPLAINED, type MonthCost } from '@/lib/usage/domain/month-cost';
 
 /**
@@ -31,7 +32,9 @@ export function CodespaceList({
   githubWebUrl = null,
   onToggle,
   onToggleAll,
-}: {
+  onPower,
+  pendingNames,
+}: PowerProps & {
   /** Each codespace's cost this month, by name (lib/usage/domain/month-cost.ts), and whether GitHub's report is on its way. */
   costs: ReadonlyMap<string, MonthCost>;
   costsPending?: boolean;
@@ -119,6 +122,8 @@ export function CodespaceList({
             costPending={costsPending}
             githubWebUrl={githubWebUrl}
             onToggle={onToggle}
+            onPower={onPower}
+            powerPending={pendingNames.has(codespaces[item.index]!.name)}
           />
         ))}
       </VirtualRowGroup>

@@ -132,7 +132,7 @@ export function CommandPalette({ open, onOpenChange, codespaces, organizations, 
             label="Search or run a command"
             shouldFilter={false}
             loop
-            // Ctrl+K closes the palette (see palette-button.tsx), so no Ctrl+J/K/N/P here.
+            // Ctrl+K closes the palette (see palette-trigger.tsx), so no Ctrl+J/K/N/P here.
             vimBindings={false}
             value={selected}
             onValueChange={setSelected}

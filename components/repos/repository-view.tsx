@@ -10,6 +10,7 @@ import { CodespaceList } from '@/components/codespaces/codespace-list';
 import type { MonthCost } from '@/lib/usage/domain/month-cost';
 import { PrivateRepositoriesNotice, RepoScope, RepoScopeControl, type RepoScopeConsent } from '@/components/github/repo-scope-consent';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
+import type { PowerProps } from '@/components/codespaces/power-button';
 import { SelectionBar, type SelectableListProps } from '@/components/codespaces/selection-bar';
 import { SecretsSection } from '@/components/secrets/secrets-section';
 import type { Loaded } from '@/components/ui/loaded';
@@ -28,7 +29,7 @@ export type RepositorySecretsSection =
   | { kind: 'consent'; consent: RepoScopeConsent }
   | ({ kind: 'list'; app: boolean } & Loaded<readonly Secret[]>);
 
-export interface RepositoryViewProps extends SelectableListProps {
+export interface RepositoryViewProps extends SelectableListProps, PowerProps {
   repo: string;
   /** What GitHub lets the page show (lib/repositories/standing.ts). */
   standing: RepositoryStanding;
@@ -146,6 +147,8 @@ export function RepositoryView(props: RepositoryViewProps) {
               selected={props.selected}
               onToggle={props.onToggle}
               onToggleAll={props.onToggleAll}
+              onPower={props.onPower}
+              pendingNames={props.pendingNames}
             />
           </div>
         )}

@@ -2,11 +2,12 @@ import type { ReactElement } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { vi } from 'vitest';
-import type { SelectionActions } from '@/components/codespaces/selection-bar';
+import type { PowerProps } from '@/components/codespaces/power-button';
+import type { SelectableListProps, SelectionActions } from '@/components/codespaces/selection-bar';
 
 /**
  * Renders a view as the page would, inside a query client of its own: views only render props,
- * but a few small controls inside them (a row's Start/Stop) run their own change.
+ * but the shared shell parts some of them show read the session's data.
  */
 export function renderView(view: ReactElement) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
@@ -16,4 +17,16 @@ export function renderView(view: ReactElement) {
 /** A selection bar's actions, as spies: nothing selected unless `count` says otherwise. */
 export function selectionActions(overrides: Partial<SelectionActions> = {}): SelectionActions {
   return { count: 0, onStop: vi.fn(), onDelete: vi.fn(), onClear: vi.fn(), onSelectStale: vi.fn(), ...overrides };
+}
+
+/** What a list of codespaces takes from its page, as spies: nothing selected, nothing on its way. */
+export function listActions(): SelectableListProps & PowerProps {
+  return {
+    selected: new Set(),
+    selection: selectionActions(),
+    onToggle: vi.fn(),
+    onToggleAll: vi.fn(),
+    onPower: vi.fn(),
+    pendingNames: new Set(),
+  };
 }

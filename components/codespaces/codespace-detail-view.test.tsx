@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/transport/errors';
 import { makeCodespace } from '@/lib/test/fixtures';
-import { renderView } from '@/lib/test/render-for-views';
+import { renderView, spies } from '@/lib/test/render-for-views';
 import { CodespaceDetailView, type CodespaceDetailViewProps } from './codespace-detail-view';
 
 const props = (overrides: Partial<CodespaceDetailViewProps> = {}): CodespaceDetailViewProps => ({
@@ -12,9 +12,7 @@ const props = (overrides: Partial<CodespaceDetailViewProps> = {}): CodespaceDeta
   loading: false,
   error: null,
   now: Date.parse('2026-11-25T12:00:00Z'),
-  onOpenDialog: vi.fn(),
-  onRetry: vi.fn(),
-  onPower: vi.fn(),
+  ...spies('onOpenDialog', 'onRetry', 'onPower'),
   pendingNames: new Set(),
   ...overrides,
 });

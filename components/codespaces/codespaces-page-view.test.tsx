@@ -13,7 +13,7 @@ import { summarizeCodespace } from '@/lib/codespaces/domain/summary';
 import { ApiError } from '@/lib/transport/errors';
 import { makeCodespace } from '@/lib/test/fixtures';
 import { personalAttention } from '@/lib/attention/domain/personal';
-import { listActions, renderView, selectionActions } from '@/lib/test/render-for-views';
+import { selectableList, renderView, selectionActions, spies } from '@/lib/test/render-for-views';
 import { CodespacesPageView, type CodespacesPageViewProps } from './codespaces-page-view';
 
 const fleet = [
@@ -24,7 +24,8 @@ const fleet = [
 function props(overrides: Partial<CodespacesPageViewProps> = {}): CodespacesPageViewProps {
   const codespaces = 'codespaces' in overrides ? overrides.codespaces : fleet;
   return {
-    ...listActions(),
+    ...selectableList(),
+    pendingNames: new Set(),
     codespaces,
     total: codespaces?.length ?? 0,
     complete: true,
@@ -37,12 +38,7 @@ function props(overrides: Partial<CodespacesPageViewProps> = {}): CodespacesPage
     attention: [],
     sso: null,
     cursor: null,
-    onShowShortcuts: vi.fn(),
-    onExport: vi.fn(),
-    onStop: vi.fn(),
-    onDelete: vi.fn(),
-    onFiltersChange: vi.fn(),
-    onRetry: vi.fn(),
+    ...spies('onShowShortcuts', 'onExport', 'onStop', 'onPower', 'onDelete', 'onFiltersChange', 'onRetry'),
     costs: new Map(),
     costsPending: false,
     githubWebUrl: 'https://github.com',

@@ -1,8 +1,7 @@
 import type { ReactElement } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import { vi } from 'vitest';
-import type { PowerProps } from '@/components/codespaces/power-button';
+import { vi, type Mock } from 'vitest';
 import type { SelectableListProps, SelectionActions } from '@/components/codespaces/selection-bar';
 
 /**
@@ -19,14 +18,12 @@ export function selectionActions(overrides: Partial<SelectionActions> = {}): Sel
   return { count: 0, onStop: vi.fn(), onDelete: vi.fn(), onClear: vi.fn(), onSelectStale: vi.fn(), ...overrides };
 }
 
-/** What a list of codespaces takes from its page, as spies: nothing selected, nothing on its way. */
-export function listActions(): SelectableListProps & PowerProps {
-  return {
-    selected: new Set(),
-    selection: selectionActions(),
-    onToggle: vi.fn(),
-    onToggleAll: vi.fn(),
-    onPower: vi.fn(),
-    pendingNames: new Set(),
-  };
+/** What a selectable list of codespaces takes from its page, as spies: nothing selected. */
+export function selectableList(): SelectableListProps {
+  return { selected: new Set(), selection: selectionActions(), onToggle: vi.fn(), onToggleAll: vi.fn() };
+}
+
+/** A spy for each of a view's callbacks, by name: `...spies('onRetry', 'onLoadMore')`. */
+export function spies<const Name extends string>(...names: Name[]): Record<Name, Mock> {
+  return Object.fromEntries(names.map((name) => [name, vi.fn()])) as Record<Name, Mock>;
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Dialog, DialogActions, type CodespaceDialogProps } from '@/components/ui/dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { TextField } from '@/components/ui/field';
+import { Form, TextField } from '@/components/ui/field';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
 import { repoName } from '@/lib/github/params';
 import { codespaceTitle } from '@/lib/codespaces/domain/state';
@@ -37,10 +37,10 @@ export function PublishDialog({ codespace, open, onOpenChange }: CodespaceDialog
       title="Publish to a new repository"
       description={`${codespaceTitle(codespace)} was made from a template and has no repository of its own. Publishing creates one under your account and pushes the codespace's work to it.`}
     >
-      <form
+      <Form
         className="flex flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
+        busy={publish.isPending}
+        onSubmit={() => {
           setTouched(true);
           if (!parsed.success) return;
           publish.mutate({ codespace, name: parsed.data, isPrivate }, { onSuccess: () => onOpenChange(false) });
@@ -68,7 +68,7 @@ export function PublishDialog({ codespace, open, onOpenChange }: CodespaceDialog
         </fieldset>
         {publish.error && <ErrorAlert error={publish.error} fallbackTitle="Could not publish" />}
         <DialogActions submitLabel="Publish" pendingLabel="Publishing…" pending={publish.isPending} onCancel={() => onOpenChange(false)} />
-      </form>
+      </Form>
     </Dialog>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Dialog, DialogActions, type CodespaceDialogProps } from '@/components/ui/dialog';
-import { TextField } from '@/components/ui/field';
+import { Form, TextField } from '@/components/ui/field';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
 import { displayName } from '@/lib/codespaces/domain/schemas';
 import { DISPLAY_NAME_MAX } from '@/lib/codespaces/domain/limits';
@@ -34,9 +34,9 @@ export function RenameDialog({ codespace, open, onOpenChange }: CodespaceDialogP
       title="Rename codespace"
       description="The display name shows here and on GitHub. The codespace’s name stays the same."
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <Form
+        busy={update.isPending}
+        onSubmit={() => {
           setTouched(true);
           if (!parsed.success) return;
           update.mutate({ codespace, changes: { display_name: parsed.data } }, { onSuccess: () => onOpenChange(false) });
@@ -55,7 +55,7 @@ export function RenameDialog({ codespace, open, onOpenChange }: CodespaceDialogP
         />
         {update.error && <ErrorAlert error={update.error} fallbackTitle="Could not rename" />}
         <DialogActions submitLabel="Rename" pendingLabel="Renaming…" pending={update.isPending} onCancel={() => onOpenChange(false)} />
-      </form>
+      </Form>
     </Dialog>
   );
 }

@@ -1,11 +1,11 @@
 import { DISPLAY_NAME_MAX } from '@/lib/codespaces/domain/limits';
-import type { Dispatch, ReactNode, SelectHTMLAttributes } from 'react';
+import type { Dispatch } from 'react';
 import { ShieldAlert } from 'lucide-react';
 import { PrivateRepositoriesNotice, RepoScope, type RepoScopeConsent } from '@/components/github/repo-scope-consent';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { inputClass, TextField } from '@/components/ui/field';
+import { SelectField, TextField } from '@/components/ui/field';
 import type { Loaded } from '@/components/ui/loaded';
 import type { Branch, PullRequest } from '@/lib/repositories/domain/types';
 import type { Devcontainer } from '@/lib/codespaces/domain/types';
@@ -51,24 +51,6 @@ export interface CreateCodespaceViewProps {
   createNotFound: string | null;
   onDismissCreateError: () => void;
   onSubmit: () => void;
-}
-
-function SelectField({
-  id,
-  label,
-  children,
-  ...props
-}: SelectHTMLAttributes<HTMLSelectElement> & { id: string; label: string; children: ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1.5 text-sm">
-      <label htmlFor={id} className="font-medium">
-        {label}
-      </label>
-      <select id={id} className={inputClass} {...props}>
-        {children}
-      </select>
-    </div>
-  );
 }
 
 const SOURCES: [CreateSource, string][] = [

@@ -1,7 +1,7 @@
 import { ScrollText } from 'lucide-react';
-import { Page } from '@/components/layout/page';
+import { Page, PageHeader } from '@/components/layout/page';
 import { OrgError } from '@/components/ui/states';
-import { OrgLinks } from '@/components/policies/org-links';
+import { OrgLinks } from '@/components/orgs/org-links';
 import { Button } from '@/components/ui/button';
 import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -46,17 +46,12 @@ export function AuditView(props: AuditViewProps) {
   const filtered = Boolean(filters.actor || filters.action);
   return (
     <Page gap="roomy">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Organization</p>
-          <h1 className="text-xl font-semibold tracking-tight">{org} audit log</h1>
-          <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
-            Every change Hangar made to the organisation’s codespaces and settings, by a person or a policy. Entries are never edited or
-            removed.
-          </p>
-        </div>
-        <OrgLinks org={org} current="/audit" />
-      </div>
+      <PageHeader
+        eyebrow="Organization"
+        title={`${org} audit log`}
+        description="Every change Hangar made to the organisation’s codespaces and settings, by a person or a policy. Entries are never edited or removed."
+        actions={<OrgLinks org={org} current="/audit" />}
+      />
 
       {error && !entries ? (
         <OrgError org={org} error={error} onRetry={props.onRetry} doing="read its audit log" ask="show you what you need from it" />

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
+import { readState } from '@/components/ui/loaded';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { endsSession } from '@/lib/transport/errors';
 import { usePendingMachineChange } from '@/lib/codespaces/use-machine-request';
@@ -49,13 +50,11 @@ export function CodespaceDetailPage({ name }: { name: string }) {
       <CodespaceDetailView
         name={name}
         codespace={codespace}
-        loading={query.isPending}
-        error={query.error}
+        {...readState(query)}
         now={now}
         pendingMachine={pendingMachine}
         cost={{ cost, pending: all.isPending || monthCosts.reportPending }}
         onOpenDialog={(which) => codespace && setDialog({ which, codespace })}
-        onRetry={() => query.refetch()}
         onPower={onPower}
         pendingNames={pendingNames}
       />

@@ -5,7 +5,7 @@ import { PrivateRepositoriesNotice, RepoScope, type RepoScopeConsent } from '@/c
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { SelectField, TextField } from '@/components/ui/field';
+import { Options, SelectField, TextField } from '@/components/ui/field';
 import type { Loaded } from '@/components/ui/loaded';
 import type { Branch, PullRequest } from '@/lib/repositories/domain/types';
 import type { Devcontainer } from '@/lib/codespaces/domain/types';
@@ -151,11 +151,7 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
               ) : (
                 <SelectField id="ref" label="Branch" value={choices.ref} onChange={(e) => field('ref')(e.target.value)}>
                   {!branches.data && choices.ref && <option value={choices.ref}>{choices.ref}</option>}
-                  {branches.data?.map((b) => (
-                    <option key={b.name} value={b.name}>
-                      {b.name}
-                    </option>
-                  ))}
+                  <Options choices={branches.data?.map((b) => [b.name, b.name])} />
                 </SelectField>
               )
             ) : pulls.error && !pulls.data ? (
@@ -181,11 +177,7 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
                 {state.pull && !pulls.data?.some((p) => p.number === state.pull?.number) && (
                   <option value={state.pull.number}>#{state.pull.number}</option>
                 )}
-                {pulls.data?.map((p) => (
-                  <option key={p.number} value={p.number}>
-                    #{p.number} {p.title}
-                  </option>
-                ))}
+                <Options choices={pulls.data?.map((p) => [p.number, `#${p.number} ${p.title}`])} />
               </SelectField>
             )}
             {state.source === 'pullRequest' && state.pull && (
@@ -198,19 +190,11 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
               onChange={(e) => field('devcontainer')(e.target.value)}
             >
               <option value="">Default configuration</option>
-              {devcontainers.data?.map((d) => (
-                <option key={d.path} value={d.path}>
-                  {d.display_name ?? d.name ?? d.path} ({d.path})
-                </option>
-              ))}
+              <Options choices={devcontainers.data?.map((d) => [d.path, `${d.display_name ?? d.name ?? d.path} (${d.path})`])} />
             </SelectField>
             <SelectField id="region" label="Region" value={choices.geo} onChange={(e) => field('geo')(e.target.value)}>
               <option value="">Nearest to you</option>
-              {GEOS.map((g) => (
-                <option key={g.value} value={g.value}>
-                  {g.label}
-                </option>
-              ))}
+              <Options choices={GEOS.map((g) => [g.value, g.label])} />
             </SelectField>
             <SelectField
               id="machine"
@@ -220,11 +204,12 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
               aria-busy={machines.fetching}
             >
               {!machines.data && <option value="">{machines.loading ? 'Loading machine types…' : 'Default machine'}</option>}
-              {machines.data?.map((m) => (
-                <option key={m.name} value={m.name}>
-                  {m.cpus} cores · {formatBytes(m.memory_in_bytes)} RAM · {formatBytes(m.storage_in_bytes)}
-                </option>
-              ))}
+              <Options
+                choices={machines.data?.map((m) => [
+                  m.name,
+                  `${m.cpus} cores · ${formatBytes(m.memory_in_bytes)} RAM · ${formatBytes(m.storage_in_bytes)}`,
+                ])}
+              />
             </SelectField>
             <TextField
               id="idle-timeout"
@@ -244,11 +229,7 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
                 value={state.retentionDays}
                 onChange={(e) => dispatch({ type: 'retention', days: Number(e.target.value) })}
               >
-                {RETENTION_CHOICES.map((d) => (
-                  <option key={d} value={d}>
-                    {d} {d === 1 ? 'day' : 'days'}
-                  </option>
-                ))}
+                <Options choices={RETENTION_CHOICES.map((d) => [d, `${d} ${d === 1 ? 'day' : 'days'}`])} />
               </SelectField>
             )}
             <TextField

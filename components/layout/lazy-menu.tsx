@@ -1,14 +1,6 @@
 'use client';
 
-import { Suspense, useState, type ReactElement, type ReactNode } from 'react';
-
-/** What a lazily loaded menu's button does before the menu is there. */
-export interface MenuReach {
-  'aria-expanded': false;
-  onPointerEnter: () => void;
-  onFocus: () => void;
-  onClick: () => void;
-}
+import { Suspense, useState, type ComponentProps, type ReactElement, type ReactNode } from 'react';
 
 /**
  * A header menu whose code (and anything it reads) loads only when someone reaches for it: hover
@@ -20,8 +12,8 @@ export function LazyMenu({
   menu,
 }: {
   load: () => Promise<unknown>;
-  /** The menu's button, the same before and after it loads. */
-  trigger: (reach: MenuReach) => ReactElement;
+  /** The menu's button, the same before and after it loads; `reach` loads and opens the menu. */
+  trigger: (reach: ComponentProps<'button'>) => ReactElement;
   /** The menu, open, from a `lazy` component that `load` loads. */
   menu: ReactNode;
 }) {

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
-import { Form, SelectField, TextField } from '@/components/ui/field';
+import { Form, Options, SelectField, TextField, type Choice } from '@/components/ui/field';
 import type { PolicyDraft } from '@/lib/policies/domain/form';
 import { POLICY_KIND_LABELS, POLICY_KINDS, WEEKDAY_LABELS, WEEKDAYS, type Weekday } from '@/lib/policies/domain/schemas';
 
@@ -51,6 +51,11 @@ const TEXT_FIELDS: Record<TextKey, { id: string; label: string; hint?: string; i
   },
 };
 
+const UNITS: Choice[] = [
+  ['minutes', 'minutes'],
+  ['hours', 'hours'],
+];
+
 type SetDraft = <K extends keyof PolicyDraft>(key: K, value: PolicyDraft[K]) => void;
 type FieldOf = (key: TextKey) => ReactNode;
 
@@ -85,11 +90,7 @@ export function PolicyForm({
             error={errors.kind}
             onChange={(event) => set('kind', event.target.value as PolicyDraft['kind'])}
           >
-            {POLICY_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {POLICY_KIND_LABELS[kind]}
-              </option>
-            ))}
+            <Options choices={POLICY_KINDS.map((kind) => [kind, POLICY_KIND_LABELS[kind]])} />
           </SelectField>
           {field('name')}
         </div>
@@ -141,8 +142,7 @@ function KindSettings({ draft, errors, set, field }: { draft: PolicyDraft; error
             value={draft.unit}
             onChange={(e) => set('unit', e.target.value as PolicyDraft['unit'])}
           >
-            <option value="minutes">minutes</option>
-            <option value="hours">hours</option>
+            <Options choices={UNITS} />
           </SelectField>
         </div>
       );

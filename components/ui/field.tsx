@@ -40,36 +40,25 @@ function Field({ id, label, error, hint, control }: FieldProps & { control: (des
   );
 }
 
+/** A field's own props (the label's, the error's, the hint's), apart from its control's. */
+function fieldOf<P extends FieldProps>({ id, label, error, hint, ...control }: P) {
+  return { field: { id, label, error, hint }, control };
+}
+
 /** A labelled text input with its error below, announced to screen readers. */
-export function TextField({ label, error, hint, id, ...props }: InputHTMLAttributes<HTMLInputElement> & FieldProps) {
-  return (
-    <Field
-      id={id}
-      label={label}
-      error={error}
-      hint={hint}
-      control={(described) => <input {...described} className={inputClass} {...props} />}
-    />
-  );
+export function TextField(props: InputHTMLAttributes<HTMLInputElement> & FieldProps) {
+  const { field, control } = fieldOf(props);
+  return <Field {...field} control={(described) => <input {...described} className={inputClass} {...control} />} />;
 }
 
 /** A labelled select, with its error below like a text field's. */
-export function SelectField({
-  label,
-  error,
-  hint,
-  id,
-  children,
-  ...props
-}: SelectHTMLAttributes<HTMLSelectElement> & FieldProps & { children: ReactNode }) {
+export function SelectField({ children, ...props }: SelectHTMLAttributes<HTMLSelectElement> & FieldProps & { children: ReactNode }) {
+  const { field, control } = fieldOf(props);
   return (
     <Field
-      id={id}
-      label={label}
-      error={error}
-      hint={hint}
+      {...field}
       control={(described) => (
-        <select {...described} className={inputClass} {...props}>
+        <select {...described} className={inputClass} {...control}>
           {children}
         </select>
       )}
@@ -95,4 +84,16 @@ export function Form({
       }}
     />
   );
+}
+
+/** A choice in a select: its value, and what it says. */
+export type Choice = readonly [value: string | number, text: string];
+
+/** A select's choices, in order. */
+export function Options({ choices }: { choices: readonly Choice[] | undefined }) {
+  return choices?.map(([value, text]) => (
+    <option key={value} value={value}>
+      {text}
+    </option>
+  ));
 }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/transport/errors';
-import { makeCodespace } from '@/lib/test/fixtures';
+import { makeCodespace, makeMachine } from '@/lib/test/fixtures';
 import { renderView, spies } from '@/lib/test/render-for-views';
 import { CodespaceDetailView, type CodespaceDetailViewProps } from './codespace-detail-view';
 
@@ -86,15 +86,13 @@ describe('what GitHub says about a codespace, shown', () => {
   it('names the machine and the location as people read them, keeping GitHub’s raw values for a hover', () => {
     const codespace = makeCodespace({
       location: 'WestUs2',
-      machine: {
+      machine: makeMachine({
         name: 'premiumLinux',
         display_name: '8 cores, 32 GB RAM, 64 GB storage',
-        operating_system: 'linux',
         storage_in_bytes: 64 * 1024 ** 3,
         memory_in_bytes: 32 * 1024 ** 3,
         cpus: 8,
-        prebuild_availability: null,
-      },
+      }),
     });
     renderView(<CodespaceDetailView {...props({ codespace })} />);
     const details = screen.getByRole('region', { name: 'Details' });

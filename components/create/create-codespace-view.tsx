@@ -1,5 +1,5 @@
 import { DISPLAY_NAME_MAX } from '@/lib/codespaces/domain/limits';
-import type { Dispatch } from 'react';
+import type { ChangeEvent, Dispatch } from 'react';
 import { ShieldAlert } from 'lucide-react';
 import { PrivateRepositoriesNotice, RepoScope, type RepoScopeConsent } from '@/components/github/repo-scope-consent';
 import { Alert } from '@/components/ui/alert';
@@ -61,8 +61,10 @@ const SOURCES: [CreateSource, string][] = [
 /** Create a codespace from a repository (branch, dev container, machine…) or from a pull request. */
 export function CreateCodespaceView(props: CreateCodespaceViewProps) {
   const { state, dispatch, choices, branches, pulls, devcontainers, machines, needsConsent, errors, privateRepositories } = props;
-  const field = (name: Extract<CreateFormAction, { type: 'field' }>['field']) => (value: string) =>
-    dispatch({ type: 'field', field: name, value });
+  // A field's change, as its input or select reports it.
+  const field =
+    (name: Extract<CreateFormAction, { type: 'field' }>['field']) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+      dispatch({ type: 'field', field: name, value: event.target.value });
   const hidden = privateRepositories.hidden;
 
   return (
@@ -138,7 +140,7 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
                   label="Branch"
                   placeholder="Default branch"
                   value={state.ref}
-                  onChange={(e) => field('ref')(e.target.value)}
+                  onChange={field('ref')}
                   error={errors.ref}
                   hint={
                     hidden
@@ -149,7 +151,7 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
                   spellCheck={false}
                 />
               ) : (
-                <SelectField id="ref" label="Branch" value={choices.ref} onChange={(e) => field('ref')(e.target.value)}>
+                <SelectField id="ref" label="Branch" value={choices.ref} onChange={field('ref')}>
                   {!branches.data && choices.ref && <option value={choices.ref}>{choices.ref}</option>}
                   <Options choices={branches.data?.map((b) => [b.name, b.name])} />
                 </SelectField>
@@ -187,12 +189,12 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
               id="devcontainer"
               label="Dev container configuration"
               value={choices.devcontainer}
-              onChange={(e) => field('devcontainer')(e.target.value)}
+              onChange={field('devcontainer')}
             >
               <option value="">Default configuration</option>
               <Options choices={devcontainers.data?.map((d) => [d.path, `${d.display_name ?? d.name ?? d.path} (${d.path})`])} />
             </SelectField>
-            <SelectField id="region" label="Region" value={choices.geo} onChange={(e) => field('geo')(e.target.value)}>
+            <SelectField id="region" label="Region" value={choices.geo} onChange={field('geo')}>
               <option value="">Nearest to you</option>
               <Options choices={GEOS.map((g) => [g.value, g.label])} />
             </SelectField>
@@ -200,7 +202,7 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
               id="machine"
               label="Machine type"
               value={choices.machine}
-              onChange={(e) => field('machine')(e.target.value)}
+              onChange={field('machine')}
               aria-busy={machines.fetching}
             >
               {!machines.data && <option value="">{machines.loading ? 'Loading machine types…' : 'Default machine'}</option>}
@@ -218,7 +220,7 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
               min={5}
               max={240}
               value={state.idle}
-              onChange={(e) => field('idle')(e.target.value)}
+              onChange={field('idle')}
               error={errors.idleTimeoutMinutes}
               hint="Stops after this long without activity (5–240)."
             />
@@ -236,7 +238,7 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
               id="display-name"
               label="Display name (optional)"
               value={state.displayName}
-              onChange={(e) => field('displayName')(e.target.value)}
+              onChange={field('displayName')}
               // No maxlength: it would cut a paste silently. The count says where GitHub's limit is.
               error={
                 state.displayName.trim().length > DISPLAY_NAME_MAX

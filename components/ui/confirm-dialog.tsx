@@ -1,9 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { Dialog, DialogActions } from './dialog';
-import { ErrorAlert } from './error-alert';
-import { Form } from './field';
+import { ChangeDialog } from './change-dialog';
 
 /** What a confirmation takes from the container that owns its change. */
 export interface ConfirmDialogProps {
@@ -37,12 +35,16 @@ export function ConfirmDialog({
   children?: ReactNode;
 }) {
   return (
-    <Dialog open onOpenChange={(open) => !open && !pending && onClose()} title={title} description={description}>
-      <Form busy={pending} onSubmit={onConfirm} className="flex flex-col gap-4">
-        {children}
-        {Boolean(error) && <ErrorAlert error={error} fallbackTitle="GitHub did not accept the change" />}
-        <DialogActions submitLabel={confirmLabel} pendingLabel={pendingLabel} pending={pending} danger={danger} onCancel={onClose} />
-      </Form>
-    </Dialog>
+    <ChangeDialog
+      onOpenChange={(open) => !open && !pending && onClose()}
+      title={title}
+      description={description}
+      change={{ isPending: pending, error }}
+      words={{ submit: confirmLabel, pending: pendingLabel, failed: 'GitHub did not accept the change' }}
+      danger={danger}
+      onSubmit={onConfirm}
+    >
+      {children}
+    </ChangeDialog>
   );
 }

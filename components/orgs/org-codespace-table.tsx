@@ -73,7 +73,6 @@ export function OrgCodespaceTable({
   selected,
   onToggle,
   onToggleAll,
-  allSelected,
   busy = false,
   showMember = true,
 }: {
@@ -88,8 +87,9 @@ export function OrgCodespaceTable({
   selected: ReadonlySet<string>;
   onToggle: (name: string, range: boolean) => void;
   onToggleAll: () => void;
-  allSelected: boolean;
 }) {
+  const allSelected =
+    rows.some((row) => row.kind === 'codespace') && rows.every((row) => row.kind === 'group' || selected.has(row.codespace.name));
   const { bodyRef, virtualizer } = useWindowRows({
     count: rows.length,
     heights: ROW_HEIGHTS,

@@ -140,7 +140,6 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
           selected={props.selected}
           onToggle={props.onToggle}
           onToggleAll={props.onToggleAll}
-          allSelected={shown.length > 0 && shown.every((c) => props.selected.has(c.name))}
         />
       )}
     </Page>

@@ -48,7 +48,7 @@ const DEFAULT_WEBHOOK_TIMEOUT_MS = 5_000;
 const MAX_ANSWER_CHARS = 300;
 
 export type WebhookTarget = { ok: true; url: URL; address: ResolvedAddress } | { ok: false; message: string };
-export type WebhookResult = { ok: true; status: number } | { ok: false; status?: number; message: string };
+type WebhookResult = { ok: true; status: number } | { ok: false; status?: number; message: string };
 
 class Timeout extends Error {}
 

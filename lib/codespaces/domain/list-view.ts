@@ -68,12 +68,3 @@ export function summarizeFleet(codespaces: readonly CodespaceSummary[]): FleetSu
   }
   return { total: codespaces.length, byTone, atRisk, runningCores };
 }
-
-/**
- * Each codespace once, first sighting kept: pages of a list read while it changes (one created
- * between two pages) can hold the same codespace twice, and the list keys rows by name.
- */
-export function uniqueCodespaces<T extends { name: string }>(codespaces: readonly T[]): T[] {
-  const seen = new Set<string>();
-  return codespaces.filter((c) => !seen.has(c.name) && (seen.add(c.name), true));
-}

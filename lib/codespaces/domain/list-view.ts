@@ -1,12 +1,4 @@
-import {
-  createListView,
-  type SearchParamsLike,
-  parseView,
-  viewToSearch,
-  type FiltersOf,
-  type ListColumns,
-  type SortKey,
-} from '@/lib/codespaces/domain/pipeline';
+import { listView, type FiltersOf, type ListColumns, type SortKey } from '@/lib/codespaces/domain/pipeline';
 import { stateTone, workAtRisk, type StateTone } from './state';
 import type { CodespaceSummary } from './types';
 import { locationName } from './location';
@@ -41,11 +33,8 @@ export type ListFilters = FiltersOf<'q' | 'state' | 'repo'>;
 
 export const DEFAULT_FILTERS: ListFilters = { q: '', state: '', repo: '', sort: 'last_used' };
 
-export const parseListFilters = (params: SearchParamsLike): ListFilters => parseView(columns, params);
-export const filtersToSearch = (filters: ListFilters): string => viewToSearch(columns, filters);
-
-/** The rows to show: every codespace matching all filters, sorted. */
-export const applyListFilters = createListView(columns);
+/** `applyListFilters`: the rows to show, every codespace matching all filters, sorted. */
+export const { parse: parseListFilters, toSearch: filtersToSearch, rows: applyListFilters } = listView(columns);
 
 export interface FleetSummary {
   total: number;

@@ -602,16 +602,23 @@ describe('creating codespaces', () => {
     conforms(op, await h.api('/repos/octo-org/octo-app/pulls/42/codespaces', { method: 'POST', body: {} }), 404);
   });
 
+  /** `op` answering for each of `repos`, and GitHub's 404 for a repository that does not exist. */
+  async function conformsForRepositories(op: string, repos: string[]) {
+    const path = (repo: string) => op.slice('GET '.length).replace('{owner}/{repo}', repo);
+    for (const repo of repos) conforms(op, await h.api(path(repo)), 200);
+    conforms(op, await h.api(path('octo-org/nothing')), 404);
+  }
+
   it('GET /repos/{owner}/{repo}/codespaces', async () => {
-    conforms('GET /repos/{owner}/{repo}/codespaces', await h.api('/repos/octo-org/octo-app/codespaces'), 200);
-    conforms('GET /repos/{owner}/{repo}/codespaces', await h.api('/repos/octo-org/nothing/codespaces'), 404);
+    await conformsForRepositories('GET /repos/{owner}/{repo}/codespaces', ['octo-org/octo-app']);
   });
 
   it('GET /repos/{owner}/{repo}/codespaces/devcontainers', async () => {
-    const op = 'GET /repos/{owner}/{repo}/codespaces/devcontainers';
-    for (const repo of ['octo-org/octo-app', 'acme-corp/payments', 'mona/dotfiles'])
-      conforms(op, await h.api(`/repos/${repo}/codespaces/devcontainers`), 200);
-    conforms(op, await h.api('/repos/octo-org/nothing/codespaces/devcontainers'), 404);
+    await conformsForRepositories('GET /repos/{owner}/{repo}/codespaces/devcontainers', [
+      'octo-org/octo-app',
+      'acme-corp/payments',
+      'mona/dotfiles',
+    ]);
   });
 
   it('GET /repos/{owner}/{repo}/codespaces/machines', async () => {
@@ -622,10 +629,11 @@ describe('creating codespaces', () => {
   });
 
   it('GET /repos/{owner}/{repo}/codespaces/new', async () => {
-    const op = 'GET /repos/{owner}/{repo}/codespaces/new';
-    for (const repo of ['octo-org/octo-app', 'mona/dotfiles', 'github/codespaces-react'])
-      conforms(op, await h.api(`/repos/${repo}/codespaces/new`), 200);
-    conforms(op, await h.api('/repos/octo-org/nothing/codespaces/new'), 404);
+    await conformsForRepositories('GET /repos/{owner}/{repo}/codespaces/new', [
+      'octo-org/octo-app',
+      'mona/dotfiles',
+      'github/codespaces-react',
+    ]);
   });
 
   it('GET /repos/{owner}/{repo}/codespaces/permissions_check', async () => {

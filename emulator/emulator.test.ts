@@ -14,6 +14,7 @@ import {
   must,
   ORIGIN,
   setup,
+  setupEach,
   TRANSITION_MS,
   type ApiResponse,
   type BasicError,
@@ -300,10 +301,7 @@ describe('the OAuth web flow’s guards', () => {
 });
 
 describe('request bodies', () => {
-  let h: Harness;
-  beforeEach(() => {
-    h = setup();
-  });
+  const h = setupEach();
 
   it('answers 413 to a body past 1 MiB, declared or streamed, and reads no further', async () => {
     const big = 'x'.repeat(MAX_BODY_BYTES + 1);
@@ -329,10 +327,7 @@ describe('request bodies', () => {
 });
 
 describe('authentication', () => {
-  let h: Harness;
-  beforeEach(() => {
-    h = setup();
-  });
+  const h = setupEach();
 
   it('answers 401 "Requires authentication" without an Authorization header', async () => {
     caseOf('auth.token');
@@ -366,10 +361,7 @@ describe('authentication', () => {
 });
 
 describe('listing codespaces', () => {
-  let h: Harness;
-  beforeEach(() => {
-    h = setup();
-  });
+  const h = setupEach();
 
   it('pages through all of mona’s codespaces exactly once by following absolute Link rel="next" URLs', async () => {
     caseOf('pagination.link');
@@ -450,10 +442,7 @@ describe('listing codespaces', () => {
 });
 
 describe('conditional requests', () => {
-  let h: Harness;
-  beforeEach(() => {
-    h = setup();
-  });
+  const h = setupEach();
 
   it('sends a weak ETag, and answers a matching If-None-Match with 304, no body and no cost', async () => {
     caseOf('conditional.etag', 'conditional.not-modified', 'conditional.free-304');
@@ -552,10 +541,7 @@ describe('the rate limit', () => {
 });
 
 describe('codespace states', () => {
-  let h: Harness;
-  beforeEach(() => {
-    h = setup();
-  });
+  const h = setupEach();
 
   const start = (name: string) => h.api<Codespace>(`/user/codespaces/${name}/start`, { method: 'POST' });
   const stop = (name: string) => h.api<Codespace>(`/user/codespaces/${name}/stop`, { method: 'POST' });
@@ -682,10 +668,7 @@ describe('codespace states', () => {
 });
 
 describe('exporting a codespace', () => {
-  let h: Harness;
-  beforeEach(() => {
-    h = setup();
-  });
+  const h = setupEach();
 
   it('exports unpushed work to a branch: 202 in_progress, then succeeded with branch, sha and html_url', async () => {
     caseOf('codespace.export');

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { components } from '@octokit/openapi-types';
 import sodium from 'libsodium-wrappers';
+import { beforeEach } from 'vitest';
 import { createEmulator, type Emulator, type EmulatorOptions } from './index';
 import { RULES, type RuleId } from './rules';
 import { DEFAULT_SCOPES } from './state';
@@ -66,6 +67,23 @@ export interface Harness {
   codespacesOf(login?: string): Promise<Codespace[]>;
   /** The one codespace of `login` matching `predicate`; fails loudly if there is none. */
   codespace(predicate: (cs: Codespace) => boolean, login?: string): Promise<Codespace>;
+}
+
+/**
+ * A fresh emulator for each test of the enclosing `describe` (or file): what is returned speaks to
+ * the current test's, so one test's changes never reach the next.
+ */
+export function setupEach(options: EmulatorOptions = {}): Harness {
+  let current: Harness | undefined;
+  beforeEach(() => {
+    current = setup(options);
+  });
+  return new Proxy({} as Harness, {
+    get(_, key) {
+      if (!current) throw new Error('The emulator is set up before each test: use it inside one');
+      return Reflect.get(current, key);
+    },
+  });
 }
 
 export function setup(options: EmulatorOptions = {}): Harness {

@@ -602,38 +602,19 @@ describe('creating codespaces', () => {
     conforms(op, await h.api('/repos/octo-org/octo-app/pulls/42/codespaces', { method: 'POST', body: {} }), 404);
   });
 
-  /** `op` answering for each of `repos`, and GitHub's 404 for a repository that does not exist. */
-  async function conformsForRepositories(op: string, repos: string[]) {
-    const path = (repo: string) => op.slice('GET '.length).replace('{owner}/{repo}', repo);
+  /** Each repository read answering for these repositories (a query after `?`), and GitHub's 404 for one that does not exist. */
+  it.each([
+    ['GET /repos/{owner}/{repo}/codespaces', ['octo-org/octo-app']],
+    ['GET /repos/{owner}/{repo}/codespaces/devcontainers', ['octo-org/octo-app', 'acme-corp/payments', 'mona/dotfiles']],
+    ['GET /repos/{owner}/{repo}/codespaces/machines', ['mona/dotfiles', 'acme-corp/payments?ref=feat/refunds&location=WestEurope']],
+    ['GET /repos/{owner}/{repo}/codespaces/new', ['octo-org/octo-app', 'mona/dotfiles', 'github/codespaces-react']],
+  ])('%s', async (op, repos) => {
+    const path = (repo: string) => {
+      const [name, query] = repo.split('?');
+      return `${op.slice('GET '.length).replace('{owner}/{repo}', name!)}${query ? `?${query}` : ''}`;
+    };
     for (const repo of repos) conforms(op, await h.api(path(repo)), 200);
     conforms(op, await h.api(path('octo-org/nothing')), 404);
-  }
-
-  it('GET /repos/{owner}/{repo}/codespaces', async () => {
-    await conformsForRepositories('GET /repos/{owner}/{repo}/codespaces', ['octo-org/octo-app']);
-  });
-
-  it('GET /repos/{owner}/{repo}/codespaces/devcontainers', async () => {
-    await conformsForRepositories('GET /repos/{owner}/{repo}/codespaces/devcontainers', [
-      'octo-org/octo-app',
-      'acme-corp/payments',
-      'mona/dotfiles',
-    ]);
-  });
-
-  it('GET /repos/{owner}/{repo}/codespaces/machines', async () => {
-    const op = 'GET /repos/{owner}/{repo}/codespaces/machines';
-    conforms(op, await h.api('/repos/mona/dotfiles/codespaces/machines'), 200);
-    conforms(op, await h.api('/repos/acme-corp/payments/codespaces/machines?ref=feat/refunds&location=WestEurope'), 200);
-    conforms(op, await h.api('/repos/octo-org/nothing/codespaces/machines'), 404);
-  });
-
-  it('GET /repos/{owner}/{repo}/codespaces/new', async () => {
-    await conformsForRepositories('GET /repos/{owner}/{repo}/codespaces/new', [
-      'octo-org/octo-app',
-      'mona/dotfiles',
-      'github/codespaces-react',
-    ]);
   });
 
   it('GET /repos/{owner}/{repo}/codespaces/permissions_check', async () => {

@@ -553,26 +553,26 @@ describe('codespace states', () => {
     expect([...states].sort()).toEqual([...documented.properties.state.enum].sort());
   });
 
+  /** `act` on a codespace that is `from`: answered `during` at once, `during` still a moment before the transition time, `after` at it. */
+  async function transition(act: typeof start, from: CodespaceState, during: CodespaceState, after: CodespaceState) {
+    const cs = await h.codespace((c) => c.state === from);
+    const answer = await act(cs.name);
+    expect(answer.status).toBe(200);
+    expect(answer.body.state).toBe(during);
+    h.clock.advance(T - 1);
+    expect((await get(cs.name)).body.state).toBe(during);
+    h.clock.advance(1);
+    expect((await get(cs.name)).body.state).toBe(after);
+  }
+
   it('starts a Shutdown codespace: Starting at once, Available after the transition time', async () => {
     caseOf('codespace.start');
-    const cs = await h.codespace((c) => c.state === 'Shutdown');
-    const started = await start(cs.name);
-    expect(started.status).toBe(200);
-    expect(started.body.state).toBe('Starting');
-    h.clock.advance(T - 1);
-    expect((await get(cs.name)).body.state).toBe('Starting');
-    h.clock.advance(1);
-    expect((await get(cs.name)).body.state).toBe('Available');
+    await transition(start, 'Shutdown', 'Starting', 'Available');
   });
 
   it('stops an Available codespace: ShuttingDown at once, Shutdown after the transition time', async () => {
     caseOf('codespace.stop');
-    const cs = await h.codespace((c) => c.state === 'Available');
-    const stopped = await stop(cs.name);
-    expect(stopped.status).toBe(200);
-    expect(stopped.body.state).toBe('ShuttingDown');
-    h.clock.advance(T);
-    expect((await get(cs.name)).body.state).toBe('Shutdown');
+    await transition(stop, 'Available', 'ShuttingDown', 'Shutdown');
   });
 
   it('refuses to start a codespace that is shutting down with 409', async () => {

@@ -6,7 +6,7 @@ import { listView, NO_FILTERS, type FiltersOf, type ListColumns, type SortKey } 
  * grouping live in the URL (`?q=&state=&member=&repo=&cores=&group=&sort=`).
  */
 
-export { groupRows, memberFacets as facets, type GroupedRow as OrgRow } from '@/lib/codespaces/domain/pipeline';
+export { groupRows, type GroupedRow as OrgRow } from '@/lib/codespaces/domain/pipeline';
 
 export const ORG_SORT_KEYS = ['last_used', 'member', 'repository', 'state', 'machine', 'created'] as const satisfies readonly SortKey[];
 

@@ -96,7 +96,7 @@ function pinnedLookup({ address, family }: ResolvedAddress): LookupFunction {
 }
 
 /** Posts `{ text }` to the webhook URL, once. Never throws: the result says what happened. */
-export async function postWebhook(urlText: string, text: string, options: WebhookOptions): Promise<WebhookResult> {
+async function postWebhook(urlText: string, text: string, options: WebhookOptions): Promise<WebhookResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {

@@ -31,8 +31,8 @@ import {
   seal,
   approveAuthorization,
   setupOnce,
+  implementedOperations,
 } from './test-helpers';
-import { implementedOperations } from './index';
 
 // ---------- OpenAPI 3.0 → JSON Schema (draft-07, as Ajv reads it) ----------
 

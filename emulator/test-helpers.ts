@@ -8,7 +8,9 @@ import { createRequire } from 'node:module';
 import type { components } from '@octokit/openapi-types';
 import sodium from 'libsodium-wrappers';
 import { beforeAll, beforeEach } from 'vitest';
+import { restRoutes } from './api';
 import { createEmulator, type Emulator, type EmulatorOptions } from './index';
+import { appRoutes } from './installations';
 import { RULES, type RuleId } from './rules';
 import { DEFAULT_SCOPES } from './state';
 
@@ -67,6 +69,11 @@ export interface Harness {
   codespacesOf(login?: string): Promise<Codespace[]>;
   /** The one codespace of `login` matching `predicate`; fails loudly if there is none. */
   codespace(predicate: (cs: Codespace) => boolean, login?: string): Promise<Codespace>;
+}
+
+/** Every REST operation the emulator implements, as `METHOD /template` (for contract tests). */
+export function implementedOperations(): string[] {
+  return [...restRoutes.list(), ...appRoutes.list()].map((r) => `${r.method} ${r.template}`);
 }
 
 /**

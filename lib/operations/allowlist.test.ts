@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { allowlist, matchOperation, rawGithubPath, validateBody, type AllowedOperation, type MatchedOperation } from './allowlist.server';
+import { matchOperation, rawGithubPath, validateBody, type AllowedOperation, type MatchedOperation } from '@/lib/github/allowlist.server';
+import { allowlist } from './allowlist.server';
 import { compareRouteSpecificity } from '@/lib/github/route-specificity';
 
-const match = (method: string, path: string, query = '') => matchOperation(method, path, new URLSearchParams(query));
+const match = (method: string, path: string, query = '') => matchOperation(method, path, new URLSearchParams(query), allowlist);
 const matched = (method: string, path: string, query = '') => {
   const result = match(method, path, query);
   if ('status' in result) throw new Error(`expected a match, got ${result.status} ${result.message}`);

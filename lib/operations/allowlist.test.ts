@@ -85,6 +85,11 @@ describe('the proxy allowlist', () => {
     expect(match('GET', '/user/codespaces/abc', 'anything=1')).toMatchObject({ status: 400 });
   });
 
+  it('refuses a query key that names a property every object has (found by the proxy fuzz test)', () => {
+    for (const key of ['__proto__', 'constructor', 'toString'])
+      expect(match('GET', '/user/codespaces', `${key}=1`), key).toMatchObject({ status: 400 });
+  });
+
   it('validates bodies against the operation schema', () => {
     const update = matched('PATCH', '/user/codespaces/abc').operation;
     expect(validateBody(update, { display_name: 'My work' })).toEqual({ ok: true, data: { display_name: 'My work' } });

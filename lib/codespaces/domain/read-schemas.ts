@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { ACCOUNT_NAME, REPOSITORY_FULL_NAME } from '@/lib/github/names';
 import { CODESPACE_NAME } from './patterns';
-import { summarizeCodespace } from './summary';
-import type { Codespace, CodespaceSummary } from './types';
+import type { Codespace } from './types';
 
 /**
  * Reading codespaces as GitHub answers them: permissive where GitHub may grow, strict where
@@ -110,10 +109,4 @@ export function readCodespacePage(raw: unknown): ReadResult<{ totalCount: number
     else unreadable++;
   }
   return { ok: true, value: { totalCount: page.data.total_count, codespaces, unreadable } };
-}
-
-/** A codespace read for the list: only its summary. */
-export function readCodespaceSummary(raw: unknown): ReadResult<CodespaceSummary> {
-  const read = readCodespace(raw);
-  return read.ok ? { ok: true, value: summarizeCodespace(read.value) } : read;
 }

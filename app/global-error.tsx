@@ -1,9 +1,8 @@
 'use client';
 
 import { useEffect } from 'react';
-import { TriangleAlert } from 'lucide-react';
-import { Button, buttonClass } from '@/components/ui/button';
-import { StatusPage } from '@/components/status/status-page';
+import { buttonClass } from '@/components/ui/button';
+import { ErrorStatusPage } from '@/components/status/status-page';
 import { applyTheme, readTheme } from '@/lib/theme';
 import './globals.css';
 
@@ -20,24 +19,19 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
     <html lang="en">
       <body className="min-h-screen">
         <title>Something went wrong · Hangar</title>
-        <StatusPage
-          icon={<TriangleAlert className="size-6" />}
+        <ErrorStatusPage
           title="Hangar could not show this page"
-          actions={
-            <>
-              <Button variant="primary" onClick={() => retry()}>
-                Try again
-              </Button>
-              {/* A full load, not a client navigation: the app around this page is what failed. */}
-              {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
-              <a href="/" className={buttonClass()}>
-                Go to the start page
-              </a>
-            </>
+          retry={retry}
+          home={
+            // A full load, not a client navigation: the app around this page is what failed.
+            // eslint-disable-next-line @next/next/no-html-link-for-pages
+            <a href="/" className={buttonClass()}>
+              Go to the start page
+            </a>
           }
         >
           <p>An unexpected error stopped the page from loading. Nothing was changed on GitHub. Try again in a moment.</p>
-        </StatusPage>
+        </ErrorStatusPage>
       </body>
     </html>
   );

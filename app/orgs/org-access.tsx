@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
@@ -47,4 +48,24 @@ export async function orgAccess(
   const [missing] = await Promise.all([organizationMissing(serverTransport(session), org), alongside?.(session)]);
   if (missing) notFound();
   return { session };
+}
+
+type OrgRouteProps = { params: Promise<{ org: string }> };
+
+/** An organisation page's title: `<org> <what>` ("octo-org policies"). */
+export function orgTitle(what: string) {
+  return async ({ params }: OrgRouteProps): Promise<Metadata> => ({ title: `${(await params).org} ${what}` });
+}
+
+/**
+ * An organisation's route: the page `render` gives, once `orgAccess` lets the user in; the screen
+ * it answers otherwise (sign in, grant access, or not found).
+ */
+export function orgRoute(render: (org: string, session: Session) => ReactNode) {
+  return async function OrgRoute({ params }: OrgRouteProps) {
+    const { org } = await params;
+    const access = await orgAccess(org);
+    if ('screen' in access) return access.screen;
+    return render(org, access.session);
+  };
 }

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { readState } from '@/components/ui/loaded';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { auditApi } from '@/lib/audit/api';
 import { auditLogQuery } from '@/lib/audit/queries';
@@ -24,15 +25,13 @@ export function AuditPage({ org }: { org: string }) {
       actors={first?.actors ?? []}
       actions={first?.actions ?? []}
       filters={filters}
-      loading={query.isPending}
-      error={query.error}
+      {...readState(query)}
       hasMore={query.hasNextPage}
       loadingMore={query.isFetchingNextPage}
       now={now}
       csv={() => auditApi.auditCsv(org, filters)}
       onFiltersChange={setFilters}
       onLoadMore={() => query.fetchNextPage()}
-      onRetry={() => query.refetch()}
     />
   );
 }

@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/transport/errors';
 import type { AuditEntryJson } from '@/lib/audit/domain/page-data';
-import { renderView } from '@/lib/test/render-for-views';
+import { renderView, spies } from '@/lib/test/render-for-views';
 import { AuditView, type AuditViewProps } from './audit-view';
 
 const now = Date.parse('2026-12-07T12:00:00Z');
@@ -47,9 +47,7 @@ function props(overrides: Partial<AuditViewProps> = {}): AuditViewProps {
     loadingMore: false,
     now,
     csv: vi.fn(async () => ''),
-    onFiltersChange: vi.fn(),
-    onLoadMore: vi.fn(),
-    onRetry: vi.fn(),
+    ...spies('onFiltersChange', 'onLoadMore', 'onRetry'),
     ...overrides,
   };
 }

@@ -1,12 +1,12 @@
 import { ScrollText } from 'lucide-react';
-import { Page } from '@/components/layout/page';
+import { Page, PageHeader } from '@/components/layout/page';
 import { OrgError } from '@/components/ui/states';
-import { OrgLinks } from '@/components/policies/org-links';
+import { OrgLinks } from '@/components/orgs/org-links';
 import { Button } from '@/components/ui/button';
 import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { toolbarFieldClass } from '@/components/ui/field';
+import { Options, toolbarFieldClass } from '@/components/ui/field';
 import { describeAuditAction } from '@/lib/audit/domain/entry';
 import type { AuditEntryJson } from '@/lib/audit/domain/page-data';
 import { exactTime, relativeTime } from '@/lib/format';
@@ -46,53 +46,34 @@ export function AuditView(props: AuditViewProps) {
   const filtered = Boolean(filters.actor || filters.action);
   return (
     <Page gap="roomy">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Organization</p>
-          <h1 className="text-xl font-semibold tracking-tight">{org} audit log</h1>
-          <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
-            Every change Hangar made to the organisation’s codespaces and settings, by a person or a policy. Entries are never edited or
-            removed.
-          </p>
-        </div>
-        <OrgLinks org={org} current="/audit" />
-      </div>
+      <PageHeader
+        eyebrow="Organization"
+        title={`${org} audit log`}
+        description="Every change Hangar made to the organisation’s codespaces and settings, by a person or a policy. Entries are never edited or removed."
+        actions={<OrgLinks org={org} current="/audit" />}
+      />
 
       {error && !entries ? (
         <OrgError org={org} error={error} onRetry={props.onRetry} doing="read its audit log" ask="show you what you need from it" />
       ) : (
         <>
           <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Filters">
-            <label className="flex flex-col gap-1 text-sm">
-              <span className="font-medium">Who</span>
-              <select
-                className={toolbarFieldClass}
-                value={filters.actor}
-                onChange={(event) => props.onFiltersChange({ ...filters, actor: event.target.value })}
-              >
-                <option value="">Anyone</option>
-                {props.actors.map((actor) => (
-                  <option key={actor} value={actor}>
-                    {actor}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="flex flex-col gap-1 text-sm">
-              <span className="font-medium">What</span>
-              <select
-                className={toolbarFieldClass}
-                value={filters.action}
-                onChange={(event) => props.onFiltersChange({ ...filters, action: event.target.value })}
-              >
-                <option value="">Any change</option>
-                {props.actions.map((action) => (
-                  <option key={action} value={action}>
-                    {describeAuditAction(action)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <AuditFilter
+              label="Who"
+              any="Anyone"
+              value={filters.actor}
+              values={props.actors}
+              describe={(actor) => actor}
+              onChange={(actor) => props.onFiltersChange({ ...filters, actor })}
+            />
+            <AuditFilter
+              label="What"
+              any="Any change"
+              value={filters.action}
+              values={props.actions}
+              describe={describeAuditAction}
+              onChange={(action) => props.onFiltersChange({ ...filters, action })}
+            />
             <div className="ml-auto">
               <CsvDownloadButton
                 csv={props.csv}
@@ -174,5 +155,32 @@ export function AuditView(props: AuditViewProps) {
         </>
       )}
     </Page>
+  );
+}
+
+/** One of the log's filters: any, or one of the values the log holds. */
+function AuditFilter({
+  label,
+  any,
+  value,
+  values,
+  describe,
+  onChange,
+}: {
+  label: string;
+  /** What the empty choice says ("Anyone"). */
+  any: string;
+  value: string;
+  values: readonly string[];
+  describe: (value: string) => string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-sm">
+      <span className="font-medium">{label}</span>
+      <select className={toolbarFieldClass} value={value} onChange={(event) => onChange(event.target.value)}>
+        <Options choices={[['', any], ...values.map((choice) => [choice, describe(choice)] as const)]} />
+      </select>
+    </label>
   );
 }

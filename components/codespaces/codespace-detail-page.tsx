@@ -4,6 +4,7 @@ import { useState } from 'react';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
+import { readState } from '@/components/ui/loaded';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { endsSession } from '@/lib/transport/errors';
 import { usePendingMachineChange } from '@/lib/codespaces/use-machine-request';
@@ -11,6 +12,7 @@ import { getMyCodespaceQuery, listMyCodespacesQuery } from '@/lib/codespaces/que
 import { useMyMonthCosts } from '@/lib/usage/use-month-costs';
 import type { Codespace } from '@/lib/codespaces/domain/types';
 import { CodespaceDetailView, type DetailDialog } from './codespace-detail-view';
+import { usePowerActions } from './use-power-actions';
 
 // Dialogs load when opened: most visits open none.
 const ChangeMachineDialog = dynamic(() => import('./change-machine-dialog').then((m) => m.ChangeMachineDialog));
@@ -28,6 +30,7 @@ export function CodespaceDetailPage({ name }: { name: string }) {
   const [dialog, setDialog] = useState<{ which: DetailDialog; codespace: Codespace } | null>(null);
   const [now] = useState(() => Date.now());
   const pendingMachine = usePendingMachineChange(query.data);
+  const { onPower, pendingNames } = usePowerActions();
   // The list's computation over the list's codespaces: a repository's line in GitHub's report is shared
   // among all of them, so this page and the list say the same. The codespace is the user's own: its
   // owner is who is signed in.
@@ -47,13 +50,13 @@ export function CodespaceDetailPage({ name }: { name: string }) {
       <CodespaceDetailView
         name={name}
         codespace={codespace}
-        loading={query.isPending}
-        error={query.error}
+        {...readState(query)}
         now={now}
         pendingMachine={pendingMachine}
         cost={{ cost, pending: all.isPending || monthCosts.reportPending }}
         onOpenDialog={(which) => codespace && setDialog({ which, codespace })}
-        onRetry={() => query.refetch()}
+        onPower={onPower}
+        pendingNames={pendingNames}
       />
       {dialog && target && (
         <div className="mx-auto w-full max-w-5xl px-4 sm:px-6">

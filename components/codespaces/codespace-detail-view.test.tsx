@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/transport/errors';
-import { makeCodespace } from '@/lib/test/fixtures';
-import { renderView } from '@/lib/test/render-for-views';
+import { makeCodespace, makeMachine } from '@/lib/test/fixtures';
+import { renderView, spies } from '@/lib/test/render-for-views';
 import { CodespaceDetailView, type CodespaceDetailViewProps } from './codespace-detail-view';
 
 const props = (overrides: Partial<CodespaceDetailViewProps> = {}): CodespaceDetailViewProps => ({
@@ -12,8 +12,8 @@ const props = (overrides: Partial<CodespaceDetailViewProps> = {}): CodespaceDeta
   loading: false,
   error: null,
   now: Date.parse('2026-11-25T12:00:00Z'),
-  onOpenDialog: vi.fn(),
-  onRetry: vi.fn(),
+  ...spies('onOpenDialog', 'onRetry', 'onPower'),
+  pendingNames: new Set(),
   ...overrides,
 });
 
@@ -61,6 +61,16 @@ describe('a codespace’s page, in each of its states', () => {
     expect(screen.getByRole('group', { name: 'Export unavailable: Wait until it is no longer Starting' })).toBeVisible();
   });
 
+  it('asks its page to stop it, and waits while that is on its way', async () => {
+    const onPower = vi.fn();
+    const { rerender } = renderView(<CodespaceDetailView {...props({ onPower })} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    expect(onPower).toHaveBeenCalledWith(expect.objectContaining({ name: 'mona-web-x1' }));
+    rerender(<CodespaceDetailView {...props({ onPower, pendingNames: new Set(['mona-web-x1']) })} />);
+    expect(screen.getByRole('button', { name: 'Stop' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Stop' })).toHaveAttribute('title', 'Stop Checkout');
+  });
+
   it('shows git status with the commits ahead and behind as numbers, in words', () => {
     const codespace = makeCodespace({
       git_status: { ref: 'feat/x', ahead: 3, behind: 1, has_unpushed_changes: true, has_uncommitted_changes: false },
@@ -76,15 +86,13 @@ describe('what GitHub says about a codespace, shown', () => {
   it('names the machine and the location as people read them, keeping GitHub’s raw values for a hover', () => {
     const codespace = makeCodespace({
       location: 'WestUs2',
-      machine: {
+      machine: makeMachine({
         name: 'premiumLinux',
         display_name: '8 cores, 32 GB RAM, 64 GB storage',
-        operating_system: 'linux',
         storage_in_bytes: 64 * 1024 ** 3,
         memory_in_bytes: 32 * 1024 ** 3,
         cpus: 8,
-        prebuild_availability: null,
-      },
+      }),
     });
     renderView(<CodespaceDetailView {...props({ codespace })} />);
     const details = screen.getByRole('region', { name: 'Details' });

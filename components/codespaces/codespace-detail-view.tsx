@@ -1,17 +1,17 @@
 import Link from 'next/link';
-import { ArrowLeft, Cpu, ExternalLink, GitBranchPlus, GitPullRequest, Pencil, Trash2, Upload } from 'lucide-react';
+import { ArrowLeft, Cpu, ExternalLink, GitBranchPlus, GitPullRequest, Pencil, Trash2, Upload, type LucideIcon } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { ApiError } from '@/lib/transport/errors';
 import type { MachineRequest } from '@/lib/codespaces/domain/machine-change';
-import { actionAvailability, codespaceTitle, pendingOperation } from '@/lib/codespaces/domain/state';
+import { actionAvailability, codespaceTitle, pendingOperation, type CodespaceAction } from '@/lib/codespaces/domain/state';
 import type { Codespace } from '@/lib/codespaces/domain/types';
 import { pullRequestNumber } from '@/lib/codespaces/domain/pull-request';
 import { asSentence } from '@/lib/format';
 import { ActionButton } from './action-button';
 import { DetailsCard, GitStatusCard, MachineCard, StopNotice, type DetailCost } from './codespace-detail';
 import { ConnectPanel } from './connect-panel';
-import { PowerButton } from './power-button';
+import { PowerButton, type PowerProps } from './power-button';
 import { StateBadge } from './state-badge';
 import { focusSlot } from '@/components/layout/focus-places';
 import { Page } from '@/components/layout/page';
@@ -36,7 +36,16 @@ function FromPullRequest({ codespace }: { codespace: Codespace }) {
 
 export type DetailDialog = 'rename' | 'machine' | 'export' | 'publish' | 'delete';
 
-export interface CodespaceDetailViewProps {
+/** The actions that open a dialog, in the header's order (Publish only for a codespace made from a template). */
+const DIALOG_ACTIONS: { dialog: DetailDialog; label: string; action: CodespaceAction; Icon: LucideIcon; className?: string }[] = [
+  { dialog: 'rename', label: 'Rename', action: 'rename', Icon: Pencil },
+  { dialog: 'machine', label: 'Change machine', action: 'changeMachine', Icon: Cpu },
+  { dialog: 'export', label: 'Export', action: 'export', Icon: GitBranchPlus },
+  { dialog: 'publish', label: 'Publish', action: 'publish', Icon: Upload },
+  { dialog: 'delete', label: 'Delete', action: 'delete', Icon: Trash2, className: 'text-red-700 dark:text-red-400' },
+];
+
+export interface CodespaceDetailViewProps extends PowerProps {
   name: string;
   codespace: Codespace | undefined;
   loading: boolean;
@@ -62,6 +71,8 @@ export function CodespaceDetailView({
   cost = { cost: undefined, pending: false },
   onOpenDialog,
   onRetry,
+  onPower,
+  pendingNames,
 }: CodespaceDetailViewProps) {
   const notFound = error instanceof ApiError && error.status === 404;
   const pending = codespace ? pendingOperation(codespace) : null;
@@ -102,38 +113,21 @@ export function CodespaceDetailView({
             </div>
             <div className="flex flex-wrap items-center gap-2 max-sm:grid max-sm:grid-cols-2 lg:max-w-3xl lg:justify-end max-sm:[&_button]:w-full max-sm:[&>span]:w-full">
               <span className="inline-flex" {...focusSlot(`power:${codespace.name}`)}>
-                <PowerButton codespace={codespace} size="md" />
+                <PowerButton codespace={codespace} onPower={onPower} pending={pendingNames.has(codespace.name)} size="md" />
               </span>
-              <ActionButton label="Rename" availability={actionAvailability(codespace, 'rename')} onClick={() => onOpenDialog('rename')}>
-                <Pencil aria-hidden className="size-4" /> Rename
-              </ActionButton>
-              <ActionButton
-                label="Change machine"
-                availability={actionAvailability(codespace, 'changeMachine')}
-                onClick={() => onOpenDialog('machine')}
-              >
-                <Cpu aria-hidden className="size-4" /> Change machine
-              </ActionButton>
-              <ActionButton label="Export" availability={actionAvailability(codespace, 'export')} onClick={() => onOpenDialog('export')}>
-                <GitBranchPlus aria-hidden className="size-4" /> Export
-              </ActionButton>
-              {codespace.publish_url && (
-                <ActionButton
-                  label="Publish"
-                  availability={actionAvailability(codespace, 'publish')}
-                  onClick={() => onOpenDialog('publish')}
-                >
-                  <Upload aria-hidden className="size-4" /> Publish
-                </ActionButton>
+              {DIALOG_ACTIONS.filter(({ dialog }) => dialog !== 'publish' || codespace.publish_url).map(
+                ({ dialog, label, action, Icon, className }) => (
+                  <ActionButton
+                    key={dialog}
+                    label={label}
+                    availability={actionAvailability(codespace, action)}
+                    onClick={() => onOpenDialog(dialog)}
+                    className={className}
+                  >
+                    <Icon aria-hidden className="size-4" /> {label}
+                  </ActionButton>
+                ),
               )}
-              <ActionButton
-                label="Delete"
-                availability={actionAvailability(codespace, 'delete')}
-                onClick={() => onOpenDialog('delete')}
-                className="text-red-700 dark:text-red-400"
-              >
-                <Trash2 aria-hidden className="size-4" /> Delete
-              </ActionButton>
             </div>
           </header>
           {pending && (

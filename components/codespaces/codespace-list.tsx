@@ -4,15 +4,15 @@ import { useEffect } from 'react';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { useWindowRows } from '@/lib/hooks/use-window-rows';
-import { focusFallback } from '@/components/layout/focus-places';
 import {
-  headerRowClass,
-  SelectAllHeader,
+  SelectableHeaderRow,
   tableOnlyHeaderClass,
+  TableOnlyHeaders,
   VirtualRowGroup,
   virtualTableProps,
 } from '@/components/lists/virtual-table-parts';
 import { CodespaceRow, listGrid, ROW_HEIGHTS } from './codespace-row';
+import type { PowerProps } from './power-button';
 import { COST_BASIS_EXPLAINED, type MonthCost } from '@/lib/usage/domain/month-cost';
 
 /**
@@ -31,7 +31,9 @@ export function CodespaceList({
   githubWebUrl = null,
   onToggle,
   onToggleAll,
-}: {
+  onPower,
+  pendingNames,
+}: PowerProps & {
   /** Each codespace's cost this month, by name (lib/usage/domain/month-cost.ts), and whether GitHub's report is on its way. */
   costs: ReadonlyMap<string, MonthCost>;
   costsPending?: boolean;
@@ -67,43 +69,21 @@ export function CodespaceList({
   const grid = listGrid({ repository: showRepository });
   return (
     <div
-      role="table"
-      aria-label="Codespaces"
-      aria-rowcount={codespaces.length + 1}
-      aria-busy={busy || undefined}
-      {...virtualTableProps(ROW_HEIGHTS)}
       // A row that leaves the list (filtered out) hands the keyboard's focus to the list itself.
-      {...focusFallback('codespace-list')}
+      {...virtualTableProps({ label: 'Codespaces', rows: codespaces.length, busy, heights: ROW_HEIGHTS, focusKey: 'codespace-list' })}
       data-total={total}
     >
-      <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className={`${grid} ${headerRowClass}`}>
-          <SelectAllHeader checked={allSelected} onToggle={onToggleAll} />
-          <div role="columnheader" className={tableOnlyHeaderClass}>
-            Codespace
-          </div>
-          <div role="columnheader" className={tableOnlyHeaderClass}>
-            {showRepository ? 'Repository · branch' : 'Branch'}
-          </div>
-          <div role="columnheader" className={tableOnlyHeaderClass}>
-            State
-          </div>
-          <div role="columnheader" className={tableOnlyHeaderClass}>
-            Machine
-          </div>
-          <div role="columnheader" className={tableOnlyHeaderClass}>
-            Last used
-          </div>
-          <div role="columnheader" className={`${tableOnlyHeaderClass} text-right`}>
-            <span title={`${COST_BASIS_EXPLAINED.record} Where GitHub’s billing usage report exists: ${COST_BASIS_EXPLAINED.report}`}>
-              Cost this month <span className="font-normal normal-case">(est.)</span>
-            </span>
-          </div>
-          <div role="columnheader" className="text-right">
-            <span className="sr-only">Actions</span>
-          </div>
+      <SelectableHeaderRow grid={grid} allSelected={allSelected} onToggleAll={onToggleAll}>
+        <TableOnlyHeaders labels={['Codespace', showRepository ? 'Repository · branch' : 'Branch', 'State', 'Machine', 'Last used']} />
+        <div role="columnheader" className={`${tableOnlyHeaderClass} text-right`}>
+          <span title={`${COST_BASIS_EXPLAINED.record} Where GitHub’s billing usage report exists: ${COST_BASIS_EXPLAINED.report}`}>
+            Cost this month <span className="font-normal normal-case">(est.)</span>
+          </span>
         </div>
-      </div>
+        <div role="columnheader" className="text-right">
+          <span className="sr-only">Actions</span>
+        </div>
+      </SelectableHeaderRow>
       <VirtualRowGroup ref={bodyRef} rows={codespaces.length}>
         {virtualizer.getVirtualItems().map((item) => (
           <CodespaceRow
@@ -119,6 +99,8 @@ export function CodespaceList({
             costPending={costsPending}
             githubWebUrl={githubWebUrl}
             onToggle={onToggle}
+            onPower={onPower}
+            powerPending={pendingNames.has(codespaces[item.index]!.name)}
           />
         ))}
       </VirtualRowGroup>

@@ -51,6 +51,8 @@ export const CodespaceRow = memo(function CodespaceRow({
   costPending = false,
   githubWebUrl = null,
   onToggle,
+  onPower,
+  powerPending,
 }: {
   /** GitHub's web host, for links to a codespace's pull request (none: named, not linked). */
   githubWebUrl?: string | null;
@@ -68,6 +70,9 @@ export const CodespaceRow = memo(function CodespaceRow({
   /** False where every row is in the same repository (its page): the column shows the branch alone. */
   showRepository?: boolean;
   onToggle: (name: string, range: boolean) => void;
+  /** Start or Stop, and whether an action on it is on its way (the page's usePowerActions). */
+  onPower: (codespace: CodespaceSummary) => void;
+  powerPending: boolean;
 }) {
   const title = codespaceTitle(codespace);
   const { repository, git_status: git, machine } = codespace;
@@ -157,7 +162,7 @@ export const CodespaceRow = memo(function CodespaceRow({
         className="flex justify-end max-sm:self-start max-sm:justify-self-end max-sm:[grid-area:action] max-sm:[&_button]:h-8 max-sm:[&_button]:px-3"
         {...focusSlot(`power:${codespace.name}`)}
       >
-        <PowerButton codespace={codespace} />
+        <PowerButton codespace={codespace} onPower={onPower} pending={powerPending} />
       </div>
     </div>
   );

@@ -13,7 +13,7 @@ import { summarizeCodespace } from '@/lib/codespaces/domain/summary';
 import { ApiError } from '@/lib/transport/errors';
 import { makeCodespace } from '@/lib/test/fixtures';
 import { personalAttention } from '@/lib/attention/domain/personal';
-import { renderView, selectionActions } from '@/lib/test/render-for-views';
+import { selectableList, renderView, selectionActions, spies } from '@/lib/test/render-for-views';
 import { CodespacesPageView, type CodespacesPageViewProps } from './codespaces-page-view';
 
 const fleet = [
@@ -24,6 +24,8 @@ const fleet = [
 function props(overrides: Partial<CodespacesPageViewProps> = {}): CodespacesPageViewProps {
   const codespaces = 'codespaces' in overrides ? overrides.codespaces : fleet;
   return {
+    ...selectableList(),
+    pendingNames: new Set(),
     codespaces,
     total: codespaces?.length ?? 0,
     complete: true,
@@ -33,20 +35,10 @@ function props(overrides: Partial<CodespacesPageViewProps> = {}): CodespacesPage
     filters: DEFAULT_FILTERS,
     options: codespaces ? { states: stateFacets(codespaces), repositories: repositoryFacets(codespaces), sorts: LIST_SORTS } : null,
     summary: codespaces ? summarizeFleet(codespaces) : null,
-    selected: new Set(),
-    selection: selectionActions(),
     attention: [],
-    pendingNames: new Set(),
     sso: null,
     cursor: null,
-    onShowShortcuts: vi.fn(),
-    onExport: vi.fn(),
-    onStop: vi.fn(),
-    onDelete: vi.fn(),
-    onFiltersChange: vi.fn(),
-    onToggle: vi.fn(),
-    onToggleAll: vi.fn(),
-    onRetry: vi.fn(),
+    ...spies('onShowShortcuts', 'onExport', 'onStop', 'onPower', 'onDelete', 'onFiltersChange', 'onRetry'),
     costs: new Map(),
     costsPending: false,
     githubWebUrl: 'https://github.com',
@@ -90,6 +82,17 @@ describe('the codespace list page, in each of its states', () => {
     expect(within(row).getByText('4 cores')).toBeVisible();
     expect(within(row).getByRole('button', { name: 'Stop' })).toBeEnabled();
     expect(screen.getByText('2 codespaces')).toBeVisible();
+  });
+
+  it('asks the page to start or stop a row’s codespace, and that row waits while it is on its way', async () => {
+    const onPower = vi.fn();
+    const { rerender } = renderView(<CodespacesPageView {...props({ onPower })} />);
+    const row = screen.getByRole('link', { name: 'Checkout redesign' }).closest('[role="row"]') as HTMLElement;
+    await userEvent.click(within(row).getByRole('button', { name: 'Stop' }));
+    expect(onPower).toHaveBeenCalledWith(expect.objectContaining({ name: 'web-a' }));
+    rerender(<CodespacesPageView {...props({ onPower, pendingNames: new Set(['web-a']) })} />);
+    expect(screen.getByRole('button', { name: 'Stop' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Start' })).toBeEnabled();
   });
 
   it('shows the first page while the rest arrive, with GitHub’s count and a note that sorting covers what has come', () => {

@@ -19,11 +19,12 @@ import { FleetSummary } from './fleet-summary';
 import { ListSkeleton } from './list-skeleton';
 import { SelectionBar, type SelectableListProps } from './selection-bar';
 import { Page } from '@/components/layout/page';
+import type { PowerProps } from './power-button';
 
 // Shown only when single sign-on hid something.
 const SsoPartialNotice = dynamic(() => import('@/components/github/sso-partial-notice').then((m) => m.SsoPartialNotice));
 
-export interface CodespacesPageViewProps extends SelectableListProps {
+export interface CodespacesPageViewProps extends SelectableListProps, PowerProps {
   /** Every codespace that has arrived (undefined: nothing yet). */
   codespaces: readonly CodespaceSummary[] | undefined;
   /** How many GitHub says there are in all, and whether every page is in. */
@@ -48,8 +49,6 @@ export interface CodespacesPageViewProps extends SelectableListProps {
   githubWebUrl: string | null;
   /** My own "needs attention": work about to be deleted, forgotten running codespaces, failures, storage only. */
   attention: PersonalAttentionItem<CodespaceSummary>[];
-  /** Codespaces with an action on its way (their attention buttons wait). */
-  pendingNames: ReadonlySet<string>;
   /** Said when a codespace acted on left the filtered view ("Stopping X: it left this filtered view."). */
   leftViewNotice?: string | null;
   /** GitHub's `X-GitHub-SSO` on the list (some codespaces hidden by single sign-on), with the organisations to name. */
@@ -177,6 +176,8 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
           cursor={props.cursor}
           onToggle={props.onToggle}
           onToggleAll={props.onToggleAll}
+          onPower={props.onPower}
+          pendingNames={props.pendingNames}
         />
       )}
     </Page>

@@ -3,7 +3,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
-import { useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useGithubWeb } from '@/components/github/github-web';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { endsSession } from '@/lib/transport/errors';
@@ -17,23 +17,19 @@ import {
   summarizeFleet,
   type ListFilters,
 } from '@/lib/codespaces/domain/list-view';
-import { codespaceTitle, powerAction } from '@/lib/codespaces/domain/state';
 import { NO_CODESPACES, type CodespaceSummary } from '@/lib/codespaces/domain/types';
-import { useActionMutation } from '@/lib/query/use-action-mutation';
 import { useListControls } from '@/lib/hooks/use-list-controls';
 import { useLeftViewNotice } from '@/lib/codespaces/use-left-view-notice';
 import { useListShortcuts } from '@/lib/hooks/use-list-shortcuts';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { isComplete } from '@/lib/query/streamed-list';
 import { relativeTime } from '@/lib/format';
-import { toast } from '@/lib/notices/toasts';
 import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
-import { codespaceActionMutation } from '@/lib/codespaces/actions';
-import { codespaceKeys } from '@/lib/codespaces/queries';
 import { listMyOrganizationsQuery } from '@/lib/orgs/queries';
 import { useMyMonthCosts } from '@/lib/usage/use-month-costs';
 import { CodespacesPageView } from './codespaces-page-view';
 import { useBulkActions } from './use-bulk-actions';
+import { usePowerActions } from './use-power-actions';
 
 // Dialogs load when opened: most visits open none.
 const DeleteCodespaceDialog = dynamic(() => import('./delete-codespace-dialog').then((m) => m.DeleteCodespaceDialog));
@@ -47,7 +43,6 @@ export function CodespacesPage({ login, initialFilters }: { login: string; initi
   const query = useQuery(listMyCodespacesQuery());
   const list = query.data;
   const codespaces = list?.items;
-  const queryClient = useQueryClient();
   const router = useRouter();
   const web = useGithubWeb();
   const now = useMinuteClock();
@@ -63,14 +58,7 @@ export function CodespacesPage({ login, initialFilters }: { login: string; initi
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const start = useActionMutation(codespaceActionMutation(queryClient, 'start'));
-  const stop = useActionMutation(codespaceActionMutation(queryClient, 'stop'));
-  // What is on its way, whichever control asked: a row's button, the palette, the attention list.
-  const pending = useMutationState({
-    filters: { mutationKey: codespaceKeys.all, status: 'pending' },
-    select: (mutation) => mutation.meta?.targets?.(mutation.state.variables) ?? [],
-  });
-  const pendingNames = useMemo(() => new Set(pending.flat()), [pending]);
+  const { onPower, onStop, pendingNames } = usePowerActions();
   // A row that vanishes from a filtered view because of the user's own Stop (or Start) is said so.
   const leftViewNotice = useLeftViewNotice(controls.rows, codespaces ?? NO_CODESPACES, pendingNames, filtersToSearch(controls.filters));
 
@@ -95,12 +83,9 @@ export function CodespacesPage({ login, initialFilters }: { login: string; initi
     onSelect: setCursor,
     onOpen: (name) => router.push(`/codespaces/${encodeURIComponent(name)}`),
     onTogglePower: (name) => {
+      // The same action as the row's button: when it is disabled, the key says why instead.
       const codespace = byName(name);
-      if (!codespace) return;
-      // The same control as the row's button: when it is disabled, the key says why instead.
-      const { action, availability } = powerAction(codespace);
-      if (availability.allowed) (action === 'stop' ? stop : start).mutate(codespace);
-      else toast.warning(`Cannot ${action} ${codespaceTitle(codespace)}: ${availability.reason}`);
+      if (codespace) onPower(codespace);
     },
     onFocusFilter: () => searchRef.current?.focus(),
     onShowHelp: () => setDialog({ kind: 'shortcuts' }),
@@ -129,13 +114,14 @@ export function CodespacesPage({ login, initialFilters }: { login: string; initi
         githubWebUrl={web.webUrl}
         attention={attention}
         pendingNames={pendingNames}
+        onPower={onPower}
         leftViewNotice={leftViewNotice}
         sso={list?.sso && web.webUrl ? { header: list.sso, organizations: organizations.data ?? [], webUrl: web.webUrl } : null}
         cursor={cursor}
         searchRef={searchRef}
         onShowShortcuts={() => setDialog({ kind: 'shortcuts' })}
         onExport={(codespace) => setDialog({ kind: 'export', codespace })}
-        onStop={(codespace) => stop.mutate(codespace)}
+        onStop={onStop}
         onDelete={(codespace) => setDialog({ kind: 'delete', codespace })}
         onFiltersChange={controls.updateFilters}
         onRetry={() => query.refetch()}

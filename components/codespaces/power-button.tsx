@@ -1,14 +1,23 @@
-'use client';
-
-import { useQueryClient } from '@tanstack/react-query';
 import { Play, Square } from 'lucide-react';
 import { codespaceTitle, powerAction } from '@/lib/codespaces/domain/state';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
-import { useActionMutation } from '@/lib/query/use-action-mutation';
-import { codespaceActionMutation } from '@/lib/codespaces/actions';
 import { ActionButton } from './action-button';
 
-type Props = { codespace: CodespaceSummary; size?: 'sm' | 'md' };
+type Props = {
+  codespace: CodespaceSummary;
+  /** Starts or stops it, whichever its state calls for (the page's usePowerActions). */
+  onPower: (codespace: CodespaceSummary) => void;
+  /** An action on it is on its way: the button waits. */
+  pending: boolean;
+  size?: 'sm' | 'md';
+};
+
+/** What a view with Start/Stop buttons takes from its page (usePowerActions gives it whole). */
+export interface PowerProps {
+  onPower: (codespace: CodespaceSummary) => void;
+  /** Codespaces with an action on its way, whichever control asked: their buttons wait. */
+  pendingNames: ReadonlySet<string>;
+}
 
 const LOOK = {
   start: { label: 'Start', Icon: Play },
@@ -16,21 +25,19 @@ const LOOK = {
 } as const;
 
 /**
- * One-click Start or Stop, whichever the state calls for (lib/codespaces/state.ts: powerAction),
- * disabled with the reason when it cannot be used now. A click while the last one is still on its
- * way sends nothing (useActionMutation).
+ * One-click Start or Stop, whichever the state calls for (lib/codespaces/domain/state.ts: powerAction),
+ * disabled with the reason when it cannot be used now. The page owns the action (usePowerActions).
  */
-export function PowerButton({ codespace, size = 'sm' }: Props) {
+export function PowerButton({ codespace, onPower, pending, size = 'sm' }: Props) {
   const { action, availability } = powerAction(codespace);
-  const power = useActionMutation(codespaceActionMutation(useQueryClient(), action));
   const { label, Icon } = LOOK[action];
   return (
     <ActionButton
       label={label}
       availability={availability}
       size={size}
-      onClick={() => power.mutate(codespace)}
-      disabled={power.isPending}
+      onClick={() => onPower(codespace)}
+      disabled={pending}
       title={`${label} ${codespaceTitle(codespace)}`}
     >
       <Icon aria-hidden className="size-3" /> {label}

@@ -2,9 +2,10 @@
 
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Dialog, DialogActions, type CodespaceDialogProps } from '@/components/ui/dialog';
-import { ErrorAlert } from '@/components/ui/error-alert';
+import { ChangeDialog } from '@/components/ui/change-dialog';
+import type { CodespaceDialogProps } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
+import { useTouchedField } from '@/components/ui/use-touched-field';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
 import { repoName } from '@/lib/github/params';
 import { codespaceTitle } from '@/lib/codespaces/domain/state';
@@ -23,52 +24,38 @@ function suggestedName(codespace: Codespace) {
 }
 
 export function PublishDialog({ codespace, open, onOpenChange }: CodespaceDialogProps<Codespace>) {
-  const [name, setName] = useState(() => suggestedName(codespace));
+  const name = useTouchedField(() => suggestedName(codespace));
   const [isPrivate, setPrivate] = useState(true);
-  const [touched, setTouched] = useState(false);
   const publish = useActionMutation(publishMyCodespaceMutation(useQueryClient()));
-  const parsed = repoName.safeParse(name.trim());
-  const error = touched && !parsed.success ? 'Letters, digits, ".", "-" and "_" only, at most 100 characters' : undefined;
+  const parsed = repoName.safeParse(name.value.trim());
+  const error = name.touched && !parsed.success ? 'Letters, digits, ".", "-" and "_" only, at most 100 characters' : undefined;
 
   return (
-    <Dialog
+    <ChangeDialog
       open={open}
       onOpenChange={onOpenChange}
       title="Publish to a new repository"
       description={`${codespaceTitle(codespace)} was made from a template and has no repository of its own. Publishing creates one under your account and pushes the codespace's work to it.`}
+      change={publish}
+      words={{ submit: 'Publish', pending: 'Publishing…', failed: 'Could not publish' }}
+      onSubmit={() =>
+        name.submit(parsed, (repository) =>
+          publish.mutate({ codespace, name: repository, isPrivate }, { onSuccess: () => onOpenChange(false) }),
+        )
+      }
     >
-      <form
-        className="flex flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setTouched(true);
-          if (!parsed.success) return;
-          publish.mutate({ codespace, name: parsed.data, isPrivate }, { onSuccess: () => onOpenChange(false) });
-        }}
-      >
-        <TextField
-          id="publish-name"
-          label="Repository name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          onBlur={() => setTouched(true)}
-          error={error}
-          autoFocus
-        />
-        <fieldset className="flex flex-col gap-2 text-sm">
-          <legend className="mb-1 font-medium">Visibility</legend>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="visibility" checked={isPrivate} onChange={() => setPrivate(true)} className="accent-sky-700" />
-            Private: only you and the people you invite
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="visibility" checked={!isPrivate} onChange={() => setPrivate(false)} className="accent-sky-700" />
-            Public: anyone can see it
-          </label>
-        </fieldset>
-        {publish.error && <ErrorAlert error={publish.error} fallbackTitle="Could not publish" />}
-        <DialogActions submitLabel="Publish" pendingLabel="Publishing…" pending={publish.isPending} onCancel={() => onOpenChange(false)} />
-      </form>
-    </Dialog>
+      <TextField id="publish-name" label="Repository name" {...name.input} error={error} autoFocus />
+      <fieldset className="flex flex-col gap-2 text-sm">
+        <legend className="mb-1 font-medium">Visibility</legend>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="visibility" checked={isPrivate} onChange={() => setPrivate(true)} className="accent-sky-700" />
+          Private: only you and the people you invite
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="visibility" checked={!isPrivate} onChange={() => setPrivate(false)} className="accent-sky-700" />
+          Public: anyone can see it
+        </label>
+      </fieldset>
+    </ChangeDialog>
   );
 }

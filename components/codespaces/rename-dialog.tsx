@@ -1,10 +1,10 @@
 'use client';
 
-import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { ErrorAlert } from '@/components/ui/error-alert';
-import { Dialog, DialogActions, type CodespaceDialogProps } from '@/components/ui/dialog';
+import { ChangeDialog } from '@/components/ui/change-dialog';
+import type { CodespaceDialogProps } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
+import { useTouchedField } from '@/components/ui/use-touched-field';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
 import { displayName } from '@/lib/codespaces/domain/schemas';
 import { DISPLAY_NAME_MAX } from '@/lib/codespaces/domain/limits';
@@ -12,8 +12,8 @@ import type { Codespace } from '@/lib/codespaces/domain/types';
 import { updateMyCodespaceMutation } from '@/lib/codespaces/queries';
 
 export function RenameDialog({ codespace, open, onOpenChange }: CodespaceDialogProps<Codespace>) {
-  const [value, setValue] = useState(codespace.display_name ?? '');
-  const [touched, setTouched] = useState(false);
+  const field = useTouchedField(codespace.display_name ?? '');
+  const { value } = field;
   const update = useActionMutation(updateMyCodespaceMutation(useQueryClient()));
   const parsed = displayName.safeParse(value);
   // GitHub keeps the name trimmed: that is what counts against the limit.
@@ -23,39 +23,32 @@ export function RenameDialog({ codespace, open, onOpenChange }: CodespaceDialogP
   const error =
     over > 0
       ? `At most ${DISPLAY_NAME_MAX} characters: ${over} too many`
-      : (touched || value !== (codespace.display_name ?? '')) && !parsed.success
+      : (field.touched || value !== (codespace.display_name ?? '')) && !parsed.success
         ? parsed.error.issues[0]?.message
         : undefined;
 
   return (
-    <Dialog
+    <ChangeDialog
       open={open}
       onOpenChange={onOpenChange}
       title="Rename codespace"
       description="The display name shows here and on GitHub. The codespace’s name stays the same."
+      change={update}
+      words={{ submit: 'Rename', pending: 'Renaming…', failed: 'Could not rename' }}
+      onSubmit={() =>
+        field.submit(parsed, (name) =>
+          update.mutate({ codespace, changes: { display_name: name } }, { onSuccess: () => onOpenChange(false) }),
+        )
+      }
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          setTouched(true);
-          if (!parsed.success) return;
-          update.mutate({ codespace, changes: { display_name: parsed.data } }, { onSuccess: () => onOpenChange(false) });
-        }}
-        className="flex flex-col gap-4"
-      >
-        <TextField
-          id="rename-display-name"
-          label="Display name"
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          onBlur={() => setTouched(true)}
-          error={error}
-          hint={`${length} of ${DISPLAY_NAME_MAX} characters`}
-          autoFocus
-        />
-        {update.error && <ErrorAlert error={update.error} fallbackTitle="Could not rename" />}
-        <DialogActions submitLabel="Rename" pendingLabel="Renaming…" pending={update.isPending} onCancel={() => onOpenChange(false)} />
-      </form>
-    </Dialog>
+      <TextField
+        id="rename-display-name"
+        label="Display name"
+        {...field.input}
+        error={error}
+        hint={`${length} of ${DISPLAY_NAME_MAX} characters`}
+        autoFocus
+      />
+    </ChangeDialog>
   );
 }

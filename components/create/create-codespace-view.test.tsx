@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/transport/errors';
 import { createFormReducer, effectiveChoices, initialCreateForm, type CreateFormState } from '@/lib/codespaces/domain/create-form';
-import { renderView } from '@/lib/test/render-for-views';
+import { renderView, spies } from '@/lib/test/render-for-views';
 import { CreateCodespaceView, type CreateCodespaceViewProps } from './create-codespace-view';
 
 const repositories = [
@@ -30,8 +30,7 @@ function props(state: CreateFormState, overrides: Partial<CreateCodespaceViewPro
     pending: false,
     createError: null,
     createNotFound: null,
-    onDismissCreateError: vi.fn(),
-    onSubmit: vi.fn(),
+    ...spies('onDismissCreateError', 'onSubmit'),
     ...overrides,
   };
 }

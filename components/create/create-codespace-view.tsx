@@ -1,11 +1,11 @@
 import { DISPLAY_NAME_MAX } from '@/lib/codespaces/domain/limits';
-import type { Dispatch, ReactNode, SelectHTMLAttributes } from 'react';
+import type { ChangeEvent, Dispatch } from 'react';
 import { ShieldAlert } from 'lucide-react';
 import { PrivateRepositoriesNotice, RepoScope, type RepoScopeConsent } from '@/components/github/repo-scope-consent';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { inputClass, TextField } from '@/components/ui/field';
+import { Options, SelectField, TextField } from '@/components/ui/field';
 import type { Loaded } from '@/components/ui/loaded';
 import type { Branch, PullRequest } from '@/lib/repositories/domain/types';
 import type { Devcontainer } from '@/lib/codespaces/domain/types';
@@ -53,24 +53,6 @@ export interface CreateCodespaceViewProps {
   onSubmit: () => void;
 }
 
-function SelectField({
-  id,
-  label,
-  children,
-  ...props
-}: SelectHTMLAttributes<HTMLSelectElement> & { id: string; label: string; children: ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1.5 text-sm">
-      <label htmlFor={id} className="font-medium">
-        {label}
-      </label>
-      <select id={id} className={inputClass} {...props}>
-        {children}
-      </select>
-    </div>
-  );
-}
-
 const SOURCES: [CreateSource, string][] = [
   ['repository', 'From a repository'],
   ['pullRequest', 'From a pull request'],
@@ -79,8 +61,10 @@ const SOURCES: [CreateSource, string][] = [
 /** Create a codespace from a repository (branch, dev container, machine…) or from a pull request. */
 export function CreateCodespaceView(props: CreateCodespaceViewProps) {
   const { state, dispatch, choices, branches, pulls, devcontainers, machines, needsConsent, errors, privateRepositories } = props;
-  const field = (name: Extract<CreateFormAction, { type: 'field' }>['field']) => (value: string) =>
-    dispatch({ type: 'field', field: name, value });
+  // A field's change, as its input or select reports it.
+  const field =
+    (name: Extract<CreateFormAction, { type: 'field' }>['field']) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+      dispatch({ type: 'field', field: name, value: event.target.value });
   const hidden = privateRepositories.hidden;
 
   return (
@@ -156,7 +140,7 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
                   label="Branch"
                   placeholder="Default branch"
                   value={state.ref}
-                  onChange={(e) => field('ref')(e.target.value)}
+                  onChange={field('ref')}
                   error={errors.ref}
                   hint={
                     hidden
@@ -167,13 +151,9 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
                   spellCheck={false}
                 />
               ) : (
-                <SelectField id="ref" label="Branch" value={choices.ref} onChange={(e) => field('ref')(e.target.value)}>
+                <SelectField id="ref" label="Branch" value={choices.ref} onChange={field('ref')}>
                   {!branches.data && choices.ref && <option value={choices.ref}>{choices.ref}</option>}
-                  {branches.data?.map((b) => (
-                    <option key={b.name} value={b.name}>
-                      {b.name}
-                    </option>
-                  ))}
+                  <Options choices={branches.data?.map((b) => [b.name, b.name])} />
                 </SelectField>
               )
             ) : pulls.error && !pulls.data ? (
@@ -199,11 +179,7 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
                 {state.pull && !pulls.data?.some((p) => p.number === state.pull?.number) && (
                   <option value={state.pull.number}>#{state.pull.number}</option>
                 )}
-                {pulls.data?.map((p) => (
-                  <option key={p.number} value={p.number}>
-                    #{p.number} {p.title}
-                  </option>
-                ))}
+                <Options choices={pulls.data?.map((p) => [p.number, `#${p.number} ${p.title}`])} />
               </SelectField>
             )}
             {state.source === 'pullRequest' && state.pull && (
@@ -213,36 +189,29 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
               id="devcontainer"
               label="Dev container configuration"
               value={choices.devcontainer}
-              onChange={(e) => field('devcontainer')(e.target.value)}
+              onChange={field('devcontainer')}
             >
               <option value="">Default configuration</option>
-              {devcontainers.data?.map((d) => (
-                <option key={d.path} value={d.path}>
-                  {d.display_name ?? d.name ?? d.path} ({d.path})
-                </option>
-              ))}
+              <Options choices={devcontainers.data?.map((d) => [d.path, `${d.display_name ?? d.name ?? d.path} (${d.path})`])} />
             </SelectField>
-            <SelectField id="region" label="Region" value={choices.geo} onChange={(e) => field('geo')(e.target.value)}>
+            <SelectField id="region" label="Region" value={choices.geo} onChange={field('geo')}>
               <option value="">Nearest to you</option>
-              {GEOS.map((g) => (
-                <option key={g.value} value={g.value}>
-                  {g.label}
-                </option>
-              ))}
+              <Options choices={GEOS.map((g) => [g.value, g.label])} />
             </SelectField>
             <SelectField
               id="machine"
               label="Machine type"
               value={choices.machine}
-              onChange={(e) => field('machine')(e.target.value)}
+              onChange={field('machine')}
               aria-busy={machines.fetching}
             >
               {!machines.data && <option value="">{machines.loading ? 'Loading machine types…' : 'Default machine'}</option>}
-              {machines.data?.map((m) => (
-                <option key={m.name} value={m.name}>
-                  {m.cpus} cores · {formatBytes(m.memory_in_bytes)} RAM · {formatBytes(m.storage_in_bytes)}
-                </option>
-              ))}
+              <Options
+                choices={machines.data?.map((m) => [
+                  m.name,
+                  `${m.cpus} cores · ${formatBytes(m.memory_in_bytes)} RAM · ${formatBytes(m.storage_in_bytes)}`,
+                ])}
+              />
             </SelectField>
             <TextField
               id="idle-timeout"
@@ -251,7 +220,7 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
               min={5}
               max={240}
               value={state.idle}
-              onChange={(e) => field('idle')(e.target.value)}
+              onChange={field('idle')}
               error={errors.idleTimeoutMinutes}
               hint="Stops after this long without activity (5–240)."
             />
@@ -262,18 +231,14 @@ export function CreateCodespaceView(props: CreateCodespaceViewProps) {
                 value={state.retentionDays}
                 onChange={(e) => dispatch({ type: 'retention', days: Number(e.target.value) })}
               >
-                {RETENTION_CHOICES.map((d) => (
-                  <option key={d} value={d}>
-                    {d} {d === 1 ? 'day' : 'days'}
-                  </option>
-                ))}
+                <Options choices={RETENTION_CHOICES.map((d) => [d, `${d} ${d === 1 ? 'day' : 'days'}`])} />
               </SelectField>
             )}
             <TextField
               id="display-name"
               label="Display name (optional)"
               value={state.displayName}
-              onChange={(e) => field('displayName')(e.target.value)}
+              onChange={field('displayName')}
               // No maxlength: it would cut a paste silently. The count says where GitHub's limit is.
               error={
                 state.displayName.trim().length > DISPLAY_NAME_MAX

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { inputClass } from '@/components/ui/field';
+import { inputClass, Labelled } from '@/components/ui/field';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { parseRepositoryName } from '@/lib/repositories/domain/known';
 
@@ -40,10 +40,7 @@ export function RepositoryPicker({
   const hintId = `${id}-hint`;
   const nothingToOffer = !loading && offered === 0 && !term;
   return (
-    <div className="flex flex-col gap-1.5 text-sm">
-      <label htmlFor={`${id}-search`} className="font-medium">
-        Repository
-      </label>
+    <Labelled htmlFor={`${id}-search`} label="Repository">
       <input
         id={`${id}-search`}
         type="search"
@@ -109,6 +106,6 @@ export function RepositoryPicker({
           Not listed? Type its <span className="font-mono">owner/name</span> and press Enter.
         </p>
       )}
-    </div>
+    </Labelled>
   );
 }

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { SignedInUser } from '@/lib/auth/token.server';
-import { PaletteTrigger } from '@/components/palette/palette-button';
+import { PaletteTrigger } from '@/components/palette/palette-trigger';
 import { DemoBadge } from './auth-mode';
 import { HangarMark } from './hangar-mark';
 import { MainNav } from './main-nav';

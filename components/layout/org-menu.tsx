@@ -1,6 +1,7 @@
 'use client';
 
-import { lazy, Suspense, useState } from 'react';
+import { lazy } from 'react';
+import { LazyMenu } from './lazy-menu';
 import { OrgMenuButton } from './org-menu-button';
 
 const loadOrgMenu = () => import('./org-menu-content');
@@ -11,20 +12,11 @@ const OrgMenuContent = lazy(loadOrgMenu);
  * reaches for it: a page load costs GitHub nothing for a menu most people never open.
  */
 export function OrgMenu({ current = false }: { current?: boolean }) {
-  const [opened, setOpened] = useState(false);
-  const trigger = (
-    <OrgMenuButton
-      current={current}
-      aria-expanded={false}
-      onPointerEnter={() => void loadOrgMenu()}
-      onFocus={() => void loadOrgMenu()}
-      onClick={() => setOpened(true)}
-    />
-  );
-  if (!opened) return trigger;
   return (
-    <Suspense fallback={trigger}>
-      <OrgMenuContent defaultOpen current={current} />
-    </Suspense>
+    <LazyMenu
+      load={loadOrgMenu}
+      trigger={(reach) => <OrgMenuButton current={current} {...reach} />}
+      menu={<OrgMenuContent defaultOpen current={current} />}
+    />
   );
 }

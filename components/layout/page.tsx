@@ -45,3 +45,30 @@ export function Page({
     </main>
   );
 }
+
+/**
+ * A page's heading: what kind of page it is (a small line above), its title and a line about it,
+ * and its actions to the right (under it when there is no room).
+ */
+export function PageHeader({
+  eyebrow,
+  title,
+  description,
+  actions,
+}: {
+  eyebrow: ReactNode;
+  title: ReactNode;
+  description?: ReactNode;
+  actions: ReactNode;
+}) {
+  return (
+    <div className="flex flex-wrap items-end justify-between gap-3">
+      <div>
+        <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{eyebrow}</p>
+        <h1 className="text-xl font-semibold tracking-tight">{title}</h1>
+        {description && <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{description}</p>}
+      </div>
+      {actions}
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import { X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { toolbarFieldClass } from '@/components/ui/field';
+import { Options, toolbarFieldClass, type Choice } from '@/components/ui/field';
 import { SearchField } from '@/components/ui/search-field';
 import { TONE_LABELS } from '@/lib/codespaces/domain/state';
 import {
@@ -84,77 +84,72 @@ export function FiltersBar<F extends Partial<ViewFilters> & Pick<ViewFilters, 'q
         </optgroup>
       </select>
       {options.members && (
-        <select
-          aria-label="Member"
+        <FilterMenu
+          label="Member"
           value={filters.member ?? ''}
-          onChange={(e) => change({ member: e.target.value })}
+          choices={[['', 'All members'], ...options.members.map((member) => [member, member] as const)]}
+          onChange={(member) => change({ member })}
           className={selectClass}
-        >
-          <option value="">All members</option>
-          {options.members.map((member) => (
-            <option key={member}>{member}</option>
-          ))}
-        </select>
+        />
       )}
-      <select
-        aria-label="Repository"
+      <FilterMenu
+        label="Repository"
         value={filters.repo ?? ''}
-        onChange={(e) => change({ repo: e.target.value })}
+        choices={[['', 'All repositories'], ...options.repositories.map(({ value, count }) => [value, `${value} (${count})`] as const)]}
+        onChange={(repo) => change({ repo })}
         className={`${selectClass} sm:max-w-64`}
-      >
-        <option value="">All repositories</option>
-        {options.repositories.map(({ value, count }) => (
-          <option key={value} value={value}>
-            {value} ({count})
-          </option>
-        ))}
-      </select>
+      />
       {options.cores && (
-        <select
-          aria-label="Machine"
+        <FilterMenu
+          label="Machine"
           value={filters.cores ?? ''}
-          onChange={(e) => change({ cores: e.target.value })}
+          choices={[['', 'All machines'], ...options.cores.map((cores) => [String(cores), `${cores} cores`] as const)]}
+          onChange={(cores) => change({ cores })}
           className={selectClass}
-        >
-          <option value="">All machines</option>
-          {options.cores.map((cores) => (
-            <option key={cores} value={String(cores)}>
-              {cores} cores
-            </option>
-          ))}
-        </select>
+        />
       )}
       {options.groups && (
-        <select
-          aria-label="Group by"
+        <FilterMenu
+          label="Group by"
           value={filters.group ?? ''}
-          onChange={(e) => change({ group: e.target.value as ViewFilters['group'] })}
+          choices={GROUP_KEYS.map((group) => [group, group ? `Group: ${GROUP_LABELS[group]}` : GROUP_LABELS[group]] as const)}
+          onChange={(group) => change({ group: group as ViewFilters['group'] })}
           className={selectClass}
-        >
-          {GROUP_KEYS.map((group) => (
-            <option key={group} value={group}>
-              {group ? `Group: ${GROUP_LABELS[group]}` : GROUP_LABELS[group]}
-            </option>
-          ))}
-        </select>
+        />
       )}
-      <select
-        aria-label="Sort by"
+      <FilterMenu
+        label="Sort by"
         value={filters.sort}
-        onChange={(e) => change({ sort: e.target.value as SortKey })}
+        choices={options.sorts.map((key) => [key, `Sort: ${SORT_LABELS[key]}`] as const)}
+        onChange={(sort) => change({ sort: sort as SortKey })}
         className={selectClass}
-      >
-        {options.sorts.map((key) => (
-          <option key={key} value={key}>
-            Sort: {SORT_LABELS[key]}
-          </option>
-        ))}
-      </select>
+      />
       {hasActiveFilters(filters) && (
         <Button variant="ghost" onClick={() => onChange(clearedFilters(filters))}>
           <X aria-hidden className="size-4" /> Clear filters
         </Button>
       )}
     </div>
+  );
+}
+
+/** One of the bar's menus: each choice a value and what it says. */
+function FilterMenu({
+  label,
+  value,
+  choices,
+  onChange,
+  className,
+}: {
+  label: string;
+  value: string;
+  choices: readonly Choice[];
+  onChange: (value: string) => void;
+  className: string;
+}) {
+  return (
+    <select aria-label={label} value={value} onChange={(event) => onChange(event.target.value)} className={className}>
+      <Options choices={choices} />
+    </select>
   );
 }

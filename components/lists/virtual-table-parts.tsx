@@ -3,6 +3,7 @@
 import type { CSSProperties, ReactNode, Ref } from 'react';
 import { useRouter } from 'next/navigation';
 import type { RowHeights } from '@/lib/hooks/use-window-rows';
+import { focusFallback } from '@/components/layout/focus-places';
 
 /**
  * Virtualised tables of codespaces, at every width: a table from `sm` up, a card per row below it.
@@ -11,20 +12,73 @@ import type { RowHeights } from '@/lib/hooks/use-window-rows';
  * lay out right on a phone before any script runs; the virtualiser only picks which rows exist.
  */
 
-/** The table's frame: its look, and its row heights in both layouts. */
-export function virtualTableProps(heights: RowHeights): { className: string; style: CSSProperties } {
+/**
+ * The table's frame: its name, its size (header row included) and whether more is on its way, its
+ * look and row heights in both layouts, and where the keyboard's focus goes when a row it was on
+ * leaves (focus-places.ts).
+ */
+export function virtualTableProps({
+  label,
+  rows,
+  busy,
+  heights,
+  focusKey,
+}: {
+  label: string;
+  rows: number;
+  busy: boolean;
+  heights: RowHeights;
+  focusKey: string;
+}) {
   return {
+    role: 'table',
+    'aria-label': label,
+    'aria-rowcount': rows + 1,
+    'aria-busy': busy || undefined,
+    ...focusFallback(focusKey),
     className: 'virtual-rows overflow-hidden rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900',
     style: { '--row-table': `${heights.table}px`, '--row-card': `${heights.card}px` } as CSSProperties,
   };
 }
 
 /** The header row's look; on cards only the select-all box shows (the other headers stay for screen readers). */
-export const headerRowClass =
+const headerRowClass =
   'border-b border-zinc-200 bg-zinc-50 px-4 py-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase max-sm:flex max-sm:items-center dark:border-zinc-800 dark:bg-zinc-900/80 dark:text-zinc-400';
 
 /** A column header that only the table shows. */
 export const tableOnlyHeaderClass = 'max-sm:sr-only';
+
+/** The header row of a table whose rows can be selected: select-all first, then the columns' headers. */
+export function SelectableHeaderRow({
+  grid,
+  allSelected,
+  onToggleAll,
+  children,
+}: {
+  /** The table's grid classes, shared with its rows. */
+  grid: string;
+  allSelected: boolean;
+  onToggleAll: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <div role="rowgroup">
+      <div role="row" aria-rowindex={1} className={`${grid} ${headerRowClass}`}>
+        <SelectAllHeader checked={allSelected} onToggle={onToggleAll} />
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/** Column headers that only a table shows (cards say what each value is by where it sits). */
+export function TableOnlyHeaders({ labels }: { labels: readonly string[] }) {
+  return labels.map((label) => (
+    <div key={label} role="columnheader" className={tableOnlyHeaderClass}>
+      {label}
+    </div>
+  ));
+}
 
 /**
  * Where a row sits and how tall it is: below `rowsBefore` rows and `fixedBefore` pixels of
@@ -43,7 +97,7 @@ export function rowPlacement(rowsBefore: number, fixedBefore = 0, fixedHeight?: 
 }
 
 /** The header cell that selects every row the filter shows (with its words, on cards). */
-export function SelectAllHeader({ checked, onToggle }: { checked: boolean; onToggle: () => void }) {
+function SelectAllHeader({ checked, onToggle }: { checked: boolean; onToggle: () => void }) {
   return (
     <div role="columnheader">
       <label className="flex items-center gap-3 max-sm:-my-1 max-sm:py-1 max-sm:text-xs max-sm:font-medium max-sm:tracking-normal max-sm:normal-case">

@@ -73,39 +73,45 @@ export function AttentionList({
             sentence={item.reason}
             actions={
               <>
-                {STOPPABLE.has(item.kind) && (
-                  <ActionButton
-                    size="sm"
-                    label={`Stop ${codespaceTitle(c)}`}
-                    availability={actionAvailability(c, 'stop')}
-                    onClick={() => onStop(c)}
-                    aria-label={`Stop ${codespaceTitle(c)}`}
-                  >
-                    Stop
-                  </ActionButton>
-                )}
+                {STOPPABLE.has(item.kind) && <MemberAction codespace={c} action="stop" onClick={onStop} />}
                 {item.kind === 'work-expiring' && c.owner.login.toLowerCase() === me.toLowerCase() && (
                   // Their own codespace: its page has Export (and Start) when the codespace allows them.
                   <Link href={`/codespaces/${encodeURIComponent(c.name)}`} className={buttonClass('secondary', 'sm')}>
                     {actionAvailability(c, 'export').allowed ? 'Export…' : 'Open'}
                   </Link>
                 )}
-                {item.kind === 'retention' && (
-                  <ActionButton
-                    size="sm"
-                    label={`Delete ${codespaceTitle(c)}`}
-                    availability={actionAvailability(c, 'delete')}
-                    onClick={() => onDelete(c)}
-                    aria-label={`Delete ${codespaceTitle(c)}`}
-                  >
-                    Delete
-                  </ActionButton>
-                )}
+                {item.kind === 'retention' && <MemberAction codespace={c} action="delete" onClick={onDelete} />}
               </>
             }
           />
         );
       }}
     </AttentionSection>
+  );
+}
+
+const ACTION_WORDS = { stop: 'Stop', delete: 'Delete' } as const;
+
+/** Stop or Delete on a member's codespace, named for it, disabled with the reason when its state does not allow it. */
+function MemberAction({
+  codespace,
+  action,
+  onClick,
+}: {
+  codespace: Codespace;
+  action: 'stop' | 'delete';
+  onClick: (codespace: Codespace) => void;
+}) {
+  const name = `${ACTION_WORDS[action]} ${codespaceTitle(codespace)}`;
+  return (
+    <ActionButton
+      size="sm"
+      label={name}
+      availability={actionAvailability(codespace, action)}
+      onClick={() => onClick(codespace)}
+      aria-label={name}
+    >
+      {ACTION_WORDS[action]}
+    </ActionButton>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { readState } from '@/components/ui/loaded';
 import { useBulkActions } from '@/components/codespaces/use-bulk-actions';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { endsSession } from '@/lib/transport/errors';
@@ -31,12 +32,10 @@ export function MemberCodespacesPage({ org, username }: { org: string; username:
         username={username}
         codespaces={codespaces}
         rows={rows}
-        loading={query.isPending}
-        error={query.error}
+        {...readState(query)}
         estimate={codespaces ? liveEstimate(codespaces) : null}
         now={now}
         {...bulk.listProps}
-        onRetry={() => query.refetch()}
       />
       {bulk.dialog}
     </>

@@ -6,7 +6,7 @@ import { liveEstimate } from '@/lib/usage/domain/cost';
 import { summarizeCodespace } from '@/lib/codespaces/domain/summary';
 import { groupRows } from '@/lib/orgs/domain/org-view';
 import { makeCodespace } from '@/lib/test/fixtures';
-import { renderView, selectionActions } from '@/lib/test/render-for-views';
+import { renderView, selectionActions, spies, selectableList } from '@/lib/test/render-for-views';
 import { MemberCodespacesView, type MemberCodespacesViewProps } from './member-codespaces-view';
 
 const now = Date.parse('2026-11-25T12:00:00Z');
@@ -26,11 +26,8 @@ function props(overrides: Partial<MemberCodespacesViewProps> = {}): MemberCodesp
     error: null,
     estimate: list ? liveEstimate(list) : null,
     now,
-    selected: new Set(),
-    selection: selectionActions(),
-    onToggle: vi.fn(),
-    onToggleAll: vi.fn(),
-    onRetry: vi.fn(),
+    ...selectableList(),
+    ...spies('onRetry'),
     ...overrides,
   };
 }

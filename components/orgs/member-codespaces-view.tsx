@@ -84,7 +84,6 @@ export function MemberCodespacesView(props: MemberCodespacesViewProps) {
             selected={props.selected}
             onToggle={props.onToggle}
             onToggleAll={props.onToggleAll}
-            allSelected={codespaces.length > 0 && codespaces.every((c) => props.selected.has(c.name))}
           />
         </>
       )}

@@ -2,12 +2,10 @@
 
 import { useMemo, type CSSProperties } from 'react';
 import { useWindowRows } from '@/lib/hooks/use-window-rows';
-import { focusFallback } from '@/components/layout/focus-places';
 import {
-  headerRowClass,
   rowPlacement,
-  SelectAllHeader,
-  tableOnlyHeaderClass,
+  SelectableHeaderRow,
+  TableOnlyHeaders,
   VirtualRowGroup,
   virtualTableProps,
 } from '@/components/lists/virtual-table-parts';
@@ -73,7 +71,6 @@ export function OrgCodespaceTable({
   selected,
   onToggle,
   onToggleAll,
-  allSelected,
   busy = false,
   showMember = true,
 }: {
@@ -88,8 +85,9 @@ export function OrgCodespaceTable({
   selected: ReadonlySet<string>;
   onToggle: (name: string, range: boolean) => void;
   onToggleAll: () => void;
-  allSelected: boolean;
 }) {
+  const allSelected =
+    rows.some((row) => row.kind === 'codespace') && rows.every((row) => row.kind === 'group' || selected.has(row.codespace.name));
   const { bodyRef, virtualizer } = useWindowRows({
     count: rows.length,
     heights: ROW_HEIGHTS,
@@ -116,17 +114,17 @@ export function OrgCodespaceTable({
 
   return (
     <div
-      role="table"
-      aria-label="Organization codespaces"
-      aria-rowcount={rows.length + 1}
-      aria-busy={busy || undefined}
-      {...virtualTableProps(ROW_HEIGHTS)}
-      {...focusFallback('org-codespace-table')}
+      {...virtualTableProps({
+        label: 'Organization codespaces',
+        rows: rows.length,
+        busy,
+        heights: ROW_HEIGHTS,
+        focusKey: 'org-codespace-table',
+      })}
     >
-      <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className={`${grid} ${headerRowClass}`}>
-          <SelectAllHeader checked={allSelected} onToggle={onToggleAll} />
-          {[
+      <SelectableHeaderRow grid={grid} allSelected={allSelected} onToggleAll={onToggleAll}>
+        <TableOnlyHeaders
+          labels={[
             'Codespace',
             ...(showMember ? ['Member'] : []),
             'Repository · branch',
@@ -135,13 +133,9 @@ export function OrgCodespaceTable({
             'Last used',
             'Deleted if unused',
             'Idle',
-          ].map((label) => (
-            <div key={label} role="columnheader" className={tableOnlyHeaderClass}>
-              {label}
-            </div>
-          ))}
-        </div>
-      </div>
+          ]}
+        />
+      </SelectableHeaderRow>
       <VirtualRowGroup ref={bodyRef} rows={above.rows} fixed={above.groups * GROUP_HEIGHT}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;

@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { readState } from '@/components/ui/loaded';
 import { useBulkActions } from '@/components/codespaces/use-bulk-actions';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { endsSession } from '@/lib/transport/errors';
@@ -63,8 +64,7 @@ export function OrgCodespacesPage({ org, me, initialFilters }: { org: string; me
         shown={controls.rows}
         rows={rows}
         memberCount={derived?.memberCount ?? 0}
-        loading={query.isPending}
-        error={query.error}
+        {...readState(query)}
         filters={controls.filters}
         options={derived?.options ?? null}
         estimate={derived?.estimate ?? null}
@@ -75,7 +75,6 @@ export function OrgCodespacesPage({ org, me, initialFilters }: { org: string; me
         onFiltersChange={controls.updateFilters}
         onStop={(chosen) => bulk.act(chosen, 'stop')}
         onDelete={(chosen) => bulk.act(chosen, 'delete')}
-        onRetry={() => query.refetch()}
         onSelectNames={bulk.selectNames}
       />
       {bulk.dialog}

@@ -8,7 +8,7 @@ import { memberFacets, repositoryFacets, stateFacets } from '@/lib/codespaces/do
 import { attentionItems } from '@/lib/orgs/domain/attention';
 import { DEFAULT_ORG_FILTERS, filterOrgCodespaces, groupRows, ORG_SORT_KEYS } from '@/lib/orgs/domain/org-view';
 import { makeCodespace } from '@/lib/test/fixtures';
-import { renderView, selectionActions } from '@/lib/test/render-for-views';
+import { renderView, spies, selectableList } from '@/lib/test/render-for-views';
 import { OrgCodespacesView, type OrgCodespacesViewProps } from './org-codespaces-view';
 
 const now = Date.parse('2026-11-25T12:00:00Z');
@@ -39,14 +39,8 @@ function props(overrides: Partial<OrgCodespacesViewProps> = {}): OrgCodespacesVi
     estimate: codespaces ? liveEstimate(codespaces) : null,
     attention: attentionItems(codespaces ?? [], now),
     now,
-    selected: new Set(),
-    selection: selectionActions(),
-    onFiltersChange: vi.fn(),
-    onToggle: vi.fn(),
-    onToggleAll: vi.fn(),
-    onStop: vi.fn(),
-    onDelete: vi.fn(),
-    onRetry: vi.fn(),
+    ...selectableList(),
+    ...spies('onFiltersChange', 'onStop', 'onDelete', 'onRetry'),
     costs: new Map(),
     onSelectNames: vi.fn(),
     ...overrides,

@@ -1,6 +1,5 @@
-import Link from 'next/link';
-import { BarChart3, Boxes, ScrollText, SearchX, Settings, ShieldCheck } from 'lucide-react';
-import { Button, buttonClass } from '@/components/ui/button';
+import { Boxes, SearchX } from 'lucide-react';
+import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Figure } from '@/components/ui/figure';
@@ -18,7 +17,8 @@ import { codespacesNeedingAttention } from '@/lib/attention/domain/rules';
 import type { OrgFilters, OrgRow } from '@/lib/orgs/domain/org-view';
 import { AttentionList } from './attention-list';
 import { OrgCodespaceTable } from './org-codespace-table';
-import { Page } from '@/components/layout/page';
+import { Page, PageHeader } from '@/components/layout/page';
+import { OrgLinks } from './org-links';
 
 export interface OrgCodespacesViewProps extends SelectableListProps {
   org: string;
@@ -54,39 +54,30 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
   const count = complete && codespaces ? codespaces.length : total;
   return (
     <Page>
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Organization</p>
-          <h1 className="text-xl font-semibold tracking-tight">{org} codespaces</h1>
-          {codespaces && (
-            <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
+      <PageHeader
+        eyebrow="Organization"
+        title={`${org} codespaces`}
+        description={
+          codespaces && (
+            <>
               {shown.length === count ? pluralize(count, 'codespace') : `Showing ${shown.length} of ${pluralize(count, 'codespace')}`}
               {' · '}
               {pluralize(props.memberCount, 'member')}
-            </p>
-          )}
-        </div>
-        <div className="flex flex-wrap items-center gap-2">
-          {codespaces && codespaces.length > 0 && (
-            <CsvDownloadButton
-              csv={async () => (await import('@/lib/codespaces/domain/csv')).orgCodespacesCsv(shown, props.costs)}
-              filename={() => `${org}-codespaces-${new Date().toISOString().slice(0, 10)}.csv`}
-            />
-          )}
-          <Link href={`/orgs/${encodeURIComponent(org)}/usage`} className={buttonClass()}>
-            <BarChart3 aria-hidden className="size-4" /> Usage and cost
-          </Link>
-          <Link href={`/orgs/${encodeURIComponent(org)}/policies`} className={buttonClass()}>
-            <ShieldCheck aria-hidden className="size-4" /> Policies
-          </Link>
-          <Link href={`/orgs/${encodeURIComponent(org)}/audit`} className={buttonClass()}>
-            <ScrollText aria-hidden className="size-4" /> Audit log
-          </Link>
-          <Link href={`/orgs/${encodeURIComponent(org)}/settings`} className={buttonClass()}>
-            <Settings aria-hidden className="size-4" /> Settings
-          </Link>
-        </div>
-      </div>
+            </>
+          )
+        }
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            {codespaces && codespaces.length > 0 && (
+              <CsvDownloadButton
+                csv={async () => (await import('@/lib/codespaces/domain/csv')).orgCodespacesCsv(shown, props.costs)}
+                filename={() => `${org}-codespaces-${new Date().toISOString().slice(0, 10)}.csv`}
+              />
+            )}
+            <OrgLinks org={org} current="" />
+          </div>
+        }
+      />
 
       {error && codespaces && (
         <ErrorAlert error={error} tone="warning">
@@ -149,7 +140,6 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
           selected={props.selected}
           onToggle={props.onToggle}
           onToggleAll={props.onToggleAll}
-          allSelected={shown.length > 0 && shown.every((c) => props.selected.has(c.name))}
         />
       )}
     </Page>

@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/transport/errors';
 import type { OrgSecret, SecretRepository } from '@/lib/secrets/domain/types';
-import { renderView } from '@/lib/test/render-for-views';
+import { renderView, spies } from '@/lib/test/render-for-views';
 import { OrgSettingsView, type OrgSettingsViewProps } from './org-settings-view';
 
 const now = Date.parse('2026-11-25T12:00:00Z');
@@ -28,12 +28,7 @@ function props(overrides: Partial<OrgSettingsViewProps> = {}): OrgSettingsViewPr
     lastSet: null,
     now,
     githubWebUrl: 'https://github.com',
-    onDraftChange: vi.fn(),
-    onReviewAccess: vi.fn(),
-    onNewSecret: vi.fn(),
-    onEditSecret: vi.fn(),
-    onDeleteSecret: vi.fn(),
-    onRetry: vi.fn(),
+    ...spies('onDraftChange', 'onReviewAccess', 'onNewSecret', 'onEditSecret', 'onDeleteSecret', 'onRetry'),
     ...overrides,
   };
 }

@@ -1,6 +1,5 @@
-import Link from 'next/link';
-import { AlertTriangle, BarChart3, Boxes, CheckCircle2, ExternalLink, Info, ScrollText, ShieldCheck } from 'lucide-react';
-import { Button, buttonClass } from '@/components/ui/button';
+import { AlertTriangle, CheckCircle2, ExternalLink, Info } from 'lucide-react';
+import { Button } from '@/components/ui/button';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { MultiPicker, type PickerItem } from '@/components/ui/multi-picker';
 import { SecretsSection } from '@/components/secrets/secrets-section';
@@ -12,7 +11,8 @@ import { exactTime, relativeTime } from '@/lib/format';
 import { orgCodespacesSettingsUrl } from '@/lib/orgs/domain/access-deprecation';
 import { ACCESS_CHOICES, accessInWords, type AccessSetting, type CodespacesAccessVisibility } from '@/lib/orgs/domain/access';
 import { OrgError } from '@/components/ui/states';
-import { Page } from '@/components/layout/page';
+import { Page, PageHeader } from '@/components/layout/page';
+import { OrgLinks } from './org-links';
 
 export interface AccessDraft {
   /** Null until the owner picks one: GitHub cannot say what it is now. */
@@ -46,26 +46,7 @@ export function OrgSettingsView(props: OrgSettingsViewProps) {
   const refused = secrets.error instanceof ApiError && (secrets.error.status === 403 || secrets.error.status === 404) && !secrets.data;
   return (
     <Page gap="roomy">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Organization</p>
-          <h1 className="text-xl font-semibold tracking-tight">{org} Codespaces settings</h1>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <Link href={`/orgs/${encodeURIComponent(org)}`} className={buttonClass()}>
-            <Boxes aria-hidden className="size-4" /> Codespaces
-          </Link>
-          <Link href={`/orgs/${encodeURIComponent(org)}/usage`} className={buttonClass()}>
-            <BarChart3 aria-hidden className="size-4" /> Usage and cost
-          </Link>
-          <Link href={`/orgs/${encodeURIComponent(org)}/policies`} className={buttonClass()}>
-            <ShieldCheck aria-hidden className="size-4" /> Policies
-          </Link>
-          <Link href={`/orgs/${encodeURIComponent(org)}/audit`} className={buttonClass()}>
-            <ScrollText aria-hidden className="size-4" /> Audit log
-          </Link>
-        </div>
-      </div>
+      <PageHeader eyebrow="Organization" title={`${org} Codespaces settings`} actions={<OrgLinks org={org} current="/settings" />} />
       {refused ? (
         <OrgError
           org={org}

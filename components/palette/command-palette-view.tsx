@@ -1,7 +1,21 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { Command } from 'cmdk';
-import { ArrowLeft, Ban, Building2, ChevronRight, Code2, Copy, CornerDownLeft, Monitor, Play, Plus, Search, Square } from 'lucide-react';
+import {
+  ArrowLeft,
+  Ban,
+  Building2,
+  ChevronRight,
+  Code2,
+  Copy,
+  CornerDownLeft,
+  Monitor,
+  Play,
+  Plus,
+  Search,
+  Square,
+  type LucideIcon,
+} from 'lucide-react';
 import { StateBadge } from '@/components/codespaces/state-badge';
 import {
   CODESPACE_COMMAND_LABELS,
@@ -46,6 +60,16 @@ function Kbd({ children }: { children: ReactNode }) {
     <kbd className="rounded border border-zinc-300 bg-zinc-50 px-1 font-sans text-[11px] text-zinc-600 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
       {children}
     </kbd>
+  );
+}
+
+/** A command with its icon. */
+function IconItem({ value, Icon, onSelect, children }: { value: string; Icon: LucideIcon; onSelect: () => void; children: ReactNode }) {
+  return (
+    <Command.Item value={value} onSelect={onSelect} className={itemClass}>
+      <Icon aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />
+      {children}
+    </Command.Item>
   );
 }
 
@@ -132,7 +156,7 @@ export function CommandPalette({ open, onOpenChange, codespaces, organizations, 
             label="Search or run a command"
             shouldFilter={false}
             loop
-            // Ctrl+K closes the palette (see palette-button.tsx), so no Ctrl+J/K/N/P here.
+            // Ctrl+K closes the palette (see palette-trigger.tsx), so no Ctrl+J/K/N/P here.
             vimBindings={false}
             value={selected}
             onValueChange={setSelected}
@@ -208,20 +232,16 @@ export function CommandPalette({ open, onOpenChange, codespaces, organizations, 
 
               {page.kind === 'codespace' && ranked.actions.length > 0 && (
                 <Command.Group heading={page.codespace.title} className={groupClass}>
-                  {ranked.actions.map((type) => {
-                    const Icon = ICONS[type];
-                    return (
-                      <Command.Item
-                        key={type}
-                        value={`action:${type}`}
-                        onSelect={() => run({ type, codespace: page.codespace })}
-                        className={itemClass}
-                      >
-                        <Icon aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />
-                        {CODESPACE_COMMAND_LABELS[type]}
-                      </Command.Item>
-                    );
-                  })}
+                  {ranked.actions.map((type) => (
+                    <IconItem
+                      key={type}
+                      value={`action:${type}`}
+                      Icon={ICONS[type]}
+                      onSelect={() => run({ type, codespace: page.codespace })}
+                    >
+                      {CODESPACE_COMMAND_LABELS[type]}
+                    </IconItem>
+                  ))}
                   {held && (
                     // What GitHub's pending operation holds back: one disabled line, with GitHub's reason once.
                     <Command.Item value="held" disabled className={`${itemClass} items-start opacity-70`}>
@@ -238,36 +258,20 @@ export function CommandPalette({ open, onOpenChange, codespaces, organizations, 
               {(ranked.picks.length > 0 || ranked.navigation.length > 0) && (
                 <Command.Group heading="Commands" className={groupClass}>
                   {ranked.navigation.map((command) => (
-                    <Command.Item
+                    <IconItem
                       key={command.id}
                       value={`go:${command.id}`}
+                      Icon={command.id === 'new' ? Plus : command.id.startsWith('org:') ? Building2 : ChevronRight}
                       onSelect={() => run({ type: 'navigate', href: command.href })}
-                      className={itemClass}
                     >
-                      {command.id === 'new' ? (
-                        <Plus aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />
-                      ) : command.id.startsWith('org:') ? (
-                        <Building2 aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />
-                      ) : (
-                        <ChevronRight aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />
-                      )}
                       {command.label}
-                    </Command.Item>
+                    </IconItem>
                   ))}
-                  {ranked.picks.map((type) => {
-                    const Icon = ICONS[type];
-                    return (
-                      <Command.Item
-                        key={type}
-                        value={`pick:${type}`}
-                        onSelect={() => goTo({ kind: 'pick', command: type })}
-                        className={itemClass}
-                      >
-                        <Icon aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />
-                        {PICK_COMMAND_LABELS[type]}
-                      </Command.Item>
-                    );
-                  })}
+                  {ranked.picks.map((type) => (
+                    <IconItem key={type} value={`pick:${type}`} Icon={ICONS[type]} onSelect={() => goTo({ kind: 'pick', command: type })}>
+                      {PICK_COMMAND_LABELS[type]}
+                    </IconItem>
+                  ))}
                 </Command.Group>
               )}
             </Command.List>

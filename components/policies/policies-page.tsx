@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { readState } from '@/components/ui/loaded';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
@@ -121,8 +122,7 @@ export function PoliciesPage({ org }: { org: string }) {
       <PoliciesView
         org={org}
         data={query.data}
-        loading={query.isPending}
-        error={query.error}
+        {...readState(query)}
         now={now}
         busy={busy}
         form={
@@ -203,7 +203,6 @@ export function PoliciesPage({ org }: { org: string }) {
               setWebhookError(error instanceof InvalidFields ? (error.fields.webhookUrl ?? error.message) : error.message),
           })
         }
-        onRetry={() => query.refetch()}
       />
       {running && (
         <ConfirmDialog

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/transport/errors';
 import { emptyDraft } from '@/lib/policies/domain/form';
 import type { PoliciesPageData, PolicyListItem, PolicyPreviewJson, PolicyRunJson } from '@/lib/policies/domain/page-data';
-import { renderView } from '@/lib/test/render-for-views';
+import { renderView, spies } from '@/lib/test/render-for-views';
 import { PoliciesView, type PoliciesViewProps } from './policies-view';
 import { PolicyForm } from './policy-form';
 import { PolicyPreview } from './policy-preview';
@@ -91,16 +91,18 @@ function props(overrides: Partial<PoliciesViewProps> = {}): PoliciesViewProps {
     openDetail: null,
     webhook: { draft: '', error: undefined, saving: false },
     busy: new Set(),
-    onNewPolicy: vi.fn(),
-    onEdit: vi.fn(),
-    onDelete: vi.fn(),
-    onToggle: vi.fn(),
-    onPreview: vi.fn(),
-    onRunNow: vi.fn(),
-    onShowRuns: vi.fn(),
-    onWebhookChange: vi.fn(),
-    onWebhookSave: vi.fn(),
-    onRetry: vi.fn(),
+    ...spies(
+      'onNewPolicy',
+      'onEdit',
+      'onDelete',
+      'onToggle',
+      'onPreview',
+      'onRunNow',
+      'onShowRuns',
+      'onWebhookChange',
+      'onWebhookSave',
+      'onRetry',
+    ),
     ...overrides,
   };
 }

@@ -1,16 +1,16 @@
 import type { ReactNode } from 'react';
 import { Info, Play, ShieldCheck } from 'lucide-react';
-import { Page } from '@/components/layout/page';
+import { Page, PageHeader } from '@/components/layout/page';
 import { OrgError } from '@/components/ui/states';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { TextField } from '@/components/ui/field';
+import { Form, TextField } from '@/components/ui/field';
 import { exactTime, relativeTime } from '@/lib/format';
 import { describeExemptions } from '@/lib/policies/domain/describe';
 import type { AppStatus, PoliciesPageData, PolicyListItem } from '@/lib/policies/domain/page-data';
 import { POLICY_KIND_LABELS } from '@/lib/policies/domain/schemas';
-import { OrgLinks } from './org-links';
+import { OrgLinks } from '@/components/orgs/org-links';
 import { RunStatus } from './policy-runs';
 
 export interface PoliciesViewProps {
@@ -54,16 +54,12 @@ export function PoliciesView(props: PoliciesViewProps) {
   const canAct = data?.app.state === 'installed';
   return (
     <Page gap="roomy">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Organization</p>
-          <h1 className="text-xl font-semibold tracking-tight">{org} policies</h1>
-          <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
-            Rules Hangar applies to the organisation’s codespaces on its own.
-          </p>
-        </div>
-        <OrgLinks org={org} current="/policies" />
-      </div>
+      <PageHeader
+        eyebrow="Organization"
+        title={`${org} policies`}
+        description="Rules Hangar applies to the organisation’s codespaces on its own."
+        actions={<OrgLinks org={org} current="/policies" />}
+      />
 
       {error && !data ? (
         <OrgError org={org} error={error} onRetry={props.onRetry} doing="manage its policies" ask="set up the policies you need" />
@@ -224,14 +220,7 @@ function WebhookSection({ webhook, data, onWebhookChange, onWebhookSave }: Polic
           take).
         </p>
       </div>
-      <form
-        noValidate
-        className="flex flex-wrap items-start gap-2"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!webhook.saving) onWebhookSave();
-        }}
-      >
+      <Form noValidate className="flex flex-wrap items-start gap-2" busy={webhook.saving} onSubmit={onWebhookSave}>
         <div className="min-w-0 flex-1 basis-72">
           <TextField
             id="webhook-url"
@@ -247,7 +236,7 @@ function WebhookSection({ webhook, data, onWebhookChange, onWebhookSave }: Polic
         <Button type="submit" className="sm:mt-6" disabled={webhook.saving}>
           {webhook.saving ? 'Saving…' : 'Save webhook'}
         </Button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
-import { inputClass, TextField } from '@/components/ui/field';
+import { Form, Options, SelectField, TextField, type Choice } from '@/components/ui/field';
 import type { PolicyDraft } from '@/lib/policies/domain/form';
 import { POLICY_KIND_LABELS, POLICY_KINDS, WEEKDAY_LABELS, WEEKDAYS, type Weekday } from '@/lib/policies/domain/schemas';
 
@@ -23,6 +23,42 @@ export interface PolicyFormProps {
   onCancel: () => void;
 }
 
+type TextKey = 'name' | 'limit' | 'time' | 'timeZone' | 'days' | 'amountUsd' | 'exemptMembers' | 'exemptCodespaces';
+
+/** The form's text fields, each editing the draft's value of the same name. */
+const TEXT_FIELDS: Record<TextKey, { id: string; label: string; hint?: string; inputMode?: 'numeric' | 'decimal' }> = {
+  name: { id: 'policy-name', label: 'Name' },
+  limit: { id: 'policy-limit', label: 'Stop after this long unused', inputMode: 'numeric' },
+  time: { id: 'policy-time', label: 'Time of day (24-hour, HH:MM)' },
+  timeZone: { id: 'policy-time-zone', label: 'Time zone', hint: 'An IANA name, e.g. Europe/Berlin' },
+  days: {
+    id: 'policy-days',
+    label: 'Delete after this many days stopped and unused',
+    hint: 'Never a codespace with unpushed or uncommitted work: those are listed as kept.',
+    inputMode: 'numeric',
+  },
+  amountUsd: {
+    id: 'policy-amount',
+    label: 'Budget per member this month (USD)',
+    hint: 'Their running codespaces stop once their estimated cost passes it.',
+    inputMode: 'decimal',
+  },
+  exemptMembers: { id: 'policy-exempt-members', label: 'Members it never touches', hint: 'GitHub logins, separated by commas' },
+  exemptCodespaces: {
+    id: 'policy-exempt-codespaces',
+    label: 'Codespaces it never touches',
+    hint: 'Codespace names (not display names), separated by commas',
+  },
+};
+
+const UNITS: Choice[] = [
+  ['minutes', 'minutes'],
+  ['hours', 'hours'],
+];
+
+type SetDraft = <K extends keyof PolicyDraft>(key: K, value: PolicyDraft[K]) => void;
+type FieldOf = (key: TextKey) => ReactNode;
+
 /** New policy and edit: kind, name, the kind's settings, exemptions. Every problem is said beside its field. */
 export function PolicyForm({
   draft,
@@ -36,64 +72,34 @@ export function PolicyForm({
   onSave,
   onCancel,
 }: PolicyFormProps) {
-  const set = <K extends keyof PolicyDraft>(key: K, value: PolicyDraft[K]) => onChange({ ...draft, [key]: value });
-  const toggleDay = (day: Weekday) =>
-    set('weekdays', draft.weekdays.includes(day) ? draft.weekdays.filter((d) => d !== day) : [...draft.weekdays, day]);
+  const set: SetDraft = (key, value) => onChange({ ...draft, [key]: value });
+  const field: FieldOf = (key) => (
+    <TextField {...TEXT_FIELDS[key]} value={draft[key]} error={errors[key]} onChange={(event) => set(key, event.target.value)} />
+  );
   return (
     <section aria-labelledby="policy-form-title" className="rounded-xl border border-zinc-200 p-4 sm:p-5 dark:border-zinc-800">
       <h2 id="policy-form-title" className="text-base font-semibold">
         {editing ? `Edit “${editing}”` : 'New policy'}
       </h2>
-      <form
-        noValidate
-        className="mt-4 flex flex-col gap-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!saving) onSave();
-        }}
-      >
+      <Form noValidate className="mt-4 flex flex-col gap-4" busy={saving} onSubmit={onSave}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <div className="flex flex-col gap-1.5 text-sm">
-            <label htmlFor="policy-kind" className="font-medium">
-              Kind
-            </label>
-            <select
-              id="policy-kind"
-              className={inputClass}
-              value={draft.kind}
-              aria-invalid={Boolean(errors.kind)}
-              onChange={(event) => set('kind', event.target.value as PolicyDraft['kind'])}
-            >
-              {POLICY_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {POLICY_KIND_LABELS[kind]}
-                </option>
-              ))}
-            </select>
-            {errors.kind && <p className="text-xs text-red-700 dark:text-red-400">{errors.kind}</p>}
-          </div>
-          <TextField id="policy-name" label="Name" value={draft.name} error={errors.name} onChange={(e) => set('name', e.target.value)} />
+          <SelectField
+            id="policy-kind"
+            label="Kind"
+            value={draft.kind}
+            error={errors.kind}
+            onChange={(event) => set('kind', event.target.value as PolicyDraft['kind'])}
+          >
+            <Options choices={POLICY_KINDS.map((kind) => [kind, POLICY_KIND_LABELS[kind]])} />
+          </SelectField>
+          {field('name')}
         </div>
 
-        <KindSettings draft={draft} errors={errors} set={set} toggleDay={toggleDay} />
+        <KindSettings draft={draft} errors={errors} set={set} field={field} />
 
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            id="policy-exempt-members"
-            label="Members it never touches"
-            hint="GitHub logins, separated by commas"
-            value={draft.exemptMembers}
-            error={errors.exemptMembers}
-            onChange={(e) => set('exemptMembers', e.target.value)}
-          />
-          <TextField
-            id="policy-exempt-codespaces"
-            label="Codespaces it never touches"
-            hint="Codespace names (not display names), separated by commas"
-            value={draft.exemptCodespaces}
-            error={errors.exemptCodespaces}
-            onChange={(e) => set('exemptCodespaces', e.target.value)}
-          />
+          {field('exemptMembers')}
+          {field('exemptCodespaces')}
         </div>
 
         <label className="flex items-center gap-2 text-sm">
@@ -118,70 +124,36 @@ export function PolicyForm({
             {saving ? 'Saving…' : editing ? 'Save' : 'Create policy'}
           </Button>
         </div>
-      </form>
+      </Form>
       {preview}
     </section>
   );
 }
 
-function KindSettings({
-  draft,
-  errors,
-  set,
-  toggleDay,
-}: {
-  draft: PolicyDraft;
-  errors: PolicyFormErrors;
-  set: <K extends keyof PolicyDraft>(key: K, value: PolicyDraft[K]) => void;
-  toggleDay: (day: Weekday) => void;
-}) {
+function KindSettings({ draft, errors, set, field }: { draft: PolicyDraft; errors: PolicyFormErrors; set: SetDraft; field: FieldOf }) {
   switch (draft.kind) {
     case 'idle-limit':
       return (
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            id="policy-limit"
-            label="Stop after this long unused"
-            inputMode="numeric"
-            value={draft.limit}
-            error={errors.limit}
-            onChange={(e) => set('limit', e.target.value)}
-          />
-          <div className="flex flex-col gap-1.5 text-sm">
-            <label htmlFor="policy-unit" className="font-medium">
-              Unit
-            </label>
-            <select
-              id="policy-unit"
-              className={inputClass}
-              value={draft.unit}
-              onChange={(e) => set('unit', e.target.value as PolicyDraft['unit'])}
-            >
-              <option value="minutes">minutes</option>
-              <option value="hours">hours</option>
-            </select>
-          </div>
+          {field('limit')}
+          <SelectField
+            id="policy-unit"
+            label="Unit"
+            value={draft.unit}
+            onChange={(e) => set('unit', e.target.value as PolicyDraft['unit'])}
+          >
+            <Options choices={UNITS} />
+          </SelectField>
         </div>
       );
-    case 'quiet-hours':
+    case 'quiet-hours': {
+      const toggleDay = (day: Weekday) =>
+        set('weekdays', draft.weekdays.includes(day) ? draft.weekdays.filter((d) => d !== day) : [...draft.weekdays, day]);
       return (
         <div className="flex flex-col gap-4">
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField
-              id="policy-time"
-              label="Time of day (24-hour, HH:MM)"
-              value={draft.time}
-              error={errors.time}
-              onChange={(e) => set('time', e.target.value)}
-            />
-            <TextField
-              id="policy-time-zone"
-              label="Time zone"
-              hint="An IANA name, e.g. Europe/Berlin"
-              value={draft.timeZone}
-              error={errors.timeZone}
-              onChange={(e) => set('timeZone', e.target.value)}
-            />
+            {field('time')}
+            {field('timeZone')}
           </div>
           <fieldset aria-describedby={errors.weekdays ? 'policy-weekdays-error' : undefined}>
             <legend className="text-sm font-medium">Weekdays</legend>
@@ -201,29 +173,10 @@ function KindSettings({
           </fieldset>
         </div>
       );
+    }
     case 'stale-cleanup':
-      return (
-        <TextField
-          id="policy-days"
-          label="Delete after this many days stopped and unused"
-          hint="Never a codespace with unpushed or uncommitted work: those are listed as kept."
-          inputMode="numeric"
-          value={draft.days}
-          error={errors.days}
-          onChange={(e) => set('days', e.target.value)}
-        />
-      );
+      return field('days');
     case 'monthly-budget':
-      return (
-        <TextField
-          id="policy-amount"
-          label="Budget per member this month (USD)"
-          hint="Their running codespaces stop once their estimated cost passes it."
-          inputMode="decimal"
-          value={draft.amountUsd}
-          error={errors.amountUsd}
-          onChange={(e) => set('amountUsd', e.target.value)}
-        />
-      );
+      return field('amountUsd');
   }
 }

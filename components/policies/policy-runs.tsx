@@ -1,5 +1,6 @@
 import { exactTime, relativeTime } from '@/lib/format';
 import type { PolicyRunJson } from '@/lib/policies/domain/page-data';
+import { ColumnHeadings, type Column } from '@/components/ui/table';
 
 const TRIGGER = { scheduled: 'On schedule', manual: 'Run now' } as const;
 const STATUS = {
@@ -8,6 +9,13 @@ const STATUS = {
   failed: { label: 'Failed', tone: 'text-red-700 dark:text-red-400' },
   missed: { label: 'Missed', tone: 'text-amber-700 dark:text-amber-400' },
 } as const;
+
+const WRITE_COLUMNS: Column[] = [
+  ['Codespace', 'py-1 pr-2 font-medium'],
+  ['Member', 'py-1 pr-2 font-medium'],
+  ['Action', 'py-1 pr-2 font-medium'],
+  ['GitHub’s answer', 'py-1 font-medium'],
+];
 
 /** A run's outcome in a word, coloured as every state is. */
 export function RunStatus({ run }: { run: Pick<PolicyRunJson, 'status' | 'writes'> }) {
@@ -40,20 +48,7 @@ export function PolicyRuns({ runs, now }: { runs: readonly PolicyRunJson[]; now:
             <table className="mt-2 w-full text-left text-xs">
               <caption className="sr-only">What it did, and GitHub’s answer</caption>
               <thead className="text-zinc-500 dark:text-zinc-400">
-                <tr>
-                  <th scope="col" className="py-1 pr-2 font-medium">
-                    Codespace
-                  </th>
-                  <th scope="col" className="py-1 pr-2 font-medium">
-                    Member
-                  </th>
-                  <th scope="col" className="py-1 pr-2 font-medium">
-                    Action
-                  </th>
-                  <th scope="col" className="py-1 font-medium">
-                    GitHub’s answer
-                  </th>
-                </tr>
+                <ColumnHeadings columns={WRITE_COLUMNS} />
               </thead>
               <tbody>
                 {run.writes.map((write) => (

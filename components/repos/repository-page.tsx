@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useBulkActions } from '@/components/codespaces/use-bulk-actions';
+import { usePowerActions } from '@/components/codespaces/use-power-actions';
 import { useGithubWeb } from '@/components/github/github-web';
 import { useRepoScopeConsent } from '@/components/github/repo-scope-consent';
 import { SessionEnded } from '@/components/layout/session-ended';
@@ -37,6 +38,7 @@ export function RepositoryPage({ repo, repoAccess, login }: { repo: string; repo
   const list = codespaces.data ?? NO_CODESPACES;
   const bulk = useBulkActions(list, list);
   const monthCosts = useMyMonthCosts(codespaces.data, login);
+  const { onPower, pendingNames } = usePowerActions();
 
   const secretsSection: RepositorySecretsSection = !repository.data
     ? { kind: 'unknown' }
@@ -65,6 +67,8 @@ export function RepositoryPage({ repo, repoAccess, login }: { repo: string; repo
         costsPending={monthCosts.reportPending}
         githubWebUrl={webUrl}
         {...bulk.listProps}
+        onPower={onPower}
+        pendingNames={pendingNames}
         onNewSecret={section.onNew}
         onEditSecret={section.onEdit}
         onDeleteSecret={section.onDelete}

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/transport/errors';
 import { summarizeCodespace } from '@/lib/codespaces/domain/summary';
 import { makeCodespace } from '@/lib/test/fixtures';
-import { renderView, selectionActions } from '@/lib/test/render-for-views';
+import { selectableList, renderView, spies } from '@/lib/test/render-for-views';
 import { RepositoryView, type RepositoryViewProps } from './repository-view';
 
 const now = Date.parse('2026-11-25T12:00:00Z');
@@ -31,6 +31,8 @@ const ok = <T,>(data: T) => ({ data, loading: false, error: null });
 
 function props(overrides: Partial<RepositoryViewProps> = {}): RepositoryViewProps {
   return {
+    ...selectableList(),
+    pendingNames: new Set(),
     repo: 'mona/blog',
     standing: 'shown',
     hidden: { privateRepositories: false, consent: null },
@@ -45,14 +47,7 @@ function props(overrides: Partial<RepositoryViewProps> = {}): RepositoryViewProp
       ...ok([{ name: 'DEPLOY_TOKEN', created_at: '2026-11-01T00:00:00Z', updated_at: '2026-11-22T12:00:00Z' }]),
     },
     now,
-    selected: new Set(),
-    selection: selectionActions(),
-    onToggle: vi.fn(),
-    onToggleAll: vi.fn(),
-    onNewSecret: vi.fn(),
-    onEditSecret: vi.fn(),
-    onDeleteSecret: vi.fn(),
-    onRetry: vi.fn(),
+    ...spies('onPower', 'onNewSecret', 'onEditSecret', 'onDeleteSecret', 'onRetry'),
     costs: new Map(),
     costsPending: false,
     ...overrides,

@@ -10,6 +10,7 @@ import { CodespaceList } from '@/components/codespaces/codespace-list';
 import type { MonthCost } from '@/lib/usage/domain/month-cost';
 import { PrivateRepositoriesNotice, RepoScope, RepoScopeControl, type RepoScopeConsent } from '@/components/github/repo-scope-consent';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
+import type { PowerProps } from '@/components/codespaces/power-button';
 import { SelectionBar, type SelectableListProps } from '@/components/codespaces/selection-bar';
 import { SecretsSection } from '@/components/secrets/secrets-section';
 import type { Loaded } from '@/components/ui/loaded';
@@ -20,6 +21,7 @@ import type { CodespaceMachine, CodespaceSummary } from '@/lib/codespaces/domain
 import { formatBytes } from '@/lib/format';
 import type { RepositoryStanding } from '@/lib/repositories/domain/standing';
 import { Page } from '@/components/layout/page';
+import { ColumnHeadings, type Column } from '@/components/ui/table';
 
 /** What the repository's secrets section can show, from the repository's permissions and the session's scopes. */
 export type RepositorySecretsSection =
@@ -28,7 +30,7 @@ export type RepositorySecretsSection =
   | { kind: 'consent'; consent: RepoScopeConsent }
   | ({ kind: 'list'; app: boolean } & Loaded<readonly Secret[]>);
 
-export interface RepositoryViewProps extends SelectableListProps {
+export interface RepositoryViewProps extends SelectableListProps, PowerProps {
   repo: string;
   /** What GitHub lets the page show (lib/repositories/standing.ts). */
   standing: RepositoryStanding;
@@ -57,6 +59,13 @@ export interface RepositoryViewProps extends SelectableListProps {
   onRetrySecrets?: () => void;
   onRetry: () => void;
 }
+
+const MACHINE_COLUMNS: Column[] = [
+  ['Cores', 'py-1.5 pr-2 pl-3 text-right sm:pl-4'],
+  ['Memory', 'px-2 py-1.5 text-right'],
+  ['Storage', 'px-2 py-1.5 text-right'],
+  ['Name', 'py-1.5 pr-3 pl-2 sm:px-4'],
+];
 
 /** One repository: the user's codespaces in it, what it offers a new one, and (for its administrators) its Codespaces secrets. */
 export function RepositoryView(props: RepositoryViewProps) {
@@ -146,6 +155,8 @@ export function RepositoryView(props: RepositoryViewProps) {
               selected={props.selected}
               onToggle={props.onToggle}
               onToggleAll={props.onToggleAll}
+              onPower={props.onPower}
+              pendingNames={props.pendingNames}
             />
           </div>
         )}
@@ -171,20 +182,7 @@ export function RepositoryView(props: RepositoryViewProps) {
             {(list) => (
               <table aria-label="Machine types" className="w-full text-left text-sm">
                 <thead className="text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-                  <tr>
-                    <th scope="col" className="py-1.5 pr-2 pl-3 text-right sm:pl-4">
-                      Cores
-                    </th>
-                    <th scope="col" className="px-2 py-1.5 text-right">
-                      Memory
-                    </th>
-                    <th scope="col" className="px-2 py-1.5 text-right">
-                      Storage
-                    </th>
-                    <th scope="col" className="py-1.5 pr-3 pl-2 sm:px-4">
-                      Name
-                    </th>
-                  </tr>
+                  <ColumnHeadings columns={MACHINE_COLUMNS} />
                 </thead>
                 <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
                   {list.map((m) => (

@@ -1,23 +1,16 @@
 'use client';
 
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ConfirmDialog, type ConfirmDialogProps } from '@/components/ui/confirm-dialog';
 
 /** Confirms deleting a secret: what stops getting it, and that the value cannot come back. */
 export function DeleteSecretDialog({
   name,
   usedBy,
-  pending,
-  error,
-  onConfirm,
-  onClose,
-}: {
+  ...change
+}: ConfirmDialogProps & {
   name: string;
   /** Where it may be used now, in words ("mona/blog and mona/dotfiles"), when known. */
   usedBy?: string;
-  pending: boolean;
-  error: unknown;
-  onConfirm: () => void;
-  onClose: () => void;
 }) {
   return (
     <ConfirmDialog
@@ -33,10 +26,7 @@ export function DeleteSecretDialog({
       confirmLabel="Delete secret"
       pendingLabel="Deleting…"
       danger
-      pending={pending}
-      error={error}
-      onConfirm={onConfirm}
-      onClose={onClose}
+      {...change}
     />
   );
 }

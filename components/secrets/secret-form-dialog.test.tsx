@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/transport/errors';
-import { renderView } from '@/lib/test/render-for-views';
+import { renderView, spies } from '@/lib/test/render-for-views';
 import { SecretFormDialog, type SecretFormDialogProps } from './secret-form-dialog';
 
 const items = [
@@ -19,8 +19,7 @@ function props(overrides: Partial<SecretFormDialogProps> = {}): SecretFormDialog
     access: { kind: 'repositories', items, loading: false, error: null },
     saving: false,
     error: null,
-    onSave: vi.fn(),
-    onClose: vi.fn(),
+    ...spies('onSave', 'onClose'),
     ...overrides,
   };
 }

@@ -5,7 +5,7 @@ import { LockKeyhole } from 'lucide-react';
 import { PrivateRepositoriesNotice, RepoScope, type RepoScopeConsent } from '@/components/github/repo-scope-consent';
 import { Dialog, DialogActions } from '@/components/ui/dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { inputClass, TextField } from '@/components/ui/field';
+import { inputClass, Labelled, TextField } from '@/components/ui/field';
 import { MultiPicker, type PickerItem } from '@/components/ui/multi-picker';
 import { normalizeSecretName } from '@/lib/secrets/domain/names';
 import { hasErrors, SECRET_VISIBILITY_WORDS, secretFormErrors, secretSaveInWords } from '@/lib/secrets/domain/form';
@@ -162,10 +162,7 @@ function SecretForm({ mode, name: editedName, existingNames, access, initial, sa
         />
       ) : null}
 
-      <div className="flex flex-col gap-1.5 text-sm">
-        <label htmlFor={`${id}-value`} className="font-medium">
-          Value
-        </label>
+      <Labelled htmlFor={`${id}-value`} label="Value">
         <textarea
           id={`${id}-value`}
           value={value}
@@ -198,7 +195,7 @@ function SecretForm({ mode, name: editedName, existingNames, access, initial, sa
             server never sees it.
           </span>
         </p>
-      </div>
+      </Labelled>
 
       {access.kind === 'visibility' && (
         <fieldset className="flex flex-col gap-1.5 text-sm">

@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/transport/errors';
 import type { SecretRepository, UserSecret } from '@/lib/secrets/domain/types';
-import { renderView } from '@/lib/test/render-for-views';
+import { renderView, spies } from '@/lib/test/render-for-views';
 import { SecretsSection, type SecretsSectionProps } from './secrets-section';
 
 const now = Date.parse('2026-11-25T12:00:00Z');
@@ -31,10 +31,7 @@ function props(overrides: Partial<Props> = {}): Props {
       error: null,
     }),
     now,
-    onNew: vi.fn(),
-    onEdit: vi.fn(),
-    onDelete: vi.fn(),
-    onRetry: vi.fn(),
+    ...spies('onNew', 'onEdit', 'onDelete', 'onRetry'),
     ...overrides,
   };
 }

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { ArrowLeft } from 'lucide-react';
+import { ArrowLeft, TriangleAlert } from 'lucide-react';
 import { Page } from '@/components/layout/page';
-import { buttonClass } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 
 /** A page that says something went other than planned: what, and the ways on. Calm, centred, one heading. */
 export function StatusPage({
@@ -43,5 +43,38 @@ export function HomeLink({ primary = false, children = 'Back to your codespaces'
     <Link href="/" className={buttonClass(primary ? 'primary' : undefined)}>
       <ArrowLeft aria-hidden className="size-4" /> {children}
     </Link>
+  );
+}
+
+/**
+ * An unexpected error's page: what went wrong, Try again (Next's `retry`), and the way home the
+ * caller gives (a client link where the app still stands, a full load where it failed).
+ */
+export function ErrorStatusPage({
+  title,
+  retry,
+  home,
+  children,
+}: {
+  title: string;
+  retry: () => void;
+  home: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <StatusPage
+      icon={<TriangleAlert className="size-6" />}
+      title={title}
+      actions={
+        <>
+          <Button variant="primary" onClick={() => retry()}>
+            Try again
+          </Button>
+          {home}
+        </>
+      }
+    >
+      {children}
+    </StatusPage>
   );
 }

@@ -1,8 +1,15 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { Dialog, DialogActions } from './dialog';
-import { ErrorAlert } from './error-alert';
+import { ChangeDialog } from './change-dialog';
+
+/** What a confirmation takes from the container that owns its change. */
+export interface ConfirmDialogProps {
+  pending: boolean;
+  error: unknown;
+  onConfirm: () => void;
+  onClose: () => void;
+}
 
 /**
  * Asks before a change: what it will do, then Cancel or the confirming button (whose name carries
@@ -19,31 +26,25 @@ export function ConfirmDialog({
   onConfirm,
   onClose,
   children,
-}: {
+}: ConfirmDialogProps & {
   title: string;
   description: ReactNode;
   confirmLabel: string;
   pendingLabel: string;
   danger?: boolean;
-  pending: boolean;
-  error: unknown;
-  onConfirm: () => void;
-  onClose: () => void;
   children?: ReactNode;
 }) {
   return (
-    <Dialog open onOpenChange={(open) => !open && !pending && onClose()} title={title} description={description}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!pending) onConfirm();
-        }}
-        className="flex flex-col gap-4"
-      >
-        {children}
-        {Boolean(error) && <ErrorAlert error={error} fallbackTitle="GitHub did not accept the change" />}
-        <DialogActions submitLabel={confirmLabel} pendingLabel={pendingLabel} pending={pending} danger={danger} onCancel={onClose} />
-      </form>
-    </Dialog>
+    <ChangeDialog
+      onOpenChange={(open) => !open && !pending && onClose()}
+      title={title}
+      description={description}
+      change={{ isPending: pending, error }}
+      words={{ submit: confirmLabel, pending: pendingLabel, failed: 'GitHub did not accept the change' }}
+      danger={danger}
+      onSubmit={onConfirm}
+    >
+      {children}
+    </ChangeDialog>
   );
 }

@@ -10,3 +10,8 @@ export interface Loaded<T> {
 export function loaded<T>(query: { data: T | undefined; isPending: boolean; error: unknown }): Loaded<T> {
   return { data: query.data, loading: query.isPending, error: query.error };
 }
+
+/** A read's state as a view takes it beside its data: still coming, why it failed, and asking again. */
+export function readState(query: { isPending: boolean; error: Error | null; refetch: () => unknown }) {
+  return { loading: query.isPending, error: query.error, onRetry: () => void query.refetch() };
+}

@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { readState } from '@/components/ui/loaded';
 import { liveEstimate, monthDays, projectMonth } from '@/lib/usage/domain/cost';
 import { estimateMemberCosts } from '@/lib/usage/domain/member-estimate';
 import { attributeReport } from '@/lib/usage/domain/month-cost';
@@ -58,8 +59,7 @@ export function OrgUsagePage({ org }: { org: string }) {
       months={months}
       month={month}
       period={period}
-      loading={usage.isPending}
-      error={usage.error}
+      {...readState(usage)}
       summary={summary}
       projection={projection}
       projectionPending={isCurrent && projectionPending}
@@ -71,7 +71,6 @@ export function OrgUsagePage({ org }: { org: string }) {
       exact={exact}
       codespacesError={codespaces.error}
       onMonthChange={setMonth}
-      onRetry={() => usage.refetch()}
       onCsvParsed={(parsed) => setExact({ fileName: parsed.fileName, members: memberCostsFromCsv(parsed.rows) })}
     />
   );

@@ -1,10 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import { ApiError } from '@/lib/transport/errors';
 import { monthPeriod, repoSkuRows } from '@/lib/usage/domain/org-usage';
 import { summarizeUsage } from '@/lib/usage/domain/usage-report';
 import { makeUsageItem } from '@/lib/test/fixtures';
-import { renderView } from '@/lib/test/render-for-views';
+import { renderView, spies } from '@/lib/test/render-for-views';
 import { OrgUsageView, type OrgUsageViewProps } from './org-usage-view';
 
 const today = new Date('2026-11-20T12:00:00Z');
@@ -29,9 +29,7 @@ function props(overrides: Partial<OrgUsageViewProps> = {}): OrgUsageViewProps {
     byCodespace: null,
     exact: null,
     codespacesError: null,
-    onMonthChange: vi.fn(),
-    onRetry: vi.fn(),
-    onCsvParsed: vi.fn(),
+    ...spies('onMonthChange', 'onRetry', 'onCsvParsed'),
     ...overrides,
   };
 }

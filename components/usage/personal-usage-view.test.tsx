@@ -1,11 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { personalFigures, splitByPayer } from '@/lib/usage/domain/personal-usage';
 import { PERSONAL_QUOTAS } from '@/lib/usage/domain/prices';
 import { summarizeCodespace } from '@/lib/codespaces/domain/summary';
 import type { Codespace } from '@/lib/codespaces/domain/types';
 import { makeCodespace } from '@/lib/test/fixtures';
-import { renderView } from '@/lib/test/render-for-views';
+import { renderView, spies } from '@/lib/test/render-for-views';
 import { PersonalUsageView, type PersonalUsageViewProps } from './personal-usage-view';
 
 const today = new Date('2026-11-25T12:00:00Z');
@@ -31,8 +31,7 @@ function props(overrides: Partial<PersonalUsageViewProps> = {}): PersonalUsageVi
     others,
     typedCoreHours: '',
     monthCosts: { costs: new Map(), pending: false },
-    onPlanChange: vi.fn(),
-    onTypedCoreHoursChange: vi.fn(),
+    ...spies('onPlanChange', 'onTypedCoreHoursChange'),
     ...overrides,
   };
 }

@@ -22,6 +22,22 @@ const owner = {
   site_admin: false,
 } satisfies Codespace['owner'];
 
+type Machine = NonNullable<Codespace['machine']>;
+
+/** A codespace's machine: 4 cores, 16 GB RAM, 32 GB storage, unless overridden. */
+export function makeMachine(overrides: Partial<Machine> = {}): Machine {
+  return {
+    name: 'standardLinux32gb',
+    display_name: '4 cores, 16 GB RAM, 32 GB storage',
+    operating_system: 'linux',
+    storage_in_bytes: 32 * 1024 ** 3,
+    memory_in_bytes: 16 * 1024 ** 3,
+    cpus: 4,
+    prebuild_availability: null,
+    ...overrides,
+  };
+}
+
 /** A valid codespace object with overrides, for unit tests of pure logic. */
 export function makeCodespace(overrides: Partial<Codespace> & { repo?: string } = {}): Codespace {
   const { repo = 'octo-org/web', ...rest } = overrides;
@@ -40,15 +56,7 @@ export function makeCodespace(overrides: Partial<Codespace> & { repo?: string } 
       owner,
       html_url: `http://localhost/${repo}`,
     } as Codespace['repository'],
-    machine: {
-      name: 'standardLinux32gb',
-      display_name: '4 cores, 16 GB RAM, 32 GB storage',
-      operating_system: 'linux',
-      storage_in_bytes: 32 * 1024 ** 3,
-      memory_in_bytes: 16 * 1024 ** 3,
-      cpus: 4,
-      prebuild_availability: null,
-    },
+    machine: makeMachine(),
     prebuild: false,
     created_at: '2026-11-01T10:00:00Z',
     updated_at: '2026-11-20T10:00:00Z',

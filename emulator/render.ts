@@ -207,6 +207,36 @@ export function codespace(world: World, urls: Urls, cs: CodespaceRecord): Record
   return applyVariant(describedCodespace(world, urls, cs), cs.variant);
 }
 
+/**
+ * Each codespace's JSON as a list sends it, kept until anything it is rendered from changes (the
+ * record, its repository, the accounts and permissions it names, the URLs): a page of 100 is
+ * ~880 KB of JSON, and making it afresh for every page read (304s included: the ETag is over the
+ * body) was most of this stand-in's time under an organisation's 10,000 codespaces. The text is
+ * exactly `JSON.stringify(codespace(...))`.
+ */
+const codespaceTexts = new WeakMap<CodespaceRecord, { from: string; text: string }>();
+
+export function codespaceJson(world: World, urls: Urls, cs: CodespaceRecord): string {
+  const repo = world.repos.get(cs.repoId);
+  const from = JSON.stringify([
+    cs,
+    // What `repository` renders of it (its branches, dev containers and pull requests are not shown).
+    repo && [repo.id, repo.owner, repo.ownerType, repo.name, repo.private, repo.description, repo.language],
+    repo && [repo.defaultBranch, repo.pulls.length, repo.isTemplate, repo.pushedAt, repo.createdAt],
+    repo && account(world, repo.owner),
+    repo && repoPermissions(world, repo, cs.owner),
+    account(world, cs.owner),
+    account(world, cs.billableOwner),
+    urls.api,
+    urls.web,
+  ]);
+  const kept = codespaceTexts.get(cs);
+  if (kept?.from === from) return kept.text;
+  const text = JSON.stringify(codespace(world, urls, cs));
+  codespaceTexts.set(cs, { from, text });
+  return text;
+}
+
 function describedCodespace(world: World, urls: Urls, cs: CodespaceRecord) {
   const repo = world.repos.get(cs.repoId)!;
   const api = `${urls.api}/user/codespaces/${cs.name}`;

@@ -112,3 +112,15 @@ describe('a list read again (each codespace’s JSON kept until it changes)', ()
     );
   });
 });
+
+describe('each codespace’s JSON, as a list sends it', () => {
+  it('is exactly GitHub’s JSON of the codespace as its own endpoint describes it, repository and accounts included', async () => {
+    const h = setup({ control: true });
+    await h.web('/_emulator/fleet', post({ login: 'composed', count: 30 }));
+    const list = await h.api<CodespaceList>('/user/codespaces?per_page=100', { as: 'composed' });
+    for (const listed of list.body.codespaces.slice(0, 5)) {
+      const own = await h.api(`/user/codespaces/${listed.name}`, { as: 'composed' });
+      expect(JSON.stringify(listed)).toBe(own.text);
+    }
+  });
+});

@@ -2,7 +2,7 @@
  * The REST API's route table and what a handler gets. Handlers register here (rest.ts, orgs.ts);
  * dispatch.ts finds the route for a request and runs it.
  */
-import type { InstallationGrant } from './installations';
+import type { InstallationGrant } from './github-apps';
 import type { UserRecord } from './model';
 import type { Urls } from './render';
 import { Router } from './router';

@@ -30,8 +30,9 @@ import {
   type PublicKey,
   seal,
   approveAuthorization,
+  setupOnce,
+  implementedOperations,
 } from './test-helpers';
-import { implementedOperations } from './index';
 
 // ---------- OpenAPI 3.0 → JSON Schema (draft-07, as Ajv reads it) ----------
 
@@ -602,30 +603,19 @@ describe('creating codespaces', () => {
     conforms(op, await h.api('/repos/octo-org/octo-app/pulls/42/codespaces', { method: 'POST', body: {} }), 404);
   });
 
-  it('GET /repos/{owner}/{repo}/codespaces', async () => {
-    conforms('GET /repos/{owner}/{repo}/codespaces', await h.api('/repos/octo-org/octo-app/codespaces'), 200);
-    conforms('GET /repos/{owner}/{repo}/codespaces', await h.api('/repos/octo-org/nothing/codespaces'), 404);
-  });
-
-  it('GET /repos/{owner}/{repo}/codespaces/devcontainers', async () => {
-    const op = 'GET /repos/{owner}/{repo}/codespaces/devcontainers';
-    for (const repo of ['octo-org/octo-app', 'acme-corp/payments', 'mona/dotfiles'])
-      conforms(op, await h.api(`/repos/${repo}/codespaces/devcontainers`), 200);
-    conforms(op, await h.api('/repos/octo-org/nothing/codespaces/devcontainers'), 404);
-  });
-
-  it('GET /repos/{owner}/{repo}/codespaces/machines', async () => {
-    const op = 'GET /repos/{owner}/{repo}/codespaces/machines';
-    conforms(op, await h.api('/repos/mona/dotfiles/codespaces/machines'), 200);
-    conforms(op, await h.api('/repos/acme-corp/payments/codespaces/machines?ref=feat/refunds&location=WestEurope'), 200);
-    conforms(op, await h.api('/repos/octo-org/nothing/codespaces/machines'), 404);
-  });
-
-  it('GET /repos/{owner}/{repo}/codespaces/new', async () => {
-    const op = 'GET /repos/{owner}/{repo}/codespaces/new';
-    for (const repo of ['octo-org/octo-app', 'mona/dotfiles', 'github/codespaces-react'])
-      conforms(op, await h.api(`/repos/${repo}/codespaces/new`), 200);
-    conforms(op, await h.api('/repos/octo-org/nothing/codespaces/new'), 404);
+  /** Each repository read answering for these repositories (a query after `?`), and GitHub's 404 for one that does not exist. */
+  it.each([
+    ['GET /repos/{owner}/{repo}/codespaces', ['octo-org/octo-app']],
+    ['GET /repos/{owner}/{repo}/codespaces/devcontainers', ['octo-org/octo-app', 'acme-corp/payments', 'mona/dotfiles']],
+    ['GET /repos/{owner}/{repo}/codespaces/machines', ['mona/dotfiles', 'acme-corp/payments?ref=feat/refunds&location=WestEurope']],
+    ['GET /repos/{owner}/{repo}/codespaces/new', ['octo-org/octo-app', 'mona/dotfiles', 'github/codespaces-react']],
+  ])('%s', async (op, repos) => {
+    const path = (repo: string) => {
+      const [name, query] = repo.split('?');
+      return `${op.slice('GET '.length).replace('{owner}/{repo}', name!)}${query ? `?${query}` : ''}`;
+    };
+    for (const repo of repos) conforms(op, await h.api(path(repo)), 200);
+    conforms(op, await h.api(path('octo-org/nothing')), 404);
   });
 
   it('GET /repos/{owner}/{repo}/codespaces/permissions_check', async () => {
@@ -639,14 +629,9 @@ describe('creating codespaces', () => {
 });
 
 describe('organisations', () => {
-  let h: Harness;
-  let admin: string;
-  let member: string;
-  beforeAll(() => {
-    h = setup();
-    admin = h.emulator.issueToken('mona', ['codespace', 'read:user', 'user:email', 'admin:org']);
-    member = h.emulator.issueToken('hubot', ['codespace', 'read:user', 'admin:org']);
-  });
+  const h = setupOnce();
+  const admin = () => h.token('mona', ['codespace', 'read:user', 'user:email', 'admin:org']);
+  const member = () => h.token('hubot', ['codespace', 'read:user', 'admin:org']);
 
   it('GET /user/orgs', async () => {
     conforms('GET /user/orgs', await h.api('/user/orgs'), 200);
@@ -655,16 +640,16 @@ describe('organisations', () => {
 
   it('GET /orgs/{org}/codespaces', async () => {
     const op = 'GET /orgs/{org}/codespaces';
-    conforms(op, await h.api('/orgs/octo-org/codespaces?per_page=100', { token: admin }), 200);
-    conforms(op, await h.api('/orgs/octo-org/codespaces', { token: member }), 403);
+    conforms(op, await h.api('/orgs/octo-org/codespaces?per_page=100', { token: admin() }), 200);
+    conforms(op, await h.api('/orgs/octo-org/codespaces', { token: member() }), 403);
     conforms(op, await h.api('/orgs/octo-org/codespaces'), 403);
-    conforms(op, await h.api('/orgs/nobody-org/codespaces', { token: admin }), 404);
-    const etag = must((await h.api('/orgs/octo-org/codespaces', { token: admin })).headers.get('etag'), 'an ETag');
-    conforms(op, await h.api('/orgs/octo-org/codespaces', { token: admin, headers: { 'if-none-match': etag } }), 304);
+    conforms(op, await h.api('/orgs/nobody-org/codespaces', { token: admin() }), 404);
+    const etag = must((await h.api('/orgs/octo-org/codespaces', { token: admin() })).headers.get('etag'), 'an ETag');
+    conforms(op, await h.api('/orgs/octo-org/codespaces', { token: admin(), headers: { 'if-none-match': etag } }), 304);
   });
 
   it('POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop and DELETE', async () => {
-    const { body } = await h.api<CodespaceList>('/orgs/octo-org/codespaces?per_page=100', { token: admin });
+    const { body } = await h.api<CodespaceList>('/orgs/octo-org/codespaces?per_page=100', { token: admin() });
     const running = must(
       body.codespaces.find((c) => c.state === 'Available' && c.owner.login !== 'mona'),
       'a running member codespace',
@@ -676,19 +661,19 @@ describe('organisations', () => {
     const stop = 'POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop';
     conforms(
       stop,
-      await h.api(`/orgs/octo-org/members/${running.owner.login}/codespaces/${running.name}/stop`, { method: 'POST', token: admin }),
+      await h.api(`/orgs/octo-org/members/${running.owner.login}/codespaces/${running.name}/stop`, { method: 'POST', token: admin() }),
       200,
     );
-    conforms(stop, await h.api(`/orgs/octo-org/members/hubot/codespaces/${running.name}/stop`, { method: 'POST', token: admin }), 404);
+    conforms(stop, await h.api(`/orgs/octo-org/members/hubot/codespaces/${running.name}/stop`, { method: 'POST', token: admin() }), 404);
     const remove = 'DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}';
     conforms(
       remove,
-      await h.api(`/orgs/octo-org/members/${stopped.owner.login}/codespaces/${stopped.name}`, { method: 'DELETE', token: member }),
+      await h.api(`/orgs/octo-org/members/${stopped.owner.login}/codespaces/${stopped.name}`, { method: 'DELETE', token: member() }),
       403,
     );
     conforms(
       remove,
-      await h.api(`/orgs/octo-org/members/${stopped.owner.login}/codespaces/${stopped.name}`, { method: 'DELETE', token: admin }),
+      await h.api(`/orgs/octo-org/members/${stopped.owner.login}/codespaces/${stopped.name}`, { method: 'DELETE', token: admin() }),
       202,
     );
   });
@@ -698,13 +683,13 @@ describe('organisations', () => {
     const year = new Date(h.clock.now).getUTCFullYear();
     const report = conforms<{ usageItems: unknown[] }>(
       op,
-      await h.api(`/organizations/octo-org/settings/billing/usage?year=${year}`, { token: admin }),
+      await h.api(`/organizations/octo-org/settings/billing/usage?year=${year}`, { token: admin() }),
       200,
     );
     expect(report.usageItems.length).toBeGreaterThan(100);
-    conforms(op, await h.api('/organizations/octo-org/settings/billing/usage?month=13', { token: admin }), 400);
-    conforms(op, await h.api('/organizations/octo-org/settings/billing/usage', { token: member }), 403);
-    conforms(op, await h.api('/organizations/nobody-org/settings/billing/usage', { token: admin }), 404);
+    conforms(op, await h.api('/organizations/octo-org/settings/billing/usage?month=13', { token: admin() }), 400);
+    conforms(op, await h.api('/organizations/octo-org/settings/billing/usage', { token: member() }), 403);
+    conforms(op, await h.api('/organizations/nobody-org/settings/billing/usage', { token: admin() }), 404);
   });
 });
 

@@ -14,6 +14,7 @@ import {
   must,
   ORIGIN,
   setup,
+  setupEach,
   TRANSITION_MS,
   type ApiResponse,
   type BasicError,
@@ -300,10 +301,7 @@ describe('the OAuth web flow’s guards', () => {
 });
 
 describe('request bodies', () => {
-  let h: Harness;
-  beforeEach(() => {
-    h = setup();
-  });
+  const h = setupEach();
 
   it('answers 413 to a body past 1 MiB, declared or streamed, and reads no further', async () => {
     const big = 'x'.repeat(MAX_BODY_BYTES + 1);
@@ -329,10 +327,7 @@ describe('request bodies', () => {
 });
 
 describe('authentication', () => {
-  let h: Harness;
-  beforeEach(() => {
-    h = setup();
-  });
+  const h = setupEach();
 
   it('answers 401 "Requires authentication" without an Authorization header', async () => {
     caseOf('auth.token');
@@ -366,10 +361,7 @@ describe('authentication', () => {
 });
 
 describe('listing codespaces', () => {
-  let h: Harness;
-  beforeEach(() => {
-    h = setup();
-  });
+  const h = setupEach();
 
   it('pages through all of mona’s codespaces exactly once by following absolute Link rel="next" URLs', async () => {
     caseOf('pagination.link');
@@ -450,10 +442,7 @@ describe('listing codespaces', () => {
 });
 
 describe('conditional requests', () => {
-  let h: Harness;
-  beforeEach(() => {
-    h = setup();
-  });
+  const h = setupEach();
 
   it('sends a weak ETag, and answers a matching If-None-Match with 304, no body and no cost', async () => {
     caseOf('conditional.etag', 'conditional.not-modified', 'conditional.free-304');
@@ -552,10 +541,7 @@ describe('the rate limit', () => {
 });
 
 describe('codespace states', () => {
-  let h: Harness;
-  beforeEach(() => {
-    h = setup();
-  });
+  const h = setupEach();
 
   const start = (name: string) => h.api<Codespace>(`/user/codespaces/${name}/start`, { method: 'POST' });
   const stop = (name: string) => h.api<Codespace>(`/user/codespaces/${name}/stop`, { method: 'POST' });
@@ -567,26 +553,26 @@ describe('codespace states', () => {
     expect([...states].sort()).toEqual([...documented.properties.state.enum].sort());
   });
 
+  /** `act` on a codespace that is `from`: answered `during` at once, `during` still a moment before the transition time, `after` at it. */
+  async function transition(act: typeof start, from: CodespaceState, during: CodespaceState, after: CodespaceState) {
+    const cs = await h.codespace((c) => c.state === from);
+    const answer = await act(cs.name);
+    expect(answer.status).toBe(200);
+    expect(answer.body.state).toBe(during);
+    h.clock.advance(T - 1);
+    expect((await get(cs.name)).body.state).toBe(during);
+    h.clock.advance(1);
+    expect((await get(cs.name)).body.state).toBe(after);
+  }
+
   it('starts a Shutdown codespace: Starting at once, Available after the transition time', async () => {
     caseOf('codespace.start');
-    const cs = await h.codespace((c) => c.state === 'Shutdown');
-    const started = await start(cs.name);
-    expect(started.status).toBe(200);
-    expect(started.body.state).toBe('Starting');
-    h.clock.advance(T - 1);
-    expect((await get(cs.name)).body.state).toBe('Starting');
-    h.clock.advance(1);
-    expect((await get(cs.name)).body.state).toBe('Available');
+    await transition(start, 'Shutdown', 'Starting', 'Available');
   });
 
   it('stops an Available codespace: ShuttingDown at once, Shutdown after the transition time', async () => {
     caseOf('codespace.stop');
-    const cs = await h.codespace((c) => c.state === 'Available');
-    const stopped = await stop(cs.name);
-    expect(stopped.status).toBe(200);
-    expect(stopped.body.state).toBe('ShuttingDown');
-    h.clock.advance(T);
-    expect((await get(cs.name)).body.state).toBe('Shutdown');
+    await transition(stop, 'Available', 'ShuttingDown', 'Shutdown');
   });
 
   it('refuses to start a codespace that is shutting down with 409', async () => {
@@ -682,10 +668,7 @@ describe('codespace states', () => {
 });
 
 describe('exporting a codespace', () => {
-  let h: Harness;
-  beforeEach(() => {
-    h = setup();
-  });
+  const h = setupEach();
 
   it('exports unpushed work to a branch: 202 in_progress, then succeeded with branch, sha and html_url', async () => {
     caseOf('codespace.export');

@@ -10,8 +10,6 @@
  * use an organisation's Codespaces) and billing.ts (usage reports); permissions.ts (who may do
  * what), oauth.ts and web.ts (github.com's pages), controls.ts (test hooks), faults.ts and request-log.ts.
  */
-import { restRoutes } from './api';
-import { appRoutes } from './installations';
 import { handleControl } from './controls';
 import { bearer, handleRest } from './dispatch';
 import { truncated, unicornPage, type FaultRule } from './faults';
@@ -36,11 +34,6 @@ export interface Emulator {
   /** Tokens revoked through `DELETE /applications/{client_id}/token`. */
   revocations(): Revocation[];
   readonly world: World;
-}
-
-/** Every REST operation the emulator implements, as `METHOD /template` (for contract tests). */
-export function implementedOperations(): string[] {
-  return [...restRoutes.list(), ...appRoutes.list()].map((r) => `${r.method} ${r.template}`);
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {

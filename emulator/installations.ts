@@ -15,55 +15,12 @@
  * - permissions of the organisation endpoints: https://docs.github.com/en/rest/codespaces/organizations
  *   ("Fine-grained access tokens for …" on each operation)
  */
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { verify } from 'node:crypto';
 import { errorBody, fail, HttpError, jsonAnswer, readJson, requestId } from './http';
-import type { UserRecord } from './model';
+import type { Access, AppRecord, InstallationGrant, InstallationRecord, Permissions } from './github-apps';
 import * as render from './render';
 import { Router } from './router';
 import type { EmulatorState } from './state';
-
-/** A GitHub App's permission levels, as installations and tokens list them. */
-export type Access = 'read' | 'write';
-type Permissions = Record<string, Access>;
-
-/** What Hangar's policies need, and what an installation grants unless told otherwise. */
-const CODESPACES_PERMISSIONS: Permissions = { organization_codespaces: 'write', codespaces_lifecycle_admin: 'write' };
-
-/** A GitHub App registered with the emulator (EmulatorOptions.githubApps). */
-export interface AppRegistration {
-  /** The app's ID (GitHub's are integers; `iss` may carry it as a number or a string). */
-  id: number | string;
-  slug: string;
-  /** The public half of the app's key: what every JWT of the app must verify with (PEM). */
-  publicKey: string | KeyObject;
-  /** Organisations it is installed on, each with the permissions granted (default: CODESPACES_PERMISSIONS). */
-  installations: { org: string; permissions?: Permissions }[];
-}
-
-export interface AppRecord {
-  id: number;
-  slug: string;
-  clientId: string;
-  publicKey: KeyObject;
-  /** The app's bot account, which acts with its installation tokens. */
-  bot: UserRecord;
-}
-
-export interface InstallationRecord {
-  id: number;
-  appId: number;
-  /** The organisation's login, as the world spells it. */
-  org: string;
-  permissions: Permissions;
-  createdAt: number;
-}
-
-/** What an installation token carries (dispatch.ts reads it on every request). */
-export interface InstallationGrant {
-  installationId: number;
-  org: string;
-  permissions: Permissions;
-}
 
 /** Installation tokens live an hour, as GitHub's do. */
 const INSTALLATION_TOKEN_LIFETIME_S = 60 * 60;
@@ -75,51 +32,6 @@ const MAX_JWT_LIFETIME_S = 10 * 60;
  * past the ten, still passes.
  */
 const CLOCK_DRIFT_S = 60;
-
-/** The registered apps and their installations, by id. */
-export function registerApps(registrations: AppRegistration[], worldOrgs: Map<string, { login: string }>, now: number) {
-  const apps = new Map<number, AppRecord>();
-  const installations = new Map<number, InstallationRecord>();
-  let nextInstallation = 40_000_000;
-  for (const registration of registrations) {
-    const id = Number(registration.id);
-    if (!Number.isSafeInteger(id) || id <= 0) throw new Error(`A GitHub App's id is a positive integer, not ${registration.id}`);
-    const publicKey = typeof registration.publicKey === 'string' ? createPublicKey(registration.publicKey) : registration.publicKey;
-    if (publicKey.asymmetricKeyType !== 'rsa') throw new Error('A GitHub App key is an RSA key');
-    const login = `${registration.slug}[bot]`;
-    apps.set(id, {
-      id,
-      slug: registration.slug,
-      clientId: `Iv23li${id.toString(36).padStart(14, '0')}`,
-      publicKey,
-      bot: {
-        id: 90_000_000 + id,
-        login,
-        name: registration.slug,
-        email: `${id}+${login}@users.noreply.github.com`,
-        company: null,
-        location: null,
-        bio: null,
-        createdAt: new Date(now).toISOString(),
-        orgs: [],
-        listed: false,
-      },
-    });
-    for (const { org, permissions } of registration.installations) {
-      const record = [...worldOrgs.values()].find((o) => o.login.toLowerCase() === org.toLowerCase());
-      if (!record) throw new Error(`No organisation ${org} to install ${registration.slug} on`);
-      const installationId = ++nextInstallation;
-      installations.set(installationId, {
-        id: installationId,
-        appId: id,
-        org: record.login,
-        permissions: { ...(permissions ?? CODESPACES_PERMISSIONS) },
-        createdAt: now,
-      });
-    }
-  }
-  return { apps, installations };
-}
 
 // ---------- the app's JWT ----------
 

@@ -348,22 +348,27 @@ route('PUT', '/orgs/{org}/codespaces/secrets/{secret_name}/repositories', 'admin
   return noContent();
 });
 
-route('PUT', '/orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}', 'admin:org', (ctx, p) => {
+/**
+ * The secret and repository an add or a remove names: the secret must exist with `selected`
+ * visibility, the repository must exist (404) and be the organisation's (422).
+ */
+function selectedSecretAndRepository(ctx: RestContext, p: Record<string, string>) {
   const org = ownedOrg(ctx, p.org!).login;
   const secret = selectedOnly(existingSecret(orgScope(ctx, org), p.secret_name!));
   const id = pathRepositoryId(p.repository_id!);
   if (!ctx.world.repos.has(id)) fail(404, 'Not Found');
   if (!orgRepo(ctx, org, id)) fail(422, `Repository ${id} is not a repository of ${org}.`);
+  return { secret, id };
+}
+
+route('PUT', '/orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}', 'admin:org', (ctx, p) => {
+  const { secret, id } = selectedSecretAndRepository(ctx, p);
   if (!secret.repositoryIds.includes(id)) secret.repositoryIds.push(id);
   return noContent();
 });
 
 route('DELETE', '/orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}', 'admin:org', (ctx, p) => {
-  const org = ownedOrg(ctx, p.org!).login;
-  const secret = selectedOnly(existingSecret(orgScope(ctx, org), p.secret_name!));
-  const id = pathRepositoryId(p.repository_id!);
-  if (!ctx.world.repos.has(id)) fail(404, 'Not Found');
-  if (!orgRepo(ctx, org, id)) fail(422, `Repository ${id} is not a repository of ${org}.`);
+  const { secret, id } = selectedSecretAndRepository(ctx, p);
   secret.repositoryIds = secret.repositoryIds.filter((r) => r !== id);
   return noContent();
 });

@@ -5,7 +5,7 @@
 import { seedCodespacesAccess } from './access';
 import { Faults } from './faults';
 import { seedHardEdges } from './hard-edges';
-import { registerApps, type AppRecord, type AppRegistration, type InstallationRecord } from './installations';
+import { registerApps, type AppRecord, type AppRegistration, type InstallationRecord } from './github-apps';
 import { seedOrganisations } from './orgs';
 import { RateLimits } from './rate-limits';
 import type { Urls } from './render';

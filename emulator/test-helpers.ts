@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { components } from '@octokit/openapi-types';
 import sodium from 'libsodium-wrappers';
+import { beforeAll, beforeEach } from 'vitest';
+import { restRoutes } from './api';
 import { createEmulator, type Emulator, type EmulatorOptions } from './index';
+import { appRoutes } from './installations';
 import { RULES, type RuleId } from './rules';
 import { DEFAULT_SCOPES } from './state';
 
@@ -51,8 +54,8 @@ export interface ApiResponse<T = unknown> {
 export interface Harness {
   emulator: Emulator;
   clock: { readonly now: number; advance(ms: number): void };
-  /** A token for `login`, issued once and reused (a fresh one after `emulator.reset()`). */
-  token(login?: string): string;
+  /** A token for `login` (with `scopes`, or the default ones), issued once and reused (a fresh one after `emulator.reset()`). */
+  token(login?: string, scopes?: string[]): string;
   /**
    * A new token for `login` with Hangar's scopes and `repo`, as after the repository consent: what
    * reads a private repository's own endpoints (`oauth-no-repo-*` in rules.ts).
@@ -68,22 +71,54 @@ export interface Harness {
   codespace(predicate: (cs: Codespace) => boolean, login?: string): Promise<Codespace>;
 }
 
+/** Every REST operation the emulator implements, as `METHOD /template` (for contract tests). */
+export function implementedOperations(): string[] {
+  return [...restRoutes.list(), ...appRoutes.list()].map((r) => `${r.method} ${r.template}`);
+}
+
+/**
+ * A fresh emulator for each test of the enclosing `describe` (or file): what is returned speaks to
+ * the current test's, so one test's changes never reach the next.
+ */
+export function setupEach(options: EmulatorOptions = {}): Harness {
+  return setupBefore(beforeEach, options);
+}
+
+/** One emulator for all the tests of the enclosing `describe`, set up before the first. */
+export function setupOnce(options: EmulatorOptions = {}): Harness {
+  return setupBefore(beforeAll, options);
+}
+
+function setupBefore(hook: typeof beforeAll, options: EmulatorOptions): Harness {
+  let current: Harness | undefined;
+  hook(() => {
+    current = setup(options);
+  });
+  return new Proxy({} as Harness, {
+    get(_, key) {
+      if (!current) throw new Error('The emulator is set up before the tests: use it inside one');
+      return Reflect.get(current, key);
+    },
+  });
+}
+
 export function setup(options: EmulatorOptions = {}): Harness {
   let now = T0;
   const emulator = createEmulator({ transitionMs: TRANSITION_MS, now: () => now, ...options });
   let tokens = new Map<string, string>();
   let issuedFor: unknown = null;
 
-  const token = (login = 'mona') => {
+  const token = (login = 'mona', scopes?: string[]) => {
     // reset() forgets every token: notice, and issue new ones.
     if (issuedFor !== emulator.world) {
       tokens = new Map();
       issuedFor = emulator.world;
     }
-    let value = tokens.get(login);
+    const key = scopes ? `${login} ${scopes.join(' ')}` : login;
+    let value = tokens.get(key);
     if (!value) {
-      value = emulator.issueToken(login);
-      tokens.set(login, value);
+      value = emulator.issueToken(login, scopes);
+      tokens.set(key, value);
     }
     return value;
   };

@@ -2,7 +2,7 @@
  * The emulator's OAuth state: authorization codes waiting to be exchanged, live access tokens, the
  * refresh tokens of GitHub Apps with expiring user tokens, and what was revoked.
  */
-import type { InstallationGrant } from './installations';
+import type { InstallationGrant } from './github-apps';
 import { randomBytes } from 'node:crypto';
 
 export interface Grant {

@@ -2,28 +2,19 @@
  * The audit log: every change Hangar made to an organisation's codespaces and settings, by a
  * person or by a policy. Append-only (the database refuses changes: lib/db/database.test.ts).
  */
-import { readFileSync, readdirSync, rmSync, mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ZodError } from 'zod';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '@/lib/db/database.server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { embeddedDatabaseForTests } from '@/lib/test/suite-resources';
 import { policyActor } from './domain/entry';
 import { auditLogOf, type AuditLog } from './log.server';
 
-let folder: string;
-let open: OpenDatabase;
+const embedded = embeddedDatabaseForTests('audit');
 let log: AuditLog;
 
-beforeAll(async () => {
-  folder = mkdtempSync(path.join(tmpdir(), 'hangar-audit-'));
-  open = await openDatabase({ kind: 'embedded', dataDir: path.join(folder, 'data') });
-  log = auditLogOf(open.db);
-}, 120_000);
-
-afterAll(async () => {
-  await open?.close();
-  rmSync(folder, { recursive: true, force: true });
+beforeAll(() => {
+  log = auditLogOf(embedded.database.db);
 });
 
 describe('the audit log', () => {

@@ -15,19 +15,22 @@ import type { RedisConnection } from '@/lib/github/store/redis-connection.server
 /** Redis's clock, in epoch ms. */
 const NOW = "local t = redis.call('time') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)";
 
-/** Deletes what has ended, oldest first, at most ARGV[n] of them, from the index KEYS[2]. */
-const SWEEP = (limitArg: number) => `
-local gone = redis.call('zrangebyscore', KEYS[2], '-inf', now, 'LIMIT', 0, tonumber(ARGV[${limitArg}]))
+/** Deletes what has ended, oldest first, at most ARGV[3] of them, from the index KEYS[2]. */
+const SWEEP = `
+local gone = redis.call('zrangebyscore', KEYS[2], '-inf', now, 'LIMIT', 0, tonumber(ARGV[3]))
 for _, key in ipairs(gone) do redis.call('del', key) end
 if #gone > 0 then redis.call('zrem', KEYS[2], unpack(gone)) end`;
 
-/** KEYS: record, index. ARGV: payload, ttl ms, sweep limit. */
-const PUT = `${NOW}
-local ends = now + tonumber(ARGV[2])
+/** Writes ARGV[1] under KEYS[1] until `now` + ARGV[2] ms, indexes its end in KEYS[2], and sweeps (at most ARGV[3]). */
+const WRITE = `local ends = now + tonumber(ARGV[2])
 redis.call('set', KEYS[1], string.format('%.0f', ends) .. '|' .. ARGV[1])
 redis.call('zadd', KEYS[2], ends, KEYS[1])
-${SWEEP(3)}
+${SWEEP}
 return 1`;
+
+/** KEYS: record, index. ARGV: payload, ttl ms, sweep limit. */
+const PUT = `${NOW}
+${WRITE}`;
 
 /** KEYS: record. The payload, or nil once its end has passed. */
 const GET = `local value = redis.call('get', KEYS[1])
@@ -47,11 +50,7 @@ if held then
   -- A lock written by an older Hangar (SET NX PX) has no end of its own: its TTL ends it.
   if not ends or ends > now then return 0 end
 end
-local ends = now + tonumber(ARGV[2])
-redis.call('set', KEYS[1], string.format('%.0f', ends) .. '|' .. ARGV[1])
-redis.call('zadd', KEYS[2], ends, KEYS[1])
-${SWEEP(3)}
-return 1`;
+${WRITE}`;
 
 /** KEYS: lock, index. ARGV: holder id. Deletes the lock only if that holder still has it. */
 const UNLOCK = `local held = redis.call('get', KEYS[1])

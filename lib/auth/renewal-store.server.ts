@@ -1,5 +1,7 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { RedisConnection } from '@/lib/github/store/redis-connection.server';
+import type { Lockable, SharedLock } from '@/lib/server/once-across-instances.server';
+import { SealedValues } from '@/lib/server/sealed-values.server';
 import { DurableRecords } from './durable-records.server';
 import type { GithubTokens } from './session-claims';
 
@@ -10,14 +12,10 @@ import type { GithubTokens } from './session-claims';
  */
 export type RenewalRecord = { kind: 'renewed'; tokens: GithubTokens } | { kind: 'ended' };
 
-/** `acquired`: this caller renews; `held`: another instance is renewing; `unavailable`: no shared lock to be had. */
-export type RenewalLock = { state: 'acquired'; id: string } | { state: 'held' } | { state: 'unavailable' };
-
-export interface RenewalStore {
+/** Its lock: `acquired`, this caller renews; `held`, another instance is renewing. */
+export interface RenewalStore extends Lockable {
   get(key: string): Promise<RenewalRecord | undefined>;
   put(key: string, record: RenewalRecord, ttlMs: number): Promise<void>;
-  lock(key: string, ttlMs: number): Promise<RenewalLock>;
-  unlock(key: string, lock: RenewalLock): Promise<void>;
 }
 
 /** The store key for a refresh token: a hash, never the token. */
@@ -53,7 +51,7 @@ export class MemoryRenewalStore implements RenewalStore {
     while (this.records.size > this.maxRecords) this.records.delete(this.records.keys().next().value!);
   }
 
-  async lock(): Promise<RenewalLock> {
+  async lock(): Promise<SharedLock> {
     return { state: 'acquired', id: 'memory' };
   }
 
@@ -73,7 +71,7 @@ export class MemoryRenewalStore implements RenewalStore {
  * `get` misses and `lock` is `unavailable`: each instance then renews on its own.
  */
 export class RedisRenewalStore implements RenewalStore {
-  private readonly key: Buffer;
+  private readonly sealed: SealedValues<RenewalRecord>;
   private readonly records: DurableRecords;
 
   constructor(
@@ -81,29 +79,29 @@ export class RedisRenewalStore implements RenewalStore {
     secret: string,
     private readonly prefix = 'hangar:v1',
   ) {
-    this.key = Buffer.from(hkdfSync('sha256', secret, 'hangar', 'hangar renewal records v1', 32));
+    this.sealed = new SealedValues(secret, 'hangar renewal records v1');
     this.records = new DurableRecords(connection, prefix);
   }
 
   async get(key: string): Promise<RenewalRecord | undefined> {
     const name = this.recordKey(key);
     const raw = await this.records.get(name);
-    return raw === undefined ? undefined : this.open(name, raw);
+    return raw === undefined ? undefined : this.sealed.open(name, raw);
   }
 
   async put(key: string, record: RenewalRecord, ttlMs: number): Promise<void> {
     const name = this.recordKey(key);
-    await this.records.put(name, this.seal(name, record), ttlMs);
+    await this.records.put(name, this.sealed.seal(name, record), ttlMs);
   }
 
-  async lock(key: string, ttlMs: number): Promise<RenewalLock> {
+  async lock(key: string, ttlMs: number): Promise<SharedLock> {
     const id = randomBytes(12).toString('base64url');
     const taken = await this.records.lock(this.lockKey(key), id, ttlMs);
     if (taken === undefined) return { state: 'unavailable' };
     return taken ? { state: 'acquired', id } : { state: 'held' };
   }
 
-  async unlock(key: string, lock: RenewalLock): Promise<void> {
+  async unlock(key: string, lock: SharedLock): Promise<void> {
     if (lock.state !== 'acquired') return;
     await this.records.unlock(this.lockKey(key), lock.id);
   }
@@ -114,26 +112,5 @@ export class RedisRenewalStore implements RenewalStore {
 
   private lockKey(key: string) {
     return `${this.prefix}:renewal-lock:${key}`;
-  }
-
-  private seal(name: string, record: RenewalRecord): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(Buffer.from(name));
-    const data = Buffer.concat([cipher.update(JSON.stringify(record), 'utf8'), cipher.final()]);
-    return [iv, data, cipher.getAuthTag()].map((part) => part.toString('base64url')).join('.');
-  }
-
-  private open(name: string, sealed: string): RenewalRecord | undefined {
-    try {
-      const [iv, data, tag] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
-      const decipher = createDecipheriv('aes-256-gcm', this.key, iv!);
-      decipher.setAAD(Buffer.from(name));
-      decipher.setAuthTag(tag!);
-      return JSON.parse(Buffer.concat([decipher.update(data!), decipher.final()]).toString('utf8')) as RenewalRecord;
-    } catch {
-      // Another deployment's secret, or tampered with: as good as absent.
-      return undefined;
-    }
   }
 }

@@ -1,4 +1,5 @@
 import { SingleFlight } from '@/lib/github/single-flight';
+import { lockTiming, onceAcrossInstances, type LockTiming, type Timing } from '@/lib/server/once-across-instances.server';
 import { renewalKey, type RenewalRecord, type RenewalStore } from './renewal-store.server';
 import type { GithubTokens } from './session-claims';
 
@@ -24,18 +25,14 @@ export type ExchangeResult =
 
 export type RenewalOutcome = { kind: 'renewed'; tokens: GithubTokens } | { kind: 'ended' } | { kind: 'unavailable' };
 
-export interface RenewerOptions {
+/** Timing: a caller that waits `waitMs` for another instance's renewal gives up (for now). */
+export interface RenewerOptions extends LockTiming {
   exchange(refreshToken: string): Promise<ExchangeResult>;
   /** This process's records. */
   local: RenewalStore;
   /** The records and lock every instance shares (Redis), if any. */
   shared?: RenewalStore | null;
   now?: () => number;
-  /** How long the shared lock holds if its holder dies: longer than one exchange may take. */
-  lockMs?: number;
-  /** How long a caller waits for another instance's renewal before giving up (for now). */
-  waitMs?: number;
-  pollMs?: number;
 }
 
 /** How long a renewal's result is kept for late callers: the new token's lifetime, at least ten minutes. */
@@ -43,20 +40,12 @@ const MIN_RECORD_MS = 10 * 60_000;
 /** A chain of renewals followed at most this far (a week of 8-hour tokens is 21). */
 const MAX_CHAIN = 32;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export class TokenRenewer {
   private readonly flights = new SingleFlight<RenewalOutcome>();
-  private readonly now: () => number;
-  private readonly lockMs: number;
-  private readonly waitMs: number;
-  private readonly pollMs: number;
+  private readonly timing: Timing;
 
   constructor(private readonly options: RenewerOptions) {
-    this.now = options.now ?? Date.now;
-    this.lockMs = options.lockMs ?? 20_000;
-    this.waitMs = options.waitMs ?? 15_000;
-    this.pollMs = options.pollMs ?? 100;
+    this.timing = lockTiming(options);
   }
 
   /** Renews the tokens behind `refreshToken`, once for everyone who asks. */
@@ -94,39 +83,21 @@ export class TokenRenewer {
   private async renewOnce(key: string, refreshToken: string): Promise<RenewalOutcome> {
     const known = await this.latest(key, true);
     if (known) return known;
-
-    const shared = this.options.shared;
-    let lock = shared ? await shared.lock(key, this.lockMs) : ({ state: 'unavailable' } as const);
-    if (lock.state === 'held' && shared) {
-      // Another instance is spending this refresh token: wait for what it stores.
-      const giveUp = this.now() + this.waitMs;
-      while (lock.state === 'held') {
-        if (this.now() >= giveUp) return { kind: 'unavailable' };
-        await sleep(this.pollMs);
-        const result = await this.latest(key, true);
-        if (result) return result;
-        // The lock is gone without a result (its holder could not reach GitHub): try in its place.
-        lock = await shared.lock(key, this.lockMs);
-      }
-    }
-    try {
-      // Someone may have finished between our first look and the lock.
-      if (lock.state === 'acquired' && shared) {
-        const result = await this.latest(key, true);
-        if (result) return result;
-      }
-      const answer = await this.options.exchange(refreshToken);
-      if (answer.kind === 'unavailable') return answer;
-      if (answer.kind === 'rejected') {
-        await this.store({ kind: 'ended' }, key, MIN_RECORD_MS);
-        return { kind: 'ended' };
-      }
-      const lifetimeMs = (answer.tokens.accessTokenLifetimeS ?? 0) * 1000;
-      await this.store({ kind: 'renewed', tokens: answer.tokens }, key, Math.max(MIN_RECORD_MS, lifetimeMs));
-      return { kind: 'renewed', tokens: answer.tokens };
-    } finally {
-      if (shared) await shared.unlock(key, lock);
-    }
+    return onceAcrossInstances<RenewalOutcome>(this.options.shared, key, this.timing, {
+      stored: () => this.latest(key, true),
+      gaveUp: () => ({ kind: 'unavailable' }),
+      work: async () => {
+        const answer = await this.options.exchange(refreshToken);
+        if (answer.kind === 'unavailable') return answer;
+        if (answer.kind === 'rejected') {
+          await this.store({ kind: 'ended' }, key, MIN_RECORD_MS);
+          return { kind: 'ended' };
+        }
+        const lifetimeMs = (answer.tokens.accessTokenLifetimeS ?? 0) * 1000;
+        await this.store({ kind: 'renewed', tokens: answer.tokens }, key, Math.max(MIN_RECORD_MS, lifetimeMs));
+        return { kind: 'renewed', tokens: answer.tokens };
+      },
+    });
   }
 
   /** The newest record reachable from `key`: a renewal's tokens, renewed again since if they were. */

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from 'redis';
 import { RedisConnection } from '@/lib/github/store/redis-connection.server';
-import { startRedisServer, type RedisServer } from '@/lib/test/redis-server';
+import { startRedisServer } from '@/lib/test/redis-server';
+import { serverForTests } from '@/lib/test/suite-resources';
 import { TokenRenewer, type ExchangeResult } from './renewal.server';
 import { MemoryRenewalStore, RedisRenewalStore, renewalKey } from './renewal-store.server';
 
@@ -101,8 +102,7 @@ describe('renewing a GitHub App token in one instance', () => {
 });
 
 describe('renewing across instances that share one Redis', () => {
-  let redis: RedisServer;
-  const connections: RedisConnection[] = [];
+  const redis = serverForTests(startRedisServer, (server) => server.stop());
   // Each test its own namespace: the same refresh token names mean nothing across tests.
   let prefix = '';
   let tests = 0;
@@ -110,18 +110,9 @@ describe('renewing across instances that share one Redis', () => {
     prefix = `renewal-test-${++tests}`;
   });
   const shared = (secret = 'x'.repeat(32)) => {
-    const connection = new RedisConnection(redis.url);
-    connections.push(connection);
+    const connection = redis.closeAfter(new RedisConnection(redis.server.url));
     return new RedisRenewalStore(connection, secret, prefix);
   };
-
-  beforeAll(async () => {
-    redis = await startRedisServer();
-  }, 20_000);
-  afterAll(async () => {
-    await Promise.all(connections.map((c) => c.close()));
-    await redis?.stop();
-  });
 
   it('spends the refresh token once when three instances need the renewal at the same moment', async () => {
     const github = new FakeGithub();
@@ -143,7 +134,7 @@ describe('renewing across instances that share one Redis', () => {
   it('stores the renewed tokens encrypted under a hash of the refresh token, for a limited time', async () => {
     const github = new FakeGithub();
     await renewerFor(github, shared()).renew('ghr_0');
-    const client = createClient({ url: redis.url });
+    const client = createClient({ url: redis.server.url });
     await client.connect();
     try {
       const name = `${prefix}:renewal:${renewalKey('ghr_0')}`;
@@ -169,8 +160,7 @@ describe('renewing across instances that share one Redis', () => {
 
   it('renews alone when Redis is down, rather than not at all', async () => {
     const github = new FakeGithub();
-    const down = new RedisConnection('redis://127.0.0.1:1', { timeoutMs: 200 });
-    connections.push(down);
+    const down = redis.closeAfter(new RedisConnection('redis://127.0.0.1:1', { timeoutMs: 200 }));
     const renewer = renewerFor(github, new RedisRenewalStore(down, 'x'.repeat(32)));
     expect(await renewer.renew('ghr_0')).toEqual({ kind: 'renewed', tokens: expect.objectContaining({ accessToken: 'ghu_1' }) });
   });

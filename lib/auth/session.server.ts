@@ -41,7 +41,7 @@ export type ResolvedSession =
 // memory of sign-outs.
 const holder = globalThis as typeof globalThis & { __hangarRenewer?: TokenRenewer; __hangarEndedSessions?: EndedSessions };
 
-export function tokenRenewer(config: ServerConfig = serverConfig()): TokenRenewer {
+function tokenRenewer(config: ServerConfig = serverConfig()): TokenRenewer {
   if (!holder.__hangarRenewer) {
     const redis = sharedRedis();
     holder.__hangarRenewer = new TokenRenewer({
@@ -54,7 +54,7 @@ export function tokenRenewer(config: ServerConfig = serverConfig()): TokenRenewe
 }
 
 /** Sessions signed out: in this process's memory, and in Redis when instances share one (`REDIS_URL`). */
-export function endedSessions(): EndedSessions {
+function endedSessions(): EndedSessions {
   if (!holder.__hangarEndedSessions) {
     const redis = sharedRedis();
     holder.__hangarEndedSessions = new EndedSessions(new MemoryEndedSessions(), redis ? new RedisEndedSessions(redis) : null);

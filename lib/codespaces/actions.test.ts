@@ -27,6 +27,15 @@ function githubStopping() {
 /** What a later look at the list shows: each of them stopped. */
 const stoppedList = (...names: string[]) => ({ items: names.map((name) => ({ name, state: 'Shutdown' })) });
 
+/** Stops `codespaces` as a bulk selection does: the user's own, or with `org`, an organisation's members'. */
+async function stopInBulk(codespaces: CodespaceSummary[], org?: string) {
+  const client = new QueryClient();
+  await client
+    .getMutationCache()
+    .build(client, bulkCodespaceActionMutation(client, org))
+    .execute({ plan: planBulkAction(codespaces, 'stop'), onResult: () => {} });
+}
+
 beforeEach(() => {
   clearAwaitedTransitions();
   githubStopping();
@@ -41,12 +50,7 @@ describe('stopping codespaces, however it was asked', () => {
   });
 
   it('says each codespace of a bulk Stop is stopped once a later look shows it', async () => {
-    const client = new QueryClient();
-    const plan = planBulkAction([running('mona-web-1'), running('mona-api-2')], 'stop');
-    await client
-      .getMutationCache()
-      .build(client, bulkCodespaceActionMutation(client))
-      .execute({ plan, onResult: () => {} });
+    await stopInBulk([running('mona-web-1'), running('mona-api-2')]);
     expect(arrivalsIn(stoppedList('mona-web-1', 'mona-api-2'))).toEqual([
       { kind: 'toast', ok: true, message: 'mona-web-1 is stopped' },
       { kind: 'toast', ok: true, message: 'mona-api-2 is stopped' },
@@ -54,22 +58,12 @@ describe('stopping codespaces, however it was asked', () => {
   });
 
   it('says each member’s codespace an owner stopped is stopped once the organisation’s list shows it', async () => {
-    const client = new QueryClient();
-    const plan = planBulkAction([running('hubot-ml-3', 'hubot')], 'stop');
-    await client
-      .getMutationCache()
-      .build(client, bulkCodespaceActionMutation(client, 'octo-org'))
-      .execute({ plan, onResult: () => {} });
+    await stopInBulk([running('hubot-ml-3', 'hubot')], 'octo-org');
     expect(arrivalsIn(stoppedList('hubot-ml-3'))).toEqual([{ kind: 'toast', ok: true, message: 'hubot-ml-3 is stopped' }]);
   });
 
   it('says so from a list that is a plain array too (a member’s, a repository’s)', async () => {
-    const client = new QueryClient();
-    const plan = planBulkAction([running('hubot-ml-3', 'hubot')], 'stop');
-    await client
-      .getMutationCache()
-      .build(client, bulkCodespaceActionMutation(client, 'octo-org'))
-      .execute({ plan, onResult: () => {} });
+    await stopInBulk([running('hubot-ml-3', 'hubot')], 'octo-org');
     expect(arrivalsIn([{ name: 'hubot-ml-3', state: 'Shutdown' }])).toEqual([
       { kind: 'toast', ok: true, message: 'hubot-ml-3 is stopped' },
     ]);

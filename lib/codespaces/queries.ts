@@ -5,6 +5,7 @@ import { machineChangeNotice, machineRequestAfter } from '@/lib/codespaces/domai
 import { summarizeCodespace } from '@/lib/codespaces/domain/summary';
 import type { Codespace, CodespaceChanges, CodespaceExport, CodespaceMachine, CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { actsOn } from '@/lib/query/in-flight';
+import { lookupQuery } from '@/lib/query/lookup';
 import { notices } from '@/lib/query/meta';
 import { FRESH_MS, pollInterval, POLL_TRANSITIONAL_MS } from '@/lib/query/polling';
 import { addPage, emptyList, isComplete, mapItems, withItemFirst, type StreamedList } from '@/lib/query/streamed-list';
@@ -134,41 +135,29 @@ export function listMyCodespacesInRepositoryQuery(repo: string, api: Pick<Codesp
 
 /** GitHub's defaults for a new codespace in this repository (location, dev container). */
 export function getCodespaceDefaultsQuery(repo: string | null, ref: string) {
-  return queryOptions({
-    queryKey: codespaceKeys.getCodespaceDefaults(repo ?? '', ref),
-    queryFn: ({ signal }) => codespaces.getCodespaceDefaults(repo!, ref, signal),
-    enabled: Boolean(repo),
-    staleTime: 60_000,
-  });
+  return lookupQuery(codespaceKeys.getCodespaceDefaults(repo ?? '', ref), Boolean(repo), (signal) =>
+    codespaces.getCodespaceDefaults(repo!, ref, signal),
+  );
 }
 
 export function listDevcontainersQuery(repo: string | null) {
-  return queryOptions({
-    queryKey: codespaceKeys.listDevcontainers(repo ?? ''),
-    queryFn: ({ signal }) => codespaces.listDevcontainers(repo!, signal),
-    enabled: Boolean(repo),
-    staleTime: 60_000,
-  });
+  return lookupQuery(codespaceKeys.listDevcontainers(repo ?? ''), Boolean(repo), (signal) => codespaces.listDevcontainers(repo!, signal));
 }
 
 /** Machines allowed for this repository at this ref and location; asked again when either changes. */
 export function listRepositoryMachinesQuery(repo: string | null, ref: string, location: string) {
-  return queryOptions({
-    queryKey: codespaceKeys.listRepositoryMachines(repo ?? '', ref, location),
-    queryFn: ({ signal }) => codespaces.listRepositoryMachines(repo!, ref, location, signal),
-    enabled: Boolean(repo),
-    staleTime: 60_000,
-  });
+  return lookupQuery(codespaceKeys.listRepositoryMachines(repo ?? '', ref, location), Boolean(repo), (signal) =>
+    codespaces.listRepositoryMachines(repo!, ref, location, signal),
+  );
 }
 
 /** Whether the user has accepted the extra repository permissions this dev container asks for. */
 export function checkDevcontainerPermissionsQuery(repo: string | null, ref: string, devcontainer: string) {
-  return queryOptions({
-    queryKey: codespaceKeys.checkDevcontainerPermissions(repo ?? '', ref, devcontainer),
-    queryFn: ({ signal }) => codespaces.checkDevcontainerPermissions(repo!, ref, devcontainer, signal),
-    enabled: Boolean(repo && ref && devcontainer),
-    staleTime: 60_000,
-  });
+  return lookupQuery(
+    codespaceKeys.checkDevcontainerPermissions(repo ?? '', ref, devcontainer),
+    Boolean(repo && ref && devcontainer),
+    (signal) => codespaces.checkDevcontainerPermissions(repo!, ref, devcontainer, signal),
+  );
 }
 
 // ---------- an organisation's members', for its owners ----------

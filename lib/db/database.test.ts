@@ -7,16 +7,19 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { DatabaseTarget } from '@/lib/config';
-import { startPostgresServer, type PostgresServer } from '@/lib/test/postgres-server';
+import { policyRun } from '@/lib/test/policy-runs';
+import { startPostgresServer } from '@/lib/test/postgres-server';
+import { serverForTests } from '@/lib/test/suite-resources';
 import { auditLogOf } from '@/lib/audit/log.server';
 import { DataDirInUse, LOCK_FILE } from './data-dir-lock.server';
 import { openDatabase, type OpenDatabase } from './database.server';
 import { policyDefinitionSchema } from '@/lib/policies/domain/schemas';
 import { policyRepository } from '@/lib/policies/store.server';
 
-let server: PostgresServer;
+// Stopping the server waits for PostgreSQL's shutdown, which takes longer than the default 10 s on a busy machine.
+const postgres = serverForTests(startPostgresServer, (server) => server.destroy(), { startMs: 120_000, stopMs: 60_000 });
 const folders: string[] = [];
 
 function dataFolder(): string {
@@ -25,20 +28,14 @@ function dataFolder(): string {
   return dir;
 }
 
-beforeAll(async () => {
-  server = await startPostgresServer();
-}, 120_000);
-
-// Stopping the server waits for PostgreSQL's shutdown, which takes longer than the default 10 s on a busy machine.
-afterAll(async () => {
-  await server?.destroy();
+afterAll(() => {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
-}, 60_000);
+});
 
 /** Each engine, as a way to get a fresh, empty database target. */
 const engines: { engine: string; target: () => Promise<DatabaseTarget> }[] = [
   { engine: 'embedded (PGlite)', target: async () => ({ kind: 'embedded', dataDir: path.join(dataFolder(), 'data') }) },
-  { engine: 'PostgreSQL server', target: async () => ({ kind: 'postgres', url: await server.freshDatabase() }) },
+  { engine: 'PostgreSQL server', target: async () => ({ kind: 'postgres', url: await postgres.server.freshDatabase() }) },
 ];
 
 const rows = async <T>(open: OpenDatabase, query: ReturnType<typeof sql>) => {
@@ -107,26 +104,21 @@ describe.each(engines)('on the $engine', ({ target }) => {
       'mona',
     );
     const at = new Date('2026-12-01T18:00:00.123Z');
-    await policyRepository(before.db).recordRun({
-      id: '7a1d3f0e-5b2c-4d8e-9f10-1a2b3c4d5e6f',
-      policyId: policy.id,
-      org: 'octo-org',
-      policyName: 'Nightly stop',
-      kind: 'quiet-hours',
-      trigger: 'scheduled',
-      evaluatedAt: at,
-      startedAt: at,
-      finishedAt: new Date('2026-12-01T18:00:02.456Z'),
-      status: 'completed',
-      summary: 'Stopped 1 codespace.',
-      writes: [],
-      skipped: [],
-      kept: [],
-      exempt: [],
-      notes: [],
-      error: null,
-      webhook: null,
-    });
+    await policyRepository(before.db).recordRun(
+      policyRun(policy.id, 'octo-org', {
+        id: '7a1d3f0e-5b2c-4d8e-9f10-1a2b3c4d5e6f',
+        policyName: 'Nightly stop',
+        kind: 'quiet-hours',
+        trigger: 'scheduled',
+        evaluatedAt: at,
+        startedAt: at,
+        finishedAt: new Date('2026-12-01T18:00:02.456Z'),
+        status: 'completed',
+        summary: 'Stopped 1 codespace.',
+        writes: [],
+        skipped: [],
+      }),
+    );
     await auditLogOf(before.db).append({ org: 'octo-org', actor: 'policy: Nightly stop', action: 'codespace.stop', codespace: 'a-b-c' });
     await before.close();
 
@@ -189,7 +181,7 @@ describe('the embedded database’s folder', () => {
 
 describe('a PostgreSQL server shared by several instances', () => {
   it('is migrated once when instances start at the same moment', { timeout: 120_000 }, async () => {
-    const url = await server.freshDatabase();
+    const url = await postgres.server.freshDatabase();
     const instances = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ kind: 'postgres', url })));
     try {
       const applied = await rows<{ count: number }>(instances[0]!, sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
@@ -202,12 +194,12 @@ describe('a PostgreSQL server shared by several instances', () => {
   });
 
   it('keeps its data when the server itself restarts', { timeout: 120_000 }, async () => {
-    const url = await server.freshDatabase();
+    const url = await postgres.server.freshDatabase();
     const open = await openDatabase({ kind: 'postgres', url });
     await auditLogOf(open.db).append({ org: 'octo-org', actor: 'mona', action: 'codespace.delete', codespace: 'x-y-z' });
     await open.close();
-    await server.stop();
-    await server.start();
+    await postgres.server.stop();
+    await postgres.server.start();
     const reopened = await openDatabase({ kind: 'postgres', url });
     try {
       expect((await auditLogOf(reopened.db).list('octo-org')).entries).toEqual([expect.objectContaining({ codespace: 'x-y-z' })]);

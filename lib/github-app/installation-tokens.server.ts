@@ -1,6 +1,7 @@
 import 'server-only';
 import { SingleFlight } from '@/lib/github/single-flight';
-import type { InstallationToken, InstallationTokenStore, TokenLock } from './token-store.server';
+import { lockTiming, onceAcrossInstances, type LockTiming, type Timing } from '@/lib/server/once-across-instances.server';
+import type { InstallationToken, InstallationTokenStore } from './token-store.server';
 
 /**
  * Installation tokens, kept until shortly before they expire (GitHub's last an hour) and taken
@@ -12,7 +13,8 @@ import type { InstallationToken, InstallationTokenStore, TokenLock } from './tok
  * installation, so that costs requests, never correctness.
  */
 
-export interface InstallationTokensOptions {
+/** Timing: a caller that waits `waitMs` for another instance's token asks GitHub itself. */
+export interface InstallationTokensOptions extends LockTiming {
   /** Part of the key: one app's tokens are not another's. */
   appId: string;
   /** Asks GitHub for a new token (`POST /app/installations/{id}/access_tokens`). */
@@ -22,32 +24,21 @@ export interface InstallationTokensOptions {
   now?: () => number;
   /** A token is renewed once less than this is left of it. */
   renewBeforeMs?: number;
-  /** How long the shared lock holds if its holder dies: longer than asking GitHub may take. */
-  lockMs?: number;
-  /** How long a caller waits for another instance's token before asking GitHub itself. */
-  waitMs?: number;
-  pollMs?: number;
 }
 
 /** Five minutes of an hour: a run that starts with the token has time to finish with it. */
 export const RENEW_BEFORE_MS = 5 * 60_000;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export class InstallationTokens {
   private readonly flights = new SingleFlight<InstallationToken>();
   private readonly now: () => number;
   private readonly renewBeforeMs: number;
-  private readonly lockMs: number;
-  private readonly waitMs: number;
-  private readonly pollMs: number;
+  private readonly timing: Timing;
 
   constructor(private readonly options: InstallationTokensOptions) {
     this.now = options.now ?? Date.now;
     this.renewBeforeMs = options.renewBeforeMs ?? RENEW_BEFORE_MS;
-    this.lockMs = options.lockMs ?? 20_000;
-    this.waitMs = options.waitMs ?? 15_000;
-    this.pollMs = options.pollMs ?? 100;
+    this.timing = lockTiming(options);
   }
 
   /** A token for the installation with time left on it: a kept one, or a new one. */
@@ -93,36 +84,18 @@ export class InstallationTokens {
   private async renew(key: string, installationId: number): Promise<InstallationToken> {
     const kept = await this.options.local.get(key);
     if (this.fresh(kept)) return kept;
-    const shared = this.options.shared;
     const known = await this.sharedFresh(key);
     if (known) return known;
-
-    let lock: TokenLock = shared ? await shared.lock(key, this.lockMs) : { state: 'unavailable' };
-    if (lock.state === 'held' && shared) {
-      // Another instance is asking GitHub: wait for the token it stores.
-      const giveUp = this.now() + this.waitMs;
-      while (lock.state === 'held' && this.now() < giveUp) {
-        await sleep(this.pollMs);
-        const stored = await this.sharedFresh(key);
-        if (stored) return stored;
-        // The lock is gone without a token (its holder could not reach GitHub): try in its place.
-        lock = await shared.lock(key, this.lockMs);
-      }
-    }
-    try {
-      // Someone may have finished between the first look and the lock.
-      if (lock.state === 'acquired' && shared) {
-        const stored = await this.sharedFresh(key);
-        if (stored) return stored;
-      }
-      const token = await this.options.mint(installationId);
-      await Promise.all([
-        this.options.local.put(key, token, this.keepFor(token)),
-        lock.state === 'acquired' ? shared?.put(key, token, this.keepFor(token)) : undefined,
-      ]);
-      return token;
-    } finally {
-      if (shared) await shared.unlock(key, lock);
-    }
+    return onceAcrossInstances(this.options.shared, key, this.timing, {
+      stored: () => this.sharedFresh(key),
+      work: async (lock) => {
+        const token = await this.options.mint(installationId);
+        await Promise.all([
+          this.options.local.put(key, token, this.keepFor(token)),
+          lock.state === 'acquired' ? this.options.shared?.put(key, token, this.keepFor(token)) : undefined,
+        ]);
+        return token;
+      },
+    });
   }
 }

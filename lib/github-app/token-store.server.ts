@@ -1,6 +1,8 @@
 import 'server-only';
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { RedisConnection } from '@/lib/github/store/redis-connection.server';
+import type { Lockable, SharedLock } from '@/lib/server/once-across-instances.server';
+import { SealedValues } from '@/lib/server/sealed-values.server';
 
 /** An installation token and when GitHub said it stops working (epoch ms). */
 export interface InstallationToken {
@@ -8,18 +10,19 @@ export interface InstallationToken {
   expiresAt: number;
 }
 
-/** `acquired`: this caller takes the new token; `held`: another instance is taking it; `unavailable`: no shared lock to be had. */
-export type TokenLock = { state: 'acquired'; id: string } | { state: 'held' } | { state: 'unavailable' };
-
 /**
  * Where installation tokens are kept between calls: this process's memory, and, with REDIS_URL,
- * Redis, so that every instance uses one token and takes a new one once.
+ * Redis, so that every instance uses one token and takes a new one once (its lock: `acquired`, this
+ * caller takes the new token; `held`, another instance is taking it).
  */
-export interface InstallationTokenStore {
+export interface InstallationTokenStore extends Lockable {
   get(key: string): Promise<InstallationToken | undefined>;
   put(key: string, token: InstallationToken, ttlMs: number): Promise<void>;
-  lock(key: string, ttlMs: number): Promise<TokenLock>;
-  unlock(key: string, lock: TokenLock): Promise<void>;
+}
+
+function isInstallationToken(value: unknown): value is InstallationToken {
+  const token = value as Partial<InstallationToken> | null;
+  return typeof token?.token === 'string' && typeof token.expiresAt === 'number';
 }
 
 /** This process's tokens. Its lock is always granted: within a process, callers share one flight. */
@@ -39,7 +42,7 @@ export class MemoryInstallationTokenStore implements InstallationTokenStore {
     this.tokens.set(key, { token, until: this.now() + ttlMs });
   }
 
-  async lock(): Promise<TokenLock> {
+  async lock(): Promise<SharedLock> {
     return { state: 'acquired', id: 'memory' };
   }
 
@@ -57,29 +60,29 @@ const UNLOCK_IF_OURS = "if redis.call('get', KEYS[1]) == ARGV[1] then return red
  * down, `get` misses and `lock` is `unavailable`: each instance then takes its own token.
  */
 export class RedisInstallationTokenStore implements InstallationTokenStore {
-  private readonly key: Buffer;
+  private readonly sealed: SealedValues<InstallationToken>;
 
   constructor(
     private readonly connection: RedisConnection,
     secret: string,
     private readonly prefix = 'hangar:v1',
   ) {
-    this.key = Buffer.from(hkdfSync('sha256', secret, 'hangar', 'hangar installation tokens v1', 32));
+    this.sealed = new SealedValues(secret, 'hangar installation tokens v1', isInstallationToken);
   }
 
   async get(key: string): Promise<InstallationToken | undefined> {
     const name = this.tokenKey(key);
     const raw = await this.connection.run((c) => c.get(name));
-    return typeof raw === 'string' ? this.open(name, raw) : undefined;
+    return typeof raw === 'string' ? this.sealed.open(name, raw) : undefined;
   }
 
   async put(key: string, token: InstallationToken, ttlMs: number): Promise<void> {
     const name = this.tokenKey(key);
-    const sealed = this.seal(name, token);
+    const sealed = this.sealed.seal(name, token);
     await this.connection.run((c) => c.set(name, sealed, { expiration: { type: 'PX', value: Math.max(1, Math.round(ttlMs)) } }));
   }
 
-  async lock(key: string, ttlMs: number): Promise<TokenLock> {
+  async lock(key: string, ttlMs: number): Promise<SharedLock> {
     const id = randomBytes(12).toString('base64url');
     const answer = await this.connection.run((c) =>
       c.set(this.lockKey(key), id, { condition: 'NX', expiration: { type: 'PX', value: Math.round(ttlMs) } }),
@@ -88,7 +91,7 @@ export class RedisInstallationTokenStore implements InstallationTokenStore {
     return answer === 'OK' ? { state: 'acquired', id } : { state: 'held' };
   }
 
-  async unlock(key: string, lock: TokenLock): Promise<void> {
+  async unlock(key: string, lock: SharedLock): Promise<void> {
     if (lock.state !== 'acquired') return;
     await this.connection.run((c) => c.eval(UNLOCK_IF_OURS, { keys: [this.lockKey(key)], arguments: [lock.id] }));
   }
@@ -99,27 +102,5 @@ export class RedisInstallationTokenStore implements InstallationTokenStore {
 
   private lockKey(key: string) {
     return `${this.prefix}:installation-token-lock:${key}`;
-  }
-
-  private seal(name: string, token: InstallationToken): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(Buffer.from(name));
-    const data = Buffer.concat([cipher.update(JSON.stringify(token), 'utf8'), cipher.final()]);
-    return [iv, data, cipher.getAuthTag()].map((part) => part.toString('base64url')).join('.');
-  }
-
-  private open(name: string, sealed: string): InstallationToken | undefined {
-    try {
-      const [iv, data, tag] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
-      const decipher = createDecipheriv('aes-256-gcm', this.key, iv!);
-      decipher.setAAD(Buffer.from(name));
-      decipher.setAuthTag(tag!);
-      const token = JSON.parse(Buffer.concat([decipher.update(data!), decipher.final()]).toString('utf8')) as InstallationToken;
-      return typeof token.token === 'string' && typeof token.expiresAt === 'number' ? token : undefined;
-    } catch {
-      // Another deployment's secret, or tampered with: as good as absent.
-      return undefined;
-    }
   }
 }

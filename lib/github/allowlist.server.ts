@@ -130,7 +130,8 @@ export function matchOperation(
 
 /** The query as one value per key; GitHub's operations take no repeated keys. */
 function singleValues(search: URLSearchParams): { values: Record<string, string>; refused?: Rejection } {
-  const values: Record<string, string> = {};
+  // No prototype: a key such as `__proto__` is then a key like any other, which the query's strict rules refuse.
+  const values: Record<string, string> = Object.create(null);
   for (const key of new Set(search.keys())) {
     const all = search.getAll(key);
     if (all.length > 1) return { values, refused: { status: 400, message: `Query parameter "${key}" given more than once` } };

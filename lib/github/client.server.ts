@@ -63,20 +63,24 @@ const plainFetch: typeof fetch = (input, init) => {
  */
 export function githubClient(accessToken: string): GitHubClient {
   return new HangarOctokit({
-    auth: accessToken,
-    baseUrl: serverConfig().apiUrl,
-    userAgent: 'Hangar',
-    log: octokitLog,
+    ...asUser(accessToken),
     request: { retries: 2, retryAfter: 1, fetch: plainFetch },
     throttle: {
       // GitHub asks for one write per second per user: keep each user's limiter separate.
       id: createHash('sha256').update(accessToken).digest('hex').slice(0, 16),
-      onRateLimit: (retryAfter, options, _octokit, retryCount) =>
-        options.method === 'GET' && retryCount === 0 && retryAfter <= MAX_RATE_LIMIT_WAIT_S,
-      onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) =>
-        options.method === 'GET' && retryCount === 0 && retryAfter <= MAX_RATE_LIMIT_WAIT_S,
+      onRateLimit: retryShortWaitOnce,
+      onSecondaryRateLimit: retryShortWaitOnce,
     } satisfies ThrottlingOptions,
   });
+}
+
+/** A rate-limited read is tried again once, when GitHub asks for a short wait; a write never is. */
+const retryShortWaitOnce: NonNullable<ThrottlingOptions['onRateLimit']> = (retryAfter, options, _octokit, retryCount) =>
+  options.method === 'GET' && retryCount === 0 && retryAfter <= MAX_RATE_LIMIT_WAIT_S;
+
+/** What every Octokit acting for a user starts from: the user's token, the configured GitHub API. */
+function asUser(accessToken: string) {
+  return { auth: accessToken, baseUrl: serverConfig().apiUrl, userAgent: 'Hangar', log: octokitLog };
 }
 
 /**
@@ -86,11 +90,5 @@ export function githubClient(accessToken: string): GitHubClient {
  * server errors itself, bounds each user's concurrent reads, and keeps rate-limit bookkeeping.
  */
 export function githubReader(accessToken: string): GitHubReader {
-  return new Octokit({
-    auth: accessToken,
-    baseUrl: serverConfig().apiUrl,
-    userAgent: 'Hangar',
-    log: octokitLog,
-    request: { fetch: plainFetch },
-  });
+  return new Octokit({ ...asUser(accessToken), request: { fetch: plainFetch } });
 }

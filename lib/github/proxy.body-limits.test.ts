@@ -10,7 +10,8 @@ import { startEmulatorServer, type RunningEmulator } from '@/emulator/node-serve
 import { seal } from '@/emulator/test-helpers';
 import { configureAppForEmulator, sessionCookie } from '@/lib/test/session';
 import { MAX_SECRET_VALUE_BYTES } from '@/lib/secrets/domain/names';
-import { allowlist, DEFAULT_MAX_BODY_BYTES, maxBodyBytesOf, validateBody } from '@/lib/operations/allowlist.server';
+import { DEFAULT_MAX_BODY_BYTES, maxBodyBytesOf, validateBody } from '@/lib/github/allowlist.server';
+import { allowlist } from '@/lib/operations/allowlist.server';
 import { SECRET_BODY_BYTES } from '@/lib/secrets/operations.server';
 
 const APP = 'http://hangar.test';

@@ -4,9 +4,10 @@
  */
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulatorServer, type RunningEmulator } from '@/emulator/node-server';
+import type { RunningEmulator } from '@/emulator/node-server';
 import { MemoryStore } from '@/lib/github/store/memory-store.server';
-import { sessionCookie, configureAppForEmulator } from '@/lib/test/session';
+import { proxyOverEmulator } from '@/lib/test/proxy-upstream';
+import { sessionCookie } from '@/lib/test/session';
 import {
   accountKeyOfUser,
   type AnswerKey,
@@ -47,12 +48,11 @@ class WatchedStore extends MemoryStore {
 }
 
 beforeAll(async () => {
-  upstream = await startEmulatorServer({ control: true, transitionMs: 60_000 });
-  configureAppForEmulator(upstream.url, { client: 'conditional-client', appUrl: APP, secret: SECRET });
-  // Retries of failed reads wait 10 ms, 40 ms here instead of 1 s, 4 s.
-  process.env.HANGAR_RETRY_BASE_MS = '10';
-  ({ proxyGithubRequest } = await import('@/lib/operations/proxy.server'));
-  ({ setGithubStore } = await import('@/lib/github/store.server'));
+  ({ upstream, proxyGithubRequest, setGithubStore } = await proxyOverEmulator({
+    client: 'conditional-client',
+    appUrl: APP,
+    secret: SECRET,
+  }));
   for (const login of ['mona', 'hubot', 'sso-sam']) {
     tokens[login] = upstream.emulator.issueToken(login);
     cookies[login] = await sessionCookie(login, tokens[login], SECRET, upstream.emulator.world.users.get(login)!.id);

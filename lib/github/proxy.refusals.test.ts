@@ -5,10 +5,11 @@
  */
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startEmulatorServer, type RunningEmulator } from '@/emulator/node-server';
+import type { RunningEmulator } from '@/emulator/node-server';
 import { MemoryStore } from '@/lib/github/store/memory-store.server';
 import type { GithubStateStore } from '@/lib/github/store/types.server';
-import { configureAppForEmulator, sessionCookie } from '@/lib/test/session';
+import { proxyOverEmulator } from '@/lib/test/proxy-upstream';
+import { sessionCookie } from '@/lib/test/session';
 
 const APP = 'http://hangar.test';
 const SECRET = 'refusals-secret-refusals-secret-refusals';
@@ -21,11 +22,7 @@ const tokens: Record<string, string> = {};
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
-  upstream = await startEmulatorServer({ control: true, transitionMs: 60_000 });
-  configureAppForEmulator(upstream.url, { client: 'refusals-client', appUrl: APP, secret: SECRET });
-  process.env.HANGAR_RETRY_BASE_MS = '10';
-  ({ proxyGithubRequest } = await import('@/lib/operations/proxy.server'));
-  ({ setGithubStore } = await import('@/lib/github/store.server'));
+  ({ upstream, proxyGithubRequest, setGithubStore } = await proxyOverEmulator({ client: 'refusals-client', appUrl: APP, secret: SECRET }));
   ({ callGithub } = await import('@/lib/github/upstream.server'));
   for (const login of ['mona', 'sso-sam']) {
     tokens[login] = upstream.emulator.issueToken(login, ['codespace', 'read:user', 'admin:org']);

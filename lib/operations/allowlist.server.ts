@@ -1,14 +1,10 @@
 import { allowlistOf, type AllowedOperation, type Validation } from '@/lib/github/allowlist.server';
-import { matchOperation as matchIn } from '@/lib/github/allowlist.server';
 import { operationRules as codespaces } from '@/lib/codespaces/operations.server';
 import { operationRules as orgs } from '@/lib/orgs/operations.server';
 import { operationRules as repositories } from '@/lib/repositories/operations.server';
 import { operationRules as secrets } from '@/lib/secrets/operations.server';
 import { operationRules as usage } from '@/lib/usage/operations.server';
 import { operations, type OperationName } from './index';
-
-export { DEFAULT_MAX_BODY_BYTES, maxBodyBytesOf, rawGithubPath, validateBody } from '@/lib/github/allowlist.server';
-export type { AllowedOperation, MatchedOperation } from '@/lib/github/allowlist.server';
 
 /** Every operation's input rules: the slices' own. The type demands an entry for each operation, and no other. */
 const rules: Record<OperationName, Validation> = { ...codespaces, ...repositories, ...orgs, ...usage, ...secrets };
@@ -19,9 +15,4 @@ export const allowlist = allowlistOf(operations, rules);
 /** The allowlist's entry for an operation (the server's own reads go by the same rules). */
 export function allowedOperation(method: string, route: string): AllowedOperation | undefined {
   return allowlist.find((op) => op.method === method && op.route === route);
-}
-
-/** Matches a raw GitHub path and its query against the allowlist (lib/github/allowlist.server.ts), or another table. */
-export function matchOperation(method: string, rawPath: string, search: URLSearchParams, table: readonly AllowedOperation[] = allowlist) {
-  return matchIn(method, rawPath, search, table);
 }

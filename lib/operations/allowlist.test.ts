@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { allowlist, matchOperation, rawGithubPath, validateBody, type AllowedOperation, type MatchedOperation } from './allowlist.server';
+import { matchOperation, rawGithubPath, validateBody, type AllowedOperation, type MatchedOperation } from '@/lib/github/allowlist.server';
+import { allowlist } from './allowlist.server';
 import { compareRouteSpecificity } from '@/lib/github/route-specificity';
 
-const match = (method: string, path: string, query = '') => matchOperation(method, path, new URLSearchParams(query));
+const match = (method: string, path: string, query = '') => matchOperation(method, path, new URLSearchParams(query), allowlist);
 const matched = (method: string, path: string, query = '') => {
   const result = match(method, path, query);
   if ('status' in result) throw new Error(`expected a match, got ${result.status} ${result.message}`);
@@ -82,6 +83,11 @@ describe('the proxy allowlist', () => {
     expect(match('GET', '/user/codespaces', 'sort=name')).toMatchObject({ status: 400 });
     expect(match('GET', '/user/codespaces', 'page=1&page=2')).toMatchObject({ status: 400 });
     expect(match('GET', '/user/codespaces/abc', 'anything=1')).toMatchObject({ status: 400 });
+  });
+
+  it('refuses a query key that names a property every object has (found by the proxy fuzz test)', () => {
+    for (const key of ['__proto__', 'constructor', 'toString'])
+      expect(match('GET', '/user/codespaces', `${key}=1`), key).toMatchObject({ status: 400 });
   });
 
   it('validates bodies against the operation schema', () => {

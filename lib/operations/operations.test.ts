@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { implementedOperations } from '@/emulator';
+import { implementedOperations } from '@/emulator/test-helpers';
 import { allowlist } from './allowlist.server';
 import { operations, type OperationName } from './index';
 

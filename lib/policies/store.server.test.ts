@@ -2,32 +2,21 @@
  * Policies and their runs in Hangar's database, in the shapes the runner and the policies page
  * use (one shape each: `PolicyDefinition`, `PolicyRunRecord`), on the embedded database.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { ZodError } from 'zod';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLogOf } from '@/lib/audit/log.server';
 import { policyActor } from '@/lib/audit/domain/entry';
-import { openDatabase, type OpenDatabase } from '@/lib/db/database.server';
+import { policyRun } from '@/lib/test/policy-runs';
+import { embeddedDatabaseForTests } from '@/lib/test/suite-resources';
 import type { PolicyDefinitionInput } from './domain/schemas';
 import { policyDefinitionSchema } from './domain/schemas';
-import type { PolicyRunRecord } from './ports';
 import { PolicyNameTaken, policyRepository, type PolicyRepository } from './store.server';
 
-let folder: string;
-let open: OpenDatabase;
+const embedded = embeddedDatabaseForTests('policies');
 let store: PolicyRepository;
 
-beforeAll(async () => {
-  folder = mkdtempSync(path.join(tmpdir(), 'hangar-policies-'));
-  open = await openDatabase({ kind: 'embedded', dataDir: path.join(folder, 'data') });
-  store = policyRepository(open.db);
-}, 120_000);
-
-afterAll(async () => {
-  await open?.close();
-  rmSync(folder, { recursive: true, force: true });
+beforeAll(() => {
+  store = policyRepository(embedded.database.db);
 });
 
 const definition = (overrides: Partial<PolicyDefinitionInput> = {}) =>
@@ -37,44 +26,6 @@ const definition = (overrides: Partial<PolicyDefinitionInput> = {}) =>
     rule: { kind: 'idle-limit', limit: 2, unit: 'hours' },
     ...overrides,
   });
-
-function run(policyId: string, org: string, overrides: Partial<PolicyRunRecord> = {}): PolicyRunRecord {
-  const at = new Date('2026-12-01T12:00:00.123Z');
-  return {
-    id: crypto.randomUUID(),
-    policyId,
-    org,
-    policyName: 'Stop idle codespaces',
-    kind: 'idle-limit',
-    trigger: 'manual',
-    evaluatedAt: at,
-    startedAt: at,
-    finishedAt: new Date(at.getTime() + 2_000),
-    status: 'completed',
-    summary: 'Stopped 1 codespace.',
-    writes: [
-      {
-        action: 'stop',
-        codespace: 'a-1',
-        displayName: 'Perf profiling',
-        member: 'priya-k',
-        reason: 'Running and unused for 3 hours (limit: 2 hours)',
-        at: new Date(at.getTime() + 1_000),
-        ok: true,
-        status: 202,
-        answer: 'Accepted',
-        recheck: null,
-      },
-    ],
-    skipped: [{ action: 'stop', codespace: 'b-2', displayName: 'b-2', member: 'olu-a', why: 'It no longer exists' }],
-    kept: [],
-    exempt: [],
-    notes: [],
-    error: null,
-    webhook: null,
-    ...overrides,
-  };
-}
 
 describe('policies', () => {
   it('are saved as the rules define them and read back the same, with who made and changed them', async () => {
@@ -145,8 +96,8 @@ describe('policies', () => {
 describe('runs', () => {
   it('are read back as the runner recorded them, newest first', async () => {
     const policy = await store.create('run-org', definition(), 'mona');
-    const first = run(policy.id, 'run-org');
-    const second = run(policy.id, 'run-org', {
+    const first = policyRun(policy.id, 'run-org');
+    const second = policyRun(policy.id, 'run-org', {
       startedAt: new Date('2026-12-01T13:00:00Z'),
       finishedAt: new Date('2026-12-01T13:00:01Z'),
       status: 'failed',
@@ -162,10 +113,10 @@ describe('runs', () => {
   it('move the policy’s last evaluation only when a scheduled one finished (a manual or failed run does not)', async () => {
     const policy = await store.create('run-clock', definition(), 'mona');
     const at = new Date('2026-12-02T08:00:00Z');
-    await store.recordRun(run(policy.id, 'run-clock', { trigger: 'manual', evaluatedAt: at }));
-    await store.recordRun(run(policy.id, 'run-clock', { trigger: 'scheduled', status: 'failed', evaluatedAt: at }));
+    await store.recordRun(policyRun(policy.id, 'run-clock', { trigger: 'manual', evaluatedAt: at }));
+    await store.recordRun(policyRun(policy.id, 'run-clock', { trigger: 'scheduled', status: 'failed', evaluatedAt: at }));
     expect((await store.get('run-clock', policy.id))!.lastEvaluatedAt).toBeNull();
-    await store.recordRun(run(policy.id, 'run-clock', { trigger: 'scheduled', status: 'completed', evaluatedAt: at }));
+    await store.recordRun(policyRun(policy.id, 'run-clock', { trigger: 'scheduled', status: 'completed', evaluatedAt: at }));
     expect((await store.get('run-clock', policy.id))!.lastEvaluatedAt).toEqual(at);
     const later = new Date('2026-12-02T08:05:00Z');
     await store.markEvaluated(policy.id, later);
@@ -174,8 +125,8 @@ describe('runs', () => {
 
   it('go with their policy when it is removed; the audit log keeps what they did', async () => {
     const policy = await store.create('run-gone', definition(), 'mona');
-    await store.recordRun(run(policy.id, 'run-gone'));
-    const log = auditLogOf(open.db);
+    await store.recordRun(policyRun(policy.id, 'run-gone'));
+    const log = auditLogOf(embedded.database.db);
     await log.append({ org: 'run-gone', actor: policyActor(policy.name), action: 'codespace.stop', codespace: 'c-3' });
     await store.remove('run-gone', policy.id);
     expect(await store.runs('run-gone', policy.id)).toEqual([]);

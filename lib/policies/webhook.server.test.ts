@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postWebhook, vetWebhookTarget, type ResolvedAddress, type Resolver } from './webhook.server';
+import { createWebhookPoster, vetWebhookTarget, type ResolvedAddress, type Resolver, type WebhookOptions } from './webhook.server';
+
+/** A post as the policy runner makes it: through the webhook port built with these settings. */
+const postWebhook = (url: string, text: string, options: WebhookOptions) => createWebhookPoster(options).post(url, text);
 
 /**
  * A real HTTPS server on 127.0.0.1 with a certificate for `hooks.test`, a name no real resolver

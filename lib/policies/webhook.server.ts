@@ -48,7 +48,7 @@ const DEFAULT_WEBHOOK_TIMEOUT_MS = 5_000;
 const MAX_ANSWER_CHARS = 300;
 
 export type WebhookTarget = { ok: true; url: URL; address: ResolvedAddress } | { ok: false; message: string };
-export type WebhookResult = { ok: true; status: number } | { ok: false; status?: number; message: string };
+type WebhookResult = { ok: true; status: number } | { ok: false; status?: number; message: string };
 
 class Timeout extends Error {}
 
@@ -96,7 +96,7 @@ function pinnedLookup({ address, family }: ResolvedAddress): LookupFunction {
 }
 
 /** Posts `{ text }` to the webhook URL, once. Never throws: the result says what happened. */
-export async function postWebhook(urlText: string, text: string, options: WebhookOptions): Promise<WebhookResult> {
+async function postWebhook(urlText: string, text: string, options: WebhookOptions): Promise<WebhookResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeCodespace } from '@/lib/test/fixtures';
 import { addPage, emptyList, isComplete, mapItems, withItemFirst, withoutItems } from './streamed-list';
 
 const page = (names: string[], extra: { total?: number; sso?: string } = {}) => ({ items: names.map((name) => ({ name })), ...extra });
@@ -16,6 +17,17 @@ describe('a list arriving page by page', () => {
   it('keeps each item once, where it was first seen, when the list changed between pages', () => {
     const list = addPage(addPage(emptyList<{ name: string }>(), page(['a', 'b'], { total: 4 }), 2), page(['b', 'c'], { total: 4 }), 2);
     expect(list.items.map((i) => i.name)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps each codespace once, where it was first seen', () => {
+    const a = makeCodespace({ name: 'a' });
+    const b = makeCodespace({ name: 'b' });
+    expect(addPage(emptyList<typeof a>(), { items: [a, b, { ...a, state: 'Starting' }] }, 100).items.map((c) => [c.name, c.state])).toEqual(
+      [
+        ['a', a.state],
+        ['b', b.state],
+      ],
+    );
   });
 
   it('remembers that single sign-on hid something, from whichever page said so', () => {

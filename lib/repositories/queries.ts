@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { lookupQuery } from '@/lib/query/lookup';
 import { repositories, type RepositoriesApi } from './api';
 
 /** Query options for repositories, each named as its GitHub operation, with its key in `repositoryKeys`. */
@@ -22,32 +23,19 @@ export function listMyRepositoriesQuery() {
 }
 
 export function listBranchesQuery(repo: string | null) {
-  return queryOptions({
-    queryKey: repositoryKeys.listBranches(repo ?? ''),
-    queryFn: ({ signal }) => repositories.listBranches(repo!, signal),
-    enabled: Boolean(repo),
-    staleTime: 60_000,
-  });
+  return lookupQuery(repositoryKeys.listBranches(repo ?? ''), Boolean(repo), (signal) => repositories.listBranches(repo!, signal));
 }
 
 /** The open ones. */
 export function listPullRequestsQuery(repo: string | null) {
-  return queryOptions({
-    queryKey: repositoryKeys.listPullRequests(repo ?? ''),
-    queryFn: ({ signal }) => repositories.listPullRequests(repo!, signal),
-    enabled: Boolean(repo),
-    staleTime: 60_000,
-  });
+  return lookupQuery(repositoryKeys.listPullRequests(repo ?? ''), Boolean(repo), (signal) => repositories.listPullRequests(repo!, signal));
 }
 
 /** One pull request, to check it exists before a codespace is created from it. */
 export function getPullRequestQuery(pull: { repo: string; number: number } | null) {
-  return queryOptions({
-    queryKey: repositoryKeys.getPullRequest(pull?.repo ?? '', pull?.number ?? 0),
-    queryFn: ({ signal }) => repositories.getPullRequest(pull!.repo, pull!.number, signal),
-    enabled: Boolean(pull),
-    staleTime: 60_000,
-  });
+  return lookupQuery(repositoryKeys.getPullRequest(pull?.repo ?? '', pull?.number ?? 0), Boolean(pull), (signal) =>
+    repositories.getPullRequest(pull!.repo, pull!.number, signal),
+  );
 }
 
 /** The repository, with the signed-in user's permissions in it (`permissions.admin`: may manage its secrets). */

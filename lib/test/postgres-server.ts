@@ -6,14 +6,14 @@
  * initdb and postgres refuse to run as root: as root, they run as the `postgres` user (which
  * Debian's package creates), in a folder that user owns.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { postgresProgram } from '../../scripts/postgres-bin.mjs';
+import { freePort, startServerProcess, stopServerProcess } from './server-process';
 
 export interface PostgresServer {
   /** The server's `postgres` database, as the superuser. */
@@ -26,17 +26,6 @@ export interface PostgresServer {
   start(): Promise<void>;
   /** Stops it and removes its folder. */
   destroy(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** As root: the uid and gid of the `postgres` user, to run the server as. */
@@ -72,58 +61,35 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   const port = await freePort();
   let child: ChildProcess | null = null;
 
-  const start = () =>
-    new Promise<void>((resolve, reject) => {
-      const server = spawn(
-        postgresProgram('postgres'),
-        [
-          '-D',
-          dataDir,
-          '-p',
-          String(port),
-          '-c',
-          'listen_addresses=127.0.0.1',
-          '-c',
-          `unix_socket_directories=${root}`,
-          '-c',
-          'fsync=off',
-          '-c',
-          'synchronous_commit=off',
-          '-c',
-          'full_page_writes=off',
-        ],
-        { stdio: ['ignore', 'pipe', 'pipe'], ...asUser },
-      );
-      child = server;
-      let output = '';
-      const timer = setTimeout(() => reject(new Error(`postgres did not start within 20 s:\n${output}`)), 20_000);
-      const listen = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (/database system is ready to accept connections/.test(output)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      server.stdout!.on('data', listen);
-      server.stderr!.on('data', listen);
-      server.once('error', (error) => {
-        clearTimeout(timer);
-        reject(error);
-      });
-      server.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`postgres exited (${code}):\n${output}`));
-      });
+  const start = async () => {
+    child = await startServerProcess({
+      name: 'postgres',
+      path: postgresProgram('postgres'),
+      args: [
+        '-D',
+        dataDir,
+        '-p',
+        String(port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        `unix_socket_directories=${root}`,
+        '-c',
+        'fsync=off',
+        '-c',
+        'synchronous_commit=off',
+        '-c',
+        'full_page_writes=off',
+      ],
+      ready: /database system is ready to accept connections/,
+      timeoutMs: 20_000,
+      install: 'Install PostgreSQL: apt-get install -y postgresql',
+      options: asUser,
     });
+  };
 
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      const server = child;
-      if (!server || server.exitCode !== null || server.signalCode !== null) return resolve();
-      server.once('exit', () => resolve());
-      // SIGINT: PostgreSQL's fast shutdown (ends sessions, writes a checkpoint).
-      server.kill('SIGINT');
-    });
+  // SIGINT: PostgreSQL's fast shutdown (ends sessions, writes a checkpoint).
+  const stop = () => stopServerProcess(child, 'SIGINT');
 
   await start();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;

@@ -1,19 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { operations } from '@/lib/operations';
-import { browserTransport, clearPageMemo, nextPageLink } from './client';
+import { browserTransport, clearPageMemo } from './client';
+import { linkRelations } from './pagination';
 
 describe('following GitHub pagination through the proxy', () => {
-  it('finds the next page among the Link relations', () => {
+  beforeEach(() => clearPageMemo());
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** The next page of a list whose answer carried `link`, as the browser's transport hands the header on. */
+  async function nextPageLink(link: string | null) {
+    vi.stubGlobal('fetch', async () => new Response('{"total_count":0,"codespaces":[]}', { status: 200, headers: link ? { link } : {} }));
+    const answer = await browserTransport.request(operations.listMyCodespaces, { query: { per_page: 100 } });
+    return linkRelations(answer.header('link')).next ?? null;
+  }
+
+  it('finds the next page among the Link relations', async () => {
     const link =
       '<http://localhost:3000/api/github/user/codespaces?per_page=100&page=2>; rel="next", <http://localhost:3000/api/github/user/codespaces?per_page=100&page=3>; rel="last"';
-    expect(nextPageLink(link)).toBe('/api/github/user/codespaces?per_page=100&page=2');
+    expect(await nextPageLink(link)).toBe('/api/github/user/codespaces?per_page=100&page=2');
   });
-  it('stops on the last page', () => {
-    expect(nextPageLink('<http://localhost:3000/api/github/user/codespaces?page=1>; rel="first"')).toBeNull();
-    expect(nextPageLink(null)).toBeNull();
+  it('stops on the last page', async () => {
+    expect(await nextPageLink('<http://localhost:3000/api/github/user/codespaces?page=1>; rel="first"')).toBeNull();
+    expect(await nextPageLink(null)).toBeNull();
   });
-  it('never follows a link that leaves the proxy', () => {
-    expect(nextPageLink('<https://api.github.com/user/codespaces?page=2>; rel="next"')).toBeNull();
+  it('never follows a link that leaves the proxy', async () => {
+    expect(await nextPageLink('<https://api.github.com/user/codespaces?page=2>; rel="next"')).toBeNull();
   });
 });
 

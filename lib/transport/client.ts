@@ -18,12 +18,6 @@ function asProxyPath(url: string): string | null {
   return parsed.pathname.startsWith(`${PROXY}/`) ? `${parsed.pathname}${parsed.search}` : null;
 }
 
-/** The `rel="next"` target of a Link header, as a same-origin proxy path. */
-export function nextPageLink(link: string | null): string | null {
-  const next = linkRelations(link).next;
-  return next ? asProxyPath(next) : null;
-}
-
 /** A Link header with only the relations that stay in the proxy, as proxy paths. */
 function proxyLinks(link: string | null): string | null {
   const kept = Object.entries(linkRelations(link)).flatMap(([rel, url]) => {

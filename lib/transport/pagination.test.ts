@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { inOrder, linkRelations, pageNumbersAfterFirst, readRemainingPages, withPage } from './pagination';
+import { inOrder, linkRelations, pageNumbersAfterFirst, remainingPages, withPage } from './pagination';
+
+/** Every page after the first, collected as `remainingPages` hands them over. */
+async function readRemainingPages<Page>(...args: Parameters<typeof remainingPages<Page>>): Promise<Page[]> {
+  const pages: Page[] = [];
+  for await (const page of remainingPages(...args)) pages.push(page);
+  return pages;
+}
 
 const link = (next: number, last: number, base = '/api/github/user/codespaces?per_page=100') =>
   `<${base}&page=${next}>; rel="next", <${base}&page=${last}>; rel="last"`;

@@ -102,14 +102,3 @@ export async function* remainingPages<Page>(
     url = linkRelations(answer.link).next;
   }
 }
-
-/** Every page after the first, in order (see `remainingPages`). */
-export async function readRemainingPages<Page>(
-  firstLink: string | null,
-  read: (url: string) => Promise<{ page: Page; link: string | null }>,
-  concurrency = PAGE_CONCURRENCY,
-): Promise<Page[]> {
-  const pages: Page[] = [];
-  for await (const page of remainingPages(firstLink, read, concurrency)) pages.push(page);
-  return pages;
-}

@@ -9,7 +9,6 @@ import {
   repositoryFacets,
   stateFacets,
   summarizeFleet,
-  uniqueCodespaces,
 } from './list-view';
 
 const fleet = [
@@ -128,16 +127,5 @@ describe('a list with a state GitHub added after Hangar was written', () => {
     expect(parseListFilters(new URLSearchParams('state=unknown')).state).toBe('unknown');
     expect(applyListFilters(grown, { ...DEFAULT_FILTERS, state: 'unknown' }).map((c) => c.name)).toEqual(['new-a']);
     expect(applyListFilters(grown, { ...DEFAULT_FILTERS, sort: 'state' }).map((c) => c.name)).toContain('new-a');
-  });
-});
-
-describe('reading a list that changed between pages', () => {
-  it('keeps each codespace once, where it was first seen', () => {
-    const a = makeCodespace({ name: 'a' });
-    const b = makeCodespace({ name: 'b' });
-    expect(uniqueCodespaces([a, b, { ...a, state: 'Starting' }]).map((c) => [c.name, c.state])).toEqual([
-      ['a', a.state],
-      ['b', b.state],
-    ]);
   });
 });

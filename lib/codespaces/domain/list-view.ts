@@ -1,12 +1,4 @@
-import {
-  createListView,
-  type SearchParamsLike,
-  parseView,
-  viewToSearch,
-  type FiltersOf,
-  type ListColumns,
-  type SortKey,
-} from '@/lib/codespaces/domain/pipeline';
+import { listView, type FiltersOf, type ListColumns, type SortKey } from '@/lib/codespaces/domain/pipeline';
 import { stateTone, workAtRisk, type StateTone } from './state';
 import type { CodespaceSummary } from './types';
 import { locationName } from './location';
@@ -41,11 +33,8 @@ export type ListFilters = FiltersOf<'q' | 'state' | 'repo'>;
 
 export const DEFAULT_FILTERS: ListFilters = { q: '', state: '', repo: '', sort: 'last_used' };
 
-export const parseListFilters = (params: SearchParamsLike): ListFilters => parseView(columns, params);
-export const filtersToSearch = (filters: ListFilters): string => viewToSearch(columns, filters);
-
-/** The rows to show: every codespace matching all filters, sorted. */
-export const applyListFilters = createListView(columns);
+/** `applyListFilters`: the rows to show, every codespace matching all filters, sorted. */
+export const { parse: parseListFilters, toSearch: filtersToSearch, rows: applyListFilters } = listView(columns);
 
 export interface FleetSummary {
   total: number;
@@ -67,13 +56,4 @@ export function summarizeFleet(codespaces: readonly CodespaceSummary[]): FleetSu
     if (workAtRisk(c).atRisk) atRisk++;
   }
   return { total: codespaces.length, byTone, atRisk, runningCores };
-}
-
-/**
- * Each codespace once, first sighting kept: pages of a list read while it changes (one created
- * between two pages) can hold the same codespace twice, and the list keys rows by name.
- */
-export function uniqueCodespaces<T extends { name: string }>(codespaces: readonly T[]): T[] {
-  const seen = new Set<string>();
-  return codespaces.filter((c) => !seen.has(c.name) && (seen.add(c.name), true));
 }

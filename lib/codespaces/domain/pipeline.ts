@@ -85,17 +85,14 @@ const READERS: Record<FilterKey, (value: string) => string> = {
 };
 
 /** Reads a list's filters from the URL. */
-export function parseView<T extends CodespaceSummary, K extends FilterKey>(
-  columns: ListColumns<T, K>,
-  params: SearchParamsLike,
-): FiltersOf<K> {
+function parseView<T extends CodespaceSummary, K extends FilterKey>(columns: ListColumns<T, K>, params: SearchParamsLike): FiltersOf<K> {
   const filters: Record<string, string> = {};
   for (const key of columns.filters) filters[key] = READERS[key](params.get(key) ?? '');
   return { ...filters, sort: pick(params.get('sort'), columns.sorts, 'last_used') } as FiltersOf<K>;
 }
 
 /** The query string for a list's filters, leaving defaults out so URLs stay short. */
-export function viewToSearch<T extends CodespaceSummary, K extends FilterKey>(columns: ListColumns<T, K>, filters: FiltersOf<K>): string {
+function viewToSearch<T extends CodespaceSummary, K extends FilterKey>(columns: ListColumns<T, K>, filters: FiltersOf<K>): string {
   const params = new URLSearchParams();
   for (const key of columns.filters) {
     const value = (filters as Partial<ViewFilters>)[key];
@@ -156,7 +153,7 @@ const COMPARATORS: Record<SortKey, (a: CodespaceSummary, b: CodespaceSummary, co
  * A list's rows: every codespace matching all filters (every word of `q` must match one of the
  * searched fields), sorted. The searched text is lower-cased once per codespace object.
  */
-export function createListView<T extends CodespaceSummary, K extends FilterKey>(columns: ListColumns<T, K>) {
+function createListView<T extends CodespaceSummary, K extends FilterKey>(columns: ListColumns<T, K>) {
   const searchText = new WeakMap<T, string>();
   const textOf = (c: T) => {
     let text = searchText.get(c);
@@ -181,6 +178,18 @@ export function createListView<T extends CodespaceSummary, K extends FilterKey>(
           terms.every((term) => textOf(c).includes(term)),
       )
       .sort((a, b) => compare(a, b, context) || nameCollator.compare(a.name, b.name));
+  };
+}
+
+/**
+ * A list's view, from its columns: `parse` reads its filters from the URL, `toSearch` writes them
+ * back (defaults left out), `rows` filters and sorts.
+ */
+export function listView<T extends CodespaceSummary, K extends FilterKey>(columns: ListColumns<T, K>) {
+  return {
+    parse: (params: SearchParamsLike): FiltersOf<K> => parseView(columns, params),
+    toSearch: (filters: FiltersOf<K>): string => viewToSearch(columns, filters),
+    rows: createListView(columns),
   };
 }
 

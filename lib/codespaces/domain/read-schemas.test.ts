@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeCodespace } from '@/lib/test/fixtures';
-import { readCodespace, readCodespacePage, readCodespaceSummary, readCodespaceSummaryPage } from './read-schemas';
+import { readCodespace, readCodespacePage, readCodespaceSummaryPage } from './read-schemas';
+import { summarizeCodespace } from './summary';
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 
@@ -15,7 +16,11 @@ describe('reading a codespace as GitHub answers it', () => {
     const grown = { ...json(makeCodespace()), state: 'Hibernating', hibernated_at: '2026-11-20T10:00:00Z', snapshot: { id: 'snap' } };
     const read = readCodespace(grown);
     expect(read.ok && read.value.state).toBe('Hibernating');
-    expect(read.ok && readCodespaceSummary(grown)).toMatchObject({ ok: true, value: { state: 'Hibernating' } });
+    expect(readCodespacePage({ total_count: 1, codespaces: [grown] })).toMatchObject({
+      ok: true,
+      value: { codespaces: [{ state: 'Hibernating' }] },
+    });
+    expect(read.ok && summarizeCodespace(read.value)).toMatchObject({ state: 'Hibernating' });
   });
 
   it('fills what GitHub left out: no machine, empty git status, no folders', () => {
@@ -31,7 +36,7 @@ describe('reading a codespace as GitHub answers it', () => {
     expect(read.value.git_status).toEqual({});
     expect(read.value.recent_folders).toEqual([]);
     expect(read.value.retention_expires_at).toBeUndefined();
-    expect(readCodespaceSummary(sparse)).toMatchObject({ ok: true, value: { machine: null, git_status: {} } });
+    expect(summarizeCodespace(read.value)).toMatchObject({ machine: null, git_status: {} });
   });
 
   it('reads what GitHub says in words (a pending operation and its reason, the idle timeout and stop notices), and reads a malformed one as absent', () => {
@@ -105,7 +110,9 @@ describe('reading a page of codespaces for the lists (only what their summaries 
       value: {
         totalCount: 3,
         unreadable: 0,
-        codespaces: codespaces.map((c) => json((readCodespaceSummary(c) as { value: unknown }).value)),
+        codespaces: codespaces.map((c) =>
+          json(summarizeCodespace((readCodespace(c) as { value: Parameters<typeof summarizeCodespace>[0] }).value)),
+        ),
       },
     });
   });

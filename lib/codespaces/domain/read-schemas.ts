@@ -160,9 +160,3 @@ export function readCodespaceSummaryPage(
   }
   return { ok: true, value: { totalCount: page.data.total_count, codespaces, unreadable } };
 }
-
-/** A codespace read for the list: only its summary. */
-export function readCodespaceSummary(raw: unknown): ReadResult<CodespaceSummary> {
-  const read = readCodespace(raw);
-  return read.ok ? { ok: true, value: summarizeCodespace(read.value) } : read;
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchOperation, validateBody } from '@/lib/operations/allowlist.server';
+import { matchOperation, validateBody } from '@/lib/github/allowlist.server';
+import { allowlist } from '@/lib/operations/allowlist.server';
 import { displayName } from './schemas';
 
 describe('a codespace’s display name', () => {
@@ -25,7 +26,7 @@ describe('a codespace’s display name', () => {
   });
 
   it('is held to the same rule by the proxy, before anything reaches GitHub', () => {
-    const matched = matchOperation('PATCH', '/user/codespaces/mona-web-1', new URLSearchParams());
+    const matched = matchOperation('PATCH', '/user/codespaces/mona-web-1', new URLSearchParams(), allowlist);
     expect('operation' in matched).toBe(true);
     if (!('operation' in matched)) return;
     expect(validateBody(matched.operation, { display_name: '=1+1\n&""' })).toEqual({

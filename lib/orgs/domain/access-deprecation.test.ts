@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { DEPRECATED_ACCESS_ENDPOINTS, orgCodespacesSettingsUrl } from './access-deprecation';
+import { orgCodespacesSettingsUrl } from './access-deprecation';
+
+/** The endpoints the settings page says are deprecated (access-deprecation.ts): Hangar's use of them. */
+const DEPRECATED_ACCESS_ENDPOINTS = [
+  { method: 'PUT', path: '/orgs/{org}/codespaces/access' },
+  { method: 'POST', path: '/orgs/{org}/codespaces/access/selected_users' },
+  { method: 'DELETE', path: '/orgs/{org}/codespaces/access/selected_users' },
+] as const;
 
 type Operation = { operationId: string; deprecated?: boolean };
 

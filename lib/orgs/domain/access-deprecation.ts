@@ -4,11 +4,6 @@
  * and delete-codespaces-access-users). They still work, and Hangar keeps using them; the settings
  * page says so, and points owners to the same setting on GitHub. Pure.
  */
-export const DEPRECATED_ACCESS_ENDPOINTS = [
-  { method: 'PUT', path: '/orgs/{org}/codespaces/access' },
-  { method: 'POST', path: '/orgs/{org}/codespaces/access/selected_users' },
-  { method: 'DELETE', path: '/orgs/{org}/codespaces/access/selected_users' },
-] as const;
 
 /**
  * GitHub's own Codespaces settings of the organisation (Settings › Codespaces › General, where

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeCodespace } from '@/lib/test/fixtures';
 import type { Codespace } from '@/lib/codespaces/domain/types';
-import { facets, filterOrgCodespaces, groupRows, orgFiltersToSearch, parseOrgFilters, DEFAULT_ORG_FILTERS } from './org-view';
+import { memberFacets } from '@/lib/codespaces/domain/pipeline';
+import { filterOrgCodespaces, groupRows, orgFiltersToSearch, parseOrgFilters, DEFAULT_ORG_FILTERS } from './org-view';
 
 function member(login: string, overrides: Partial<Codespace> & { repo?: string; cpus?: number } = {}) {
   const { cpus = 4, ...rest } = overrides;
@@ -53,7 +54,7 @@ describe('the organisation view’s filters, sort and groups', () => {
   });
 
   it('offers the members, repositories and machine sizes present', () => {
-    expect(facets(fleet)).toEqual({
+    expect(memberFacets(fleet)).toEqual({
       members: ['hubot', 'lisa', 'sam'],
       repositories: ['octo-org/api', 'octo-org/docs'],
       cores: [2, 4, 16],

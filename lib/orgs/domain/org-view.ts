@@ -1,21 +1,12 @@
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
-import {
-  createListView,
-  type SearchParamsLike,
-  NO_FILTERS,
-  parseView,
-  viewToSearch,
-  type FiltersOf,
-  type ListColumns,
-  type SortKey,
-} from '@/lib/codespaces/domain/pipeline';
+import { listView, NO_FILTERS, type FiltersOf, type ListColumns, type SortKey } from '@/lib/codespaces/domain/pipeline';
 
 /**
  * An organisation's view, in the one list pipeline (lib/lists/pipeline.ts): filters, sort and
  * grouping live in the URL (`?q=&state=&member=&repo=&cores=&group=&sort=`).
  */
 
-export { groupRows, memberFacets as facets, type GroupedRow as OrgRow } from '@/lib/codespaces/domain/pipeline';
+export { groupRows, type GroupedRow as OrgRow } from '@/lib/codespaces/domain/pipeline';
 
 export const ORG_SORT_KEYS = ['last_used', 'member', 'repository', 'state', 'machine', 'created'] as const satisfies readonly SortKey[];
 
@@ -30,12 +21,10 @@ const columns: ListColumns<CodespaceSummary, OrgFilterKey> = {
 
 export const DEFAULT_ORG_FILTERS: OrgFilters = NO_FILTERS;
 
-export const parseOrgFilters = (params: SearchParamsLike): OrgFilters => parseView(columns, params);
-export const orgFiltersToSearch = (filters: OrgFilters): string => viewToSearch(columns, filters);
-
-const applyOrgView = createListView(columns);
+const orgView = listView(columns);
+export const { parse: parseOrgFilters, toSearch: orgFiltersToSearch } = orgView;
 
 /** The rows to show: every codespace matching all filters, sorted (group them with `groupRows`). */
 export function filterOrgCodespaces<T extends CodespaceSummary>(codespaces: readonly T[], filters: OrgFilters): T[] {
-  return applyOrgView(codespaces, filters) as T[];
+  return orgView.rows(codespaces, filters) as T[];
 }

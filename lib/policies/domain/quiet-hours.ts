@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { WEEKDAYS, type QuietHoursRule } from './schemas';
+import { WEEKDAY_LABELS, WEEKDAYS, type QuietHoursRule } from './schemas';
 
 /**
  * When quiet hours stop codespaces. Pure: every instant is computed from the rule and `now`.
@@ -93,23 +93,14 @@ const SHORT: Record<(typeof WEEKDAYS)[number], string> = {
   sat: 'Sat',
   sun: 'Sun',
 };
-const LONG: Record<(typeof WEEKDAYS)[number], string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
 
 function describeWeekdays(days: readonly (typeof WEEKDAYS)[number][]): string {
   const set = WEEKDAYS.filter((d) => days.includes(d));
   if (set.length === 7) return 'Every day';
   const indexes = set.map((d) => WEEKDAYS.indexOf(d));
   const consecutive = indexes.every((n, i) => i === 0 || n === indexes[i - 1]! + 1);
-  if (set.length >= 3 && consecutive) return `${LONG[set[0]!]} to ${LONG[set.at(-1)!]}`;
-  if (set.length <= 2) return set.map((d) => LONG[d]).join(' and ');
+  if (set.length >= 3 && consecutive) return `${WEEKDAY_LABELS[set[0]!]} to ${WEEKDAY_LABELS[set.at(-1)!]}`;
+  if (set.length <= 2) return set.map((d) => WEEKDAY_LABELS[d]).join(' and ');
   return set.map((d) => SHORT[d]).join(', ');
 }
 

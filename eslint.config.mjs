@@ -206,6 +206,20 @@ const config = [
     ignores: TESTS,
     rules: restrict(serverOnly, schemas),
   },
+  {
+    // The list's cost this month is worked out on every first paint of `/`: GitHub's usage report
+    // is read with zod, and written as CSV (papaparse), on the usage pages only.
+    files: ['lib/usage/domain/{month-cost,usage-items,cost,prices}.ts'],
+    ignores: TESTS,
+    rules: {
+      ...restrict(io, serverOnly, schemas, {
+        group: ['**/usage-report', '@/lib/csv'],
+        allowTypeImports: true,
+        message: 'The usage report brings zod and the CSV writer to the first load: take what you need from usage-items.ts.',
+      }),
+      'no-restricted-globals': ['error', ...BROWSER_GLOBALS],
+    },
+  },
 ];
 
 export default config;

@@ -46,7 +46,7 @@ function hashOf(text: string) {
 interface ReportFor {
   /** The organisation or user billed. */
   account: string;
-  codespaces: CodespaceRecord[];
+  codespaces: readonly CodespaceRecord[];
   /** Organisation reports name the organisation on every item; a person's do not. */
   organizationName?: string;
 }

@@ -3,7 +3,7 @@
  * the operation needs, and the ETag that makes an unchanged GET a free 304.
  */
 import { ACCEPTED_SCOPES, guards, hasScope, restRoutes, type RestAnswer, type RestContext } from './api';
-import { errorBody, etagMatches, etagOf, githubHeaders, HttpError, jsonAnswer, requestId, VARY } from './http';
+import { errorBody, etagMatches, etagOf, githubHeaders, HttpError, jsonAnswer, JsonText, requestId, VARY } from './http';
 import { handleApplications } from './applications';
 import { appRoutes, handleAppRoute, installationRefusal } from './installations';
 import type { EmulatorState, SurfaceHandler } from './state';
@@ -112,7 +112,7 @@ export const handleRest: SurfaceHandler = async (state, req, url, path, who) => 
   if (needs && !installation) answer.acceptedScopes ??= ACCEPTED_SCOPES[needs];
 
   // 204 No Content: no body, and so no content type.
-  const body = answer.status === 204 ? null : JSON.stringify(answer.body);
+  const body = answer.status === 204 ? null : answer.body instanceof JsonText ? answer.body.text : JSON.stringify(answer.body);
   const headers: Record<string, string> = { ...scopeHeaders, ...answer.headers };
   if (answer.acceptedScopes && info.kind === 'oauth') headers['x-accepted-oauth-scopes'] = answer.acceptedScopes;
   if (answer.link) headers.link = answer.link;

@@ -86,3 +86,41 @@ describe('a codespace’s use (POST /_emulator/codespace-usage)', () => {
     expect((await h.web('/_emulator/codespace-usage', post({ name: codespace!.name, lastUsedMinutesAgo: -1 }))).status).toBe(400);
   });
 });
+
+describe('a list read again (each codespace’s JSON kept until it changes)', () => {
+  it('is the same bytes and ETag while nothing changes, and shows a change at once', async () => {
+    const h = setup({ control: true });
+    await h.web('/_emulator/fleet', post({ login: 'kept', count: 150 }));
+    const first = await h.api<CodespaceList>('/user/codespaces?per_page=100', { as: 'kept' });
+    const again = await h.api<CodespaceList>('/user/codespaces?per_page=100', { as: 'kept' });
+    expect(again.text).toBe(first.text);
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    // Exactly what GitHub's JSON of the same value is: nothing reordered, nothing escaped differently.
+    expect(first.text).toBe(JSON.stringify(JSON.parse(first.text)));
+
+    const running = first.body.codespaces.find((c) => c.state === 'Available')!;
+    expect((await h.api(`/user/codespaces/${running.name}/stop`, { method: 'POST', as: 'kept' })).status).toBeLessThan(300);
+    h.clock.advance(60 * 60_000);
+    const after = await h.api<CodespaceList>('/user/codespaces?per_page=100', {
+      as: 'kept',
+      headers: { 'if-none-match': first.headers.get('etag')! },
+    });
+    expect(after.status).toBe(200);
+    expect(after.body.codespaces.find((c) => c.name === running.name)!.state).toBe('Shutdown');
+    expect(after.body.codespaces.filter((c) => c.name !== running.name)).toEqual(
+      first.body.codespaces.filter((c) => c.name !== running.name),
+    );
+  });
+});
+
+describe('each codespace’s JSON, as a list sends it', () => {
+  it('is exactly GitHub’s JSON of the codespace as its own endpoint describes it, repository and accounts included', async () => {
+    const h = setup({ control: true });
+    await h.web('/_emulator/fleet', post({ login: 'composed', count: 30 }));
+    const list = await h.api<CodespaceList>('/user/codespaces?per_page=100', { as: 'composed' });
+    for (const listed of list.body.codespaces.slice(0, 5)) {
+      const own = await h.api(`/user/codespaces/${listed.name}`, { as: 'composed' });
+      expect(JSON.stringify(listed)).toBe(own.text);
+    }
+  });
+});

@@ -44,6 +44,14 @@ export const fail = (status: number, message?: string, extra?: Record<string, un
   throw new HttpError(status, message, extra);
 };
 
+/**
+ * An answer's body already written as JSON text (a list of codespaces assembled from each one's
+ * kept JSON, render.ts): sent as it is, byte for byte what `JSON.stringify` of the same value gives.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /** Weak ETag over the exact body, as GitHub sends for JSON resources. */
 export function etagOf(body: string) {
   return `W/"${createHash('sha256').update(body).digest('hex').slice(0, 40)}"`;

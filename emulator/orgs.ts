@@ -8,7 +8,7 @@ import { MACHINES, type CodespaceRecord, type CodespaceState, type GitStatus, ty
 import { isOrgOwner, readsPrivateRepositories } from './permissions';
 import * as render from './render';
 import { route, type RestContext } from './api';
-import { codespaceListAnswer, stopCodespaceRecord } from './rest';
+import { codespaceListAnswer, newestFirst, stopCodespaceRecord } from './rest';
 import { codespaceNameFor, seededRandom, uuid, type World } from './seed';
 
 const MINUTE = 60_000;
@@ -51,9 +51,11 @@ export function ownedOrg(ctx: RestContext, login: string) {
 }
 
 export function orgCodespaces(world: World, org: string) {
-  return [...world.codespaces.values()]
-    .filter((c) => c.billableOwner === org)
-    .sort((a, b) => b.createdAt - a.createdAt || a.name.localeCompare(b.name));
+  return newestFirst(
+    world,
+    `org:${org}`,
+    [...world.codespaces.values()].filter((c) => c.billableOwner === org),
+  );
 }
 
 function memberCodespace(ctx: RestContext, org: string, username: string, name: string) {

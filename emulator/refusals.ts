@@ -87,7 +87,7 @@ guard((ctx, { method, template }, params) => {
  */
 export function visibleList<T>(
   ctx: RestContext,
-  items: T[],
+  items: readonly T[],
   organisationOf: (item: T) => string,
 ): { items: T[]; headers?: Record<string, string> } {
   const hiddenBySso = new Set<number>();

@@ -207,7 +207,96 @@ export function codespace(world: World, urls: Urls, cs: CodespaceRecord): Record
   return applyVariant(describedCodespace(world, urls, cs), cs.variant);
 }
 
-function describedCodespace(world: World, urls: Urls, cs: CodespaceRecord) {
+/**
+ * Each codespace's JSON as a list sends it, kept until anything it is rendered from changes (the
+ * record, its repository, the accounts and permissions it names, the URLs): a page of 100 is
+ * ~880 KB of JSON, and making it afresh for every page read (304s included: the ETag is over the
+ * body) was most of this stand-in's time under an organisation's 10,000 codespaces. The text is
+ * exactly `JSON.stringify(codespace(...))`.
+ */
+const codespaceTexts = new WeakMap<CodespaceRecord, { from: string; text: string }>();
+
+export function codespaceJson(world: World, urls: Urls, cs: CodespaceRecord): string {
+  const repo = world.repos.get(cs.repoId);
+  const repoFrom = repo && repositoryFrom(world, urls, repo, cs.owner);
+  const from = JSON.stringify([cs, repoFrom, account(world, cs.owner), account(world, cs.billableOwner), urls.api, urls.web]);
+  const kept = codespaceTexts.get(cs);
+  if (kept?.from === from) return kept.text;
+  const text = cs.variant || !repo ? JSON.stringify(codespace(world, urls, cs)) : composedCodespaceJson(world, urls, cs, repo, repoFrom!);
+  codespaceTexts.set(cs, { from, text });
+  return text;
+}
+
+/** What `repository` renders of a repository for a viewer (its branches, dev containers and pull requests are not shown). */
+function repositoryFrom(world: World, urls: Urls, repo: RepoRecord, viewer: string): string {
+  return JSON.stringify([
+    repo.id,
+    repo.owner,
+    repo.ownerType,
+    repo.name,
+    repo.private,
+    repo.description,
+    repo.language,
+    repo.defaultBranch,
+    repo.pulls.length,
+    repo.isTemplate,
+    repo.pushedAt,
+    repo.createdAt,
+    account(world, repo.owner),
+    repoPermissions(world, repo, viewer),
+    urls.api,
+    urls.web,
+  ]);
+}
+
+/**
+ * The JSON of the repository and accounts a codespace embeds (~7 KB of its ~8 KB, and the same for
+ * every codespace of one repository and owner), kept by what they are rendered from, so a fleet's
+ * first read renders each repository once rather than once a codespace.
+ */
+const embeddedTexts = new Map<string, string>();
+const EMBEDDED_TEXTS_KEPT = 10_000;
+
+function embeddedJson(from: string, render: () => unknown): string {
+  let text = embeddedTexts.get(from);
+  if (text === undefined) {
+    if (embeddedTexts.size >= EMBEDDED_TEXTS_KEPT) embeddedTexts.clear();
+    text = JSON.stringify(render());
+    embeddedTexts.set(from, text);
+  }
+  return text;
+}
+
+/**
+ * The embedded objects are written as this stand-in first, then replaced by their kept JSON at
+ * their keys (`"owner":"…"` cannot occur unescaped inside a JSON string): the result is
+ * `JSON.stringify(codespace(...))` exactly.
+ */
+const EMBEDDED = 'embedded';
+
+function composedCodespaceJson(world: World, urls: Urls, cs: CodespaceRecord, repo: RepoRecord, repoFrom: string): string {
+  const user = (login: string) => {
+    const who = account(world, login);
+    return embeddedJson(JSON.stringify(['user', who, urls.api, urls.web]), () => simpleUser(urls, who));
+  };
+  const texts = {
+    owner: user(cs.owner),
+    billable_owner: user(cs.billableOwner),
+    repository: embeddedJson(`repository ${repoFrom}`, () => minimalRepository(world, urls, repo, cs.owner)),
+  };
+  let text = JSON.stringify(describedCodespace(world, urls, cs, { owner: EMBEDDED, billable_owner: EMBEDDED, repository: EMBEDDED }));
+  for (const field of ['owner', 'billable_owner', 'repository'] as const) {
+    text = text.replace(`"${field}":"${EMBEDDED}"`, () => `"${field}":${texts[field]}`);
+  }
+  return text;
+}
+
+function describedCodespace(
+  world: World,
+  urls: Urls,
+  cs: CodespaceRecord,
+  embedded?: { owner: unknown; billable_owner: unknown; repository: unknown },
+) {
   const repo = world.repos.get(cs.repoId)!;
   const api = `${urls.api}/user/codespaces/${cs.name}`;
   const spec = machineSpec(cs.machine);
@@ -216,9 +305,9 @@ function describedCodespace(world: World, urls: Urls, cs: CodespaceRecord) {
     name: cs.name,
     display_name: cs.displayName,
     environment_id: cs.environmentId,
-    owner: simpleUser(urls, account(world, cs.owner)),
-    billable_owner: simpleUser(urls, account(world, cs.billableOwner)),
-    repository: minimalRepository(world, urls, repo, cs.owner),
+    owner: embedded ? embedded.owner : simpleUser(urls, account(world, cs.owner)),
+    billable_owner: embedded ? embedded.billable_owner : simpleUser(urls, account(world, cs.billableOwner)),
+    repository: embedded ? embedded.repository : minimalRepository(world, urls, repo, cs.owner),
     machine: spec ? machine(spec) : null,
     devcontainer_path: cs.devcontainerPath,
     prebuild: cs.prebuild,

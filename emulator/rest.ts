@@ -3,12 +3,12 @@
  * branches, pull requests), with GitHub's status codes and state rules.
  */
 import { ok, route, type RestAnswer, type RestContext } from './api';
-import { fail, paginate, readJson } from './http';
+import { fail, JsonText, paginate, readJson } from './http';
 import { LOCATIONS, MACHINES, machineSpec, type CodespaceRecord, type CodespaceState, type RepoRecord } from './model';
 import { readsPrivateRepositories } from './permissions';
 import { visibleList } from './refusals';
 import * as render from './render';
-import { codespaceNameFor, hex, uuid } from './seed';
+import { codespaceNameFor, hex, uuid, type World } from './seed';
 
 // ---------- lookups ----------
 
@@ -44,9 +44,29 @@ function findCodespace(ctx: RestContext, name: string) {
 }
 
 function myCodespaces(ctx: RestContext) {
-  return [...ctx.world.codespaces.values()]
-    .filter((c) => c.owner === ctx.user.login)
-    .sort((a, b) => b.createdAt - a.createdAt || a.name.localeCompare(b.name));
+  return newestFirst(
+    ctx.world,
+    `user:${ctx.user.login}`,
+    [...ctx.world.codespaces.values()].filter((c) => c.owner === ctx.user.login),
+  );
+}
+
+/** The last order of each list, kept with the codespaces it was made from (a world's). */
+const listOrders = new WeakMap<World, Map<string, { members: CodespaceRecord[]; sorted: CodespaceRecord[] }>>();
+
+/**
+ * A list's codespaces newest first, as GitHub lists them: sorted again only when its members
+ * changed (a page of an organisation's 10,000 codespaces sorted them all for every page read).
+ * Neither a codespace's creation time nor its name ever changes. Not to be changed by the caller.
+ */
+export function newestFirst(world: World, list: string, members: CodespaceRecord[]): readonly CodespaceRecord[] {
+  let orders = listOrders.get(world);
+  if (!orders) listOrders.set(world, (orders = new Map()));
+  const kept = orders.get(list);
+  if (kept && kept.members.length === members.length && kept.members.every((c, i) => c === members[i])) return kept.sorted;
+  const sorted = [...members].sort((a, b) => b.createdAt - a.createdAt || a.name.localeCompare(b.name));
+  orders.set(list, { members, sorted });
+  return sorted;
 }
 
 /** A stable fake commit id per repository and ref. */
@@ -61,11 +81,12 @@ function machinesFor(repo: RepoRecord) {
   return MACHINES.filter((m) => m.cpus <= repo.maxCpus);
 }
 
-function codespaceList(ctx: RestContext, all: CodespaceRecord[]): RestAnswer {
+function codespaceList(ctx: RestContext, all: readonly CodespaceRecord[]): RestAnswer {
   // Codespaces billed to an organisation that keeps the token out are left out (refusals.ts).
   const { items, headers } = visibleList(ctx, all, (c) => c.billableOwner);
   const { page, link } = paginate(ctx.url, items);
-  return ok({ total_count: items.length, codespaces: page.map((c) => render.codespace(ctx.world, ctx.urls, c)) }, { link, headers });
+  const codespaces = page.map((c) => render.codespaceJson(ctx.world, ctx.urls, c)).join(',');
+  return ok(new JsonText(`{"total_count":${items.length},"codespaces":[${codespaces}]}`), { link, headers });
 }
 
 // ---------- state rules ----------

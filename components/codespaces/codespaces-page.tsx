@@ -22,7 +22,8 @@ import { useListControls } from '@/lib/hooks/use-list-controls';
 import { useLeftViewNotice } from '@/lib/codespaces/use-left-view-notice';
 import { useListShortcuts } from '@/lib/hooks/use-list-shortcuts';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
-import { isComplete } from '@/lib/query/streamed-list';
+import { isComplete, type StreamedList } from '@/lib/query/streamed-list';
+import { unpackSummaries, type PackedSummaries } from '@/lib/codespaces/domain/packed-summaries';
 import { relativeTime } from '@/lib/format';
 import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
 import { listMyOrganizationsQuery } from '@/lib/orgs/queries';
@@ -38,8 +39,29 @@ const ShortcutsDialog = dynamic(() => import('@/components/shortcuts/shortcuts-d
 
 type Dialog = { kind: 'export' | 'delete'; codespace: CodespaceSummary } | { kind: 'shortcuts' };
 
+/** A returning user's whole list as Hangar's store held it, packed for the page (app/page.tsx). */
+export type PackedList = Omit<StreamedList<CodespaceSummary>, 'items'> & { asOf: number; items: PackedSummaries };
+
 /** The dashboard's home: reads the user's codespaces and keeps the view's filters, selection, keyboard row and dialogs. */
-export function CodespacesPage({ login, initialFilters }: { login: string; initialFilters: ListFilters }) {
+export function CodespacesPage({
+  login,
+  initialFilters,
+  stored = null,
+}: {
+  login: string;
+  initialFilters: ListFilters;
+  stored?: PackedList | null;
+}) {
+  const queryClient = useQueryClient();
+  // The stored list, in the cache before the list is read (on the server too): shown as of its age, and asked for again at once.
+  useState(() => {
+    if (!stored || queryClient.getQueryData(codespaceKeys.listMyCodespaces()) !== undefined) return;
+    queryClient.setQueryData(
+      codespaceKeys.listMyCodespaces(),
+      { ...stored, items: unpackSummaries(stored.items) },
+      { updatedAt: stored.asOf },
+    );
+  });
   const query = useQuery(listMyCodespacesQuery());
   const list = query.data;
   const codespaces = list?.items;

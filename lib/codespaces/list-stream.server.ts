@@ -14,8 +14,7 @@ import { logEvent } from '@/lib/server/log.server';
 import { ApiError } from '@/lib/transport/errors';
 import { inOrder, MAX_PLANNED_PAGES, PAGE_CONCURRENCY } from '@/lib/transport/pagination';
 import type { ListPage } from '@/lib/transport/transport';
-import { readCodespacePage } from './domain/read-schemas';
-import { summarizeCodespace } from './domain/summary';
+import { readCodespaceSummaryPage } from './domain/read-schemas';
 import type { CodespaceListLine } from './domain/list-lines';
 import type { CodespaceSummary } from './domain/types';
 import { operations } from './operations';
@@ -47,10 +46,11 @@ const PER_PAGE = 100;
  * what the stream sends, without parsing again. A codespace that cannot be read is left out.
  */
 const summaryPageAnswer: AnswerReader = (json) => {
-  const page = readCodespacePage(json);
+  const page = readCodespaceSummaryPage(json);
   if (!page.ok) return { ok: false, problem: page.message };
-  const text = JSON.stringify({ total_count: page.value.totalCount, codespaces: page.value.codespaces.map(summarizeCodespace) });
-  return { ok: true, body: `${PACKED}${gzipSync(text).toString('base64')}` };
+  const text = JSON.stringify({ total_count: page.value.totalCount, codespaces: page.value.codespaces });
+  // The store keeps it packed; this answer goes on as the text it is, not unpacked again.
+  return { ok: true, body: text, stored: `${PACKED}${gzipSync(text).toString('base64')}` };
 };
 
 /** The mark of a packed (gzipped, base64) summary page: the store keeps text. */
@@ -61,6 +61,14 @@ function unpacked(answer: GithubAnswer): GithubAnswer {
   if (!answer.body?.startsWith(PACKED)) return answer;
   return { ...answer, body: gunzipSync(Buffer.from(answer.body.slice(PACKED.length), 'base64')).toString('utf8'), bodyBytes: undefined };
 }
+
+/**
+ * Requests for one organisation's list in flight at once, whoever asks (every owner's tabs
+ * together), and for one account's own list: GitHub asks integrations not to send many requests at once.
+ */
+const listGate = new KeyedGate(PAGE_CONCURRENCY);
+const gateKey = (reader: ListReader, source: CodespaceListSource) =>
+  source.kind === 'organization' ? `org:${source.org.toLowerCase()}` : `account:${reader.account}`;
 
 /** The read of one page of the list, kept in the store under its own entry (`as summaries`). */
 function summaryPageCall(reader: ListReader, source: CodespaceListSource, page: number): GithubCall {
@@ -75,6 +83,9 @@ function summaryPageCall(reader: ListReader, source: CodespaceListSource, page: 
     cacheable: true,
     readAnswer: summaryPageAnswer,
     storedAs: 'summaries',
+    // At most PAGE_CONCURRENCY of the list's pages out to GitHub at once, whoever reads them; each
+    // slot is freed once its bytes are in, so the next page is asked for while this one is read.
+    inFlight: (request) => listGate.run(gateKey(reader, source), request),
   };
 }
 
@@ -121,14 +132,6 @@ export async function storedSummaryList(
   return { pages: answers.map((answer) => summaryListPage(answer!)), asOf: Math.min(...dates) };
 }
 
-/**
- * Reads of one organisation's list in flight at once, whoever asks (every owner's tabs together),
- * and of one account's own list: GitHub asks integrations not to send many requests at once.
- */
-const listGate = new KeyedGate(PAGE_CONCURRENCY);
-const gateKey = (reader: ListReader, source: CodespaceListSource) =>
-  source.kind === 'organization' ? `org:${source.org.toLowerCase()}` : `account:${reader.account}`;
-
 const TOTAL = /^\{"total_count":(\d+)/;
 /** How many codespaces a summary page says there are (its text starts so: summaryPageAnswer wrote it). */
 function totalOf(answer: GithubAnswer): number {
@@ -142,15 +145,21 @@ const lastPageOf = (total: number) => Math.min(MAX_PLANNED_PAGES, Math.max(1, Ma
 type ListStart = { from: 1 } | { from: number; total: number };
 
 /**
- * The pages' answers in order, at most PAGE_CONCURRENCY in flight per list: page one alone first
- * when it says how many there are, otherwise the planned pages at once.
+ * Pages being read at once, in flight to GitHub or being read once in: twice the requests the list
+ * gate lets out, so that while one page's answer is parsed and summarised, the gate's slots are
+ * already taken by the next pages' requests (the gate, not this, is what GitHub sees).
+ */
+const PAGES_AHEAD = 2 * PAGE_CONCURRENCY;
+
+/**
+ * The pages' answers in order, PAGES_AHEAD at a time (of which the list gate lets PAGE_CONCURRENCY
+ * be out to GitHub): page one alone first when it says how many there are, otherwise the planned pages.
  */
 export async function* listAnswers(
   start: ListStart,
   readPage: (page: number) => Promise<GithubAnswer>,
-  gate: (task: () => Promise<GithubAnswer>) => Promise<GithubAnswer> = (task) => task(),
 ): AsyncGenerator<{ page: number; answer: GithubAnswer }> {
-  const read = (page: number) => gate(() => readPage(page)).then((answer) => ({ page, answer }));
+  const read = (page: number) => readPage(page).then((answer) => ({ page, answer }));
   let from = start.from;
   let last: number;
   if ('total' in start) last = lastPageOf(start.total);
@@ -162,7 +171,7 @@ export async function* listAnswers(
     last = lastPageOf(totalOf(first.answer));
   }
   const planned = Array.from({ length: Math.max(0, last - from + 1) }, (_, i) => from + i);
-  for await (const read_ of inOrder(planned, read)) {
+  for await (const read_ of inOrder(planned, read, PAGES_AHEAD)) {
     yield read_;
     if (read_.answer.status !== 200) return;
   }
@@ -230,15 +239,8 @@ interface StreamOptions {
  */
 async function codespaceListResponse(reader: ListReader, source: CodespaceListSource, options: StreamOptions): Promise<Response> {
   const started = performance.now();
-  const key = gateKey(reader, source);
   // Read ahead of the browser: its pace (a tab busy rendering) must not hold up GitHub's pages.
-  const answers = readAhead(
-    listAnswers(
-      options.start,
-      (page) => readSummaryPage(reader, source, page),
-      (task) => listGate.run(key, task),
-    ),
-  );
+  const answers = readAhead(listAnswers(options.start, (page) => readSummaryPage(reader, source, page)));
   const first = await answers.next();
   // Nothing after the pages the browser holds (GitHub's count said so): the list is whole as it is.
   if (first.done) return streamed(new Headers(LIST_HEADERS), linesOf([], options.start));

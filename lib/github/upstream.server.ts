@@ -54,9 +54,20 @@ export interface GithubCall {
    * projection it streams (a tenth of GitHub's bytes), and the proxy still serves GitHub's shapes.
    */
   storedAs?: string;
+  /**
+   * A limit of the caller's on requests in flight (a list's per-organisation gate), held, like the
+   * user's read gate, only while the request is out and GitHub's bytes come in: reading them
+   * (parsing, validating, `readAnswer`) happens after both are released, so the next request is
+   * already on its way while this one's answer is read. Taken before the user's gate.
+   */
+  inFlight?: <T>(request: () => Promise<T>) => Promise<T>;
 }
 
-export type AnswerReader = (json: unknown) => { ok: true; body?: string } | { ok: false; problem: string };
+/**
+ * `body` replaces GitHub's text in the answer, and `stored` (when given) is what the store keeps
+ * of it instead (e.g. the same text compressed): the fresh answer is not unpacked again.
+ */
+export type AnswerReader = (json: unknown) => { ok: true; body?: string; stored?: string } | { ok: false; problem: string };
 
 export interface GithubAnswer {
   status: number;
@@ -117,18 +128,27 @@ function retryable(error: unknown, signal: AbortSignal): boolean {
   return error.status >= 500;
 }
 
-/** A GET through the gate, tried again on server errors like Octokit's retry plugin would. */
-async function read<T>(user: string, signal: AbortSignal, attempt: () => Promise<T>): Promise<T> {
-  return readGate.run(user, async () => {
-    for (let retries = 0; ; retries++) {
-      try {
-        return await attempt();
-      } catch (error) {
-        if (retries >= READ_RETRIES || !retryable(error, signal)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, RETRY_BASE_MS * (retries + 1) ** 2));
-      }
+/**
+ * A GET, tried again on server errors like Octokit's retry plugin would. Only `request` (until
+ * GitHub's bytes are in) holds the gates; `readBytes` runs after they are released, so CPU spent
+ * on one answer overlaps the next request's round trip instead of adding to it. The gates are not
+ * held while waiting to try again either.
+ */
+async function read<R, T>(
+  user: string,
+  signal: AbortSignal,
+  request: () => Promise<R>,
+  readBytes: (response: R) => T,
+  inFlight: <U>(request: () => Promise<U>) => Promise<U> = (task) => task(),
+): Promise<T> {
+  for (let retries = 0; ; retries++) {
+    try {
+      return readBytes(await inFlight(() => readGate.run(user, request)));
+    } catch (error) {
+      if (retries >= READ_RETRIES || !retryable(error, signal)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_BASE_MS * (retries + 1) ** 2));
     }
-  });
+  }
 }
 
 function hangarAnswer(status: number, message: string, headers: Record<string, string> = {}): GithubAnswer {
@@ -273,6 +293,7 @@ async function exchangeWithGithub(
   let status: number;
   let headers: Record<string, string>;
   let body: string | null;
+  let stored: string | undefined;
   const signal = AbortSignal.timeout(UPSTREAM_TIMEOUT_MS);
   const parameters = {
     ...call.params,
@@ -282,8 +303,9 @@ async function exchangeWithGithub(
     // GitHub's JSON passes through as text: parsing and serialising it again would only cost time.
     request: { signal, parseSuccessResponseBody: false },
   };
-  // One exchange, body read and checked: a broken answer throws, so a GET tries again as for a 5xx.
-  const attempt = async (response: { status: number; headers: Record<string, string | number | undefined>; data: unknown }) => {
+  // One exchange: the request and its bytes (the part that holds the gates), then the bytes
+  // checked and read; a broken answer throws, so a GET tries again as for a 5xx.
+  const received = async (response: { status: number; headers: Record<string, string | number | undefined>; data: unknown }) => {
     const answerHeaders = stringHeaders(response.headers);
     const data = response.data;
     const text =
@@ -292,21 +314,27 @@ async function exchangeWithGithub(
         : data === undefined || data === ''
           ? null
           : JSON.stringify(data);
-    const checked = checkAnswer(response.status, answerHeaders['content-type'], text);
-    if ('problem' in checked) throw new BrokenAnswer(response.status, answerHeaders, checked.problem);
-    if (call.readAnswer && response.status === 200 && checked.json !== undefined) {
-      const read = call.readAnswer(checked.json);
-      if (!read.ok) throw new BrokenAnswer(response.status, answerHeaders, `JSON of the wrong shape (${read.problem})`);
-      if (read.body !== undefined) return { status: response.status, headers: answerHeaders, body: read.body };
+    return { status: response.status, headers: answerHeaders, text };
+  };
+  const checked = ({ status, headers: answerHeaders, text }: { status: number; headers: Record<string, string>; text: string | null }) => {
+    const answer = checkAnswer(status, answerHeaders['content-type'], text);
+    if ('problem' in answer) throw new BrokenAnswer(status, answerHeaders, answer.problem);
+    if (call.readAnswer && status === 200 && answer.json !== undefined) {
+      const read = call.readAnswer(answer.json);
+      if (!read.ok) throw new BrokenAnswer(status, answerHeaders, `JSON of the wrong shape (${read.problem})`);
+      if (read.body !== undefined) return { status, headers: answerHeaders, body: read.body, stored: read.stored };
     }
-    return { status: response.status, headers: answerHeaders, body: text === '' ? null : text };
+    return { status, headers: answerHeaders, body: text === '' ? null : text };
   };
   try {
     const answer = isGet
-      ? await read(user, signal, async () => attempt(await deps.reader(token).request(operation, parameters)))
+      ? await read(user, signal, async () => received(await deps.reader(token).request(operation, parameters)), checked, call.inFlight)
       : // A mutation is never repeated automatically: a create must not happen twice.
-        await attempt(await deps.writer(token).request(operation, { ...parameters, request: { ...parameters.request, retries: 0 } }));
+        checked(
+          await received(await deps.writer(token).request(operation, { ...parameters, request: { ...parameters.request, retries: 0 } })),
+        );
     ({ status, headers, body } = answer);
+    if ('stored' in answer) stored = answer.stored;
   } catch (error) {
     const broken = error instanceof BrokenAnswer ? error : brokenError(error);
     if (broken) {
@@ -333,7 +361,7 @@ async function exchangeWithGithub(
   const learned = nextRateLimitState(status, headers, deps.now());
   if (learned && rateLimitChanged(limit, learned)) await store.putRateLimit(user, learned);
   if (cacheable && status === 200 && headers.etag && body !== null) {
-    await store.putAnswer(key, { etag: headers.etag, body, headers: storableHeaders(headers) });
+    await store.putAnswer(key, { etag: headers.etag, body: stored ?? body, headers: storableHeaders(headers) });
   }
   return { status, body, headers, from: 'github' };
 }

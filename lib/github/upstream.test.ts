@@ -5,6 +5,7 @@
 import { Octokit } from '@octokit/rest';
 import { describe, expect, it } from 'vitest';
 import type { GitHubClient, GitHubReader } from '@/lib/github/client.server';
+import { KeyedGate } from '@/lib/github/gate';
 import { MemoryStore } from '@/lib/github/store/memory-store.server';
 import { accountKeyOfUser, resourceKey, userKeyOf } from '@/lib/github/store/types.server';
 import { callGithub, type GithubCall } from './upstream.server';
@@ -89,5 +90,70 @@ describe('a bare 304 from GitHub, served from the stored answer', () => {
     });
     expect(stored?.headers).toEqual(FIRST_ANSWER);
     expect(github.store.bytesOf(SAM)).toBeGreaterThan(0);
+  });
+});
+
+describe('requests in flight and answers being read', () => {
+  /** GitHub answering each page a few milliseconds later, counting requests out (asked, bytes not all in yet). */
+  function slowGithub() {
+    let out = 0;
+    const counts = { most: 0, requests: 0 };
+    const fetch = async (url: string) => {
+      counts.requests++;
+      counts.most = Math.max(counts.most, ++out);
+      const page = new URL(url).searchParams.get('page') ?? '1';
+      let sent = false;
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          if (sent) {
+            out--;
+            controller.close();
+            return;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          controller.enqueue(new TextEncoder().encode(`{"page":${page}}`));
+          sent = true;
+        },
+      });
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json', etag: `W/"${page}"` } });
+    };
+    const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+    const reader = () => new Octokit({ auth: TOKEN, baseUrl: API, log: quiet, request: { fetch } }) as GitHubReader;
+    return { counts, deps: { store: new MemoryStore(), reader, writer: () => ({}) as GitHubClient, now: Date.now } };
+  }
+
+  it('a caller’s limit holds only while a request is out: at most 4 out at once, and no slot held while an answer is read', async () => {
+    const github = slowGithub();
+    const gate = new KeyedGate(4);
+    const holding = new Set<number>();
+    const readWhileHolding: number[] = [];
+    let slotsTaken = 0;
+    const page = (n: number): GithubCall => ({
+      ...LIST,
+      query: { per_page: 100, page: n },
+      inFlight: (request) =>
+        gate.run('octo-org', async () => {
+          slotsTaken++;
+          holding.add(n);
+          try {
+            return await request();
+          } finally {
+            holding.delete(n);
+          }
+        }),
+      readAnswer: (json) => {
+        // Parsing and summarising happen here: the page's slot must already be free for the next request.
+        if (holding.has((json as { page: number }).page)) readWhileHolding.push((json as { page: number }).page);
+        return { ok: true };
+      },
+    });
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => callGithub(TOKEN, page(i + 1), github.deps)));
+
+    expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(200));
+    expect(github.counts.requests).toBe(10);
+    expect(slotsTaken).toBe(10);
+    expect(github.counts.most).toBe(4);
+    expect(readWhileHolding).toEqual([]);
+    expect(gate.busyKeys).toBe(0);
   });
 });

@@ -100,3 +100,27 @@ describe('a streamed list, read by the page', () => {
     expect(error.facts.message).toBe('Must be an organization owner.');
   });
 });
+
+describe('a long list streaming in', () => {
+  it('is handed over a few times, not once a page, and the last pages as soon as the list ends', async () => {
+    const answer = controlledAnswer();
+    fetchMock.mockResolvedValueOnce(answer.response);
+    const handed: number[] = [];
+    const reading = (async () => {
+      for await (const page of streamedPages('/api/lists/x', readLine, mergePages)) handed.push(page.items.length);
+    })();
+    // 101 pages, one every 40 ms (about four seconds, as an organisation of 10,000 streams from GitHub 150 ms away).
+    for (let page = 1; page <= 101; page++) {
+      answer.send(`${pageLine(page, [`c${page}`], 101)}\n`);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    const beforeEnd = handed.length;
+    answer.send(`${endLine('W/"v1"')}\n`);
+    answer.close();
+    await reading;
+    expect(handed.reduce((sum, n) => sum + n, 0)).toBe(101);
+    expect(handed[0]).toBe(1);
+    expect(handed.length).toBeLessThanOrEqual(9);
+    expect(handed.length).toBeGreaterThan(beforeEnd);
+  }, 15_000);
+});

@@ -22,13 +22,18 @@ export function clearStreamedLists() {
 /**
  * How often, at most, pages that arrived together are handed over after the first: each hand-over
  * re-renders the list (its counts, facets and order over everything so far), and a 10,000-codespace
- * organisation's 101 pages arrive faster than 101 renders of it can be made.
+ * organisation's 101 pages arrive faster than 101 renders of it can be made. The wait doubles after
+ * each hand-over, up to HAND_OVER_MAX_MS: each render costs more as the list grows, so a long list
+ * is rendered ~7 times while it streams instead of ~30 (at 150 ms), and the last pages are handed
+ * over as soon as the list ends.
  */
 const HAND_OVER_MS = 150;
+const HAND_OVER_MAX_MS = 1200;
+const handOverWait = (handOvers: number) => Math.min(HAND_OVER_MAX_MS, HAND_OVER_MS * 2 ** Math.max(0, handOvers - 1));
 
 /**
  * Every page of the streamed list at `url`, in order, as they arrive: the first at once, then
- * those that came meanwhile together (`merge`), at most every HAND_OVER_MS. Refusals (of the whole
+ * those that came meanwhile together (`merge`), 150 ms after, then 300, 600 and at most every 1.2 s. Refusals (of the whole
  * list, or of a later page) are thrown as `ApiError`s with GitHub's words and headers, as the
  * proxy's are; a stream cut before its last line is an error too (a list is never taken as whole
  * when it is not).
@@ -66,9 +71,10 @@ export async function* streamedPages<Page>(
   const waiting: Page[] = [];
   let held = '';
   let handedOver = -Infinity;
+  let handOvers = 0;
   let ended = false;
   let reading: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
-  const due = () => handedOver + HAND_OVER_MS - performance.now();
+  const due = () => handedOver + handOverWait(handOvers) - performance.now();
   try {
     for (;;) {
       reading ??= reader.read();
@@ -78,6 +84,7 @@ export async function* streamedPages<Page>(
         : await reading;
       if (read === null) {
         handedOver = performance.now();
+        handOvers++;
         yield merge(waiting.splice(0));
         continue;
       }
@@ -106,6 +113,7 @@ export async function* streamedPages<Page>(
       }
       if (waiting.length && (ended || due() <= 0)) {
         handedOver = performance.now();
+        handOvers++;
         yield merge(waiting.splice(0));
       }
     }

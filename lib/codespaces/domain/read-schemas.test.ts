@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCodespace } from '@/lib/test/fixtures';
-import { readCodespace, readCodespacePage } from './read-schemas';
+import { readCodespace, readCodespacePage, readCodespaceSummaryPage } from './read-schemas';
 import { summarizeCodespace } from './summary';
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
@@ -93,5 +93,40 @@ describe('reading a page of codespaces', () => {
   it('refuses what is not a page at all', () => {
     expect(readCodespacePage([]).ok).toBe(false);
     expect(readCodespacePage({ codespaces: 'nope', total_count: 1 }).ok).toBe(false);
+  });
+});
+
+describe('reading a page of codespaces for the lists (only what their summaries keep)', () => {
+  it('gives each codespace’s summary, as reading it in full and summarising it would', () => {
+    const grown = { ...json(makeCodespace({ name: 'grown-space-giggle-jp6xq5g7hw5x' })), state: 'Hibernating', snapshot: { id: 'snap' } };
+    const codespaces = [
+      json(makeCodespace()),
+      grown,
+      { ...json(makeCodespace({ name: 'pr-space-giggle-jp6xq5g7hw5x' })), pending_operation: true },
+    ];
+    const read = json(readCodespaceSummaryPage({ total_count: 3, codespaces }));
+    expect(read).toEqual({
+      ok: true,
+      value: {
+        totalCount: 3,
+        unreadable: 0,
+        codespaces: codespaces.map((c) =>
+          json(summarizeCodespace((readCodespace(c) as { value: Parameters<typeof summarizeCodespace>[0] }).value)),
+        ),
+      },
+    });
+  });
+
+  it('leaves out a codespace Hangar could not act on safely, and counts it, as the full reading does', () => {
+    const bad = { ...json(makeCodespace()), name: '../../user' };
+    const read = readCodespaceSummaryPage({ total_count: 2, codespaces: [json(makeCodespace()), bad] });
+    expect(read.ok && read.value.codespaces).toHaveLength(1);
+    expect(read.ok && read.value.unreadable).toBe(1);
+    expect(readCodespaceSummaryPage({ codespaces: [] }).ok).toBe(false);
+  });
+
+  it('passes over GitHub’s other fields: none of them reaches a summary', () => {
+    const read = readCodespaceSummaryPage({ total_count: 1, codespaces: [{ ...json(makeCodespace()), extra: 'x'.repeat(10) }] });
+    expect(JSON.stringify(read)).not.toMatch(/"extra"|avatar_url|events_url|recent_folders|"url"/);
   });
 });

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { ACCOUNT_NAME, REPOSITORY_FULL_NAME } from '@/lib/github/names';
 import { CODESPACE_NAME } from './patterns';
-import type { Codespace } from './types';
+import { summarizeCodespace } from './summary';
+import type { Codespace, CodespaceSummary } from './types';
 
 /**
  * Reading codespaces as GitHub answers them: permissive where GitHub may grow, strict where
@@ -106,6 +107,55 @@ export function readCodespacePage(raw: unknown): ReadResult<{ totalCount: number
   for (const item of page.data.codespaces) {
     const read = readCodespace(item);
     if (read.ok) codespaces.push(read.value);
+    else unreadable++;
+  }
+  return { ok: true, value: { totalCount: page.data.total_count, codespaces, unreadable } };
+}
+
+/**
+ * A codespace as the lists read it: only the fields its summary keeps (summary.ts), held to the
+ * same rules as `codespaceRead`; GitHub's other fields (dozens of URLs per account and repository)
+ * are passed over, not copied, which is most of what reading a page of 100 cost.
+ */
+const codespaceSummaryRead = z.object({
+  id: count,
+  name: codespaceRead.shape.name,
+  display_name: codespaceRead.shape.display_name,
+  state: codespaceRead.shape.state,
+  repository: z.object({ id: z.number().check(z.int()), full_name: fullName }),
+  owner: z.object({ login: account.shape.login }),
+  billable_owner: z.optional(z.object({ login: account.shape.login })),
+  // Small objects the summary keeps whole, as the full reading does.
+  machine: z.nullish(machineRead),
+  git_status: z.nullish(gitStatusRead),
+  created_at: timestamp,
+  last_used_at: timestamp,
+  location: z.optional(text(64)),
+  retention_expires_at: z.nullish(timestamp),
+  // Shown or linked as GitHub wrote them; malformed, they are read as absent (as the notices are).
+  idle_timeout_minutes: z.catch(z.nullish(count), null),
+  retention_period_minutes: z.catch(z.nullish(count), null),
+  web_url: z.catch(z.nullish(text(2048)), null),
+  pulls_url: z.catch(z.nullish(text(2048)), null),
+  pending_operation: codespaceRead.shape.pending_operation,
+  pending_operation_disabled_reason: codespaceRead.shape.pending_operation_disabled_reason,
+  last_known_stop_notice: codespaceRead.shape.last_known_stop_notice,
+});
+
+/**
+ * A page of `{ total_count, codespaces }` as the lists keep it: each readable codespace's summary
+ * (the rest left out and counted, as `readCodespacePage` does), without reading what no list shows.
+ */
+export function readCodespaceSummaryPage(
+  raw: unknown,
+): ReadResult<{ totalCount: number; codespaces: CodespaceSummary[]; unreadable: number }> {
+  const page = codespaceListRead.safeParse(raw);
+  if (!page.success) return { ok: false, message: problem(page.error) };
+  const codespaces: CodespaceSummary[] = [];
+  let unreadable = 0;
+  for (const item of page.data.codespaces) {
+    const read = codespaceSummaryRead.safeParse(item);
+    if (read.success) codespaces.push(summarizeCodespace(read.data as unknown as Codespace));
     else unreadable++;
   }
   return { ok: true, value: { totalCount: page.data.total_count, codespaces, unreadable } };

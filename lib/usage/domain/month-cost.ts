@@ -2,7 +2,8 @@ import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { stateTone } from '@/lib/codespaces/domain/state';
 import { computeCostPerHour } from './cost';
 import { HOURS_PER_MONTH, PRICES } from './prices';
-import { isCodespacesItem, skuCores, usageKind, type UsageItem } from './usage-report';
+import type { UsageItem } from './usage-report';
+import { isCodespacesItem, skuCores, usageKind } from './usage-items';
 
 /**
  * What each codespace has cost this month: the one computation behind the list's "Cost this month",

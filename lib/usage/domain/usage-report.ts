@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toCsv } from '@/lib/csv';
+import { isCodespacesItem, skuCores, usageKind, type UsageKind } from './usage-items';
 
 /**
  * GitHub's billing usage report (`GET /organizations/{org}/settings/billing/usage`), validated
@@ -22,21 +23,6 @@ const usageItemSchema = z.object({
 export type UsageItem = z.infer<typeof usageItemSchema>;
 
 export const usageReportSchema = z.object({ usageItems: z.array(usageItemSchema).default([]) });
-
-export type UsageKind = 'compute' | 'storage';
-
-/** Storage SKUs bill GB over time; everything else of Codespaces is a machine's compute. */
-export function usageKind(item: Pick<UsageItem, 'sku' | 'unitType'>): UsageKind {
-  return /storage/i.test(item.sku) || /gigabyte/i.test(item.unitType) ? 'storage' : 'compute';
-}
-
-/** `Codespaces Linux 8-core` → 8; null for storage and unknown SKUs. */
-export function skuCores(sku: string): number | null {
-  const match = /(\d+)[\s-]*core/i.exec(sku);
-  return match ? Number(match[1]) : null;
-}
-
-export const isCodespacesItem = (item: Pick<UsageItem, 'product'>) => /codespaces/i.test(item.product);
 
 export interface Period {
   /** Inclusive, `YYYY-MM-DD`. */

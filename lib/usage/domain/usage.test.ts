@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeCodespace, makeUsageItem } from '@/lib/test/fixtures';
 import { estimateMemberCosts } from '@/lib/usage/domain/member-estimate';
 import { memberCostsFromCsv, parseUsageCsv } from '@/lib/usage/domain/usage-csv';
-import { dailyCost, skuCores, summarizeUsage, usageItemsToCsv, usageKind } from '@/lib/usage/domain/usage-report';
+import { skuCores, usageKind } from '@/lib/usage/domain/usage-items';
+import { dailyCost, summarizeUsage, usageItemsToCsv } from '@/lib/usage/domain/usage-report';
 
 const item = makeUsageItem;
 

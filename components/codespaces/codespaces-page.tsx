@@ -3,7 +3,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useGithubWeb } from '@/components/github/github-web';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { endsSession } from '@/lib/transport/errors';
@@ -25,7 +25,7 @@ import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { isComplete, type StreamedList } from '@/lib/query/streamed-list';
 import { unpackSummaries, type PackedSummaries } from '@/lib/codespaces/domain/packed-summaries';
 import { relativeTime } from '@/lib/format';
-import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
+import { codespaceKeys, listMyCodespacesQuery } from '@/lib/codespaces/queries';
 import { listMyOrganizationsQuery } from '@/lib/orgs/queries';
 import { useMyMonthCosts } from '@/lib/usage/use-month-costs';
 import { CodespacesPageView } from './codespaces-page-view';

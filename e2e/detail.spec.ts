@@ -74,3 +74,17 @@ test('a codespace made from a pull request says which one, linked to it on GitHu
   await expect(link).toBeVisible();
   expect(await link.getAttribute('href')).toMatch(new RegExp(`/pull/${number}$`));
 });
+
+test('a codespace opened from the list has its cost this month in the first paint, as the list says it', async ({ page }) => {
+  await signIn(page, 'mona');
+  const row = page.locator('[role="row"][data-codespace]').first();
+  const listed = row.locator('[data-cost]');
+  await expect(listed).toBeVisible();
+  const name = await row.getAttribute('data-codespace');
+  // The page as the server sends it, before any script runs: Hangar's store holds the list the user came from.
+  const html = await (await page.request.get(`/codespaces/${name}`)).text();
+  const inFirstPaint = /data-cost="([\d.]+)"/.exec(html)?.[1];
+  expect(inFirstPaint, 'the cost in the server-rendered page').toBeDefined();
+  // The same function over the same list and report; a running codespace's compute moves by the second.
+  expect(Math.abs(Number(inFirstPaint) - Number(await listed.getAttribute('data-cost')))).toBeLessThan(0.05);
+});

@@ -11,6 +11,7 @@ import { usePendingMachineChange } from '@/lib/codespaces/use-machine-request';
 import { getMyCodespaceQuery, listMyCodespacesQuery } from '@/lib/codespaces/queries';
 import { useMyMonthCosts } from '@/lib/usage/use-month-costs';
 import type { Codespace } from '@/lib/codespaces/domain/types';
+import type { MonthCost } from '@/lib/usage/domain/month-cost';
 import { CodespaceDetailView, type DetailDialog } from './codespace-detail-view';
 import { usePowerActions } from './use-power-actions';
 
@@ -21,8 +22,12 @@ const ExportDialog = dynamic(() => import('./export-dialog').then((m) => m.Expor
 const PublishDialog = dynamic(() => import('./publish-dialog').then((m) => m.PublishDialog));
 const RenameDialog = dynamic(() => import('./rename-dialog').then((m) => m.RenameDialog));
 
-/** A codespace's page: reads it (following its state), and runs the dialogs its actions open. */
-export function CodespaceDetailPage({ name }: { name: string }) {
+/**
+ * A codespace's page: reads it (following its state), and runs the dialogs its actions open.
+ * `firstPaintCost`: its cost this month as the server worked it out for the first paint, shown until
+ * the page has read the list and works it out itself.
+ */
+export function CodespaceDetailPage({ name, firstPaintCost = null }: { name: string; firstPaintCost?: MonthCost | null }) {
   const query = useQuery(getMyCodespaceQuery(name));
   const router = useRouter();
   // A dialog keeps the codespace it was opened for: a delete removes it from the cache (and the page
@@ -36,7 +41,8 @@ export function CodespaceDetailPage({ name }: { name: string }) {
   // owner is who is signed in.
   const all = useQuery(listMyCodespacesQuery());
   const monthCosts = useMyMonthCosts(all.data?.items, query.data?.owner.login ?? '');
-  const cost = monthCosts.costs.get(query.data?.name ?? name);
+  const costPending = all.isPending || monthCosts.reportPending;
+  const cost = costPending ? (firstPaintCost ?? undefined) : monthCosts.costs.get(query.data?.name ?? name);
 
   if (endsSession(query.error)) return <SessionEnded />;
   const codespace = query.data;
@@ -53,7 +59,7 @@ export function CodespaceDetailPage({ name }: { name: string }) {
         {...readState(query)}
         now={now}
         pendingMachine={pendingMachine}
-        cost={{ cost, pending: all.isPending || monthCosts.reportPending }}
+        cost={{ cost, pending: costPending && !firstPaintCost }}
         onOpenDialog={(which) => codespace && setDialog({ which, codespace })}
         onPower={onPower}
         pendingNames={pendingNames}

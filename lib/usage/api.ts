@@ -16,7 +16,7 @@ async function orMissing<T>(read: () => Promise<T>): Promise<T | null> {
 }
 
 /** Billing usage, one typed function per GitHub operation, named as the operation. */
-function usageApi(transport: GithubTransport) {
+export function usageApi(transport: GithubTransport) {
   return {
     /** GitHub's billing usage report for an organisation, for a year or one month of it. */
     getOrgBillingUsage: async (org: string, year: number, month: number | null, signal?: AbortSignal): Promise<UsageItem[]> => {
@@ -44,5 +44,7 @@ function usageApi(transport: GithubTransport) {
       ),
   };
 }
+
+export type UsageApi = ReturnType<typeof usageApi>;
 
 export const usage = usageApi(browserTransport);

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { usage } from './api';
+import { usage, type UsageApi } from './api';
 
 /** Query options for billing usage, each named as its GitHub operation, with its key in `usageKeys`. */
 
@@ -34,10 +34,10 @@ export function getMyBillingUsageSummaryQuery(username: string, year: number, mo
  * The user's report for a month, line by line (repository × SKU): what each codespace billed to them
  * is attributed from. Null when GitHub has none for this account (404: the legacy billing platform).
  */
-export function getMyBillingUsageQuery(username: string, year: number, month: number) {
+export function getMyBillingUsageQuery(username: string, year: number, month: number, api: Pick<UsageApi, 'getMyBillingUsage'> = usage) {
   return queryOptions({
     queryKey: usageKeys.getMyBillingUsage(username, year, month),
-    queryFn: ({ signal }) => usage.getMyBillingUsage(username, year, month, signal),
+    queryFn: ({ signal }) => api.getMyBillingUsage(username, year, month, signal),
     staleTime: 10 * 60_000,
   });
 }

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
-import { monthCosts, type CostInputs, type MonthCost } from './domain/month-cost';
+import { accountMonthCosts, billingMonthOf, type CostInputs, type MonthCost } from './domain/month-cost';
 import type { UsageItem } from './domain/usage-report';
 import { getMyBillingUsageQuery, getOrgBillingUsageQuery } from './queries';
 
@@ -23,7 +23,7 @@ const NONE: ReadonlyMap<string, MonthCost> = new Map();
  */
 export function useMyMonthCosts(codespaces: readonly CostInputs[] | undefined, login: string): MonthCostsState {
   const now = useMinuteClock();
-  const { year, month } = monthOf(now);
+  const { year, month } = billingMonthOf(now);
   const enabled = Boolean(codespaces && login);
   const report = useQuery({ ...getMyBillingUsageQuery(login, year, month), enabled });
   return useCosts(codespaces, login, report.data ?? null, now, enabled && report.isPending);
@@ -35,14 +35,9 @@ export function useMyMonthCosts(codespaces: readonly CostInputs[] | undefined, l
  */
 export function useOrgMonthCosts(codespaces: readonly CostInputs[] | undefined, org: string): MonthCostsState {
   const now = useMinuteClock();
-  const { year, month } = monthOf(now);
+  const { year, month } = billingMonthOf(now);
   const report = useQuery({ ...getOrgBillingUsageQuery(org, year, month), enabled: Boolean(codespaces) });
   return useCosts(codespaces, org, report.data ?? null, now, Boolean(codespaces) && report.isPending);
-}
-
-function monthOf(now: number) {
-  const at = new Date(now);
-  return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1 };
 }
 
 function useCosts(
@@ -54,9 +49,7 @@ function useCosts(
 ): MonthCostsState {
   const costs = useMemo(() => {
     if (!codespaces) return NONE;
-    const { year, month } = monthOf(now);
-    const from = `${year}-${String(month).padStart(2, '0')}-01`;
-    return monthCosts(codespaces, { now, reports: items ? [{ account, items, from }] : [] });
+    return accountMonthCosts(codespaces, account, items, now);
   }, [codespaces, items, account, now]);
   return { costs, reportPending };
 }

@@ -10,6 +10,7 @@ import { serverConfig } from '@/lib/config';
 import { codespaceName } from '@/lib/codespaces/domain/schemas';
 import { serverTransport, withinFirstPaintBudget } from '@/lib/operations/server-transport.server';
 import { getMyCodespaceQuery } from '@/lib/codespaces/queries';
+import { firstPaintCost } from './first-paint-cost.server';
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -25,14 +26,16 @@ export default async function CodespaceRoute({ params }: Props) {
   // Rendered with the codespace, read with the same query the page follows it with.
   const queryClient = new QueryClient();
   if (!codespaceName.safeParse(name).success) notFound();
-  const query = getMyCodespaceQuery(name, codespacesApi(serverTransport(session)));
-  await withinFirstPaintBudget(() => queryClient.prefetchQuery(query));
+  const transport = serverTransport(session);
+  const query = getMyCodespaceQuery(name, codespacesApi(transport));
+  const cost = firstPaintCost(session, transport, queryClient, name);
+  await withinFirstPaintBudget(() => Promise.all([queryClient.prefetchQuery(query), cost.prefetch()]));
   // No codespace by that name (or deleted since): a real 404. Other failures render, and the page says what.
   const failure = queryClient.getQueryState(query.queryKey)?.error;
   if (failure instanceof ApiError && failure.status === 404) notFound();
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <CodespaceDetailPage name={name} />
+      <CodespaceDetailPage name={name} firstPaintCost={await cost.result()} />
     </HydrationBoundary>
   );
 }

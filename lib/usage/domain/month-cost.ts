@@ -166,3 +166,25 @@ export function monthCosts(
   for (const c of live) if (!covered.has(c.name)) costs.set(c.name, recordMonthCost(c, now));
   return costs;
 }
+
+/** The month (UTC) `now` falls in, as GitHub's billing report asks for it. */
+export function billingMonthOf(now: number): { year: number; month: number } {
+  const at = new Date(now);
+  return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1 };
+}
+
+/**
+ * Each codespace's cost this month for one billed account, from its report's lines when GitHub has a
+ * report (`items`; null: none) and from each codespace's record otherwise. The list's hooks and the
+ * detail page's first paint (on the server) both use it, so they say the same.
+ */
+export function accountMonthCosts(
+  codespaces: readonly CostInputs[],
+  account: string,
+  items: readonly UsageItem[] | null,
+  now: number,
+): Map<string, MonthCost> {
+  const { year, month } = billingMonthOf(now);
+  const from = `${year}-${String(month).padStart(2, '0')}-01`;
+  return monthCosts(codespaces, { now, reports: items ? [{ account, items, from }] : [] });
+}

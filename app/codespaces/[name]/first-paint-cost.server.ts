@@ -1,0 +1,39 @@
+import 'server-only';
+import type { QueryClient } from '@tanstack/react-query';
+import { CODESPACES_PER_PAGE } from '@/lib/codespaces/api';
+import { storedSummaryList } from '@/lib/codespaces/list-stream.server';
+import type { GithubTransport } from '@/lib/transport/transport';
+import { storedList } from '@/lib/query/streamed-list';
+import { usageApi } from '@/lib/usage/api';
+import { getMyBillingUsageQuery } from '@/lib/usage/queries';
+import { accountMonthCosts, billingMonthOf, type MonthCost } from '@/lib/usage/domain/month-cost';
+
+type Reader = Parameters<typeof storedSummaryList>[0] & { user: { login: string } };
+
+/**
+ * A codespace's cost this month for its page's first paint. The cost shares a repository's line of
+ * GitHub's report among all the user's codespaces, so it needs the whole list: when Hangar's store
+ * holds it (a user who came from the list), the report is read alongside the codespace (`prefetch`,
+ * into the page's cache, so the browser does not ask again) and the cost is worked out here, with the
+ * function the page uses. Otherwise `result` is null and the page works it out once it has the list.
+ */
+export function firstPaintCost(session: Reader, transport: GithubTransport, queryClient: QueryClient, name: string) {
+  const now = Date.now();
+  const { year, month } = billingMonthOf(now);
+  const login = session.user.login;
+  const report = getMyBillingUsageQuery(login, year, month, usageApi(transport));
+  // A store that cannot answer only means the page works the cost out itself.
+  const stored = storedSummaryList(session, { kind: 'mine' }).catch(() => null);
+  return {
+    prefetch: async () => {
+      if (await stored) await queryClient.prefetchQuery(report);
+    },
+    result: async (): Promise<MonthCost | null> => {
+      const list = await stored;
+      const items = queryClient.getQueryData(report.queryKey);
+      if (!list || items === undefined) return null;
+      const mine = storedList(list.pages, CODESPACES_PER_PAGE, list.asOf).items;
+      return accountMonthCosts(mine, login, items, now).get(name) ?? null;
+    },
+  };
+}

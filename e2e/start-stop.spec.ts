@@ -20,6 +20,15 @@ test('Stop shows ShuttingDown at once and then Shutdown, without a reload; Start
   await target.getByRole('button', { name: 'Stop' }).click();
   await expect(target.locator('[data-codespace-state]')).toHaveText('ShuttingDown');
   await expect(target.locator('[data-codespace-state]')).toHaveText('Shutdown', { timeout: 15_000 });
+  // Its arrival is said in a notice, which may sit over the row's buttons (and stays while the pointer
+  // rests on it): close it, as a user would, before pressing Start.
+  const stopped = page
+    .getByRole('region', { name: /Notifications/ })
+    .getByRole('listitem')
+    .filter({ hasText: `${codespace.display_name || codespace.name} is stopped` });
+  await expect(stopped).toBeVisible();
+  await stopped.getByRole('button', { name: 'Close toast' }).click();
+  await expect(stopped).toBeHidden();
 
   await target.getByRole('button', { name: 'Start' }).click();
   await expect(target.locator('[data-codespace-state]')).toHaveText('Starting');

@@ -7,6 +7,7 @@ import { MissingScopesBanner } from '@/components/layout/missing-scopes-banner';
 import { LOCAL_REQUIRED_SCOPES, missingScopes, missingScopesAdvice } from '@/lib/auth/scope-check.mjs';
 import { serverSession } from '@/lib/auth/token.server';
 import { THEME_SCRIPT } from '@/lib/theme';
+import { EARLY_PALETTE_SCRIPT } from '@/lib/palette/early-shortcut';
 import { serverConfig } from '@/lib/config';
 import './globals.css';
 
@@ -31,6 +32,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en" suppressHydrationWarning>
       <head>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        {/* Only where the header's palette will take it over: elsewhere Ctrl+K stays the browser's. */}
+        {session && <script nonce={nonce} dangerouslySetInnerHTML={{ __html: EARLY_PALETTE_SCRIPT }} />}
       </head>
       <body className="min-h-screen">
         {/* GitHub's web host and the OAuth client id, neither secret: what refusal messages may link to. */}

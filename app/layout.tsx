@@ -21,6 +21,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // proxy.ts gives every page request a CSP nonce; only scripts carrying it may run.
   const nonce = (await headers()).get('x-nonce') ?? undefined;
   const config = serverConfig();
+  // A server component renders once per request: this is that request's time, which the page hydrates with.
+  // eslint-disable-next-line react-hooks/purity
+  const renderedAt = Date.now();
   const { webUrl, clientId } = config;
   // Local mode: a token without the codespace scope shows nothing; say why and how to fix it.
   const advice =
@@ -37,7 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="min-h-screen">
         {/* GitHub's web host and the OAuth client id, neither secret: what refusal messages may link to. */}
-        <Providers mode={config.mode} github={{ webUrl, clientId }}>
+        <Providers mode={config.mode} github={{ webUrl, clientId }} renderedAt={renderedAt}>
           {session && <AppHeader user={session.user} />}
           {advice && <MissingScopesBanner advice={advice} />}
           {children}

@@ -8,7 +8,7 @@ import { serverConfig } from '@/lib/config';
 import { accountOfSession } from '@/lib/github/account.server';
 import { KeyedGate } from '@/lib/github/gate';
 import { githubResponse, hangarError, withApiHeaders } from '@/lib/github/proxy.server';
-import type { AccountKey } from '@/lib/github/store.server';
+import { userKeyOf, type AccountKey } from '@/lib/github/store.server';
 import { callGithub, storedAnswer, type AnswerReader, type GithubAnswer, type GithubCall } from '@/lib/github/upstream.server';
 import { logEvent } from '@/lib/server/log.server';
 import { ApiError } from '@/lib/transport/errors';
@@ -178,13 +178,58 @@ export async function* listAnswers(
 }
 
 /**
+ * Pages read ahead for a page's first paint: as soon as page one says how many there are, pages 2
+ * on are asked for (through the list gate: still PAGE_CONCURRENCY out at once), without waiting for
+ * the page to reach the browser, load and ask for them (~0.5–1 s of GitHub's time otherwise idle).
+ * They are kept for that page's own request for the rest (`?from=2&total=…`), taken once, and
+ * dropped after READ_AHEAD_KEPT_MS; a poll of the whole list never takes them (it revalidates).
+ * Per token, as the store's answers are; in this instance's memory only (another instance
+ * answering the page's request reads the pages itself).
+ */
+const readAheads = new Map<string, Map<number, Promise<GithubAnswer>>>();
+/** Long enough for a slow page to load and ask; short enough that nothing read ahead passes for current. */
+const READ_AHEAD_KEPT_MS = 20_000;
+/** The most pages read ahead of a page: what a stored first paint carries too (2,000 codespaces). */
+const READ_AHEAD_PAGES = 20;
+const readAheadKey = (reader: ListReader, source: CodespaceListSource) => `${userKeyOf(reader.accessToken)} ${gateKey(reader, source)}`;
+
+function readAheadOf(reader: ListReader, source: CodespaceListSource, total: number) {
+  const key = readAheadKey(reader, source);
+  const last = Math.min(lastPageOf(total), READ_AHEAD_PAGES);
+  if (readAheads.has(key) || last < 2) return;
+  const pages = new Map<number, Promise<GithubAnswer>>();
+  for (let page = 2; page <= last; page++) {
+    const read = readSummaryPage(reader, source, page);
+    // Held for the page's request; a failure is its to see, not an unhandled rejection here.
+    read.catch(() => undefined);
+    pages.set(page, read);
+  }
+  readAheads.set(key, pages);
+  setTimeout(() => readAheads.get(key) === pages && readAheads.delete(key), READ_AHEAD_KEPT_MS).unref?.();
+}
+
+/** A page read ahead for this reader's list, taken (once), or undefined. */
+function takeReadAhead(reader: ListReader, source: CodespaceListSource, page: number): Promise<GithubAnswer> | undefined {
+  const key = readAheadKey(reader, source);
+  const pages = readAheads.get(key);
+  const read = pages?.get(page);
+  if (!pages || !read) return undefined;
+  pages.delete(page);
+  if (pages.size === 0) readAheads.delete(key);
+  return read;
+}
+
+/**
  * The list's pages as the lists keep them, read on the server for a first paint (the same reads,
- * and store entries, as the stream's). A refusal is thrown: the page's own query asks again and
- * says why in words.
+ * and store entries, as the stream's), the pages after the first read ahead for the page's own
+ * request for them as soon as the first says how many there are. A refusal is thrown: the page's
+ * own query asks again and says why in words.
  */
 export async function* summaryPages(reader: ListReader, source: CodespaceListSource): AsyncGenerator<ListPage<CodespaceSummary>> {
-  for await (const { answer } of listAnswers({ from: 1 }, (page) => readSummaryPage(reader, source, page))) {
+  const readPage = (page: number) => takeReadAhead(reader, source, page) ?? readSummaryPage(reader, source, page);
+  for await (const { page, answer } of listAnswers({ from: 1 }, readPage)) {
     if (answer.status !== 200 || answer.body === null) throw new ApiError({ status: answer.status, method: 'GET' });
+    if (page === 1) readAheadOf(reader, source, totalOf(answer));
     yield summaryListPage(answer);
   }
 }
@@ -239,8 +284,13 @@ interface StreamOptions {
  */
 async function codespaceListResponse(reader: ListReader, source: CodespaceListSource, options: StreamOptions): Promise<Response> {
   const started = performance.now();
+  // Going on from a first paint: the pages it read ahead are this request's. (A whole list, a poll, is read afresh.)
+  const readPage =
+    'total' in options.start
+      ? (page: number) => takeReadAhead(reader, source, page) ?? readSummaryPage(reader, source, page)
+      : (page: number) => readSummaryPage(reader, source, page);
   // Read ahead of the browser: its pace (a tab busy rendering) must not hold up GitHub's pages.
-  const answers = readAhead(listAnswers(options.start, (page) => readSummaryPage(reader, source, page)));
+  const answers = readAhead(listAnswers(options.start, readPage));
   const first = await answers.next();
   // Nothing after the pages the browser holds (GitHub's count said so): the list is whole as it is.
   if (first.done) return streamed(new Headers(LIST_HEADERS), linesOf([], options.start));

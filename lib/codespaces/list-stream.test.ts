@@ -343,3 +343,91 @@ describe('a long list is not carried whole by a first paint', () => {
     expect(await storedSummaryList(reader, { kind: 'mine' })).toBeNull();
   });
 });
+
+describe('a first paint reads the rest of the list ahead of the page', () => {
+  /** A fleet of its own, and a session for it: what the store and the read-ahead hold is per token. */
+  async function fleetOf(login: string, count: number) {
+    await fetch(`${upstream.url}/_emulator/fleet`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login, count }),
+    });
+    tokens[login] = upstream.emulator.issueToken(login, ['codespace']);
+    cookies[login] = await sessionCookie(login, tokens[login], SECRET);
+    const { accountOfSession } = await import('@/lib/github/account.server');
+    return { accessToken: tokens[login], account: accountOfSession({ sub: login }, tokens[login]) };
+  }
+
+  /** The first page as `/` renders it: page one only, the page asking for the rest once it is up. */
+  async function firstPaint(reader: Awaited<ReturnType<typeof fleetOf>>) {
+    const { summaryPages } = await import('./list-stream.server');
+    const { firstPageOnly } = await import('@/lib/transport/transport');
+    const pages: { items: readonly unknown[] }[] = [];
+    for await (const page of firstPageOnly(summaryPages(reader, { kind: 'mine' }))) pages.push(page);
+    return pages;
+  }
+
+  const pagesAsked = (since: number) =>
+    upstreamRequests(since, '/user/codespaces').map((entry) => Number(new URL(entry.path, 'http://x').searchParams.get('page') ?? 1));
+
+  async function until(check: () => boolean, ms = 2000) {
+    for (const deadline = Date.now() + ms; !check() && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
+  it('asks GitHub for pages 2 to the last as soon as page one says how many, before the page asks', async () => {
+    const reader = await fleetOf('ahead-fleet', 350);
+    const since = Date.now();
+    expect((await firstPaint(reader))[0]!.items).toHaveLength(100);
+    await until(() => pagesAsked(since).length === 4);
+    expect(pagesAsked(since).sort()).toEqual([1, 2, 3, 4]);
+  });
+
+  it('the page’s request for the rest is answered with those pages: no round trip to GitHub again', async () => {
+    const reader = await fleetOf('handed-fleet', 350);
+    const github = await githubNames('/user/codespaces', tokens['handed-fleet']!);
+    const since = Date.now();
+    await firstPaint(reader);
+    await until(() => pagesAsked(since).length === 4);
+    const asked = pagesAsked(since).length;
+    const lines = await linesOf(await myList('handed-fleet', '?from=2&total=350'));
+    expect(pagesOf(lines).map((line) => line.page)).toEqual([2, 3, 4]);
+    expect(namesOf(lines)).toEqual(github.slice(100));
+    // The pages read ahead were handed over as GitHub gave them, not asked for again (nor revalidated).
+    expect(pagesAsked(since)).toHaveLength(asked);
+    expect(pagesAsked(since).sort()).toEqual([1, 2, 3, 4]);
+  });
+
+  it('never more than 4 of the list’s pages out to GitHub at once, the page’s request and the read-ahead together', async () => {
+    const reader = await fleetOf('wide-fleet', 1200);
+    const handle = upstream.emulator.handle;
+    let inFlight = 0;
+    let most = 0;
+    upstream.emulator.handle = async (req) => {
+      const counted = new URL(req.url).pathname.endsWith('/user/codespaces');
+      if (counted) most = Math.max(most, ++inFlight);
+      try {
+        if (counted) await new Promise((resolve) => setTimeout(resolve, 15));
+        return await handle(req);
+      } finally {
+        if (counted) inFlight--;
+      }
+    };
+    try {
+      await firstPaint(reader);
+      const lines = await linesOf(await myList('wide-fleet', '?from=2&total=1200'));
+      expect(pagesOf(lines)).toHaveLength(11);
+    } finally {
+      upstream.emulator.handle = handle;
+    }
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(4);
+  });
+
+  it('a poll of the whole list does not take pages read ahead: it asks GitHub (conditionally)', async () => {
+    const reader = await fleetOf('polled-fleet', 250);
+    await firstPaint(reader);
+    const since = Date.now();
+    await linesOf(await myList('polled-fleet'));
+    expect(pagesAsked(since).sort()).toEqual([1, 2, 3]);
+  });
+});

@@ -7,6 +7,7 @@ import { withGithubSession } from '@/lib/auth/request-session.server';
 import { serverConfig } from '@/lib/config';
 import { accountOfSession } from '@/lib/github/account.server';
 import { KeyedGate } from '@/lib/github/gate';
+import { processWide } from '@/lib/github/process-wide';
 import { githubResponse, hangarError, withApiHeaders } from '@/lib/github/proxy.server';
 import { userKeyOf, type AccountKey } from '@/lib/github/store.server';
 import { callGithub, storedAnswer, type AnswerReader, type GithubAnswer, type GithubCall } from '@/lib/github/upstream.server';
@@ -66,7 +67,7 @@ function unpacked(answer: GithubAnswer): GithubAnswer {
  * Requests for one organisation's list in flight at once, whoever asks (every owner's tabs
  * together), and for one account's own list: GitHub asks integrations not to send many requests at once.
  */
-const listGate = new KeyedGate(PAGE_CONCURRENCY);
+const listGate = processWide('list-gate', () => new KeyedGate(PAGE_CONCURRENCY));
 const gateKey = (reader: ListReader, source: CodespaceListSource) =>
   source.kind === 'organization' ? `org:${source.org.toLowerCase()}` : `account:${reader.account}`;
 
@@ -186,7 +187,7 @@ export async function* listAnswers(
  * Per token, as the store's answers are; in this instance's memory only (another instance
  * answering the page's request reads the pages itself).
  */
-const readAheads = new Map<string, Map<number, Promise<GithubAnswer>>>();
+const readAheads = processWide('list-read-aheads', () => new Map<string, Map<number, Promise<GithubAnswer>>>());
 /** Long enough for a slow page to load and ask; short enough that nothing read ahead passes for current. */
 const READ_AHEAD_KEPT_MS = 20_000;
 /** The most pages read ahead of a page: what a stored first paint carries too (2,000 codespaces). */

@@ -6,7 +6,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startEmulatorServer, type RunningEmulator } from '@/emulator/node-server';
 import { MemoryStore } from '@/lib/github/store/memory-store.server';
 import type { GithubStateStore } from '@/lib/github/store/types.server';
@@ -421,6 +421,38 @@ describe('a first paint reads the rest of the list ahead of the page', () => {
     }
     expect(most).toBeGreaterThan(1);
     expect(most).toBeLessThanOrEqual(4);
+  });
+
+  it('holds when the page and the list route are bundled apart (as Next builds them): one read-ahead, one gate', async () => {
+    const reader = await fleetOf('bundled-fleet', 1200);
+    // The page's own copy of the module, as in the page's server bundle (the route keeps the first).
+    vi.resetModules();
+    const { summaryPages } = await import('./list-stream.server');
+    const { firstPageOnly } = await import('@/lib/transport/transport');
+    const handle = upstream.emulator.handle;
+    let inFlight = 0;
+    let most = 0;
+    upstream.emulator.handle = async (req) => {
+      const counted = new URL(req.url).pathname.endsWith('/user/codespaces');
+      if (counted) most = Math.max(most, ++inFlight);
+      try {
+        if (counted) await new Promise((resolve) => setTimeout(resolve, 15));
+        return await handle(req);
+      } finally {
+        if (counted) inFlight--;
+      }
+    };
+    const since = Date.now();
+    try {
+      for await (const page of firstPageOnly(summaryPages(reader, { kind: 'mine' }))) expect(page.items).toHaveLength(100);
+      const lines = await linesOf(await myList('bundled-fleet', '?from=2&total=1200'));
+      expect(pagesOf(lines)).toHaveLength(11);
+    } finally {
+      upstream.emulator.handle = handle;
+    }
+    expect(most).toBeLessThanOrEqual(4);
+    // Each page asked once: the route took what the page's copy read ahead.
+    expect(pagesAsked(since).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 
   it('a poll of the whole list does not take pages read ahead: it asks GitHub (conditionally)', async () => {

@@ -86,7 +86,9 @@ function summaryPageCall(reader: ListReader, source: CodespaceListSource, page: 
     storedAs: 'summaries',
     // At most PAGE_CONCURRENCY of the list's pages out to GitHub at once, whoever reads them; each
     // slot is freed once its bytes are in, so the next page is asked for while this one is read.
-    inFlight: (request) => listGate.run(gateKey(reader, source), request),
+    // Page one (what a page paints first) waits ahead of later pages, e.g. those read ahead for
+    // an earlier paint of the same account.
+    inFlight: (request) => listGate.run(gateKey(reader, source), request, { first: page === 1 }),
   };
 }
 

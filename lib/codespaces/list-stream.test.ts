@@ -367,8 +367,11 @@ describe('a first paint reads the rest of the list ahead of the page', () => {
     return pages;
   }
 
-  const pagesAsked = (since: number) =>
-    upstreamRequests(since, '/user/codespaces').map((entry) => Number(new URL(entry.path, 'http://x').searchParams.get('page') ?? 1));
+  /** The pages of the list GitHub was asked for since then, for this fleet's user. */
+  const pagesAsked = (since: number, login: string) =>
+    upstreamRequests(since, '/user/codespaces')
+      .filter((entry) => entry.login === login)
+      .map((entry) => Number(new URL(entry.path, 'http://x').searchParams.get('page') ?? 1));
 
   async function until(check: () => boolean, ms = 2000) {
     for (const deadline = Date.now() + ms; !check() && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -378,8 +381,8 @@ describe('a first paint reads the rest of the list ahead of the page', () => {
     const reader = await fleetOf('ahead-fleet', 350);
     const since = Date.now();
     expect((await firstPaint(reader))[0]!.items).toHaveLength(100);
-    await until(() => pagesAsked(since).length === 4);
-    expect(pagesAsked(since).sort()).toEqual([1, 2, 3, 4]);
+    await until(() => pagesAsked(since, 'ahead-fleet').length === 4);
+    expect(pagesAsked(since, 'ahead-fleet').sort()).toEqual([1, 2, 3, 4]);
   });
 
   it('the page’s request for the rest is answered with those pages: no round trip to GitHub again', async () => {
@@ -387,14 +390,14 @@ describe('a first paint reads the rest of the list ahead of the page', () => {
     const github = await githubNames('/user/codespaces', tokens['handed-fleet']!);
     const since = Date.now();
     await firstPaint(reader);
-    await until(() => pagesAsked(since).length === 4);
-    const asked = pagesAsked(since).length;
+    await until(() => pagesAsked(since, 'handed-fleet').length === 4);
+    const asked = pagesAsked(since, 'handed-fleet').length;
     const lines = await linesOf(await myList('handed-fleet', '?from=2&total=350'));
     expect(pagesOf(lines).map((line) => line.page)).toEqual([2, 3, 4]);
     expect(namesOf(lines)).toEqual(github.slice(100));
     // The pages read ahead were handed over as GitHub gave them, not asked for again (nor revalidated).
-    expect(pagesAsked(since)).toHaveLength(asked);
-    expect(pagesAsked(since).sort()).toEqual([1, 2, 3, 4]);
+    expect(pagesAsked(since, 'handed-fleet')).toHaveLength(asked);
+    expect(pagesAsked(since, 'handed-fleet').sort()).toEqual([1, 2, 3, 4]);
   });
 
   it('never more than 4 of the list’s pages out to GitHub at once, the page’s request and the read-ahead together', async () => {
@@ -452,7 +455,30 @@ describe('a first paint reads the rest of the list ahead of the page', () => {
     }
     expect(most).toBeLessThanOrEqual(4);
     // Each page asked once: the route took what the page's copy read ahead.
-    expect(pagesAsked(since).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(pagesAsked(since, 'bundled-fleet').sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  });
+
+  it('a first paint’s page one goes ahead of pages read ahead for an earlier one (the same account reloading)', async () => {
+    const reader = await fleetOf('reload-fleet', 2000);
+    const handle = upstream.emulator.handle;
+    upstream.emulator.handle = async (req) => {
+      if (new URL(req.url).pathname.endsWith('/user/codespaces')) await new Promise((resolve) => setTimeout(resolve, 15));
+      return handle(req);
+    };
+    const since = Date.now();
+    try {
+      await firstPaint(reader);
+      // Signed in again (a new token), while the first paint's 19 pages are still being read.
+      const again = { ...reader, accessToken: upstream.emulator.issueToken('reload-fleet', ['codespace']) };
+      await firstPaint(again);
+    } finally {
+      upstream.emulator.handle = handle;
+    }
+    const asked = pagesAsked(since, 'reload-fleet');
+    const secondPageOne = asked.indexOf(1, 1);
+    expect(secondPageOne).toBeGreaterThan(0);
+    // Behind at most the 4 already out: not behind the earlier paint's whole read-ahead.
+    expect(asked.slice(1, secondPageOne).length).toBeLessThanOrEqual(4);
   });
 
   it('a poll of the whole list does not take pages read ahead: it asks GitHub (conditionally)', async () => {
@@ -460,6 +486,6 @@ describe('a first paint reads the rest of the list ahead of the page', () => {
     await firstPaint(reader);
     const since = Date.now();
     await linesOf(await myList('polled-fleet'));
-    expect(pagesAsked(since).sort()).toEqual([1, 2, 3]);
+    expect(pagesAsked(since, 'polled-fleet').sort()).toEqual([1, 2, 3]);
   });
 });

@@ -489,3 +489,46 @@ describe('a first paint reads the rest of the list ahead of the page', () => {
     expect(pagesAsked(since, 'polled-fleet').sort()).toEqual([1, 2, 3]);
   });
 });
+
+describe('what a page needs of the whole stored list', () => {
+  it('is worked out once while the list is unchanged, and again once a page of it changes', async () => {
+    const { storedListProjection } = await import('./list-stream.server');
+    const { accountOfSession } = await import('@/lib/github/account.server');
+    await fetch(`${upstream.url}/_emulator/fleet`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'costed-fleet', count: 250 }),
+    });
+    const token = (tokens['costed-fleet'] = upstream.emulator.issueToken('costed-fleet', ['codespace']));
+    cookies['costed-fleet'] = await sessionCookie('costed-fleet', token, SECRET);
+    const reader = { accessToken: token, account: accountOfSession({ sub: 'costed-fleet' }, token) };
+    let worked = 0;
+    const states = () =>
+      storedListProjection(reader, { kind: 'mine' }, 'states', (pages) => {
+        worked++;
+        return pages.flatMap((page) => page.items.map((c) => `${c.name} ${c.state}`));
+      });
+
+    expect(await states()).toBeNull();
+    await linesOf(await myList('costed-fleet'));
+    const first = await states();
+    expect(first!.value).toHaveLength(250);
+    expect((await states())!.value).toBe(first!.value);
+    expect(worked).toBe(1);
+
+    // A codespace on the last page stops: the list read again has a new page 3, and the result follows it.
+    const at = first!.value.findIndex((line, i) => i >= 200 && line.endsWith(' Available'));
+    expect(at).toBeGreaterThanOrEqual(200);
+    const name = first!.value[at]!.split(' ')[0]!;
+    const stop = await fetch(`${upstream.url}/api/user/codespaces/${name}/stop`, {
+      method: 'POST',
+      headers: { authorization: `token ${token}` },
+    });
+    expect(stop.ok).toBe(true);
+    await linesOf(await myList('costed-fleet'));
+    const after = await states();
+    expect(worked).toBe(2);
+    expect(after!.value[at]).not.toBe(first!.value[at]);
+    expect(after!.value[at]!.startsWith(`${name} `)).toBe(true);
+  });
+});

@@ -166,21 +166,18 @@ export async function storedListProjection<T>(
   const stored = await storedPageAnswers(reader, source);
   if (!stored) return null;
   const key = `${name} ${listKeyOf(reader, source)} ${stored.etags.join(' ')}`;
-  const known = projections.get(key) as { value: T; asOf: number } | undefined;
-  if (known) {
-    // Most recently used last.
-    projections.delete(key);
-    projections.set(key, known);
-    return known;
-  }
-  const made = { value: project(stored.answers.map((answer) => summaryListPage(unpacked(answer)))), asOf: stored.asOf };
-  projections.set(key, made);
+  let value = projections.get(key) as T | undefined;
+  if (value === undefined) value = project(stored.answers.map((answer) => summaryListPage(unpacked(answer))));
+  // Most recently used last.
+  projections.delete(key);
+  projections.set(key, value);
   if (projections.size > PROJECTIONS_KEPT) projections.delete(projections.keys().next().value!);
-  return made;
+  // As of GitHub's latest word on it: an unchanged list checked again (304s) is the same value, newer.
+  return { value, asOf: stored.asOf };
 }
 
 const PROJECTIONS_KEPT = 32;
-const projections = processWide('list-projections', () => new Map<string, { value: unknown; asOf: number }>());
+const projections = processWide('list-projections', () => new Map<string, unknown>());
 
 const TOTAL = /^\{"total_count":(\d+)/;
 /** How many codespaces a summary page says there are (its text starts so: summaryPageAnswer wrote it). */

@@ -516,6 +516,14 @@ describe('what a page needs of the whole stored list', () => {
     expect((await states())!.value).toBe(first!.value);
     expect(worked).toBe(1);
 
+    // Checked with GitHub again, unchanged (304s): the same result, but as of the new check.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await linesOf(await myList('costed-fleet'));
+    const checked = await states();
+    expect(checked!.value).toBe(first!.value);
+    expect(checked!.asOf).toBeGreaterThan(first!.asOf);
+    expect(worked).toBe(1);
+
     // A codespace on the last page stops: the list read again has a new page 3, and the result follows it.
     const at = first!.value.findIndex((line, i) => i >= 200 && line.endsWith(' Available'));
     expect(at).toBeGreaterThanOrEqual(200);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { policyActor } from '@/lib/audit/domain/entry';
 import { estimateMemberCosts } from '@/lib/usage/domain/member-estimate';
 import { monthPeriod } from '@/lib/usage/domain/org-usage';
-import { summarizeUsage } from '@/lib/usage/domain/usage-report';
+import { summarizeUsage, type UsageItem } from '@/lib/usage/domain/usage-report';
 import { logEvent, type LogLevel } from '@/lib/server/log.server';
 import {
   codespaceFingerprint,
@@ -123,7 +123,11 @@ interface OrgContext {
 const GITHUB_PAGE_MAX = 100;
 /** Pages whose ETag and body are kept: 10,000 × 100 codespaces' worth, far more than a deployment reads per interval. */
 const MAX_CACHED_PAGES = 10_000;
+/** Usage reports kept (one per organisation and month read). */
+const MAX_CACHED_REPORTS = 1_000;
 const FAILURES_IN_A_ROW = 3;
+
+type UsageReportRead = { ok: true; usageItems: UsageItem[] } | { ok: false; status: number; message: string };
 
 const answered = (a: { status: number; message: string }) =>
   a.status
@@ -151,6 +155,8 @@ export function createPolicyRunner(options: PolicyRunnerOptions): PolicyRunner {
     pages.set(key, page);
     if (pages.size > MAX_CACHED_PAGES) pages.delete(pages.keys().next().value!);
   };
+  // ETag and items of the last usage report read per organisation and month (monthly budgets).
+  const usageReports = new Map<string, { etag: string; usageItems: UsageItem[] }>();
   const running = new Set<string>();
   let evaluating = false;
 
@@ -195,10 +201,29 @@ export function createPolicyRunner(options: PolicyRunnerOptions): PolicyRunner {
     }
   }
 
+  /**
+   * The organisation's usage report for a month, read conditionally: the report of a large
+   * organisation is big, and GitHub answers an unchanged one `304`, reused as last read.
+   */
+  async function readUsageReport(org: string, year: number, month: number): Promise<UsageReportRead> {
+    const key = `${org.toLowerCase()}:${year}-${month}`;
+    const cached = usageReports.get(key);
+    const answer = await github.orgBillingUsage(org, { year, month, etag: cached?.etag }).catch(noAnswer);
+    if (!answer.ok) return answer;
+    if (answer.status === 304) {
+      if (!cached) return { ok: false, status: 304, message: 'Not Modified to a read Hangar made without a stored copy' };
+      return { ok: true, usageItems: cached.usageItems };
+    }
+    usageReports.delete(key);
+    if (answer.etag) usageReports.set(key, { etag: answer.etag, usageItems: answer.usageItems });
+    if (usageReports.size > MAX_CACHED_REPORTS) usageReports.delete(usageReports.keys().next().value!);
+    return { ok: true, usageItems: answer.usageItems };
+  }
+
   async function readMemberCosts(org: string, snapshot: () => Promise<OrgSnapshot>, now: Date): Promise<MemberCosts> {
     const month = now.toISOString().slice(0, 7);
     const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-    const [usage, codespaces] = await Promise.all([github.orgBillingUsage(org, { year, month: monthNumber }).catch(noAnswer), snapshot()]);
+    const [usage, codespaces] = await Promise.all([readUsageReport(org, year, monthNumber), snapshot()]);
     if (!usage.ok) return { known: false, why: `Cost this month unknown: ${answered(usage)} to the billing usage report` };
     if (!codespaces.ok) return { known: false, why: `Cost this month unknown: ${answered(codespaces)}` };
     // The usage page's own model: GitHub's report for the month, spread over members by their codespaces.

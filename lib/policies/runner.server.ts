@@ -157,6 +157,12 @@ export function createPolicyRunner(options: PolicyRunnerOptions): PolicyRunner {
   };
   // ETag and items of the last usage report read per organisation and month (monthly budgets).
   const usageReports = new Map<string, { etag: string; usageItems: UsageItem[] }>();
+  // Per organisation: its last list (and the pages it came from) and its members' costs, with what they were worked out from.
+  const snapshots = new Map<string, { pages: CachedPage[]; codespaces: PolicyCodespace[] }>();
+  const memberCosts = new Map<
+    string,
+    { usageItems: readonly UsageItem[]; codespaces: readonly PolicyCodespace[]; period: string; costs: MemberCosts }
+  >();
   const running = new Set<string>();
   let evaluating = false;
 
@@ -180,7 +186,7 @@ export function createPolicyRunner(options: PolicyRunnerOptions): PolicyRunner {
   }
 
   async function readOrg(org: string): Promise<OrgSnapshot> {
-    const byName = new Map<string, PolicyCodespace>();
+    const read: CachedPage[] = [];
     const reads = { fresh: 0, unchanged: 0 };
     for (let page = 1; ; page++) {
       if (page > maxPages) return { ok: false, status: 0, message: `More than ${maxPages} pages of codespaces` };
@@ -189,16 +195,30 @@ export function createPolicyRunner(options: PolicyRunnerOptions): PolicyRunner {
       );
       if (!result.ok) return result;
       reads[result.fresh ? 'fresh' : 'unchanged']++;
-      // A codespace that moved between pages while they were read appears once.
-      for (const codespace of result.page.codespaces) byName.set(codespace.name, codespace);
+      read.push(result.page);
       if (!result.page.hasNextPage) {
         for (const key of pages.keys()) {
           const [kind, keyOrg, keySize, keyPage] = key.split(':');
           if (kind === 'org' && keyOrg === org && Number(keySize) === perPage && Number(keyPage) > page) pages.delete(key);
         }
-        return { ok: true, codespaces: [...byName.values()], reads };
+        return { ok: true, codespaces: snapshotOf(org, read), reads };
       }
     }
+  }
+
+  /**
+   * The organisation's codespaces from its pages, each once (a codespace that moved between pages
+   * while they were read appears on two). The very same list as the last evaluation's when every
+   * page is (all `304`s): what is worked out from it (members' costs) is then not worked out again.
+   */
+  function snapshotOf(org: string, read: CachedPage[]): PolicyCodespace[] {
+    const last = snapshots.get(org);
+    if (last && last.pages.length === read.length && last.pages.every((page, i) => page === read[i])) return last.codespaces;
+    const byName = new Map<string, PolicyCodespace>();
+    for (const page of read) for (const codespace of page.codespaces) byName.set(codespace.name, codespace);
+    const codespaces = [...byName.values()];
+    snapshots.set(org, { pages: read, codespaces });
+    return codespaces;
   }
 
   /**
@@ -228,8 +248,14 @@ export function createPolicyRunner(options: PolicyRunnerOptions): PolicyRunner {
     if (!codespaces.ok) return { known: false, why: `Cost this month unknown: ${answered(codespaces)}` };
     // The usage page's own model: GitHub's report for the month, spread over members by their codespaces.
     const period = monthPeriod(month, now);
+    const key = `${period.from}:${period.to}`;
+    const last = memberCosts.get(org);
+    // The same report (a 304) over the same codespaces (every page a 304): the same costs, not worked out again.
+    if (last && last.usageItems === usage.usageItems && last.codespaces === codespaces.codespaces && last.period === key) return last.costs;
     const { members } = estimateMemberCosts(summarizeUsage(usage.usageItems, period).items, codespaces.codespaces, period.from);
-    return { known: true, byMember: new Map(members.map((m) => [m.member.toLowerCase(), m.total])) };
+    const costs: MemberCosts = { known: true, byMember: new Map(members.map((m) => [m.member.toLowerCase(), m.total])) };
+    memberCosts.set(org, { usageItems: usage.usageItems, codespaces: codespaces.codespaces, period: key, costs });
+    return costs;
   }
 
   function orgContext(org: string): OrgContext {

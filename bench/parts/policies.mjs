@@ -86,7 +86,7 @@ export async function measurePolicies({ quick, ports, results, record }) {
       await control(github.url, 'org-fleet', { org: 'octo-org', codespaces: 10_000, members: 500 });
       const a = evaluate(github.url, keyPath, { BENCH_POLICY_MODE: 'unchanged' });
       results.policies.unchanged = a;
-      // The list pages are read conditionally; the billing report a budget needs is read afresh each evaluation.
+      // The list pages and the billing report a budget needs are read conditionally (If-None-Match).
       const pages = Object.entries(a.statuses).filter(([key]) => key.startsWith('codespaces '));
       const all304 = pages.length > 0 && pages.every(([key]) => key === 'codespaces 304');
       const shown = Object.entries(a.statuses)

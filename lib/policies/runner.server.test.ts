@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeCodespace, makeUsageItem } from '@/lib/test/fixtures';
 import type { Codespace } from '@/lib/codespaces/domain/types';
 import type { UsageItem } from '@/lib/usage/domain/usage-report';
@@ -18,7 +18,14 @@ import type {
   StoredPolicy,
   Webhook,
 } from './ports';
+import { estimateMemberCosts } from '@/lib/usage/domain/member-estimate';
 import { createPolicyRunner, type PolicyRunnerOptions } from './runner.server';
+
+// The members' cost estimate as it is, watched: how often a budget's costs are worked out.
+vi.mock('@/lib/usage/domain/member-estimate', async (actual) => {
+  const real = await actual<typeof import('@/lib/usage/domain/member-estimate')>();
+  return { ...real, estimateMemberCosts: vi.fn(real.estimateMemberCosts) };
+});
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const MINUTE = 60_000;
@@ -755,6 +762,29 @@ describe('monthly budget', () => {
     };
     await env.runner.evaluateAllPolicies(new Date(NOW.getTime() + 15 * MINUTE));
     expect(reportReads()).toEqual([200, 304, 304, 200]);
+  });
+
+  it('does not work the members’ costs out again when neither the report nor any page of codespaces changed', async () => {
+    const env = setup();
+    env.github.codespaces = [
+      codespace('mona-web', 'mona', { state: 'Available', repository: { ...makeCodespace().repository, full_name: 'octo-org/web' } }),
+      codespace('hubot-old', 'hubot', { state: 'Shutdown', repository: { ...makeCodespace().repository, full_name: 'octo-org/web' } }),
+    ];
+    env.github.usage = {
+      ok: true,
+      usageItems: [makeUsageItem({ date: '2026-11-10T00:00:00Z', repositoryName: 'octo-org/web', netAmount: 80 })],
+    };
+    env.store.policies = [policy({ kind: 'monthly-budget', amountUsd: 100 }, { name: 'Budget' })];
+    const estimates = vi.mocked(estimateMemberCosts);
+    estimates.mockClear();
+
+    await env.runner.evaluateAllPolicies(NOW);
+    await env.runner.evaluateAllPolicies(new Date(NOW.getTime() + 5 * MINUTE));
+    expect(estimates).toHaveBeenCalledTimes(1);
+    // A page that changed (a codespace deleted) is worked out again.
+    env.github.codespaces = env.github.codespaces.slice(0, 1);
+    await env.runner.evaluateAllPolicies(new Date(NOW.getTime() + 10 * MINUTE));
+    expect(estimates).toHaveBeenCalledTimes(2);
   });
 
   it('acts on nothing, and says why, when the usage report cannot be read', async () => {

@@ -10,10 +10,22 @@ import type { AuthMode } from '@/lib/config';
 import type { GithubWeb } from '@/lib/github/refusals';
 import { tellCodespaceNews } from '@/lib/attention/news.client';
 import { makeQueryClient } from '@/lib/query/client';
+import { RenderedAtContext } from '@/lib/hooks/use-minute-clock';
 import { useBackgroundWatch } from '@/lib/codespaces/watch';
 import { applyTheme, readTheme, THEME_STORAGE_KEY } from '@/lib/theme';
 
-export function Providers({ mode, github, children }: { mode: AuthMode; github: GithubWeb; children: ReactNode }) {
+export function Providers({
+  mode,
+  github,
+  renderedAt,
+  children,
+}: {
+  mode: AuthMode;
+  github: GithubWeb;
+  /** The server's clock as it rendered this document: what relative times hydrate with. */
+  renderedAt: number;
+  children: ReactNode;
+}) {
   const [queryClient] = useState(() => makeQueryClient({ web: github, onQuerySuccess: tellCodespaceNews }));
   // A theme chosen in another tab applies here too.
   useEffect(() => {
@@ -24,16 +36,18 @@ export function Providers({ mode, github, children }: { mode: AuthMode; github: 
     return () => window.removeEventListener('storage', onStorage);
   }, []);
   return (
-    <QueryClientProvider client={queryClient}>
-      <BackgroundWatch />
-      <FocusKeeper />
-      <AuthModeProvider mode={mode}>
-        <GithubWebProvider value={github}>
-          {children}
-          <LazyToaster />
-        </GithubWebProvider>
-      </AuthModeProvider>
-    </QueryClientProvider>
+    <RenderedAtContext value={renderedAt}>
+      <QueryClientProvider client={queryClient}>
+        <BackgroundWatch />
+        <FocusKeeper />
+        <AuthModeProvider mode={mode}>
+          <GithubWebProvider value={github}>
+            {children}
+            <LazyToaster />
+          </GithubWebProvider>
+        </AuthModeProvider>
+      </QueryClientProvider>
+    </RenderedAtContext>
   );
 }
 

@@ -3,6 +3,7 @@
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { Search } from 'lucide-react';
 import { isPaletteShortcut } from '@/lib/hooks/keyboard';
+import { handOverEarlyPaletteShortcut } from '@/lib/palette/early-shortcut';
 
 const loadPalette = () => import('./command-palette-dialog');
 const CommandPalette = lazy(loadPalette);
@@ -26,6 +27,8 @@ export function PaletteTrigger() {
       setOpen((wasOpen) => !wasOpen);
     };
     window.addEventListener('keydown', onKeyDown);
+    // Pressed before this listener existed (see EARLY_PALETTE_SCRIPT): open now.
+    handOverEarlyPaletteShortcut(() => setOpen(true));
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
 

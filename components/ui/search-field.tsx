@@ -8,12 +8,15 @@ import { toolbarFieldClass } from './field';
  */
 export function SearchField({
   label,
+  name,
   placeholder,
   value,
   onChange,
   inputRef,
 }: {
   label: string;
+  /** The field's name, for code that reads the input itself (e.g. what was typed before hydration). */
+  name?: string;
   placeholder: string;
   value: string;
   onChange: (value: string) => void;
@@ -27,6 +30,7 @@ export function SearchField({
         ref={inputRef}
         type="search"
         aria-label={label}
+        name={name}
         placeholder={placeholder}
         value={value}
         onChange={(e) => onChange(e.target.value)}

@@ -10,6 +10,7 @@ import { usePersonalPlan } from '@/lib/usage/personal-plan.client';
 import { getMyBillingUsageSummaryQuery } from '@/lib/usage/queries';
 import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
 import { useMyMonthCosts } from '@/lib/usage/use-month-costs';
+import { billingMonthOf } from '@/lib/usage/domain/month-cost';
 import { PersonalUsageView } from './personal-usage-view';
 
 /**
@@ -22,7 +23,8 @@ export function PersonalUsagePage({ login }: { login: string }) {
   const [typedCoreHours, setTypedCoreHours] = useState('');
 
   const today = useMemo(() => new Date(), []);
-  const summary = useQuery(getMyBillingUsageSummaryQuery(login, today.getUTCFullYear(), today.getUTCMonth() + 1));
+  const { year, month } = billingMonthOf(today.getTime());
+  const summary = useQuery(getMyBillingUsageSummaryQuery(login, year, month));
   const fromGithub = useMemo(() => (summary.data ? codespacesMonthUsage(summary.data.usageItems) : null), [summary.data]);
   const split = useMemo(() => (query.data ? splitByPayer(query.data.items, login) : null), [query.data, login]);
   const figures = useMemo(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeCodespace, makeUsageItem } from '@/lib/test/fixtures';
 import { estimateMemberCosts } from './member-estimate';
-import { monthCosts, recordMonthCost } from './month-cost';
+import { billingMonthOf, monthCosts, recordMonthCost } from './month-cost';
 
 const GB = 1024 ** 3;
 const now = Date.parse('2026-11-21T10:00:00Z');
@@ -105,5 +105,17 @@ describe('what each codespace has cost this month, from GitHub’s billing usage
   it('leaves out codespaces that are gone: they cost nothing more', () => {
     const gone = makeCodespace({ state: 'Deleted' });
     expect(monthCosts([gone], { now }).has(gone.name)).toBe(false);
+  });
+});
+
+describe('the billing month GitHub reports usage for', () => {
+  // Metered usage (Codespaces included) is billed by calendar month in UTC, whatever the user's time zone.
+  it('is the UTC calendar month: an evening of 30 November in California is already December', () => {
+    expect(billingMonthOf(Date.parse('2026-11-30T17:30:00-08:00'))).toEqual({ year: 2026, month: 12 });
+  });
+
+  it('turns the year at midnight UTC on 1 January', () => {
+    expect(billingMonthOf(Date.parse('2026-12-31T23:59:59Z'))).toEqual({ year: 2026, month: 12 });
+    expect(billingMonthOf(Date.parse('2027-01-01T00:00:00Z'))).toEqual({ year: 2027, month: 1 });
   });
 });

@@ -109,6 +109,18 @@ const schemas = {
   allowTypeImports: true,
   message: 'zod stays off the first load: validate on the server, or import it from a lazily loaded form or dialog.',
 };
+/**
+ * What `/`'s first paint does without, imported statically only by the modules that are
+ * themselves loaded on demand (`FIRST_LOAD_LAZY`, with `import()`).
+ */
+const FIRST_LOAD_KEPT_OFF = [
+  {
+    group: ['@tanstack/react-virtual', '@tanstack/virtual-core', '**/use-window-rows'],
+    message:
+      'The virtualiser (~10 KB gzipped) is for long lists only: codespace-list.tsx renders a list that fits plainly and loads virtual-codespace-rows.tsx with import() when it does not.',
+  },
+];
+const FIRST_LOAD_LAZY = ['components/codespaces/virtual-codespace-rows.tsx', 'lib/hooks/use-window-rows.ts'];
 const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
 const BROWSER_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'fetch', 'location'].map((name) => ({
   name,
@@ -219,6 +231,18 @@ const config = [
       }),
       'no-restricted-globals': ['error', ...BROWSER_GLOBALS],
     },
+  },
+  {
+    // What `/` loads before its first paint stays small (issue 26: its first-load JS over a bare Next.js
+    // app). The core rule, not the TypeScript one above, so that both apply: each config's options
+    // for one rule replace another's.
+    files: [
+      'app/{page,layout,providers}.tsx',
+      `components/{codespaces,attention,${SHARED_UI.slice(1, -1)}}/**`,
+      'lib/{codespaces,attention,query,transport,hooks,usage}/**',
+    ],
+    ignores: [...TESTS, ...FIRST_LOAD_LAZY],
+    rules: { 'no-restricted-imports': ['error', { patterns: FIRST_LOAD_KEPT_OFF }] },
   },
 ];
 

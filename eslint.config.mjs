@@ -118,9 +118,21 @@ const FIRST_LOAD_KEPT_OFF = [
     group: ['@tanstack/react-virtual', '@tanstack/virtual-core', '**/use-window-rows'],
     message:
       'The virtualiser (~10 KB gzipped) is for long lists only: codespace-list.tsx renders a list that fits plainly and loads virtual-codespace-rows.tsx with import() when it does not.',
+    allowTypeImports: true,
+  },
+  {
+    group: ['**/attention/domain/personal', '**/attention/domain/rules'],
+    message:
+      "The attention rules are worked out on the server for the first paint and loaded after it (usePersonalAttention): a panel renders with panel.ts's helpers.",
+    allowTypeImports: true,
   },
 ];
-const FIRST_LOAD_LAZY = ['components/codespaces/virtual-codespace-rows.tsx', 'lib/hooks/use-window-rows.ts'];
+const FIRST_LOAD_LAZY = [
+  'components/codespaces/virtual-codespace-rows.tsx',
+  'lib/hooks/use-window-rows.ts',
+  // The rules themselves, and the panels' helpers re-exported from them for the organisation view.
+  'lib/attention/domain/{personal,rules}.ts',
+];
 const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
 const BROWSER_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'fetch', 'location'].map((name) => ({
   name,
@@ -237,11 +249,11 @@ const config = [
     // app). The core rule, not the TypeScript one above, so that both apply: each config's options
     // for one rule replace another's.
     files: [
-      'app/{page,layout,providers}.tsx',
+      'app/providers.tsx',
       `components/{codespaces,attention,${SHARED_UI.slice(1, -1)}}/**`,
       'lib/{codespaces,attention,query,transport,hooks,usage}/**',
     ],
-    ignores: [...TESTS, ...FIRST_LOAD_LAZY],
+    ignores: [...TESTS, ...FIRST_LOAD_LAZY, '**/*.server.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: FIRST_LOAD_KEPT_OFF }] },
   },
 ];

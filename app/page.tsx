@@ -14,6 +14,16 @@ import { withinFirstPaintBudget } from '@/lib/operations/server-transport.server
 import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
 import { packSummaries } from '@/lib/codespaces/domain/packed-summaries';
 import type { PackedList } from '@/components/codespaces/codespaces-page';
+import { personalAttention } from '@/lib/attention/domain/personal';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
+
+/**
+ * "Needs your attention" for the first paint, worked out here as of this request: its rules load
+ * in the browser after the first paint (usePersonalAttention), to follow the list from then on.
+ */
+function attentionNow(codespaces: readonly CodespaceSummary[]) {
+  return personalAttention(codespaces, Date.now());
+}
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await serverSession();
@@ -33,19 +43,28 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // cache before the list is read, so the rows a screen holds are rendered here and hydrate as they are.
   const stored = await storedSummaryList(session, { kind: 'mine' });
   let packed: PackedList | null = null;
+  let painted: readonly CodespaceSummary[] | undefined;
   if (stored) {
     const { items, ...list } = storedList(stored.pages, CODESPACES_PER_PAGE, stored.asOf);
     packed = { ...list, asOf: stored.asOf, items: packSummaries(items) };
+    painted = items;
   } else {
     await withinFirstPaintBudget(() =>
       queryClient.prefetchQuery(listMyCodespacesQuery({ listMyCodespaces: () => firstPageOnly(summaryPages(session, { kind: 'mine' })) })),
     );
+    painted = queryClient.getQueryData(listMyCodespacesQuery().queryKey)?.items;
   }
+  const initialAttention = painted ? attentionNow(painted) : null;
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       {/* Filters come from the URL here, not from useSearchParams: that hook needs a Suspense
           boundary, and React reveals a streamed boundary ~300 ms after the first paint. */}
-      <CodespacesPage login={session.user.login} initialFilters={parseListFilters(routeSearchParams(params))} stored={packed} />
+      <CodespacesPage
+        login={session.user.login}
+        initialFilters={parseListFilters(routeSearchParams(params))}
+        stored={packed}
+        initialAttention={initialAttention}
+      />
     </HydrationBoundary>
   );
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
+import { renderToString } from 'react-dom/server';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { summarizeCodespace } from '@/lib/codespaces/domain/summary';
 import { makeCodespace } from '@/lib/test/fixtures';
 import { renderView } from '@/lib/test/render-for-views';
@@ -48,6 +50,13 @@ describe('the codespace list, short and long', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(rendered()).toHaveLength(60);
     expect(virtualLoads.count).toBe(0);
+  });
+
+  it('sends the rows a first screen holds in the page’s HTML, and the browser renders the rest', () => {
+    const fleet = fleetOf(60);
+    const html = renderToString(<QueryClientProvider client={new QueryClient()}>{list(fleet)}</QueryClientProvider>);
+    const names = [...html.matchAll(/data-codespace="([^"]+)"/g)].map((m) => m[1]);
+    expect(names).toEqual(fleet.slice(0, FIRST_WINDOW_ROWS).map((c) => c.name));
   });
 
   it('scrolls the keyboard’s row into view in a list that fits', () => {

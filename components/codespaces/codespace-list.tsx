@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import {
@@ -22,11 +22,21 @@ import { COST_BASIS_EXPLAINED, type MonthCost } from '@/lib/usage/domain/month-c
 export const PLAIN_ROWS = 100;
 
 /**
- * The rows a long list renders before its virtualiser is in: the server's render, hydration, and
- * the moment after. As many as the virtualiser's first window (a 900 px screen of 60 px rows, and
- * its overscan), so that when it takes over the same rows stay where they are.
+ * The rows the server renders (and the browser hydrates) of any list, and a long list keeps until
+ * its virtualiser is in: as many as the virtualiser's first window (a 900 px screen of 60 px rows,
+ * and its overscan), so the page's HTML carries what a screen shows and, when the rest arrive (or
+ * the virtualiser takes over), the same rows stay where they are.
  */
 export const FIRST_WINDOW_ROWS = 20;
+
+const noSubscription = () => () => {};
+/** False on the server and while hydrating, true after: the rows beyond the first window wait for it. */
+const useHydrated = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
 type VirtualRowsModule = typeof import('./virtual-codespace-rows');
 /** Once loaded, for every list after it (a client-side visit back to `/` starts virtualised). */
@@ -95,6 +105,8 @@ export function CodespaceList({
   const long = codespaces.length > PLAIN_ROWS;
   const bodyRef = useRef<HTMLDivElement>(null);
   const virtual = useVirtualRows(long, bodyRef);
+  const hydrated = useHydrated();
+  const plainRows = long || !hydrated ? Math.min(FIRST_WINDOW_ROWS, codespaces.length) : codespaces.length;
 
   // Plain rows are all in the document: the keyboard's row is brought into view as it is.
   useEffect(() => {
@@ -153,9 +165,7 @@ export function CodespaceList({
         />
       ) : (
         <VirtualRowGroup ref={bodyRef} rows={codespaces.length}>
-          {Array.from({ length: long ? Math.min(FIRST_WINDOW_ROWS, codespaces.length) : codespaces.length }, (_, index) =>
-            renderRow(index),
-          )}
+          {Array.from({ length: plainRows }, (_, index) => renderRow(index))}
         </VirtualRowGroup>
       )}
     </div>

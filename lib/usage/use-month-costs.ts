@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { accountMonthCosts, billingMonthOf, type CostInputs, type MonthCost } from './domain/month-cost';
@@ -16,17 +16,46 @@ interface MonthCostsState {
 
 const NONE: ReadonlyMap<string, MonthCost> = new Map();
 
+type CostRules = typeof import('./domain/month-cost');
+/** Once loaded, for every page after it. */
+let loadedCostRules: CostRules | null = null;
+
+/** The cost rules (month-cost.ts with the SKU prices and the report's attribution), loaded after the first paint. */
+function useCostRules(): CostRules | null {
+  const [rules, setRules] = useState(loadedCostRules);
+  useEffect(() => {
+    if (rules) return;
+    let live = true;
+    void import('./domain/month-cost').then((module) => {
+      loadedCostRules = module;
+      if (live) setRules(module);
+    });
+    return () => {
+      live = false;
+    };
+  }, [rules]);
+  return rules;
+}
+
 /**
  * The signed-in user's codespaces' cost this month: attributed from their billing usage report
  * (where GitHub has one) for what is billed to them, estimated from the record for the rest.
- * Computed once per data change (the list, the report, the minute), never per render.
+ * Computed once per data change (the list, the report, the minute), never per render. The rules
+ * are not in `/`'s first-load JS: the figures wait for GitHub's report, which comes after the
+ * first paint, and the rules load meanwhile (until both are in, the figures are said to be pending).
  */
 export function useMyMonthCosts(codespaces: readonly CostInputs[] | undefined, login: string): MonthCostsState {
   const now = useMinuteClock();
   const { year, month } = billingMonthOf(now);
   const enabled = Boolean(codespaces && login);
   const report = useQuery({ ...getMyBillingUsageQuery(login, year, month), enabled });
-  return useCosts(codespaces, login, report.data ?? null, now, enabled && report.isPending);
+  const rules = useCostRules();
+  const items = report.data ?? null;
+  const costs = useMemo(
+    () => (codespaces && rules ? rules.accountMonthCosts(codespaces, login, items, now) : NONE),
+    [rules, codespaces, login, items, now],
+  );
+  return { costs, reportPending: enabled && (report.isPending || !rules) };
 }
 
 /**

@@ -1,21 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import dynamic from 'next/dynamic';
-
-/**
- * The error page's layout loads when an error happens: every page's first load carries this
- * boundary, and almost none ever shows it. Until it is in (or if it cannot load), a plain line
- * says what happened.
- */
-const ErrorStatusPage = dynamic(() => import('@/components/status/status-page').then((m) => m.ErrorStatusPage), {
-  loading: () => (
-    <p role="alert" className="px-4 pt-16 text-center text-sm">
-      Something went wrong on this page.
-    </p>
-  ),
-});
-const HomeLink = dynamic(() => import('@/components/status/status-page').then((m) => m.HomeLink));
+import { ErrorStatusPage, HomeLink } from '@/components/status/status-page';
 
 /** An unexpected error while showing a page: the header stays, and the user can try again or go home. */
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {

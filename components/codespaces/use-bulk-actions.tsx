@@ -2,14 +2,13 @@
 
 import { useCallback, useMemo, useState } from 'react';
 import dynamic from 'next/dynamic';
-import type { BulkPlan } from '@/lib/codespaces/domain/bulk';
+import { planBulkAction, staleStoppedCodespaces, type BulkPlan } from '@/lib/codespaces/domain/bulk';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { useSelection } from '@/lib/codespaces/use-selection';
 import type { SelectableListProps, SelectionActions } from './selection-bar';
 
-// Load when a bulk action is asked for: most visits ask for none.
+// Loads when a bulk action is asked for: most visits ask for none.
 const BulkActionDialog = dynamic(() => import('./bulk-action-dialog').then((m) => m.BulkActionDialog));
-const bulkRules = () => import('@/lib/codespaces/domain/bulk');
 
 /**
  * A list's selection and its bulk Stop and Delete, the same on every list of codespaces: the
@@ -19,11 +18,7 @@ const bulkRules = () => import('@/lib/codespaces/domain/bulk');
 export function useBulkActions(items: readonly CodespaceSummary[], shown: readonly CodespaceSummary[], org?: string) {
   const selection = useSelection(items, shown);
   const [plan, setPlan] = useState<BulkPlan | null>(null);
-  const act = useCallback(
-    (chosen: readonly CodespaceSummary[], action: 'stop' | 'delete') =>
-      void bulkRules().then((m) => setPlan(m.planBulkAction(chosen, action))),
-    [],
-  );
+  const act = useCallback((chosen: readonly CodespaceSummary[], action: 'stop' | 'delete') => setPlan(planBulkAction(chosen, action)), []);
   const { chosen, clear, selectNames } = selection;
   const bar = useMemo<SelectionActions>(
     () => ({
@@ -31,8 +26,7 @@ export function useBulkActions(items: readonly CodespaceSummary[], shown: readon
       onStop: () => act(chosen, 'stop'),
       onDelete: () => act(chosen, 'delete'),
       onClear: clear,
-      onSelectStale: (days) =>
-        void bulkRules().then((m) => selectNames(m.staleStoppedCodespaces(items, days, Date.now()).map((c) => c.name))),
+      onSelectStale: (days) => selectNames(staleStoppedCodespaces(items, days, Date.now()).map((c) => c.name)),
     }),
     [act, chosen, clear, selectNames, items],
   );

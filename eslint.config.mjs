@@ -126,6 +126,12 @@ const FIRST_LOAD_KEPT_OFF = [
       "The attention rules are worked out on the server for the first paint and loaded after it (usePersonalAttention): a panel renders with panel.ts's helpers.",
     allowTypeImports: true,
   },
+  {
+    group: ['**/usage/domain/month-cost'],
+    message:
+      'The cost rules load after the first paint (use-month-costs.ts): what a figure is and how it is explained are in month-cost-basis.ts.',
+    allowTypeImports: true,
+  },
 ];
 const FIRST_LOAD_LAZY = [
   'components/codespaces/virtual-codespace-rows.tsx',
@@ -233,7 +239,7 @@ const config = [
   {
     // The list's cost this month is worked out on every first paint of `/`: GitHub's usage report
     // is read with zod, and written as CSV (papaparse), on the usage pages only.
-    files: ['lib/usage/domain/{month-cost,usage-items,cost,prices}.ts'],
+    files: ['lib/usage/domain/{month-cost,month-cost-basis,usage-items,cost,prices}.ts'],
     ignores: TESTS,
     rules: {
       ...restrict(io, serverOnly, schemas, {

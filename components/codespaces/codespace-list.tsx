@@ -12,7 +12,7 @@ import {
 } from '@/components/lists/virtual-table-parts';
 import { CodespaceRow, listGrid, ROW_HEIGHTS } from './codespace-row';
 import type { PowerProps } from './power-button';
-import { COST_BASIS_EXPLAINED, type MonthCost } from '@/lib/usage/domain/month-cost';
+import { COST_BASIS_EXPLAINED, type MonthCost } from '@/lib/usage/domain/month-cost-basis';
 
 /**
  * Lists up to this long render every row: most fleets are a few dozen codespaces, and the

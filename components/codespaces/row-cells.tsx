@@ -1,7 +1,7 @@
 import { GitPullRequest, Hourglass } from 'lucide-react';
 import { pendingOperation } from '@/lib/codespaces/domain/state';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
-import { COST_BASIS_EXPLAINED, type MonthCost } from '@/lib/usage/domain/month-cost';
+import { COST_BASIS_EXPLAINED, type MonthCost } from '@/lib/usage/domain/month-cost-basis';
 import { formatUsd } from '@/lib/usage/domain/cost';
 import { WorkFlags } from './work-flags';
 

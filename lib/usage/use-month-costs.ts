@@ -3,7 +3,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
-import { accountMonthCosts, billingMonthOf, type CostInputs, type MonthCost } from './domain/month-cost';
+import type { CostInputs } from './domain/month-cost';
+import { billingMonthOf, type MonthCost } from './domain/month-cost-basis';
 import type { UsageItem } from './domain/usage-report';
 import { getMyBillingUsageQuery, getOrgBillingUsageQuery } from './queries';
 
@@ -20,7 +21,11 @@ type CostRules = typeof import('./domain/month-cost');
 /** Once loaded, for every page after it. */
 let loadedCostRules: CostRules | null = null;
 
-/** The cost rules (month-cost.ts with the SKU prices and the report's attribution), loaded after the first paint. */
+/**
+ * The cost rules (month-cost.ts with the SKU prices and the report's attribution), loaded after the
+ * first paint rather than in `/`'s first-load JS: the figures wait for GitHub's report anyway, which
+ * comes later, and until both are in they are said to be pending.
+ */
 function useCostRules(): CostRules | null {
   const [rules, setRules] = useState(loadedCostRules);
   useEffect(() => {
@@ -40,22 +45,14 @@ function useCostRules(): CostRules | null {
 /**
  * The signed-in user's codespaces' cost this month: attributed from their billing usage report
  * (where GitHub has one) for what is billed to them, estimated from the record for the rest.
- * Computed once per data change (the list, the report, the minute), never per render. The rules
- * are not in `/`'s first-load JS: the figures wait for GitHub's report, which comes after the
- * first paint, and the rules load meanwhile (until both are in, the figures are said to be pending).
+ * Computed once per data change (the list, the report, the minute), never per render.
  */
 export function useMyMonthCosts(codespaces: readonly CostInputs[] | undefined, login: string): MonthCostsState {
   const now = useMinuteClock();
   const { year, month } = billingMonthOf(now);
   const enabled = Boolean(codespaces && login);
   const report = useQuery({ ...getMyBillingUsageQuery(login, year, month), enabled });
-  const rules = useCostRules();
-  const items = report.data ?? null;
-  const costs = useMemo(
-    () => (codespaces && rules ? rules.accountMonthCosts(codespaces, login, items, now) : NONE),
-    [rules, codespaces, login, items, now],
-  );
-  return { costs, reportPending: enabled && (report.isPending || !rules) };
+  return useCosts(codespaces, login, report.data ?? null, now, enabled && report.isPending);
 }
 
 /**
@@ -76,9 +73,11 @@ function useCosts(
   now: number,
   reportPending: boolean,
 ): MonthCostsState {
-  const costs = useMemo(() => {
-    if (!codespaces) return NONE;
-    return accountMonthCosts(codespaces, account, items, now);
-  }, [codespaces, items, account, now]);
-  return { costs, reportPending };
+  const rules = useCostRules();
+  const costs = useMemo(
+    () => (codespaces && rules ? rules.accountMonthCosts(codespaces, account, items, now) : NONE),
+    [rules, codespaces, items, account, now],
+  );
+  // Until the rules are in, the figures are as pending as GitHub's report.
+  return { costs, reportPending: reportPending || (Boolean(codespaces) && !rules) };
 }

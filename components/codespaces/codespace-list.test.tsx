@@ -17,11 +17,12 @@ vi.mock('./virtual-codespace-rows', async (importOriginal) => {
 const fleetOf = (n: number) =>
   Array.from({ length: n }, (_, i) => summarizeCodespace(makeCodespace({ name: `cs-${String(i).padStart(4, '0')}` })));
 
-function list(codespaces: ReturnType<typeof fleetOf>, cursor: string | null = null) {
+function list(codespaces: ReturnType<typeof fleetOf>, cursor: string | null = null, busy = false) {
   return (
     <CodespaceList
       codespaces={codespaces}
       total={codespaces.length}
+      busy={busy}
       selected={new Set()}
       cursor={cursor}
       costs={new Map()}
@@ -92,5 +93,18 @@ describe('the codespace list, short and long', () => {
     await waitFor(() => expect(scrollTo).toHaveBeenCalledWith(expect.objectContaining({ top: 201 * 60 - window.innerHeight })));
     Reflect.deleteProperty(document.documentElement, 'scrollHeight');
     scrollTo.mockRestore();
+  });
+
+  it('keeps a streaming list’s rows in place as it grows past the plain rows', async () => {
+    const fleet = fleetOf(PLAIN_ROWS * 2);
+    // The first page, with more on their way (the virtualiser is loaded ahead, if it is not in yet).
+    const { rerender } = renderView(list(fleet.slice(0, PLAIN_ROWS), null, true));
+    expect(rendered()).toHaveLength(PLAIN_ROWS);
+    await waitFor(() => expect(virtualLoads.count).toBe(1));
+    const before = rendered();
+    rerender(list(fleet, null, false));
+    // A window of rows, the first ones where they were.
+    expect(rendered().length).toBeLessThan(PLAIN_ROWS);
+    expect(rendered().slice(0, 10)).toEqual(before.slice(0, 10));
   });
 });

@@ -43,24 +43,28 @@ type VirtualRowsModule = typeof import('./virtual-codespace-rows');
 let virtualRowsModule: VirtualRowsModule | null = null;
 
 /**
- * The virtualiser's module, loaded the first time a list needs it (null until it is in), and where
- * the plain rows' body started in the page when it arrived (the virtualiser's first offset).
+ * The virtualiser's module once a list needs it (null until it is in), with where the plain rows'
+ * body started in the page when it arrived (the virtualiser's first offset). Loaded ahead when the
+ * list may soon need it (`soon`: more pages on their way, or nearly `PLAIN_ROWS` rows), so that a
+ * list growing past `PLAIN_ROWS` switches at once, the rows it showed staying in place.
  */
-function useVirtualRows(wanted: boolean, body: RefObject<HTMLDivElement | null>) {
-  const [loaded, setLoaded] = useState(() => (virtualRowsModule ? { module: virtualRowsModule, scrollMargin: 0 } : null));
+function useVirtualRows(wanted: boolean, soon: boolean, body: RefObject<HTMLDivElement | null>) {
+  const [scrollMargin, setScrollMargin] = useState(0);
+  const [, setArrived] = useState(false);
   useEffect(() => {
-    if (!wanted || loaded) return;
+    if ((!wanted && !soon) || virtualRowsModule) return;
     let live = true;
     void import('./virtual-codespace-rows').then((module) => {
       virtualRowsModule = module;
-      const scrollMargin = body.current ? Math.round(body.current.getBoundingClientRect().top + window.scrollY) : 0;
-      if (live) setLoaded({ module, scrollMargin });
+      if (!live) return;
+      if (body.current) setScrollMargin(Math.round(body.current.getBoundingClientRect().top + window.scrollY));
+      setArrived(true);
     });
     return () => {
       live = false;
     };
-  }, [wanted, loaded, body]);
-  return wanted ? loaded : null;
+  }, [wanted, soon, body]);
+  return wanted && virtualRowsModule ? { module: virtualRowsModule, scrollMargin } : null;
 }
 
 /**
@@ -104,7 +108,7 @@ export function CodespaceList({
   const now = useMinuteClock();
   const long = codespaces.length > PLAIN_ROWS;
   const bodyRef = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualRows(long, bodyRef);
+  const virtual = useVirtualRows(long, busy || codespaces.length > PLAIN_ROWS * 0.8, bodyRef);
   const hydrated = useHydrated();
   const plainRows = long || !hydrated ? Math.min(FIRST_WINDOW_ROWS, codespaces.length) : codespaces.length;
 

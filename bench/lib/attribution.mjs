@@ -131,7 +131,7 @@ export function attributeScripts(urls, buildDir = path.join(root, '.next')) {
  * Where a module comes from, as one decides what to move: its package (`@tanstack/query-core`,
  * `react-dom`, `next` for Next.js's own client code), or Hangar's folder (`lib/attention/domain`).
  */
-export function moduleGroup(name) {
+function moduleGroup(name) {
   if (name.startsWith('(') || name.endsWith('(no source map)')) return '(no source: runtime, glue)';
   const compiled = /^next\/dist\/compiled\/([^/]+)\//.exec(name);
   if (compiled) return compiled[1];

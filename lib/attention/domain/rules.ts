@@ -117,4 +117,4 @@ export function rescueAdvice(codespace: ActionSubject): string | null {
 }
 
 // The panels' grouping lives apart, so that a panel can render without the rules above (panel.ts).
-export { codespacesNeedingAttention, selectableGroups, type SelectableGroup } from './panel';
+export { codespacesNeedingAttention, selectableGroups } from './panel';

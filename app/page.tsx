@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import { CodespacesPage } from '@/components/codespaces/codespaces-page';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
 import { CODESPACES_PER_PAGE } from '@/lib/codespaces/api';
-import { storedSummaryList, summaryPages } from '@/lib/codespaces/list-stream.server';
+import { storedListProjection, summaryPages } from '@/lib/codespaces/list-stream.server';
 import { storedList } from '@/lib/query/streamed-list';
 import { firstPageOnly } from '@/lib/transport/transport';
 import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
@@ -12,7 +12,7 @@ import { parseListFilters } from '@/lib/codespaces/domain/list-view';
 import { routeSearchParams } from '@/lib/codespaces/domain/pipeline';
 import { withinFirstPaintBudget } from '@/lib/operations/server-transport.server';
 import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
-import { packSummaries } from '@/lib/codespaces/domain/packed-summaries';
+import { packSummaries, unpackSummaries } from '@/lib/codespaces/domain/packed-summaries';
 import type { PackedList } from '@/components/codespaces/codespaces-page';
 import { personalAttention } from '@/lib/attention/domain/personal';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
@@ -41,14 +41,14 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // first page, with the same reads (and store entries) as the list's stream: summaries.
   // That list goes to the page once, packed (~40% of its bytes as objects): the page puts it in its
   // cache before the list is read, so the rows a screen holds are rendered here and hydrate as they are.
-  const stored = await storedSummaryList(session, { kind: 'mine' });
-  let packed: PackedList | null = null;
-  let painted: readonly CodespaceSummary[] | undefined;
-  if (stored) {
-    const { items, ...list } = storedList(stored.pages, CODESPACES_PER_PAGE, stored.asOf);
-    packed = { ...list, asOf: stored.asOf, items: packSummaries(items) };
-    painted = items;
-  } else {
+  // Packed once per version of the stored list (its pages' ETags), not on every render of it.
+  const stored = await storedListProjection(session, { kind: 'mine' }, 'packed', (pages) => {
+    const { items, ...list } = storedList(pages, CODESPACES_PER_PAGE, 0);
+    return { ...list, items: packSummaries(items) };
+  });
+  const packed: PackedList | null = stored && { ...stored.value, asOf: stored.asOf };
+  let painted: readonly CodespaceSummary[] | undefined = packed ? unpackSummaries(packed.items) : undefined;
+  if (!packed) {
     await withinFirstPaintBudget(() =>
       queryClient.prefetchQuery(listMyCodespacesQuery({ listMyCodespaces: () => firstPageOnly(summaryPages(session, { kind: 'mine' })) })),
     );

@@ -91,8 +91,15 @@ export function visibleList<T>(
   organisationOf: (item: T) => string,
 ): { items: T[]; headers?: Record<string, string> } {
   const hiddenBySso = new Set<number>();
+  // Asked once per organisation, not once per item: an organisation's list is thousands of items of one.
+  const verdicts = new Map<string, ReturnType<typeof keepingOut>>();
+  const verdictFor = (login: string) => {
+    let verdict = verdicts.get(login);
+    if (verdict === undefined) verdicts.set(login, (verdict = keepingOut(ctx, login)));
+    return verdict;
+  };
   const kept = items.filter((item) => {
-    const out = keepingOut(ctx, organisationOf(item));
+    const out = verdictFor(organisationOf(item));
     if (out?.by === 'sso') hiddenBySso.add(out.org.id);
     return !out;
   });

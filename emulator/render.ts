@@ -216,15 +216,27 @@ export function codespace(world: World, urls: Urls, cs: CodespaceRecord): Record
  */
 const codespaceTexts = new WeakMap<CodespaceRecord, { from: string; text: string }>();
 
-export function codespaceJson(world: World, urls: Urls, cs: CodespaceRecord): string {
+export function codespaceJson(world: World, urls: Urls, cs: CodespaceRecord, repositories?: Map<string, string>): string {
   const repo = world.repos.get(cs.repoId);
-  const repoFrom = repo && repositoryFrom(world, urls, repo, cs.owner);
+  const repoFrom = repo && repositoryFromOnce(world, urls, repo, cs.owner, repositories);
   const from = JSON.stringify([cs, repoFrom, account(world, cs.owner), account(world, cs.billableOwner), urls.api, urls.web]);
   const kept = codespaceTexts.get(cs);
   if (kept?.from === from) return kept.text;
   const text = cs.variant || !repo ? JSON.stringify(codespace(world, urls, cs)) : composedCodespaceJson(world, urls, cs, repo, repoFrom!);
   codespaceTexts.set(cs, { from, text });
   return text;
+}
+
+/**
+ * `repositoryFrom`, worked out once per repository and viewer within one list (`repositories`,
+ * the list's own): a page of 100 codespaces is mostly of a few repositories.
+ */
+function repositoryFromOnce(world: World, urls: Urls, repo: RepoRecord, viewer: string, repositories?: Map<string, string>): string {
+  if (!repositories) return repositoryFrom(world, urls, repo, viewer);
+  const key = `${repo.id}:${viewer}`;
+  let from = repositories.get(key);
+  if (from === undefined) repositories.set(key, (from = repositoryFrom(world, urls, repo, viewer)));
+  return from;
 }
 
 /** What `repository` renders of a repository for a viewer (its branches, dev containers and pull requests are not shown). */

@@ -85,7 +85,8 @@ function codespaceList(ctx: RestContext, all: readonly CodespaceRecord[]): RestA
   // Codespaces billed to an organisation that keeps the token out are left out (refusals.ts).
   const { items, headers } = visibleList(ctx, all, (c) => c.billableOwner);
   const { page, link } = paginate(ctx.url, items);
-  const codespaces = page.map((c) => render.codespaceJson(ctx.world, ctx.urls, c)).join(',');
+  const repositories = new Map<string, string>();
+  const codespaces = page.map((c) => render.codespaceJson(ctx.world, ctx.urls, c, repositories)).join(',');
   return ok(new JsonText(`{"total_count":${items.length},"codespaces":[${codespaces}]}`), { link, headers });
 }
 

@@ -102,12 +102,15 @@ function watchList({ pattern, stored }) {
   window.__benchList = mark;
   const re = new RegExp(pattern);
   const paintedAfter = (key) => requestAnimationFrame(() => setTimeout(() => (mark[key] = performance.now()), 0));
+  // Content streamed into a Suspense boundary waits in a hidden element until React reveals it:
+  // it is not shown until then.
+  const shown = (selector) => [...document.querySelectorAll(selector)].find((element) => !element.closest('[hidden]'));
   const check = () => {
-    if (mark.rowInDom === undefined && document.querySelector('[role="row"][data-codespace]')) {
+    if (mark.rowInDom === undefined && shown('[role="row"][data-codespace]')) {
       mark.rowInDom = performance.now();
       paintedAfter('rowPainted');
     }
-    const text = document.querySelector('main')?.textContent ?? '';
+    const text = shown('main')?.textContent ?? '';
     // The count alone is not the whole list: a first paint shows GitHub's count with the first page
     // ("Loaded 100 of 2,000 codespaces; the rest are on their way"), and a stored list says it is
     // being checked; the whole list is there when the page says neither.

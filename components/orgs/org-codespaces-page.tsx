@@ -15,7 +15,7 @@ import { isComplete } from '@/lib/query/streamed-list';
 import { attentionItems } from '@/lib/orgs/domain/attention';
 import { filterOrgCodespaces, groupRows, ORG_SORT_KEYS, orgFiltersToSearch, type OrgFilters } from '@/lib/orgs/domain/org-view';
 import { listOrgCodespacesQuery } from '@/lib/codespaces/queries';
-import { useOrgMonthCosts } from '@/lib/usage/use-month-costs';
+import { useOrgMonthCostsOnDemand } from '@/lib/usage/use-org-month-costs';
 import { OrgCodespacesView } from './org-codespaces-view';
 
 /** An organisation's codespaces for its admins: reads them, keeps the view's filters and selection, runs bulk actions. */
@@ -49,7 +49,7 @@ export function OrgCodespacesPage({ org, me, initialFilters }: { org: string; me
   }, [codespaces]);
   const attention = useMemo(() => attentionItems(codespaces ?? NO_CODESPACES, now, me), [codespaces, now, me]);
   const bulk = useBulkActions(codespaces ?? NO_CODESPACES, controls.rows, org);
-  const { costs } = useOrgMonthCosts(codespaces, org);
+  const costsNow = useOrgMonthCostsOnDemand(codespaces, org);
 
   if (endsSession(query.error)) return <SessionEnded />;
 
@@ -69,7 +69,7 @@ export function OrgCodespacesPage({ org, me, initialFilters }: { org: string; me
         options={derived?.options ?? null}
         estimate={derived?.estimate ?? null}
         attention={attention}
-        costs={costs}
+        costsNow={costsNow}
         now={now}
         {...bulk.listProps}
         onFiltersChange={controls.updateFilters}

@@ -41,7 +41,7 @@ function props(overrides: Partial<OrgCodespacesViewProps> = {}): OrgCodespacesVi
     now,
     ...selectableList(),
     ...spies('onFiltersChange', 'onStop', 'onDelete', 'onRetry'),
-    costs: new Map(),
+    costsNow: () => new Map(),
     onSelectNames: vi.fn(),
     ...overrides,
   };
@@ -81,6 +81,31 @@ describe('an organisation’s codespaces, in each of its states', () => {
     renderView(<OrgCodespacesView {...props({ total: 10_000, complete: false })} />);
     expect(screen.getByRole('status')).toHaveTextContent('Loaded 2 of 10,000 codespaces');
     expect(screen.getByRole('table', { name: 'Organization codespaces' })).toHaveAttribute('aria-busy', 'true');
+  });
+});
+
+describe('the organisation’s CSV', () => {
+  it('works out each codespace’s cost this month when the file is asked for, not while the list shows', async () => {
+    const costsNow = vi.fn(
+      () => new Map([['lisa-1', { compute: 1.5, storage: 0.25, total: 1.75, coreHours: 4, basis: 'report' as const }]]),
+    );
+    const files: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((file) => (files.push(file as Blob), 'blob:csv'));
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const view = renderView(<OrgCodespacesView {...props({ costsNow })} />);
+    view.rerender(<OrgCodespacesView {...props({ costsNow, now: now + 60_000 })} />);
+    expect(costsNow).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await vi.waitFor(() => expect(files).toHaveLength(1));
+    expect(costsNow).toHaveBeenCalledTimes(1);
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(files[0]!);
+    });
+    expect(text).toMatch(/lisa-1.*1\.75/);
+    vi.restoreAllMocks();
   });
 });
 

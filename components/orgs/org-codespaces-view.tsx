@@ -36,8 +36,8 @@ export interface OrgCodespacesViewProps extends SelectableListProps {
   options: FilterOptions | null;
   estimate: LiveEstimate | null;
   attention: AttentionItem[];
-  /** Each codespace's cost this month, by name (for the CSV). */
-  costs: ReadonlyMap<string, MonthCost>;
+  /** Each codespace's cost this month, by name, worked out when called (for the CSV only). */
+  costsNow: () => ReadonlyMap<string, MonthCost>;
   now: number;
   onFiltersChange: (next: Partial<OrgFilters>) => void;
   onStop: (codespaces: CodespaceSummary[]) => void;
@@ -70,7 +70,7 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
           <div className="flex flex-wrap items-center gap-2">
             {codespaces && codespaces.length > 0 && (
               <CsvDownloadButton
-                csv={async () => (await import('@/lib/codespaces/domain/csv')).orgCodespacesCsv(shown, props.costs)}
+                csv={async () => (await import('@/lib/codespaces/domain/csv')).orgCodespacesCsv(shown, props.costsNow())}
                 filename={() => `${org}-codespaces-${new Date().toISOString().slice(0, 10)}.csv`}
               />
             )}

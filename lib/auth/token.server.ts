@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { cookies, headers } from 'next/headers';
 import { serverConfig } from '@/lib/config';
 import { servedOverHttps } from '@/lib/auth/origin';
@@ -33,11 +34,15 @@ export interface ServerSession {
 }
 
 /**
- * The signed-in user and their token, for server components, from one decryption of the cookie.
- * A page cannot write cookies: when the token was due it renders with the renewed one, and the
- * next proxied request (which carries the old cookie, and gets the same renewal) writes it.
+ * The signed-in user and their token, for server components, from one decryption of the cookie,
+ * once per render (`cache`: the layout and the page both ask, and each ask would decrypt the cookie
+ * and check the session in the store again). A page cannot write cookies: when the token was due
+ * it renders with the renewed one, and the next proxied request (which carries the old cookie, and
+ * gets the same renewal) writes it.
  */
-export async function serverSession(): Promise<ServerSession | null> {
+export const serverSession = cache(readServerSession);
+
+async function readServerSession(): Promise<ServerSession | null> {
   const session = await decodeRequestSession({ cookies: await cookies(), headers: await headers() });
   if (!session) return null;
   const resolved = await resolveSession(session.jwt);

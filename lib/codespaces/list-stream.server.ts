@@ -7,8 +7,9 @@ import { withGithubSession } from '@/lib/auth/request-session.server';
 import { serverConfig } from '@/lib/config';
 import { accountOfSession } from '@/lib/github/account.server';
 import { KeyedGate } from '@/lib/github/gate';
+import { processWide } from '@/lib/github/process-wide';
 import { githubResponse, hangarError, withApiHeaders } from '@/lib/github/proxy.server';
-import type { AccountKey } from '@/lib/github/store.server';
+import { userKeyOf, type AccountKey } from '@/lib/github/store.server';
 import { callGithub, storedAnswer, type AnswerReader, type GithubAnswer, type GithubCall } from '@/lib/github/upstream.server';
 import { logEvent } from '@/lib/server/log.server';
 import { ApiError } from '@/lib/transport/errors';
@@ -66,9 +67,12 @@ function unpacked(answer: GithubAnswer): GithubAnswer {
  * Requests for one organisation's list in flight at once, whoever asks (every owner's tabs
  * together), and for one account's own list: GitHub asks integrations not to send many requests at once.
  */
-const listGate = new KeyedGate(PAGE_CONCURRENCY);
+const listGate = processWide('list-gate', () => new KeyedGate(PAGE_CONCURRENCY));
 const gateKey = (reader: ListReader, source: CodespaceListSource) =>
   source.kind === 'organization' ? `org:${source.org.toLowerCase()}` : `account:${reader.account}`;
+
+/** One token's reading of one list: what is read ahead or worked out for it is kept under this (the store's answers are per token too). */
+const listKeyOf = (reader: ListReader, source: CodespaceListSource) => `${userKeyOf(reader.accessToken)} ${gateKey(reader, source)}`;
 
 /** The read of one page of the list, kept in the store under its own entry (`as summaries`). */
 function summaryPageCall(reader: ListReader, source: CodespaceListSource, page: number): GithubCall {
@@ -85,7 +89,9 @@ function summaryPageCall(reader: ListReader, source: CodespaceListSource, page: 
     storedAs: 'summaries',
     // At most PAGE_CONCURRENCY of the list's pages out to GitHub at once, whoever reads them; each
     // slot is freed once its bytes are in, so the next page is asked for while this one is read.
-    inFlight: (request) => listGate.run(gateKey(reader, source), request),
+    // Page one (what a page paints first) waits ahead of later pages, e.g. those read ahead for
+    // an earlier paint of the same account.
+    inFlight: (request) => listGate.run(gateKey(reader, source), request, { first: page === 1 }),
   };
 }
 
@@ -107,6 +113,29 @@ function summaryListPage(answer: GithubAnswer): ListPage<CodespaceSummary> {
  */
 const STORED_FIRST_PAINT_PAGES = 20;
 
+/** The stored answers of every page of a list, or null when one is missing or the list is longer than a first paint carries. */
+async function storedPageAnswers(
+  reader: ListReader,
+  source: CodespaceListSource,
+): Promise<{ answers: GithubAnswer[]; etags: string[]; asOf: number } | null> {
+  const stored = (page: number) => storedAnswer(reader.accessToken, summaryPageCall(reader, source, page));
+  const first = await stored(1);
+  if (!first) return null;
+  // Its count, from the packed page's own text: not unpacked unless needed.
+  const last = lastPageOf(totalOf(unpacked({ status: 200, body: first.body, headers: first.headers, from: 'cache' })));
+  if (last > STORED_FIRST_PAINT_PAGES) return null;
+  const rest = await Promise.all(Array.from({ length: last - 1 }, (_, i) => stored(i + 2)));
+  const all = [first, ...rest];
+  if (all.some((answer) => !answer)) return null;
+  const dates = all.map((answer) => Date.parse(answer!.headers.date ?? ''));
+  if (dates.some(Number.isNaN)) return null;
+  return {
+    answers: all.map((answer) => ({ status: 200, body: answer!.body, headers: answer!.headers, from: 'cache' as const })),
+    etags: all.map((answer) => answer!.etag),
+    asOf: Math.min(...dates),
+  };
+}
+
 /**
  * The whole list as the store holds it, without asking GitHub, when it holds every page (a
  * returning user): the pages, and when GitHub last vouched for the oldest of them (its `Date`),
@@ -117,20 +146,38 @@ export async function storedSummaryList(
   reader: ListReader,
   source: CodespaceListSource,
 ): Promise<{ pages: ListPage<CodespaceSummary>[]; asOf: number } | null> {
-  const stored = async (page: number) => {
-    const answer = await storedAnswer(reader.accessToken, summaryPageCall(reader, source, page));
-    return answer && unpacked({ status: 200, body: answer.body, headers: answer.headers, from: 'cache' });
-  };
-  const first = await stored(1);
-  const last = first ? lastPageOf(totalOf(first)) : 0;
-  if (!first || last > STORED_FIRST_PAINT_PAGES) return null;
-  const rest = await Promise.all(Array.from({ length: last - 1 }, (_, i) => stored(i + 2)));
-  const answers = [first, ...rest];
-  if (answers.some((answer) => !answer)) return null;
-  const dates = answers.map((answer) => Date.parse(answer!.headers.date ?? ''));
-  if (dates.some(Number.isNaN)) return null;
-  return { pages: answers.map((answer) => summaryListPage(answer!)), asOf: Math.min(...dates) };
+  const stored = await storedPageAnswers(reader, source);
+  return stored && { pages: stored.answers.map((answer) => summaryListPage(unpacked(answer))), asOf: stored.asOf };
 }
+
+/**
+ * What `project` makes of the whole stored list (as storedSummaryList has it), worked out once per
+ * version of the list: while no page of it changed (the same ETags), the last result is given again
+ * without unpacking and reading the pages (up to 20 gzipped pages, ~2,000 summaries). For a page
+ * that needs a little of the whole list on every render, e.g. a codespace's cost this month.
+ * Kept per token and `name`, the most recent PROJECTIONS_KEPT.
+ */
+export async function storedListProjection<T>(
+  reader: ListReader,
+  source: CodespaceListSource,
+  name: string,
+  project: (pages: ListPage<CodespaceSummary>[]) => T,
+): Promise<{ value: T; asOf: number } | null> {
+  const stored = await storedPageAnswers(reader, source);
+  if (!stored) return null;
+  const key = `${name} ${listKeyOf(reader, source)} ${stored.etags.join(' ')}`;
+  let value = projections.get(key) as T | undefined;
+  if (value === undefined) value = project(stored.answers.map((answer) => summaryListPage(unpacked(answer))));
+  // Most recently used last.
+  projections.delete(key);
+  projections.set(key, value);
+  if (projections.size > PROJECTIONS_KEPT) projections.delete(projections.keys().next().value!);
+  // As of GitHub's latest word on it: an unchanged list checked again (304s) is the same value, newer.
+  return { value, asOf: stored.asOf };
+}
+
+const PROJECTIONS_KEPT = 32;
+const projections = processWide('list-projections', () => new Map<string, unknown>());
 
 const TOTAL = /^\{"total_count":(\d+)/;
 /** How many codespaces a summary page says there are (its text starts so: summaryPageAnswer wrote it). */
@@ -178,13 +225,57 @@ export async function* listAnswers(
 }
 
 /**
+ * Pages read ahead for a page's first paint: as soon as page one says how many there are, pages 2
+ * on are asked for (through the list gate: still PAGE_CONCURRENCY out at once), without waiting for
+ * the page to reach the browser, load and ask for them (~0.5–1 s of GitHub's time otherwise idle).
+ * They are kept for that page's own request for the rest (`?from=2&total=…`), taken once, and
+ * dropped after READ_AHEAD_KEPT_MS; a poll of the whole list never takes them (it revalidates).
+ * Per token, as the store's answers are; in this instance's memory only (another instance
+ * answering the page's request reads the pages itself).
+ */
+const readAheads = processWide('list-read-aheads', () => new Map<string, Map<number, Promise<GithubAnswer>>>());
+/** Long enough for a slow page to load and ask; short enough that nothing read ahead passes for current. */
+const READ_AHEAD_KEPT_MS = 20_000;
+/** The most pages read ahead of a page: what a stored first paint carries too (2,000 codespaces). */
+const READ_AHEAD_PAGES = 20;
+
+function readAheadOf(reader: ListReader, source: CodespaceListSource, total: number) {
+  const key = listKeyOf(reader, source);
+  const last = Math.min(lastPageOf(total), READ_AHEAD_PAGES);
+  if (readAheads.has(key) || last < 2) return;
+  const pages = new Map<number, Promise<GithubAnswer>>();
+  for (let page = 2; page <= last; page++) {
+    const read = readSummaryPage(reader, source, page);
+    // Held for the page's request; a failure is its to see, not an unhandled rejection here.
+    read.catch(() => undefined);
+    pages.set(page, read);
+  }
+  readAheads.set(key, pages);
+  setTimeout(() => readAheads.get(key) === pages && readAheads.delete(key), READ_AHEAD_KEPT_MS).unref?.();
+}
+
+/** A page read ahead for this reader's list, taken (once), or undefined. */
+function takeReadAhead(reader: ListReader, source: CodespaceListSource, page: number): Promise<GithubAnswer> | undefined {
+  const key = listKeyOf(reader, source);
+  const pages = readAheads.get(key);
+  const read = pages?.get(page);
+  if (!pages || !read) return undefined;
+  pages.delete(page);
+  if (pages.size === 0) readAheads.delete(key);
+  return read;
+}
+
+/**
  * The list's pages as the lists keep them, read on the server for a first paint (the same reads,
- * and store entries, as the stream's). A refusal is thrown: the page's own query asks again and
- * says why in words.
+ * and store entries, as the stream's), the pages after the first read ahead for the page's own
+ * request for them as soon as the first says how many there are. A refusal is thrown: the page's
+ * own query asks again and says why in words.
  */
 export async function* summaryPages(reader: ListReader, source: CodespaceListSource): AsyncGenerator<ListPage<CodespaceSummary>> {
-  for await (const { answer } of listAnswers({ from: 1 }, (page) => readSummaryPage(reader, source, page))) {
+  const readPage = (page: number) => takeReadAhead(reader, source, page) ?? readSummaryPage(reader, source, page);
+  for await (const { page, answer } of listAnswers({ from: 1 }, readPage)) {
     if (answer.status !== 200 || answer.body === null) throw new ApiError({ status: answer.status, method: 'GET' });
+    if (page === 1) readAheadOf(reader, source, totalOf(answer));
     yield summaryListPage(answer);
   }
 }
@@ -239,8 +330,13 @@ interface StreamOptions {
  */
 async function codespaceListResponse(reader: ListReader, source: CodespaceListSource, options: StreamOptions): Promise<Response> {
   const started = performance.now();
+  // Going on from a first paint: the pages it read ahead are this request's. (A whole list, a poll, is read afresh.)
+  const readPage =
+    'total' in options.start
+      ? (page: number) => takeReadAhead(reader, source, page) ?? readSummaryPage(reader, source, page)
+      : (page: number) => readSummaryPage(reader, source, page);
   // Read ahead of the browser: its pace (a tab busy rendering) must not hold up GitHub's pages.
-  const answers = readAhead(listAnswers(options.start, (page) => readSummaryPage(reader, source, page)));
+  const answers = readAhead(listAnswers(options.start, readPage));
   const first = await answers.next();
   // Nothing after the pages the browser holds (GitHub's count said so): the list is whole as it is.
   if (first.done) return streamed(new Headers(LIST_HEADERS), linesOf([], options.start));

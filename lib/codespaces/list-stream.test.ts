@@ -6,7 +6,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startEmulatorServer, type RunningEmulator } from '@/emulator/node-server';
 import { MemoryStore } from '@/lib/github/store/memory-store.server';
 import type { GithubStateStore } from '@/lib/github/store/types.server';
@@ -341,5 +341,202 @@ describe('a long list is not carried whole by a first paint', () => {
     await linesOf(await myList('long-fleet'));
     const reader = { accessToken: tokens['long-fleet']!, account: accountOfSession({ sub: 'long-fleet' }, tokens['long-fleet']!) };
     expect(await storedSummaryList(reader, { kind: 'mine' })).toBeNull();
+  });
+});
+
+describe('a first paint reads the rest of the list ahead of the page', () => {
+  /** A fleet of its own, and a session for it: what the store and the read-ahead hold is per token. */
+  async function fleetOf(login: string, count: number) {
+    await fetch(`${upstream.url}/_emulator/fleet`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login, count }),
+    });
+    tokens[login] = upstream.emulator.issueToken(login, ['codespace']);
+    cookies[login] = await sessionCookie(login, tokens[login], SECRET);
+    const { accountOfSession } = await import('@/lib/github/account.server');
+    return { accessToken: tokens[login], account: accountOfSession({ sub: login }, tokens[login]) };
+  }
+
+  /** The first page as `/` renders it: page one only, the page asking for the rest once it is up. */
+  async function firstPaint(reader: Awaited<ReturnType<typeof fleetOf>>) {
+    const { summaryPages } = await import('./list-stream.server');
+    const { firstPageOnly } = await import('@/lib/transport/transport');
+    const pages: { items: readonly unknown[] }[] = [];
+    for await (const page of firstPageOnly(summaryPages(reader, { kind: 'mine' }))) pages.push(page);
+    return pages;
+  }
+
+  /** The pages of the list GitHub was asked for since then, for this fleet's user. */
+  const pagesAsked = (since: number, login: string) =>
+    upstreamRequests(since, '/user/codespaces')
+      .filter((entry) => entry.login === login)
+      .map((entry) => Number(new URL(entry.path, 'http://x').searchParams.get('page') ?? 1));
+
+  async function until(check: () => boolean, ms = 2000) {
+    for (const deadline = Date.now() + ms; !check() && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
+  it('asks GitHub for pages 2 to the last as soon as page one says how many, before the page asks', async () => {
+    const reader = await fleetOf('ahead-fleet', 350);
+    const since = Date.now();
+    expect((await firstPaint(reader))[0]!.items).toHaveLength(100);
+    await until(() => pagesAsked(since, 'ahead-fleet').length === 4);
+    expect(pagesAsked(since, 'ahead-fleet').sort()).toEqual([1, 2, 3, 4]);
+  });
+
+  it('the page’s request for the rest is answered with those pages: no round trip to GitHub again', async () => {
+    const reader = await fleetOf('handed-fleet', 350);
+    const github = await githubNames('/user/codespaces', tokens['handed-fleet']!);
+    const since = Date.now();
+    await firstPaint(reader);
+    await until(() => pagesAsked(since, 'handed-fleet').length === 4);
+    const asked = pagesAsked(since, 'handed-fleet').length;
+    const lines = await linesOf(await myList('handed-fleet', '?from=2&total=350'));
+    expect(pagesOf(lines).map((line) => line.page)).toEqual([2, 3, 4]);
+    expect(namesOf(lines)).toEqual(github.slice(100));
+    // The pages read ahead were handed over as GitHub gave them, not asked for again (nor revalidated).
+    expect(pagesAsked(since, 'handed-fleet')).toHaveLength(asked);
+    expect(pagesAsked(since, 'handed-fleet').sort()).toEqual([1, 2, 3, 4]);
+  });
+
+  it('never more than 4 of the list’s pages out to GitHub at once, the page’s request and the read-ahead together', async () => {
+    const reader = await fleetOf('wide-fleet', 1200);
+    const handle = upstream.emulator.handle;
+    let inFlight = 0;
+    let most = 0;
+    upstream.emulator.handle = async (req) => {
+      const counted = new URL(req.url).pathname.endsWith('/user/codespaces');
+      if (counted) most = Math.max(most, ++inFlight);
+      try {
+        if (counted) await new Promise((resolve) => setTimeout(resolve, 15));
+        return await handle(req);
+      } finally {
+        if (counted) inFlight--;
+      }
+    };
+    try {
+      await firstPaint(reader);
+      const lines = await linesOf(await myList('wide-fleet', '?from=2&total=1200'));
+      expect(pagesOf(lines)).toHaveLength(11);
+    } finally {
+      upstream.emulator.handle = handle;
+    }
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(4);
+  });
+
+  it('holds when the page and the list route are bundled apart (as Next builds them): one read-ahead, one gate', async () => {
+    const reader = await fleetOf('bundled-fleet', 1200);
+    // The page's own copy of the module, as in the page's server bundle (the route keeps the first).
+    vi.resetModules();
+    const { summaryPages } = await import('./list-stream.server');
+    const { firstPageOnly } = await import('@/lib/transport/transport');
+    const handle = upstream.emulator.handle;
+    let inFlight = 0;
+    let most = 0;
+    upstream.emulator.handle = async (req) => {
+      const counted = new URL(req.url).pathname.endsWith('/user/codespaces');
+      if (counted) most = Math.max(most, ++inFlight);
+      try {
+        if (counted) await new Promise((resolve) => setTimeout(resolve, 15));
+        return await handle(req);
+      } finally {
+        if (counted) inFlight--;
+      }
+    };
+    const since = Date.now();
+    try {
+      for await (const page of firstPageOnly(summaryPages(reader, { kind: 'mine' }))) expect(page.items).toHaveLength(100);
+      const lines = await linesOf(await myList('bundled-fleet', '?from=2&total=1200'));
+      expect(pagesOf(lines)).toHaveLength(11);
+    } finally {
+      upstream.emulator.handle = handle;
+    }
+    expect(most).toBeLessThanOrEqual(4);
+    // Each page asked once: the route took what the page's copy read ahead.
+    expect(pagesAsked(since, 'bundled-fleet').sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  });
+
+  it('a first paint’s page one goes ahead of pages read ahead for an earlier one (the same account reloading)', async () => {
+    const reader = await fleetOf('reload-fleet', 2000);
+    const handle = upstream.emulator.handle;
+    upstream.emulator.handle = async (req) => {
+      if (new URL(req.url).pathname.endsWith('/user/codespaces')) await new Promise((resolve) => setTimeout(resolve, 15));
+      return handle(req);
+    };
+    const since = Date.now();
+    try {
+      await firstPaint(reader);
+      // Signed in again (a new token), while the first paint's 19 pages are still being read.
+      const again = { ...reader, accessToken: upstream.emulator.issueToken('reload-fleet', ['codespace']) };
+      await firstPaint(again);
+    } finally {
+      upstream.emulator.handle = handle;
+    }
+    const asked = pagesAsked(since, 'reload-fleet');
+    const secondPageOne = asked.indexOf(1, 1);
+    expect(secondPageOne).toBeGreaterThan(0);
+    // Behind at most the 4 already out: not behind the earlier paint's whole read-ahead.
+    expect(asked.slice(1, secondPageOne).length).toBeLessThanOrEqual(4);
+  });
+
+  it('a poll of the whole list does not take pages read ahead: it asks GitHub (conditionally)', async () => {
+    const reader = await fleetOf('polled-fleet', 250);
+    await firstPaint(reader);
+    const since = Date.now();
+    await linesOf(await myList('polled-fleet'));
+    expect(pagesAsked(since, 'polled-fleet').sort()).toEqual([1, 2, 3]);
+  });
+});
+
+describe('what a page needs of the whole stored list', () => {
+  it('is worked out once while the list is unchanged, and again once a page of it changes', async () => {
+    const { storedListProjection } = await import('./list-stream.server');
+    const { accountOfSession } = await import('@/lib/github/account.server');
+    await fetch(`${upstream.url}/_emulator/fleet`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'costed-fleet', count: 250 }),
+    });
+    const token = (tokens['costed-fleet'] = upstream.emulator.issueToken('costed-fleet', ['codespace']));
+    cookies['costed-fleet'] = await sessionCookie('costed-fleet', token, SECRET);
+    const reader = { accessToken: token, account: accountOfSession({ sub: 'costed-fleet' }, token) };
+    let worked = 0;
+    const states = () =>
+      storedListProjection(reader, { kind: 'mine' }, 'states', (pages) => {
+        worked++;
+        return pages.flatMap((page) => page.items.map((c) => `${c.name} ${c.state}`));
+      });
+
+    expect(await states()).toBeNull();
+    await linesOf(await myList('costed-fleet'));
+    const first = await states();
+    expect(first!.value).toHaveLength(250);
+    expect((await states())!.value).toBe(first!.value);
+    expect(worked).toBe(1);
+
+    // Checked with GitHub again, unchanged (304s): the same result, but as of the new check.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await linesOf(await myList('costed-fleet'));
+    const checked = await states();
+    expect(checked!.value).toBe(first!.value);
+    expect(checked!.asOf).toBeGreaterThan(first!.asOf);
+    expect(worked).toBe(1);
+
+    // A codespace on the last page stops: the list read again has a new page 3, and the result follows it.
+    const at = first!.value.findIndex((line, i) => i >= 200 && line.endsWith(' Available'));
+    expect(at).toBeGreaterThanOrEqual(200);
+    const name = first!.value[at]!.split(' ')[0]!;
+    const stop = await fetch(`${upstream.url}/api/user/codespaces/${name}/stop`, {
+      method: 'POST',
+      headers: { authorization: `token ${token}` },
+    });
+    expect(stop.ok).toBe(true);
+    await linesOf(await myList('costed-fleet'));
+    const after = await states();
+    expect(worked).toBe(2);
+    expect(after!.value[at]).not.toBe(first!.value[at]);
+    expect(after!.value[at]!.startsWith(`${name} `)).toBe(true);
   });
 });

@@ -30,6 +30,24 @@ describe('a per-user gate on concurrent requests', () => {
     expect(gate.busyKeys).toBe(0);
   });
 
+  it('lets a task marked first wait ahead of those already waiting', async () => {
+    const gate = new KeyedGate(1);
+    const order: string[] = [];
+    const releases: (() => void)[] = [];
+    const task = (name: string) => async () => {
+      order.push(name);
+      await new Promise<void>((resolve) => releases.push(resolve));
+    };
+    const tasks = [gate.run('mona', task('out')), gate.run('mona', task('later 1')), gate.run('mona', task('later 2'))];
+    tasks.push(gate.run('mona', task('page one'), { first: true }));
+    for (let i = 0; i < 4; i++) {
+      await tick();
+      releases.shift()?.();
+    }
+    await Promise.all(tasks);
+    expect(order).toEqual(['out', 'page one', 'later 1', 'later 2']);
+  });
+
   it('does not make one user wait for another', async () => {
     const gate = new KeyedGate(1);
     let release!: () => void;

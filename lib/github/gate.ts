@@ -9,13 +9,15 @@ export class KeyedGate {
 
   constructor(private readonly limit: number) {}
 
-  async run<T>(key: string, task: () => Promise<T>): Promise<T> {
+  /** `first`: waits ahead of those already waiting (a page's first read, before reads ahead of it). */
+  async run<T>(key: string, task: () => Promise<T>, { first = false }: { first?: boolean } = {}): Promise<T> {
     let lane = this.lanes.get(key);
     if (!lane) {
       lane = { active: 0, waiting: [] };
       this.lanes.set(key, lane);
     }
-    if (lane.active >= this.limit) await new Promise<void>((resolve) => lane!.waiting.push(resolve));
+    if (lane.active >= this.limit)
+      await new Promise<void>((resolve) => (first ? lane!.waiting.unshift(resolve) : lane!.waiting.push(resolve)));
     lane.active++;
     try {
       return await task();

@@ -3,6 +3,7 @@ import { RequestError } from '@octokit/request-error';
 import { upstreamLimits } from '@/lib/config';
 import { githubClient, githubReader, UPSTREAM_TIMEOUT_MS, type GitHubClient, type GitHubReader } from '@/lib/github/client.server';
 import { KeyedGate } from '@/lib/github/gate';
+import { processWide } from '@/lib/github/process-wide';
 import { expandRoute } from '@/lib/github/operation';
 import { headersAfterNotModified, storableHeaders } from '@/lib/github/conditional';
 import { blockedAnswer, isBlocked, nextRateLimitState, rateLimitChanged } from '@/lib/github/rate-limit';
@@ -115,7 +116,7 @@ class BrokenAnswer extends Error {
 }
 
 /** Concurrent reads per user, as Octokit's throttling allowed (its global group): GitHub asks for restraint. */
-const readGate = new KeyedGate(10);
+const readGate = processWide('read-gate', () => new KeyedGate(10));
 /** Reads that fail on GitHub's side (5xx, connection) are tried again this often, after 1 s, then 4 s. */
 const READ_RETRIES = 2;
 const RETRY_BASE_MS = upstreamLimits().retryBaseMs;
@@ -248,7 +249,7 @@ function encodedBody(answer: CachedAnswer): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-const sharedReads = new SingleFlight<GithubAnswer>();
+const sharedReads = processWide('shared-reads', () => new SingleFlight<GithubAnswer>());
 
 /**
  * GitHub's error answer, when its body is not GitHub's JSON: Octokit hands over an HTML page or a

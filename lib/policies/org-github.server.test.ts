@@ -164,6 +164,22 @@ describe('stopping and deleting', () => {
 });
 
 describe('the billing usage report (monthly budgets)', () => {
+  it('is read with the ETag it was last given, and GitHub’s 304 for an unchanged report is an answer', async () => {
+    const { seen, github } = scriptedGithub(({ ifNoneMatch }) =>
+      ifNoneMatch === '"report-v1"'
+        ? { status: 304, headers: { etag: '"report-v1"' } }
+        : { status: 200, body: { usageItems: [] }, headers: { etag: '"report-v1"' } },
+    );
+    expect(await github.orgBillingUsage('octo-org', { year: 2026, month: 12 })).toEqual({
+      ok: true,
+      status: 200,
+      etag: '"report-v1"',
+      usageItems: [],
+    });
+    expect(await github.orgBillingUsage('octo-org', { year: 2026, month: 12, etag: '"report-v1"' })).toEqual({ ok: true, status: 304 });
+    expect(seen.map((r) => r.ifNoneMatch)).toEqual([null, '"report-v1"']);
+  });
+
   it('is read for the month, and a refusal says which permission the app lacks', async () => {
     const { seen, github } = scriptedGithub(() => ({ status: 403, body: { message: 'Resource not accessible by integration' } }));
     const answer = await github.orgBillingUsage('octo-org', { year: 2026, month: 12 });

@@ -108,13 +108,19 @@ export function orgGithub(clientFor: (org: string) => InstallationClient): OrgGi
       );
     },
 
-    async orgBillingUsage(org, { year, month }): Promise<BillingUsageAnswer> {
+    async orgBillingUsage(org, { year, month, etag }): Promise<BillingUsageAnswer> {
       try {
-        const answer = await clientFor(org).request(usageOperations.getOrgBillingUsage, { params: { org }, query: { year, month } });
+        const answer = await clientFor(org).request(usageOperations.getOrgBillingUsage, {
+          params: { org },
+          query: { year, month },
+          ifNoneMatch: etag,
+        });
         const report = usageReportSchema.safeParse(answer.data);
         if (!report.success) return { ok: false, status: answer.status, message: 'GitHub’s usage report could not be read' };
-        return { ok: true, status: 200, usageItems: report.data.usageItems };
+        const tag = answer.headers.etag;
+        return { ok: true, status: 200, etag: typeof tag === 'string' ? tag : null, usageItems: report.data.usageItems };
       } catch (error) {
+        if (error instanceof RequestError && error.status === 304) return { ok: true, status: 304 };
         const refused = failure(error);
         // Without the app's Administration (read) permission GitHub refuses: say what to grant.
         if (refused.status === 403)

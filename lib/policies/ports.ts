@@ -31,7 +31,11 @@ export type CodespacePageAnswer =
   | { ok: true; status: 304 }
   | { ok: false; status: number; message: string; rateLimited?: boolean };
 
-export type BillingUsageAnswer = { ok: true; status: 200; usageItems: UsageItem[] } | { ok: false; status: number; message: string };
+/** The month's usage report, or `304 Not Modified` for a conditional read whose ETag still matches. */
+export type BillingUsageAnswer =
+  | { ok: true; status: 200; etag: string | null; usageItems: UsageItem[] }
+  | { ok: true; status: 304 }
+  | { ok: false; status: number; message: string };
 
 export interface OrgGithub {
   /**
@@ -59,8 +63,10 @@ export interface OrgGithub {
    * `GET /organizations/{org}/settings/billing/usage?year=&month=`: the report the usage page
    * reads, for monthly budgets only. GitHub asks for the *Administration* (read) organisation
    * permission here; without it the answer is a 403 and budgets act on nothing, saying why.
+   * With `If-None-Match: {etag}` when an ETag is given: a report of 10,000 codespaces' month is
+   * large, and an unchanged one is then a `304`, neither sent nor read again.
    */
-  orgBillingUsage(org: string, period: { year: number; month: number }): Promise<BillingUsageAnswer>;
+  orgBillingUsage(org: string, request: { year: number; month: number; etag?: string }): Promise<BillingUsageAnswer>;
 }
 
 // ─── The database ───

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeCodespace, makeUsageItem } from '@/lib/test/fixtures';
 import type { Codespace } from '@/lib/codespaces/domain/types';
+import type { UsageItem } from '@/lib/usage/domain/usage-report';
 import { newAuditEntry, type NewAuditEntry } from '@/lib/audit/domain/entry';
 import type { PolicyCodespace } from './domain/decide';
 import type { PolicyRule } from './domain/schemas';
@@ -17,7 +18,14 @@ import type {
   StoredPolicy,
   Webhook,
 } from './ports';
+import { estimateMemberCosts } from '@/lib/usage/domain/member-estimate';
 import { createPolicyRunner, type PolicyRunnerOptions } from './runner.server';
+
+// The members' cost estimate as it is, watched: how often a budget's costs are worked out.
+vi.mock('@/lib/usage/domain/member-estimate', async (actual) => {
+  const real = await actual<typeof import('@/lib/usage/domain/member-estimate')>();
+  return { ...real, estimateMemberCosts: vi.fn(real.estimateMemberCosts) };
+});
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const MINUTE = 60_000;
@@ -64,7 +72,8 @@ class FakeGithub implements OrgGithub {
   writesInFlight = 0;
   maxWritesInFlight = 0;
   writeLatencyMs = 0;
-  usage: BillingUsageAnswer = { ok: true, status: 200, usageItems: [] };
+  /** The organisation's usage report (its ETag a hash of its items), or GitHub's refusal of it. */
+  usage: { ok: true; usageItems: UsageItem[] } | { ok: false; status: number; message: string } = { ok: true, usageItems: [] };
   /** An answer for a write to this codespace instead of success. */
   failures = new Map<string, GithubAnswer>();
   listFailure: { status: number; message: string } | Error | null = null;
@@ -156,8 +165,17 @@ class FakeGithub implements OrgGithub {
     );
   }
 
-  async orgBillingUsage(): Promise<BillingUsageAnswer> {
-    return this.usage;
+  async orgBillingUsage(org: string, { etag }: { year: number; month: number; etag?: string }): Promise<BillingUsageAnswer> {
+    const path = `/organizations/${org}/settings/billing/usage`;
+    const at = this.clock.now().getTime();
+    if (!this.usage.ok) {
+      this.calls.push({ method: 'GET', path, status: this.usage.status, at });
+      return this.usage;
+    }
+    const current = `"${createHash('sha1').update(JSON.stringify(this.usage.usageItems)).digest('hex')}"`;
+    const status = etag === current ? 304 : 200;
+    this.calls.push({ method: 'GET', path, status, at });
+    return status === 304 ? { ok: true, status } : { ok: true, status, etag: current, usageItems: structuredClone(this.usage.usageItems) };
   }
 
   writes() {
@@ -702,7 +720,6 @@ describe('monthly budget', () => {
     ];
     env.github.usage = {
       ok: true,
-      status: 200,
       usageItems: [
         makeUsageItem({ date: '2026-11-10T00:00:00Z', repositoryName: 'octo-org/web', netAmount: 80 }),
         makeUsageItem({ date: '2026-11-10T00:00:00Z', repositoryName: 'octo-org/api', netAmount: 20 }),
@@ -714,6 +731,60 @@ describe('monthly budget', () => {
     expect(run.writes.map((w) => [w.codespace, w.reason])).toEqual([
       ['mona-web', "mona's estimated cost this month, $80.00, is over the $50.00 budget"],
     ]);
+  });
+
+  it('reads the usage report again only when it changed: an unchanged report is a 304, and the costs are as before', async () => {
+    const env = setup();
+    env.github.codespaces = [
+      codespace('mona-web', 'mona', { state: 'Available', repository: { ...makeCodespace().repository, full_name: 'octo-org/web' } }),
+    ];
+    env.github.usage = {
+      ok: true,
+      usageItems: [makeUsageItem({ date: '2026-11-10T00:00:00Z', repositoryName: 'octo-org/web', netAmount: 80 })],
+    };
+    // A budget the member is within: nothing is stopped, so nothing changes between evaluations.
+    env.store.policies = [policy({ kind: 'monthly-budget', amountUsd: 100 }, { name: 'Budget' })];
+    const reportReads = () => env.github.calls.filter((c) => c.path.startsWith('/organizations/')).map((c) => c.status);
+
+    await env.runner.evaluateAllPolicies(NOW);
+    await env.runner.evaluateAllPolicies(new Date(NOW.getTime() + 5 * MINUTE));
+    expect(reportReads()).toEqual([200, 304]);
+    // The reused report still decides: over a lower budget the member's codespace is stopped.
+    env.store.policies = [policy({ kind: 'monthly-budget', amountUsd: 50 }, { name: 'Budget' })];
+    await env.runner.evaluateAllPolicies(new Date(NOW.getTime() + 10 * MINUTE));
+    expect(reportReads()).toEqual([200, 304, 304]);
+    expect(env.github.writes().map((w) => w.path)).toEqual(['/orgs/octo-org/members/mona/codespaces/mona-web/stop']);
+
+    // A changed report is read afresh.
+    env.github.usage = {
+      ok: true,
+      usageItems: [makeUsageItem({ date: '2026-11-11T00:00:00Z', repositoryName: 'octo-org/web', netAmount: 1 })],
+    };
+    await env.runner.evaluateAllPolicies(new Date(NOW.getTime() + 15 * MINUTE));
+    expect(reportReads()).toEqual([200, 304, 304, 200]);
+  });
+
+  it('does not work the members’ costs out again when neither the report nor any page of codespaces changed', async () => {
+    const env = setup();
+    env.github.codespaces = [
+      codespace('mona-web', 'mona', { state: 'Available', repository: { ...makeCodespace().repository, full_name: 'octo-org/web' } }),
+      codespace('hubot-old', 'hubot', { state: 'Shutdown', repository: { ...makeCodespace().repository, full_name: 'octo-org/web' } }),
+    ];
+    env.github.usage = {
+      ok: true,
+      usageItems: [makeUsageItem({ date: '2026-11-10T00:00:00Z', repositoryName: 'octo-org/web', netAmount: 80 })],
+    };
+    env.store.policies = [policy({ kind: 'monthly-budget', amountUsd: 100 }, { name: 'Budget' })];
+    const estimates = vi.mocked(estimateMemberCosts);
+    estimates.mockClear();
+
+    await env.runner.evaluateAllPolicies(NOW);
+    await env.runner.evaluateAllPolicies(new Date(NOW.getTime() + 5 * MINUTE));
+    expect(estimates).toHaveBeenCalledTimes(1);
+    // A page that changed (a codespace deleted) is worked out again.
+    env.github.codespaces = env.github.codespaces.slice(0, 1);
+    await env.runner.evaluateAllPolicies(new Date(NOW.getTime() + 10 * MINUTE));
+    expect(estimates).toHaveBeenCalledTimes(2);
   });
 
   it('acts on nothing, and says why, when the usage report cannot be read', async () => {

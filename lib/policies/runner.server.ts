@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { policyActor } from '@/lib/audit/domain/entry';
 import { estimateMemberCosts } from '@/lib/usage/domain/member-estimate';
 import { monthPeriod } from '@/lib/usage/domain/org-usage';
-import { summarizeUsage } from '@/lib/usage/domain/usage-report';
+import { summarizeUsage, type UsageItem } from '@/lib/usage/domain/usage-report';
 import { logEvent, type LogLevel } from '@/lib/server/log.server';
 import {
   codespaceFingerprint,
@@ -123,7 +123,11 @@ interface OrgContext {
 const GITHUB_PAGE_MAX = 100;
 /** Pages whose ETag and body are kept: 10,000 × 100 codespaces' worth, far more than a deployment reads per interval. */
 const MAX_CACHED_PAGES = 10_000;
+/** Usage reports kept (one per organisation and month read). */
+const MAX_CACHED_REPORTS = 1_000;
 const FAILURES_IN_A_ROW = 3;
+
+type UsageReportRead = { ok: true; usageItems: UsageItem[] } | { ok: false; status: number; message: string };
 
 const answered = (a: { status: number; message: string }) =>
   a.status
@@ -151,6 +155,14 @@ export function createPolicyRunner(options: PolicyRunnerOptions): PolicyRunner {
     pages.set(key, page);
     if (pages.size > MAX_CACHED_PAGES) pages.delete(pages.keys().next().value!);
   };
+  // ETag and items of the last usage report read per organisation and month (monthly budgets).
+  const usageReports = new Map<string, { etag: string; usageItems: UsageItem[] }>();
+  // Per organisation: its last list (and the pages it came from) and its members' costs, with what they were worked out from.
+  const snapshots = new Map<string, { pages: CachedPage[]; codespaces: PolicyCodespace[] }>();
+  const memberCosts = new Map<
+    string,
+    { usageItems: readonly UsageItem[]; codespaces: readonly PolicyCodespace[]; period: string; costs: MemberCosts }
+  >();
   const running = new Set<string>();
   let evaluating = false;
 
@@ -174,7 +186,7 @@ export function createPolicyRunner(options: PolicyRunnerOptions): PolicyRunner {
   }
 
   async function readOrg(org: string): Promise<OrgSnapshot> {
-    const byName = new Map<string, PolicyCodespace>();
+    const read: CachedPage[] = [];
     const reads = { fresh: 0, unchanged: 0 };
     for (let page = 1; ; page++) {
       if (page > maxPages) return { ok: false, status: 0, message: `More than ${maxPages} pages of codespaces` };
@@ -183,28 +195,67 @@ export function createPolicyRunner(options: PolicyRunnerOptions): PolicyRunner {
       );
       if (!result.ok) return result;
       reads[result.fresh ? 'fresh' : 'unchanged']++;
-      // A codespace that moved between pages while they were read appears once.
-      for (const codespace of result.page.codespaces) byName.set(codespace.name, codespace);
+      read.push(result.page);
       if (!result.page.hasNextPage) {
         for (const key of pages.keys()) {
           const [kind, keyOrg, keySize, keyPage] = key.split(':');
           if (kind === 'org' && keyOrg === org && Number(keySize) === perPage && Number(keyPage) > page) pages.delete(key);
         }
-        return { ok: true, codespaces: [...byName.values()], reads };
+        return { ok: true, codespaces: snapshotOf(org, read), reads };
       }
     }
+  }
+
+  /**
+   * The organisation's codespaces from its pages, each once (a codespace that moved between pages
+   * while they were read appears on two). The very same list as the last evaluation's when every
+   * page is (all `304`s): what is worked out from it (members' costs) is then not worked out again.
+   */
+  function snapshotOf(org: string, read: CachedPage[]): PolicyCodespace[] {
+    const last = snapshots.get(org);
+    if (last && last.pages.length === read.length && last.pages.every((page, i) => page === read[i])) return last.codespaces;
+    const byName = new Map<string, PolicyCodespace>();
+    for (const page of read) for (const codespace of page.codespaces) byName.set(codespace.name, codespace);
+    const codespaces = [...byName.values()];
+    snapshots.set(org, { pages: read, codespaces });
+    return codespaces;
+  }
+
+  /**
+   * The organisation's usage report for a month, read conditionally: the report of a large
+   * organisation is big, and GitHub answers an unchanged one `304`, reused as last read.
+   */
+  async function readUsageReport(org: string, year: number, month: number): Promise<UsageReportRead> {
+    const key = `${org.toLowerCase()}:${year}-${month}`;
+    const cached = usageReports.get(key);
+    const answer = await github.orgBillingUsage(org, { year, month, etag: cached?.etag }).catch(noAnswer);
+    if (!answer.ok) return answer;
+    if (answer.status === 304) {
+      if (!cached) return { ok: false, status: 304, message: 'Not Modified to a read Hangar made without a stored copy' };
+      return { ok: true, usageItems: cached.usageItems };
+    }
+    usageReports.delete(key);
+    if (answer.etag) usageReports.set(key, { etag: answer.etag, usageItems: answer.usageItems });
+    if (usageReports.size > MAX_CACHED_REPORTS) usageReports.delete(usageReports.keys().next().value!);
+    return { ok: true, usageItems: answer.usageItems };
   }
 
   async function readMemberCosts(org: string, snapshot: () => Promise<OrgSnapshot>, now: Date): Promise<MemberCosts> {
     const month = now.toISOString().slice(0, 7);
     const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-    const [usage, codespaces] = await Promise.all([github.orgBillingUsage(org, { year, month: monthNumber }).catch(noAnswer), snapshot()]);
+    const [usage, codespaces] = await Promise.all([readUsageReport(org, year, monthNumber), snapshot()]);
     if (!usage.ok) return { known: false, why: `Cost this month unknown: ${answered(usage)} to the billing usage report` };
     if (!codespaces.ok) return { known: false, why: `Cost this month unknown: ${answered(codespaces)}` };
     // The usage page's own model: GitHub's report for the month, spread over members by their codespaces.
     const period = monthPeriod(month, now);
+    const key = `${period.from}:${period.to}`;
+    const last = memberCosts.get(org);
+    // The same report (a 304) over the same codespaces (every page a 304): the same costs, not worked out again.
+    if (last && last.usageItems === usage.usageItems && last.codespaces === codespaces.codespaces && last.period === key) return last.costs;
     const { members } = estimateMemberCosts(summarizeUsage(usage.usageItems, period).items, codespaces.codespaces, period.from);
-    return { known: true, byMember: new Map(members.map((m) => [m.member.toLowerCase(), m.total])) };
+    const costs: MemberCosts = { known: true, byMember: new Map(members.map((m) => [m.member.toLowerCase(), m.total])) };
+    memberCosts.set(org, { usageItems: usage.usageItems, codespaces: codespaces.codespaces, period: key, costs });
+    return costs;
   }
 
   function orgContext(org: string): OrgContext {

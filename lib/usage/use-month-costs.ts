@@ -6,7 +6,7 @@ import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import type { CostInputs } from './domain/month-cost';
 import { billingMonthOf, type MonthCost } from './domain/month-cost-basis';
 import type { UsageItem } from './domain/usage-report';
-import { getMyBillingUsageQuery, getOrgBillingUsageQuery } from './queries';
+import { getMyBillingUsageQuery } from './queries';
 
 interface MonthCostsState {
   /** Each codespace's cost this month, by name. */
@@ -53,17 +53,6 @@ export function useMyMonthCosts(codespaces: readonly CostInputs[] | undefined, l
   const enabled = Boolean(codespaces && login);
   const report = useQuery({ ...getMyBillingUsageQuery(login, year, month), enabled });
   return useCosts(codespaces, login, report.data ?? null, now, enabled && report.isPending);
-}
-
-/**
- * An organisation's codespaces' cost this month, for its owners: attributed from the organisation's
- * billing usage report (the usage page's, the same query), estimated from the record where it cannot be read.
- */
-export function useOrgMonthCosts(codespaces: readonly CostInputs[] | undefined, org: string): MonthCostsState {
-  const now = useMinuteClock();
-  const { year, month } = billingMonthOf(now);
-  const report = useQuery({ ...getOrgBillingUsageQuery(org, year, month), enabled: Boolean(codespaces) });
-  return useCosts(codespaces, org, report.data ?? null, now, Boolean(codespaces) && report.isPending);
 }
 
 function useCosts(

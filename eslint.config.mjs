@@ -109,6 +109,36 @@ const schemas = {
   allowTypeImports: true,
   message: 'zod stays off the first load: validate on the server, or import it from a lazily loaded form or dialog.',
 };
+/**
+ * What `/`'s first paint does without, imported statically only by the modules that are
+ * themselves loaded on demand (`FIRST_LOAD_LAZY`, with `import()`).
+ */
+const FIRST_LOAD_KEPT_OFF = [
+  {
+    group: ['@tanstack/react-virtual', '@tanstack/virtual-core', '**/use-window-rows'],
+    message:
+      'The virtualiser (~10 KB gzipped) is for long lists only: codespace-list.tsx renders a list that fits plainly and loads virtual-codespace-rows.tsx with import() when it does not.',
+    allowTypeImports: true,
+  },
+  {
+    group: ['**/attention/domain/personal', '**/attention/domain/rules'],
+    message:
+      "The attention rules are worked out on the server for the first paint and loaded after it (usePersonalAttention): a panel renders with panel.ts's helpers.",
+    allowTypeImports: true,
+  },
+  {
+    group: ['**/usage/domain/month-cost'],
+    message:
+      'The cost rules load after the first paint (use-month-costs.ts): what a figure is and how it is explained are in month-cost-basis.ts.',
+    allowTypeImports: true,
+  },
+];
+const FIRST_LOAD_LAZY = [
+  'components/codespaces/virtual-codespace-rows.tsx',
+  'lib/hooks/use-window-rows.ts',
+  // The rules themselves, and the panels' helpers re-exported from them for the organisation view.
+  'lib/attention/domain/{personal,rules}.ts',
+];
 const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
 const BROWSER_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'fetch', 'location'].map((name) => ({
   name,
@@ -209,7 +239,7 @@ const config = [
   {
     // The list's cost this month is worked out on every first paint of `/`: GitHub's usage report
     // is read with zod, and written as CSV (papaparse), on the usage pages only.
-    files: ['lib/usage/domain/{month-cost,usage-items,cost,prices}.ts'],
+    files: ['lib/usage/domain/{month-cost,month-cost-basis,usage-items,cost,prices}.ts'],
     ignores: TESTS,
     rules: {
       ...restrict(io, serverOnly, schemas, {
@@ -219,6 +249,18 @@ const config = [
       }),
       'no-restricted-globals': ['error', ...BROWSER_GLOBALS],
     },
+  },
+  {
+    // What `/` loads before its first paint stays small (issue 26: its first-load JS over a bare Next.js
+    // app). The core rule, not the TypeScript one above, so that both apply: each config's options
+    // for one rule replace another's.
+    files: [
+      'app/providers.tsx',
+      `components/{codespaces,attention,${SHARED_UI.slice(1, -1)}}/**`,
+      'lib/{codespaces,attention,query,transport,hooks,usage}/**',
+    ],
+    ignores: [...TESTS, ...FIRST_LOAD_LAZY, '**/*.server.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: FIRST_LOAD_KEPT_OFF }] },
   },
 ];
 

@@ -12,8 +12,18 @@ import { parseListFilters } from '@/lib/codespaces/domain/list-view';
 import { routeSearchParams } from '@/lib/codespaces/domain/pipeline';
 import { withinFirstPaintBudget } from '@/lib/operations/server-transport.server';
 import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
-import { packSummaries } from '@/lib/codespaces/domain/packed-summaries';
+import { packSummaries, unpackSummaries } from '@/lib/codespaces/domain/packed-summaries';
 import type { PackedList } from '@/components/codespaces/codespaces-page';
+import { personalAttention } from '@/lib/attention/domain/personal';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
+
+/**
+ * "Needs your attention" for the first paint, worked out here as of this request: its rules load
+ * in the browser after the first paint (usePersonalAttention), to follow the list from then on.
+ */
+function attentionNow(codespaces: readonly CodespaceSummary[]) {
+  return personalAttention(codespaces, Date.now());
+}
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await serverSession();
@@ -37,16 +47,24 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     return { ...list, items: packSummaries(items) };
   });
   const packed: PackedList | null = stored && { ...stored.value, asOf: stored.asOf };
+  let painted: readonly CodespaceSummary[] | undefined = packed ? unpackSummaries(packed.items) : undefined;
   if (!packed) {
     await withinFirstPaintBudget(() =>
       queryClient.prefetchQuery(listMyCodespacesQuery({ listMyCodespaces: () => firstPageOnly(summaryPages(session, { kind: 'mine' })) })),
     );
+    painted = queryClient.getQueryData(listMyCodespacesQuery().queryKey)?.items;
   }
+  const initialAttention = painted ? attentionNow(painted) : null;
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       {/* Filters come from the URL here, not from useSearchParams: that hook needs a Suspense
           boundary, and React reveals a streamed boundary ~300 ms after the first paint. */}
-      <CodespacesPage login={session.user.login} initialFilters={parseListFilters(routeSearchParams(params))} stored={packed} />
+      <CodespacesPage
+        login={session.user.login}
+        initialFilters={parseListFilters(routeSearchParams(params))}
+        stored={packed}
+        initialAttention={initialAttention}
+      />
     </HydrationBoundary>
   );
 }

@@ -75,3 +75,13 @@ export function durationInWords(ms: number): string {
   if (ms < 2 * DAY_MS) return pluralize(Math.round(ms / HOUR_MS), 'hour');
   return pluralize(Math.round(ms / DAY_MS), 'day');
 }
+
+// One formatter for every amount: `toLocaleString` with options builds a new one per call (~0.1 ms),
+// and an organisation's attention list words thousands of amounts.
+const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** `$1,234.56`; below a cent shown as `<$0.01` so small costs do not read as free. */
+export function formatUsd(amount: number): string {
+  if (amount > 0 && amount < 0.005) return '<$0.01';
+  return USD.format(amount);
+}

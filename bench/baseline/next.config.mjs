@@ -11,6 +11,8 @@ const nextConfig = {
   // As Hangar's: no X-Powered-By header, strict mode.
   reactStrictMode: true,
   poweredByHeader: false,
+  // Browser source maps, as the benchmark's Hangar build has: its modules are subtracted from Hangar's by name.
+  productionBrowserSourceMaps: true,
   // Dependencies live in the repository's node_modules, two folders up.
   turbopack: { root },
   outputFileTracingRoot: root,

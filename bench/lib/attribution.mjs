@@ -105,11 +105,12 @@ function unmapped(file) {
 }
 
 /**
- * The `top` largest modules of the scripts at `urls` (a page's first-load JS), gzipped, or null when
- * the build has no source maps. Paths are read from the build (`.next/static/...`).
+ * The modules of the scripts at `urls` (a page's first-load JS), gzipped, largest first, or null
+ * when the build has no source maps. Paths are read from the build that served them (`buildDir`,
+ * Hangar's `.next` unless said).
  */
-export function attributeScripts(urls, top = 10) {
-  const files = urls.map((url) => path.join(root, '.next', decodeURIComponent(new URL(url).pathname).replace(/^\/_next\//, '')));
+export function attributeScripts(urls, buildDir = path.join(root, '.next')) {
+  const files = urls.map((url) => path.join(buildDir, decodeURIComponent(new URL(url).pathname).replace(/^\/_next\//, '')));
   const maps = new Map(files.map((file) => [file, mapOf(file)]));
   if (![...maps.values()].some(Boolean)) return null;
   const modules = new Map();
@@ -123,5 +124,43 @@ export function attributeScripts(urls, top = 10) {
       modules.set(name, held);
     }
   }
-  return [...modules.values()].sort((a, b) => b.gzip - a.gzip).slice(0, top);
+  return [...modules.values()].sort((a, b) => b.gzip - a.gzip);
+}
+
+/**
+ * Where a module comes from, as one decides what to move: its package (`@tanstack/query-core`,
+ * `react-dom`, `next` for Next.js's own client code), or Hangar's folder (`lib/attention/domain`).
+ */
+function moduleGroup(name) {
+  if (name.startsWith('(') || name.endsWith('(no source map)')) return '(no source: runtime, glue)';
+  const compiled = /^next\/dist\/compiled\/([^/]+)\//.exec(name);
+  if (compiled) return compiled[1];
+  const scoped = /^(@[^/]+\/[^/]+)\//.exec(name);
+  if (scoped) return scoped[1];
+  // lucide-react's maps name its shared helpers by their path in lucide's own repository.
+  if (name.startsWith('shared/src/')) return 'lucide-react';
+  const slash = name.lastIndexOf('/');
+  if (/^(app|components|lib)\//.test(name)) return slash > 0 ? name.slice(0, slash) : name;
+  return name.split('/')[0];
+}
+
+/**
+ * What one page's modules add over another's (Hangar's `/` over the bare app's), by module name:
+ * each module's gzipped bytes less the same module's in `base` (none below zero), grouped with
+ * `moduleGroup`, largest group first; each group lists its modules of at least `minimum` bytes.
+ */
+export function modulesOver(modules, base, minimum = 512) {
+  const baseBytes = new Map(base.map((m) => [m.name, m.gzip]));
+  const groups = new Map();
+  for (const m of modules) {
+    const gzip = m.gzip - (baseBytes.get(m.name) ?? 0);
+    if (gzip <= 0) continue;
+    const name = moduleGroup(m.name);
+    const group = groups.get(name) ?? { name, gzip: 0, modules: [], smaller: 0 };
+    group.gzip += gzip;
+    if (gzip >= minimum) group.modules.push({ name: m.name, gzip });
+    else group.smaller += 1;
+    groups.set(name, group);
+  }
+  return [...groups.values()].sort((a, b) => b.gzip - a.gzip).map((g) => ({ ...g, modules: g.modules.sort((a, b) => b.gzip - a.gzip) }));
 }

@@ -2,6 +2,7 @@
 // under Hangar: its route handler forwarding the proxy's request, and its page's first-load JS and LCP.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { attributeScripts, modulesOver } from '../lib/attribution.mjs';
 import { navigationMetrics } from '../lib/browser.mjs';
 import { formatBytes } from '../lib/format.mjs';
 import { interleaved, latencySamples } from '../lib/http.mjs';
@@ -92,7 +93,9 @@ export async function measureBaseline({ quick, browser, ports, appUrl, emulatorU
       `${baseTtfb.toFixed(0)} / ${baseLcp.toFixed(0)} ms`,
     );
     // Hangar's / as the pages part measured it (or, when that part did not run, measured now).
-    const hangarBytes = results.pages?.['/']?.jsGzipBytes ?? (await navigationMetrics(browser, cookie, `${appUrl}/`)).jsEncoded;
+    const hangarPage = results.pages?.['/'] ?? null;
+    const hangarNow = hangarPage ? null : await navigationMetrics(browser, cookie, `${appUrl}/`);
+    const hangarBytes = hangarPage?.jsGzipBytes ?? hangarNow.jsEncoded;
     const jsDelta = hangarBytes - base.jsEncoded;
     results.baseline.js = { gzipBytes: base.jsEncoded, bytes: base.jsDecoded, scripts: base.js.length, encodings: base.encodings };
     record(
@@ -108,6 +111,39 @@ export async function measureBaseline({ quick, browser, ports, appUrl, emulatorU
       `${formatBytes(hangarBytes)} − ${formatBytes(base.jsEncoded)} = ${formatBytes(jsDelta)}`,
       '≤ 40 KB',
       jsDelta <= 40 * 1024,
+    );
+    // What that difference is, module by module (both builds' browser source maps): each of `/`'s
+    // modules less the same module in the bare app, grouped by package or Hangar folder.
+    const hangarModules = attributeScripts(hangarPage?.scriptUrls ?? hangarNow.js.map((script) => script.name));
+    const baseModules = attributeScripts(
+      base.js.map((script) => script.name),
+      path.join(dir, '.next'),
+    );
+    if (!hangarModules || !baseModules) {
+      record('baseline.jsOver', "/ first-load JS over the baseline app's, by module", null, 'not measured: no source maps');
+      return;
+    }
+    const groups = modulesOver(hangarModules, baseModules);
+    results.baseline.jsOver = groups;
+    const kb = (bytes) => (bytes / 1024).toFixed(1);
+    const shown = groups.filter((group) => group.gzip >= 512);
+    for (const group of shown) {
+      const listed = group.modules.map((m) => `${m.name.replace(`${group.name}/`, '')} ${kb(m.gzip)}`);
+      if (group.smaller) listed.push(`${group.smaller} under 0.5 KB`);
+      record(
+        `baseline.jsOver.${group.name}`,
+        `/ over the baseline app, gzip KB: ${group.name}`,
+        group.gzip,
+        `${kb(group.gzip)}: ${listed.join(', ')}`,
+      );
+    }
+    const rest = groups.slice(shown.length);
+    const sum = (list) => list.reduce((total, group) => total + group.gzip, 0);
+    record(
+      'baseline.jsOver.rest',
+      '/ over the baseline app, gzip KB: the rest, and all attributed (vs. measured above)',
+      sum(rest),
+      `${kb(sum(rest))} in ${rest.length} groups under 0.5 KB each; ${kb(sum(groups))} in all`,
     );
   } finally {
     await baseline.stop();

@@ -3,7 +3,8 @@
 import { useCallback, useId, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { AlertTriangle, ChevronDown, Info, Siren } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import type { SelectableGroup, Severity } from '@/lib/attention/domain/rules';
+import type { SelectableGroup } from '@/lib/attention/domain/panel';
+import type { Severity } from '@/lib/attention/domain/rules';
 import { pluralize } from '@/lib/format';
 
 // The look both attention lists share (a person's own, an organisation's): one severity scale,

@@ -5,8 +5,9 @@ import Link from 'next/link';
 import { CheckCircle2 } from 'lucide-react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { AttentionRow, AttentionSection } from './attention-parts';
-import { codespacesNeedingAttention, selectableGroups, type AttentionInput } from '@/lib/attention/domain/rules';
-import { PERSONAL_ATTENTION_LABELS, type PersonalAttentionItem } from '@/lib/attention/domain/personal';
+import { codespacesNeedingAttention, PERSONAL_ATTENTION_LABELS, selectableGroups } from '@/lib/attention/domain/panel';
+import type { AttentionInput } from '@/lib/attention/domain/rules';
+import type { PersonalAttentionItem } from '@/lib/attention/domain/personal';
 
 const SHOWN = 5;
 

@@ -5,10 +5,9 @@ import { locationName } from '@/lib/codespaces/domain/location';
 import type { MachineRequest } from '@/lib/codespaces/domain/machine-change';
 import { workAtRisk } from '@/lib/codespaces/domain/state';
 import type { Codespace } from '@/lib/codespaces/domain/types';
-import { exactTime, formatBytes, relativeTime } from '@/lib/format';
+import { exactTime, formatBytes, formatUsd, relativeTime } from '@/lib/format';
 import { repositoryPath } from '@/lib/repositories/domain/path';
-import { formatUsd } from '@/lib/usage/domain/cost';
-import { COST_BASIS_EXPLAINED, type MonthCost } from '@/lib/usage/domain/month-cost';
+import { COST_BASIS_EXPLAINED, type MonthCost } from '@/lib/usage/domain/month-cost-basis';
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (

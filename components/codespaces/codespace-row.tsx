@@ -10,7 +10,7 @@ import { focusSlot } from '@/components/layout/focus-places';
 import { rowPlacement } from '@/components/lists/virtual-table-parts';
 import { CostCell, NameAndFlags, PullRequestLink, SelectCell } from './row-cells';
 import { pullRequestNumber, pullRequestWebUrl } from '@/lib/codespaces/domain/pull-request';
-import type { MonthCost } from '@/lib/usage/domain/month-cost';
+import type { MonthCost } from '@/lib/usage/domain/month-cost-basis';
 
 /**
  * The list's grid, shared by the header and every row: from `sm` up a table, a column per field;

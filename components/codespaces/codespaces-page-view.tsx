@@ -13,7 +13,7 @@ import type { PersonalAttentionItem } from '@/lib/attention/domain/personal';
 import type { FleetSummary as Summary, ListFilters } from '@/lib/codespaces/domain/list-view';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { pluralize } from '@/lib/format';
-import type { MonthCost } from '@/lib/usage/domain/month-cost';
+import type { MonthCost } from '@/lib/usage/domain/month-cost-basis';
 import { CodespaceList } from './codespace-list';
 import { FleetSummary } from './fleet-summary';
 import { ListSkeleton } from './list-skeleton';

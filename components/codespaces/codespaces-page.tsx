@@ -7,7 +7,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useGithubWeb } from '@/components/github/github-web';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { endsSession } from '@/lib/transport/errors';
-import { personalAttention } from '@/lib/attention/domain/personal';
+import { usePersonalAttention } from '@/lib/attention/use-personal-attention';
+import type { PersonalAttentionItem } from '@/lib/attention/domain/personal';
 import {
   applyListFilters,
   filtersToSearch,
@@ -47,10 +48,13 @@ export function CodespacesPage({
   login,
   initialFilters,
   stored = null,
+  initialAttention = null,
 }: {
   login: string;
   initialFilters: ListFilters;
   stored?: PackedList | null;
+  /** "Needs your attention" for the list the server rendered with, worked out there (null: it had none). */
+  initialAttention?: PersonalAttentionItem<CodespaceSummary>[] | null;
 }) {
   const queryClient = useQueryClient();
   // The stored list, in the cache before the list is read (on the server too): shown as of its age, and asked for again at once.
@@ -94,7 +98,7 @@ export function CodespacesPage({
         : null,
     [codespaces],
   );
-  const attention = useMemo(() => personalAttention(codespaces ?? NO_CODESPACES, now), [codespaces, now]);
+  const attention = usePersonalAttention(codespaces, now, initialAttention);
   // Single sign-on hid some codespaces: name the organisations (GitHub gives their ids).
   const organizations = useQuery({ ...listMyOrganizationsQuery(), enabled: Boolean(list?.sso) });
 

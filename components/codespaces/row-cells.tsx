@@ -1,8 +1,8 @@
 import { GitPullRequest, Hourglass } from 'lucide-react';
 import { pendingOperation } from '@/lib/codespaces/domain/state';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
-import { COST_BASIS_EXPLAINED, type MonthCost } from '@/lib/usage/domain/month-cost';
-import { formatUsd } from '@/lib/usage/domain/cost';
+import { COST_BASIS_EXPLAINED, type MonthCost } from '@/lib/usage/domain/month-cost-basis';
+import { formatUsd } from '@/lib/format';
 import { WorkFlags } from './work-flags';
 
 /** A row's selection checkbox: a click toggles it, a shift-click selects the range from the last one. */

@@ -2,7 +2,7 @@
 
 import type { CSSProperties, ReactNode, Ref } from 'react';
 import { useRouter } from 'next/navigation';
-import type { RowHeights } from '@/lib/hooks/use-window-rows';
+import type { RowHeights } from '@/lib/hooks/use-card-layout';
 import { focusFallback } from '@/components/layout/focus-places';
 
 /**

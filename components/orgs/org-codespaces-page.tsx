@@ -15,7 +15,7 @@ import { isComplete } from '@/lib/query/streamed-list';
 import { attentionItems } from '@/lib/orgs/domain/attention';
 import { filterOrgCodespaces, groupRows, ORG_SORT_KEYS, orgFiltersToSearch, type OrgFilters } from '@/lib/orgs/domain/org-view';
 import { listOrgCodespacesQuery } from '@/lib/codespaces/queries';
-import { useOrgMonthCostsOnDemand } from '@/lib/usage/use-month-costs';
+import { useOrgMonthCostsOnDemand } from '@/lib/usage/use-org-month-costs';
 import { OrgCodespacesView } from './org-codespaces-view';
 
 /** An organisation's codespaces for its admins: reads them, keeps the view's filters and selection, runs bulk actions. */

@@ -8,6 +8,12 @@ import { useSyncExternalStore } from 'react';
  */
 const CARD_LAYOUT_QUERY = '(width < 40rem)';
 
+/** The height of a table's rows: as a table, and as cards on a narrow screen. */
+export interface RowHeights {
+  table: number;
+  card: number;
+}
+
 /** The query, where the environment can answer it (a test's DOM may not). */
 const cardQuery = () => (typeof window.matchMedia === 'function' ? window.matchMedia(CARD_LAYOUT_QUERY) : null);
 

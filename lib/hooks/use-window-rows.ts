@@ -2,19 +2,13 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useCardLayout } from './use-card-layout';
+import { useCardLayout, type RowHeights } from './use-card-layout';
 
 /**
  * Rows rendered beyond the screen for smooth scrolling: five (300 px of list rows) each way. Every
  * filter keystroke mounts each rendered row afresh, so more costs on every keystroke.
  */
 const OVERSCAN = 5;
-
-/** The height of a table's rows: as a table, and as cards on a narrow screen. */
-export interface RowHeights {
-  table: number;
-  card: number;
-}
 
 /** Where the element starts, in page coordinates. */
 const pageTop = (element: HTMLElement) => element.getBoundingClientRect().top + window.scrollY;
@@ -33,15 +27,18 @@ export function useWindowRows({
   estimateSize = (_index, rowHeight) => rowHeight,
   getItemKey,
   initialHeight,
+  initialScrollMargin = 0,
 }: {
   count: number;
   heights: RowHeights;
   estimateSize?: (index: number, rowHeight: number) => number;
   getItemKey: (index: number) => string;
   initialHeight: number;
+  /** Where the body starts in the page, when something rendered the rows before (and measured it). */
+  initialScrollMargin?: number;
 }) {
   const bodyRef = useRef<HTMLDivElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
+  const [scrollMargin, setScrollMargin] = useState(initialScrollMargin);
   const [mounted, setMounted] = useState(false);
   const card = useCardLayout();
   const rowHeight = card ? heights.card : heights.table;

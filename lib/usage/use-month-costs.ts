@@ -1,11 +1,12 @@
 'use client';
 
-import { useCallback, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
-import { accountMonthCosts, billingMonthOf, type CostInputs, type MonthCost } from './domain/month-cost';
+import type { CostInputs } from './domain/month-cost';
+import { billingMonthOf, type MonthCost } from './domain/month-cost-basis';
 import type { UsageItem } from './domain/usage-report';
-import { getMyBillingUsageQuery, getOrgBillingUsageQuery } from './queries';
+import { getMyBillingUsageQuery } from './queries';
 
 interface MonthCostsState {
   /** Each codespace's cost this month, by name. */
@@ -15,6 +16,31 @@ interface MonthCostsState {
 }
 
 const NONE: ReadonlyMap<string, MonthCost> = new Map();
+
+type CostRules = typeof import('./domain/month-cost');
+/** Once loaded, for every page after it. */
+let loadedCostRules: CostRules | null = null;
+
+/**
+ * The cost rules (month-cost.ts with the SKU prices and the report's attribution), loaded after the
+ * first paint rather than in `/`'s first-load JS: the figures wait for GitHub's report anyway, which
+ * comes later, and until both are in they are said to be pending.
+ */
+function useCostRules(): CostRules | null {
+  const [rules, setRules] = useState(loadedCostRules);
+  useEffect(() => {
+    if (rules) return;
+    let live = true;
+    void import('./domain/month-cost').then((module) => {
+      loadedCostRules = module;
+      if (live) setRules(module);
+    });
+    return () => {
+      live = false;
+    };
+  }, [rules]);
+  return rules;
+}
 
 /**
  * The signed-in user's codespaces' cost this month: attributed from their billing usage report
@@ -29,20 +55,6 @@ export function useMyMonthCosts(codespaces: readonly CostInputs[] | undefined, l
   return useCosts(codespaces, login, report.data ?? null, now, enabled && report.isPending);
 }
 
-/**
- * An organisation's codespaces' cost this month, for its owners, worked out when asked (`costsNow`):
- * attributed from the organisation's billing usage report (the usage page's, the same query),
- * estimated from the record where it cannot be read. The organisation view shows no cost per row,
- * only its CSV does: working them out for 10,000 codespaces on every render of a list still
- * streaming (and every minute) took ~70% of its render time, for a file nobody had asked for.
- */
-export function useOrgMonthCostsOnDemand(codespaces: readonly CostInputs[] | undefined, org: string): () => ReadonlyMap<string, MonthCost> {
-  const { year, month } = billingMonthOf(useMinuteClock());
-  const report = useQuery({ ...getOrgBillingUsageQuery(org, year, month), enabled: Boolean(codespaces) });
-  const items = report.data ?? null;
-  return useCallback(() => (codespaces ? accountMonthCosts(codespaces, org, items, Date.now()) : NONE), [codespaces, org, items]);
-}
-
 function useCosts(
   codespaces: readonly CostInputs[] | undefined,
   account: string,
@@ -50,9 +62,11 @@ function useCosts(
   now: number,
   reportPending: boolean,
 ): MonthCostsState {
-  const costs = useMemo(() => {
-    if (!codespaces) return NONE;
-    return accountMonthCosts(codespaces, account, items, now);
-  }, [codespaces, items, account, now]);
-  return { costs, reportPending };
+  const rules = useCostRules();
+  const costs = useMemo(
+    () => (codespaces && rules ? rules.accountMonthCosts(codespaces, account, items, now) : NONE),
+    [rules, codespaces, items, account, now],
+  );
+  // Until the rules are in, the figures are as pending as GitHub's report.
+  return { costs, reportPending: reportPending || (Boolean(codespaces) && !rules) };
 }

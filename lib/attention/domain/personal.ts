@@ -14,6 +14,7 @@ import {
   type Severity,
 } from './rules';
 import { DAY_MS, durationInWords, HOUR_MS, MINUTE_MS } from '@/lib/format';
+import type { PersonalAttentionKind } from './panel';
 
 /**
  * What needs the signed-in user's attention among their own codespaces, most urgent first: work
@@ -21,7 +22,6 @@ import { DAY_MS, durationInWords, HOUR_MS, MINUTE_MS } from '@/lib/format';
  * broken, and codespaces that have only cost storage for weeks. Pure.
  */
 
-export type PersonalAttentionKind = 'work-expiring' | 'problem' | 'running-unused' | 'storage-only';
 /** What the list offers for an item; each is shown only when the codespace's state allows it. */
 type PersonalAction = 'export' | 'open' | 'stop' | 'delete';
 
@@ -73,13 +73,6 @@ export const PERSONAL_THRESHOLDS: PersonalThresholds = {
   runningUnusedHours: 2,
   idleTimeoutGraceMinutes: 5,
   storageOnlyDays: 14,
-};
-
-export const PERSONAL_ATTENTION_LABELS: Record<PersonalAttentionKind, string> = {
-  'work-expiring': 'Work about to be deleted',
-  problem: 'Not working',
-  'running-unused': 'Running, unused',
-  'storage-only': 'Stopped for weeks',
 };
 
 const KIND_ORDER: Record<PersonalAttentionKind, number> = { 'work-expiring': 0, problem: 1, 'running-unused': 2, 'storage-only': 3 };

@@ -128,12 +128,5 @@ export function runsOutInWords(at: Date | null, now: Date): string {
   return at.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 }
 
-// One formatter for every amount: `toLocaleString` with options builds a new one per call (~0.1 ms),
-// and an organisation's attention list words thousands of amounts.
-const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/** `$1,234.56`; below a cent shown as `<$0.01` so small costs do not read as free. */
-export function formatUsd(amount: number): string {
-  if (amount > 0 && amount < 0.005) return '<$0.01';
-  return USD.format(amount);
-}
+// Amounts are worded in lib/format.ts, which what renders them loads without these rules.
+export { formatUsd } from '@/lib/format';

@@ -4,6 +4,10 @@ import { computeCostPerHour } from './cost';
 import { HOURS_PER_MONTH, PRICES } from './prices';
 import type { UsageItem } from './usage-report';
 import { isCodespacesItem, skuCores, usageKind } from './usage-items';
+import { billingMonthOf, type MonthCost } from './month-cost-basis';
+
+// What the list shows with a figure lives apart, so that it renders without these rules (month-cost-basis.ts).
+export { billingMonthOf, COST_BASIS_EXPLAINED, type MonthCost } from './month-cost-basis';
 
 /**
  * What each codespace has cost this month: the one computation behind the list's "Cost this month",
@@ -22,19 +26,6 @@ export type CostInputs = Pick<CodespaceSummary, 'name' | 'state' | 'created_at' 
   billable_owner: Pick<CodespaceSummary['billable_owner'], 'login'>;
 };
 
-/** Where a codespace's month-to-date cost comes from. */
-type CostBasis = 'report' | 'record';
-
-export interface MonthCost {
-  /** USD, this calendar month (UTC) so far. */
-  compute: number;
-  storage: number;
-  total: number;
-  /** Core-hours of compute behind `compute`. */
-  coreHours: number;
-  basis: CostBasis;
-}
-
 /** GitHub's billing usage report for one account (a person or an organisation) and the month it covers. */
 interface BillingReport {
   /** The account billed: only codespaces whose `billable_owner` it is appear on its report. */
@@ -43,14 +34,6 @@ interface BillingReport {
   /** The month's first day, `YYYY-MM-DD`. */
   from: string;
 }
-
-/** Why a figure is an estimate, in a sentence for a hover or help text. */
-export const COST_BASIS_EXPLAINED: Record<CostBasis, string> = {
-  report:
-    'Estimated: GitHub’s billing usage report gives cost per repository and machine size, not per codespace, so each line is shared among that repository’s codespaces of that size used this month (by cores), and storage by disk size.',
-  record:
-    'Estimated from the codespace’s own record at GitHub’s published prices: storage since the month began (or it was created), and compute for its current run only, since GitHub records no earlier runs.',
-};
 
 const GB = 1024 ** 3;
 const HOUR_MS = 60 * 60 * 1000;
@@ -165,12 +148,6 @@ export function monthCosts(
   }
   for (const c of live) if (!covered.has(c.name)) costs.set(c.name, recordMonthCost(c, now));
   return costs;
-}
-
-/** The month (UTC) `now` falls in, as GitHub's billing report asks for it. */
-export function billingMonthOf(now: number): { year: number; month: number } {
-  const at = new Date(now);
-  return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1 };
 }
 
 /**

@@ -12,7 +12,7 @@ import { parseListFilters } from '@/lib/codespaces/domain/list-view';
 import { routeSearchParams } from '@/lib/codespaces/domain/pipeline';
 import { withinFirstPaintBudget } from '@/lib/operations/server-transport.server';
 import { listMyCodespacesQuery } from '@/lib/codespaces/queries';
-import { packSummaries, unpackSummaries } from '@/lib/codespaces/domain/packed-summaries';
+import { packSummaries } from '@/lib/codespaces/domain/packed-summaries';
 import type { PackedList } from '@/components/codespaces/codespaces-page';
 import { personalAttention } from '@/lib/attention/domain/personal';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
@@ -42,12 +42,13 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // That list goes to the page once, packed (~40% of its bytes as objects): the page puts it in its
   // cache before the list is read, so the rows a screen holds are rendered here and hydrate as they are.
   // Packed once per version of the stored list (its pages' ETags), not on every render of it.
+  // The summaries are kept beside the packed list, so the attention below needs no unpacking.
   const stored = await storedListProjection(session, { kind: 'mine' }, 'packed', (pages) => {
     const { items, ...list } = storedList(pages, CODESPACES_PER_PAGE, 0);
-    return { ...list, items: packSummaries(items) };
+    return { packed: { ...list, items: packSummaries(items) }, summaries: items };
   });
-  const packed: PackedList | null = stored && { ...stored.value, asOf: stored.asOf };
-  let painted: readonly CodespaceSummary[] | undefined = packed ? unpackSummaries(packed.items) : undefined;
+  const packed: PackedList | null = stored && { ...stored.value.packed, asOf: stored.asOf };
+  let painted: readonly CodespaceSummary[] | undefined = stored?.value.summaries;
   if (!packed) {
     await withinFirstPaintBudget(() =>
       queryClient.prefetchQuery(listMyCodespacesQuery({ listMyCodespaces: () => firstPageOnly(summaryPages(session, { kind: 'mine' })) })),

@@ -18,7 +18,7 @@
  * run exits non-zero; any other part's failure stops the run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
@@ -72,14 +72,22 @@ const ports = {
   policies: Number(process.env.BENCH_POLICIES_PORT ?? APP_PORT + 5),
 };
 
+function hasBrowserSourceMaps() {
+  const chunks = path.join(root, '.next', 'static', 'chunks');
+  return existsSync(chunks) && readdirSync(chunks).some((name) => name.endsWith('.js.map'));
+}
+
 async function main() {
   const unknown = [...only].filter((name) => !PARTS.some((part) => part.name === name));
   if (unknown.length) log(`BENCH_ONLY: no part named ${unknown.join(', ')} (the parts: ${PARTS.map((part) => part.name).join(', ')})`);
   const selected = PARTS.filter((part) => only.size === 0 || only.has(part.name));
   const report = createReport({ quick });
 
-  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    log('no production build: running HANGAR_SOURCEMAPS=1 npm run build');
+  // A build without browser source maps (npm test's, npm start's) is built again with them: without
+  // them the pages part can say how much / adds but not what it is.
+  const built = existsSync(path.join(root, '.next', 'BUILD_ID'));
+  if (!built || !hasBrowserSourceMaps()) {
+    log(`${built ? 'a production build without browser source maps' : 'no production build'}: running HANGAR_SOURCEMAPS=1 npm run build`);
     const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
       cwd: root,
       stdio: 'inherit',

@@ -1,12 +1,11 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { lazyModule } from '@/lib/hooks/use-lazy-module';
 import type { AttentionInput } from './domain/rules';
 import type { PersonalAttentionItem } from './domain/personal';
 
-type PersonalRules = typeof import('./domain/personal');
-/** Once loaded, for every page after it. */
-let loadedRules: PersonalRules | null = null;
+const usePersonalRules = lazyModule(() => import('./domain/personal'));
 
 /**
  * The user's own "needs attention" among these codespaces, now. Its rules and their wording
@@ -19,17 +18,6 @@ export function usePersonalAttention<T extends AttentionInput>(
   now: number,
   initial: PersonalAttentionItem<T>[] | null,
 ): PersonalAttentionItem<T>[] {
-  const [rules, setRules] = useState(loadedRules);
-  useEffect(() => {
-    if (rules) return;
-    let live = true;
-    void import('./domain/personal').then((module) => {
-      loadedRules = module;
-      if (live) setRules(module);
-    });
-    return () => {
-      live = false;
-    };
-  }, [rules]);
+  const rules = usePersonalRules();
   return useMemo(() => (rules ? rules.personalAttention(codespaces ?? [], now) : (initial ?? [])), [rules, codespaces, now, initial]);
 }

@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { lazyModule } from '@/lib/hooks/use-lazy-module';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import type { CostInputs } from './domain/month-cost';
 import { billingMonthOf, type MonthCost } from './domain/month-cost-basis';
@@ -17,30 +18,12 @@ interface MonthCostsState {
 
 const NONE: ReadonlyMap<string, MonthCost> = new Map();
 
-type CostRules = typeof import('./domain/month-cost');
-/** Once loaded, for every page after it. */
-let loadedCostRules: CostRules | null = null;
-
 /**
  * The cost rules (month-cost.ts with the SKU prices and the report's attribution), loaded after the
  * first paint rather than in `/`'s first-load JS: the figures wait for GitHub's report anyway, which
  * comes later, and until both are in they are said to be pending.
  */
-function useCostRules(): CostRules | null {
-  const [rules, setRules] = useState(loadedCostRules);
-  useEffect(() => {
-    if (rules) return;
-    let live = true;
-    void import('./domain/month-cost').then((module) => {
-      loadedCostRules = module;
-      if (live) setRules(module);
-    });
-    return () => {
-      live = false;
-    };
-  }, [rules]);
-  return rules;
-}
+const useCostRules = lazyModule(() => import('./domain/month-cost'));
 
 /**
  * The signed-in user's codespaces' cost this month: attributed from their billing usage report

@@ -1,16 +1,13 @@
 'use client';
 
-import { useEffect } from 'react';
-import { ErrorStatusPage, HomeLink } from '@/components/status/status-page';
+import dynamic from 'next/dynamic';
+
+// Every page's first load carries its error boundary: the page it shows loads when one is shown.
+const PageErrorView = dynamic(() => import('@/components/status/error-pages').then((m) => m.PageErrorView), {
+  loading: () => <p className="p-8 text-center text-sm">Something went wrong on this page.</p>,
+});
 
 /** An unexpected error while showing a page: the header stays, and the user can try again or go home. */
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
-  useEffect(() => console.error(error), [error]);
-  const digest = error instanceof Error && 'digest' in error && typeof error.digest === 'string' ? error.digest : null;
-  return (
-    <ErrorStatusPage title="Something went wrong on this page" retry={retry} home={<HomeLink />}>
-      <p>Hangar hit an unexpected error. Your codespaces are not affected: nothing was changed on GitHub.</p>
-      {digest && <p className="mt-2 text-xs">Reference for the server’s log: {digest}</p>}
-    </ErrorStatusPage>
-  );
+  return <PageErrorView error={error} retry={retry} />;
 }

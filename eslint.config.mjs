@@ -71,7 +71,7 @@ const POLICIES = [
     allow: {
       to: [
         of('domain', 'shared-lib', 'shared-ui'),
-        { element: { type: 'data' }, file: { path: 'lib/transport/errors.ts' } },
+        { element: { type: 'data' }, file: { path: 'lib/transport/{errors,api-error}.ts' } },
         { ...of('feature-ui'), ...role('control') },
         { ...of('feature-ui'), ...role('part') },
         { element: { type: 'feature-ui', captured: { feature: '{{ from.element.captured.feature }}' } }, ...role('view') },
@@ -127,6 +127,17 @@ const FIRST_LOAD_KEPT_OFF = [
     allowTypeImports: true,
   },
   {
+    group: ['**/transport/errors', '**/github/refusals'],
+    message:
+      "An error's words (and GitHub's refusals) load when an error is shown: ErrorAlert and the failure notices import() them. Decide with api-error.ts (the class, its status, passesSoon).",
+    allowTypeImports: true,
+  },
+  {
+    group: ['**/components/status/*', '**/ui/states'],
+    message:
+      'Status pages load when shown (app/error.tsx loads error-pages.tsx), and states.tsx brings the error words with OrgError: `/` takes StillLoading from still-loading.tsx.',
+  },
+  {
     group: ['**/usage/domain/month-cost'],
     message:
       'The cost rules load after the first paint (use-month-costs.ts): what a figure is and how it is explained are in month-cost-basis.ts.',
@@ -134,6 +145,11 @@ const FIRST_LOAD_KEPT_OFF = [
   },
 ];
 const FIRST_LOAD_LAZY = [
+  // The words themselves, and what loads them when an error is shown.
+  'lib/transport/errors.ts',
+  'components/ui/{error-alert-body,states}.tsx',
+  'components/status/error-pages.tsx',
+  'components/codespaces/bulk-action-dialog.tsx',
   'components/codespaces/virtual-codespace-rows.tsx',
   'lib/hooks/use-window-rows.ts',
   // The rules themselves, and the panels' helpers re-exported from them for the organisation view.
@@ -255,7 +271,7 @@ const config = [
     // app). The core rule, not the TypeScript one above, so that both apply: each config's options
     // for one rule replace another's.
     files: [
-      'app/providers.tsx',
+      'app/{providers,error,global-error}.tsx',
       `components/{codespaces,attention,${SHARED_UI.slice(1, -1)}}/**`,
       'lib/{codespaces,attention,query,transport,hooks,usage}/**',
     ],

@@ -7,7 +7,7 @@ import { SessionEnded } from '@/components/layout/session-ended';
 import { auditApi } from '@/lib/audit/api';
 import { auditLogQuery } from '@/lib/audit/queries';
 import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import { AuditView } from './audit-view';
 
 /** The audit page: reads the log a page at a time, with the chosen filters; the CSV comes from the server's writer. */

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import type { AuditEntryJson } from '@/lib/audit/domain/page-data';
 import { renderView, spies } from '@/lib/test/render-for-views';
 import { AuditView, type AuditViewProps } from './audit-view';

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
 import { readState } from '@/components/ui/loaded';
 import { SessionEnded } from '@/components/layout/session-ended';
-import { endsSession } from '@/lib/transport/errors';
+import { endsSession } from '@/lib/transport/api-error';
 import { usePendingMachineChange } from '@/lib/codespaces/use-machine-request';
 import { getMyCodespaceQuery, listMyCodespacesQuery } from '@/lib/codespaces/queries';
 import { useMyMonthCosts } from '@/lib/usage/use-month-costs';

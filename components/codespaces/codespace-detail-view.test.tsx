@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import { makeCodespace, makeMachine } from '@/lib/test/fixtures';
 import { renderView, spies } from '@/lib/test/render-for-views';
 import { CodespaceDetailView, type CodespaceDetailViewProps } from './codespace-detail-view';
@@ -33,7 +33,7 @@ describe('a codespace’s page, in each of its states', () => {
   it('when GitHub fails, says why and offers to try again', async () => {
     const onRetry = vi.fn();
     renderView(<CodespaceDetailView {...props({ codespace: undefined, error: new ApiError({ status: 503 }), onRetry })} />);
-    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Try again' }));
     expect(onRetry).toHaveBeenCalledOnce();
   });
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { ArrowLeft, Cpu, ExternalLink, GitBranchPlus, GitPullRequest, Pencil, Trash2, Upload, type LucideIcon } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import type { MachineRequest } from '@/lib/codespaces/domain/machine-change';
 import { actionAvailability, codespaceTitle, pendingOperation, type CodespaceAction } from '@/lib/codespaces/domain/state';
 import type { Codespace } from '@/lib/codespaces/domain/types';

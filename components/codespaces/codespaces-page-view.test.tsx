@@ -10,7 +10,7 @@ import {
   summarizeFleet,
 } from '@/lib/codespaces/domain/list-view';
 import { summarizeCodespace } from '@/lib/codespaces/domain/summary';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import { makeCodespace } from '@/lib/test/fixtures';
 import { personalAttention } from '@/lib/attention/domain/personal';
 import { selectableList, renderView, selectionActions, spies } from '@/lib/test/render-for-views';
@@ -63,15 +63,24 @@ describe('the codespace list page, in each of its states', () => {
   it('when GitHub fails before anything arrived, says why in words and offers to try again', async () => {
     const onRetry = vi.fn();
     renderView(<CodespacesPageView {...props({ codespaces: undefined, error: new ApiError({ status: 502 }), onRetry })} />);
-    expect(screen.getByRole('alert')).toHaveTextContent('GitHub is having trouble');
+    expect(await screen.findByRole('alert')).toHaveTextContent('GitHub is having trouble');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(onRetry).toHaveBeenCalledOnce();
   });
 
-  it('when a later poll fails, keeps the list and says it shows what was last loaded', () => {
+  it('when a later poll fails, keeps the list and says it shows what was last loaded', async () => {
     renderView(<CodespacesPageView {...props({ error: new ApiError({ status: 504 }) })} />);
-    expect(screen.getByRole('alert')).toHaveTextContent('Showing what was last loaded');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Showing what was last loaded');
     expect(screen.getByRole('table', { name: 'Codespaces' })).toBeVisible();
+  });
+
+  it('an error arriving after the first paint still says what happened, in words (its words load with it)', async () => {
+    const { rerender } = renderView(<CodespacesPageView {...props()} />);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    rerender(<CodespacesPageView {...props({ error: new ApiError({ status: 429 }) })} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('GitHub rate limit reached');
+    expect(alert).toHaveTextContent('Showing what was last loaded');
   });
 
   it('lists each codespace with its name, repository, state in words and machine', () => {

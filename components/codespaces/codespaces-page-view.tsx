@@ -7,7 +7,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { StillLoading } from '@/components/ui/states';
+import { StillLoading } from '@/components/ui/still-loading';
 import { FiltersBar, clearedFilters, type FilterOptions } from '@/components/lists/filters-bar';
 import type { PersonalAttentionItem } from '@/lib/attention/domain/personal';
 import type { FleetSummary as Summary, ListFilters } from '@/lib/codespaces/domain/list-view';

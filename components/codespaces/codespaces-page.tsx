@@ -5,8 +5,7 @@ import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useGithubWeb } from '@/components/github/github-web';
-import { SessionEnded } from '@/components/layout/session-ended';
-import { endsSession } from '@/lib/transport/errors';
+import { endsSession } from '@/lib/transport/api-error';
 import { usePersonalAttention } from '@/lib/attention/use-personal-attention';
 import type { PersonalAttentionItem } from '@/lib/attention/domain/personal';
 import {
@@ -37,6 +36,8 @@ import { usePowerActions } from './use-power-actions';
 const DeleteCodespaceDialog = dynamic(() => import('./delete-codespace-dialog').then((m) => m.DeleteCodespaceDialog));
 const ExportDialog = dynamic(() => import('./export-dialog').then((m) => m.ExportDialog));
 const ShortcutsDialog = dynamic(() => import('@/components/shortcuts/shortcuts-dialog').then((m) => m.ShortcutsDialog));
+// Only when GitHub no longer accepts the session: its sign-in button (and GitHub's mark) load then.
+const SessionEnded = dynamic(() => import('@/components/layout/session-ended').then((m) => m.SessionEnded));
 
 type Dialog = { kind: 'export' | 'delete'; codespace: CodespaceSummary } | { kind: 'shortcuts' };
 

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog, type CodespaceDialogProps } from '@/components/ui/dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import { codespaceTitle } from '@/lib/codespaces/domain/state';
 import { relativeTime } from '@/lib/format';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';

@@ -4,7 +4,7 @@ import { useMemo, useReducer, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRepoScopeConsent } from '@/components/github/repo-scope-consent';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import { privateRepositoriesHidden, type ScopeAccess } from '@/lib/auth/scopes';
 import {
   canCreate,

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import { createFormReducer, effectiveChoices, initialCreateForm, type CreateFormState } from '@/lib/codespaces/domain/create-form';
 import { renderView, spies } from '@/lib/test/render-for-views';
 import { CreateCodespaceView, type CreateCodespaceViewProps } from './create-codespace-view';
@@ -48,7 +48,7 @@ describe('the create page, in each of its states', () => {
     expect(dispatch).toHaveBeenCalledWith({ type: 'repository', repo: 'mona/blog' });
   });
 
-  it('says when the repositories are still loading, and why they could not be', () => {
+  it('says when the repositories are still loading, and why they could not be', async () => {
     const { unmount } = renderView(<CreateCodespaceView {...props(fresh, { repositories: loaded(undefined) })} />);
     expect(screen.getByRole('listbox', { name: 'Repository' })).toHaveAttribute('aria-busy', 'true');
     unmount();
@@ -57,7 +57,7 @@ describe('the create page, in each of its states', () => {
         {...props(fresh, { repositories: { data: undefined, loading: false, error: new ApiError({ status: 401 }) } })}
       />,
     );
-    expect(screen.getByRole('alert')).toHaveTextContent('Your session has ended');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your session has ended');
   });
 
   it('with a repository chosen, shows its settings with GitHub’s defaults, and creates on submit', async () => {
@@ -80,14 +80,14 @@ describe('the create page, in each of its states', () => {
     expect(screen.getByRole('checkbox', { name: 'Create without the additional permissions' })).not.toBeChecked();
   });
 
-  it('shows each field’s problem beside it, and GitHub’s refusal in words', () => {
+  it('shows each field’s problem beside it, and GitHub’s refusal in words', async () => {
     renderView(
       <CreateCodespaceView
         {...props(chosen, { errors: { idleTimeoutMinutes: 'At most 240 minutes (4 hours)' }, createError: new ApiError({ status: 402 }) })}
       />,
     );
     expect(screen.getAllByText(/At most 240 minutes/).length).toBeGreaterThan(0);
-    expect(screen.getByText('Codespaces billing limit reached')).toBeVisible();
+    expect(await screen.findByText('Codespaces billing limit reached')).toBeVisible();
   });
 });
 

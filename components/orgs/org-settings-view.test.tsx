@@ -112,7 +112,7 @@ describe('an organisation’s Codespaces settings', () => {
     expect(screen.queryByRole('button', { name: 'New secret' })).not.toBeInTheDocument();
   });
 
-  it('a GitHub App missing a permission is told which, not that it is no owner', () => {
+  it('a GitHub App missing a permission is told which, not that it is no owner', async () => {
     const error = new ApiError({
       status: 403,
       message: 'Resource not accessible by integration',
@@ -120,7 +120,7 @@ describe('an organisation’s Codespaces settings', () => {
     });
     renderView(<OrgSettingsView {...props({ secrets: { data: undefined, loading: false, error } })} />);
     expect(screen.queryByRole('heading', { name: /Only owners/ })).not.toBeInTheDocument();
-    expect(screen.getByRole('alert')).toHaveTextContent(/Organization codespaces secrets \(read\)/);
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Organization codespaces secrets \(read\)/);
   });
 
   it('with no secret, says what they are for; while they load, says it is busy', () => {
@@ -136,7 +136,7 @@ describe('an organisation’s Codespaces settings', () => {
     renderView(
       <OrgSettingsView {...props({ secrets: { data: undefined, loading: false, error: new ApiError({ status: 502 }) }, onRetry })} />,
     );
-    expect(screen.getByRole('alert')).toHaveTextContent('GitHub is having trouble');
+    expect(await screen.findByRole('alert')).toHaveTextContent('GitHub is having trouble');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(onRetry).toHaveBeenCalledOnce();
   });

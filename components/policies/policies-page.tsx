@@ -20,7 +20,8 @@ import {
   saveWebhookUrl,
   setPolicyEnabled,
 } from '@/lib/policies/queries';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
+import { failureTitle } from '@/lib/transport/errors';
 import { PoliciesView } from './policies-view';
 import { PolicyForm, type PolicyFormErrors } from './policy-form';
 import { PolicyPreview } from './policy-preview';
@@ -69,7 +70,7 @@ export function PoliciesPage({ org }: { org: string }) {
           setFormErrors({});
           setFormPreview(answer);
         },
-        onError: (error) => setFormErrors(fieldErrorsOf(error) ?? { form: error.message }),
+        onError: (error) => setFormErrors(fieldErrorsOf(error) ?? { form: failureTitle(error) }),
       },
     );
   };
@@ -84,7 +85,7 @@ export function PoliciesPage({ org }: { org: string }) {
           setFormErrors({});
           setFormPreview(null);
         },
-        onError: (error) => setFormErrors(fieldErrorsOf(error) ?? { form: error.message }),
+        onError: (error) => setFormErrors(fieldErrorsOf(error) ?? { form: failureTitle(error) }),
       },
     );
   };
@@ -96,7 +97,7 @@ export function PoliciesPage({ org }: { org: string }) {
       { rule: policy.rule, exempt: policy.exempt },
       {
         onSuccess: (answer) => setPreviews((all) => ({ ...all, [policy.id]: answer })),
-        onError: (error) => setPreviews((all) => ({ ...all, [policy.id]: { ok: false, message: error.message } })),
+        onError: (error) => setPreviews((all) => ({ ...all, [policy.id]: { ok: false, message: failureTitle(error) } })),
       },
     );
   };
@@ -107,7 +108,7 @@ export function PoliciesPage({ org }: { org: string }) {
     run.reset();
     preview.mutate(
       { rule: policy.rule, exempt: policy.exempt },
-      { onSuccess: setRunPlan, onError: (error) => setRunPlan({ ok: false, message: error.message }) },
+      { onSuccess: setRunPlan, onError: (error) => setRunPlan({ ok: false, message: failureTitle(error) }) },
     );
   };
 
@@ -163,7 +164,7 @@ export function PoliciesPage({ org }: { org: string }) {
               {runs.isPending ? (
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading runs…</p>
               ) : runs.error ? (
-                <p className="text-sm text-red-700 dark:text-red-400">{runs.error.message}</p>
+                <p className="text-sm text-red-700 dark:text-red-400">{failureTitle(runs.error)}</p>
               ) : (
                 <PolicyRuns runs={runs.data ?? []} now={now} />
               )}
@@ -200,7 +201,7 @@ export function PoliciesPage({ org }: { org: string }) {
               setWebhookError(undefined);
             },
             onError: (error) =>
-              setWebhookError(error instanceof InvalidFields ? (error.fields.webhookUrl ?? error.message) : error.message),
+              setWebhookError(error instanceof InvalidFields ? (error.fields.webhookUrl ?? failureTitle(error)) : failureTitle(error)),
           })
         }
       />

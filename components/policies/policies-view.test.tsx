@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import { emptyDraft } from '@/lib/policies/domain/form';
 import type { PoliciesPageData, PolicyListItem, PolicyPreviewJson, PolicyRunJson } from '@/lib/policies/domain/page-data';
 import { renderView, spies } from '@/lib/test/render-for-views';
@@ -158,7 +158,7 @@ describe('the policies page', () => {
   it('says an error in words, with a way to try again', async () => {
     const onRetry = vi.fn();
     renderView(<PoliciesView {...props({ data: undefined, error: new ApiError({ status: 500, message: 'boom' }), onRetry })} />);
-    await userEvent.click(screen.getByRole('button', { name: /Try again/ }));
+    await userEvent.click(await screen.findByRole('button', { name: /Try again/ }));
     expect(onRetry).toHaveBeenCalled();
   });
 

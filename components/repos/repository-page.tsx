@@ -14,7 +14,7 @@ import { useMinuteClock } from '@/lib/hooks/use-minute-clock';
 import { loaded } from '@/components/ui/loaded';
 import { answerOf, repositoryStanding } from '@/lib/repositories/domain/standing';
 import { getRepositoryQuery } from '@/lib/repositories/queries';
-import { endsSession } from '@/lib/transport/errors';
+import { endsSession } from '@/lib/transport/api-error';
 import { useMyMonthCosts } from '@/lib/usage/use-month-costs';
 import { RepositoryView, type RepositorySecretsSection } from './repository-view';
 

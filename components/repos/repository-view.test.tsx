@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import { summarizeCodespace } from '@/lib/codespaces/domain/summary';
 import { makeCodespace } from '@/lib/test/fixtures';
 import { selectableList, renderView, spies } from '@/lib/test/render-for-views';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import { renderView, spies } from '@/lib/test/render-for-views';
 import { SecretFormDialog, type SecretFormDialogProps } from './secret-form-dialog';
 
@@ -117,9 +117,9 @@ describe('the new secret form', () => {
     expect(within(dialog()).getByRole('status')).toHaveTextContent('Loading repositories…');
   });
 
-  it('shows GitHub’s refusal in the dialog, and is busy while sealing and saving', () => {
+  it('shows GitHub’s refusal in the dialog, and is busy while sealing and saving', async () => {
     const { rerender } = renderView(<SecretFormDialog {...props({ error: new ApiError({ status: 422, message: 'Bad key' }) })} />);
-    expect(within(dialog()).getByRole('alert')).toHaveTextContent('Bad key');
+    expect(await within(dialog()).findByRole('alert')).toHaveTextContent('Bad key');
     rerender(<SecretFormDialog {...props({ saving: true })} />);
     expect(within(dialog()).getByRole('button', { name: 'Sealing and saving…' })).toBeDisabled();
   });

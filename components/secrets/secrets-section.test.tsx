@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import type { SecretRepository, UserSecret } from '@/lib/secrets/domain/types';
 import { renderView, spies } from '@/lib/test/render-for-views';
 import { SecretsSection, type SecretsSectionProps } from './secrets-section';
@@ -60,7 +60,7 @@ describe('the secrets page, in each of its states', () => {
   it('when GitHub refuses, says why in words and offers to try again', async () => {
     const onRetry = vi.fn();
     renderView(<MySecretsView {...props({ secrets: undefined, error: new ApiError({ status: 502 }), onRetry })} />);
-    expect(screen.getByRole('alert')).toHaveTextContent('GitHub is having trouble');
+    expect(await screen.findByRole('alert')).toHaveTextContent('GitHub is having trouble');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(onRetry).toHaveBeenCalledOnce();
   });

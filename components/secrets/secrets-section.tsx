@@ -9,7 +9,8 @@ import type { Loaded } from '@/components/ui/loaded';
 import { SECRET_VISIBILITY_WORDS } from '@/lib/secrets/domain/form';
 import type { Secret, SecretScope } from '@/lib/secrets/domain/scope';
 import type { SecretRepository } from '@/lib/secrets/domain/types';
-import { ApiError, describeFailure } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
+import { describeFailure } from '@/lib/transport/errors';
 import { RepositoryNames, SecretsTable } from './secrets-table';
 
 export interface SecretsSectionProps {

@@ -1,53 +1,11 @@
 'use client';
 
-import type { ReactNode } from 'react';
 import dynamic from 'next/dynamic';
-import { useGithubWeb } from '@/components/github/github-web';
-import { ApiError, describeFailure } from '@/lib/transport/errors';
-import { Alert } from './alert';
-import { Button } from './button';
+import type { ErrorAlertProps } from './error-alert-body';
 
-// GitHub's refusals are rare: what links them loads when one is shown.
-const RefusalMessage = dynamic(() => import('@/components/github/refusal-message').then((m) => m.RefusalMessage));
-
-/** An error in words: what happened and what to do (for GitHub's refusals, with the link that helps). */
-export function ErrorAlert({
-  error,
-  fallbackTitle,
-  onDismiss,
-  onRetry,
-  action,
-  tone,
-  children,
-}: {
-  error: unknown;
-  fallbackTitle?: string;
-  onDismiss?: () => void;
-  /** Offers "Try again" (unless `action` offers something else). */
-  onRetry?: () => void;
-  action?: ReactNode;
-  /** `warning` when the page still shows what it last had. */
-  tone?: 'error' | 'warning';
-  /** Said after the error's own words, e.g. "Showing what was last loaded." */
-  children?: ReactNode;
-}) {
-  const web = useGithubWeb();
-  const { title, detail } = describeFailure(error, fallbackTitle);
-  const refusal = error instanceof ApiError ? error.description.refusal : undefined;
-  const retry = onRetry && (
-    <Button size="sm" onClick={onRetry}>
-      Try again
-    </Button>
-  );
-  return (
-    <Alert title={title} onDismiss={onDismiss} action={action ?? retry} tone={tone}>
-      {detail}
-      {children && <> {children}</>}
-      {refusal && (
-        <p className="mt-1">
-          <RefusalMessage refusal={refusal} web={web} />
-        </p>
-      )}
-    </Alert>
-  );
-}
+/**
+ * An error in words: what happened and what to do (for GitHub's refusals, with the link that
+ * helps). The words (lib/transport/errors.ts, lib/github/refusals.ts) load when an error is shown:
+ * rendered on the server when the first paint has one, right after it arrives otherwise.
+ */
+export const ErrorAlert = dynamic<ErrorAlertProps>(() => import('./error-alert-body').then((m) => m.ErrorAlertBody));

@@ -2,23 +2,15 @@ import Link from 'next/link';
 import { Lock, SearchX } from 'lucide-react';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { pluralize } from '@/lib/format';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
+import { refusalOf } from '@/lib/transport/errors';
 
 /*
  * The states more than one view shows, in one place so that views never import each other for them.
  */
 
-/** While the first page shows and the rest are on their way: say so, and that order and filters cover what has come. */
-export function StillLoading({ arrived, total }: { arrived: number; total: number }) {
-  return (
-    <p role="status" className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
-      <span aria-hidden className="size-2 animate-pulse rounded-full bg-sky-500 motion-reduce:animate-none" />
-      Loaded {arrived.toLocaleString('en')} of {pluralize(total, 'codespace')}; the rest are on their way. Sorting and filters apply to what
-      has arrived.
-    </p>
-  );
-}
+// Apart (still-loading.tsx): `/` shows it, and this module brings the error words with OrgError.
+export { StillLoading } from './still-loading';
 
 /**
  * 403 and 404 mean different things here; both are explained, not just reported. `doing` is what
@@ -39,7 +31,7 @@ export function OrgError({
   doing?: string;
   ask?: string;
 }) {
-  if (error instanceof ApiError && error.status === 403 && !error.description.refusal) {
+  if (error instanceof ApiError && error.status === 403 && !refusalOf(error)) {
     return (
       <EmptyState icon={<Lock className="size-10" />} title={`Only owners of ${org} can ${doing}`}>
         <p>

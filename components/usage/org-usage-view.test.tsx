@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import { monthPeriod, repoSkuRows } from '@/lib/usage/domain/org-usage';
 import { summarizeUsage } from '@/lib/usage/domain/usage-report';
 import { makeUsageItem } from '@/lib/test/fixtures';

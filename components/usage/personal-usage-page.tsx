@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { SessionEnded } from '@/components/layout/session-ended';
-import { endsSession } from '@/lib/transport/errors';
+import { endsSession } from '@/lib/transport/api-error';
 import { codespacesMonthUsage, personalFigures, splitByPayer } from '@/lib/usage/domain/personal-usage';
 import { PERSONAL_QUOTAS } from '@/lib/usage/domain/prices';
 import { usePersonalPlan } from '@/lib/usage/personal-plan.client';

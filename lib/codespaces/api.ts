@@ -10,7 +10,7 @@ import type {
   Devcontainer,
 } from '@/lib/codespaces/domain/types';
 import { browserTransport } from '@/lib/transport/client';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import { streamedPages, type StreamLine } from '@/lib/transport/list-stream';
 import { countedPage, listAll, mergePages, type GithubTransport, type ListPage } from '@/lib/transport/transport';
 import { readListLine, listStartSearch } from './domain/list-lines';

@@ -12,7 +12,7 @@ import { githubResponse, hangarError, withApiHeaders } from '@/lib/github/proxy.
 import { userKeyOf, type AccountKey } from '@/lib/github/store.server';
 import { callGithub, storedAnswer, type AnswerReader, type GithubAnswer, type GithubCall } from '@/lib/github/upstream.server';
 import { logEvent } from '@/lib/server/log.server';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import { inOrder, MAX_PLANNED_PAGES, PAGE_CONCURRENCY } from '@/lib/transport/pagination';
 import type { ListPage } from '@/lib/transport/transport';
 import { readCodespaceSummaryPage } from './domain/read-schemas';

@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import { codespaceKeys, getMyCodespaceExportQuery, getMyCodespaceQuery } from './queries';
 import { POLL_RECOVERY_MS } from '@/lib/query/polling';
 import { forgetAwaited, pendingWatches } from './transitions';

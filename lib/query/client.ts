@@ -1,17 +1,30 @@
 import { MutationCache, QueryCache, QueryClient, type Query } from '@tanstack/react-query';
-import { ApiError, describeFailure } from '@/lib/transport/errors';
-import { refusalAction, type GithubWeb } from '@/lib/github/refusals';
+import type { GithubWeb } from '@/lib/github/refusals';
 import { toast } from '@/lib/notices/toasts';
 import { FRESH_MS, shouldRetry } from './polling';
 
-/** The action a refusal's toast offers: GitHub's sign-on page, or where an organisation's approval is asked for. */
-function refusalToastAction(error: unknown, web: GithubWeb | undefined) {
-  const refusal = error instanceof ApiError ? error.description.refusal : undefined;
-  if (!refusal || !web) return undefined;
-  const action = refusalAction(refusal, web);
-  return action.kind === 'link'
-    ? { label: action.label, onClick: () => window.open(action.href, '_blank', 'noopener,noreferrer') }
-    : undefined;
+/**
+ * A change's failure, said in a notice that stays until dismissed, with the link a refusal needs
+ * (GitHub's sign-on page, or where an organisation's approval is asked for). The words load with
+ * the first failure: `/`'s first load does without them.
+ */
+async function toastFailure(failure: string, error: unknown, web: GithubWeb | undefined) {
+  const [{ describeFailure, refusalOf }, { refusalAction }] = await Promise.all([
+    import('@/lib/transport/errors'),
+    import('@/lib/github/refusals'),
+  ]);
+  const { title, detail } = describeFailure(error);
+  const refusal = refusalOf(error);
+  const action = refusal && web ? refusalAction(refusal, web) : undefined;
+  toast.error(`${failure}: ${title}`, {
+    description: detail,
+    duration: Infinity,
+    closeButton: true,
+    action:
+      action?.kind === 'link'
+        ? { label: action.label, onClick: () => window.open(action.href, '_blank', 'noopener,noreferrer') }
+        : undefined,
+  });
 }
 
 /**
@@ -37,14 +50,7 @@ export function makeQueryClient({
       onError: (error, variables, _context, mutation) => {
         const failure = mutation.meta?.notices?.failure?.(variables);
         if (!failure) return;
-        const { title, detail } = describeFailure(error);
-        // Stays until dismissed: the user decides when they have read it.
-        toast.error(`${failure}: ${title}`, {
-          description: detail,
-          duration: Infinity,
-          closeButton: true,
-          action: refusalToastAction(error, web),
-        });
+        void toastFailure(failure, error, web);
       },
     }),
     defaultOptions: { queries: { staleTime: FRESH_MS, retry: shouldRetry } },

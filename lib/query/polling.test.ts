@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import { POLL_IDLE_MS, POLL_RECOVERY_MS, POLL_TRANSITIONAL_MS, pollInterval, shouldRetry } from './polling';
 
 describe('how often a live page asks GitHub again', () => {

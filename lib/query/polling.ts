@@ -1,4 +1,4 @@
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError, passesSoon } from '@/lib/transport/api-error';
 
 /** Poll quickly only while something is on its way to another state. */
 export const POLL_TRANSITIONAL_MS = 2_000;
@@ -15,7 +15,7 @@ export const FRESH_MS = 5_000;
  */
 export function pollInterval(busy: boolean, lastError: unknown): number {
   if (busy) return POLL_TRANSITIONAL_MS;
-  if (lastError instanceof ApiError && lastError.description.retryable && lastError.description.kind !== 'rateLimit') {
+  if (lastError instanceof ApiError && passesSoon(lastError.facts)) {
     return POLL_RECOVERY_MS;
   }
   return POLL_IDLE_MS;

@@ -1,6 +1,6 @@
 import { headersAfterNotModified, storableHeaders, type HeaderFields } from '@/lib/github/conditional';
 import { expandRoute, queryString, type Operation, type ResponseOf } from '@/lib/github/operation';
-import { ApiError, toApiError } from './errors';
+import { ApiError, toApiError } from './api-error';
 import { clearStreamedLists } from './list-stream';
 import { linkRelations } from './pagination';
 import type { CallArgs, GithubResult, GithubTransport, Reader } from './transport';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, refusalFacts } from './errors';
+import { refusalFacts } from './api-error';
+import { describeError } from './errors';
 
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 

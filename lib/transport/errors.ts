@@ -1,7 +1,10 @@
 /**
  * What an error from the proxy (Hangar's own or GitHub's, passed through) means to a person.
- * Pure: the UI decides how to show it, this decides what to say.
+ * Pure: the UI decides how to show it, this decides what to say. Loaded where an error is shown
+ * (ErrorAlert, a change's failure notice), not with `/`'s first load: the class and what code
+ * decides by are api-error.ts's.
  */
+import { ApiError, isRateLimited, type ErrorFacts } from './api-error';
 import {
   describePermissions,
   oauthRestrictedOrganization,
@@ -27,23 +30,6 @@ type ErrorKind =
   | 'timeout'
   | 'network';
 
-export interface ErrorFacts {
-  status: number;
-  /** GitHub's or Hangar's `message`, when there was one. */
-  message?: string;
-  /** Seconds, from `retry-after` (secondary rate limits). */
-  retryAfter?: number;
-  /** Epoch seconds, from `x-ratelimit-reset`. */
-  rateLimitReset?: number;
-  rateLimitRemaining?: number;
-  /** The HTTP method asked: what a timeout means depends on whether it was a change. */
-  method?: string;
-  /** GitHub's `X-GitHub-SSO`, as it came (untrusted: read by lib/github/refusals.ts). */
-  sso?: string;
-  /** GitHub's `X-Accepted-GitHub-Permissions`, as it came (untrusted). */
-  acceptedPermissions?: string;
-}
-
 export interface ErrorDescription {
   kind: ErrorKind;
   title: string;
@@ -51,13 +37,6 @@ export interface ErrorDescription {
   /** Whether trying the same thing again later can work. */
   retryable: boolean;
   refusal?: Refusal;
-}
-
-/** The refusal headers of a proxy answer, for `ErrorFacts` (the proxy passes them through as GitHub wrote them). */
-export function refusalFacts(headers: { get(name: string): string | null }): Pick<ErrorFacts, 'sso' | 'acceptedPermissions'> {
-  const sso = headers.get('x-github-sso');
-  const acceptedPermissions = headers.get('x-accepted-github-permissions');
-  return { ...(sso ? { sso } : {}), ...(acceptedPermissions ? { acceptedPermissions } : {}) };
 }
 
 /** GitHub's message as a sentence of its own (GitHub often leaves off the full stop). */
@@ -112,13 +91,6 @@ function rateLimitLifts(facts: ErrorFacts, now: number): string {
   }
   if (facts.rateLimitReset !== undefined) return `at ${clockTime(facts.rateLimitReset * 1000)}`;
   return 'within the hour';
-}
-
-function isRateLimited(facts: ErrorFacts): boolean {
-  return (
-    facts.status === 429 ||
-    (facts.status === 403 && (facts.rateLimitRemaining === 0 || facts.retryAfter !== undefined || /rate limit/i.test(facts.message ?? '')))
-  );
 }
 
 export function describeError(facts: ErrorFacts, now: number = Date.now()): ErrorDescription {
@@ -201,59 +173,24 @@ export function describeError(facts: ErrorFacts, now: number = Date.now()): Erro
   return { kind: 'validation', title: `Request failed (${status})`, detail: said ?? 'Something went wrong.', retryable: false };
 }
 
-export class ApiError extends Error {
-  readonly facts: ErrorFacts;
-  readonly description: ErrorDescription;
-  constructor(facts: ErrorFacts) {
-    const description = describeError(facts);
-    super(description.title);
-    this.name = 'ApiError';
-    this.facts = facts;
-    this.description = description;
-  }
-  get status() {
-    return this.facts.status;
-  }
-}
-
 /** Title and detail of any thrown error, in words for the user. */
 export function describeFailure(error: unknown, fallbackTitle = 'Something went wrong'): { title: string; detail: string } {
-  if (error instanceof ApiError) return { title: error.description.title, detail: error.description.detail };
+  if (error instanceof ApiError) {
+    const { title, detail } = describeError(error.facts);
+    return { title, detail };
+  }
   return { title: fallbackTitle, detail: error instanceof Error ? error.message : String(error) };
 }
 
-/** A header as a number, when it is one. */
-function numberHeader(headers: { get(name: string): string | null }, name: string): number | undefined {
-  const value = headers.get(name);
-  return value === null || value === '' || Number.isNaN(Number(value)) ? undefined : Number(value);
+/** What GitHub refused and how to get past it (single sign-on, an approval, a permission), for a refusal's link. */
+export function refusalOf(error: unknown): Refusal | undefined {
+  return error instanceof ApiError ? describeError(error.facts).refusal : undefined;
 }
 
-/** The error an answer means: its status, message and GitHub's refusal and rate-limit headers. */
-export function apiErrorOf(status: number, message: string | undefined, headers: { get(name: string): string | null }, method: string) {
-  return new ApiError({
-    status,
-    message,
-    retryAfter: numberHeader(headers, 'retry-after'),
-    rateLimitReset: numberHeader(headers, 'x-ratelimit-reset'),
-    rateLimitRemaining: numberHeader(headers, 'x-ratelimit-remaining'),
-    method,
-    ...refusalFacts(headers),
-  });
+/** An error's title: its words for an ApiError, its own message otherwise (a form's inline error). */
+export function failureTitle(error: unknown): string {
+  return error instanceof ApiError ? describeError(error.facts).title : error instanceof Error ? error.message : String(error);
 }
 
-/** The error a failed answer of the proxy (or of a list route) means, its JSON `message` read. */
-export async function toApiError(response: Response, method: string): Promise<ApiError> {
-  let message: string | undefined;
-  try {
-    const body = (await response.json()) as { message?: unknown };
-    if (typeof body.message === 'string') message = body.message;
-  } catch {
-    // Not JSON: the status says enough.
-  }
-  return apiErrorOf(response.status, message, response.headers, method);
-}
-
-/** GitHub no longer accepts the session (401): the page gives way to "sign in again" (components/layout/session-ended). */
-export function endsSession(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 401;
-}
+// The organisation pages and the server's reads still take the class from here (api-error.ts on `/`).
+export { ApiError, endsSession } from './api-error';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from './errors';
+import { ApiError } from './api-error';
+import { describeError } from './errors';
 import { clearStreamedLists, streamedPages, type StreamLine } from './list-stream';
 import { mergePages, type ListPage } from './transport';
 
@@ -70,7 +71,7 @@ describe('a streamed list, read by the page', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(403);
     expect((error as ApiError).facts.sso).toBe('required; url=https://github.com/orgs/x/sso');
-    expect((error as ApiError).description.kind).toBe('sso');
+    expect(describeError((error as ApiError).facts).kind).toBe('sso');
   });
 
   it('a list cut off before its last line is an error, never a whole list', async () => {

@@ -1,4 +1,4 @@
-import { ApiError, apiErrorOf, toApiError } from './errors';
+import { ApiError, apiErrorOf, toApiError } from './api-error';
 
 /**
  * The browser's reader of Hangar's own streamed lists (`/api/lists/...`): one JSON object a line

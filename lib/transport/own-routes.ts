@@ -1,4 +1,4 @@
-import { ApiError } from './errors';
+import { ApiError } from './api-error';
 
 /**
  * The browser's calls to Hangar's own JSON routes (`/api/orgs/<org>/policies…`, `/api/orgs/<org>/audit…`),

@@ -1,5 +1,5 @@
 import { browserTransport } from '@/lib/transport/client';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import type { GithubTransport } from '@/lib/transport/transport';
 import type { UsageItem } from './domain/usage-report';
 import type { PersonalUsageSummary } from './domain/types';

@@ -10,7 +10,7 @@ import { serverTransport } from '@/lib/operations/server-transport.server';
 import { InvalidInput, NoSuchPolicy } from '@/lib/policies/service.server';
 import type { RouteError } from '@/lib/policies/domain/page-data';
 import { logEvent } from '@/lib/server/log.server';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 
 /**
  * Hangar's own routes for an organisation's owners (`/api/orgs/<org>/policies…`, `/api/orgs/<org>/audit…`):

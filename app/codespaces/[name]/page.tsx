@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { CodespaceDetailPage } from '@/components/codespaces/codespace-detail-page';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import { codespacesApi } from '@/lib/codespaces/api';
 import { serverSession } from '@/lib/auth/token.server';
 import { serverConfig } from '@/lib/config';

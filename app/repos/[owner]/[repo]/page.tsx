@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { SignInScreen } from '@/components/layout/sign-in-screen';
 import { RepositoryPage } from '@/components/repos/repository-page';
-import { ApiError } from '@/lib/transport/errors';
+import { ApiError } from '@/lib/transport/api-error';
 import { codespacesApi } from '@/lib/codespaces/api';
 import { repositoriesApi } from '@/lib/repositories/api';
 import { REPO_SCOPE, scopeAccess } from '@/lib/auth/scopes';

@@ -155,6 +155,15 @@ const FIRST_LOAD_LAZY = [
   // The rules themselves, and the panels' helpers re-exported from them for the organisation view.
   'lib/attention/domain/{personal,rules}.ts',
 ];
+/** Client components `/` draws at its first paint: their icons come from the sprite (components/ui/icon-sprite.tsx). */
+const FIRST_PAINT_ICONS = [
+  'components/codespaces/{codespace-row,codespaces-page-view,power-button,row-cells,selection-bar,state-badge,work-flags,codespace-list,fleet-summary}.tsx',
+  'components/attention/*.tsx',
+  'components/lists/filters-bar.tsx',
+  'components/ui/{alert,button,csv-download-button,search-field,field,empty-state,still-loading,icon}.tsx',
+  'components/layout/{main-nav,account-button,org-menu-button,org-menu,user-menu,page,skip-link,focus-keeper}.tsx',
+  'components/palette/palette-trigger.tsx',
+];
 const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
 const BROWSER_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'fetch', 'location'].map((name) => ({
   name,
@@ -277,6 +286,27 @@ const config = [
     ],
     ignores: [...TESTS, ...FIRST_LOAD_LAZY, '**/*.server.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: FIRST_LOAD_KEPT_OFF }] },
+  },
+  {
+    // What `/` draws at its first paint takes its icons from the layout's sprite: a lucide icon in
+    // a client component is script in the first load (and its markup again in every row).
+    files: FIRST_PAINT_ICONS,
+    ignores: TESTS,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...FIRST_LOAD_KEPT_OFF,
+            {
+              group: ['lucide-react'],
+              message: "Draw it with <Icon name> (components/ui/icon.tsx), adding the icon to icon-sprite.tsx: `/`'s first load carries no icon script.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
   },
 ];
 

@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { Providers } from './providers';
 import { AppHeader } from '@/components/layout/app-header';
 import { MissingScopesBanner } from '@/components/layout/missing-scopes-banner';
+import { IconSprite } from '@/components/ui/icon-sprite';
 import { LOCAL_REQUIRED_SCOPES, missingScopes, missingScopesAdvice } from '@/lib/auth/scope-check.mjs';
 import { serverSession } from '@/lib/auth/token.server';
 import { THEME_SCRIPT } from '@/lib/theme';
@@ -39,6 +40,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {session && <script nonce={nonce} dangerouslySetInnerHTML={{ __html: EARLY_PALETTE_SCRIPT }} />}
       </head>
       <body className="min-h-screen">
+        {/* The icons client components draw with <Icon>: markup here, no script for them. */}
+        <IconSprite />
         {/* GitHub's web host and the OAuth client id, neither secret: what refusal messages may link to. */}
         <Providers mode={config.mode} github={{ webUrl, clientId }} renderedAt={renderedAt}>
           {session && <AppHeader user={session.user} />}

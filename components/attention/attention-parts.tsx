@@ -1,7 +1,8 @@
 'use client';
 
 import { useCallback, useId, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { AlertTriangle, ChevronDown, Info, Siren } from 'lucide-react';
+import { Icon } from '@/components/ui/icon';
+import type { IconName } from '@/components/ui/icon-sprite';
 import { Button } from '@/components/ui/button';
 import type { SelectableGroup } from '@/lib/attention/domain/panel';
 import type { Severity } from '@/lib/attention/domain/rules';
@@ -10,10 +11,10 @@ import { pluralize } from '@/lib/format';
 // The look both attention lists share (a person's own, an organisation's): one severity scale,
 // one row, one "show all". What each row says and offers stays with its list.
 
-const SEVERITY: Record<Severity, { icon: typeof Info; className: string; label: string }> = {
-  urgent: { icon: Siren, className: 'text-red-700 dark:text-red-400', label: 'Urgent' },
-  warning: { icon: AlertTriangle, className: 'text-orange-700 dark:text-orange-300', label: 'Warning' },
-  info: { icon: Info, className: 'text-sky-700 dark:text-sky-300', label: 'Note' },
+const SEVERITY: Record<Severity, { icon: IconName; className: string; label: string }> = {
+  urgent: { icon: 'siren', className: 'text-red-700 dark:text-red-400', label: 'Urgent' },
+  warning: { icon: 'alert-triangle', className: 'text-orange-700 dark:text-orange-300', label: 'Warning' },
+  info: { icon: 'info', className: 'text-sky-700 dark:text-sky-300', label: 'Note' },
 };
 
 /** On a phone, rows shown until the person asks for all of them. */
@@ -87,7 +88,7 @@ export function AttentionSection<T>({
           onClick={() => setCollapsed(!collapsed)}
           className={`flex w-full items-center gap-2 rounded-lg px-3 py-2 text-left hover:bg-zinc-50 dark:hover:bg-zinc-800/50 ${collapsed ? '' : 'rounded-b-none border-b border-zinc-200 dark:border-zinc-800'}`}
         >
-          <ChevronDown aria-hidden className={`size-4 shrink-0 text-zinc-500 transition-transform ${collapsed ? '-rotate-90' : ''}`} />
+          <Icon name="chevron-down" className={`size-4 shrink-0 text-zinc-500 transition-transform ${collapsed ? '-rotate-90' : ''}`} />
           {heading} <span className="font-normal text-zinc-500 dark:text-zinc-400">· {pluralize(codespaces, 'codespace')}</span>
         </button>
       </h2>
@@ -145,10 +146,10 @@ export function AttentionRow({
   'data-attention': string;
   'data-codespace'?: string;
 }) {
-  const { icon: Icon, className, label: severityLabel } = SEVERITY[severity];
+  const { icon, className, label: severityLabel } = SEVERITY[severity];
   return (
     <li {...data} className="flex flex-wrap items-start gap-x-3 gap-y-1.5 px-3 py-2 text-sm">
-      <Icon aria-label={severityLabel} role="img" className={`mt-0.5 size-4 shrink-0 ${className}`} />
+      <Icon name={icon} label={severityLabel} className={`mt-0.5 size-4 shrink-0 ${className}`} />
       <div className="min-w-0 flex-1 basis-64">
         <p>
           <span id={titleId} className="font-medium">

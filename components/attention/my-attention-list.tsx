@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 import Link from 'next/link';
-import { CheckCircle2 } from 'lucide-react';
+import { Icon } from '@/components/ui/icon';
 import { Button, buttonClass } from '@/components/ui/button';
 import { AttentionRow, AttentionSection } from './attention-parts';
 import { codespacesNeedingAttention, PERSONAL_ATTENTION_LABELS, selectableGroups } from '@/lib/attention/domain/panel';
@@ -51,7 +51,7 @@ export function MyAttentionList<T extends AttentionInput>({
         aria-labelledby={headingId}
         className="flex items-center gap-2 rounded-lg border border-zinc-200 bg-white px-3 py-2 text-sm dark:border-zinc-800 dark:bg-zinc-900"
       >
-        <CheckCircle2 aria-hidden className="size-4 text-emerald-600 dark:text-emerald-400" />
+        <Icon name="check-circle" className="size-4 text-emerald-600 dark:text-emerald-400" />
         <h2 id={headingId} className="font-normal text-zinc-600 dark:text-zinc-400">
           Nothing needs your attention
         </h2>

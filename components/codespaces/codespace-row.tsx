@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { GitBranch } from 'lucide-react';
+import { Icon } from '@/components/ui/icon';
 import { codespaceTitle } from '@/lib/codespaces/domain/state';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { exactTime, formatBytes, relativeTime } from '@/lib/format';
@@ -121,7 +121,7 @@ export const CodespaceRow = memo(function CodespaceRow({
         <div
           className={`flex min-w-0 items-center gap-1 text-zinc-500 dark:text-zinc-400 ${showRepository ? 'text-xs max-sm:min-w-16 max-sm:shrink-[4]' : 'text-xs sm:text-sm'}`}
         >
-          <GitBranch aria-hidden className="size-3 shrink-0" />
+          <Icon name="git-branch" className="size-3 shrink-0" />
           <span className="truncate font-mono">{git.ref ?? '—'}</span>
           {(git.ahead ?? 0) > 0 && <span title={`${git.ahead} commits ahead`}>↑{git.ahead}</span>}
           {(git.behind ?? 0) > 0 && <span title={`${git.behind} commits behind`}>↓{git.behind}</span>}

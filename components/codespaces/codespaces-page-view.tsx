@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import Link from 'next/link';
-import { Boxes, Info, Keyboard, Plus, SearchX } from 'lucide-react';
+import { Icon } from '@/components/ui/icon';
 import { MyAttentionList } from '@/components/attention/my-attention-list';
 import dynamic from 'next/dynamic';
 import { Button, buttonClass } from '@/components/ui/button';
@@ -90,7 +90,7 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
             <>
               {/* Keyboard shortcuts mean nothing on a phone. */}
               <Button variant="ghost" onClick={props.onShowShortcuts} aria-keyshortcuts="?" className="max-sm:hidden">
-                <Keyboard aria-hidden className="size-4" /> Shortcuts
+                <Icon name="keyboard" className="size-4" /> Shortcuts
               </Button>
               <CsvDownloadButton
                 csv={async () => (await import('@/lib/codespaces/domain/csv')).myCodespacesCsv(rows, props.costs)}
@@ -99,7 +99,7 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
             </>
           )}
           <Link href="/codespaces/new" className={buttonClass('primary')}>
-            <Plus aria-hidden className="size-4" /> New codespace
+            <Icon name="plus" className="size-4" /> New codespace
           </Link>
         </div>
       </div>
@@ -143,7 +143,7 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
                 : 'sr-only'
             }
           >
-            {props.leftViewNotice && <Info aria-hidden className="size-4 shrink-0" />}
+            {props.leftViewNotice && <Icon name="info" className="size-4 shrink-0" />}
             {props.leftViewNotice}
           </p>
         </>
@@ -155,11 +155,11 @@ export function CodespacesPageView(props: CodespacesPageViewProps) {
       ) : error && !codespaces ? (
         <ErrorAlert error={error} fallbackTitle="Could not load your codespaces" onRetry={props.onRetry} />
       ) : !codespaces || codespaces.length === 0 ? (
-        <EmptyState icon={<Boxes className="size-10" />} title="No codespaces yet">
+        <EmptyState icon={<Icon name="boxes" className="size-10" />} title="No codespaces yet">
           Codespaces you create on GitHub, or here, show up in this list with their state, branch and machine.
         </EmptyState>
       ) : rows.length === 0 ? (
-        <EmptyState icon={<SearchX className="size-10" />} title="No codespaces match these filters">
+        <EmptyState icon={<Icon name="search-x" className="size-10" />} title="No codespaces match these filters">
           <Button className="mt-2" onClick={() => props.onFiltersChange(clearedFilters(filters))}>
             Clear filters
           </Button>

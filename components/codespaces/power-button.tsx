@@ -1,4 +1,4 @@
-import { Play, Square } from 'lucide-react';
+import { Icon } from '@/components/ui/icon';
 import { codespaceTitle, powerAction } from '@/lib/codespaces/domain/state';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { ActionButton } from './action-button';
@@ -20,8 +20,8 @@ export interface PowerProps {
 }
 
 const LOOK = {
-  start: { label: 'Start', Icon: Play },
-  stop: { label: 'Stop', Icon: Square },
+  start: { label: 'Start', icon: 'play' },
+  stop: { label: 'Stop', icon: 'square' },
 } as const;
 
 /**
@@ -30,7 +30,7 @@ const LOOK = {
  */
 export function PowerButton({ codespace, onPower, pending, size = 'sm' }: Props) {
   const { action, availability } = powerAction(codespace);
-  const { label, Icon } = LOOK[action];
+  const { label, icon } = LOOK[action];
   return (
     <ActionButton
       label={label}
@@ -40,7 +40,7 @@ export function PowerButton({ codespace, onPower, pending, size = 'sm' }: Props)
       disabled={pending}
       title={`${label} ${codespaceTitle(codespace)}`}
     >
-      <Icon aria-hidden className="size-3" /> {label}
+      <Icon name={icon} className="size-3" /> {label}
     </ActionButton>
   );
 }

@@ -1,4 +1,4 @@
-import { GitPullRequest, Hourglass } from 'lucide-react';
+import { Icon } from '@/components/ui/icon';
 import { pendingOperation } from '@/lib/codespaces/domain/state';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { COST_BASIS_EXPLAINED, type MonthCost } from '@/lib/usage/domain/month-cost-basis';
@@ -56,7 +56,7 @@ export function NameAndFlags({
           title={pending.reason}
           className="inline-flex shrink-0 items-center gap-0.5 rounded bg-sky-100 px-1.5 py-0.5 text-[11px] font-medium text-sky-800 dark:bg-sky-500/15 dark:text-sky-300"
         >
-          <Hourglass aria-hidden className="size-3" />
+          <Icon name="hourglass" className="size-3" />
           Busy on GitHub<span className="sr-only">: {pending.reason}</span>
         </span>
       )}
@@ -92,7 +92,7 @@ export function CostCell({ cost, pending, className = '' }: { cost: MonthCost | 
 export function PullRequestLink({ number, href }: { number: number; href: string | null }) {
   const content = (
     <>
-      <GitPullRequest aria-hidden className="size-3 shrink-0" />
+      <Icon name="git-pull-request" className="size-3 shrink-0" />
       <span className="sr-only">From pull request </span>
       <span aria-hidden>PR </span>#{number}
     </>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { Square, Trash2, X } from 'lucide-react';
+import { Icon } from '@/components/ui/icon';
 import { Button } from '@/components/ui/button';
 import { pluralize } from '@/lib/format';
 
@@ -36,13 +36,13 @@ export function SelectionBar({ count, onStop, onDelete, onClear, onSelectStale }
             {pluralize(count, 'codespace')} selected
           </span>
           <Button size="sm" onClick={onStop}>
-            <Square aria-hidden className="size-3" /> Stop selected
+            <Icon name="square" className="size-3" /> Stop selected
           </Button>
           <Button size="sm" onClick={onDelete} className="text-red-700 dark:text-red-400">
-            <Trash2 aria-hidden className="size-3.5" /> Delete selected
+            <Icon name="trash" className="size-3.5" /> Delete selected
           </Button>
           <Button size="sm" variant="ghost" onClick={onClear}>
-            <X aria-hidden className="size-3.5" /> Clear selection
+            <Icon name="x" className="size-3.5" /> Clear selection
           </Button>
         </>
       ) : (

@@ -1,4 +1,5 @@
-import { CircleDot, CircleHelp, CircleStop, Loader2, OctagonAlert, Trash2 } from 'lucide-react';
+import { Icon } from '@/components/ui/icon';
+import type { IconName } from '@/components/ui/icon-sprite';
 import { stateTone, type StateTone } from '@/lib/codespaces/domain/state';
 import type { AnyCodespaceState } from '@/lib/codespaces/domain/types';
 
@@ -13,19 +14,18 @@ export const TONE_STYLES: Record<StateTone, string> = {
   unknown: 'bg-white text-zinc-700 ring-zinc-400/60 dark:bg-transparent dark:text-zinc-300 dark:ring-zinc-500/60',
 };
 
-const ICONS: Record<StateTone, typeof CircleDot> = {
-  running: CircleDot,
-  transitional: Loader2,
-  stopped: CircleStop,
-  problem: OctagonAlert,
-  gone: Trash2,
-  unknown: CircleHelp,
+const ICONS: Record<StateTone, IconName> = {
+  running: 'circle-dot',
+  transitional: 'loader',
+  stopped: 'circle-stop',
+  problem: 'octagon-alert',
+  gone: 'trash',
+  unknown: 'circle-help',
 };
 
 /** A codespace's state, as GitHub writes it, including states GitHub added after Hangar was written. */
 export function StateBadge({ state }: { state: AnyCodespaceState }) {
   const tone = stateTone(state);
-  const Icon = ICONS[tone];
   return (
     <span
       data-codespace-state={state}
@@ -33,7 +33,7 @@ export function StateBadge({ state }: { state: AnyCodespaceState }) {
       title={tone === 'unknown' ? 'A state Hangar does not know yet, as GitHub wrote it' : undefined}
       className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE_STYLES[tone]}`}
     >
-      <Icon aria-hidden className={`size-3 ${tone === 'transitional' ? 'animate-spin motion-reduce:animate-none' : ''}`} />
+      <Icon name={ICONS[tone]} className={`size-3 ${tone === 'transitional' ? 'animate-spin motion-reduce:animate-none' : ''}`} />
       {state}
     </span>
   );

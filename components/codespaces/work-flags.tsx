@@ -1,4 +1,4 @@
-import { ArrowUp, FilePen } from 'lucide-react';
+import { Icon } from '@/components/ui/icon';
 import { workAtRisk } from '@/lib/codespaces/domain/state';
 import type { Codespace } from '@/lib/codespaces/domain/types';
 
@@ -11,13 +11,13 @@ export function WorkFlags({ codespace, wrap = true }: { codespace: Pick<Codespac
     <span className={`flex gap-1 ${wrap ? 'flex-wrap' : 'shrink-0 flex-nowrap'}`}>
       {unpushed && (
         <span className={`${flag} bg-orange-100 text-orange-800 dark:bg-orange-500/15 dark:text-orange-300`}>
-          <ArrowUp aria-hidden className="size-3" />
+          <Icon name="arrow-up" className="size-3" />
           {ahead > 0 ? `${ahead} unpushed` : 'Unpushed'}
         </span>
       )}
       {uncommitted && (
         <span className={`${flag} bg-violet-100 text-violet-800 dark:bg-violet-500/15 dark:text-violet-300`}>
-          <FilePen aria-hidden className="size-3" />
+          <Icon name="file-pen" className="size-3" />
           Uncommitted
         </span>
       )}

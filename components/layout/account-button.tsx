@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'react';
-import { ChevronDown } from 'lucide-react';
+import { Icon } from '@/components/ui/icon';
 import type { SignedInUser } from '@/lib/auth/token.server';
 
 /** The signed-in user's avatar and login: the account menu's trigger. */
@@ -20,7 +20,7 @@ export function AccountButton({ user, ...props }: ComponentProps<'button'> & { u
         </span>
       )}
       <span className="hidden font-medium lg:inline">{user.login}</span>
-      <ChevronDown aria-hidden className="size-3.5 opacity-60" />
+      <Icon name="chevron-down" className="size-3.5 opacity-60" />
     </button>
   );
 }

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Menu, X } from 'lucide-react';
+import { Icon } from '@/components/ui/icon';
 import { currentMarker, inOrganizations, MAIN_LINKS } from '@/lib/navigation';
 import { OrgMenu } from './org-menu';
 
@@ -57,7 +57,7 @@ export function MainNav({ brand }: { brand: ReactNode }) {
         onClick={() => setOpenOn(open ? null : pathname)}
         className="-ml-1.5 flex size-9 items-center justify-center rounded-md text-zinc-700 hover:bg-zinc-100 md:hidden dark:text-zinc-300 dark:hover:bg-zinc-800"
       >
-        {open ? <X aria-hidden className="size-5" /> : <Menu aria-hidden className="size-5" />}
+        <Icon name={open ? 'x' : 'menu'} className="size-5" />
       </button>
       {brand}
       <nav

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, type Ref } from 'react';
-import { X } from 'lucide-react';
+import { Icon } from '@/components/ui/icon';
 import { Button } from '@/components/ui/button';
 import { Options, toolbarFieldClass, type Choice } from '@/components/ui/field';
 import { SearchField } from '@/components/ui/search-field';
@@ -160,7 +160,7 @@ export function FiltersBar<F extends Partial<ViewFilters> & Pick<ViewFilters, 'q
       />
       {hasActiveFilters(filters) && (
         <Button variant="ghost" onClick={() => onChange(clearedFilters(filters))}>
-          <X aria-hidden className="size-4" /> Clear filters
+          <Icon name="x" className="size-4" /> Clear filters
         </Button>
       )}
     </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
-import { Search } from 'lucide-react';
+import { Icon } from '@/components/ui/icon';
 import { isPaletteShortcut } from '@/lib/hooks/keyboard';
 import { handOverEarlyPaletteShortcut } from '@/lib/palette/early-shortcut';
 
@@ -43,7 +43,7 @@ export function PaletteTrigger() {
         onClick={() => setOpen(true)}
         className="flex h-8 shrink-0 items-center gap-2 rounded-md border border-zinc-300 bg-zinc-50 px-2 text-sm lg:px-2.5 text-zinc-600 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800"
       >
-        <Search aria-hidden className="size-4" />
+        <Icon name="search" className="size-4" />
         <span className="sr-only xl:not-sr-only">Search or run a command</span>
         <kbd
           aria-hidden

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { AlertTriangle, X } from 'lucide-react';
+import { Icon } from '@/components/ui/icon';
 
 /** A message that stays until dismissed or resolved, for errors the user must know about. */
 export function Alert({
@@ -21,7 +21,7 @@ export function Alert({
       : 'border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100';
   return (
     <div role="alert" className={`flex items-start gap-3 rounded-lg border px-4 py-3 text-sm ${colours}`}>
-      <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
+      <Icon name="alert-triangle" className="mt-0.5 size-4 shrink-0" />
       <div className="min-w-0 flex-1">
         <p className="font-semibold">{title}</p>
         {children && <div className="mt-0.5 opacity-90">{children}</div>}
@@ -29,7 +29,7 @@ export function Alert({
       {action}
       {onDismiss && (
         <button type="button" onClick={onDismiss} aria-label="Dismiss" className="rounded p-0.5 opacity-70 hover:opacity-100">
-          <X aria-hidden className="size-4" />
+          <Icon name="x" className="size-4" />
         </button>
       )}
     </div>

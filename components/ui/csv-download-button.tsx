@@ -1,6 +1,6 @@
 'use client';
 
-import { Download } from 'lucide-react';
+import { Icon } from '@/components/ui/icon';
 import { Button, type ButtonProps } from './button';
 
 /** Saves CSV text as a file in the browser (no server round trip: the page already holds the rows). */
@@ -34,7 +34,7 @@ export function CsvDownloadButton({
 }) {
   return (
     <Button size={size} onClick={async () => downloadCsv(typeof filename === 'function' ? filename() : filename, await csv())} {...props}>
-      <Download aria-hidden className={size === 'sm' ? 'size-3.5' : 'size-4'} /> Download CSV
+      <Icon name="download" className={size === 'sm' ? 'size-3.5' : 'size-4'} /> Download CSV
     </Button>
   );
 }

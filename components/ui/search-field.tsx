@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import { Search } from 'lucide-react';
+import { Icon } from '@/components/ui/icon';
 import { toolbarFieldClass } from './field';
 
 /**
@@ -25,7 +25,7 @@ export function SearchField({
 }) {
   return (
     <div className="relative min-w-56 flex-[1_1_22rem] max-sm:basis-full">
-      <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-400" />
+      <Icon name="search" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-400" />
       <input
         ref={inputRef}
         type="search"

@@ -1,12 +1,10 @@
 'use client';
 
-import dynamic from 'next/dynamic';
+import { lazy, Suspense } from 'react';
 import './globals.css';
 
 // Loaded when shown, as app/error.tsx's page is: the boundary rides along with every first load.
-const GlobalErrorView = dynamic(() => import('@/components/status/error-pages').then((m) => m.GlobalErrorView), {
-  loading: () => <p className="p-8 text-center text-sm">Hangar could not show this page.</p>,
-});
+const GlobalErrorView = lazy(() => import('@/components/status/error-pages').then((m) => ({ default: m.GlobalErrorView })));
 
 /**
  * When even the root layout fails: this replaces the whole document, so it brings its own html,
@@ -17,7 +15,9 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
     <html lang="en">
       <body className="min-h-screen">
         <title>Something went wrong · Hangar</title>
-        <GlobalErrorView error={error} retry={retry} />
+        <Suspense fallback={<p className="p-8 text-center text-sm">Hangar could not show this page.</p>}>
+          <GlobalErrorView error={error} retry={retry} />
+        </Suspense>
       </body>
     </html>
   );

@@ -133,6 +133,12 @@ const FIRST_LOAD_KEPT_OFF = [
     allowTypeImports: true,
   },
   {
+    group: ['**/codespaces/changes', '**/domain/machine-change', '**/machine-requests.client'],
+    message:
+      'Rename, machine, export, publish and create are asked for from a dialog or the new codespace page: their mutations (changes.ts) and the machine-change rules stay out of /. Start, stop and delete are actions.ts.',
+    allowTypeImports: true,
+  },
+  {
     group: ['**/components/status/*', '**/ui/states'],
     message:
       'Status pages load when shown (app/error.tsx loads error-pages.tsx), and states.tsx brings the error words with OrgError: `/` takes StillLoading from still-loading.tsx.',
@@ -149,7 +155,9 @@ const FIRST_LOAD_LAZY = [
   'lib/transport/errors.ts',
   'components/ui/{error-alert-body,states}.tsx',
   'components/status/error-pages.tsx',
-  'components/codespaces/bulk-action-dialog.tsx',
+  // Dialogs load when opened (next/dynamic), and what they change with.
+  'components/codespaces/*-dialog.tsx',
+  'lib/codespaces/{changes,machine-requests.client,use-machine-request}.ts',
   'components/codespaces/virtual-codespace-rows.tsx',
   'lib/hooks/use-window-rows.ts',
   // The rules themselves, and the panels' helpers re-exported from them for the organisation view.
@@ -300,7 +308,8 @@ const config = [
             ...FIRST_LOAD_KEPT_OFF,
             {
               group: ['lucide-react'],
-              message: "Draw it with <Icon name> (components/ui/icon.tsx), adding the icon to icon-sprite.tsx: `/`'s first load carries no icon script.",
+              message:
+                "Draw it with <Icon name> (components/ui/icon.tsx), adding the icon to icon-sprite.tsx: `/`'s first load carries no icon script.",
               allowTypeImports: true,
             },
           ],

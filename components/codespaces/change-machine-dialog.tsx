@@ -8,7 +8,8 @@ import type { CodespaceDialogProps } from '@/components/ui/dialog';
 import { useActionMutation } from '@/lib/query/use-action-mutation';
 import type { Codespace } from '@/lib/codespaces/domain/types';
 import { formatBytes } from '@/lib/format';
-import { listMachinesForMyCodespaceQuery, updateMyCodespaceMutation } from '@/lib/codespaces/queries';
+import { listMachinesForMyCodespaceQuery } from '@/lib/codespaces/queries';
+import { updateMyCodespaceMutation } from '@/lib/codespaces/changes';
 
 /** Offers only the machines GitHub says this codespace may use; the change applies at next start. */
 export function ChangeMachineDialog({ codespace, open, onOpenChange }: CodespaceDialogProps<Codespace>) {

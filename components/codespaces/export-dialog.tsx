@@ -11,7 +11,8 @@ import { ApiError } from '@/lib/transport/api-error';
 import { codespaceTitle } from '@/lib/codespaces/domain/state';
 import { relativeTime } from '@/lib/format';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
-import { getMyCodespaceExportQuery, exportMyCodespaceMutation } from '@/lib/codespaces/queries';
+import { getMyCodespaceExportQuery } from '@/lib/codespaces/queries';
+import { exportMyCodespaceMutation } from '@/lib/codespaces/changes';
 
 /**
  * Export pushes the codespace's changes to a new branch (or to a fork when the user cannot push),

@@ -10,7 +10,7 @@ import { useActionMutation } from '@/lib/query/use-action-mutation';
 import { repoName } from '@/lib/github/params';
 import { codespaceTitle } from '@/lib/codespaces/domain/state';
 import type { Codespace } from '@/lib/codespaces/domain/types';
-import { publishMyCodespaceMutation } from '@/lib/codespaces/queries';
+import { publishMyCodespaceMutation } from '@/lib/codespaces/changes';
 
 /** A repository name GitHub would accept, suggested from the codespace's display name. */
 function suggestedName(codespace: Codespace) {

@@ -9,7 +9,7 @@ import { useActionMutation } from '@/lib/query/use-action-mutation';
 import { displayName } from '@/lib/codespaces/domain/schemas';
 import { DISPLAY_NAME_MAX } from '@/lib/codespaces/domain/limits';
 import type { Codespace } from '@/lib/codespaces/domain/types';
-import { updateMyCodespaceMutation } from '@/lib/codespaces/queries';
+import { updateMyCodespaceMutation } from '@/lib/codespaces/changes';
 
 export function RenameDialog({ codespace, open, onOpenChange }: CodespaceDialogProps<Codespace>) {
   const field = useTouchedField(codespace.display_name ?? '');

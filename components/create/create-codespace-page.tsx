@@ -21,9 +21,9 @@ import {
 } from '@/lib/codespaces/domain/create-form';
 import { useCodespaceRepositories } from '@/lib/codespaces/use-codespace-repositories';
 import { listBranchesQuery, listMyRepositoriesQuery, listPullRequestsQuery, getPullRequestQuery } from '@/lib/repositories/queries';
+import { createCodespaceMutation } from '@/lib/codespaces/changes';
 import {
   getCodespaceDefaultsQuery,
-  createCodespaceMutation,
   listDevcontainersQuery,
   checkDevcontainerPermissionsQuery,
   listRepositoryMachinesQuery,

@@ -133,9 +133,9 @@ const FIRST_LOAD_KEPT_OFF = [
     allowTypeImports: true,
   },
   {
-    group: ['**/codespaces/changes', '**/domain/machine-change', '**/machine-requests.client'],
+    group: ['**/codespaces/changes', '**/codespaces/act', '**/domain/machine-change', '**/machine-requests.client'],
     message:
-      'Rename, machine, export, publish and create are asked for from a dialog or the new codespace page: their mutations (changes.ts) and the machine-change rules stay out of /. Start, stop and delete are actions.ts.',
+      'Rename, machine, export, publish and create are asked for from a dialog or the new codespace page: their mutations (changes.ts) and the machine-change rules stay out of /. Start, stop and delete are actions.ts, whose rule (act.ts) loads with warmActions().',
     allowTypeImports: true,
   },
   {
@@ -157,7 +157,7 @@ const FIRST_LOAD_LAZY = [
   'components/status/error-pages.tsx',
   // Dialogs load when opened (next/dynamic), and what they change with.
   'components/codespaces/*-dialog.tsx',
-  'lib/codespaces/{changes,machine-requests.client,use-machine-request}.ts',
+  'lib/codespaces/{act,changes,machine-requests.client,use-machine-request}.ts',
   'components/codespaces/virtual-codespace-rows.tsx',
   'lib/hooks/use-window-rows.ts',
   // The rules themselves, and the panels' helpers re-exported from them for the organisation view.

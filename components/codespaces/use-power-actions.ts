@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useMutationState, useQueryClient } from '@tanstack/react-query';
-import { codespaceActionMutation } from '@/lib/codespaces/actions';
+import { codespaceActionMutation, warmActions } from '@/lib/codespaces/actions';
 import { codespaceTitle, powerAction } from '@/lib/codespaces/domain/state';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { codespaceKeys } from '@/lib/codespaces/queries';
@@ -26,6 +26,8 @@ export function usePowerActions(): PowerProps & { onStop: (codespace: CodespaceS
   useEffect(() => {
     latest.current = { start, stop };
   });
+  // The rule behind the buttons loads after the first paint, before a click is likely to need it.
+  useEffect(() => void warmActions(), []);
   const onPower = useCallback((codespace: CodespaceSummary) => {
     // The button is disabled (with its reason) when the state does not allow it; a key says why instead.
     const { action, availability } = powerAction(codespace);

@@ -1,97 +1,26 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
-import { runBounded, type BulkPlan, type BulkResult } from '@/lib/codespaces/domain/bulk';
+import type { BulkPlan, BulkResult } from '@/lib/codespaces/domain/bulk';
 import { codespaceTitle } from '@/lib/codespaces/domain/state';
-import { summarizeCodespace } from '@/lib/codespaces/domain/summary';
-import type { Codespace, CodespaceState, CodespaceSummary } from '@/lib/codespaces/domain/types';
+import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { actsOn } from '@/lib/query/in-flight';
 import { notices } from '@/lib/query/meta';
-import { mapItems, withoutItems, type StreamedList } from '@/lib/query/streamed-list';
-import { codespaces } from './api';
-import { codespaceKeys, putCodespace } from './queries';
-import { awaitTransition } from './transitions';
+import { codespaceKeys, refreshCodespaces } from './queries';
 
 /**
  * Start, stop and delete: one path for a row's button, a keyboard shortcut, the palette, the
  * attention list, a codespace's page, a bulk selection and an organisation's members. Each
- * codespace goes through `act`: the transitional state shown at once in every list and page that
- * holds it, GitHub's call, GitHub's answer kept (or the state put back), and its arrival awaited,
- * so the user is told when it lands (transitions.ts), however it was asked.
+ * codespace goes through `act` (act.ts): the transitional state shown at once in every list and
+ * page that holds it, GitHub's call, GitHub's answer kept (or the state put back), and its arrival
+ * awaited, so the user is told when it lands (transitions.ts), however it was asked.
  */
 
 export type CodespaceAction = 'start' | 'stop' | 'delete';
 
-/** Whose codespace: the signed-in user's own, or an organisation member's, acted on by an owner on their behalf. */
-type ActingFor = { kind: 'mine' } | { kind: 'org'; org: string };
-
-const MINE: ActingFor = { kind: 'mine' };
-
-const TRANSITIONS: Record<'start' | 'stop', { optimistic: CodespaceState; target: CodespaceState; done: string }> = {
-  start: { optimistic: 'Starting', target: 'Available', done: 'is running' },
-  stop: { optimistic: 'ShuttingDown', target: 'Shutdown', done: 'is stopped' },
-};
-
-/** At most this many requests of a bulk action in flight: GitHub asks for writes one at a time per user. */
-const BULK_CONCURRENCY = 3;
-
-type Change = (codespace: CodespaceSummary) => CodespaceSummary | null;
-
 /**
- * Changes a codespace (`null`: it is gone) in every list that holds it, the user's, a repository's,
- * an organisation's and its members', and on its own page.
+ * The rule itself, loaded on demand: `/` shows its Start and Stop buttons long before one is
+ * pressed, so its first load carries these options only. Its page loads it after the first paint.
  */
-function changeEverywhere(queryClient: QueryClient, name: string, change: Change) {
-  const inList = (list: StreamedList<CodespaceSummary> | undefined) => {
-    const current = list?.items.find((c) => c.name === name);
-    if (!current) return list;
-    const next = change(current);
-    return next ? mapItems(list, (c) => (c.name === name ? next : c)) : withoutItems(list, (c) => c.name === name);
-  };
-  const inArray = (list: CodespaceSummary[] | undefined) => list?.flatMap((c) => (c.name !== name ? [c] : (change(c) ?? [])));
-  const inEither = (data: StreamedList<CodespaceSummary> | CodespaceSummary[] | undefined) =>
-    Array.isArray(data) ? inArray(data) : inList(data);
-  queryClient.setQueryData<StreamedList<CodespaceSummary>>(codespaceKeys.listMyCodespaces(), inList);
-  queryClient.setQueriesData<CodespaceSummary[]>({ queryKey: codespaceKeys.inRepositories() }, inArray);
-  queryClient.setQueriesData<StreamedList<CodespaceSummary> | CodespaceSummary[]>({ queryKey: [...codespaceKeys.all, 'org'] }, inEither);
-  const detail = codespaceKeys.getMyCodespace(name);
-  const held = queryClient.getQueryData<Codespace>(detail);
-  if (!held) return;
-  const next = change(held);
-  if (next) queryClient.setQueryData<Codespace>(detail, { ...held, state: next.state });
-  else queryClient.removeQueries({ queryKey: detail });
-}
-
-const withState = (state: CodespaceState) => (codespace: CodespaceSummary) => ({ ...codespace, state });
-
-/** One action on one codespace, by the one rule every control shares. Throws what GitHub refused. */
-async function act(queryClient: QueryClient, action: CodespaceAction, codespace: CodespaceSummary, acting: ActingFor): Promise<void> {
-  if (action === 'delete') {
-    // GitHub answers 202 and finishes deleting in the background: it leaves every list at once.
-    if (acting.kind === 'org') await codespaces.deleteMemberCodespace(acting.org, codespace);
-    else await codespaces.deleteMyCodespace(codespace.name);
-    changeEverywhere(queryClient, codespace.name, () => null);
-    return;
-  }
-  if (acting.kind === 'org' && action === 'start') throw new Error('GitHub has no way for an owner to start a member’s codespace');
-  const { optimistic, target, done } = TRANSITIONS[action];
-  changeEverywhere(queryClient, codespace.name, withState(optimistic));
-  let updated: Codespace;
-  try {
-    updated =
-      acting.kind === 'org'
-        ? await codespaces.stopMemberCodespace(acting.org, codespace)
-        : await (action === 'start' ? codespaces.startMyCodespace(codespace.name) : codespaces.stopMyCodespace(codespace.name));
-  } catch (error) {
-    changeEverywhere(queryClient, codespace.name, withState(codespace.state));
-    throw error;
-  }
-  // GitHub answers with the codespace as it is now; keep the transitional state if it lags behind.
-  const state = updated.state === codespace.state ? optimistic : updated.state;
-  if (acting.kind === 'mine') putCodespace(queryClient, { ...updated, state });
-  changeEverywhere(queryClient, codespace.name, () => ({ ...summarizeCodespace(updated), state }));
-  if (state !== target) awaitTransition(codespace.name, { target, title: codespaceTitle(codespace), done, mine: acting.kind === 'mine' });
-}
-
-const refreshCodespaces = (queryClient: QueryClient) => queryClient.invalidateQueries({ queryKey: codespaceKeys.all });
+export const warmActions = () => import('./act');
 
 /** Start, stop or delete one of the user's codespaces, from whichever control asked. */
 export function codespaceActionMutation(queryClient: QueryClient, action: CodespaceAction) {
@@ -99,6 +28,7 @@ export function codespaceActionMutation(queryClient: QueryClient, action: Codesp
     mutationKey: [...codespaceKeys.all, action],
     mutationFn: async (codespace: CodespaceSummary) => {
       await queryClient.cancelQueries({ queryKey: codespaceKeys.all });
+      const { act, MINE } = await warmActions();
       await act(queryClient, action, codespace, MINE);
       return codespace;
     },
@@ -120,12 +50,12 @@ export type BulkRun<T extends CodespaceSummary> = { plan: BulkPlan<T>; onResult:
  * time, reporting each outcome as it arrives.
  */
 export function bulkCodespaceActionMutation(queryClient: QueryClient, org?: string) {
-  const acting: ActingFor = org ? { kind: 'org', org } : MINE;
   return mutationOptions({
     mutationKey: [...codespaceKeys.all, 'bulk'],
     mutationFn: async ({ plan, onResult }: BulkRun<CodespaceSummary>) => {
       await queryClient.cancelQueries({ queryKey: codespaceKeys.all });
-      return runBounded(plan.eligible, BULK_CONCURRENCY, (codespace) => act(queryClient, plan.action, codespace, acting), onResult);
+      const { actOnAll, MINE } = await warmActions();
+      return actOnAll(queryClient, plan, org ? { kind: 'org', org } : MINE, onResult);
     },
     onSettled: () => refreshCodespaces(queryClient),
     meta: actsOn(({ plan }: BulkRun<CodespaceSummary>) => plan.eligible.map((codespace) => codespace.name)),

@@ -154,6 +154,7 @@ const FIRST_LOAD_LAZY = [
   // The words themselves, and what loads them when an error is shown.
   'lib/transport/errors.ts',
   'components/ui/{error-alert-body,states}.tsx',
+  'components/github/{refusal-message,sso-partial-notice}.tsx',
   'components/status/error-pages.tsx',
   // Dialogs load when opened (next/dynamic), and what they change with.
   'components/codespaces/*-dialog.tsx',

@@ -11,7 +11,8 @@ import { parseAcceptedPermissions, type Refusal } from './refusals';
 
 const web = { webUrl: 'https://github.com', clientId: 'Iv1.hangar' };
 const render = (refusal: Refusal, on = web) => renderToStaticMarkup(createElement(RefusalMessage, { refusal, web: on }));
-const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+// What is linked: anchors' addresses (an icon's `<use href="#icon-…">` is the page's own sprite, not a link).
+const hrefs = (html: string) => [...html.matchAll(/<a [^>]*href="([^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
 
 describe('the message for a refusal', () => {
   it('links exactly GitHub’s sign-on URL, naming the organisation', () => {

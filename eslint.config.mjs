@@ -139,9 +139,9 @@ const FIRST_LOAD_KEPT_OFF = [
     allowTypeImports: true,
   },
   {
-    group: ['**/components/status/*', '**/ui/states'],
+    group: ['**/status/status-page', '**/status/error-pages', '**/ui/states'],
     message:
-      'Status pages load when shown (app/error.tsx loads error-pages.tsx), and states.tsx brings the error words with OrgError: `/` takes StillLoading from still-loading.tsx.',
+      'Status pages load when shown (error-pages-loader.ts), and states.tsx brings the error words with OrgError: `/` takes StillLoading from still-loading.tsx.',
   },
   {
     group: ['**/usage/domain/month-cost'],

@@ -1,10 +1,11 @@
 'use client';
 
 import { lazy, Suspense } from 'react';
+import { loadErrorPages } from '@/components/status/error-pages-loader';
 import './globals.css';
 
 // Loaded when shown, as app/error.tsx's page is: the boundary rides along with every first load.
-const GlobalErrorView = lazy(() => import('@/components/status/error-pages').then((m) => ({ default: m.GlobalErrorView })));
+const GlobalErrorView = lazy(() => loadErrorPages().then((m) => ({ default: m.GlobalErrorView })));
 
 /**
  * When even the root layout fails: this replaces the whole document, so it brings its own html,

@@ -6,6 +6,8 @@ import { GithubWebProvider } from '@/components/github/github-web';
 import { AuthModeProvider } from '@/components/layout/auth-mode';
 import { FocusKeeper } from '@/components/layout/focus-keeper';
 import { LazyToaster } from '@/components/layout/lazy-toaster';
+import { warmErrorWords } from '@/components/ui/error-alert';
+import { loadErrorPages } from '@/components/status/error-pages-loader';
 import type { AuthMode } from '@/lib/config';
 import type { GithubWeb } from '@/lib/github/refusals';
 import { tellCodespaceNews } from '@/lib/attention/news.client';
@@ -27,6 +29,12 @@ export function Providers({
   children: ReactNode;
 }) {
   const [queryClient] = useState(() => makeQueryClient({ web: github, onQuerySuccess: tellCodespaceNews }));
+  // An error's words and pages, after the first paint and ahead of any error: one that comes once
+  // Hangar is unreachable still has them.
+  useEffect(() => {
+    void warmErrorWords();
+    void loadErrorPages();
+  }, []);
   // A theme chosen in another tab applies here too.
   useEffect(() => {
     const onStorage = (event: StorageEvent) => {

@@ -119,3 +119,19 @@ test('when the session ends mid-use, signing in again returns to the same page',
   await expect(page).toHaveURL(new RegExp(`/codespaces/${codespace.name}$`));
   await expect(page.getByRole('region', { name: 'Git status' })).toBeVisible();
 });
+
+test('with Hangar unreachable after the page loaded, a failed read still says why in words (loaded ahead of any error)', async ({
+  page,
+}) => {
+  await signIn(page, 'mona');
+  await expect(listed(page).first()).toBeVisible();
+  // An error's words are not in the first load: they come after the first paint, before anything fails.
+  await page.waitForLoadState('networkidle');
+  // Hangar's server goes away (the browser still thinks it is online: React Query pauses when it is not).
+  await page.route('**/*', (route) => route.abort('connectionrefused'));
+  // The list is asked again every 2 s while some codespaces change state (the seed has several).
+  const alert = page.getByRole('alert').filter({ hasText: 'Hangar is unreachable' });
+  await expect(alert).toBeVisible({ timeout: 20_000 });
+  await expect(alert).toContainText('Showing what was last loaded');
+  await expect(listed(page).first()).toBeVisible();
+});

@@ -62,7 +62,7 @@ interface Exchanged {
   statusText: string;
   rawHeaders: string[];
   /** The bytes as sent (compressed), or null when there were more than the cap. */
-  body: Buffer | null;
+  body: Buffer<ArrayBuffer> | null;
 }
 
 function exchange(url: URL, headers: Record<string, string>, signal: AbortSignal | undefined, maxBodyBytes: number): Promise<Exchanged> {
@@ -74,7 +74,7 @@ function exchange(url: URL, headers: Record<string, string>, signal: AbortSignal
       const chunks: Buffer[] = [];
       let size = 0;
       let settled = false;
-      const answer = (body: Buffer | null) => {
+      const answer = (body: Buffer<ArrayBuffer> | null) => {
         settled = true;
         resolve({ status: response.statusCode ?? 0, statusText: response.statusMessage ?? '', rawHeaders: response.rawHeaders, body });
       };
@@ -109,7 +109,7 @@ function abortError(signal: AbortSignal): unknown {
 }
 
 /** The body as its content coding says, no larger than the cap: null when larger. */
-function inflated(body: Buffer, encoding: string | null, maxBodyBytes: number): Buffer | null {
+function inflated(body: Buffer<ArrayBuffer>, encoding: string | null, maxBodyBytes: number): Buffer<ArrayBuffer> | null {
   const options = { maxOutputLength: maxBodyBytes };
   try {
     switch (encoding?.trim().toLowerCase()) {

@@ -126,6 +126,8 @@ test('with Hangar unreachable after the page loaded, a failed read still says wh
   await signIn(page, 'mona');
   await expect(listed(page).first()).toBeVisible();
   // An error's words are not in the first load: they come after the first paint, before anything fails.
+  // The page has settled once what it loads after hydrating is in (the cost rules fill the cost cells).
+  await expect(page.getByRole('cell', { name: /this month, estimated/ }).first()).toBeVisible({ timeout: 15_000 });
   await page.waitForLoadState('networkidle');
   // Hangar's server goes away (the browser still thinks it is online: React Query pauses when it is not).
   await page.route('**/*', (route) => route.abort('connectionrefused'));

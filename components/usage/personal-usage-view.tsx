@@ -120,9 +120,11 @@ export function PersonalUsageView(props: PersonalUsageViewProps) {
           onChange={(e) => props.onPlanChange(e.target.value as PersonalPlan)}
           className={`${toolbarFieldClass} max-w-full`}
         >
+          {/* The plan's name only: a menu clips what does not fit (the quota did not, on a phone), and the
+              figures below say what the plan includes. */}
           {(Object.keys(PERSONAL_QUOTAS) as PersonalPlan[]).map((p) => (
             <option key={p} value={p}>
-              {PERSONAL_QUOTAS[p].label}: {PERSONAL_QUOTAS[p].coreHours} core-hours, {PERSONAL_QUOTAS[p].storageGbMonths} GB-months
+              {PERSONAL_QUOTAS[p].label}
             </option>
           ))}
         </select>

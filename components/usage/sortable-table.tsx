@@ -76,7 +76,9 @@ export function SortableTable<T>({
               {columns.map((column, index) => (
                 <td
                   key={column.key}
-                  className={`px-4 py-1.5 max-sm:whitespace-nowrap ${column.numeric ? 'text-right whitespace-nowrap tabular-nums' : ''} ${index === 0 ? `${stickyFirst} bg-white dark:bg-zinc-900` : ''}`}
+                  // On a phone the other columns keep a line each; the first wraps within its width (what it names
+                  // must not run under the next column).
+                  className={`px-4 py-1.5 ${column.numeric ? 'text-right whitespace-nowrap tabular-nums' : ''} ${index === 0 ? `${stickyFirst} bg-white dark:bg-zinc-900` : 'max-sm:whitespace-nowrap'}`}
                 >
                   {column.render ? column.render(row) : column.value(row)}
                 </td>

@@ -52,9 +52,14 @@ export class JsonText {
   constructor(readonly text: string) {}
 }
 
-/** Weak ETag over the exact body, as GitHub sends for JSON resources. */
+/**
+ * Weak ETag over the exact body, as GitHub sends for JSON resources: opaque to clients (RFC 9110
+ * §8.8.3), so any digest of the body does. SHA-1 (40 hex digits, the length these ETags always had):
+ * SHA-256 took ~2.4 ms of each ~0.9 MB page of an organisation's codespaces, SHA-1 ~0.9 ms, on the
+ * cores the benchmark shares with Hangar and the browser.
+ */
 export function etagOf(body: string) {
-  return `W/"${createHash('sha256').update(body).digest('hex').slice(0, 40)}"`;
+  return `W/"${createHash('sha1').update(body).digest('hex')}"`;
 }
 
 export function etagMatches(ifNoneMatch: string | null, etag: string) {

@@ -14,7 +14,7 @@ import { memberFacets, repositoryFacets, stateFacets } from '@/lib/codespaces/do
 import { isComplete } from '@/lib/query/streamed-list';
 import { attentionItems } from '@/lib/orgs/domain/attention';
 import { filterOrgCodespaces, groupRows, ORG_SORT_KEYS, orgFiltersToSearch, type OrgFilters } from '@/lib/orgs/domain/org-view';
-import { listOrgCodespacesQuery } from '@/lib/codespaces/queries';
+import { listOrgCodespacesQuery, orgCodespacesArrivedQuery } from '@/lib/codespaces/queries';
 import { useOrgMonthCostsOnDemand } from '@/lib/usage/use-org-month-costs';
 import { OrgCodespacesView } from './org-codespaces-view';
 
@@ -22,6 +22,8 @@ import { OrgCodespacesView } from './org-codespaces-view';
 export function OrgCodespacesPage({ org, me, initialFilters }: { org: string; me: string; initialFilters: OrgFilters }) {
   const query = useQuery(listOrgCodespacesQuery(org));
   const list = query.data;
+  // While the rest stream in, the list stays as it is (replaced once, whole): only this count moves.
+  const arrived = useQuery(orgCodespacesArrivedQuery(org)).data;
   const codespaces = list?.items;
   const now = useMinuteClock();
   const controls = useListControls({
@@ -61,6 +63,7 @@ export function OrgCodespacesPage({ org, me, initialFilters }: { org: string; me
         codespaces={codespaces}
         total={list?.total ?? 0}
         complete={isComplete(list)}
+        arrived={arrived}
         shown={controls.rows}
         rows={rows}
         memberCount={derived?.memberCount ?? 0}

@@ -82,6 +82,12 @@ describe('an organisation’s codespaces, in each of its states', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Loaded 2 of 10,000 codespaces');
     expect(screen.getByRole('table', { name: 'Organization codespaces' })).toHaveAttribute('aria-busy', 'true');
   });
+
+  it('says how many have arrived while the rest stream in, the rows shown staying those of the first page until the list is whole', () => {
+    renderView(<OrgCodespacesView {...props({ total: 10_000, complete: false, arrived: 4_200 })} />);
+    expect(screen.getByRole('status')).toHaveTextContent('Loaded 4,200 of 10,000 codespaces');
+    expect(screen.getByRole('table', { name: 'Organization codespaces' })).toHaveAttribute('aria-rowcount', '3');
+  });
 });
 
 describe('the organisation’s CSV', () => {

@@ -26,6 +26,8 @@ export interface OrgCodespacesViewProps extends SelectableListProps {
   codespaces: readonly CodespaceSummary[] | undefined;
   total: number;
   complete: boolean;
+  /** How many have arrived while the rest stream in (the list itself is replaced once, whole). */
+  arrived?: number;
   /** The codespaces the filters show, sorted, and the same as table rows (with group headers). */
   shown: readonly CodespaceSummary[];
   rows: OrgRow<CodespaceSummary>[];
@@ -115,7 +117,7 @@ export function OrgCodespacesView(props: OrgCodespacesViewProps) {
           <SelectionBar {...props.selection} />
         </>
       )}
-      {codespaces && !complete && <StillLoading arrived={codespaces.length} total={total} />}
+      {codespaces && !complete && <StillLoading arrived={Math.max(props.arrived ?? 0, codespaces.length)} total={total} />}
 
       {props.loading ? (
         <ListSkeleton />

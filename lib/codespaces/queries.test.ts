@@ -3,7 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import type { ListPage } from '@/lib/transport/transport';
 import type { CodespaceSummary } from '@/lib/codespaces/domain/types';
 import { addPage, emptyList, isComplete, storedList } from '@/lib/query/streamed-list';
-import { codespaceKeys, listMyCodespacesQuery, listOrgCodespacesQuery, type CodespaceList } from './queries';
+import { codespaceKeys, listMyCodespacesQuery, listOrgCodespacesQuery, orgCodespacesArrivedQuery, type CodespaceList } from './queries';
 
 const summary = (name: string) => ({ name }) as CodespaceSummary;
 const page = (from: number, count: number, total: number): ListPage<CodespaceSummary> => ({
@@ -73,6 +73,35 @@ describe('an organisation’s codespaces, as its view reads them', () => {
     expect(used).toEqual(['octo-org after the first, of 1000']);
     expect(isComplete(list)).toBe(true);
     expect(list.items.map((c) => c.name)).toEqual(Array.from({ length: 1000 }, (_, i) => `cs-${i}`));
+  });
+  it('while the rest of a first-painted list streams in, renders the list once, at the end, and says how many have arrived as they come', async () => {
+    const client = new QueryClient();
+    const key = codespaceKeys.listOrgCodespaces('octo-org');
+    client.setQueryData(key, addPage(emptyList<CodespaceSummary>(), page(0, 100, 1000), 100));
+    const arrived = orgCodespacesArrivedQuery('octo-org').queryKey;
+    // What the page would render: the list's length each time it changes, and the count of what has arrived.
+    const renders: number[] = [];
+    const counts: (number | undefined)[] = [];
+    let last = client.getQueryData<CodespaceList>(key);
+    const unsubscribe = client.getQueryCache().subscribe(() => {
+      const list = client.getQueryData<CodespaceList>(key);
+      if (list !== last) renders.push((last = list)!.items.length);
+      const count = client.getQueryData<number>(arrived);
+      if (count !== counts.at(-1)) counts.push(count);
+    });
+    const api = {
+      async *listOrgCodespaces() {},
+      async *listOrgCodespacesAfterFirst(org: string, held: number) {
+        yield { ...page(100, 400, held), pages: 4 };
+        yield { ...page(500, 200, held), pages: 2 };
+        yield { ...page(700, 300, held), pages: 3 };
+      },
+    };
+    await client.fetchQuery({ ...listOrgCodespacesQuery('octo-org', api as never), staleTime: 0 });
+    unsubscribe();
+    // 10,000 codespaces cost one render of the whole list, not one per hand-over; the count follows each.
+    expect(renders).toEqual([1000]);
+    expect(counts).toEqual([100, 500, 700, 1000]);
   });
 });
 

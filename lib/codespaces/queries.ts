@@ -1,4 +1,4 @@
-import { experimental_streamedQuery, mutationOptions, queryOptions, type Query, type QueryClient } from '@tanstack/react-query';
+import { experimental_streamedQuery, mutationOptions, queryOptions, skipToken, type Query, type QueryClient } from '@tanstack/react-query';
 import type { CreateTarget } from '@/lib/codespaces/domain/create-form';
 import { codespaceTitle, isTransitional } from '@/lib/codespaces/domain/state';
 import { machineChangeNotice, machineRequestAfter } from '@/lib/codespaces/domain/machine-change';
@@ -38,6 +38,7 @@ export const codespaceKeys = {
   /** Every list of an organisation's codespaces, its own and its members' (a prefix). */
   ofOrganization: (org: string) => [...codespaceKeys.all, 'org', org] as const,
   listOrgCodespaces: (org: string) => [...codespaceKeys.ofOrganization(org), 'list'] as const,
+  orgCodespacesArrived: (org: string) => [...codespaceKeys.ofOrganization(org), 'arrived'] as const,
   listMemberCodespaces: (org: string, username: string) =>
     [...codespaceKeys.ofOrganization(org), 'member', username.toLowerCase()] as const,
   /** A new codespace's options, under the repository's own keys. */
@@ -165,9 +166,12 @@ export function checkDevcontainerPermissionsQuery(repo: string | null, ref: stri
 export type OrgCodespaceList = StreamedList<CodespaceSummary>;
 
 /**
- * Every codespace of an organisation (all pages, shown as they arrive; a poll replaces the list once
- * it is whole); needs admin rights and the admin:org scope. A first paint may bring page one: the
- * rest follow from page two.
+ * Every codespace of an organisation (all pages; a poll replaces the list once it is whole); needs
+ * admin rights and the admin:org scope. A first paint brings page one, and the rest follow from
+ * page two: they are kept until the last is in and the list then replaced once (`replace`: one
+ * render of 10,000 codespaces' facets, order and attention instead of one per hand-over), while
+ * how many have arrived is said as they come (`orgCodespacesArrivedQuery`), so that the page's
+ * "Loaded n of N" follows them without rendering the list.
  */
 export function listOrgCodespacesQuery(
   org: string,
@@ -180,7 +184,13 @@ export function listOrgCodespacesQuery(
         const held = client.getQueryData<OrgCodespaceList>(queryKey);
         if (held && held.pages === 1 && !isComplete(held) && api.listOrgCodespacesAfterFirst) {
           yield { items: held.items, total: held.total, sso: held.sso };
-          yield* api.listOrgCodespacesAfterFirst(org, held.total, signal);
+          const arrivedKey = codespaceKeys.orgCodespacesArrived(org);
+          let arrived = held.items.length;
+          client.setQueryData(arrivedKey, arrived);
+          for await (const page of api.listOrgCodespacesAfterFirst(org, held.total, signal)) {
+            client.setQueryData(arrivedKey, (arrived += page.items.length));
+            yield page;
+          }
         } else yield* api.listOrgCodespaces(org, signal);
       },
       reducer: (list: OrgCodespaceList, page) => addPage(list, page, CODESPACES_PER_PAGE),
@@ -190,6 +200,14 @@ export function listOrgCodespacesQuery(
     staleTime: (query) => (isComplete(query.state.data) ? FRESH_MS : 0),
     refetchInterval: (query) => listInterval(query.state.data?.items, query.state.error),
   });
+}
+
+/**
+ * How many of an organisation's codespaces have arrived while the rest of a first-painted list
+ * streams in (set by `listOrgCodespacesQuery`, never fetched): what the page says it has loaded.
+ */
+export function orgCodespacesArrivedQuery(org: string) {
+  return queryOptions<number>({ queryKey: codespaceKeys.orgCodespacesArrived(org), queryFn: skipToken, staleTime: Infinity });
 }
 
 /** One member's codespaces billed to the organisation (every page), followed quickly while one changes state. */

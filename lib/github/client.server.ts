@@ -6,6 +6,7 @@ import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { upstreamLimits } from '@/lib/config';
 import { serverConfig } from '@/lib/config';
 import { octokitLog } from '@/lib/server/log.server';
+import { wholeBodyFetch } from './whole-body-fetch.server';
 
 const HangarOctokit = Octokit.plugin(retry, throttling);
 export type GitHubClient = InstanceType<typeof HangarOctokit>;
@@ -83,6 +84,9 @@ function asUser(accessToken: string) {
   return { auth: accessToken, baseUrl: serverConfig().apiUrl, userAgent: 'Hangar', log: octokitLog };
 }
 
+/** Reads' bodies are read whole: gathered compressed and inflated at once (whole-body-fetch.server.ts). */
+const readFetch = wholeBodyFetch({ maxBodyBytes: upstreamLimits().maxBodyBytes, fallback: plainFetch });
+
 /**
  * An Octokit for one user's reads: no retry or throttling plugins. Both queue every request through
  * Bottleneck, whose timers cost ~15 ms a call, several times what the call itself takes; on a
@@ -90,5 +94,5 @@ function asUser(accessToken: string) {
  * server errors itself, bounds each user's concurrent reads, and keeps rate-limit bookkeeping.
  */
 export function githubReader(accessToken: string): GitHubReader {
-  return new Octokit({ ...asUser(accessToken), request: { fetch: plainFetch } });
+  return new Octokit({ ...asUser(accessToken), request: { fetch: readFetch } });
 }

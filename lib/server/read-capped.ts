@@ -21,5 +21,6 @@ export async function readCapped(
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks);
+  // A body that came in one piece (a GitHub page inflated whole, ~0.9 MB) is not copied again.
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { emulator, signIn, signInWithOrgAccess } from './helpers';
 
 /**
@@ -85,5 +85,74 @@ test('Ctrl+K pressed before the page hydrates opens the command palette once it 
 
   await scripts.release();
   await expect(page.getByRole('dialog', { name: 'Search or run a command' })).toBeVisible();
+  expect(scripts.errors).toEqual([]);
+});
+
+/** Waits until React has hydrated the element (it keeps its fiber on the DOM node it adopts). */
+async function hydrated(locator: Locator) {
+  await expect.poll(() => locator.evaluate((element) => Object.keys(element).some((key) => key.startsWith('__reactFiber')))).toBe(true);
+}
+
+test('days typed in the clean-up box before the list hydrates are the days Select uses once it has', async ({ page }) => {
+  await signIn(page, 'mona');
+  const days = page.getByRole('textbox', { name: 'Stopped and unused for more than' });
+  const select = page.getByRole('button', { name: 'Select', exact: true });
+  const selected = page.getByRole('status').filter({ hasText: 'selected' });
+  // On a hydrated page: the 30 days the box starts with select none of mona's codespaces, one day some.
+  await select.click();
+  await expect(selected).toHaveCount(0);
+  await days.fill('1');
+  await select.click();
+  const inOneDay = await selected.innerText();
+
+  const scripts = await holdScripts(page);
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  await days.fill('1');
+  await scripts.release();
+  await hydrated(days);
+  await expect(days).toHaveValue('1');
+  await select.click();
+  await expect(selected).toHaveText(inOneDay);
+  expect(scripts.errors).toEqual([]);
+});
+
+test('a plan picked on the usage page before it hydrates is the plan it measures against, and is remembered', async ({ page }) => {
+  await signIn(page, 'mona');
+  const scripts = await holdScripts(page);
+  await page.goto('/usage', { waitUntil: 'domcontentloaded' });
+  const plan = page.getByRole('combobox', { name: 'Your GitHub plan' });
+  await plan.selectOption('pro');
+
+  await scripts.release();
+  await expect(page.getByText(/of 20 GB-months used so far/)).toBeVisible();
+  await expect(plan).toHaveValue('pro');
+  await page.reload();
+  await expect(page.getByText(/of 20 GB-months used so far/)).toBeVisible();
+  await expect(plan).toHaveValue('pro');
+  expect(scripts.errors).toEqual([]);
+});
+
+test('a month picked on the organization’s usage page before it hydrates is the month it reads once it has', async ({ page, request }) => {
+  await signInWithOrgAccess(page, 'mona');
+  const scripts = await holdScripts(page);
+  await page.goto('/orgs/octo-org/usage', { waitUntil: 'domcontentloaded' });
+  const period = page.getByRole('combobox', { name: 'Period' });
+  const months = await period.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  // Two months back: last month's report is also read for the projection early in a month.
+  const picked = months[2]!;
+  const since = Date.now();
+  await period.selectOption(picked);
+
+  await scripts.release();
+  const readsOfPicked = async () =>
+    (await emulator.log(request, since)).filter((e) => {
+      const url = new URL(e.path, 'http://github');
+      return (
+        url.pathname === '/organizations/octo-org/settings/billing/usage' &&
+        `${url.searchParams.get('year')}-${url.searchParams.get('month')?.padStart(2, '0')}` === picked
+      );
+    }).length;
+  await expect.poll(readsOfPicked).toBeGreaterThan(0);
+  await expect(period).toHaveValue(picked);
   expect(scripts.errors).toEqual([]);
 });

@@ -88,3 +88,25 @@ test('a codespace opened from the list has its cost this month in the first pain
   // The same function over the same list and report; a running codespace's compute moves by the second.
   expect(Math.abs(Number(inFirstPaint) - Number(await listed.getAttribute('data-cost')))).toBeLessThan(0.05);
 });
+
+test('while GitHub keeps failing to give a codespace, its page says so after the first failed read, not after every retry', async ({
+  page,
+  request,
+}) => {
+  await signIn(page, 'mona');
+  const name = (await page.locator('[role="row"][data-codespace]').first().getAttribute('data-codespace'))!;
+  await emulator.fault(request, { method: 'GET', path: `^/user/codespaces/${name}$`, status: 503, times: 1000 });
+  const started = Date.now();
+  await page.goto(`/codespaces/${name}`);
+  // Each read waits up to the upstream timeout (4 s in these tests) and is tried three times: a
+  // skeleton for all of it is a page that seems to hang.
+  await expect(page.getByRole('alert').filter({ hasText: 'GitHub is not answering' })).toBeVisible({ timeout: 12_000 });
+  expect(Date.now() - started).toBeLessThan(12_000);
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+
+  // GitHub answers again: the page shows the codespace, and the alert goes.
+  expect((await request.delete('/emulator/_emulator/faults')).status()).toBe(204);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('region', { name: 'Git status' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'GitHub is not answering' })).toHaveCount(0);
+});

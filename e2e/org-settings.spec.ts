@@ -110,3 +110,16 @@ test('a member’s page lists that member’s codespaces billed to the organizat
   await dialog.getByRole('button', { name: 'Stop 1 codespace' }).click();
   await expect(dialog.getByRole('status')).toHaveText('All 1 succeeded');
 });
+
+test('on a phone every choice of who may use Codespaces has the same radio button, lined up with the others', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInWithOrgAccess(page, 'mona');
+  await page.goto('/orgs/octo-org/settings');
+  const radios = page.getByRole('group', { name: 'Who may use Codespaces' }).getByRole('radio');
+  await expect(radios).toHaveCount(4);
+  const boxes = await radios.evaluateAll((inputs) =>
+    inputs.map((input) => input.getBoundingClientRect()).map(({ x, width }) => ({ x, width })),
+  );
+  // A long description beside it must not squeeze a radio button.
+  expect(new Set(boxes.map((box) => `${box.x}:${box.width}`)).size).toBe(1);
+});

@@ -124,3 +124,30 @@ test('with an account GitHub has no usage report for, the page estimates and say
   await expect(page.getByText(/GB-months used so far \(estimated\)/)).toBeVisible();
   await expect(page.getByText('Core-hours already used this month (from your GitHub billing page)')).toBeVisible();
 });
+
+test('on a phone the personal usage page reads whole: the chosen plan, and each codespace’s name beside its state', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, 'mona');
+  await page.goto('/usage');
+  const table = page.getByRole('table', { name: 'Cost of each codespace' });
+  await expect(table.getByRole('row')).not.toHaveCount(0);
+
+  // The plan's words fit its menu (a select clips what does not fit, with no way to read the rest).
+  const plan = page.getByRole('combobox', { name: 'Your GitHub plan' });
+  const [textWidth, room] = await plan.evaluate((select: HTMLSelectElement) => {
+    const style = getComputedStyle(select);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = select.selectedOptions[0]!.text;
+    // The arrow takes about a line's height at the right.
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - parseFloat(style.fontSize);
+    return [context.measureText(text).width, room];
+  });
+  expect.soft(textWidth).toBeLessThanOrEqual(room);
+
+  // A long name wraps in its column rather than running under the state next to it.
+  const overflowing = await table
+    .locator('tbody tr td:first-child')
+    .evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => cell.textContent));
+  expect(overflowing).toEqual([]);
+});

@@ -117,8 +117,10 @@ function PersonalRow<T extends AttentionInput>({
               </Button>
             );
           case 'open':
+            // Not prefetched: each would be two requests to the server for every codespace in the panel as
+            // the list loads; the page is read, with the codespace from GitHub, when it is opened.
             return (
-              <Link key={action} href={openHref(c)} aria-describedby={titleId} className={buttonClass('secondary', 'sm')}>
+              <Link key={action} href={openHref(c)} prefetch={false} aria-describedby={titleId} className={buttonClass('secondary', 'sm')}>
                 Open
               </Link>
             );

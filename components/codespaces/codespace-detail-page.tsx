@@ -4,7 +4,6 @@ import { useState } from 'react';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
-import { readState } from '@/components/ui/loaded';
 import { SessionEnded } from '@/components/layout/session-ended';
 import { endsSession } from '@/lib/transport/api-error';
 import { usePendingMachineChange } from '@/lib/codespaces/use-machine-request';
@@ -46,6 +45,10 @@ export function CodespaceDetailPage({ name, firstPaintCost = null }: { name: str
 
   if (endsSession(query.error)) return <SessionEnded />;
   const codespace = query.data;
+  // A failing read is tried three times, each up to the upstream timeout: without the codespace, the
+  // page says why from the first failure (the retries go on, and the alert goes when one succeeds)
+  // rather than showing a skeleton for all of them.
+  const failure = query.error ?? (codespace ? null : query.failureReason);
   const close = () => setDialog(null);
   const onOpenChange = (open: boolean) => !open && close();
   // Live while the page has it, the codespace as opened once it is gone.
@@ -56,7 +59,9 @@ export function CodespaceDetailPage({ name, firstPaintCost = null }: { name: str
       <CodespaceDetailView
         name={name}
         codespace={codespace}
-        {...readState(query)}
+        loading={query.isPending && !failure}
+        error={failure}
+        onRetry={() => void query.refetch()}
         now={now}
         pendingMachine={pendingMachine}
         cost={{ cost, pending: costPending && !firstPaintCost }}

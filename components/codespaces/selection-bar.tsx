@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Icon } from '@/components/ui/icon';
 import { Button } from '@/components/ui/button';
+import { useEnteredBeforeHydration } from '@/components/ui/use-entered-before-hydration';
 import { pluralize } from '@/lib/format';
 
 /** What the selection bar offers: the count, bulk Stop and Delete, and selecting the stale ones. */
@@ -28,6 +29,7 @@ export interface SelectableListProps {
 export function SelectionBar({ count, onStop, onDelete, onClear, onSelectStale }: SelectionActions) {
   const [days, setDays] = useState('30');
   const validDays = /^\d{1,4}$/.test(days) && Number(days) >= 1;
+  const daysRef = useEnteredBeforeHydration<HTMLInputElement>(days, setDays);
   return (
     <div className="flex flex-wrap items-center gap-2 rounded-lg border border-zinc-200 bg-white px-3 py-2 text-sm dark:border-zinc-800 dark:bg-zinc-900">
       {count > 0 ? (
@@ -62,6 +64,7 @@ export function SelectionBar({ count, onStop, onDelete, onClear, onSelectStale }
         </label>
         <input
           id="stale-days"
+          ref={daysRef}
           inputMode="numeric"
           value={days}
           onChange={(e) => setDays(e.target.value)}

@@ -154,7 +154,7 @@ function AccessSection({ org, members, draft, lastSet, now, githubWebUrl, onDraf
                 value={choice.value}
                 checked={draft.visibility === choice.value}
                 onChange={() => onDraftChange({ ...draft, visibility: choice.value })}
-                className="mt-0.5 size-4 accent-sky-700"
+                className="mt-0.5 size-4 shrink-0 accent-sky-700"
               />
               <span>
                 <span className="font-medium">{choice.label}</span>

@@ -4,6 +4,7 @@ import { Alert } from '@/components/ui/alert';
 import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { Figure } from '@/components/ui/figure';
 import { toolbarFieldClass } from '@/components/ui/field';
+import { useEnteredBeforeHydration } from '@/components/ui/use-entered-before-hydration';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
 import { OrgError } from '@/components/ui/states';
 import { formatUsd, type LiveEstimate, type projectMonth } from '@/lib/usage/domain/cost';
@@ -117,6 +118,7 @@ export function OrgUsageView({
   onRetry,
   onCsvParsed,
 }: OrgUsageViewProps) {
+  const periodRef = useEnteredBeforeHydration<HTMLSelectElement>(month, onMonthChange);
   return (
     <Page>
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -129,7 +131,13 @@ export function OrgUsageView({
           <h1 className="text-xl font-semibold tracking-tight">Codespaces usage and cost</h1>
         </div>
         <div className="flex items-center gap-2">
-          <select aria-label="Period" value={month} onChange={(e) => onMonthChange(e.target.value)} className={toolbarFieldClass}>
+          <select
+            aria-label="Period"
+            ref={periodRef}
+            value={month}
+            onChange={(e) => onMonthChange(e.target.value)}
+            className={toolbarFieldClass}
+          >
             {months.map((m) => (
               <option key={m} value={m}>
                 {monthLabel(m)}

@@ -2,6 +2,7 @@ import { Alert } from '@/components/ui/alert';
 import { CsvDownloadButton } from '@/components/ui/csv-download-button';
 import { Figure } from '@/components/ui/figure';
 import { toolbarFieldClass } from '@/components/ui/field';
+import { useEnteredBeforeHydration } from '@/components/ui/use-entered-before-hydration';
 import { ListSkeleton } from '@/components/codespaces/list-skeleton';
 import { StateBadge } from '@/components/codespaces/state-badge';
 import { describeFailure } from '@/lib/transport/errors';
@@ -96,6 +97,7 @@ export function PersonalUsageView(props: PersonalUsageViewProps) {
   const fromGithub = report.usage;
   // Figures GitHub's report will replace wait for it rather than jump.
   const waiting = report.pending ? 'GitHub’s usage report' : undefined;
+  const planRef = useEnteredBeforeHydration<HTMLSelectElement>(plan, (picked) => props.onPlanChange(picked as PersonalPlan));
 
   return (
     <Page>
@@ -113,13 +115,16 @@ export function PersonalUsageView(props: PersonalUsageViewProps) {
         </div>
         <select
           aria-label="Your GitHub plan"
+          ref={planRef}
           value={plan}
           onChange={(e) => props.onPlanChange(e.target.value as PersonalPlan)}
           className={`${toolbarFieldClass} max-w-full`}
         >
+          {/* The plan's name only: a menu clips what does not fit (the quota did not, on a phone), and the
+              figures below say what the plan includes. */}
           {(Object.keys(PERSONAL_QUOTAS) as PersonalPlan[]).map((p) => (
             <option key={p} value={p}>
-              {PERSONAL_QUOTAS[p].label}: {PERSONAL_QUOTAS[p].coreHours} core-hours, {PERSONAL_QUOTAS[p].storageGbMonths} GB-months
+              {PERSONAL_QUOTAS[p].label}
             </option>
           ))}
         </select>

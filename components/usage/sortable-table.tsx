@@ -73,14 +73,24 @@ export function SortableTable<T>({
         <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
           {sorted.map((row) => (
             <tr key={rowKey(row)}>
-              {columns.map((column, index) => (
-                <td
-                  key={column.key}
-                  className={`px-4 py-1.5 max-sm:whitespace-nowrap ${column.numeric ? 'text-right whitespace-nowrap tabular-nums' : ''} ${index === 0 ? `${stickyFirst} bg-white dark:bg-zinc-900` : ''}`}
-                >
-                  {column.render ? column.render(row) : column.value(row)}
-                </td>
-              ))}
+              {columns.map((column, index) => {
+                const content = column.render ? column.render(row) : column.value(row);
+                return (
+                  <td
+                    key={column.key}
+                    // On a phone the other columns keep a line each; the first wraps within its width (what it
+                    // names must not run under the next column).
+                    className={`px-4 py-1.5 ${column.numeric ? 'text-right whitespace-nowrap tabular-nums' : ''} ${index === 0 ? `${stickyFirst} bg-white dark:bg-zinc-900` : 'max-sm:whitespace-nowrap'}`}
+                  >
+                    {index === 0 ? (
+                      // Wide enough to wrap between words, not in them: a column that may wrap is given only its longest word.
+                      <span className="block max-sm:min-w-32">{content}</span>
+                    ) : (
+                      content
+                    )}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

@@ -21,8 +21,7 @@ const GAPS = { compact: 'gap-4', roomy: 'gap-6' } as const;
 
 /**
  * A page's `<main>`: its width, its margins and the gap between its blocks, the same on every
- * page, and the target of the skip link (focusable by script, not by Tab). On a phone it ends with
- * room for a notice (they sit at the bottom, the full width): the last row's buttons scroll clear of one.
+ * page, and the target of the skip link (focusable by script, not by Tab).
  */
 export function Page({
   width = 'wide',
@@ -40,7 +39,7 @@ export function Page({
     <main
       id={MAIN_ID}
       tabIndex={-1}
-      className={`mx-auto flex w-full min-w-0 ${WIDTHS[width]} flex-col ${GAPS[gap]} scroll-mt-16 px-4 pt-6 pb-28 outline-none sm:px-6 sm:pb-6 ${className}`}
+      className={`mx-auto flex w-full min-w-0 ${WIDTHS[width]} flex-col ${GAPS[gap]} scroll-mt-16 px-4 py-6 outline-none sm:px-6 ${className}`}
     >
       {children}
     </main>

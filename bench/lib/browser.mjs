@@ -115,10 +115,12 @@ function watchList({ pattern, stored }) {
     // ("Loaded 100 of 2,000 codespaces; the rest are on their way"), and a stored list says it is
     // being checked; the whole list is there when the page says neither.
     const unfinished = stored ? /the rest are on their way/ : /the rest are on their way|checking with GitHub/;
-    // Not while the HTML is still being parsed: the heading's count comes before the line saying
-    // the rest are on their way, and matched alone (measured: the organisation view's whole list was
-    // taken as shown ~0.2-0.35 s before its last render, at the stream's end).
-    if (document.readyState === 'loading') return;
+    // Not while the HTML of a streaming list is still being parsed: the heading's count comes before
+    // the line saying the rest are on their way, and matched alone (measured: the organisation view's
+    // whole list was taken as shown ~0.2-0.35 s before its last render, at the stream's end). A stored
+    // list is whole with its first chunk and has no such line, while its HTML stays open for the
+    // revalidation behind it: waiting for the end of parsing there measured GitHub's round trips too.
+    if (!stored && document.readyState === 'loading') return;
     if (mark.textInDom === undefined && re.test(text) && !unfinished.test(text)) {
       mark.textInDom = performance.now();
       paintedAfter('textPainted');
